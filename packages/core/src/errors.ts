@@ -1,0 +1,260 @@
+/**
+ * The one error model of Sifa Kit. Every failure that reaches a caller is a SifaError with a
+ * code from a closed set; each code maps to one tRPC code (and so one HTTP status) and carries
+ * a message that tells the user what to do, in every UI language. Internals (stack, SQL, table
+ * names) never leave the server: `toSifaError` replaces anything unknown with INTERNAL.
+ */
+import { TRPCError } from '@trpc/server';
+import type { Locale, LocalizedText } from './locale.js';
+import { pickText } from './locale.js';
+
+type TRPCCode = TRPCError['code'];
+
+interface CodeSpec {
+  trpc: TRPCCode;
+  http: number;
+  message: LocalizedText;
+}
+
+export const sifaErrorCodes = {
+  PARSE_ERROR: {
+    trpc: 'PARSE_ERROR',
+    http: 400,
+    message: {
+      zh: '请求内容不是有效的 JSON，请检查后重新提交。',
+      en: 'The request body is not valid JSON. Check it and send it again.',
+    },
+  },
+  VALIDATION_FAILED: {
+    trpc: 'BAD_REQUEST',
+    http: 400,
+    message: {
+      zh: '填写的内容有误，请按提示修改后再提交。',
+      en: 'Some fields are not valid. Correct them as indicated and submit again.',
+    },
+  },
+  BAD_REQUEST: {
+    trpc: 'BAD_REQUEST',
+    http: 400,
+    message: {
+      zh: '请求格式不正确。',
+      en: 'The request is not well formed.',
+    },
+  },
+  UNAUTHENTICATED: {
+    trpc: 'UNAUTHORIZED',
+    http: 401,
+    message: {
+      zh: '请先登录。',
+      en: 'Please sign in first.',
+    },
+  },
+  TOKEN_EXPIRED: {
+    trpc: 'UNAUTHORIZED',
+    http: 401,
+    message: {
+      zh: '登录已过期，请重新登录。',
+      en: 'Your session has expired. Please sign in again.',
+    },
+  },
+  INVALID_CREDENTIALS: {
+    trpc: 'UNAUTHORIZED',
+    http: 401,
+    message: {
+      zh: '用户名或密码不正确。',
+      en: 'The user name or password is not correct.',
+    },
+  },
+  ACCOUNT_LOCKED: {
+    trpc: 'TOO_MANY_REQUESTS',
+    http: 429,
+    message: {
+      zh: '登录失败次数过多，账号已暂时锁定，请稍后再试。',
+      en: 'Too many failed sign-in attempts. The account is locked for a while; try again later.',
+    },
+  },
+  FORBIDDEN: {
+    trpc: 'FORBIDDEN',
+    http: 403,
+    message: {
+      zh: '您没有执行此操作的权限。',
+      en: 'You do not have permission to do this.',
+    },
+  },
+  OUT_OF_SCOPE: {
+    trpc: 'FORBIDDEN',
+    http: 403,
+    message: {
+      zh: '该单位不在您的管辖范围内。',
+      en: 'That organisation is outside the area you manage.',
+    },
+  },
+  NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    http: 404,
+    message: {
+      zh: '找不到请求的内容。',
+      en: 'The requested item was not found.',
+    },
+  },
+  PROCEDURE_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    http: 404,
+    message: {
+      zh: '请求的接口不存在，请检查接口名称和 SDK 版本。',
+      en: 'No such API procedure. Check the procedure name and your SDK version.',
+    },
+  },
+  METHOD_NOT_SUPPORTED: {
+    trpc: 'METHOD_NOT_SUPPORTED',
+    http: 405,
+    message: {
+      zh: '请求方法不正确：查询用 GET，修改用 POST。',
+      en: 'Wrong HTTP method: use GET for queries and POST for mutations.',
+    },
+  },
+  CONFLICT: {
+    trpc: 'CONFLICT',
+    http: 409,
+    message: {
+      zh: '数据已被修改或已存在，请刷新后重试。',
+      en: 'The data was changed or already exists. Refresh and try again.',
+    },
+  },
+  RETRY_LATER: {
+    trpc: 'CONFLICT',
+    http: 409,
+    message: {
+      zh: '相同的请求正在处理中，请稍后重试。',
+      en: 'The same request is still being processed. Try again shortly.',
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    trpc: 'PAYLOAD_TOO_LARGE',
+    http: 413,
+    message: {
+      zh: '提交的内容过大，请减少内容或分批提交。',
+      en: 'The request is too large. Send less data, or send it in smaller batches.',
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    trpc: 'UNSUPPORTED_MEDIA_TYPE',
+    http: 415,
+    message: {
+      zh: '请以 application/json 格式提交。',
+      en: 'Send the request body as application/json.',
+    },
+  },
+  TOO_MANY_REQUESTS: {
+    trpc: 'TOO_MANY_REQUESTS',
+    http: 429,
+    message: {
+      zh: '请求过于频繁，请稍后再试。',
+      en: 'Too many requests. Try again later.',
+    },
+  },
+  UNAVAILABLE: {
+    trpc: 'SERVICE_UNAVAILABLE',
+    http: 503,
+    message: {
+      zh: '服务暂时不可用，请稍后再试。',
+      en: 'The service is temporarily unavailable. Try again later.',
+    },
+  },
+  INTERNAL: {
+    trpc: 'INTERNAL_SERVER_ERROR',
+    http: 500,
+    message: {
+      zh: '服务器内部错误，请稍后重试；如果问题持续，请把请求编号告诉管理员。',
+      en: 'Something went wrong on the server. Try again; if it persists, give the request id to your administrator.',
+    },
+  },
+} as const satisfies Record<string, CodeSpec>;
+
+export type SifaErrorCode = keyof typeof sifaErrorCodes;
+
+/** One problem with one field of the input, as shown next to that field. */
+export interface FieldIssue {
+  /** Dotted path of the field, '' for the whole input. */
+  path: string;
+  message: string;
+}
+
+export interface SifaErrorOptions {
+  /** A more specific message than the code's default. */
+  message?: LocalizedText;
+  issues?: FieldIssue[];
+  /** Safe, non-secret details for the caller (ranges, limits, ids). */
+  details?: Record<string, string | number | boolean | null>;
+  cause?: unknown;
+}
+
+export class SifaError extends TRPCError {
+  readonly sifaCode: SifaErrorCode;
+  readonly localized: LocalizedText;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, string | number | boolean | null>;
+
+  constructor(code: SifaErrorCode, options: SifaErrorOptions = {}) {
+    const spec: CodeSpec = sifaErrorCodes[code];
+    const localized = options.message ?? spec.message;
+    super({ code: spec.trpc, message: localized.en, cause: options.cause });
+    this.name = 'SifaError';
+    this.sifaCode = code;
+    this.localized = localized;
+    this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
+  }
+
+  get httpStatus(): number {
+    return sifaErrorCodes[this.sifaCode].http;
+  }
+
+  messageFor(locale: Locale): string {
+    return pickText(this.localized, locale);
+  }
+}
+
+const trpcToSifa: Partial<Record<TRPCCode, SifaErrorCode>> = {
+  PARSE_ERROR: 'PARSE_ERROR',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_SUPPORTED',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'UNAVAILABLE',
+};
+
+/** Structural check so a SifaError from another copy of this package is still recognised. */
+export function isSifaError(value: unknown): value is SifaError {
+  return value instanceof SifaError || (value instanceof Error && typeof (value as Partial<SifaError>).sifaCode === 'string' && 'localized' in value);
+}
+
+/**
+ * Normalises anything thrown into a SifaError. Validation failures keep their field issues
+ * (localized by `formatIssues`); unknown errors become INTERNAL and keep the original only as
+ * `cause` for the server log.
+ */
+export function toSifaError(
+  error: unknown,
+  formatIssues?: (zodLikeError: unknown) => FieldIssue[] | null,
+): SifaError {
+  if (isSifaError(error)) return error;
+  if (error instanceof TRPCError) {
+    if (error.cause && isSifaError(error.cause)) return error.cause;
+    const issues = formatIssues?.(error.cause) ?? null;
+    if (issues) return new SifaError('VALIDATION_FAILED', { issues, cause: error });
+    if (error.code === 'NOT_FOUND' && /procedure on path/i.test(error.message)) {
+      return new SifaError('PROCEDURE_NOT_FOUND', { cause: error });
+    }
+    const mapped = trpcToSifa[error.code];
+    if (mapped) return new SifaError(mapped, { cause: error });
+  }
+  const issues = formatIssues?.(error) ?? null;
+  if (issues) return new SifaError('VALIDATION_FAILED', { issues, cause: error });
+  return new SifaError('INTERNAL', { cause: error });
+}

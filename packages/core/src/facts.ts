@@ -1,0 +1,84 @@
+/**
+ * Facts: the one currency of Sifa Kit's data. A diary entry or a business record produces
+ * facts (org, day, metric, value, source); the dashboard, the assessment, the warnings and the
+ * documents read nothing else, so every figure can be traced back to the record behind it.
+ */
+import { z } from 'zod';
+import { msg } from './messages.js';
+import { localizedTextSchema } from './locale.js';
+import { orgCodeSchema } from './org.js';
+import { isoDaySchema } from './dates.js';
+
+/** Metric codes are `<plugin id>.<name>`, e.g. `mediation.cases-closed`. */
+export const metricCodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('metricCode'))
+  .max(80);
+
+export const metricDefinitionSchema = z.object({
+  code: metricCodeSchema,
+  title: localizedTextSchema,
+  /** Unit shown after the number, e.g. 件, 人次, 小时. */
+  unit: localizedTextSchema,
+  /** How values of one org and day combine, and how children roll up into parents. */
+  aggregation: z.enum(['sum', 'max', 'min']).default('sum'),
+});
+export type MetricDefinition = z.input<typeof metricDefinitionSchema>;
+
+/** Where a fact came from: a diary entry, a mediation case, an import batch ... */
+export const factSourceSchema = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, msg('sourceKind')),
+  id: z.string().min(1).max(120),
+});
+export type FactSource = z.infer<typeof factSourceSchema>;
+
+export const factInputSchema = z.object({
+  orgCode: orgCodeSchema,
+  day: isoDaySchema,
+  metric: metricCodeSchema,
+  value: z.number().finite(),
+});
+export type FactInput = z.infer<typeof factInputSchema>;
+
+export const factGroupings = ['total', 'child', 'org', 'day', 'month'] as const;
+export type FactGrouping = (typeof factGroupings)[number];
+
+export const factsQuerySchema = z
+  .object({
+    metrics: z.array(metricCodeSchema).min(1).max(50),
+    /** Root of the subtree to read; the caller's own scope when absent. */
+    orgCode: orgCodeSchema.optional(),
+    from: isoDaySchema,
+    to: isoDaySchema,
+    /**
+     * total: one row per metric; child: per direct child of the root (drill-down);
+     * org: per org that recorded facts; day / month: a time series.
+     */
+    groupBy: z.enum(factGroupings).default('total'),
+  })
+  .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] });
+export type FactsQuery = z.input<typeof factsQuerySchema>;
+
+export interface FactsRow {
+  /** Child or org code, day (YYYY-MM-DD) or month (YYYY-MM); '' for totals. */
+  key: string;
+  metric: string;
+  value: number;
+}
+
+export interface FactsResult {
+  orgCode: string;
+  groupBy: FactGrouping;
+  rows: FactsRow[];
+}
+
+/** The facts API every plugin's server half gets in its procedure context. */
+export interface FactsService {
+  /**
+   * Replaces all facts of one source with `facts` (an edit of a record is a new set of facts;
+   * an empty list retracts them). Every org must lie in the caller's scope and every metric
+   * must be declared by a plugin.
+   */
+  recordForSource(source: FactSource, facts: FactInput[]): Promise<void>;
+  query(query: FactsQuery): Promise<FactsResult>;
+}

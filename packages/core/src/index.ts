@@ -1,0 +1,57 @@
+/** @sifa/core: the isomorphic heart of Sifa Kit. No DOM, no Node APIs. */
+export { coreVersion } from './version.js';
+export { locales, defaultLocale, localizedTextSchema, pickText, negotiateLocale, type Locale, type LocalizedText } from './locale.js';
+export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
+export { fieldIssuesOf } from './validation.js';
+export { msg, catalogMessage, validationMessages, type ValidationMessageKey } from './messages.js';
+export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
+export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
+export { isoDaySchema, type IsoDay } from './dates.js';
+export {
+  metricCodeSchema,
+  metricDefinitionSchema,
+  factSourceSchema,
+  factInputSchema,
+  factsQuerySchema,
+  factGroupings,
+  type MetricDefinition,
+  type FactSource,
+  type FactInput,
+  type FactsQuery,
+  type FactsRow,
+  type FactsResult,
+  type FactGrouping,
+  type FactsService,
+} from './facts.js';
+export {
+  definePlugin,
+  defineServerPlugin,
+  pluginManifestSchema,
+  pluginIdSchema,
+  diaryItemSchema,
+  assessmentParts,
+  type AssessmentPart,
+  type PluginManifest,
+  type PluginManifestInput,
+  type DiaryItemDefinition,
+  type ServerPlugin,
+  type ServerPluginParts,
+  type PluginSeedContext,
+} from './plugin.js';
+export {
+  createRouter,
+  mergeRouters,
+  createMiddleware,
+  publicProcedure,
+  signedInProcedure,
+  scopedProcedure,
+  type SifaContext,
+  type AnyRouterRecord,
+  type SifaDb,
+  type SifaErrorData,
+  type PlatformServices,
+  type ScopedServices,
+  type AuditWriter,
+  type AuditEntryInput,
+  type OrgDirectory,
+} from './trpc.js';

@@ -1,0 +1,62 @@
+/**
+ * Messages of Sifa Kit's own validation rules, in every UI language. Schemas carry a key
+ * (`msg('orgCode')` → "§orgCode") instead of a sentence, because zod composes messages at
+ * parse time while the reader's language is known only when the error is shown; the server's
+ * error formatter and the widgets both render the key in the reader's locale.
+ */
+import type { LocalizedText } from './locale.js';
+
+export const validationMessages = {
+  orgCode: {
+    zh: '单位代码应为 2、4、6、9 或 12 位的官方区划代码。',
+    en: 'An organisation code is an official division code of 2, 4, 6, 9 or 12 digits.',
+  },
+  permissionName: {
+    zh: '权限名称格式为“插件标识.操作”，小写，例如 diary.write。',
+    en: 'A permission name is "<plugin id>.<action>" in lower case, e.g. "diary.write".',
+  },
+  metricCode: {
+    zh: '指标代码格式为“插件标识.名称”，小写，例如 mediation.cases-closed。',
+    en: 'A metric code is "<plugin id>.<name>" in lower case, e.g. "mediation.cases-closed".',
+  },
+  sourceKind: {
+    zh: '来源类型格式为“插件标识.记录类型”，例如 diary.entry。',
+    en: 'A source kind is "<plugin id>.<record type>", e.g. "diary.entry".',
+  },
+  contributionCode: {
+    zh: '贡献项代码格式为“插件标识.名称”，小写。',
+    en: 'A contribution code is "<plugin id>.<name>" in lower case.',
+  },
+  pluginId: {
+    zh: '插件标识为 2–40 位小写字母、数字或“-”，以字母开头。',
+    en: 'A plugin id is 2–40 characters of lower-case letters, digits and "-", starting with a letter.',
+  },
+  semver: {
+    zh: '版本号应符合语义化版本，例如 1.2.0。',
+    en: 'A version is semver, e.g. "1.2.0".',
+  },
+  isoDay: {
+    zh: '日期格式应为 YYYY-MM-DD。',
+    en: 'A date is written YYYY-MM-DD.',
+  },
+  fromAfterTo: {
+    zh: '开始日期不能晚于结束日期。',
+    en: '"from" must not be after "to".',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ValidationMessageKey = keyof typeof validationMessages;
+
+const marker = '§';
+
+/** The message argument for a zod check whose text lives in the catalog. */
+export function msg(key: ValidationMessageKey): string {
+  return `${marker}${key}`;
+}
+
+/** The catalog text behind a `msg()` key, or null when `message` is not one. */
+export function catalogMessage(message: string): LocalizedText | null {
+  if (!message.startsWith(marker)) return null;
+  const key = message.slice(marker.length) as ValidationMessageKey;
+  return validationMessages[key] ?? null;
+}

@@ -1,0 +1,129 @@
+/**
+ * The plugin contract. Every business module — the project's own and third parties' — is a
+ * plugin: a manifest (common to browser and server) plus an optional server half (router,
+ * tables, migrations, seed). The server validates every manifest with zod at start-up and
+ * refuses to start on collisions or an incompatible core range.
+ */
+import { z } from 'zod';
+import { msg } from './messages.js';
+import type { AnyRouter } from '@trpc/server';
+import { localizedTextSchema, type LocalizedText } from './locale.js';
+import { permissionNameSchema, roleSchema } from './access.js';
+import { metricCodeSchema, metricDefinitionSchema } from './facts.js';
+
+export const pluginIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, msg('pluginId'));
+
+const semverSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, msg('semver'));
+
+/** Parts of the 1000-point assessment standard a diary item counts towards. */
+export const assessmentParts = ['basic', 'institutional', 'key', 'daily', 'outstanding', 'negative'] as const;
+export type AssessmentPart = (typeof assessmentParts)[number];
+
+const contributionCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode'));
+
+const zodSchema = z.custom<z.ZodType>((value) => value instanceof z.ZodType, {
+  message: 'must be a zod schema',
+});
+
+export const diaryItemSchema = z.object({
+  code: contributionCode,
+  title: localizedTextSchema,
+  part: z.enum(assessmentParts),
+  /** Schema of the item's fields: the same object validates in the browser and on the server. */
+  fields: zodSchema,
+  /** Metric each numeric field feeds: `{ fieldName: metricCode }`. */
+  metrics: z.record(z.string(), metricCodeSchema).default({}),
+});
+
+const namedContribution = z.object({ code: contributionCode, title: localizedTextSchema });
+
+export const pluginManifestSchema = z
+  .object({
+    id: pluginIdSchema,
+    version: semverSchema,
+    /** Range of @sifa/core versions the plugin was built for, e.g. "^0.1.0". */
+    core: z.string().min(1),
+    title: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    /** Plugins that must start first (their tables, metrics or services are used). */
+    dependsOn: z.array(pluginIdSchema).default([]),
+    permissions: z
+      .array(
+        z.object({
+          name: permissionNameSchema,
+          title: localizedTextSchema,
+          /** Roles granted this permission by default. */
+          roles: z.array(roleSchema).default([]),
+        }),
+      )
+      .default([]),
+    contributes: z
+      .object({
+        metrics: z.array(metricDefinitionSchema).default([]),
+        diaryItems: z.array(diaryItemSchema).default([]),
+        documentTemplates: z.array(namedContribution).default([]),
+        warningRules: z.array(namedContribution).default([]),
+        mapLayers: z.array(namedContribution).default([]),
+      })
+      .default({ metrics: [], diaryItems: [], documentTemplates: [], warningRules: [], mapLayers: [] }),
+  })
+  .superRefine((manifest, ctx) => {
+    const own = (code: string) => code.startsWith(`${manifest.id}.`);
+    manifest.permissions.forEach((p, i) => {
+      if (!own(p.name)) ctx.addIssue({ code: 'custom', path: ['permissions', i, 'name'], message: `must start with "${manifest.id}."` });
+    });
+    for (const key of ['metrics', 'diaryItems', 'documentTemplates', 'warningRules', 'mapLayers'] as const) {
+      manifest.contributes[key].forEach((c, i) => {
+        if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `must start with "${manifest.id}."` });
+      });
+    }
+  });
+
+export type PluginManifestInput = z.input<typeof pluginManifestSchema>;
+export type PluginManifest = z.output<typeof pluginManifestSchema>;
+export type DiaryItemDefinition = z.output<typeof diaryItemSchema>;
+
+/**
+ * Declares a plugin's common half. Typed here, validated (with defaults filled) when the server
+ * starts, so a third party gets editor help and the same checks as a built-in module.
+ */
+export function definePlugin<const T extends PluginManifestInput>(manifest: T): T {
+  return manifest;
+}
+
+/** What a plugin's seed step receives: run work inside the whole tree's scope. */
+export interface PluginSeedContext {
+  /** The org codes the demo seed created, root first. */
+  orgCodes: readonly string[];
+  log(message: string): void;
+}
+
+/** The server half of a plugin. Tables are drizzle tables (typed loosely to keep core free of drizzle). */
+export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
+  router?: TRouter;
+  /** Drizzle tables the plugin owns; names must be unique across all plugins. */
+  tables?: readonly object[];
+  /** Absolute path of the folder of drizzle-kit generated SQL migrations (with meta/_journal.json). */
+  migrationsFolder?: string;
+  seed?: (ctx: PluginSeedContext) => Promise<void>;
+}
+
+export interface ServerPlugin<TId extends string = string, TRouter extends AnyRouter = AnyRouter> extends ServerPluginParts<TRouter> {
+  manifest: PluginManifestInput & { id: TId };
+}
+
+/** Joins a plugin's manifest with its server half. */
+export function defineServerPlugin<const TManifest extends PluginManifestInput, TRouter extends AnyRouter = AnyRouter>(
+  manifest: TManifest,
+  parts: ServerPluginParts<TRouter>,
+): ServerPlugin<TManifest['id'], TRouter> {
+  return { manifest, ...parts } as ServerPlugin<TManifest['id'], TRouter>;
+}
+
+export type { LocalizedText };

@@ -1,0 +1,150 @@
+/**
+ * The shared tRPC instance every router (the platform's and every plugin's) is built on: the
+ * request context, the base procedures and the error shape. The db handle arrives through the
+ * context, never from a module singleton; scoping happens once, in `scopedProcedure`.
+ */
+import { initTRPC, type AnyRouter } from '@trpc/server';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Actor, Scope } from './access.js';
+import type { FactsService } from './facts.js';
+import type { Locale } from './locale.js';
+import type { OrgNode } from './org.js';
+import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
+import { fieldIssuesOf } from './validation.js';
+
+/** A drizzle database or transaction over either engine (PGlite or postgres.js). */
+export type SifaDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface AuditEntryInput {
+  /** What happened, e.g. `diary.entry.create`; defaults to the procedure path. */
+  action?: string;
+  orgCode: string;
+  entity?: string;
+  entityId?: string;
+  /** Values before and after the change; only their digests are stored. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditWriter {
+  record(entry: AuditEntryInput): Promise<void>;
+}
+
+/** Org lookups limited to the caller's subtree. */
+export interface OrgDirectory {
+  /** The node, or OUT_OF_SCOPE / NOT_FOUND. */
+  get(code: string): Promise<OrgNode>;
+  children(code: string): Promise<OrgNode[]>;
+}
+
+/** What a scoped procedure gets on top of the request context. */
+export interface ScopedServices {
+  /** A transaction in which row-level security limits every row to the caller's subtree. */
+  db: SifaDb;
+  facts: FactsService;
+  audit: AuditWriter;
+  orgs: OrgDirectory;
+}
+
+/** Services the server puts into every request context. */
+export interface PlatformServices {
+  /** Runs `work` in one transaction scoped to `actor`'s subtree; rolls back when it throws. */
+  runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
+  /** Unscoped handle for public reference data (the org tree); never for org-owned rows. */
+  referenceDb: SifaDb;
+  now(): Date;
+}
+
+export interface SifaContext {
+  requestId: string;
+  locale: Locale;
+  actor: Actor | null;
+  platform: PlatformServices;
+  /** The bearer token the request presented (to sign out), or null. */
+  bearerToken: string | null;
+  /** The Origin header of a browser request, for publishable-key checks; null for server-to-server calls. */
+  origin: string | null;
+  /** Set by the server's auth step when a presented token was rejected; thrown where sign-in is required. */
+  authError?: SifaError | undefined;
+}
+
+export interface SifaErrorData {
+  code: string;
+  sifaCode: SifaErrorCode;
+  httpStatus: number;
+  path: string | null;
+  issues: FieldIssue[];
+  details: Record<string, string | number | boolean | null>;
+  requestId: string | null;
+}
+
+const t = initTRPC.context<SifaContext>().create({
+  isDev: false,
+  errorFormatter({ shape, error, ctx, path }) {
+    const locale = ctx?.locale ?? 'zh-CN';
+    const sifa = toSifaError(error, (cause) => fieldIssuesOf(cause, locale));
+    const data: SifaErrorData = {
+      code: shape.data.code,
+      sifaCode: sifa.sifaCode,
+      httpStatus: sifa.httpStatus,
+      path: path ?? null,
+      issues: sifa.issues,
+      details: sifa.details,
+      requestId: ctx?.requestId ?? null,
+    };
+    return { message: sifa.messageFor(locale), code: shape.code, data };
+  },
+});
+
+/** A record of routers keyed by plugin id, as the server merges them. */
+export type AnyRouterRecord = Record<string, AnyRouter>;
+
+export const createRouter = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createMiddleware = t.middleware;
+
+/** Anyone, signed in or not. Reads only public reference data. */
+export const publicProcedure = t.procedure;
+
+/** A signed-in user or a valid embed token; a stale or forged token says so. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
+  return next({ ctx: { actor: ctx.actor } });
+});
+
+/**
+ * A permission-checked procedure whose whole body runs in one transaction scoped to the caller's
+ * subtree. Mutations are audited: when the body recorded nothing itself, an entry with the
+ * procedure path and the input digest is appended.
+ */
+export function scopedProcedure(permission: string) {
+  return signedInProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+    if (!ctx.actor.permissions.has(permission)) {
+      throw new SifaError('FORBIDDEN', {
+        message: {
+          zh: `您没有“${permission}”权限，请联系管理员开通。`,
+          en: `You need the "${permission}" permission for this. Ask your administrator.`,
+        },
+        details: { permission },
+      });
+    }
+    return ctx.platform.runScoped(ctx.actor, async (scoped) => {
+      let audited = false;
+      const audit: AuditWriter = {
+        record: (entry) => {
+          audited = true;
+          return scoped.audit.record({ action: path, ...entry });
+        },
+      };
+      const result = await next({ ctx: { ...scoped, audit, scope: ctx.actor.scope satisfies Scope } });
+      // Throwing rolls the transaction back; tRPC turns the error into the response.
+      if (!result.ok) throw result.error;
+      if (type === 'mutation' && !audited) {
+        await scoped.audit.record({ action: path, orgCode: ctx.actor.scope.orgCode, after: await getRawInput() });
+      }
+      return result;
+    });
+  });
+}
+
+export type { Actor, Scope };

@@ -1,0 +1,36 @@
+/**
+ * Turns zod failures into field issues in the caller's language. zod composes its messages at
+ * parse time in English; built-in messages are re-rendered in the caller's locale, while a
+ * schema's own custom message (a sentence written for the user) is kept as written.
+ */
+import { z } from 'zod';
+import { pickText, type Locale } from './locale.js';
+import { catalogMessage } from './messages.js';
+import type { FieldIssue } from './errors.js';
+
+const en = z.locales.en();
+const zh = z.locales.zhCN();
+
+type Issue = z.core.$ZodIssue;
+
+function withoutReceived(message: string): string {
+  return message.replace(/, received .*$/, '').replace(/，实际接收.*$/, '');
+}
+
+function localizeIssue(issue: Issue, locale: Locale): string {
+  const fromCatalog = catalogMessage(issue.message);
+  if (fromCatalog) return pickText(fromCatalog, locale);
+  const isDefault = withoutReceived(en.localeError(issue as never) as string) === withoutReceived(issue.message);
+  if (!isDefault) return issue.message;
+  const text = (locale === 'en' ? en : zh).localeError(issue as never) as string;
+  return issue.code === 'invalid_type' ? withoutReceived(text) : text;
+}
+
+/** Field issues of a zod error (or null when `error` is not one). */
+export function fieldIssuesOf(error: unknown, locale: Locale): FieldIssue[] | null {
+  if (!(error instanceof z.ZodError)) return null;
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: localizeIssue(issue, locale),
+  }));
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/**
+ * The `sifa` command: start | migrate | seed | audit verify. Settings come from the environment
+ * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ServerPlugin } from '@sifa/core';
+import { databaseConfigOf, readEnv } from './config.js';
+import { createSifaServer } from './server.js';
+import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
+import { verifyAuditChain } from './audit/log.js';
+import { createLogger } from './logging.js';
+import type { StaticRoot } from './http/static.js';
+import { PluginCompositionError } from './plugins/compose.js';
+
+interface SifaConfigModule {
+  plugins?: ServerPlugin[];
+  staticRoots?: StaticRoot[];
+}
+
+const usage = `Usage: sifa <command> [options]
+
+Commands:
+  start [--seed]     migrate, optionally seed the demo, and serve HTTP (PORT, default 3000)
+  migrate            apply pending migrations and exit
+  seed               seed the real Chifeng org tree and demo accounts, print the accounts
+  audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
+
+Options:
+  --config <file>    config module exporting { plugins, staticRoots } (default ./sifa.config.mjs)
+  --help             show this help
+
+Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
+SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...`;
+
+async function loadConfig(file: string | undefined): Promise<SifaConfigModule> {
+  const path = resolve(file ?? 'sifa.config.mjs');
+  if (!existsSync(path)) {
+    if (file) throw new Error(`Config module ${path} does not exist.`);
+    return {};
+  }
+  const mod = (await import(pathToFileURL(path).href)) as { default?: SifaConfigModule };
+  return mod.default ?? {};
+}
+
+function printCredentials(credentials: DemoCredential[]) {
+  if (credentials.length === 0) return;
+  console.log('\nDemo accounts (DEMO ONLY — random passwords generated for this data folder):');
+  for (const c of credentials) console.log(`  ${c.username.padEnd(18)} ${c.password.padEnd(20)} ${c.role.padEnd(13)} ${c.orgCode} ${c.org}`);
+  console.log('');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { config: { type: 'string' }, seed: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return command ? 0 : 1;
+  }
+  const env = readEnv();
+  const config = await loadConfig(values.config);
+  const logger = createLogger({ level: env.SIFA_LOG_LEVEL });
+  const database = databaseConfigOf(env);
+  const credentialsFile = join(env.SIFA_DATA_DIR, 'demo-credentials.json');
+
+  const open = () =>
+    createSifaServer({
+      plugins: config.plugins ?? [],
+      database,
+      port: env.PORT,
+      host: env.HOST,
+      staticRoots: config.staticRoots ?? [],
+      limits: { maxBodyBytes: env.SIFA_MAX_BODY_BYTES, maxBatchSize: env.SIFA_MAX_BATCH_SIZE },
+      auth: {
+        sessionIdleMinutes: env.SIFA_SESSION_IDLE_MINUTES,
+        sessionMaxHours: env.SIFA_SESSION_MAX_HOURS,
+        maxFailedLogins: env.SIFA_MAX_FAILED_LOGINS,
+        lockMinutes: env.SIFA_LOCK_MINUTES,
+      },
+      logger,
+    });
+
+  if (command === 'migrate') {
+    const server = await open();
+    console.log(`Applied ${server.migrations?.applied.length ?? 0} migration(s) on ${server.database.engine} (${server.database.location}); ${server.migrations?.alreadyApplied ?? 0} already applied.`);
+    await server.close();
+    return 0;
+  }
+  if (command === 'seed') {
+    const server = await open();
+    const { orgsInserted, credentials } = await seedDemo(server, credentialsFile);
+    console.log(`Seeded ${orgsInserted} new organisation(s).`);
+    printCredentials(credentials);
+    await server.close();
+    return 0;
+  }
+  if (command === 'audit' && sub === 'verify') {
+    const server = await open();
+    const result = await verifyAuditChain(server.database.db);
+    await server.close();
+    if (result.ok) {
+      console.log(`Audit log intact: ${result.entries} entries verified.`);
+      return 0;
+    }
+    console.error(`Audit log BROKEN at entry #${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.`);
+    return 1;
+  }
+  if (command === 'start') {
+    const started = Date.now();
+    const server = await open();
+    if (values.seed) await seedDemo(server, credentialsFile);
+    const url = await server.listen();
+    const credentials = await readDemoCredentials(credentialsFile);
+    if (credentials) printCredentials(credentials);
+    console.log(`Sifa Kit serving ${url} (engine: ${server.database.engine}, ${server.database.location}) — ready in ${Date.now() - started} ms`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      server.close().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    return -1;
+  }
+  console.error(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".\n\n${usage}`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof PluginCompositionError) console.error(`Cannot start: ${error.message}`);
+    else if (error instanceof Error && 'localized' in error) console.error(`Cannot start: ${error.message}`);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

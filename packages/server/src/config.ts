@@ -1,0 +1,39 @@
+/**
+ * Configuration from the environment, validated once. Every setting has a safe default so
+ * `sifa start` works on a bare machine (embedded PGlite under .sifa/data).
+ */
+import { z } from 'zod';
+import type { DatabaseConfig } from './db/engine.js';
+
+const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const envSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  SIFA_DATA_DIR: z.string().min(1).default('.sifa/data'),
+  SIFA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIFA_MAX_BODY_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
+  SIFA_MAX_BATCH_SIZE: int(20, 1, 500),
+  SIFA_SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
+  SIFA_SESSION_MAX_HOURS: int(12, 1, 24 * 7),
+  SIFA_MAX_FAILED_LOGINS: int(5, 1, 100),
+  SIFA_LOCK_MINUTES: int(15, 1, 24 * 60),
+});
+export type SifaEnv = z.infer<typeof envSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): SifaEnv {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function databaseConfigOf(env: SifaEnv): DatabaseConfig {
+  return env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'pglite', dataDir: env.SIFA_DATA_DIR };
+}

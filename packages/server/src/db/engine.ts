@@ -1,0 +1,62 @@
+/**
+ * Opens the database: embedded PGlite persisted in a folder when no URL is configured, a real
+ * PostgreSQL server through postgres.js when DATABASE_URL is set. Both give the same drizzle
+ * API, so migrations and queries are shared.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { SifaDb } from '@sifa/core';
+
+export type EngineName = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  engine: EngineName;
+  db: SifaDb;
+  /** Human-readable location without secrets: the folder, or host:port/database. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { engine: 'pglite'; dataDir: string | 'memory' }
+  | { engine: 'postgres'; url: string; maxConnections?: number };
+
+/** Where a postgres URL points, without user or password (safe to log and show). */
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.engine === 'postgres') {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(config.url, {
+      max: config.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'sifa' },
+    });
+    const db = drizzle({ client }) as unknown as SifaDb;
+    return {
+      engine: 'postgres',
+      db,
+      location: describePostgresUrl(config.url),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (config.dataDir !== 'memory') await mkdir(config.dataDir, { recursive: true });
+  const client = config.dataDir === 'memory' ? new PGlite() : new PGlite(config.dataDir);
+  await client.waitReady;
+  const db = drizzle({ client }) as unknown as SifaDb;
+  return {
+    engine: 'pglite',
+    db,
+    location: config.dataDir === 'memory' ? 'in memory' : config.dataDir,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Applies committed SQL migrations of the platform and of every plugin, in start order, each
+ * file once, in its own transaction, recorded with a SHA-256 checksum. A migration that was
+ * applied and later edited stops the server with a message naming the file: changing history
+ * silently would leave databases that differ from the code.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { SifaError, type SifaDb } from '@sifa/core';
+import { rowsOf } from './rows.js';
+
+export interface MigrationSource {
+  /** 'platform' or a plugin id. */
+  source: string;
+  folder: string;
+}
+
+interface MigrationFile {
+  source: string;
+  tag: string;
+  statements: string[];
+  checksum: string;
+}
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+async function readSource({ source, folder }: MigrationSource): Promise<MigrationFile[]> {
+  const journal = JSON.parse(await readFile(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const entries = [...journal.entries].sort((a, b) => a.idx - b.idx);
+  return Promise.all(
+    entries.map(async ({ tag }) => {
+      const text = await readFile(join(folder, `${tag}.sql`), 'utf8');
+      return {
+        source,
+        tag,
+        checksum: createHash('sha256').update(text).digest('hex'),
+        statements: text
+          .split('--> statement-breakpoint')
+          .map((s) => s.trim())
+          .filter((s) => s.replace(/--.*$/gm, '').trim().length > 0),
+      };
+    }),
+  );
+}
+
+export interface MigrationReport {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export async function migrate(db: SifaDb, sources: MigrationSource[]): Promise<MigrationReport> {
+  const files = (await Promise.all(sources.map(readSource))).flat();
+  await db.execute(sql`CREATE TABLE IF NOT EXISTS sifa_migrations (
+    source text NOT NULL,
+    tag text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (source, tag)
+  )`);
+  const applied: string[] = [];
+  let alreadyApplied = 0;
+  // Several server instances may start at once: one migrates, the others wait and then see it done.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727300)`);
+    const rows = rowsOf<{ source: string; tag: string; checksum: string }>(
+      await tx.execute(sql`SELECT source, tag, checksum FROM sifa_migrations`),
+    );
+    const done = new Map(rows.map((r) => [`${r.source}/${r.tag}`, r.checksum]));
+    for (const file of files) {
+      const key = `${file.source}/${file.tag}`;
+      const recorded = done.get(key);
+      if (recorded !== undefined) {
+        if (recorded !== file.checksum) {
+          throw new SifaError('INTERNAL', {
+            message: {
+              zh: `迁移文件 ${key}.sql 在应用后被修改过（校验和不符）。请恢复该文件，并把改动写成一个新的迁移。`,
+              en: `Migration ${key}.sql was changed after it was applied (checksum mismatch). Restore the file and put the change in a new migration.`,
+            },
+            details: { migration: key, recorded, found: file.checksum },
+          });
+        }
+        alreadyApplied++;
+        continue;
+      }
+      for (const statement of file.statements) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO sifa_migrations (source, tag, checksum) VALUES (${file.source}, ${file.tag}, ${file.checksum})`);
+      applied.push(key);
+    }
+  });
+  return { applied, alreadyApplied };
+}

@@ -1,0 +1,86 @@
+/**
+ * Static hosting for the demo portal and the built widget bundles: files only from the given
+ * folders, no directory listings, no path escapes, cache validators, and a strict CSP on HTML
+ * so what we serve proves the widgets work under one.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface StaticRoot {
+  /** URL prefix, e.g. '/' or '/widgets/'. */
+  prefix: string;
+  dir: string;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const strictCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/** Serves the file for `pathname` if one of the roots has it; false when none does. */
+export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (decoded.includes('\0')) return false;
+  for (const root of roots) {
+    if (!decoded.startsWith(root.prefix)) continue;
+    const base = resolve(root.dir);
+    let file = resolve(join(base, decoded.slice(root.prefix.length)));
+    if (file !== base && !file.startsWith(base + sep)) continue;
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile()) continue;
+    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const headers: Record<string, string | number> = {
+      'content-type': type,
+      etag,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    };
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = strictCsp;
+      headers['referrer-policy'] = 'strict-origin-when-cross-origin';
+    }
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    headers['content-length'] = info.size;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    createReadStream(file).pipe(res);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+/** Org tree lookups limited to a scope: the one place that decides OUT_OF_SCOPE vs NOT_FOUND. */
+import { asc, eq } from 'drizzle-orm';
+import { SifaError, isWithinScope, type OrgDirectory, type OrgNode, type Scope, type SifaDb } from '@sifa/core';
+import { orgs } from '../db/schema.js';
+
+type OrgRow = typeof orgs.$inferSelect;
+
+export function toOrgNode(row: OrgRow): OrgNode {
+  return {
+    code: row.code,
+    parentCode: row.parentCode,
+    level: row.level,
+    path: row.path,
+    name: { zh: row.nameZh, en: row.nameEn ?? undefined, mn: row.nameMn ?? undefined },
+  };
+}
+
+export async function findOrg(db: SifaDb, code: string): Promise<OrgNode | null> {
+  const [row] = await db.select().from(orgs).where(eq(orgs.code, code));
+  return row ? toOrgNode(row) : null;
+}
+
+export function scopedOrgDirectory(db: SifaDb, scope: Scope): OrgDirectory {
+  const get = async (code: string) => {
+    const node = await findOrg(db, code);
+    if (!node) {
+      throw new SifaError('NOT_FOUND', {
+        message: { zh: `没有代码为 ${code} 的单位。`, en: `There is no organisation with code ${code}.` },
+        details: { orgCode: code },
+      });
+    }
+    if (!isWithinScope(node.path, scope.orgPath)) {
+      throw new SifaError('OUT_OF_SCOPE', {
+        message: {
+          zh: `单位 ${code}（${node.name.zh}）不在您的管辖范围内。`,
+          en: `Organisation ${code} (${node.name.zh}) is outside the area you manage.`,
+        },
+        details: { orgCode: code },
+      });
+    }
+    return node;
+  };
+  return {
+    get,
+    async children(code) {
+      await get(code);
+      const rows = await db.select().from(orgs).where(eq(orgs.parentCode, code)).orderBy(asc(orgs.code));
+      return rows.map(toOrgNode);
+    },
+  };
+}

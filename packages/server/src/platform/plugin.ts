@@ -1,0 +1,110 @@
+/**
+ * The platform's own procedures (sign-in, org tree, facts, audit) as a plugin built through the
+ * same contract as every business module. It is created by the server because sign-in needs
+ * the server's auth service.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import {
+  createRouter,
+  definePlugin,
+  defineServerPlugin,
+  factInputSchema,
+  factsQuerySchema,
+  orgCodeSchema,
+  publicProcedure,
+  scopedProcedure,
+  signedInProcedure,
+  SifaError,
+} from '@sifa/core';
+import { inSubtree } from '@sifa/core/db';
+import { auditLog, facts, orgs, sessions, users } from '../db/schema.js';
+import { findOrg, toOrgNode } from '../orgs/directory.js';
+import type { AuthService } from '../auth/sessions.js';
+
+export const platformManifest = definePlugin({
+  id: 'platform',
+  version: '0.1.0',
+  core: '^0.1.0',
+  title: { zh: '平台基础', en: 'Platform', mn: undefined },
+  description: { zh: '登录、组织机构、事实数据与审计日志', en: 'Sign-in, organisation tree, facts and the audit log' },
+  permissions: [
+    { name: 'platform.facts.read', title: { zh: '查看统计事实', en: 'Read facts' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
+    { name: 'platform.facts.write', title: { zh: '写入统计事实（系统对接）', en: 'Write facts (integrations)' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.audit.read', title: { zh: '查看审计日志', en: 'Read the audit log' }, roles: ['city_admin', 'county_admin'] },
+  ],
+});
+
+export function createPlatformPlugin(deps: { auth: AuthService }) {
+  const org = createRouter({
+    /** One org by code: public reference data (official division codes and names). */
+    get: publicProcedure.input(z.object({ code: orgCodeSchema })).query(async ({ ctx, input }) => {
+      const node = await findOrg(ctx.platform.referenceDb, input.code);
+      if (!node) throw new SifaError('NOT_FOUND', { details: { orgCode: input.code } });
+      return node;
+    }),
+    /** Direct children of an org (the root's children when no code is given). */
+    children: publicProcedure.input(z.object({ code: orgCodeSchema.optional() })).query(async ({ ctx, input }) => {
+      const db = ctx.platform.referenceDb;
+      if (input.code && !(await findOrg(db, input.code))) throw new SifaError('NOT_FOUND', { details: { orgCode: input.code } });
+      const rows = input.code
+        ? await db.select().from(orgs).where(eq(orgs.parentCode, input.code)).orderBy(orgs.code)
+        : await db.select().from(orgs).where(eq(orgs.level, 'region')).orderBy(orgs.code);
+      return rows.map(toOrgNode);
+    }),
+  });
+
+  const auth = createRouter({
+    login: publicProcedure
+      .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
+      .mutation(({ input }) => deps.auth.login(input.username, input.password)),
+    logout: signedInProcedure.mutation(async ({ ctx }) => {
+      if (ctx.bearerToken) await deps.auth.logout(ctx.bearerToken);
+      return { ok: true as const };
+    }),
+    me: signedInProcedure.query(({ ctx }) => ({
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+      displayName: ctx.actor.displayName,
+      role: ctx.actor.role,
+      orgCode: ctx.actor.scope.orgCode,
+      permissions: [...ctx.actor.permissions].sort(),
+    })),
+  });
+
+  const factsRouter = createRouter({
+    query: scopedProcedure('platform.facts.read')
+      .input(factsQuerySchema)
+      .query(({ ctx, input }) => ctx.facts.query(input)),
+    /** For integrators: replace the facts an upstream system reported under one batch id. */
+    record: scopedProcedure('platform.facts.write')
+      .input(z.object({ batchId: z.string().min(1).max(120), facts: z.array(factInputSchema).max(500) }))
+      .mutation(async ({ ctx, input }) => {
+        await ctx.facts.recordForSource({ kind: 'platform.integration', id: input.batchId }, input.facts);
+        await ctx.audit.record({ orgCode: ctx.scope.orgCode, entity: 'facts', entityId: input.batchId, after: input.facts });
+        return { recorded: input.facts.length };
+      }),
+  });
+
+  const audit = createRouter({
+    /** Newest entries first, within the caller's subtree. */
+    list: scopedProcedure('platform.audit.read')
+      .input(z.object({ before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }))
+      .query(async ({ ctx, input }) => {
+        const rows = await ctx.db
+          .select()
+          .from(auditLog)
+          .where(and(inSubtree(auditLog.scopePath, ctx.scope.orgPath), input.before ? lt(auditLog.seq, input.before) : undefined))
+          .orderBy(desc(auditLog.seq))
+          .limit(input.limit);
+        return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+      }),
+  });
+
+  return defineServerPlugin(platformManifest, {
+    router: createRouter({ org, auth, facts: factsRouter, audit }),
+    tables: [orgs, users, sessions, facts, auditLog],
+    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Validates and composes the plugins a server is started with: every manifest parsed with zod,
+ * the core range checked, collisions of ids, permission names, tables, metrics and diary item
+ * codes refused with both plugins named, and a start order that honours `dependsOn`.
+ */
+import semver from 'semver';
+import { getTableName, isTable, type Table } from 'drizzle-orm';
+import {
+  coreVersion,
+  createRouter,
+  pluginManifestSchema,
+  roles,
+  type AnyRouterRecord,
+  type MetricDefinition,
+  type PluginManifest,
+  type Role,
+  type ServerPlugin,
+} from '@sifa/core';
+import { hasScopePolicy, isOrgOwned } from '../db/tenant-security.js';
+
+/** A plugin that cannot be started; the message says what to change. */
+export class PluginCompositionError extends Error {
+  constructor(
+    readonly code: 'PLUGIN_INVALID' | 'PLUGIN_CONFLICT' | 'PLUGIN_INCOMPATIBLE' | 'PLUGIN_DEPENDENCY',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PluginCompositionError';
+  }
+}
+
+export interface ComposedPlugin {
+  manifest: PluginManifest;
+  source: ServerPlugin;
+}
+
+export interface Composition {
+  /** Every table of every plugin. */
+  tables: readonly Table[];
+  /** In start order: every plugin after the plugins it depends on. */
+  plugins: ComposedPlugin[];
+  metrics: ReadonlyMap<string, MetricDefinition>;
+  permissionsByRole: ReadonlyMap<Role, ReadonlySet<string>>;
+  routers: AnyRouterRecord;
+}
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `  - ${i.path.map(String).join('.') || '(manifest)'}: ${i.message}`).join('\n');
+}
+
+export function composePlugins(input: readonly ServerPlugin[]): Composition {
+  const parsed: ComposedPlugin[] = input.map((source, index) => {
+    const result = pluginManifestSchema.safeParse(source.manifest);
+    if (!result.success) {
+      const name = typeof source.manifest?.id === 'string' ? `"${source.manifest.id}"` : `#${index + 1}`;
+      throw new PluginCompositionError('PLUGIN_INVALID', `Plugin ${name} has an invalid manifest:\n${describeIssues(result.error)}`);
+    }
+    return { manifest: result.data, source };
+  });
+
+  for (const { manifest } of parsed) {
+    if (!semver.validRange(manifest.core)) {
+      throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}" declares core range "${manifest.core}", which is not a valid semver range.`);
+    }
+    if (!semver.satisfies(coreVersion, manifest.core, { includePrerelease: true })) {
+      throw new PluginCompositionError(
+        'PLUGIN_INCOMPATIBLE',
+        `Plugin "${manifest.id}" ${manifest.version} needs @sifa/core ${manifest.core}, but this server runs @sifa/core ${coreVersion}. ` +
+          `Upgrade the plugin to a version built for ${coreVersion}, or run a server whose core satisfies ${manifest.core}.`,
+      );
+    }
+  }
+
+  // One owner per name, whatever kind of name it is.
+  const claim = (kind: string, owners: Map<string, string>, name: string, plugin: string) => {
+    const owner = owners.get(name);
+    if (owner !== undefined) {
+      throw new PluginCompositionError(
+        'PLUGIN_CONFLICT',
+        owner === plugin
+          ? `Plugin "${plugin}" declares the ${kind} "${name}" twice.`
+          : `Plugins "${owner}" and "${plugin}" both declare the ${kind} "${name}". Rename it in one of them.`,
+      );
+    }
+    owners.set(name, plugin);
+  };
+  const ids = new Map<string, string>();
+  const permissions = new Map<string, string>();
+  const tables = new Map<string, string>();
+  const metricOwners = new Map<string, string>();
+  const diaryItems = new Map<string, string>();
+  const metrics = new Map<string, MetricDefinition>();
+  const permissionsByRole = new Map<Role, Set<string>>(roles.map((r) => [r, new Set<string>()]));
+
+  for (const { manifest, source } of parsed) {
+    claim('plugin id', ids, manifest.id, manifest.id);
+  }
+  for (const { manifest, source } of parsed) {
+    for (const p of manifest.permissions) {
+      claim('permission', permissions, p.name, manifest.id);
+      for (const role of p.roles) permissionsByRole.get(role)!.add(p.name);
+    }
+    for (const table of source.tables ?? []) {
+      if (!isTable(table)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}" lists something in "tables" that is not a drizzle table.`);
+      claim('table', tables, getTableName(table as Table), manifest.id);
+      if (isOrgOwned(table as Table) && !hasScopePolicy(table as Table)) {
+        throw new PluginCompositionError(
+          'PLUGIN_INVALID',
+          `Plugin "${manifest.id}": table "${getTableName(table as Table)}" has an org_path column but no row-level security policy. Add orgScopePolicy('${getTableName(table as Table)}') from @sifa/core/db to its definition.`,
+        );
+      }
+    }
+    for (const m of manifest.contributes.metrics) {
+      claim('metric', metricOwners, m.code, manifest.id);
+      metrics.set(m.code, m);
+    }
+    for (const item of manifest.contributes.diaryItems) claim('diary item', diaryItems, item.code, manifest.id);
+  }
+  for (const { manifest } of parsed) {
+    for (const item of manifest.contributes.diaryItems) {
+      for (const [field, metric] of Object.entries(item.metrics)) {
+        if (!metrics.has(metric)) {
+          throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": diary item "${item.code}" feeds field "${field}" into metric "${metric}", which no plugin declares.`);
+        }
+      }
+    }
+  }
+
+  const plugins = startOrder(parsed);
+  const routers: AnyRouterRecord = {};
+  for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
+  return { plugins, metrics, permissionsByRole, routers, tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]) };
+}
+
+function startOrder(plugins: ComposedPlugin[]): ComposedPlugin[] {
+  const byId = new Map(plugins.map((p) => [p.manifest.id, p]));
+  const ordered: ComposedPlugin[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (plugin: ComposedPlugin, chain: string[]) => {
+    const id = plugin.manifest.id;
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      throw new PluginCompositionError('PLUGIN_DEPENDENCY', `Plugins depend on each other in a cycle: ${[...chain, id].join(' → ')}.`);
+    }
+    state.set(id, 'visiting');
+    for (const dep of plugin.manifest.dependsOn) {
+      const target = byId.get(dep);
+      if (!target) throw new PluginCompositionError('PLUGIN_DEPENDENCY', `Plugin "${id}" depends on plugin "${dep}", which is not installed. Add it to the server's plugins.`);
+      visit(target, [...chain, id]);
+    }
+    state.set(id, 'done');
+    ordered.push(plugin);
+  };
+  for (const p of plugins) visit(p, []);
+  return ordered;
+}
+
+/** The merged router type of a fixed list of plugins, for `import type` by clients. */
+export function buildAppRouter(composition: Composition) {
+  return createRouter(composition.routers);
+}

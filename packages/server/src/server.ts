@@ -1,0 +1,255 @@
+/**
+ * createSifaServer: opens the database, composes the platform plugin with the given plugins,
+ * applies their migrations, and serves tRPC at /trpc, /healthz and static files over node:http.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import {
+  createRouter,
+  negotiateLocale,
+  toSifaError,
+  type Actor,
+  type PlatformServices,
+  type Role,
+  type ScopedServices,
+  type ServerPlugin,
+  type SifaContext,
+  type SifaDb,
+} from '@sifa/core';
+import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/engine.js';
+import { migrate, type MigrationReport, type MigrationSource } from './db/migrate.js';
+import { enforceTenantSecurity } from './db/tenant-security.js';
+import { composePlugins, type Composition } from './plugins/compose.js';
+import { createPlatformPlugin } from './platform/plugin.js';
+import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/sessions.js';
+import { scopedOrgDirectory } from './orgs/directory.js';
+import { createFactsService } from './facts/service.js';
+import { appendAudit, digestOf } from './audit/log.js';
+import { createTrpcHandler, type TrpcLimits } from './http/trpc-handler.js';
+import { serveStatic, type StaticRoot } from './http/static.js';
+import { createLogger, type Logger } from './logging.js';
+import type { AppRouterOf } from './app-router.js';
+
+export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = readonly ServerPlugin[]> {
+  plugins?: TPlugins;
+  /** Where data lives; an already open handle is used as is (and not closed by the server). */
+  database: DatabaseConfig | DatabaseHandle;
+  port?: number;
+  host?: string;
+  staticRoots?: readonly StaticRoot[];
+  limits?: Partial<TrpcLimits>;
+  auth?: Partial<AuthPolicy>;
+  logger?: Logger;
+  /** The clock; tests pass a controllable one. */
+  now?: () => Date;
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
+}
+
+export interface SifaServer<TRouter = AppRouterOf<[]>> {
+  readonly database: DatabaseHandle;
+  readonly composition: Composition;
+  readonly auth: AuthService;
+  readonly router: TRouter;
+  readonly migrations: MigrationReport | null;
+  readonly logger: Logger;
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, closes the database. */
+  close(): Promise<void>;
+  /** Runs work as `actor` in a scoped transaction, exactly as a scoped procedure would. */
+  runScoped: PlatformServices['runScoped'];
+}
+
+const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
+
+export async function createSifaServer<const TPlugins extends readonly ServerPlugin[] = []>(
+  options: SifaServerOptions<TPlugins>,
+): Promise<SifaServer<AppRouterOf<TPlugins>>> {
+  const logger = options.logger ?? createLogger();
+  const now = options.now ?? (() => new Date());
+  const ownsDatabase = !isHandle(options.database);
+  const database = isHandle(options.database) ? options.database : await openDatabase(options.database);
+  const db: SifaDb = database.db;
+  const limits: TrpcLimits = { maxBodyBytes: 1_048_576, maxBatchSize: 20, ...options.limits };
+
+  // Permissions are known only after composition; the auth service asks lazily.
+  let permissionsByRole: ReadonlyMap<Role, ReadonlySet<string>> = new Map();
+  const auth = new AuthService(db, { ...defaultAuthPolicy, ...options.auth }, (role) => permissionsByRole.get(role) ?? new Set(), now);
+  let composition: Composition;
+  try {
+    composition = composePlugins([createPlatformPlugin({ auth }), ...(options.plugins ?? [])]);
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+  permissionsByRole = composition.permissionsByRole;
+
+  let migrations: MigrationReport | null = null;
+  if (options.migrate !== false) {
+    const sources: MigrationSource[] = composition.plugins
+      .filter((p) => p.source.migrationsFolder)
+      .map((p) => ({ source: p.manifest.id, folder: p.source.migrationsFolder! }));
+    try {
+      migrations = await migrate(db, sources);
+      await enforceTenantSecurity(db, composition.tables);
+    } catch (error) {
+      if (ownsDatabase) await database.close();
+      throw error;
+    }
+  }
+
+  const runScoped: PlatformServices['runScoped'] = (actor: Actor, work) =>
+    db.transaction(async (tx) => {
+      // Both settings end with the transaction: the scope for the RLS policies, and the role
+      // that owns no tables so the policies apply.
+      await tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      const orgs = scopedOrgDirectory(tx, actor.scope);
+      const services: ScopedServices = {
+        db: tx,
+        orgs,
+        facts: createFactsService(tx, actor, orgs, composition.metrics),
+        audit: {
+          async record(entry) {
+            const org = await orgs.get(entry.orgCode);
+            await appendAudit(tx, {
+              actorId: actor.userId,
+              actorRole: actor.role,
+              action: entry.action ?? 'unknown',
+              scopePath: org.path,
+              entity: entry.entity,
+              entityId: entry.entityId,
+              beforeDigest: digestOf(entry.before),
+              afterDigest: digestOf(entry.after),
+            });
+          },
+        },
+      };
+      return work(services);
+    });
+
+  const platform: PlatformServices = { runScoped, referenceDb: db, now };
+  const router = createRouter(composition.routers);
+
+  const createContext = async (req: IncomingMessage): Promise<SifaContext> => {
+    const requestId = (req as IncomingMessage & { sifaRequestId: string }).sifaRequestId;
+    const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    let actor: Actor | null = null;
+    let authError: SifaContext['authError'];
+    if (token) {
+      try {
+        actor = await auth.resolve(token);
+      } catch (error) {
+        authError = toSifaError(error);
+      }
+    }
+    const localeHeader = req.headers['x-sifa-locale'];
+    return {
+      requestId,
+      locale: negotiateLocale(typeof localeHeader === 'string' ? localeHeader : req.headers['accept-language']),
+      actor,
+      platform,
+      bearerToken: token,
+      origin: typeof req.headers.origin === 'string' ? req.headers.origin : null,
+      authError,
+    };
+  };
+
+  const trpc = createTrpcHandler({
+    router,
+    limits,
+    createContext,
+    onError: ({ error, path, ctx }) => {
+      const sifa = toSifaError(error);
+      if (sifa.sifaCode === 'INTERNAL') {
+        logger.error({ requestId: ctx?.requestId, path, err: sifa.cause ?? error }, 'procedure failed');
+      }
+    },
+  });
+  const staticRoots = options.staticRoots ?? [];
+  let inFlight = 0;
+  let closing = false;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    (req as IncomingMessage & { sifaRequestId: string }).sifaRequestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      logger.info(
+        { requestId, method: req.method, path: (req.url ?? '').split('?', 1)[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    if (closing) res.setHeader('connection', 'close');
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/trpc/')) {
+        await trpc(req, res, url.pathname.slice('/trpc/'.length), url.searchParams);
+        return;
+      }
+      if (url.pathname === '/healthz') {
+        await db.execute(sql`SELECT 1`);
+        const body = JSON.stringify({ status: 'ok', engine: database.engine, plugins: composition.plugins.map((p) => p.manifest.id) });
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      }
+      if (await serveStatic(staticRoots, req, res, url.pathname)) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    } catch (error) {
+      logger.error({ requestId, err: error }, 'request failed');
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { message: 'Internal error', requestId } }));
+      } else res.destroy();
+    }
+  };
+
+  const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 20_000 }, (req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    database,
+    composition,
+    auth,
+    router: router as unknown as AppRouterOf<TPlugins>,
+    migrations,
+    logger,
+    runScoped,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
+          const { port, address } = server.address() as AddressInfo;
+          const host = address.includes(':') ? `[${address}]` : address;
+          resolve(`http://${host}:${port}`);
+        });
+      }),
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // In-flight requests get a grace period; then whatever is left is cut.
+        const deadline = Date.now() + 10_000;
+        const timer = setInterval(() => {
+          server.closeIdleConnections();
+          if (inFlight === 0 || Date.now() > deadline) {
+            clearInterval(timer);
+            server.closeAllConnections();
+          }
+        }, 50);
+        timer.unref();
+      });
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

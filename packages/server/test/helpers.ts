@@ -1,0 +1,180 @@
+/**
+ * Test harness for the server suite: a fresh database on the engine the project runs with
+ * (SIFA_TEST_ENGINE: pglite in memory, or a new PostgreSQL database dropped afterwards), a real
+ * HTTP server on a free port, and typed tRPC clients for each test user.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import postgres from 'postgres';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import type { AnyRouter } from '@trpc/server';
+import type { Role, ServerPlugin } from '@sifa/core';
+import {
+  createLogger,
+  createSifaServer,
+  openDatabase,
+  seedOrgTree,
+  type AppRouterOf,
+  type DatabaseHandle,
+  type SifaServer,
+  type SifaServerOptions,
+} from '@sifa/server';
+
+export const engine = (process.env.SIFA_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
+export const adminUrl = process.env.SIFA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** postgres URL of the test database (postgres engine only). */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+/** A brand-new empty database; nothing left over from earlier runs is visible. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const handle = await openDatabase({ engine: 'pglite', dataDir: 'memory' });
+    return { handle, url: null, drop: () => handle.close() };
+  }
+  const name = `sifa_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const handle = await openDatabase({ engine: 'postgres', url, maxConnections: 5 });
+  return {
+    handle,
+    url,
+    async drop() {
+      await handle.close();
+      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await again.end();
+      }
+    },
+  };
+}
+
+/** Captures log lines in memory, so tests can read what the server logged. */
+export function memoryLogger() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'info', destination }), lines };
+}
+
+export const testPassword = 'Test-Passw0rd!';
+
+export interface TestUser {
+  username: string;
+  role: Role;
+  orgCode: string;
+}
+
+/** Users at each level of the real tree, used across the suite. */
+export const testUsers = {
+  city: { username: 't.city', role: 'city_admin', orgCode: '1504' },
+  hongshan: { username: 't.hongshan', role: 'county_admin', orgCode: '150402' },
+  songshan: { username: 't.songshan', role: 'county_admin', orgCode: '150404' },
+  xitun: { username: 't.xitun', role: 'office_staff', orgCode: '150402001' },
+  sanzhongjie: { username: 't.sanzhongjie', role: 'office_staff', orgCode: '150402002' },
+  zhenxing: { username: 't.zhenxing', role: 'office_staff', orgCode: '150404001' },
+} as const satisfies Record<string, TestUser>;
+
+export interface TestServer<TRouter extends AnyRouter> {
+  server: SifaServer<TRouter>;
+  db: TestDatabase;
+  url: string;
+  logs: string[];
+  /** A typed client; signed in as `user` when given. */
+  client(user?: keyof typeof testUsers, options?: { batch?: boolean; locale?: string }): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
+  clientWithToken(token: string | null, options?: { batch?: boolean; locale?: string }): ReturnType<typeof createTRPCClient<TRouter>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer<const TPlugins extends readonly ServerPlugin[] = []>(
+  options: Partial<SifaServerOptions<TPlugins>> & { seedUsers?: boolean } = {},
+): Promise<TestServer<AppRouterOf<TPlugins>>> {
+  const db = await createTestDatabase();
+  const { logger, lines } = memoryLogger();
+  let server: SifaServer<AppRouterOf<TPlugins>>;
+  try {
+    server = await createSifaServer<TPlugins>({ logger, ...options, database: db.handle, port: 0 });
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+  await seedOrgTree(db.handle.db);
+  if (options.seedUsers !== false) {
+    for (const user of Object.values(testUsers)) {
+      await server.auth.createUser({ ...user, displayName: user.username, password: testPassword });
+    }
+  }
+  const url = await server.listen();
+  const tokens = new Map<string, string>();
+  const clientWithToken = (token: string | null, opts: { batch?: boolean; locale?: string } = {}) => {
+    const headers = () => ({
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'x-sifa-locale': opts.locale ?? 'en',
+    });
+    return createTRPCClient<AppRouterOf<TPlugins>>({
+      links: [opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 })],
+    });
+  };
+  return {
+    server,
+    db,
+    url,
+    logs: lines,
+    clientWithToken,
+    async client(user, opts) {
+      if (!user) return clientWithToken(null, opts);
+      let token = tokens.get(user);
+      if (!token) {
+        const anon = clientWithToken(null) as unknown as { platform: { auth: { login: { mutate(i: unknown): Promise<{ token: string }> } } } };
+        token = (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
+        tokens.set(user, token);
+      }
+      return clientWithToken(token, opts);
+    },
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The Sifa error data of a failed call (fails the test when the call did not fail that way). */
+export async function sifaErrorOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      return { message: error.message as string, data: error.data as { sifaCode: string; httpStatus: number; issues: { path: string; message: string }[]; details: Record<string, unknown>; requestId: string | null } };
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/** Raw HTTP against the server, for what a typed client would never send. */
+export async function rawFetch(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, text, json: json as any };
+}
