@@ -248,7 +248,7 @@ export function toSifaError(
     if (error.cause && isSifaError(error.cause)) return error.cause;
     const issues = formatIssues?.(error.cause) ?? null;
     if (issues) return new SifaError('VALIDATION_FAILED', { issues, cause: error });
-    if (error.code === 'NOT_FOUND' && /procedure on path/i.test(error.message)) {
+    if (error.code === 'NOT_FOUND' && /procedure (found )?on path/i.test(error.message)) {
       return new SifaError('PROCEDURE_NOT_FOUND', { cause: error });
     }
     const mapped = trpcToSifa[error.code];

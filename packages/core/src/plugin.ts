@@ -76,11 +76,11 @@ export const pluginManifestSchema = z
   .superRefine((manifest, ctx) => {
     const own = (code: string) => code.startsWith(`${manifest.id}.`);
     manifest.permissions.forEach((p, i) => {
-      if (!own(p.name)) ctx.addIssue({ code: 'custom', path: ['permissions', i, 'name'], message: `must start with "${manifest.id}."` });
+      if (!own(p.name)) ctx.addIssue({ code: 'custom', path: ['permissions', i, 'name'], message: `"${p.name}" must start with "${manifest.id}."` });
     });
     for (const key of ['metrics', 'diaryItems', 'documentTemplates', 'warningRules', 'mapLayers'] as const) {
       manifest.contributes[key].forEach((c, i) => {
-        if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `must start with "${manifest.id}."` });
+        if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `"${c.code}" must start with "${manifest.id}."` });
       });
     }
   });

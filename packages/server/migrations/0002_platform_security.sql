@@ -58,3 +58,6 @@ CREATE OR REPLACE FUNCTION sifa_audit_immutable() RETURNS trigger
 --> statement-breakpoint
 CREATE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION sifa_audit_immutable();
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION sifa_audit_immutable();

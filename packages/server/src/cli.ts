@@ -106,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     const result = await verifyAuditChain(server.database.db);
     await server.close();
     if (result.ok) {
-      console.log(`Audit log intact: ${result.entries} entries verified.`);
+      console.log(`Audit log intact: ${result.entries} entries verified. Head hash ${result.head} (keep it elsewhere: a later run whose chain does not contain it means newest entries were removed).`);
       return 0;
     }
     console.error(`Audit log BROKEN at entry #${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.`);

@@ -6,7 +6,7 @@
 import { pino, type Logger } from 'pino';
 
 const idCard = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9])/g;
-const mobile = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
+const mobile = /(?<![0-9])(?:\+?86[-\s]?)?1[3-9]\d{9}(?![0-9])/g;
 const bearer = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
 const tokenParam = /([?&](?:token|key|access_token|tk)=)[^&\s]+/gi;
 
@@ -20,7 +20,9 @@ export function scrub(text: string): string {
 
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than this is not walked, so it is not written either.
+  if (depth > 6) return '[truncated]';
   if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -39,7 +41,10 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       formatters: { log: (object) => scrubDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+          // Given an Error and no message, pino writes the error's own message as msg, past the
+          // formatter: pass it explicitly so it is scrubbed like every other string.
+          const all: unknown[] = args[0] instanceof Error && typeof args[1] !== 'string' ? [args[0], args[0].message, ...args.slice(1)] : args;
+          method.apply(this, all.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
         },
       },
     },

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import type { Role, ServerPlugin } from '@sifa/core';
 import {
@@ -126,9 +126,9 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       'x-sifa-locale': opts.locale ?? 'en',
     });
-    return createTRPCClient<AppRouterOf<TPlugins>>({
-      links: [opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 })],
-    });
+    // Built for any router, then typed: the router type is generic here, so tRPC cannot resolve its transformer options.
+    const link = opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 });
+    return createTRPCClient<AppRouterOf<TPlugins>>({ links: [link as TRPCLink<AppRouterOf<TPlugins>>] });
   };
   return {
     server,

@@ -46,7 +46,8 @@ export async function appendAudit(db: SifaDb, entry: AuditAppend): Promise<void>
 }
 
 export type AuditVerification =
-  | { ok: true; entries: number }
+  /** `head` is the newest hash: record it elsewhere to detect later removal of the newest entries. */
+  | { ok: true; entries: number; head: string }
   | { ok: false; entries: number; brokenAt: number; reason: string };
 
 const genesis = '0'.repeat(64);
@@ -75,7 +76,7 @@ export async function verifyAuditChain(db: SifaDb, batchSize = 2000): Promise<Au
         actor_id, actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash, hash
         FROM ${auditLog} WHERE ${gt(auditLog.seq, lastSeq)} ORDER BY ${asc(auditLog.seq)} LIMIT ${batchSize}`),
     );
-    if (rows.length === 0) return { ok: true, entries: count };
+    if (rows.length === 0) return { ok: true, entries: count, head: prev };
     for (const row of rows) {
       const seq = Number(row.seq);
       if (row.prev_hash !== prev) {

@@ -78,15 +78,19 @@ export class AuthService {
       throw new SifaError('ACCOUNT_LOCKED', { details: { lockedUntil: user.lockedUntil.toISOString() } });
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
-      const failed = user.failedAttempts + 1;
-      const lock = failed >= this.policy.maxFailedLogins;
-      await this.db
+      // Counted in one statement, so failures arriving at the same time are all counted (a
+      // read-then-write count let parallel guesses bypass the lockout).
+      const lockedUntil = new Date(now.getTime() + this.policy.lockMinutes * 60_000);
+      const reachesLimit = sql`${users.failedAttempts} + 1 >= ${this.policy.maxFailedLogins}`;
+      const [updated] = await this.db
         .update(users)
         .set({
-          failedAttempts: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * 60_000) : user.lockedUntil,
+          failedAttempts: sql`CASE WHEN ${reachesLimit} THEN 0 ELSE ${users.failedAttempts} + 1 END`,
+          lockedUntil: sql`CASE WHEN ${reachesLimit} THEN ${lockedUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
         })
-        .where(eq(users.id, user.id));
+        .where(eq(users.id, user.id))
+        .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
+      const lock = updated?.failedAttempts === 0 && updated.lockedUntil?.getTime() === lockedUntil.getTime();
       await audit(lock ? 'auth.login.lockout' : 'auth.login.failed');
       if (lock) throw new SifaError('ACCOUNT_LOCKED', { details: { lockMinutes: this.policy.lockMinutes } });
       // Same answer as for an unknown user name, so answers do not reveal which accounts exist.

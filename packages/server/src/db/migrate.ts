@@ -1,6 +1,7 @@
 /**
  * Applies committed SQL migrations of the platform and of every plugin, in start order, each
- * file once, in its own transaction, recorded with a SHA-256 checksum. A migration that was
+ * file once, recorded with a SHA-256 checksum. One run is one transaction: a failing file
+ * leaves the database exactly as it was before the run. A migration that was
  * applied and later edited stops the server with a message naming the file: changing history
  * silently would leave databases that differ from the code.
  */

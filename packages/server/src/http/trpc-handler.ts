@@ -20,7 +20,9 @@ type ProcedureType = 'query' | 'mutation' | 'subscription';
 interface HandlerOptions {
   router: AnyRouter;
   limits: TrpcLimits;
-  createContext(req: IncomingMessage): Promise<SifaContext>;
+  createContext(req: IncomingMessage): SifaContext | Promise<SifaContext>;
+  /** Request id and locale, known before the full context (for errors raised before it exists). */
+  requestContext?(req: IncomingMessage): Pick<SifaContext, 'requestId' | 'locale'>;
   onError?(info: { error: unknown; path: string | undefined; ctx: SifaContext | undefined }): void;
 }
 
@@ -82,7 +84,8 @@ export function createTrpcHandler(options: HandlerOptions) {
     const paths = isBatch ? pathPart.split(',') : [pathPart];
     let ctx: SifaContext | undefined;
     const failAll = (error: unknown) => {
-      const shape = errorShape(error, isBatch ? undefined : paths[0], 'unknown', ctx, undefined);
+      const errorCtx = ctx ?? (options.requestContext?.(req) as SifaContext | undefined);
+      const shape = errorShape(error, isBatch ? undefined : paths[0], 'unknown', errorCtx, undefined);
       send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape });
     };
     try {
@@ -113,38 +116,38 @@ export function createTrpcHandler(options: HandlerOptions) {
       ctx = await options.createContext(req);
       const context = ctx;
       const expected: ProcedureType = method === 'GET' ? 'query' : 'mutation';
-      const results = await Promise.all(
-        paths.map(async (path, index) => {
-          const input = isBatch ? (inputs as Record<string, unknown> | undefined)?.[index] : inputs;
-          const type = procedureType(router, path);
-          try {
-            if (type === null) {
-              throw new SifaError('PROCEDURE_NOT_FOUND', { details: { path: path.slice(0, 200) } });
-            }
-            if (type !== expected) {
-              throw new SifaError('METHOD_NOT_SUPPORTED', {
-                message: {
-                  zh: `${path} 是${type === 'query' ? '查询，请用 GET' : type === 'mutation' ? '修改，请用 POST' : '订阅，此接口不提供'}。`,
-                  en: `${path} is a ${type}: ${type === 'query' ? 'use GET' : type === 'mutation' ? 'use POST' : 'subscriptions are not served on this endpoint'}.`,
-                },
-              });
-            }
-            const data = await callTRPCProcedure({
-              router,
-              path,
-              type,
-              ctx: context,
-              getRawInput: async () => input,
-              signal: undefined,
-              batchIndex: index,
-            });
-            return { status: 200, body: { result: { data } } as unknown };
-          } catch (error) {
-            const shape = errorShape(error, path, type ?? 'unknown', context, input);
-            return { status: shape.data.httpStatus as number, body: { error: shape } as unknown };
+      const call = async (path: string, index: number) => {
+        const input = isBatch ? (inputs as Record<string, unknown> | undefined)?.[index] : inputs;
+        const type = procedureType(router, path);
+        try {
+          if (type === null) {
+            throw new SifaError('PROCEDURE_NOT_FOUND', { details: { path: path.slice(0, 200) } });
           }
-        }),
-      );
+          if (type !== expected) {
+            throw new SifaError('METHOD_NOT_SUPPORTED', {
+              message: {
+                zh: `${path} 是${type === 'query' ? '查询，请用 GET' : type === 'mutation' ? '修改，请用 POST' : '订阅，此接口不提供'}。`,
+                en: `${path} is a ${type}: ${type === 'query' ? 'use GET' : type === 'mutation' ? 'use POST' : 'subscriptions are not served on this endpoint'}.`,
+              },
+            });
+          }
+          const data = await callTRPCProcedure({
+            router,
+            path,
+            type,
+            ctx: context,
+            getRawInput: async () => input,
+            signal: undefined,
+            batchIndex: index,
+          });
+          return { status: 200, body: { result: { data } } as unknown };
+        } catch (error) {
+          const shape = errorShape(error, path, type ?? 'unknown', context, input);
+          return { status: shape.data.httpStatus as number, body: { error: shape } as unknown };
+        }
+      };
+      // One call (the common case) skips the batch machinery.
+      const results = paths.length === 1 ? [await call(paths[0]!, 0)] : await Promise.all(paths.map(call));
       if (!isBatch) {
         send(res, results[0]!.status, results[0]!.body);
         return;

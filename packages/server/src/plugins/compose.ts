@@ -6,6 +6,7 @@
 import semver from 'semver';
 import { getTableName, isTable, type Table } from 'drizzle-orm';
 import {
+  catalogMessage,
   coreVersion,
   createRouter,
   pluginManifestSchema,
@@ -45,7 +46,8 @@ export interface Composition {
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues.map((i) => `  - ${i.path.map(String).join('.') || '(manifest)'}: ${i.message}`).join('\n');
+  // Catalog keys (msg('pluginId') → "§pluginId") are rendered, never shown raw.
+  return error.issues.map((i) => `  - ${i.path.map(String).join('.') || '(manifest)'}: ${catalogMessage(i.message)?.en ?? i.message}`).join('\n');
 }
 
 export function composePlugins(input: readonly ServerPlugin[]): Composition {
@@ -84,7 +86,6 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     }
     owners.set(name, plugin);
   };
-  const ids = new Map<string, string>();
   const permissions = new Map<string, string>();
   const tables = new Map<string, string>();
   const metricOwners = new Map<string, string>();
@@ -92,8 +93,21 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const metrics = new Map<string, MetricDefinition>();
   const permissionsByRole = new Map<Role, Set<string>>(roles.map((r) => [r, new Set<string>()]));
 
-  for (const { manifest, source } of parsed) {
-    claim('plugin id', ids, manifest.id, manifest.id);
+  // Two plugins with one id: tell them apart by title and version (the id names both alike).
+  const byId = new Map<string, ComposedPlugin>();
+  for (const plugin of parsed) {
+    const { manifest } = plugin;
+    const first = byId.get(manifest.id);
+    if (first) {
+      const describe = (m: PluginManifest) => `"${m.title.en}" ${m.version}`;
+      throw new PluginCompositionError(
+        'PLUGIN_CONFLICT',
+        first.source === plugin.source
+          ? `Plugin "${manifest.id}" is listed twice. List it once.`
+          : `Two plugins have the id "${manifest.id}": ${describe(first.manifest)} and ${describe(manifest)}. Plugin ids must be unique: remove one of them.`,
+      );
+    }
+    byId.set(manifest.id, plugin);
   }
   for (const { manifest, source } of parsed) {
     for (const p of manifest.permissions) {

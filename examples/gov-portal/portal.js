@@ -1,0 +1,50 @@
+// The portal's own script (no inline script, so the page runs under a strict CSP): lists the
+// judicial offices of each county from the Sifa server's public org procedures.
+const countySelect = document.getElementById('county');
+const list = document.getElementById('office-list');
+const status = document.getElementById('directory-status');
+
+async function call(path, input) {
+  const res = await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { 'x-sifa-locale': 'zh-CN' } });
+  const body = await res.json();
+  if (body.error) throw new Error(body.error.message);
+  return body.result.data;
+}
+
+async function showCounty(code) {
+  status.textContent = '正在加载…';
+  list.replaceChildren();
+  try {
+    const offices = await call('platform.org.children', { code });
+    for (const office of offices) {
+      const li = document.createElement('li');
+      li.textContent = office.name.zh;
+      const span = document.createElement('span');
+      span.className = 'code';
+      span.textContent = office.code;
+      li.append(span);
+      list.append(li);
+    }
+    status.textContent = `共 ${offices.length} 个司法所`;
+  } catch (error) {
+    status.textContent = `加载失败：${error.message}`;
+  }
+}
+
+try {
+  const counties = await call('platform.org.children', { code: '1504' });
+  countySelect.replaceChildren(
+    ...counties.map((c) => {
+      const option = document.createElement('option');
+      option.value = c.code;
+      option.textContent = c.name.zh;
+      return option;
+    }),
+  );
+  countySelect.disabled = false;
+  countySelect.addEventListener('change', () => showCounty(countySelect.value));
+  if (counties[0]) await showCounty(counties[0].code);
+} catch (error) {
+  countySelect.replaceChildren(new Option('无法加载'));
+  status.textContent = `加载失败：${error.message}。请先运行 npm start（含演示数据）。`;
+}
