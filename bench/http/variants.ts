@@ -59,6 +59,7 @@ function startStandalone(): Promise<Running> {
       locale: negotiateLocale(req.headers['accept-language']),
       actor: null,
       platform: undefined as unknown as SifaContext['platform'], // never read by a public procedure
+      apiKey: null,
       bearerToken: null,
       origin: null,
     }),

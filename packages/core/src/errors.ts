@@ -81,6 +81,14 @@ export const sifaErrorCodes = {
       en: 'You do not have permission to do this.',
     },
   },
+  ORIGIN_NOT_ALLOWED: {
+    trpc: 'FORBIDDEN',
+    http: 403,
+    message: {
+      zh: '此网站未获准调用该服务，请管理员在密钥的允许来源中加入本站地址。',
+      en: 'This website is not allowed to call the service. An administrator must add its origin to the key\'s allowed origins.',
+    },
+  },
   OUT_OF_SCOPE: {
     trpc: 'FORBIDDEN',
     http: 403,

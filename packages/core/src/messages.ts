@@ -43,6 +43,15 @@ export const validationMessages = {
     zh: '开始日期不能晚于结束日期。',
     en: '"from" must not be after "to".',
   },
+  diaryNumber: { zh: '请填写数字。', en: 'Enter a number.' },
+  diaryWholeNumber: { zh: '请填写整数。', en: 'Enter a whole number.' },
+  diaryNotNegative: { zh: '不能小于 0。', en: 'Must not be less than 0.' },
+  diaryTooLarge: { zh: '数值超出允许范围。', en: 'The number is larger than allowed.' },
+  diaryText: { zh: '请填写文字。', en: 'Enter text.' },
+  diaryRequired: { zh: '此项必填。', en: 'This field is required.' },
+  diaryTooLong: { zh: '内容超出长度限制。', en: 'The text is too long.' },
+  diaryChoice: { zh: '请选择一个选项。', en: 'Choose one of the options.' },
+  diaryTooManyFiles: { zh: '附件数量超出限制。', en: 'Too many attachments.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -9,7 +9,8 @@ import { msg } from './messages.js';
 import type { AnyRouter } from '@trpc/server';
 import { localizedTextSchema, type LocalizedText } from './locale.js';
 import { permissionNameSchema, roleSchema } from './access.js';
-import { metricCodeSchema, metricDefinitionSchema } from './facts.js';
+import { metricDefinitionSchema } from './facts.js';
+import { diaryItemSchema } from './diary.js';
 
 export const pluginIdSchema = z
   .string()
@@ -19,27 +20,7 @@ const semverSchema = z
   .string()
   .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, msg('semver'));
 
-/** Parts of the 1000-point assessment standard a diary item counts towards. */
-export const assessmentParts = ['basic', 'institutional', 'key', 'daily', 'outstanding', 'negative'] as const;
-export type AssessmentPart = (typeof assessmentParts)[number];
-
-const contributionCode = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode'));
-
-const zodSchema = z.custom<z.ZodType>((value) => value instanceof z.ZodType, {
-  message: 'must be a zod schema',
-});
-
-export const diaryItemSchema = z.object({
-  code: contributionCode,
-  title: localizedTextSchema,
-  part: z.enum(assessmentParts),
-  /** Schema of the item's fields: the same object validates in the browser and on the server. */
-  fields: zodSchema,
-  /** Metric each numeric field feeds: `{ fieldName: metricCode }`. */
-  metrics: z.record(z.string(), metricCodeSchema).default({}),
-});
+const contributionCode = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode'));
 
 const namedContribution = z.object({ code: contributionCode, title: localizedTextSchema });
 
@@ -87,7 +68,6 @@ export const pluginManifestSchema = z
 
 export type PluginManifestInput = z.input<typeof pluginManifestSchema>;
 export type PluginManifest = z.output<typeof pluginManifestSchema>;
-export type DiaryItemDefinition = z.output<typeof diaryItemSchema>;
 
 /**
  * Declares a plugin's common half. Typed here, validated (with defaults filled) when the server

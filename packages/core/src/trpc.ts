@@ -6,7 +6,8 @@
 import { initTRPC, type AnyRouter } from '@trpc/server';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Actor, Scope } from './access.js';
-import type { FactsService } from './facts.js';
+import type { FactsService, MetricDefinition } from './facts.js';
+import type { DiaryItem } from './diary.js';
 import type { Locale } from './locale.js';
 import type { OrgNode } from './org.js';
 import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
@@ -46,8 +47,24 @@ export interface ScopedServices {
   orgs: OrgDirectory;
 }
 
+/** What all installed plugins contributed, for plugins that serve catalogues (the diary). */
+export interface PlatformCatalog {
+  diaryItems: readonly (DiaryItem & { plugin: string })[];
+  metrics: ReadonlyMap<string, MetricDefinition>;
+}
+
+/** An API key presented with the request (publishable: `x-sifa-key`; secret: bearer, for minting embed tokens). */
+export interface ApiKeyIdentity {
+  id: string;
+  kind: 'publishable' | 'secret';
+  orgCode: string;
+  orgPath: string;
+  allowedOrigins: readonly string[];
+}
+
 /** Services the server puts into every request context. */
 export interface PlatformServices {
+  catalog: PlatformCatalog;
   /** Runs `work` in one transaction scoped to `actor`'s subtree; rolls back when it throws. */
   runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
   /** Unscoped handle for public reference data (the org tree); never for org-owned rows. */
@@ -60,6 +77,8 @@ export interface SifaContext {
   locale: Locale;
   actor: Actor | null;
   platform: PlatformServices;
+  /** The API key the request presented, once verified (and its origin checked), or null. */
+  apiKey: ApiKeyIdentity | null;
   /** The bearer token the request presented (to sign out), or null. */
   bearerToken: string | null;
   /** The Origin header of a browser request, for publishable-key checks; null for server-to-server calls. */

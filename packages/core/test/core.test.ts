@@ -45,6 +45,7 @@ describe('error codes', () => {
     INVALID_CREDENTIALS: 401,
     FORBIDDEN: 403,
     OUT_OF_SCOPE: 403,
+    ORIGIN_NOT_ALLOWED: 403,
     NOT_FOUND: 404,
     PROCEDURE_NOT_FOUND: 404,
     METHOD_NOT_SUPPORTED: 405,
@@ -320,12 +321,12 @@ describe('pluginManifestSchema', () => {
       permissions: [{ name: 'mediation.write', title: { zh: '登记', en: 'Write' } }],
       contributes: {
         metrics: [{ code: 'mediation.cases', title: { zh: '案件', en: 'Cases' }, unit: { zh: '件', en: 'cases' } }],
-        diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'daily', fields: z.object({}) }],
+        diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'daily', statsEntry: 'mediation', fields: { people: { kind: 'count', title: { zh: '人数', en: 'People' } } } }],
       },
     });
     expect(parsed.permissions[0]!.roles).toEqual([]);
     expect(parsed.contributes.metrics[0]!.aggregation).toBe('sum');
-    expect(parsed.contributes.diaryItems[0]!.metrics).toEqual({});
+    expect(parsed.contributes.diaryItems[0]!.fields.people).toMatchObject({ required: true, max: 10_000 });
     expect(parsed.contributes.documentTemplates).toEqual([]);
   });
 
@@ -358,7 +359,7 @@ describe('pluginManifestSchema', () => {
     const result = pluginManifestSchema.safeParse({
       ...minimal,
       permissions: [{ name: 'mediation.read', title: { zh: '读', en: 'Read' }, roles: ['root'] }],
-      contributes: { diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'bonus', fields: z.object({}) }] },
+      contributes: { diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'bonus', statsEntry: 'mediation', fields: { n: { kind: 'count', title: { zh: '数', en: 'n' } } } }] },
     });
     expect(fieldIssuesOf(result.error, 'en')!.map((i) => i.path)).toEqual(['permissions.0.roles.0', 'contributes.diaryItems.0.part']);
   });

@@ -130,7 +130,12 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       return work(services);
     });
 
-  const platform: PlatformServices = { runScoped, referenceDb: db, now };
+  const platform: PlatformServices = {
+    runScoped,
+    referenceDb: db,
+    now,
+    catalog: { diaryItems: composition.diaryItems, metrics: composition.metrics },
+  };
   const router = createRouter(composition.routers);
 
   const requestContext = (req: IncomingMessage) => {
@@ -145,6 +150,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     ...requestContext(req),
     actor: null,
     platform,
+    apiKey: null,
     bearerToken: token,
     origin: typeof req.headers.origin === 'string' ? req.headers.origin : null,
     authError: undefined,

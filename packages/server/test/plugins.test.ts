@@ -131,7 +131,13 @@ describe('collisions', () => {
   // refused as invalid, and a name listed twice is refused as a conflict.
   const permission = (name: string) => ({ name, title: title(name), roles: [] });
   const metric = (code: string) => ({ code, title: title(code), unit: title('x') });
-  const diaryItem = (code: string) => ({ code, title: title(code), part: 'daily' as const, fields: z.object({}) });
+  const diaryItem = (code: string) => ({
+    code,
+    title: title(code),
+    part: 'daily' as const,
+    statsEntry: 'visits',
+    fields: { note: { kind: 'text' as const, title: title('note') } },
+  });
 
   it.each<[string, string, Partial<PluginManifestInput>]>([
     ['permission', 'permissions.0.name', { permissions: [permission('alpha.read')] }],
@@ -226,7 +232,9 @@ describe('compatibility and validity', () => {
     const err = compositionErrorOf(() =>
       compose(
         plugin('alpha', {
-          contributes: { diaryItems: [{ code: 'alpha.visit', title: title('Visit'), part: 'daily', fields: z.object({ n: z.number() }), metrics: { n: 'alpha.missing' } }] },
+          contributes: {
+            diaryItems: [{ code: 'alpha.visit', title: title('Visit'), part: 'daily', statsEntry: 'visits', fields: { n: { kind: 'count', title: title('n'), metric: 'alpha.missing' } } }],
+          },
         }),
       ),
     );

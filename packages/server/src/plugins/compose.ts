@@ -12,6 +12,7 @@ import {
   pluginManifestSchema,
   roles,
   type AnyRouterRecord,
+  type DiaryItem,
   type MetricDefinition,
   type PluginManifest,
   type Role,
@@ -36,6 +37,8 @@ export interface ComposedPlugin {
 }
 
 export interface Composition {
+  /** Every diary item of every plugin, in start order, with the plugin that contributed it. */
+  diaryItems: readonly (DiaryItem & { plugin: string })[];
   /** Every table of every plugin. */
   tables: readonly Table[];
   /** In start order: every plugin after the plugins it depends on. */
@@ -89,7 +92,7 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const permissions = new Map<string, string>();
   const tables = new Map<string, string>();
   const metricOwners = new Map<string, string>();
-  const diaryItems = new Map<string, string>();
+  const diaryItemOwners = new Map<string, string>();
   const metrics = new Map<string, MetricDefinition>();
   const permissionsByRole = new Map<Role, Set<string>>(roles.map((r) => [r, new Set<string>()]));
 
@@ -128,13 +131,13 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
       claim('metric', metricOwners, m.code, manifest.id);
       metrics.set(m.code, m);
     }
-    for (const item of manifest.contributes.diaryItems) claim('diary item', diaryItems, item.code, manifest.id);
+    for (const item of manifest.contributes.diaryItems) claim('diary item', diaryItemOwners, item.code, manifest.id);
   }
   for (const { manifest } of parsed) {
     for (const item of manifest.contributes.diaryItems) {
-      for (const [field, metric] of Object.entries(item.metrics)) {
-        if (!metrics.has(metric)) {
-          throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": diary item "${item.code}" feeds field "${field}" into metric "${metric}", which no plugin declares.`);
+      for (const [field, spec] of Object.entries(item.fields)) {
+        if ('metric' in spec && spec.metric && !metrics.has(spec.metric)) {
+          throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": diary item "${item.code}" feeds field "${field}" into metric "${spec.metric}", which no plugin declares.`);
         }
       }
     }
@@ -143,7 +146,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const plugins = startOrder(parsed);
   const routers: AnyRouterRecord = {};
   for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
-  return { plugins, metrics, permissionsByRole, routers, tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]) };
+  const diaryItems = plugins.flatMap((p) => p.manifest.contributes.diaryItems.map((item) => ({ ...item, plugin: p.manifest.id })));
+  return { plugins, metrics, permissionsByRole, routers, diaryItems, tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]) };
 }
 
 function startOrder(plugins: ComposedPlugin[]): ComposedPlugin[] {
