@@ -8,6 +8,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Socket } from 'node:net';
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { commands } from './packages/components/test/commands.ts';
 
 const root = import.meta.dirname;
 
@@ -61,6 +63,34 @@ export default defineConfig(async () => {
       retry: 0,
       projects: [
         { resolve: { alias }, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node' } },
+        {
+          resolve: { alias },
+          test: {
+            name: 'components',
+            include: ['packages/components/src/**/*.test.ts'],
+            globalSetup: ['packages/components/test/global-setup.ts'],
+            testTimeout: 30_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              // Debian's Chromium (never a downloaded browser); flags that work as root here.
+              provider: playwright({
+                launchOptions: {
+                  executablePath: process.env.SIFA_CHROMIUM ?? '/usr/bin/chromium',
+                  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+                },
+              }),
+              instances: [{ browser: 'chromium' }],
+              commands,
+            },
+          },
+        },
+        {
+          // Pages served by a real Sifa server, driven in Debian's Chromium by Playwright from Node
+          // (strict-CSP embedding, the portal): what a host page really does.
+          resolve: { alias },
+          test: { name: 'e2e', include: ['packages/components/test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+        },
         serverProject('pglite'),
         ...(withPostgres ? [serverProject('postgres')] : []),
       ],

@@ -48,6 +48,11 @@ function build() {
   must(cmd, [...pre, 'run', 'build'], 'Building');
 }
 
+function typecheck() {
+  const [cmd, pre] = pnpm();
+  must(cmd, [...pre, 'run', 'typecheck'], 'Type-checking');
+}
+
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   const isRoot = process.getuid?.() === 0;
@@ -78,6 +83,7 @@ if (command === 'start') {
   installDependencies();
   ensureChromium();
   build();
+  typecheck();
   const reportDir = join(root, '.sifa');
   mkdirSync(reportDir, { recursive: true });
   const reportFile = join(reportDir, 'test-report.json');

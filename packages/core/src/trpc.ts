@@ -98,6 +98,9 @@ export interface SifaErrorData {
 }
 
 const t = initTRPC.context<SifaContext>().create({
+  // Procedures only ever run on the server; browsers load this module (through the package
+  // index) but never call it, and bundles drop it (sideEffects: false).
+  isServer: true,
   isDev: false,
   errorFormatter({ shape, error, ctx, path }) {
     const locale = ctx?.locale ?? 'zh-CN';

@@ -13,3 +13,7 @@ export { createLogger, scrub } from './logging.js';
 export { readEnv, databaseConfigOf, envSchema } from './config.js';
 export { strictCsp, type StaticRoot } from './http/static.js';
 export * as schema from './db/schema.js';
+export { ApiKeyService, validateOrigins, type ApiKeyKind, type ApiKeySummary, type CreatedApiKey, type KeyManager } from './embed/keys.js';
+export { EmbedTokenService, type MintInput, type MintedToken } from './embed/tokens.js';
+export { normalizeOrigin } from './embed/origins.js';
+export { mintEmbedToken, EmbedTokenError, type MintEmbedTokenOptions } from './embed/client.js';

@@ -30,6 +30,10 @@ import { appendAudit, digestOf } from './audit/log.js';
 import { createTrpcHandler, type TrpcLimits } from './http/trpc-handler.js';
 import { serveStatic, type StaticRoot } from './http/static.js';
 import { createLogger, type Logger } from './logging.js';
+import { ApiKeyService } from './embed/keys.js';
+import { EmbedTokenService } from './embed/tokens.js';
+import { createRequestAuthenticator } from './embed/request.js';
+import { answerPreflight, isSameOrigin, setCorsHeaders } from './embed/origins.js';
 import type { AppRouterOf } from './app-router.js';
 
 export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = readonly ServerPlugin[]> {
@@ -52,6 +56,8 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly database: DatabaseHandle;
   readonly composition: Composition;
   readonly auth: AuthService;
+  /** Publishable and secret keys for embedding (create, list, revoke). */
+  readonly keys: ApiKeyService;
   readonly router: TRouter;
   readonly migrations: MigrationReport | null;
   readonly logger: Logger;
@@ -78,9 +84,11 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   // Permissions are known only after composition; the auth service asks lazily.
   let permissionsByRole: ReadonlyMap<Role, ReadonlySet<string>> = new Map();
   const auth = new AuthService(db, { ...defaultAuthPolicy, ...options.auth }, (role) => permissionsByRole.get(role) ?? new Set(), now);
+  const keys = new ApiKeyService(db, now);
+  const embedTokens = new EmbedTokenService(db, keys, (role) => permissionsByRole.get(role) ?? new Set(), now);
   let composition: Composition;
   try {
-    composition = composePlugins([createPlatformPlugin({ auth }), ...(options.plugins ?? [])]);
+    composition = composePlugins([createPlatformPlugin({ auth, keys, tokens: embedTokens }), ...(options.plugins ?? [])]);
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -156,15 +164,12 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     authError: undefined,
   });
 
-  // Synchronous when no token is presented: most public calls never wait for the database here.
+  // Synchronous when no credential and no foreign Origin is presented: most public calls never
+  // wait for the database here (embed/request.ts).
+  const authenticate = createRequestAuthenticator({ auth, keys, tokens: embedTokens });
   const createContext = (req: IncomingMessage): SifaContext | Promise<SifaContext> => {
     const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-    const ctx = baseContext(req, token);
-    if (!token) return ctx;
-    return auth.resolve(token).then(
-      (actor) => ({ ...ctx, actor }),
-      (error: unknown) => ({ ...ctx, authError: toSifaError(error) }),
-    );
+    return authenticate(req, baseContext(req, token));
   };
 
   const trpc = createTrpcHandler({
@@ -208,6 +213,18 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       const queryAt = raw.indexOf('?');
       const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
       if (pathname.startsWith('/trpc/')) {
+        // Answers depend on Origin (CORS headers), so caches must key on it.
+        res.setHeader('vary', 'Origin');
+        const origin = req.headers.origin;
+        if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
+          const allowed = await keys.isOriginAllowed(origin);
+          if (req.method === 'OPTIONS') {
+            answerPreflight(res, origin, allowed);
+            return;
+          }
+          // Lets the widget read every answer, refusals included (it must see TOKEN_EXPIRED to refresh).
+          if (allowed) setCorsHeaders(res, origin);
+        }
         await trpc(req, res, pathname.slice('/trpc/'.length), new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1)));
         return;
       }
@@ -237,6 +254,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     database,
     composition,
     auth,
+    keys,
     router: router as unknown as AppRouterOf<TPlugins>,
     migrations,
     logger,

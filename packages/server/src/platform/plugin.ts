@@ -1,7 +1,7 @@
 /**
- * The platform's own procedures (sign-in, org tree, facts, audit) as a plugin built through the
- * same contract as every business module. It is created by the server because sign-in needs
- * the server's auth service.
+ * The platform's own procedures (sign-in, org tree, facts, audit, embed tokens and keys) as a
+ * plugin built through the same contract as every business module. It is created by the server
+ * because sign-in and embedding need the server's auth and key services.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -19,9 +19,12 @@ import {
   SifaError,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import { auditLog, facts, orgs, sessions, users } from '../db/schema.js';
+import { apiKeys, auditLog, facts, orgs, sessions, sifaSettings, users } from '../db/schema.js';
 import { findOrg, toOrgNode } from '../orgs/directory.js';
 import type { AuthService } from '../auth/sessions.js';
+import type { ApiKeyService } from '../embed/keys.js';
+import type { EmbedTokenService } from '../embed/tokens.js';
+import { createEmbedRouters } from '../embed/routers.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
@@ -33,10 +36,11 @@ export const platformManifest = definePlugin({
     { name: 'platform.facts.read', title: { zh: '查看统计事实', en: 'Read facts' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.facts.write', title: { zh: '写入统计事实（系统对接）', en: 'Write facts (integrations)' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.audit.read', title: { zh: '查看审计日志', en: 'Read the audit log' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.keys.manage', title: { zh: '管理嵌入密钥', en: 'Manage embedding keys' }, roles: ['city_admin', 'county_admin'] },
   ],
 });
 
-export function createPlatformPlugin(deps: { auth: AuthService }) {
+export function createPlatformPlugin(deps: { auth: AuthService; keys: ApiKeyService; tokens: EmbedTokenService }) {
   const org = createRouter({
     /** One org by code: public reference data (official division codes and names). */
     get: publicProcedure.input(z.object({ code: orgCodeSchema })).query(async ({ ctx, input }) => {
@@ -102,9 +106,11 @@ export function createPlatformPlugin(deps: { auth: AuthService }) {
       }),
   });
 
+  const { embed, keys } = createEmbedRouters(deps);
+
   return defineServerPlugin(platformManifest, {
-    router: createRouter({ org, auth, facts: factsRouter, audit }),
-    tables: [orgs, users, sessions, facts, auditLog],
+    router: createRouter({ org, auth, facts: factsRouter, audit, embed, keys }),
+    tables: [orgs, users, sessions, facts, auditLog, apiKeys, sifaSettings],
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
   });
 }

@@ -1,0 +1,102 @@
+/**
+ * The base of every `sifa-*` element: resolves the locale (element `lang`, else the page's,
+ * else the page configuration), applies the theme (attribute, else configuration), gives the
+ * shared client, and fires typed `sifa-*` events.
+ */
+import { LitElement, css } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defaultLocale, type Locale } from '@sifa/core';
+import { getSifaConfig, onSifaConfig, themes, type SifaTheme } from '../config/config.js';
+import { sharedClient } from '../client/shared.js';
+import type { SifaClient } from '../client/client.js';
+import { localeOfTag } from '../i18n/i18n.js';
+import { themeStyles } from '../theme/tokens.js';
+
+export class SifaElement extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      *,
+      *::before,
+      *::after {
+        box-sizing: inherit;
+      }
+      :focus-visible {
+        outline: var(--sifa-focus-ring);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  /** light | dark | high-contrast | elderly; the page configuration's theme when absent. */
+  @property({ reflect: true }) theme: SifaTheme | undefined;
+
+  /** The locale in effect (zh-CN, en, mn-Mong). */
+  @state() protected locale: Locale = defaultLocale;
+
+  private unsubscribe: (() => void) | null = null;
+  private langObserver: MutationObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resolveLocale();
+    this.applyConfigTheme();
+    this.unsubscribe = onSifaConfig(() => {
+      this.resolveLocale();
+      this.applyConfigTheme();
+      this.configChanged();
+    });
+    // A page switching language (or an ancestor's lang changing) re-renders the widget.
+    this.langObserver = new MutationObserver(() => this.resolveLocale());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.langObserver?.disconnect();
+  }
+
+  /** Called when the page configuration changes (endpoint, token source …). */
+  protected configChanged(): void {}
+
+  protected get client(): SifaClient {
+    return sharedClient();
+  }
+
+  /** Fires `sifa-<name>`: bubbles and crosses shadow roots, as host pages expect. */
+  protected emit<T>(name: `sifa-${string}`, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  private resolveLocale(): void {
+    const own = localeOfTag(this.getAttribute('lang'));
+    const page = localeOfTag(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    const next = own ?? page ?? getSifaConfig()?.locale ?? defaultLocale;
+    if (next !== this.locale) this.locale = next;
+    if (this.dataset['sifaLocale'] !== next) this.dataset['sifaLocale'] = next;
+  }
+
+  private applyConfigTheme(): void {
+    const configured = getSifaConfig()?.theme;
+    if (!this.hasAttribute('theme') && configured && (themes as readonly string[]).includes(configured)) {
+      this.setAttribute('theme', configured);
+    }
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) this.resolveLocale();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * @sifa/plugin-diary, common half (browser-safe: no drizzle, no Node APIs): the manifest of the
+ * work diary (工作日志) — permissions, the metrics its entries feed, and a DEMO catalogue of
+ * diary items. The server half is `@sifa/plugin-diary/server`; widgets call its procedures
+ * typed with `DiaryApi` from @sifa/core.
+ */
+import { definePlugin } from '@sifa/core';
+import { demoDiaryItems, diaryMetrics } from './catalogue.js';
+
+export { demoDiaryItems, diaryMetrics } from './catalogue.js';
+
+export const diaryManifest = definePlugin({
+  id: 'diary',
+  version: '0.1.0',
+  core: '^0.1.0',
+  title: { zh: '工作日志', en: 'Work diary' },
+  description: {
+    zh: '司法所工作日志：一次填报，数据自动进入统计、考核等各项应用。所附日志事项为演示目录（非官方标准），可由插件替换或扩充。',
+    en: "The judicial office's work diary: entered once, used by statistics, assessment and every other widget. The bundled diary items are a DEMO catalogue (not an official standard); plugins replace or extend it.",
+  },
+  permissions: [
+    {
+      name: 'diary.read',
+      title: { zh: '查看工作日志', en: 'Read the work diary' },
+      roles: ['city_admin', 'county_admin', 'office_staff'],
+    },
+    {
+      // Office staff only: the diary is an office's own record of its work, and it feeds the
+      // office's assessment. County and city admins supervise and assess it (diary.read); if
+      // they could write entries under an office's name, the assessor would be filling in the
+      // assessed's record.
+      name: 'diary.write',
+      title: { zh: '填报工作日志', en: 'Write work diary entries' },
+      roles: ['office_staff'],
+    },
+  ],
+  contributes: {
+    metrics: [...diaryMetrics],
+    diaryItems: demoDiaryItems,
+  },
+});

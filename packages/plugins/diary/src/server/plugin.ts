@@ -1,0 +1,331 @@
+/**
+ * The diary's server half: the catalogue of every installed plugin's diary items, a month of
+ * entries, and save / update / remove. A save is stored once per (author, idempotency key): the
+ * client makes the key before its first attempt, so a retry after a lost response returns the
+ * stored entry instead of a second one. Every entry records its facts (one per numeric field
+ * that names a metric, plus `diary.entries` = 1) through the platform's facts API, so the
+ * dashboard and the assessment read the diary without a second entry.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import {
+  createRouter,
+  defineServerPlugin,
+  diaryCatalogSchema,
+  diaryEntryFacts,
+  diaryEntrySchema,
+  diaryFieldsSchema,
+  diaryMonthInputSchema,
+  diaryMonthSchemaOutput,
+  diaryRemoveInputSchema,
+  diarySaveInputSchema,
+  diaryUpdateInputSchema,
+  fieldIssuesOf,
+  pickText,
+  scopedProcedure,
+  SifaError,
+  type DiaryEntry,
+  type DiaryItem,
+  type FactsService,
+  type FieldIssue,
+  type Locale,
+  type LocalizedText,
+  type PlatformCatalog,
+  type SifaDb,
+} from '@sifa/core';
+import { inSubtree } from '@sifa/core/db';
+import { diaryManifest } from '../index.js';
+import { diaryEntries, type DiaryEntryRow } from './schema.js';
+
+const dayMs = 86_400_000;
+
+/** More entries than this in one month view: the caller is asked to pick a smaller org. */
+export const maxMonthEntries = 5000;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const diaryPluginOptionsSchema = z.object({
+  /** How many days after creating an entry its author may still edit or delete it. */
+  editWindowDays: z.number().int().min(0).max(366).default(7),
+  /** IANA zone whose calendar decides what "today" is (no entries for a future day). */
+  timeZone: z.string().refine(isTimeZone, 'Not an IANA time zone, e.g. "Asia/Shanghai"').default('Asia/Shanghai'),
+});
+export type DiaryPluginOptions = z.input<typeof diaryPluginOptionsSchema>;
+
+/** The calendar day (YYYY-MM-DD) of `at` in `timeZone`. */
+export function dayIn(timeZone: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** JSON with sorted keys, so equal payloads always hash alike. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** postgres.js returns an array of rows, PGlite an object with `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+function validationError(path: string, message: LocalizedText, locale: Locale): SifaError {
+  return new SifaError('VALIDATION_FAILED', { issues: [{ path, message: pickText(message, locale) }] });
+}
+
+function findItem(catalog: PlatformCatalog, code: string, locale: Locale): DiaryItem {
+  const item = catalog.diaryItems.find((i) => i.code === code);
+  if (!item) {
+    throw validationError(
+      'itemCode',
+      { zh: `没有代码为 ${code} 的日志事项（提供它的插件可能未安装）。`, en: `There is no diary item ${code} (the plugin that provides it may not be installed).` },
+      locale,
+    );
+  }
+  return item;
+}
+
+/** The item's fields validated by THE schema of the item (the same one the browser form uses); issues are keyed by field name. */
+function parseFields(item: DiaryItem, fields: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const result = diaryFieldsSchema(item).safeParse(fields);
+  if (result.success) return result.data as Record<string, unknown>;
+  const issues: FieldIssue[] = [];
+  const localized = fieldIssuesOf(result.error, locale) ?? [];
+  result.error.issues.forEach((issue, i) => {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({ path: key, message: pickText({ zh: `日志事项“${item.title.zh}”没有此项。`, en: `The item "${item.title.en}" has no such field.` }, locale) });
+      }
+    } else issues.push(localized[i]!);
+  });
+  throw new SifaError('VALIDATION_FAILED', { issues });
+}
+
+export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
+  const { editWindowDays, timeZone } = diaryPluginOptionsSchema.parse(options);
+
+  const editableUntil = (createdAt: Date) => new Date(createdAt.getTime() + editWindowDays * dayMs);
+
+  const toEntry = (row: DiaryEntryRow): DiaryEntry => ({
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    orgCode: row.orgCode,
+    day: row.day,
+    itemCode: row.itemCode,
+    fields: row.fields,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    editableUntil: editableUntil(row.createdAt).toISOString(),
+  });
+
+  /** Replaces the entry's facts: its numeric fields' metrics, and one `diary.entries`. */
+  const recordFacts = (facts: FactsService, item: DiaryItem, row: DiaryEntryRow) =>
+    facts.recordForSource(
+      { kind: 'diary.entry', id: row.id },
+      [...diaryEntryFacts(item, row.fields), { metric: 'diary.entries', value: 1 }].map((f) => ({ orgCode: row.orgCode, day: row.day, ...f })),
+    );
+
+  /** The entry, locked for the rest of the transaction, if the caller wrote it and may still change it. */
+  async function ownEditableEntry(
+    ctx: { db: SifaDb; actor: { userId: string }; platform: { now(): Date } },
+    id: string,
+  ): Promise<DiaryEntryRow> {
+    const [row] = await ctx.db.select().from(diaryEntries).where(eq(diaryEntries.id, id)).for('update');
+    if (!row) {
+      throw new SifaError('NOT_FOUND', {
+        message: { zh: '找不到这条日志，它可能已被删除或不在您的管辖范围内。', en: 'This diary entry was not found. It may have been deleted, or it is outside the area you manage.' },
+        details: { id },
+      });
+    }
+    if (row.authorId !== ctx.actor.userId) {
+      throw new SifaError('FORBIDDEN', {
+        message: { zh: '只有填报人本人可以修改或删除这条日志。', en: 'Only the person who wrote this diary entry can change or delete it.' },
+        details: { id },
+      });
+    }
+    const until = editableUntil(row.createdAt);
+    if (ctx.platform.now().getTime() >= until.getTime()) {
+      const shown = `${dayIn(timeZone, until)} ${until.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })}`;
+      throw new SifaError('FORBIDDEN', {
+        message: {
+          zh: `日志填报后 ${editWindowDays} 天内可以修改或删除，这条日志的修改期限已于 ${shown} 截止，内容已计入统计。如确需更正，请联系所属旗县区司法局处理。`,
+          en: `Diary entries can be changed or deleted for ${editWindowDays} days after they are saved; this one could be changed until ${shown} (${timeZone}) and now counts in the statistics as it is. If it must be corrected, ask your county justice bureau.`,
+        },
+        details: { id, editWindowDays, editableUntil: until.toISOString() },
+      });
+    }
+    return row;
+  }
+
+  const router = createRouter({
+    /** Every installed plugin's diary items (the form of each is built from its field specs). */
+    catalog: scopedProcedure('diary.read')
+      .output(diaryCatalogSchema)
+      .query(({ ctx }) => ({ items: [...ctx.platform.catalog.diaryItems], editWindowDays })),
+
+    /** Entries of one month in the caller's subtree (or in `orgCode`'s), by day then time of saving. */
+    month: scopedProcedure('diary.read')
+      .input(diaryMonthInputSchema)
+      .output(diaryMonthSchemaOutput)
+      .query(async ({ ctx, input }) => {
+        const root = input.orgCode ? await ctx.orgs.get(input.orgCode) : { code: ctx.scope.orgCode, path: ctx.scope.orgPath };
+        const rows = await ctx.db
+          .select()
+          .from(diaryEntries)
+          .where(and(inSubtree(diaryEntries.orgPath, root.path), gte(diaryEntries.day, `${input.month}-01`), lt(diaryEntries.day, nextMonthStart(input.month))))
+          .orderBy(asc(diaryEntries.day), asc(diaryEntries.createdAt), asc(diaryEntries.id))
+          .limit(maxMonthEntries + 1);
+        if (rows.length > maxMonthEntries) {
+          throw validationError(
+            'orgCode',
+            {
+              zh: `该范围 ${input.month} 的日志超过 ${maxMonthEntries} 条，请选择下级单位分别查看。`,
+              en: `There are more than ${maxMonthEntries} entries in ${input.month} for this area. Choose a unit further down the tree.`,
+            },
+            ctx.locale,
+          );
+        }
+        return { month: input.month, orgCode: root.code, entries: rows.map(toEntry) };
+      }),
+
+    save: scopedProcedure('diary.write')
+      .input(diarySaveInputSchema)
+      .output(diaryEntrySchema)
+      .mutation(async ({ ctx, input }) => {
+        const item = findItem(ctx.platform.catalog, input.itemCode, ctx.locale);
+        const fields = parseFields(item, input.fields, ctx.locale);
+        const org = await ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode);
+        if (org.level !== 'office' && org.level !== 'village') {
+          throw validationError(
+            'orgCode',
+            {
+              zh: `工作日志记在司法所（或其下村、社区）名下，${org.name.zh}不是司法所。`,
+              en: `Diary entries belong to a judicial office (or a village under it); ${org.name.en ?? org.name.zh} is not one.`,
+            },
+            ctx.locale,
+          );
+        }
+        const now = ctx.platform.now();
+        const today = dayIn(timeZone, now);
+        if (input.day > today) {
+          throw validationError(
+            'day',
+            { zh: `不能填报未来日期的日志（今天是 ${today}）。`, en: `The day cannot be in the future (today is ${today} in ${timeZone}).` },
+            ctx.locale,
+          );
+        }
+
+        // One save per (author, key) at a time: a second request with the key while the first
+        // is in flight is told to retry (it will then find the stored entry).
+        const idempotencyKey = input.idempotencyKey.toLowerCase();
+        const lockKey = sha256(`diary.save\u0000${ctx.actor.userId}\u0000${idempotencyKey}`).readBigInt64BE(0);
+        const [lock] = rowsOf<{ locked: boolean }>(await ctx.db.execute(sql`SELECT pg_try_advisory_xact_lock(${lockKey.toString()}::bigint) AS locked`));
+        if (!lock?.locked) {
+          throw new SifaError('RETRY_LATER', { details: { idempotencyKey } });
+        }
+
+        const payloadHash = sha256(canonicalJson({ day: input.day, itemCode: item.code, orgCode: org.code, fields })).toString('hex');
+        const keyUsed = () =>
+          new SifaError('CONFLICT', {
+            message: {
+              zh: `幂等键 ${idempotencyKey} 已用于另一条内容不同的日志。新日志请使用新的幂等键；如要修改原日志，请使用“修改”。`,
+              en: `The idempotency key ${idempotencyKey} was already used for a different diary entry. Use a new key for a new entry, or update the existing one.`,
+            },
+            details: { idempotencyKey },
+          });
+        const [existing] = await ctx.db
+          .select()
+          .from(diaryEntries)
+          .where(and(eq(diaryEntries.authorId, ctx.actor.userId), eq(diaryEntries.idempotencyKey, idempotencyKey)));
+        if (existing) {
+          if (existing.payloadHash !== payloadHash) throw keyUsed();
+          // A replay: the stored entry, unchanged; no new facts. (The platform audits every
+          // mutation request; this says which entry the replay resolved to.)
+          await ctx.audit.record({ action: 'diary.entry.replay', orgCode: existing.orgCode, entity: 'diary_entries', entityId: existing.id });
+          return toEntry(existing);
+        }
+
+        const [row] = await ctx.db
+          .insert(diaryEntries)
+          .values({
+            orgCode: org.code,
+            orgPath: org.path,
+            day: input.day,
+            itemCode: item.code,
+            fields,
+            authorId: ctx.actor.userId,
+            authorName: ctx.actor.displayName,
+            idempotencyKey,
+            payloadHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing({ target: [diaryEntries.authorId, diaryEntries.idempotencyKey] })
+          .returning();
+        // Under the lock a conflict means the key's entry exists but is not visible here (the
+        // author has moved to another office since): the key is spent either way.
+        if (!row) throw keyUsed();
+        await recordFacts(ctx.facts, item, row);
+        const entry = toEntry(row);
+        await ctx.audit.record({ action: 'diary.entry.create', orgCode: row.orgCode, entity: 'diary_entries', entityId: row.id, after: entry });
+        return entry;
+      }),
+
+    /** The author replaces an entry's fields within the edit window; its facts are replaced too. */
+    update: scopedProcedure('diary.write')
+      .input(diaryUpdateInputSchema)
+      .output(diaryEntrySchema)
+      .mutation(async ({ ctx, input }) => {
+        const before = await ownEditableEntry(ctx, input.id);
+        const item = findItem(ctx.platform.catalog, before.itemCode, ctx.locale);
+        const fields = parseFields(item, input.fields, ctx.locale);
+        // The payload hash stays that of the creating save: a late replay of it still returns this entry.
+        const [after] = await ctx.db.update(diaryEntries).set({ fields, updatedAt: ctx.platform.now() }).where(eq(diaryEntries.id, before.id)).returning();
+        await recordFacts(ctx.facts, item, after!);
+        const entry = toEntry(after!);
+        await ctx.audit.record({ action: 'diary.entry.update', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before), after: entry });
+        return entry;
+      }),
+
+    /** The author deletes an entry within the edit window; its facts are retracted. */
+    remove: scopedProcedure('diary.write')
+      .input(diaryRemoveInputSchema)
+      .output(z.object({ id: z.string() }))
+      .mutation(async ({ ctx, input }) => {
+        const before = await ownEditableEntry(ctx, input.id);
+        await ctx.db.delete(diaryEntries).where(eq(diaryEntries.id, before.id));
+        await ctx.facts.recordForSource({ kind: 'diary.entry', id: before.id }, []);
+        await ctx.audit.record({ action: 'diary.entry.delete', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before) });
+        return { id: before.id };
+      }),
+  });
+
+  return defineServerPlugin(diaryManifest, {
+    router,
+    tables: [diaryEntries],
+    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+  });
+}
