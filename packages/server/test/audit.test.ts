@@ -4,7 +4,6 @@
  * entry, by the library and by `sifa audit verify`; the log cannot be changed with the trigger in
  * place, and the application role cannot write to it except through sifa_audit_append().
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +21,8 @@ import {
   type DatabaseConfig,
 } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createTestDatabase, engine, memoryLogger, sifaErrorOf, startTestServer, type TestDatabase, type TestServer } from './helpers.js';
+import { createTestDatabase, engine, memoryLogger, runCli, sifaErrorOf, startTestServer, type TestDatabase, type TestServer } from './helpers.js';
 
-const repoRoot = new URL('../../../', import.meta.url).pathname;
 
 /** A plugin whose mutation records nothing itself: the procedure middleware audits it. */
 const notary = defineServerPlugin(
@@ -257,24 +255,6 @@ describe('immutability', () => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: before + 1, head: rows.at(-1)!.hash });
   });
 });
-
-/** Runs the real CLI (TypeScript sources through tsx) and collects its exit code and output. */
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', ...env };
-  delete childEnv.NODE_OPTIONS;
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--conditions=sifa-source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
-      { cwd: repoRoot, env: childEnv, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 describe('sifa audit verify (CLI)', () => {
   let dataDir: string | null = null;

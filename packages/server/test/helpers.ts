@@ -4,6 +4,7 @@
  * HTTP server on a free port, and typed tRPC clients for each test user.
  */
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError, type TRPCLink } from '@trpc/client';
@@ -177,4 +178,29 @@ export async function rawFetch(url: string, init?: RequestInit) {
     /* not JSON */
   }
   return { status: res.status, headers: res.headers, text, json: json as any };
+}
+
+export const repoRoot = new URL('../../../', import.meta.url).pathname;
+
+/** Node arguments that run the real `sifa` CLI from its TypeScript sources. */
+export function cliArgs(args: string[]): string[] {
+  return ['--conditions=sifa-source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args];
+}
+
+/** The environment for a CLI child: this process's, without test-runner options, plus `env`. */
+export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', ...env };
+  delete childEnv.NODE_OPTIONS;
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  return childEnv;
+}
+
+/** Runs the CLI to completion and collects its exit code and output. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
