@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
-import type { AppRouterOf } from '@sifa/server';
+import { createTestDatabase, sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { createLogger, createSifaServer, type AppRouterOf } from '@sifa/server';
 
 type Router = AppRouterOf<[typeof caseworkPlugin]>;
 let t: TestServer<Router>;
@@ -154,4 +154,26 @@ describe('row-level security (the second wall)', () => {
 
 it('test users cover every level the suite relies on', () => {
   expect(Object.values(testUsers).map((u) => u.role)).toEqual(expect.arrayContaining(['city_admin', 'county_admin', 'office_staff']));
+});
+
+describe('tenant security at start', () => {
+  it('forces RLS and grants again on an org-owned table where they were removed', async () => {
+    const db = await createTestDatabase();
+    try {
+      const logger = createLogger({ level: 'silent' });
+      const first = await createSifaServer({ plugins: [caseworkPlugin], database: db.handle, port: 0, logger });
+      await first.close();
+      await db.handle.db.execute(sql`ALTER TABLE casework_cases NO FORCE ROW LEVEL SECURITY`);
+      await db.handle.db.execute(sql`REVOKE ALL ON casework_cases FROM sifa_app`);
+      const second = await createSifaServer({ plugins: [caseworkPlugin], database: db.handle, port: 0, logger });
+      const state = (await db.handle.db.execute(
+        sql`SELECT relforcerowsecurity AS forced, has_table_privilege('sifa_app', oid, 'SELECT, INSERT, UPDATE, DELETE') AS granted FROM pg_class WHERE relname = 'casework_cases'`,
+      )) as unknown;
+      const rows = (Array.isArray(state) ? state : (state as { rows: unknown[] }).rows) as { forced: boolean; granted: boolean }[];
+      expect(rows).toEqual([{ forced: true, granted: true }]);
+      await second.close();
+    } finally {
+      await db.drop();
+    }
+  });
 });

@@ -7,6 +7,7 @@
 import { sql, type Table } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { SifaDb } from '@sifa/core';
+import { rowsOf } from './rows.js';
 
 /** True when the table belongs to an org (has org_path). */
 export function isOrgOwned(table: Table): boolean {
@@ -17,14 +18,36 @@ export function hasScopePolicy(table: Table): boolean {
   return getTableConfig(table as PgTable).policies.length > 0;
 }
 
+/**
+ * Makes sure every org-owned table has RLS enabled and forced and that sifa_app may use it.
+ * Only what is missing is changed, so a server running as a login role that does not own the
+ * tables starts fine once an owner has run the migrations.
+ */
 export async function enforceTenantSecurity(db: SifaDb, tables: readonly Table[]): Promise<void> {
-  for (const table of tables.filter(isOrgOwned)) {
-    const { name, schema } = getTableConfig(table as PgTable);
-    const qualified = sql.identifier(schema ?? 'public');
+  const owned = tables.filter(isOrgOwned).map((t) => getTableConfig(t as PgTable));
+  if (owned.length === 0) return;
+  const names = owned.map((t) => t.name);
+  const state = rowsOf<{ name: string; rls: boolean; forced: boolean; granted: boolean }>(
+    await db.execute(sql`SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+        has_table_privilege('sifa_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE') AS granted
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname IN ${sql`(${sql.join(names.map((n) => sql`${n}`), sql`, `)})`}`),
+  );
+  const byName = new Map(state.map((s) => [s.name, s]));
+  let changed = false;
+  for (const { name } of owned) {
+    const current = byName.get(name);
+    if (!current) throw new Error(`Table "${name}" is declared by a plugin but does not exist: its migrations are missing.`);
     const ident = sql.identifier(name);
-    await db.execute(sql`ALTER TABLE ${qualified}.${ident} ENABLE ROW LEVEL SECURITY`);
-    await db.execute(sql`ALTER TABLE ${qualified}.${ident} FORCE ROW LEVEL SECURITY`);
-    await db.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${qualified}.${ident} TO sifa_app`);
+    if (!current.rls || !current.forced) {
+      await db.execute(sql`ALTER TABLE ${ident} ENABLE ROW LEVEL SECURITY`);
+      await db.execute(sql`ALTER TABLE ${ident} FORCE ROW LEVEL SECURITY`);
+      changed = true;
+    }
+    if (!current.granted) {
+      await db.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${ident} TO sifa_app`);
+      changed = true;
+    }
   }
-  await db.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO sifa_app`);
+  if (changed) await db.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO sifa_app`);
 }
