@@ -79,3 +79,4 @@ export {
   type DiarySaveInput,
   type DiaryApi,
 } from './diary.js';
+export { canonicalJson } from './canonical-json.js';

@@ -40,3 +40,8 @@ export function orgScopePolicy(tableName: string) {
 export function inSubtree(column: AnyPgColumn, scopePath: string): SQL {
   return sql`${column} LIKE ${`${scopePath}%`}`;
 }
+
+/** Rows of `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

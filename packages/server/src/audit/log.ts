@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { gt, sql, asc } from 'drizzle-orm';
-import type { SifaDb } from '@sifa/core';
+import { canonicalJson, type SifaDb } from '@sifa/core';
 import { auditLog } from '../db/schema.js';
-import { rowsOf } from '../db/rows.js';
+import { rowsOf } from '@sifa/core/db';
 
 export interface AuditAppend {
   actorId: string;
@@ -21,16 +21,6 @@ export interface AuditAppend {
   afterDigest?: string | undefined;
 }
 
-/** JSON with sorted keys, so equal values always give equal digests. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** SHA-256 of a value's canonical JSON; '' for "no value" (a creation has no before). */
 export function digestOf(value: unknown): string {

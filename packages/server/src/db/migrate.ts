@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { SifaError, type SifaDb } from '@sifa/core';
-import { rowsOf } from './rows.js';
+import { rowsOf } from '@sifa/core/db';
 
 export interface MigrationSource {
   /** 'platform' or a plugin id. */

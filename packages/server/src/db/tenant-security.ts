@@ -7,7 +7,7 @@
 import { sql, type Table } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { SifaDb } from '@sifa/core';
-import { rowsOf } from './rows.js';
+import { rowsOf } from '@sifa/core/db';
 
 /** True when the table belongs to an org (has org_path). */
 export function isOrgOwned(table: Table): boolean {

@@ -21,7 +21,7 @@ import {
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { facts } from '../db/schema.js';
-import { rowsOf } from '../db/rows.js';
+import { rowsOf } from '@sifa/core/db';
 
 export type MetricCatalog = ReadonlyMap<string, MetricDefinition>;
 

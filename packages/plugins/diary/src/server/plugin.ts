@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import {
+  canonicalJson,
   createRouter,
   defineServerPlugin,
   diaryCatalogSchema,
@@ -35,7 +36,7 @@ import {
   type PlatformCatalog,
   type SifaDb,
 } from '@sifa/core';
-import { inSubtree } from '@sifa/core/db';
+import { inSubtree, rowsOf } from '@sifa/core/db';
 import { diaryManifest } from '../index.js';
 import { diaryEntries, type DiaryEntryRow } from './schema.js';
 
@@ -73,22 +74,14 @@ function nextMonthStart(month: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-/** JSON with sorted keys, so equal payloads always hash alike. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+/** The advisory lock (one bigint key) a save holds for (author, idempotency key) until its transaction ends. */
+export function saveLockKey(authorId: string, idempotencyKey: string): bigint {
+  return sha256(`diary.save\u0000${authorId}\u0000${idempotencyKey.toLowerCase()}`).readBigInt64BE(0);
 }
+
 
 function validationError(path: string, message: LocalizedText, locale: Locale): SifaError {
   return new SifaError('VALIDATION_FAILED', { issues: [{ path, message: pickText(message, locale) }] });
@@ -241,7 +234,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
         // One save per (author, key) at a time: a second request with the key while the first
         // is in flight is told to retry (it will then find the stored entry).
         const idempotencyKey = input.idempotencyKey.toLowerCase();
-        const lockKey = sha256(`diary.save\u0000${ctx.actor.userId}\u0000${idempotencyKey}`).readBigInt64BE(0);
+        const lockKey = saveLockKey(ctx.actor.userId, idempotencyKey);
         const [lock] = rowsOf<{ locked: boolean }>(await ctx.db.execute(sql`SELECT pg_try_advisory_xact_lock(${lockKey.toString()}::bigint) AS locked`));
         if (!lock?.locked) {
           throw new SifaError('RETRY_LATER', { details: { idempotencyKey } });
