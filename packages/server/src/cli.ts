@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate | seed | audit verify. Settings come from the environment
+ * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ServerPlugin } from '@sifa/core';
+import { isSifaError, type ServerPlugin } from '@sifa/core';
 import { databaseConfigOf, readEnv } from './config.js';
 import { createSifaServer } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
@@ -28,6 +28,10 @@ Commands:
   migrate            apply pending migrations and exit
   seed               seed the real Chifeng org tree and demo accounts, print the accounts
   audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
+  keys create --kind publishable|secret --org <code> --origin <origin> [--origin …] [--label <text>]
+                     create an embedding key; a secret key is printed this once
+  keys list          list every key (never a secret)
+  keys revoke <id>   revoke a key; embed tokens minted with it stop working
 
 Options:
   --config <file>    config module exporting { plugins, staticRoots } (default ./sifa.config.mjs)
@@ -57,9 +61,17 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string' }, seed: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      config: { type: 'string' },
+      seed: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      kind: { type: 'string' },
+      org: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      label: { type: 'string' },
+    },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(usage);
     return command ? 0 : 1;
@@ -111,6 +123,55 @@ async function main(argv: string[]): Promise<number> {
     }
     console.error(`Audit log BROKEN at entry #${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.`);
     return 1;
+  }
+  if (command === 'keys' && (sub === 'create' || sub === 'list' || sub === 'revoke')) {
+    if (sub === 'create' && (values.kind !== 'publishable' && values.kind !== 'secret')) {
+      console.error('keys create needs --kind publishable or --kind secret.');
+      return 1;
+    }
+    if (sub === 'create' && !values.org) {
+      console.error('keys create needs --org <org code> (the subtree the key serves).');
+      return 1;
+    }
+    if (sub === 'revoke' && !arg) {
+      console.error('keys revoke needs the id of the key (see `sifa keys list`).');
+      return 1;
+    }
+    const server = await open();
+    try {
+      // The owner, at the console: no actor and no subtree limit; audited as "cli".
+      const owner = { actorId: 'cli', actorRole: 'owner', withinPath: null, locale: 'en' as const };
+      if (sub === 'create') {
+        const created = await server.keys.create(owner, {
+          kind: values.kind as 'publishable' | 'secret',
+          label: values.label ?? '',
+          orgCode: values.org!,
+          allowedOrigins: values.origin ?? [],
+        });
+        console.log(`Created ${created.kind} key ${created.id} for org ${created.orgCode}${created.allowedOrigins.length ? `, origins ${created.allowedOrigins.join(' ')}` : ''}.`);
+        if (created.kind === 'secret') console.log('Keep this secret key on the host site\'s server; it is shown only now:');
+        console.log(created.key);
+      } else if (sub === 'list') {
+        const keys = await server.keys.list(null);
+        if (keys.length === 0) console.log('No keys.');
+        for (const k of keys) {
+          const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
+          console.log([k.id, k.kind.padEnd(11), k.orgCode.padEnd(9), state.padEnd(6), k.display, k.allowedOrigins.join(',') || '-', k.label].join('  ').trimEnd());
+        }
+      } else {
+        const revoked = await server.keys.revoke(owner, arg!);
+        console.log(`Revoked key ${revoked.id} (${revoked.kind}, org ${revoked.orgCode}) at ${revoked.revokedAt}.`);
+      }
+    } catch (error) {
+      if (isSifaError(error)) {
+        console.error([error.messageFor('en'), ...error.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n'));
+        return 1;
+      }
+      throw error;
+    } finally {
+      await server.close();
+    }
+    return 0;
   }
   if (command === 'start') {
     const started = Date.now();

@@ -246,7 +246,7 @@ describe('platform.auth.me', () => {
   it('returns the role, org and permissions of the signed-in user', async () => {
     const city = await (await t.client('city')).platform.auth.me.query();
     expect(city).toMatchObject({ username: 't.city', role: 'city_admin', orgCode: '1504' });
-    expect(city.permissions).toEqual(['platform.audit.read', 'platform.facts.read', 'platform.facts.write']);
+    expect(city.permissions).toEqual(['platform.audit.read', 'platform.facts.read', 'platform.facts.write', 'platform.keys.manage']);
 
     const office = await (await t.client('xitun')).platform.auth.me.query();
     expect(office).toMatchObject({ username: 't.xitun', role: 'office_staff', orgCode: '150402001' });

@@ -641,6 +641,10 @@ describe('static files', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.text).toBe('console.log("app");');
+    // Widget bundles are loaded as module scripts by pages on other origins: CORS for files, not pages.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect((await rawFetch(`${t.url}/`)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('404 for a missing file', async () => {

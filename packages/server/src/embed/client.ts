@@ -41,6 +41,20 @@ export class EmbedTokenError extends Error {
   }
 }
 
+interface TrpcAnswer {
+  result?: { data?: { token?: unknown; expiresAt?: unknown } };
+  error?: { message?: string; data?: { sifaCode?: string; requestId?: string | null; issues?: { path: string; message: string }[] } };
+}
+
+function parseAnswer(text: string): TrpcAnswer | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as TrpcAnswer) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function mintEmbedToken(options: MintEmbedTokenOptions): Promise<{ token: string; expiresAt: string }> {
   const base = options.endpoint.replace(/\/+$/, '').replace(/\/trpc$/, '');
   const url = `${base}/trpc/platform.embed.mint`;
@@ -57,12 +71,7 @@ export async function mintEmbedToken(options: MintEmbedTokenOptions): Promise<{ 
     throw new EmbedTokenError(`Could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`, 0, null, null);
   }
   const text = await res.text();
-  let body: { result?: { data?: { token?: unknown; expiresAt?: unknown } }; error?: { message?: string; data?: { sifaCode?: string; requestId?: string | null; issues?: { path: string; message: string }[] } } } | null = null;
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    /* reported below */
-  }
+  const body = parseAnswer(text);
   const data = body?.result?.data;
   if (res.ok && data && typeof data.token === 'string' && typeof data.expiresAt === 'string') {
     return { token: data.token, expiresAt: data.expiresAt };

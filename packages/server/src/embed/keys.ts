@@ -12,7 +12,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { SifaError, isWithinScope, type ApiKeyIdentity, type FieldIssue, type Locale, type SifaDb } from '@sifa/core';
 import { apiKeys } from '../db/schema.js';
-import { rowsOf } from '../db/rows.js';
+import { rowsOf } from '@sifa/core/db';
 import { findOrg } from '../orgs/directory.js';
 import { appendAudit, digestOf } from '../audit/log.js';
 import { normalizeOrigin } from './origins.js';
@@ -69,8 +69,11 @@ export function newKeyId(): string {
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** True for a string shaped like a secret key (`sk_…`), whatever its validity. */
-export const looksLikeSecretKey = (token: string) => token.startsWith('sk_');
+/**
+ * True for a string shaped like a secret key. The whole shape, not just the `sk_` prefix: a
+ * session token (43 base64url characters) starts with `sk_` once in 262 144.
+ */
+export const looksLikeSecretKey = (token: string) => secretPattern.test(token);
 
 const invalidKey = (kind: ApiKeyKind) =>
   new SifaError('UNAUTHENTICATED', {

@@ -12,6 +12,11 @@ export interface StaticRoot {
   /** URL prefix, e.g. '/' or '/widgets/'. */
   prefix: string;
   dir: string;
+  /**
+   * Files whose names change with their content (hashed bundle chunks): served
+   * `cache-control: public, max-age=31536000, immutable` instead of revalidated on every use.
+   */
+  immutable?: boolean;
 }
 
 const types: Record<string, string> = {
@@ -61,12 +66,17 @@ export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMes
     const headers: Record<string, string | number> = {
       'content-type': type,
       etag,
-      'cache-control': 'no-cache',
+      'cache-control': root.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
     };
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = strictCsp;
       headers['referrer-policy'] = 'strict-origin-when-cross-origin';
+    } else {
+      // Widget bundles are loaded by host pages on other origins: module scripts need CORS.
+      // These files are public; no credentials are ever honoured.
+      headers['access-control-allow-origin'] = '*';
+      headers['cross-origin-resource-policy'] = 'cross-origin';
     }
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
