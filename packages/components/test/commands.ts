@@ -1,7 +1,54 @@
 /**
  * Browser-test commands: functions that run in Node and that tests in the browser call through
- * `commands` from `vitest/browser` (e.g. to stop and restart the Sifa server mid-sync).
+ * `commands` from `vitest/browser` (mint an embed token, stop and restart a Sifa server
+ * mid-sync, count diary rows in its database).
+ *
+ * Loaded by vitest.config.ts itself, so this file imports only types: the servers live in
+ * global-setup.ts and are found on `globalThis` (see there why).
  */
 import type { BrowserCommand } from 'vitest/node';
+import type { EntryCount, MintRequest, TestServers } from './global-setup.ts';
 
-export const commands: Record<string, BrowserCommand<never[]>> = {};
+const testServersKey = Symbol.for('sifa.components.test-servers');
+
+function servers(): TestServers {
+  const found = (globalThis as Record<symbol, unknown>)[testServersKey] as TestServers | undefined;
+  if (!found) throw new Error('No Sifa test servers: packages/components/test/global-setup.ts did not run.');
+  return found;
+}
+
+/** Which server a command is for: 'main' (shared by every file, never stopped) unless named. */
+interface On {
+  server?: string;
+}
+
+export interface SifaTestCommands {
+  /** Starts (first time: creates) a server; resolves with its base URL. */
+  startServer(options?: On): Promise<string>;
+  /** Stops a server; in-flight requests finish, new connections are refused. */
+  stopServer(options?: On): Promise<void>;
+  /** Creates (once per origin) a secret and a publishable key whose allowed origins list `origin`. */
+  allowOrigin(options: On & { origin: string }): Promise<{ publishableKey: string }>;
+  /** An embed token from the server's mint API called with the secret key (as a host backend does). */
+  mintToken(options: On & MintRequest): Promise<{ token: string; expiresAt: string }>;
+  /** Diary rows of `orgCode`, straight from the database. */
+  countEntries(options: On & { orgCode: string }): Promise<EntryCount>;
+  /** Moves the server's clock by `offsetMs` from real time (0 puts it back). */
+  setServerClock(options: On & { offsetMs: number }): Promise<void>;
+}
+
+// BrowserCommands is declared in vitest/internal/browser (re-exported by vitest/browser).
+declare module 'vitest/internal/browser' {
+  interface BrowserCommands extends SifaTestCommands {}
+}
+
+type Commands = { [K in keyof SifaTestCommands]: BrowserCommand<Parameters<SifaTestCommands[K]>> };
+
+export const commands: Commands = {
+  startServer: async (_context, options) => (await servers().get(options?.server)).start(),
+  stopServer: async (_context, options) => (await servers().get(options?.server)).stop(),
+  allowOrigin: async (_context, { server, origin }) => (await servers().get(server)).allowOrigin(origin),
+  mintToken: async (_context, { server, ...request }) => (await servers().get(server)).mint(request),
+  countEntries: async (_context, { server, orgCode }) => (await servers().get(server)).countEntries(orgCode),
+  setServerClock: async (_context, { server, offsetMs }) => (await servers().get(server)).setClockOffset(offsetMs),
+};

@@ -6,15 +6,14 @@
  * and the spec travels as JSON to widgets that were built before the plugin existed.
  */
 import { z } from 'zod';
-import { localizedTextSchema } from './locale.js';
+import { localizedTextSchema } from './locale-schema.js';
 import { metricCodeSchema } from './facts.js';
 import { isoDaySchema } from './dates.js';
 import { orgCodeSchema } from './org.js';
 import { msg } from './messages.js';
+import { assessmentParts } from './diary-fields.js';
 
-/** Parts of the 1000-point assessment standard a diary item counts towards. */
-export const assessmentParts = ['basic', 'institutional', 'key', 'daily', 'outstanding', 'negative'] as const;
-export type AssessmentPart = (typeof assessmentParts)[number];
+export { assessmentParts, diaryFieldsSchema, diaryEntryFacts, attachmentMetaSchema, type AssessmentPart } from './diary-fields.js';
 
 const fieldBase = {
   title: localizedTextSchema,
@@ -72,52 +71,6 @@ export const diaryItemSchema = z.object({
 });
 export type DiaryItemInput = z.input<typeof diaryItemSchema>;
 export type DiaryItem = z.output<typeof diaryItemSchema>;
-
-/** An uploaded file's metadata, as a diary entry keeps it (the file itself lives elsewhere). */
-export const attachmentMetaSchema = z.object({
-  name: z.string().min(1).max(200),
-  type: z.string().max(100),
-  size: z.number().int().min(0).max(50 * 1024 * 1024),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-});
-
-function fieldSchema(spec: DiaryFieldSpec): z.ZodType {
-  switch (spec.kind) {
-    case 'count':
-    case 'minutes': {
-      const base = z.number({ message: msg('diaryNumber') }).int(msg('diaryWholeNumber')).min(0, msg('diaryNotNegative')).max(spec.max, msg('diaryTooLarge'));
-      return spec.required ? base : base.optional();
-    }
-    case 'text': {
-      const base = z.string({ message: msg('diaryText') }).trim().max(spec.maxLength, msg('diaryTooLong'));
-      return spec.required ? base.min(1, msg('diaryRequired')) : base.optional();
-    }
-    case 'choice': {
-      const base = z.enum(spec.options.map((o) => o.value) as [string, ...string[]], { message: msg('diaryChoice') });
-      return spec.required ? base : base.optional();
-    }
-    case 'attachments': {
-      const base = z.array(attachmentMetaSchema).max(spec.maxFiles, msg('diaryTooManyFiles'));
-      return spec.required ? base.min(1, msg('diaryRequired')) : base.default([]);
-    }
-  }
-}
-
-/** The zod schema of an item's fields: the one both the form and the server validate with. */
-export function diaryFieldsSchema(item: Pick<DiaryItem, 'fields'>) {
-  return z.strictObject(Object.fromEntries(Object.entries(item.fields).map(([name, spec]) => [name, fieldSchema(spec)])));
-}
-
-/** The facts an entry of `item` produces: one per numeric field that names a metric. */
-export function diaryEntryFacts(item: DiaryItem, fields: Record<string, unknown>): { metric: string; value: number }[] {
-  const facts: { metric: string; value: number }[] = [];
-  for (const [name, spec] of Object.entries(item.fields)) {
-    if ((spec.kind === 'count' || spec.kind === 'minutes') && spec.metric && typeof fields[name] === 'number') {
-      facts.push({ metric: spec.metric, value: fields[name] });
-    }
-  }
-  return facts;
-}
 
 export const diaryMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { msg } from './messages.js';
-import { localizedTextSchema } from './locale.js';
+import { localizedTextSchema } from './locale-schema.js';
 import { orgCodeSchema } from './org.js';
 import { isoDaySchema } from './dates.js';
 

@@ -1,6 +1,7 @@
 /** @sifa/core: the isomorphic heart of Sifa Kit. No DOM, no Node APIs. */
 export { coreVersion } from './version.js';
-export { locales, defaultLocale, localizedTextSchema, pickText, negotiateLocale, type Locale, type LocalizedText } from './locale.js';
+export { locales, defaultLocale, pickText, negotiateLocale, type Locale, type LocalizedText } from './locale.js';
+export { localizedTextSchema } from './locale-schema.js';
 export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
 export { fieldIssuesOf } from './validation.js';
 export { msg, catalogMessage, validationMessages, type ValidationMessageKey } from './messages.js';
@@ -53,6 +54,7 @@ export {
   type AuditEntryInput,
   type OrgDirectory,
 } from './trpc.js';
+export { catalogIssues } from './diary-fields.js';
 export {
   assessmentParts,
   diaryFieldSpecSchema,

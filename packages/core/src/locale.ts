@@ -1,20 +1,18 @@
 /**
  * Locales Sifa Kit speaks. zh-CN is the default; Mongolian is written in the traditional
- * (vertical) script, tagged `mn-Mong` as BCP 47 requires.
+ * (vertical) script, tagged `mn-Mong` as BCP 47 requires. No zod here: widgets load this.
  */
-import { z } from 'zod';
 
 export const locales = ['zh-CN', 'en', 'mn-Mong'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 
 /** Text in every UI language. `mn` may be absent while no reviewed translation exists. */
-export const localizedTextSchema = z.object({
-  zh: z.string().min(1),
-  en: z.string().min(1),
-  mn: z.string().min(1).optional(),
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export interface LocalizedText {
+  zh: string;
+  en: string;
+  mn?: string | undefined;
+}
 
 /** Picks the text for a locale; Mongolian falls back to Chinese, the region's other official script. */
 export function pickText(text: LocalizedText, locale: Locale): string {

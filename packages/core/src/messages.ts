@@ -52,6 +52,8 @@ export const validationMessages = {
   diaryTooLong: { zh: '内容超出长度限制。', en: 'The text is too long.' },
   diaryChoice: { zh: '请选择一个选项。', en: 'Choose one of the options.' },
   diaryTooManyFiles: { zh: '附件数量超出限制。', en: 'Too many attachments.' },
+  diaryUnknownField: { zh: '包含此事项没有的字段。', en: 'Contains a field this item does not have.' },
+  invalidValue: { zh: '此项填写有误。', en: 'This value is not valid.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { msg } from './messages.js';
 import type { AnyRouter } from '@trpc/server';
-import { localizedTextSchema, type LocalizedText } from './locale.js';
+import type { LocalizedText } from './locale.js';
+import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
 import { diaryItemSchema } from './diary.js';

@@ -4,12 +4,14 @@
  * schema's own custom message (a sentence written for the user) is kept as written.
  */
 import { z } from 'zod';
+import { en as enLocale, zhCN as zhLocale } from 'zod/locales';
 import { pickText, type Locale } from './locale.js';
 import { catalogMessage } from './messages.js';
 import type { FieldIssue } from './errors.js';
 
-const en = z.locales.en();
-const zh = z.locales.zhCN();
+// Only the two locales we render (importing z.locales would bring all fifty).
+const en = enLocale();
+const zh = zhLocale();
 
 type Issue = z.core.$ZodIssue;
 
@@ -28,7 +30,8 @@ function localizeIssue(issue: Issue, locale: Locale): string {
 
 /** Field issues of a zod error (or null when `error` is not one). */
 export function fieldIssuesOf(error: unknown, locale: Locale): FieldIssue[] | null {
-  if (!(error instanceof z.ZodError)) return null;
+  // $ZodError covers both zod classic (procedure inputs) and zod/mini (diary fields) errors.
+  if (!(error instanceof z.core.$ZodError)) return null;
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: localizeIssue(issue, locale),

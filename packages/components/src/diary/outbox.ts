@@ -1,0 +1,541 @@
+/**
+ * The diary's offline outbox. Every change a user makes (save, update, remove) is first written
+ * to IndexedDB in a `durability: 'strict'` transaction, with an idempotency key made here, and
+ * only then sent. The server stores a save once per (author, key), so sending the same record
+ * again after a lost answer, a crash or a restart returns the stored entry instead of a second one.
+ *
+ * `sync()` sends queued records strictly in the order they were made, one at a time: a change
+ * to an entry saved offline refers to the save's key and is sent after it. A failure that may
+ * pass (offline, 5xx, RETRY_LATER, no token right now) leaves the record queued and backs off;
+ * a refusal (validation, conflict, forbidden …) marks it rejected with the server's message in
+ * the user's language. One sync at a time: a Web Lock spans tabs (another tab syncing is left
+ * to it); without Web Locks, within the page.
+ *
+ * Triggers when started: `online`, the page becoming visible, each new record, and a backoff
+ * timer. Other tabs hear about changes through a BroadcastChannel.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DiaryApi, DiaryEntry, DiarySaveInput, FieldIssue, Locale } from '@sifa/core';
+import { SifaClientError, type SifaClient } from '../client/client.js';
+
+/**
+ * `DiaryApi` as a type alias: the client's `ApiMap` constraint needs an index signature, which
+ * an interface (core declares `DiaryApi` as one) does not get implicitly.
+ */
+export type DiaryCalls = Pick<DiaryApi, keyof DiaryApi>;
+
+export type OutboxOp = 'save' | 'update' | 'remove';
+export type OutboxState = 'queued' | 'syncing' | 'synced' | 'rejected';
+
+/** The entry a change applies to: a server id, or the key of a save still known only here. */
+export type EntryRef = { id: string } | { key: string };
+
+export type SavePayload = Omit<DiarySaveInput, 'idempotencyKey'>;
+export interface UpdatePayload {
+  target: EntryRef;
+  fields: Record<string, unknown>;
+  /** Day and item of the entry, for showing the change before it is synced. */
+  day: string;
+  itemCode: string;
+}
+export interface RemovePayload {
+  target: EntryRef;
+  day: string;
+  itemCode: string;
+}
+
+interface RecordBase {
+  /** A random UUID made before the record is stored; the key of the server's idempotency. */
+  idempotencyKey: string;
+  /** Order of making (sent in this order). */
+  seq: number;
+  state: OutboxState;
+  /** Why the server refused it, in the user's language (rejected only). */
+  reason: string | null;
+  code: string | null;
+  issues: FieldIssue[];
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Not sent again before this time (ms since epoch) unless forced (back online, page shown). */
+  nextAttemptAt: number;
+  /** The entry as the server stored it (synced saves and updates). */
+  entry: DiaryEntry | null;
+}
+export type OutboxRecord =
+  | (RecordBase & { op: 'save'; payload: SavePayload })
+  | (RecordBase & { op: 'update'; payload: UpdatePayload })
+  | (RecordBase & { op: 'remove'; payload: RemovePayload });
+
+interface OutboxDb extends DBSchema {
+  outbox: { key: string; value: OutboxRecord; indexes: { seq: number } };
+  /** Last answers of the server (catalog, months) and small facts (own author id), for offline use. */
+  cache: { key: string; value: unknown };
+}
+
+export interface SyncReport {
+  synced: number;
+  rejected: number;
+  /** True when the last attempt failed in a way that may pass (the rest stays queued). */
+  deferred: boolean;
+  /** True when another tab held the sync lock. */
+  skipped: boolean;
+}
+
+export interface OutboxOptions {
+  client: SifaClient;
+  /** IndexedDB database name; one per server (and per user, if a device is shared). */
+  name: string;
+  /** The user's language: asked at each send, so refusals come back in it. */
+  locale?: () => Locale;
+  /** Backoff after a failure that may pass: base × 2^(attempts−1), at most max (ms). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Synced records are kept this long for showing their state, then pruned (ms). */
+  keepSyncedMs?: number;
+}
+
+export interface OutboxEventMap {
+  change: Event;
+  synced: CustomEvent<OutboxRecord>;
+  rejected: CustomEvent<OutboxRecord>;
+}
+
+const retryAfterOfflineCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'NOT_CONFIGURED', 'ORIGIN_NOT_ALLOWED', 'TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED']);
+
+/**
+ * Whether a failed send is kept for later. Besides the client's `retryable` (offline, 5xx,
+ * RETRY_LATER), failures about the connection rather than the entry (no token just now, a
+ * misconfigured page) keep it too: a user's entry is never dropped because the host was down.
+ */
+export function keepsForRetry(error: unknown): boolean {
+  if (!(error instanceof SifaClientError)) return true;
+  return error.retryable || retryAfterOfflineCodes.has(error.sifaCode);
+}
+
+const strict: IDBTransactionOptions = { durability: 'strict' };
+
+/**
+ * A random (v4) UUID. `crypto.randomUUID` exists only in secure contexts; intranet portals
+ * served over plain http still have `crypto.getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+const dayMs = 86_400_000;
+
+/** Page-wide fallback when Web Locks are missing: one sync per database name. */
+const pageLocks = new Map<string, Promise<unknown>>();
+
+export class Outbox extends EventTarget {
+  private running: Promise<SyncReport> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+  private readonly channel: BroadcastChannel | null;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+
+  private constructor(
+    private readonly db: IDBPDatabase<OutboxDb>,
+    private readonly options: OutboxOptions,
+  ) {
+    super();
+    this.retryBaseMs = options.retryBaseMs ?? 2_000;
+    this.retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`sifa-outbox:${options.name}`) : null;
+    this.channel?.addEventListener('message', () => this.dispatchEvent(new Event('change')));
+  }
+
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    const db = await openDB<OutboxDb>(options.name, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
+        store.createIndex('seq', 'seq', { unique: true });
+        database.createObjectStore('cache');
+      },
+    });
+    const outbox = new Outbox(db, options);
+    await outbox.prune();
+    return outbox;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Attaches the triggers: online, page shown, the backoff timer; syncs once now. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    addEventListener('online', this.onOnline);
+    document.addEventListener('visibilitychange', this.onVisible);
+    void this.sync({ force: true });
+  }
+
+  stop(): void {
+    if (!this.started) return;
+    this.started = false;
+    removeEventListener('online', this.onOnline);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Stops the triggers and closes the database (a running sync finishes first). */
+  async close(): Promise<void> {
+    this.stop();
+    await this.running?.catch(() => undefined);
+    this.channel?.close();
+    this.db.close();
+  }
+
+  private readonly onOnline = () => void this.sync({ force: true });
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.sync({ force: true });
+  };
+
+  // ---- writing (always before any network call) -------------------------------------------
+
+  /** Queues a new entry; resolves once it is durably stored on this device. */
+  async save(payload: SavePayload): Promise<OutboxRecord> {
+    const record = await this.append({ op: 'save', payload });
+    this.afterWrite();
+    return record;
+  }
+
+  /**
+   * Queues a change of an entry's fields. A save not yet sent is rewritten in place; a rejected
+   * save is queued again under a new key (its old key may be spent on the server).
+   */
+  async update(target: EntryRef, fields: Record<string, unknown>, about: { day: string; itemCode: string }): Promise<OutboxRecord> {
+    const rewritten = 'key' in target ? await this.rewriteLocalSave(target.key, fields) : null;
+    const record = rewritten ?? (await this.append({ op: 'update', payload: { target, fields, ...about } }));
+    this.afterWrite();
+    return record;
+  }
+
+  /** Queues a removal; a save that never left this device (or was rejected) is simply dropped. */
+  async remove(target: EntryRef, about: { day: string; itemCode: string }): Promise<OutboxRecord | null> {
+    if ('key' in target) {
+      const dropped = await this.dropLocalSave(target.key);
+      if (dropped) {
+        this.afterWrite();
+        return null;
+      }
+    }
+    const record = await this.append({ op: 'remove', payload: { target, ...about } });
+    this.afterWrite();
+    return record;
+  }
+
+  /** Forgets a rejected record (the user has read the reason). */
+  async discard(idempotencyKey: string): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const record = await tx.store.get(idempotencyKey);
+    if (record?.state === 'rejected') await tx.store.delete(idempotencyKey);
+    await tx.done;
+    this.notify();
+  }
+
+  /** Every record, in the order made. */
+  async list(): Promise<OutboxRecord[]> {
+    return this.db.getAllFromIndex('outbox', 'seq');
+  }
+
+  async get(idempotencyKey: string): Promise<OutboxRecord | undefined> {
+    return this.db.get('outbox', idempotencyKey);
+  }
+
+  /** Small cache beside the outbox (last catalog and months seen), for offline rendering. */
+  async cached<T>(key: string): Promise<T | undefined> {
+    return (await this.db.get('cache', key)) as T | undefined;
+  }
+
+  async cache(key: string, value: unknown): Promise<void> {
+    await this.db.put('cache', value, key);
+  }
+
+  private async append(change: Pick<OutboxRecord, 'op' | 'payload'>): Promise<OutboxRecord> {
+    const now = Date.now();
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const last = await tx.store.index('seq').openCursor(null, 'prev');
+    const record = {
+      ...change,
+      idempotencyKey: newIdempotencyKey(),
+      seq: (last?.value.seq ?? 0) + 1,
+      state: 'queued',
+      reason: null,
+      code: null,
+      issues: [],
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      nextAttemptAt: 0,
+      entry: null,
+    } as OutboxRecord;
+    await tx.store.add(record);
+    await tx.done;
+    return record;
+  }
+
+  private async rewriteLocalSave(key: string, fields: Record<string, unknown>): Promise<OutboxRecord | null> {
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const record = await tx.store.get(key);
+    let result: OutboxRecord | null = null;
+    if (record?.op === 'save' && record.state === 'queued' && record.attempts === 0) {
+      result = { ...record, payload: { ...record.payload, fields }, updatedAt: Date.now() };
+      await tx.store.put(result);
+    } else if (record?.op === 'save' && record.state === 'rejected') {
+      const last = await tx.store.index('seq').openCursor(null, 'prev');
+      const now = Date.now();
+      result = {
+        ...record,
+        payload: { ...record.payload, fields },
+        idempotencyKey: newIdempotencyKey(),
+        seq: (last?.value.seq ?? 0) + 1,
+        state: 'queued',
+        reason: null,
+        code: null,
+        issues: [],
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+        nextAttemptAt: 0,
+      };
+      await tx.store.delete(key);
+      await tx.store.add(result);
+    }
+    await tx.done;
+    return result;
+  }
+
+  private async dropLocalSave(key: string): Promise<boolean> {
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const record = await tx.store.get(key);
+    const droppable = record?.op === 'save' && ((record.state === 'queued' && record.attempts === 0) || record.state === 'rejected');
+    if (droppable) await tx.store.delete(key);
+    await tx.done;
+    return droppable;
+  }
+
+  private afterWrite(): void {
+    this.notify();
+    if (this.started) void this.sync();
+  }
+
+  private notify(): void {
+    this.dispatchEvent(new Event('change'));
+    this.channel?.postMessage('change');
+  }
+
+  // ---- syncing ------------------------------------------------------------------------------
+
+  /**
+   * Sends queued records in order until none is due or one must wait. `force` ignores the
+   * backoff (the network just came back). A call while a sync runs makes it look again.
+   */
+  sync(options: { force?: boolean } = {}): Promise<SyncReport> {
+    if (this.running) {
+      this.again = true;
+      this.forceAgain ||= Boolean(options.force);
+      return this.running;
+    }
+    const run = this.locked(() => this.drain(Boolean(options.force)));
+    this.running = run;
+    void run
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          const force = this.forceAgain;
+          this.again = false;
+          this.forceAgain = false;
+          void this.sync({ force });
+        }
+      });
+    return run;
+  }
+
+  private forceAgain = false;
+
+  private async locked(work: () => Promise<SyncReport>): Promise<SyncReport> {
+    const skipped: SyncReport = { synced: 0, rejected: 0, deferred: false, skipped: true };
+    const lockName = `sifa-outbox:${this.options.name}`;
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      const report = await navigator.locks.request(lockName, { ifAvailable: true }, (lock) => (lock ? work() : skipped));
+      // Another tab syncs now; look again later in case it goes away before finishing.
+      if (report.skipped) this.schedule(Date.now() + this.retryBaseMs);
+      return report;
+    }
+    if (pageLocks.has(lockName)) return skipped;
+    const running = work();
+    pageLocks.set(lockName, running);
+    try {
+      return await running;
+    } finally {
+      pageLocks.delete(lockName);
+    }
+  }
+
+  private async drain(force: boolean): Promise<SyncReport> {
+    const report: SyncReport = { synced: 0, rejected: 0, deferred: false, skipped: false };
+    // We hold the lock: a record still marked syncing was left by a page that died mid-send.
+    await this.requeueStale();
+    for (;;) {
+      const next = await this.nextQueued();
+      if (!next) break;
+      if (!force && next.nextAttemptAt > Date.now()) {
+        report.deferred = true;
+        this.schedule(next.nextAttemptAt);
+        break;
+      }
+      force = false;
+      const sending = await this.mark(next.idempotencyKey, (r) => ({ ...r, state: 'syncing', attempts: r.attempts + 1 }));
+      if (!sending) continue;
+      this.notify();
+      const outcome = await this.send(sending);
+      if (outcome.kind === 'synced') {
+        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'synced', entry: outcome.entry, reason: null, code: null, issues: [] }));
+        report.synced++;
+        if (done) this.dispatchEvent(new CustomEvent('synced', { detail: done }));
+      } else if (outcome.kind === 'rejected') {
+        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'rejected', reason: outcome.reason, code: outcome.code, issues: outcome.issues }));
+        report.rejected++;
+        if (done) this.dispatchEvent(new CustomEvent('rejected', { detail: done }));
+      } else {
+        const at = Date.now() + this.backoff(sending.attempts);
+        await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'queued', nextAttemptAt: at }));
+        report.deferred = true;
+        this.schedule(at);
+        this.notify();
+        break;
+      }
+      this.notify();
+    }
+    return report;
+  }
+
+  private backoff(attempts: number): number {
+    const base = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+    // ±25 % so that many devices coming back at once do not knock in step.
+    return Math.round(base * (0.75 + Math.random() * 0.5));
+  }
+
+  private schedule(at: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.sync();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  private async requeueStale(): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    for await (const cursor of tx.store) {
+      if (cursor.value.state === 'syncing') await cursor.update({ ...cursor.value, state: 'queued' });
+    }
+    await tx.done;
+  }
+
+  private async nextQueued(): Promise<OutboxRecord | null> {
+    const tx = this.db.transaction('outbox', 'readonly');
+    for await (const cursor of tx.store.index('seq')) {
+      if (cursor.value.state === 'queued') return cursor.value;
+    }
+    return null;
+  }
+
+  private async mark(key: string, change: (record: OutboxRecord) => OutboxRecord): Promise<OutboxRecord | null> {
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const record = await tx.store.get(key);
+    const next = record ? { ...change(record), updatedAt: Date.now() } : null;
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return next;
+  }
+
+  private async send(record: OutboxRecord): Promise<{ kind: 'synced'; entry: DiaryEntry | null } | { kind: 'rejected'; reason: string; code: string; issues: FieldIssue[] } | { kind: 'retry' }> {
+    const { client } = this.options;
+    const locale = this.options.locale?.();
+    try {
+      if (record.op === 'save') {
+        const entry = await client.mutate<DiaryCalls, 'diary.save'>('diary.save', { ...record.payload, idempotencyKey: record.idempotencyKey }, locale);
+        if (!this.authorId) await this.rememberAuthor(entry.authorId);
+        return { kind: 'synced', entry };
+      }
+      const id = await this.resolve(record.payload.target);
+      if (typeof id !== 'string') return { kind: 'rejected', ...id };
+      if (record.op === 'update') {
+        return { kind: 'synced', entry: await client.mutate<DiaryCalls, 'diary.update'>('diary.update', { id, fields: record.payload.fields }, locale) };
+      }
+      try {
+        await client.mutate<DiaryCalls, 'diary.remove'>('diary.remove', { id }, locale);
+      } catch (error) {
+        // Sent before and the answer was lost: it is gone, which is what was asked.
+        if (!(error instanceof SifaClientError && error.sifaCode === 'NOT_FOUND' && record.attempts > 1)) throw error;
+      }
+      return { kind: 'synced', entry: null };
+    } catch (error) {
+      if (keepsForRetry(error)) return { kind: 'retry' };
+      const e = error as SifaClientError;
+      return { kind: 'rejected', reason: e.message, code: e.sifaCode, issues: e.issues };
+    }
+  }
+
+  /** The server id behind a reference; a save this device made is synced before (order of making). */
+  private async resolve(target: EntryRef): Promise<string | { reason: string; code: string; issues: FieldIssue[] }> {
+    if ('id' in target) return target.id;
+    const save = await this.db.get('outbox', target.key);
+    if (save?.state === 'synced' && save.entry) return save.entry.id;
+    return { reason: save?.reason ?? '', code: 'DEPENDENCY_REJECTED', issues: [] };
+  }
+
+  // ---- who "I" am, and housekeeping --------------------------------------------------------
+
+  private authorId: string | null = null;
+
+  /** The server's author id of this device's user, learnt from the first synced save. */
+  async ownAuthorId(): Promise<string | null> {
+    this.authorId ??= (await this.cached<string>('authorId')) ?? null;
+    return this.authorId;
+  }
+
+  private async rememberAuthor(id: string): Promise<void> {
+    this.authorId = id;
+    await this.cache('authorId', id);
+  }
+
+  /** Drops synced records older than `keepSyncedMs` that no queued change still refers to. */
+  private async prune(): Promise<void> {
+    const before = Date.now() - (this.options.keepSyncedMs ?? 40 * dayMs);
+    const tx = this.db.transaction('outbox', 'readwrite', strict);
+    const all = await tx.store.getAll();
+    const referenced = new Set(all.flatMap((r) => (r.op !== 'save' && r.state !== 'synced' && 'key' in r.payload.target ? [r.payload.target.key] : [])));
+    for (const record of all) {
+      if (record.state === 'synced' && record.updatedAt < before && !referenced.has(record.idempotencyKey)) await tx.store.delete(record.idempotencyKey);
+    }
+    await tx.done;
+  }
+
+  override addEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: AddEventListenerOptions | boolean): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: EventListenerOptions | boolean): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void {
+    super.removeEventListener(type, listener, options);
+  }
+}

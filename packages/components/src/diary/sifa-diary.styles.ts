@@ -1,0 +1,404 @@
+/**
+ * Styles of <sifa-diary>. Written with logical properties (inline/block) throughout, so the same
+ * rules lay the widget out horizontally and, for Mongolian, in `writing-mode: vertical-lr`:
+ * lines run top to bottom and follow each other left to right, the calendar's weekdays run down
+ * and its weeks across. Day states differ by border style and a glyph as well as by colour.
+ */
+import { css } from 'lit';
+
+export const diaryStyles = css`
+  :host {
+    --sifa-diary-vertical-size: 34em;
+    background: var(--sifa-color-surface);
+    color: var(--sifa-color-text);
+  }
+  :host([data-sifa-locale='mn-Mong']) {
+    overflow-x: auto;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  h2,
+  h3,
+  h4,
+  h5 {
+    margin: 0;
+    line-height: 1.3;
+  }
+  h2 {
+    font-size: var(--sifa-font-size-large);
+  }
+  h3,
+  h4 {
+    font-size: var(--sifa-font-size);
+  }
+  h5 {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  p {
+    margin: 0;
+  }
+
+  .diary {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--sifa-space) * 2);
+    padding: calc(var(--sifa-space) * 2);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    background: var(--sifa-color-surface);
+  }
+  /* Mongolian: the whole widget flows vertically; its height is the line length. */
+  .diary.vertical {
+    writing-mode: vertical-lr;
+    inline-size: var(--sifa-diary-vertical-size);
+  }
+  /* Day numbers and marks stand upright in one cell, drawn by the CJK/Latin font (Mongolian
+     fonts draw Latin glyphs turned for rotated runs). */
+  .vertical .num,
+  .vertical .mark {
+    text-combine-upright: all;
+    text-orientation: upright;
+    font-family: var(--sifa-font-family);
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--sifa-space);
+  }
+  .status-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sifa-space);
+    font-size: var(--sifa-font-size-small);
+  }
+  .status {
+    padding-block: 2px;
+    padding-inline: var(--sifa-space);
+    border-radius: var(--sifa-radius);
+    border: 1px solid var(--sifa-color-border);
+  }
+  .status.offline {
+    border-style: dashed;
+    border-color: var(--sifa-color-warning);
+    color: var(--sifa-color-warning);
+  }
+
+  button {
+    min-block-size: var(--sifa-target-size);
+    min-inline-size: var(--sifa-target-size);
+    padding-block: 2px;
+    padding-inline: var(--sifa-space);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    background: var(--sifa-color-surface);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--sifa-color-primary);
+    border-color: var(--sifa-color-primary);
+    color: var(--sifa-color-on-primary);
+  }
+  button.danger {
+    border-color: var(--sifa-color-danger);
+    color: var(--sifa-color-danger);
+  }
+  button:hover {
+    border-color: var(--sifa-color-text);
+  }
+
+  .month-nav {
+    display: flex;
+    align-items: center;
+    gap: var(--sifa-space);
+  }
+  .month-nav h3 {
+    min-inline-size: 8em;
+    text-align: center;
+  }
+
+  .calendar {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(var(--sifa-target-size), 1fr));
+    gap: 4px;
+    max-inline-size: 36em;
+  }
+  .weekday {
+    text-align: center;
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  .day {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 2px;
+    min-block-size: calc(var(--sifa-target-size) * 1.4);
+    padding: 2px;
+    border-width: 2px;
+    line-height: 1.1;
+  }
+  .day .mark {
+    font-size: var(--sifa-font-size-small);
+    min-block-size: 1em;
+  }
+  .day.filled {
+    border-style: solid;
+    border-color: var(--sifa-color-success);
+    background: var(--sifa-color-surface-alt);
+  }
+  .day.filled .mark {
+    color: var(--sifa-color-success);
+  }
+  .day.missing {
+    border-style: dashed;
+    border-color: var(--sifa-color-danger);
+  }
+  .day.missing .mark {
+    color: var(--sifa-color-danger);
+    font-weight: bold;
+  }
+  .day.future {
+    border-style: dotted;
+    color: var(--sifa-color-text-muted);
+    cursor: default;
+  }
+  .day.rest {
+    border-color: transparent;
+    color: var(--sifa-color-text-muted);
+  }
+  .day.today .num {
+    text-decoration: underline;
+    text-decoration-thickness: 2px;
+    font-weight: bold;
+  }
+  .day[aria-pressed='true'] {
+    box-shadow: inset 0 0 0 2px var(--sifa-color-primary);
+  }
+
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--sifa-space) * 2);
+    font-size: var(--sifa-font-size-small);
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .swatch {
+    display: inline-block;
+    inline-size: 1.2em;
+    block-size: 1.2em;
+    border: 2px solid var(--sifa-color-border);
+    text-align: center;
+    line-height: 1;
+  }
+  .swatch.filled {
+    border-color: var(--sifa-color-success);
+    color: var(--sifa-color-success);
+    background: var(--sifa-color-surface-alt);
+  }
+  .swatch.missing {
+    border-style: dashed;
+    border-color: var(--sifa-color-danger);
+    color: var(--sifa-color-danger);
+  }
+  .swatch.future {
+    border-style: dotted;
+  }
+  .swatch.rest {
+    border-color: transparent;
+  }
+
+  .day-panel {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--sifa-space) * 1.5);
+  }
+  .entries {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sifa-space);
+  }
+  .entry {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    padding: var(--sifa-space);
+    border: 1px solid var(--sifa-color-border);
+    border-inline-start-width: 4px;
+    border-radius: var(--sifa-radius);
+  }
+  .entry.synced {
+    border-inline-start-color: var(--sifa-color-success);
+  }
+  .entry.local,
+  .entry.syncing {
+    border-inline-start-style: dashed;
+    border-inline-start-color: var(--sifa-color-warning);
+  }
+  .entry.rejected {
+    border-inline-start-style: double;
+    border-inline-start-color: var(--sifa-color-danger);
+  }
+  .entry-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sifa-space);
+    align-items: baseline;
+    justify-content: space-between;
+    font-weight: bold;
+  }
+  .badge {
+    font-weight: normal;
+    font-size: var(--sifa-font-size-small);
+    padding-inline: 4px;
+    border: 1px solid currentColor;
+    border-radius: var(--sifa-radius);
+  }
+  .badge.synced {
+    color: var(--sifa-color-success);
+  }
+  .badge.local,
+  .badge.syncing {
+    color: var(--sifa-color-warning);
+    border-style: dashed;
+  }
+  .badge.rejected {
+    color: var(--sifa-color-danger);
+    border-style: double;
+    border-width: 3px;
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px calc(var(--sifa-space) * 2);
+    margin: 0;
+    font-size: var(--sifa-font-size-small);
+  }
+  .fields .pair {
+    display: contents;
+  }
+  .fields dt {
+    color: var(--sifa-color-text-muted);
+  }
+  .fields dd {
+    margin: 0;
+  }
+  .reason,
+  .error,
+  .summary {
+    color: var(--sifa-color-danger);
+  }
+  .meta,
+  .help {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sifa-space);
+  }
+
+  .quick {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sifa-space);
+  }
+  .group {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .items {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px var(--sifa-space);
+  }
+  .item {
+    display: inline-flex;
+    gap: 2px;
+  }
+  .star[aria-pressed='true'] {
+    color: var(--sifa-color-warning);
+    border-color: var(--sifa-color-warning);
+  }
+
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--sifa-space) * 1.5);
+    padding: calc(var(--sifa-space) * 1.5);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    background: var(--sifa-color-surface-alt);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .field label {
+    font-weight: bold;
+  }
+  .req {
+    font-weight: normal;
+    color: var(--sifa-color-text-muted);
+    font-size: var(--sifa-font-size-small);
+  }
+  .control {
+    display: flex;
+    align-items: center;
+    gap: var(--sifa-space);
+  }
+  input,
+  select,
+  textarea {
+    min-block-size: var(--sifa-target-size);
+    padding-inline: var(--sifa-space);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    background: var(--sifa-color-surface);
+  }
+  input[type='number'] {
+    inline-size: 8em;
+  }
+  textarea {
+    min-block-size: 4.5em;
+    inline-size: min(100%, 30em);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--sifa-color-danger);
+    border-width: 2px;
+  }
+  .error::before {
+    content: '⚠ ';
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

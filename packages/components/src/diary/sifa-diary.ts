@@ -1,0 +1,1009 @@
+/**
+ * <sifa-diary>: the work diary, "one minute a day". A month calendar shows which days have
+ * entries, which working days have none and which are still to come; picking a day lists its
+ * entries with their state and offers quick entry (recent and starred items first); each item's
+ * form is generated from its field specs and validated by `diaryFieldsSchema(item)`, the schema
+ * the server validates with. Every change goes to the offline outbox first (outbox.ts) and
+ * syncs from there.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import {
+  assessmentParts,
+  diaryFieldsSchema,
+  catalogIssues,
+  type AssessmentPart,
+  type DiaryCatalog,
+  type DiaryEntry,
+  type DiaryFieldSpec,
+  type DiaryMonth,
+  type FieldIssue,
+  type Locale,
+  type LocalizedText,
+} from '@sifa/core';
+import { SifaElement } from '../base/sifa-element.js';
+import { getSifaConfig } from '../config/config.js';
+import { formatDate, formatNumber } from '../i18n/i18n.js';
+import type { SifaClient } from '../client/client.js';
+import { Outbox, type DiaryCalls, type EntryRef, type OutboxOp, type OutboxRecord } from './outbox.js';
+import { diaryMessages, type DiaryMessageKey } from './messages.js';
+import { diaryStyles } from './sifa-diary.styles.js';
+
+type CatalogItem = DiaryCatalog['items'][number];
+type AttachmentMeta = { name: string; type: string; size: number };
+
+/** `sifa-diary-saved`: a change was stored on this device (it syncs next). */
+export interface DiarySavedDetail {
+  idempotencyKey: string;
+  op: OutboxOp;
+  day: string;
+  itemCode: string;
+}
+/** `sifa-diary-synced`: the server accepted a change; `entry` is null for a removal. */
+export interface DiarySyncedDetail extends DiarySavedDetail {
+  entry: DiaryEntry | null;
+}
+/** `sifa-diary-rejected`: the server refused a change; `reason` and `issues` are in the user's language. */
+export interface DiaryRejectedDetail extends DiarySavedDetail {
+  code: string;
+  reason: string;
+  issues: FieldIssue[];
+}
+
+/** How an entry shows in the day list: the server's copy merged with this device's pending changes. */
+interface EntryView {
+  /** The idempotency key of the save that made it (the server keeps it as `idempotencyKey`). */
+  key: string;
+  id: string | null;
+  day: string;
+  itemCode: string;
+  fields: Record<string, unknown>;
+  state: 'synced' | 'local' | 'syncing' | 'rejected';
+  entry: DiaryEntry | null;
+  /** A change of it not yet on the server. */
+  pending: 'update' | 'remove' | null;
+  /** Why the server refused the save or a later change (and that record's key, to dismiss it). */
+  rejection: { reason: string; issues: FieldIssue[]; recordKey: string; code: string } | null;
+}
+
+type FormMode = { kind: 'new' } | { kind: 'edit'; target: EntryRef; key: string };
+
+interface FormState {
+  item: CatalogItem;
+  mode: FormMode;
+  values: Record<string, string>;
+  files: Record<string, AttachmentMeta[]>;
+  touched: Set<string>;
+  submitted: boolean;
+  errors: Record<string, string>;
+}
+
+type DayKind = 'filled' | 'missing' | 'future' | 'rest';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const parseDay = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+};
+const addDays = (day: string, n: number) => {
+  const d = parseDay(day);
+  d.setDate(d.getDate() + n);
+  return isoOf(d);
+};
+const addMonths = (day: string, n: number) => {
+  const d = parseDay(day);
+  const target = new Date(d.getFullYear(), d.getMonth() + n, 1);
+  const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  target.setDate(Math.min(d.getDate(), last));
+  return isoOf(target);
+};
+/** Monday = 0 … Sunday = 6 (weeks start on Monday in China). */
+const weekdayOf = (day: string) => (parseDay(day).getDay() + 6) % 7;
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Monday to Friday. Hosts that know the official calendar (调休) pass their own `workingDay`. */
+export const mondayToFriday = (day: string) => weekdayOf(day) < 5;
+
+const partKeys: Record<AssessmentPart, DiaryMessageKey> = {
+  basic: 'partBasic',
+  institutional: 'partInstitutional',
+  key: 'partKey',
+  daily: 'partDaily',
+  outstanding: 'partOutstanding',
+  negative: 'partNegative',
+};
+
+const favouritesKey = 'sifa-diary:favourites';
+
+/** One outbox per storage name on a page, shared by the diaries using it. */
+const outboxes = new Map<string, { outbox: Promise<Outbox>; users: number; locale: Locale }>();
+
+function acquireOutbox(name: string, client: SifaClient, locale: Locale) {
+  let shared = outboxes.get(name);
+  if (!shared) {
+    const entry: { outbox: Promise<Outbox>; users: number; locale: Locale } = { outbox: null as never, users: 0, locale };
+    entry.outbox = Outbox.open({ name, client, locale: () => entry.locale });
+    entry.outbox.catch(() => outboxes.delete(name));
+    outboxes.set(name, entry);
+    shared = entry;
+  }
+  shared.users++;
+  void shared.outbox.then((o) => o.start(), () => undefined);
+  return shared;
+}
+
+function releaseOutbox(name: string) {
+  const shared = outboxes.get(name);
+  if (!shared) return;
+  shared.users--;
+  if (shared.users <= 0) void shared.outbox.then((o) => o.stop(), () => undefined);
+}
+
+/**
+ * @summary The work diary: a month calendar of filled, missing and future days, quick entry, forms
+ * generated from each diary item's schema, offline-first saving with a visible sync state.
+ *
+ * @fires sifa-diary-saved - A change (save, update, remove) is stored on this device. Detail: `DiarySavedDetail`.
+ * @fires sifa-diary-synced - The server accepted a change. Detail: `DiarySyncedDetail`.
+ * @fires sifa-diary-rejected - The server refused a change, with its reason in the user's language. Detail: `DiaryRejectedDetail`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart calendar - The month grid.
+ * @csspart day - Each day button (with `day-filled`, `day-missing`, `day-future` or `day-rest`, and `day-selected`).
+ * @csspart entry - One entry in the selected day's list.
+ * @csspart form - The entry form.
+ * @csspart status - Connection and sync state.
+ *
+ * @cssprop --sifa-diary-vertical-size - Height of the widget when it is laid out vertically (Mongolian); default 34em.
+ * @cssprop --sifa-color-primary - Buttons and the selected day (see the theme tokens for the rest).
+ */
+export class SifaDiary extends SifaElement {
+  static override styles = [...SifaElement.styles, diaryStyles];
+
+  /** The office whose diary is shown and written (default: the signed-in user's own). */
+  @property({ attribute: 'org-code', reflect: true }) orgCode: string | undefined;
+
+  /** The month shown first, YYYY-MM (default: the current month). */
+  @property({ reflect: true }) month: string | undefined;
+
+  /**
+   * Name of this device's storage for pending entries (IndexedDB). Defaults to one per server;
+   * on a computer shared by several users, set one per signed-in user.
+   */
+  @property({ attribute: 'storage-key' }) storageKey: string | undefined;
+
+  /** Which days count as working days (missing entries are flagged on those); Monday–Friday by default. */
+  @property({ attribute: false }) workingDay: (day: string) => boolean = mondayToFriday;
+
+  @state() private shownMonth = isoOf(new Date()).slice(0, 7);
+  @state() private selectedDay: string | null = null;
+  @state() private focusDay: string | null = null;
+  @state() private catalog: DiaryCatalog | null = null;
+  @state() private monthData: DiaryMonth | null = null;
+  @state() private records: OutboxRecord[] = [];
+  @state() private authorId: string | null = null;
+  /** True until the first answer (or failure) from the server, and while asking again. */
+  @state() private loading = true;
+  @state() private loadError: string | null = null;
+  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  @state() private form: FormState | null = null;
+  @state() private confirming: string | null = null;
+  @state() private favourites: string[] = [];
+  @state() private announcement = '';
+
+  private outbox: Outbox | null = null;
+  private outboxName: string | null = null;
+  private loadSeq = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private t(key: DiaryMessageKey, params?: Record<string, string | number>): string {
+    return diaryMessages.t(this.locale, key, params);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.favourites = readFavourites();
+    addEventListener('online', this.onConnectivity);
+    addEventListener('offline', this.onConnectivity);
+    void this.attachOutbox();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.onConnectivity);
+    removeEventListener('offline', this.onConnectivity);
+    this.detachOutbox();
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+  }
+
+  protected override configChanged(): void {
+    void this.attachOutbox();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('month') && this.month && monthPattern.test(this.month)) this.shownMonth = this.month;
+    if (changed.has('locale')) {
+      const shared = this.outboxName ? outboxes.get(this.outboxName) : undefined;
+      if (shared) shared.locale = this.locale;
+    }
+    if (!this.isConnected) return;
+    if (changed.has('storageKey') && this.storageName() !== this.outboxName) void this.attachOutbox();
+    else if ((changed.has('shownMonth') || changed.has('orgCode')) && this.outbox) void this.load();
+  }
+
+  private readonly onConnectivity = () => {
+    this.online = navigator.onLine;
+    if (this.online) this.scheduleRefresh(0);
+  };
+
+  // ---- data -----------------------------------------------------------------------------------
+
+  private storageName(): string {
+    return this.storageKey ?? `sifa-diary:${getSifaConfig()?.endpoint ?? ''}`;
+  }
+
+  private async attachOutbox(): Promise<void> {
+    const name = this.storageName();
+    if (name === this.outboxName) return;
+    this.detachOutbox();
+    this.outboxName = name;
+    const shared = acquireOutbox(name, this.client, this.locale);
+    try {
+      const outbox = await shared.outbox;
+      if (this.outboxName !== name) return;
+      this.outbox = outbox;
+      outbox.addEventListener('change', this.onOutboxChange);
+      outbox.addEventListener('synced', this.onSynced);
+      outbox.addEventListener('rejected', this.onRejected);
+      await this.load();
+    } catch (error) {
+      this.loading = false;
+      this.loadError = this.t('loadFailed', { reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private detachOutbox(): void {
+    if (this.outbox) {
+      this.outbox.removeEventListener('change', this.onOutboxChange);
+      this.outbox.removeEventListener('synced', this.onSynced);
+      this.outbox.removeEventListener('rejected', this.onRejected);
+    }
+    if (this.outboxName) releaseOutbox(this.outboxName);
+    this.outbox = null;
+    this.outboxName = null;
+  }
+
+  private monthCacheKey(): string {
+    return `month:${this.orgCode ?? ''}:${this.shownMonth}`;
+  }
+
+  /** Shows what this device has first (cache, outbox), then asks the server. */
+  private async load(): Promise<void> {
+    const outbox = this.outbox;
+    if (!outbox) return;
+    const seq = ++this.loadSeq;
+    const month = this.shownMonth;
+    const cacheKey = this.monthCacheKey();
+    this.loading = true;
+    const [catalog, cachedMonth, records, authorId] = await Promise.all([
+      this.catalog ? Promise.resolve(this.catalog) : outbox.cached<DiaryCatalog>('catalog'),
+      outbox.cached<DiaryMonth>(cacheKey),
+      outbox.list(),
+      outbox.ownAuthorId(),
+    ]);
+    if (seq !== this.loadSeq) return;
+    this.catalog = catalog ?? null;
+    this.monthData = cachedMonth ?? null;
+    this.records = records;
+    this.authorId = authorId;
+    try {
+      const input = this.orgCode ? { month, orgCode: this.orgCode } : { month };
+      const [freshCatalog, freshMonth] = await Promise.all([
+        this.client.query<DiaryCalls, 'diary.catalog'>('diary.catalog', undefined, this.locale),
+        this.client.query<DiaryCalls, 'diary.month'>('diary.month', input, this.locale),
+      ]);
+      await Promise.all([outbox.cache('catalog', freshCatalog), outbox.cache(cacheKey, freshMonth)]);
+      if (seq !== this.loadSeq) return;
+      this.catalog = freshCatalog;
+      this.monthData = freshMonth;
+      this.loadError = null;
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.loadError = this.t('loadFailed', { reason: error instanceof Error ? error.message : String(error) });
+    } finally {
+      if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  /** Asks the server again for the catalog and the month shown (after changes made elsewhere). */
+  async refresh(): Promise<void> {
+    await this.load();
+  }
+
+  private scheduleRefresh(delayMs = 300): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      void this.load();
+    }, delayMs);
+  }
+
+  private readonly onOutboxChange = async () => {
+    if (!this.outbox) return;
+    this.records = await this.outbox.list();
+    this.authorId ??= await this.outbox.ownAuthorId();
+  };
+
+  private readonly onSynced = (event: CustomEvent<OutboxRecord>) => {
+    this.announcement = '';
+    this.emit<DiarySyncedDetail>('sifa-diary-synced', { ...detailOf(event.detail), entry: event.detail.entry });
+    this.scheduleRefresh();
+  };
+
+  private readonly onRejected = (event: CustomEvent<OutboxRecord>) => {
+    const r = event.detail;
+    const reason = r.code === 'DEPENDENCY_REJECTED' ? this.t('dependencyRejected') : (r.reason ?? '');
+    this.emit<DiaryRejectedDetail>('sifa-diary-rejected', { ...detailOf(r), code: r.code ?? '', reason, issues: r.issues });
+  };
+
+  // ---- derived ----------------------------------------------------------------------------------
+
+  private get today(): string {
+    return isoOf(new Date());
+  }
+
+  private item(code: string): CatalogItem | undefined {
+    return this.catalog?.items.find((i) => i.code === code);
+  }
+
+  /** Text in the user's language; Mongolian falls back to Chinese, marked as such. */
+  private text(value: LocalizedText | undefined): { text: string; lang: string | undefined } {
+    if (!value) return { text: '', lang: undefined };
+    if (this.locale === 'en') return { text: value.en, lang: undefined };
+    if (this.locale === 'mn-Mong' && !value.mn) return { text: value.zh, lang: 'zh-CN' };
+    return { text: this.locale === 'mn-Mong' ? value.mn! : value.zh, lang: undefined };
+  }
+
+  private renderText(value: LocalizedText | undefined): TemplateResult {
+    const { text, lang } = this.text(value);
+    return lang ? html`<span lang=${lang}>${text}</span>` : html`${text}`;
+  }
+
+  private itemTitle(code: string): string {
+    const item = this.item(code);
+    return item ? this.text(item.title).text : code;
+  }
+
+  /** Entries of the month: the server's, merged with this device's records (in the order made). */
+  private entryViews(): EntryView[] {
+    const views: EntryView[] = [];
+    const byKey = new Map<string, EntryView>();
+    const byId = new Map<string, EntryView>();
+    const add = (view: EntryView) => {
+      views.push(view);
+      byKey.set(view.key, view);
+      if (view.id) byId.set(view.id, view);
+    };
+    for (const entry of this.monthData?.entries ?? []) {
+      add({ key: entry.idempotencyKey, id: entry.id, day: entry.day, itemCode: entry.itemCode, fields: entry.fields, state: 'synced', entry, pending: null, rejection: null });
+    }
+    const month = this.shownMonth;
+    for (const r of this.records) {
+      if (r.op === 'save') {
+        if (byKey.has(r.idempotencyKey)) continue;
+        if (r.state === 'synced') {
+          if (r.entry && r.entry.day.startsWith(month) && (!this.monthData?.orgCode || this.belongsHere(r.entry.orgCode))) {
+            add({ key: r.idempotencyKey, id: r.entry.id, day: r.entry.day, itemCode: r.entry.itemCode, fields: r.entry.fields, state: 'synced', entry: r.entry, pending: null, rejection: null });
+          }
+          continue;
+        }
+        if (!r.payload.day.startsWith(month) || (r.payload.orgCode ?? undefined) !== (this.orgCode ?? undefined)) continue;
+        add({
+          key: r.idempotencyKey,
+          id: null,
+          day: r.payload.day,
+          itemCode: r.payload.itemCode,
+          fields: r.payload.fields,
+          state: r.state === 'queued' ? 'local' : r.state,
+          entry: null,
+          pending: null,
+          rejection: r.state === 'rejected' ? { reason: r.reason ?? '', issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' } : null,
+        });
+        continue;
+      }
+      const target = 'id' in r.payload.target ? byId.get(r.payload.target.id) : byKey.get(r.payload.target.key);
+      if (!target) continue;
+      if (r.state === 'synced') {
+        if (r.op === 'remove') views.splice(views.indexOf(target), 1);
+        else if (r.entry && (!target.entry || r.entry.updatedAt >= target.entry.updatedAt)) {
+          target.fields = r.entry.fields;
+          target.entry = r.entry;
+        }
+      } else if (r.state === 'rejected') {
+        const reason = r.code === 'DEPENDENCY_REJECTED' ? this.t('dependencyRejected') : (r.reason ?? '');
+        target.rejection = { reason, issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' };
+      } else {
+        target.pending = r.op;
+        if (r.op === 'update') target.fields = r.payload.fields;
+      }
+    }
+    return views;
+  }
+
+  /** A synced entry belongs to this view when it is in the org shown (or below it). */
+  private belongsHere(orgCode: string): boolean {
+    const shown = this.monthData?.orgCode;
+    return !shown || orgCode.startsWith(shown);
+  }
+
+  private isOwn(view: EntryView): boolean {
+    if (!view.entry) return true;
+    if (this.authorId && view.entry.authorId === this.authorId) return true;
+    return this.records.some((r) => r.op === 'save' && r.idempotencyKey === view.key);
+  }
+
+  private isEditable(view: EntryView): boolean {
+    if (view.pending || view.state === 'syncing') return false;
+    if (!this.isOwn(view)) return false;
+    return !view.entry || Date.parse(view.entry.editableUntil) > Date.now();
+  }
+
+  private dayKind(day: string, count: number): DayKind {
+    if (day > this.today) return 'future';
+    if (count > 0) return 'filled';
+    return this.workingDay(day) ? 'missing' : 'rest';
+  }
+
+  // ---- formatting ---------------------------------------------------------------------------------
+
+  private dayDate(day: string): string {
+    const [, m, d] = day.split('-').map(Number) as [number, number, number];
+    const monthName = this.locale === 'en' ? formatDate('en', day, { month: 'long' }) : '';
+    return this.t('dayDate', { month: m, day: d, monthName });
+  }
+
+  private weekdayName(day: string, long = true): string {
+    return this.t(long ? 'weekdaysLong' : 'weekdays').split(',')[weekdayOf(day)] ?? '';
+  }
+
+  private monthTitle(month: string): string {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const monthName = this.locale === 'en' ? formatDate('en', `${month}-01`, { month: 'long' }) : '';
+    return this.t('monthTitle', { year: y, month: m, monthName });
+  }
+
+  private time(iso: string): string {
+    if (this.locale === 'mn-Mong') {
+      const d = new Date(iso);
+      return `${isoOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    }
+    return formatDate(this.locale, iso, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  private fieldValue(spec: DiaryFieldSpec, value: unknown): TemplateResult | string {
+    if (value === undefined || value === null || value === '') return '—';
+    switch (spec.kind) {
+      case 'count':
+        return `${formatNumber(this.locale, Number(value))}${spec.unit ? ` ${this.text(spec.unit).text}` : ''}`;
+      case 'minutes':
+        return `${formatNumber(this.locale, Number(value))} ${this.t('minutes')}`;
+      case 'choice': {
+        const option = spec.options.find((o) => o.value === value);
+        return option ? this.renderText(option.title) : String(value);
+      }
+      case 'attachments':
+        return Array.isArray(value) ? (value as AttachmentMeta[]).map((f) => f.name).join('、') || '—' : '—';
+      default:
+        return String(value);
+    }
+  }
+
+  // ---- calendar -----------------------------------------------------------------------------------
+
+  private get vertical(): boolean {
+    return this.locale === 'mn-Mong';
+  }
+
+  private moveFocus(day: string): void {
+    this.focusDay = day;
+    if (day.slice(0, 7) !== this.shownMonth) this.shownMonth = day.slice(0, 7);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`[data-day="${day}"]`)?.focus());
+  }
+
+  private onCalendarKey(event: KeyboardEvent): void {
+    const from = (event.target as HTMLElement).dataset['day'];
+    if (!from) return;
+    // Vertical (Mongolian): weekdays run down a column and weeks across, so the axes swap.
+    const [prevDay, nextDay, prevWeek, nextWeek] = this.vertical ? ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'] : ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+    const moves: Record<string, () => string> = {
+      [prevDay]: () => addDays(from, -1),
+      [nextDay]: () => addDays(from, 1),
+      [prevWeek]: () => addDays(from, -7),
+      [nextWeek]: () => addDays(from, 7),
+      Home: () => addDays(from, -weekdayOf(from)),
+      End: () => addDays(from, 6 - weekdayOf(from)),
+      PageUp: () => addMonths(from, -1),
+      PageDown: () => addMonths(from, 1),
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    this.moveFocus(move());
+  }
+
+  /** Future days can be selected too (the panel then says no entries can be made for them). */
+  private selectDay(day: string): void {
+    this.focusDay = day;
+    this.selectedDay = day;
+    this.form = null;
+    this.confirming = null;
+  }
+
+  private changeMonth(delta: number): void {
+    const day = addMonths(`${this.shownMonth}-01`, delta);
+    this.shownMonth = day.slice(0, 7);
+    this.focusDay = null;
+    this.form = null;
+  }
+
+  // ---- favourites -----------------------------------------------------------------------------
+
+  private toggleFavourite(code: string): void {
+    this.favourites = this.favourites.includes(code) ? this.favourites.filter((c) => c !== code) : [...this.favourites, code];
+    try {
+      localStorage.setItem(favouritesKey, JSON.stringify(this.favourites));
+    } catch {
+      // Storage may be off (private mode): the stars then last for this page only.
+    }
+  }
+
+  /** Items this user used last, newest first: from this device's records and their own entries. */
+  private recentCodes(): string[] {
+    const uses: { code: string; at: number }[] = [];
+    for (const r of this.records) if (r.op === 'save') uses.push({ code: r.payload.itemCode, at: r.createdAt });
+    for (const e of this.monthData?.entries ?? []) if (this.authorId && e.authorId === this.authorId) uses.push({ code: e.itemCode, at: Date.parse(e.createdAt) });
+    uses.sort((a, b) => b.at - a.at);
+    return [...new Set(uses.map((u) => u.code))].filter((c) => this.item(c)).slice(0, 4);
+  }
+
+  // ---- form -------------------------------------------------------------------------------------
+
+  private openForm(item: CatalogItem, mode: FormMode = { kind: 'new' }, fields: Record<string, unknown> = {}): void {
+    const values: Record<string, string> = {};
+    const files: Record<string, AttachmentMeta[]> = {};
+    for (const [name, spec] of Object.entries(item.fields)) {
+      const value = fields[name];
+      if (spec.kind === 'attachments') files[name] = Array.isArray(value) ? (value as AttachmentMeta[]).map(({ name: n, type, size }) => ({ name: n, type, size })) : [];
+      else values[name] = value === undefined || value === null ? '' : String(value);
+    }
+    this.form = { item, mode, values, files, touched: new Set(), submitted: false, errors: {} };
+    this.confirming = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form input, form select, form textarea')?.focus());
+  }
+
+  /** The form's values as the schema expects them: numbers as numbers, empty optional fields left out. */
+  private formFields(form: FormState): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(form.item.fields)) {
+      const raw = form.values[name] ?? '';
+      switch (spec.kind) {
+        case 'count':
+        case 'minutes':
+          if (raw.trim() !== '') fields[name] = Number(raw);
+          break;
+        case 'text':
+          if (spec.required || raw.trim() !== '') fields[name] = raw;
+          break;
+        case 'choice':
+          if (raw !== '') fields[name] = raw;
+          break;
+        case 'attachments': {
+          const list = form.files[name] ?? [];
+          if (spec.required || list.length > 0) fields[name] = list;
+          break;
+        }
+      }
+    }
+    return fields;
+  }
+
+  /** Validates with THE item schema; messages in the user's language, first one per field. */
+  private validate(form: FormState): { data: Record<string, unknown> | null; errors: Record<string, string> } {
+    const result = diaryFieldsSchema(form.item).safeParse(this.formFields(form));
+    if (result.success) return { data: result.data as Record<string, unknown>, errors: {} };
+    const errors: Record<string, string> = {};
+    for (const issue of catalogIssues(result.error, this.locale)) {
+      const field = issue.path.split('.')[0] ?? '';
+      errors[field] ??= issue.message;
+    }
+    return { data: null, errors };
+  }
+
+  private shownErrors(form: FormState, errors: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(errors).filter(([name]) => form.submitted || form.touched.has(name)));
+  }
+
+  private onFieldInput(name: string, value: string): void {
+    if (!this.form) return;
+    this.form = { ...this.form, values: { ...this.form.values, [name]: value } };
+  }
+
+  private onFieldBlur(name: string): void {
+    if (!this.form) return;
+    const touched = new Set(this.form.touched).add(name);
+    const next = { ...this.form, touched };
+    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
+  }
+
+  private onFiles(name: string, input: HTMLInputElement): void {
+    if (!this.form) return;
+    const chosen = [...(input.files ?? [])].map((f) => ({ name: f.name, type: f.type, size: f.size }));
+    const files = { ...this.form.files, [name]: [...(this.form.files[name] ?? []), ...chosen] };
+    input.value = '';
+    const touched = new Set(this.form.touched).add(name);
+    const next = { ...this.form, files, touched };
+    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
+  }
+
+  private removeFile(name: string, index: number): void {
+    if (!this.form) return;
+    const files = { ...this.form.files, [name]: (this.form.files[name] ?? []).filter((_, i) => i !== index) };
+    const next = { ...this.form, files };
+    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
+  }
+
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = this.form;
+    const day = this.selectedDay;
+    if (!form || !day || !this.outbox) return;
+    const submitted = { ...form, submitted: true };
+    const { data, errors } = this.validate(submitted);
+    if (!data) {
+      this.form = { ...submitted, errors };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    const itemCode = form.item.code;
+    let record: OutboxRecord;
+    if (form.mode.kind === 'new') {
+      record = await this.outbox.save({ day, itemCode, fields: data, ...(this.orgCode ? { orgCode: this.orgCode } : {}) });
+    } else {
+      record = await this.outbox.update(form.mode.target, data, { day, itemCode });
+    }
+    this.form = null;
+    this.announce(this.t('savedLocally'));
+    this.emit<DiarySavedDetail>('sifa-diary-saved', detailOf(record));
+  }
+
+  private async removeEntry(view: EntryView): Promise<void> {
+    if (!this.outbox) return;
+    const target: EntryRef = view.id ? { id: view.id } : { key: view.key };
+    const record = await this.outbox.remove(target, { day: view.day, itemCode: view.itemCode });
+    this.confirming = null;
+    this.emit<DiarySavedDetail>('sifa-diary-saved', { idempotencyKey: record?.idempotencyKey ?? view.key, op: 'remove', day: view.day, itemCode: view.itemCode });
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------
+
+  override render() {
+    const views = this.entryViews();
+    const drafts = this.locale === 'mn-Mong' && diaryMessages.mnDrafts.size > 0;
+    return html`
+      <section part="base" class="diary ${this.vertical ? 'vertical' : ''}" lang=${this.locale} aria-labelledby="title" data-draft=${ifDefined(drafts ? 'mn' : undefined)}>
+        <div class="head">
+          <h2 id="title">${this.t('title')}</h2>
+          ${this.renderStatus()}
+        </div>
+        ${this.loadError ? html`<p class="reason" role="alert">${this.loadError}${this.monthData ? html` ${this.t('showingCached')}` : nothing}</p>` : nothing}
+        ${this.renderCalendar(views)} ${this.renderLegend()} ${this.selectedDay?.startsWith(this.shownMonth) ? this.renderDay(this.selectedDay, views) : nothing}
+      </section>
+    `;
+  }
+
+  private renderStatus(): TemplateResult {
+    const pending = this.records.filter((r) => r.state === 'queued' || r.state === 'syncing').length;
+    const syncing = this.records.some((r) => r.state === 'syncing');
+    return html`
+      <div class="status-bar">
+        <p part="status" class="status ${this.online ? 'online' : 'offline'}" role="status" data-pending=${pending}>
+          ${this.online ? this.t('online') : this.t('offline')} · ${syncing ? this.t('stateSyncing') : pending > 0 ? this.t('pending', { count: pending }) : this.t('allSynced')}${this.announcement ? html` · ${this.announcement}` : nothing}
+        </p>
+        ${pending > 0 ? html`<button type="button" class="sync-now" @click=${() => void this.outbox?.sync({ force: true })}>${this.t('syncNow')}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderCalendar(views: EntryView[]): TemplateResult {
+    const month = this.shownMonth;
+    const first = `${month}-01`;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const days = new Date(y, m, 0).getDate();
+    const counts = new Map<string, number>();
+    for (const v of views) counts.set(v.day, (counts.get(v.day) ?? 0) + (v.pending === 'remove' ? 0 : 1));
+    const today = this.today;
+    const focusDay = this.focusDay && this.focusDay.startsWith(month) ? this.focusDay : this.selectedDay?.startsWith(month) ? this.selectedDay : today.startsWith(month) ? today : first;
+    const cells: TemplateResult[] = [];
+    for (let i = 0; i < 7; i++) cells.push(html`<span class="weekday" aria-hidden="true">${this.t('weekdays').split(',')[i]}</span>`);
+    for (let i = 0; i < weekdayOf(first); i++) cells.push(html`<span class="blank" aria-hidden="true"></span>`);
+    for (let d = 1; d <= days; d++) {
+      const day = `${month}-${pad(d)}`;
+      const count = counts.get(day) ?? 0;
+      const kind = this.dayKind(day, count);
+      const stateText = kind === 'filled' ? this.t('dayFilled', { count }) : kind === 'missing' ? this.t('dayMissing') : kind === 'future' ? this.t('dayFuture') : this.t('dayRest');
+      const label = `${this.dayDate(day)} ${this.weekdayName(day)}, ${stateText}${day === today ? `, ${this.t('today')}` : ''}`;
+      const selected = day === this.selectedDay;
+      cells.push(html`<button
+        type="button"
+        part="day day-${kind}${selected ? ' day-selected' : ''}"
+        class="day ${kind} ${day === today ? 'today' : ''}"
+        data-day=${day}
+        data-kind=${kind}
+        tabindex=${day === focusDay ? 0 : -1}
+        aria-label=${label}
+        aria-pressed=${selected ? 'true' : 'false'}
+        aria-current=${ifDefined(day === today ? 'date' : undefined)}
+        aria-disabled=${ifDefined(kind === 'future' ? 'true' : undefined)}
+        @click=${() => this.selectDay(day)}
+      >
+        <span class="num" aria-hidden="true">${d}</span>
+        <span class="mark" aria-hidden="true">${kind === 'filled' ? `✓${count}` : kind === 'missing' ? '!' : ''}</span>
+      </button>`);
+    }
+    return html`
+      <div class="month-nav">
+        <button type="button" class="prev" @click=${() => this.changeMonth(-1)}>${this.t('prevMonth')}</button>
+        <h3 id="month-title">${this.monthTitle(month)}</h3>
+        <button type="button" class="next" @click=${() => this.changeMonth(1)}>${this.t('nextMonth')}</button>
+      </div>
+      <div part="calendar" class="calendar" role="group" aria-label=${this.t('calendar', { month: this.monthTitle(month) })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.onCalendarKey}>
+        ${cells}
+      </div>
+    `;
+  }
+
+  private renderLegend(): TemplateResult {
+    const entries: [DayKind, string, string][] = [
+      ['filled', '✓', this.t('legendFilled')],
+      ['missing', '!', this.t('dayMissing')],
+      ['future', '', this.t('dayFuture')],
+      ['rest', '', this.t('dayRest')],
+    ];
+    return html`<ul class="legend" aria-label=${this.t('legend')}>
+      ${entries.map(([kind, glyph, text]) => html`<li><span class="swatch ${kind}" aria-hidden="true">${glyph}</span>${text}</li>`)}
+    </ul>`;
+  }
+
+  private renderDay(day: string, views: EntryView[]): TemplateResult {
+    const ofDay = views.filter((v) => v.day === day);
+    const future = day > this.today;
+    return html`
+      <section class="day-panel" aria-labelledby="day-title">
+        <h3 id="day-title">${this.t('dayTitle', { date: `${this.dayDate(day)} ${this.weekdayName(day)}` })}</h3>
+        ${ofDay.length === 0 ? html`<p class="empty">${future ? this.t('futureDay') : this.t('noEntries')}</p>` : html`<ul class="entries">${ofDay.map((v) => this.renderEntry(v))}</ul>`}
+        ${future ? nothing : this.form ? this.renderForm(this.form) : this.renderQuickEntry()}
+      </section>
+    `;
+  }
+
+  private renderEntry(view: EntryView): TemplateResult {
+    const item = this.item(view.itemCode);
+    const editable = this.isEditable(view);
+    const badge =
+      view.rejection && view.state !== 'rejected'
+        ? { cls: 'rejected', text: this.t('stateRejected') }
+        : view.pending
+          ? { cls: 'local', text: this.t(view.pending === 'remove' ? 'pendingRemove' : 'pendingUpdate') }
+          : { cls: view.state, text: this.t(view.state === 'synced' ? 'stateSynced' : view.state === 'local' ? 'stateLocal' : view.state === 'syncing' ? 'stateSyncing' : 'stateRejected') };
+    const confirming = this.confirming === view.key;
+    return html`<li part="entry" class="entry ${badge.cls}" data-key=${view.key} data-state=${badge.cls}>
+      <div class="entry-head">
+        <span>${item ? this.renderText(item.title) : view.itemCode}</span>
+        <span class="badge ${badge.cls}">${badge.text}</span>
+      </div>
+      ${item
+        ? html`<dl class="fields">
+            ${Object.entries(item.fields).map(([name, spec]) => html`<div class="pair"><dt>${this.renderText(spec.title)}</dt><dd>${this.fieldValue(spec, view.fields[name])}</dd></div>`)}
+          </dl>`
+        : nothing}
+      ${view.rejection
+        ? html`<div class="reason">
+            <p>${this.t('stateRejected')}: ${view.rejection.reason}</p>
+            ${view.rejection.issues.length > 0
+              ? html`<ul>
+                  ${view.rejection.issues.map((i) => html`<li>${i.path && item?.fields[i.path] ? html`${this.renderText(item.fields[i.path]!.title)}: ` : nothing}${i.message}</li>`)}
+                </ul>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${view.entry
+        ? html`<p class="meta">
+            ${this.t('by', { name: view.entry.authorName })}${editable ? html` · ${this.t('editableUntil', { time: this.time(view.entry.editableUntil) })}` : nothing}
+          </p>`
+        : nothing}
+      <div class="actions">
+        ${view.state === 'rejected' && item
+          ? html`<button type="button" class="resubmit" @click=${() => this.openForm(item, { kind: 'edit', target: { key: view.key }, key: view.key }, view.fields)}>${this.t('resubmit')}</button>`
+          : nothing}
+        ${view.rejection ? html`<button type="button" class="dismiss" @click=${() => void this.outbox?.discard(view.rejection!.recordKey)}>${this.t('dismiss')}</button>` : nothing}
+        ${editable && view.state !== 'rejected' && item
+          ? html`<button type="button" class="edit" @click=${() => this.openForm(item, { kind: 'edit', target: view.id ? { id: view.id } : { key: view.key }, key: view.key }, view.fields)}>${this.t('edit')}</button>
+              ${confirming
+                ? html`<button type="button" class="danger confirm-remove" @click=${() => void this.removeEntry(view)}>${this.t('confirmRemove')}</button>
+                    <button type="button" class="cancel-remove" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>`
+                : html`<button type="button" class="danger remove" @click=${() => (this.confirming = view.key)}>${this.t('remove')}</button>`}`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderQuickEntry(): TemplateResult {
+    const items = this.catalog?.items ?? [];
+    if (items.length === 0) return html`<p class="empty">${this.loading ? this.t('loading') : nothing}</p>`;
+    const recent = this.recentCodes();
+    const favourites = this.favourites.filter((c) => this.item(c));
+    const itemButton = (item: CatalogItem, group: string) => {
+      const starred = this.favourites.includes(item.code);
+      const title = this.text(item.title);
+      return html`<li class="item">
+        <button type="button" class="pick" data-item=${item.code} data-group=${group} @click=${() => this.openForm(item)}><span lang=${ifDefined(title.lang)}>${title.text}</span></button>
+        <button type="button" class="star" aria-pressed=${starred ? 'true' : 'false'} aria-label=${this.t('star', { item: title.text })} @click=${() => this.toggleFavourite(item.code)}>${starred ? '★' : '☆'}</button>
+      </li>`;
+    };
+    const group = (id: string, heading: string, list: CatalogItem[]) =>
+      list.length === 0
+        ? nothing
+        : html`<div class="group" data-group=${id}>
+            <h5 id="group-${id}">${heading}</h5>
+            <ul class="items" aria-labelledby="group-${id}">
+              ${list.map((i) => itemButton(i, id))}
+            </ul>
+          </div>`;
+    return html`<div class="quick">
+      <h4>${this.t('quickEntry')}</h4>
+      ${group('recent', this.t('recent'), recent.map((c) => this.item(c)!))} ${group('favourites', this.t('favourites'), favourites.map((c) => this.item(c)!))}
+      ${assessmentParts.map((part) => group(`part-${part}`, this.t(partKeys[part]), items.filter((i) => i.part === part)))}
+    </div>`;
+  }
+
+  private renderForm(form: FormState): TemplateResult {
+    const title = this.text(form.item.title).text;
+    const errorCount = Object.keys(form.errors).length;
+    return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => void this.submit(e)}>
+      <h4 id="form-title">${this.t(form.mode.kind === 'new' ? 'newEntry' : 'editEntry', { item: title })}</h4>
+      ${form.submitted && errorCount > 0 ? html`<p class="summary" role="alert">${this.t('fixErrors', { count: errorCount })}</p>` : nothing}
+      ${Object.entries(form.item.fields).map(([name, spec]) => this.renderField(form, name, spec))}
+      <div class="actions">
+        <button type="submit" class="primary save">${this.t('save')}</button>
+        <button type="button" class="cancel" @click=${() => (this.form = null)}>${this.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderField(form: FormState, name: string, spec: DiaryFieldSpec): TemplateResult {
+    const id = `field-${name}`;
+    const error = form.errors[name];
+    const help = spec.help ? this.text(spec.help) : null;
+    const hasHelp = Boolean(help) || spec.kind === 'attachments';
+    const describedBy = [hasHelp ? `help-${name}` : '', error ? `error-${name}` : '', spec.kind === 'count' && spec.unit ? `unit-${name}` : ''].filter(Boolean).join(' ') || undefined;
+    const invalid = error ? 'true' : 'false';
+    const value = form.values[name] ?? '';
+    const label = html`<label for=${id}>${this.renderText(spec.title)}${spec.required ? html` <span class="req">(${this.t('required')})</span>` : nothing}</label>`;
+    let control: TemplateResult;
+    switch (spec.kind) {
+      case 'count':
+      case 'minutes':
+        control = html`<div class="control">
+          <input
+            id=${id}
+            name=${name}
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max=${spec.max}
+            step="1"
+            .value=${live(value)}
+            aria-invalid=${invalid}
+            aria-describedby=${ifDefined(describedBy)}
+            ?required=${spec.required}
+            @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLInputElement).value)}
+            @blur=${() => this.onFieldBlur(name)}
+          />
+          <span class="unit" id="unit-${name}">${spec.kind === 'minutes' ? this.t('minutes') : spec.unit ? this.renderText(spec.unit) : nothing}</span>
+        </div>`;
+        break;
+      case 'text':
+        control = spec.multiline
+          ? html`<textarea
+              id=${id}
+              name=${name}
+              .value=${live(value)}
+              aria-invalid=${invalid}
+              aria-describedby=${ifDefined(describedBy)}
+              ?required=${spec.required}
+              @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLTextAreaElement).value)}
+              @blur=${() => this.onFieldBlur(name)}
+            ></textarea>`
+          : html`<input
+              id=${id}
+              name=${name}
+              type="text"
+              .value=${live(value)}
+              aria-invalid=${invalid}
+              aria-describedby=${ifDefined(describedBy)}
+              ?required=${spec.required}
+              @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLInputElement).value)}
+              @blur=${() => this.onFieldBlur(name)}
+            />`;
+        break;
+      case 'choice':
+        control = html`<select
+          id=${id}
+          name=${name}
+          aria-invalid=${invalid}
+          aria-describedby=${ifDefined(describedBy)}
+          ?required=${spec.required}
+          @change=${(e: Event) => this.onFieldInput(name, (e.target as HTMLSelectElement).value)}
+          @blur=${() => this.onFieldBlur(name)}
+        >
+          <option value="" ?selected=${value === ''}>${this.t('choose')}</option>
+          ${spec.options.map((o) => {
+            const t = this.text(o.title);
+            return html`<option value=${o.value} lang=${ifDefined(t.lang)} ?selected=${value === o.value}>${t.text}</option>`;
+          })}
+        </select>`;
+        break;
+      case 'attachments': {
+        const files = form.files[name] ?? [];
+        control = html`<input
+            id=${id}
+            name=${name}
+            type="file"
+            multiple
+            aria-invalid=${invalid}
+            aria-describedby=${ifDefined(describedBy)}
+            @change=${(e: Event) => this.onFiles(name, e.target as HTMLInputElement)}
+          />
+          ${files.length > 0
+            ? html`<ul class="files">
+                ${files.map(
+                  (f, i) => html`<li>
+                    ${f.name} (${formatNumber(this.locale, Math.ceil(f.size / 1024))} KB)
+                    <button type="button" class="remove-file" aria-label=${this.t('removeFile', { name: f.name })} @click=${() => this.removeFile(name, i)}>×</button>
+                  </li>`,
+                )}
+              </ul>`
+            : nothing}`;
+        break;
+      }
+    }
+    const helpText = spec.kind === 'attachments' ? this.t('filesHint') : null;
+    return html`<div class="field" data-field=${name}>
+      ${label} ${control}
+      ${hasHelp ? html`<p class="help" id="help-${name}">${help ? html`<span lang=${ifDefined(help.lang)}>${help.text}</span> ` : nothing}${helpText ?? nothing}</p>` : nothing}
+      ${error ? html`<p class="error" id="error-${name}" part="field-error">${error}</p>` : nothing}
+    </div>`;
+  }
+}
+
+function detailOf(record: OutboxRecord): DiarySavedDetail {
+  const about = record.op === 'save' ? record.payload : record.payload;
+  return { idempotencyKey: record.idempotencyKey, op: record.op, day: about.day, itemCode: about.itemCode };
+}
+
+function readFavourites(): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(favouritesKey) ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
