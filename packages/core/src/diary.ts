@@ -13,8 +13,6 @@ import { orgCodeSchema } from './org.js';
 import { msg } from './messages.js';
 import { assessmentParts } from './diary-fields.js';
 
-export { assessmentParts, diaryFieldsSchema, diaryEntryFacts, attachmentMetaSchema, type AssessmentPart } from './diary-fields.js';
-
 const fieldBase = {
   title: localizedTextSchema,
   help: localizedTextSchema.optional(),

@@ -54,14 +54,10 @@ export {
   type AuditEntryInput,
   type OrgDirectory,
 } from './trpc.js';
-export { catalogIssues } from './diary-fields.js';
+export { catalogIssues, assessmentParts, attachmentMetaSchema, diaryFieldsSchema, diaryEntryFacts, type AssessmentPart } from './diary-fields.js';
 export {
-  assessmentParts,
   diaryFieldSpecSchema,
   diaryItemSchema,
-  attachmentMetaSchema,
-  diaryFieldsSchema,
-  diaryEntryFacts,
   diaryMonthSchema,
   diarySaveInputSchema,
   diaryUpdateInputSchema,
@@ -70,7 +66,6 @@ export {
   diaryEntrySchema,
   diaryMonthSchemaOutput,
   diaryCatalogSchema,
-  type AssessmentPart,
   type DiaryFieldSpec,
   type DiaryFieldSpecInput,
   type DiaryItem,
