@@ -1,9 +1,15 @@
-// Plugins and static folders of the demo server started by `npm start` (see README).
+// Plugins and static folders of the Sifa server started by `npm start` (see README).
 // A host installation writes its own config module in the same shape.
-// Plugins are imported from their builds (`pnpm build`).
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
+
+const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   plugins: [createDiaryPlugin()],
-  staticRoots: [{ prefix: '/', dir: new URL('./examples/gov-portal/', import.meta.url).pathname }],
+  // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
+  // on every use; the chunks it loads have content hashes in their names and never change.
+  staticRoots: [
+    { prefix: '/chunks/', dir: `${embed}chunks/`, immutable: true },
+    { prefix: '/', dir: embed },
+  ],
 };

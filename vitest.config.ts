@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Socket } from 'node:net';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { commands } from './packages/components/test/commands.ts';
 
@@ -42,7 +42,8 @@ function postgresReachable(): Promise<boolean> {
   });
 }
 
-export default defineConfig(async () => {
+// The return type is spelled out: inferred from this many project shapes, TypeScript gives up.
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const alias = workspaceAliases();
   // In CI an unreachable PostgreSQL must fail the run, so the project stays in and its tests fail.
   const withPostgres = process.env.CI === 'true' || (await postgresReachable());
@@ -89,7 +90,15 @@ export default defineConfig(async () => {
           // Pages served by a real Sifa server, driven in Debian's Chromium by Playwright from Node
           // (strict-CSP embedding, the portal): what a host page really does.
           resolve: { alias },
-          test: { name: 'e2e', include: ['packages/components/test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+          test: {
+            name: 'e2e',
+            include: ['packages/components/test/e2e/**/*.test.ts'],
+            // Builds the script-tag bundle once (rollup JS API) for every e2e file.
+            globalSetup: ['packages/components/test/e2e/global-setup.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
         },
         serverProject('pglite'),
         ...(withPostgres ? [serverProject('postgres')] : []),

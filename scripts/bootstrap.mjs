@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The two README commands, runnable on a machine that has only Node 20 and npm:
-//   npm start  → install what is missing, build, migrate + seed the embedded database, serve the portal
+//   npm start  → install what is missing, build, migrate + seed the embedded database, serve the
+//                Sifa server and the demo portal (a host site on its own origin, with its backend)
 //   npm test   → install what is missing, type-check, run every test (server suite on PGlite and PostgreSQL)
 // It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium for the
 // browser tests when it can (root with apt-get); otherwise it says what to install.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +54,93 @@ function typecheck() {
   must(cmd, [...pre, 'run', 'typecheck'], 'Type-checking');
 }
 
+function buildStorybook() {
+  const [cmd, pre] = pnpm();
+  const started = Date.now();
+  must(cmd, [...pre, '--filter', '@sifa/components', 'run', 'storybook:build'], 'Building Storybook');
+  console.log(`[sifa] Storybook static build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
+
+/** Runs the `sifa` CLI quietly; its output on failure. */
+function sifaCli(args, env) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    console.error(`\n[sifa] sifa ${args.join(' ')} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+/**
+ * The demo portal is a host site on its own origin (as a real government portal is): it needs a
+ * secret key (to mint embed tokens on its backend) and a publishable key, both allowing its
+ * origin. Created once per database and portal origin, kept beside the demo credentials.
+ */
+function portalKeys(env, portalOrigin) {
+  const file = resolve(root, env.SIFA_DATA_DIR ?? '.sifa/data', 'gov-portal-keys.json');
+  const database = env.DATABASE_URL ?? resolve(root, env.SIFA_DATA_DIR ?? '.sifa/data');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    if (saved.portalOrigin === portalOrigin && saved.database === database) return saved;
+  }
+  const create = (kind) => {
+    const out = sifaCli(['keys', 'create', '--kind', kind, '--org', '1504', '--origin', portalOrigin, '--label', 'gov-portal demo (npm start)'], env);
+    const key = out.split('\n').map((l) => l.trim()).find((l) => /^(sk|pk)_/.test(l));
+    if (!key) throw new Error(`sifa keys create printed no key:\n${out}`);
+    return key;
+  };
+  const keys = { portalOrigin, database, secretKey: create('secret'), publishableKey: create('publishable') };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return keys;
+}
+
+/**
+ * `npm start`: the Sifa server (API, /embed.js and its chunks) on SIFA_PORT (default PORT + 1)
+ * and the demo portal — a host site with its own tiny backend — on PORT (default 3000).
+ */
+function startAll() {
+  const host = process.env.HOST ?? '127.0.0.1';
+  const browserHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const portalPort = Number(process.env.PORT ?? 3000);
+  const sifaPort = Number(process.env.SIFA_PORT ?? portalPort + 1);
+  const sifaUrl = process.env.SIFA_PUBLIC_URL ?? `http://${browserHost}:${sifaPort}`;
+  const portalUrl = process.env.PORTAL_PUBLIC_URL ?? `http://${browserHost}:${portalPort}`;
+  const sifaEnv = { ...process.env, PORT: String(sifaPort), HOST: host };
+
+  console.log('[sifa] migrating and seeding the demo database');
+  sifaCli(['seed'], sifaEnv);
+  const keys = portalKeys(sifaEnv, new URL(portalUrl).origin);
+
+  const children = [
+    spawn(process.execPath, [cli, 'start', ...process.argv.slice(3)], { cwd: root, env: sifaEnv, stdio: 'inherit' }),
+    spawn(process.execPath, [join(root, 'examples', 'gov-portal', 'host', 'server.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PORT: String(portalPort), HOST: host, SIFA_URL: sifaUrl, PORTAL_URL: portalUrl, SIFA_SECRET_KEY: keys.secretKey, SIFA_PUBLISHABLE_KEY: keys.publishableKey },
+    }),
+  ];
+  let exiting = false;
+  const stopAll = (signal) => {
+    for (const child of children) if (child.exitCode === null) child.kill(signal);
+  };
+  for (const child of children) {
+    child.on('exit', (code, signal) => {
+      if (!exiting) {
+        exiting = true;
+        stopAll('SIGTERM');
+      }
+      if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? (signal ? 0 : 1));
+    });
+  }
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => ((exiting = true), stopAll(signal)));
+  console.log(`[sifa] open the demo portal at ${portalUrl} (Sifa Kit server: ${sifaUrl})`);
+}
+
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   const isRoot = process.getuid?.() === 0;
@@ -77,12 +165,12 @@ function summarize(reportFile) {
 if (command === 'start') {
   installDependencies();
   build();
-  const code = run(process.execPath, ['packages/server/dist/cli.js', 'start', '--seed', ...process.argv.slice(3)]);
-  process.exit(code);
+  startAll();
 } else if (command === 'test') {
   installDependencies();
   ensureChromium();
   build();
+  buildStorybook();
   typecheck();
   const reportDir = join(root, '.sifa');
   mkdirSync(reportDir, { recursive: true });

@@ -1,11 +1,19 @@
 // The portal's own script (no inline script, so the page runs under a strict CSP): lists the
-// judicial offices of each county from the Sifa server's public org procedures.
+// judicial offices of each county from the Sifa server's public org procedures, and offers the
+// page's language and display switches (the embedded widgets follow both).
+const sifaScript = document.querySelector('script[src$="/embed.js"]');
+const sifaOrigin = new URL(sifaScript.src).origin;
+const publishableKey = sifaScript.dataset.sifaKey;
+
 const countySelect = document.getElementById('county');
 const list = document.getElementById('office-list');
 const status = document.getElementById('directory-status');
 
 async function call(path, input) {
-  const res = await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { 'x-sifa-locale': 'zh-CN' } });
+  // Another origin than the portal's: a publishable key that lists this portal's origin.
+  const res = await fetch(`${sifaOrigin}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: { 'x-sifa-locale': 'zh-CN', 'x-sifa-key': publishableKey },
+  });
   const body = await res.json();
   if (body.error) throw new Error(body.error.message);
   return body.result.data;
@@ -29,6 +37,21 @@ async function showCounty(code) {
   } catch (error) {
     status.textContent = `加载失败：${error.message}`;
   }
+}
+
+// Language and display: the page's lang (widgets follow it) and the widgets' theme attribute.
+for (const button of document.querySelectorAll('[data-lang]')) {
+  button.addEventListener('click', () => {
+    document.documentElement.lang = button.dataset.lang;
+    for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b === button));
+  });
+}
+for (const button of document.querySelectorAll('[data-theme]')) {
+  button.addEventListener('click', () => {
+    document.body.dataset.theme = button.dataset.theme;
+    for (const el of document.querySelectorAll('sifa-diary')) el.setAttribute('theme', button.dataset.theme);
+    for (const b of document.querySelectorAll('[data-theme]')) b.setAttribute('aria-pressed', String(b === button));
+  });
 }
 
 try {

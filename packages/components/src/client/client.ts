@@ -136,7 +136,7 @@ export class SifaClient {
   }
 
   private async send(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
-    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const doFetch = this.fetcher();
     let res: Response;
     try {
       res = await doFetch(url, { ...init, credentials: 'omit' });
@@ -151,6 +151,11 @@ export class SifaClient {
       throw new SifaClientError({ message: `unexpected response (${res.status})`, data: { sifaCode: res.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL' } }, res.status);
     }
     return { status: res.status, body };
+  }
+
+  /** The client's own fetch option, else the page configuration's, else the global fetch. */
+  private fetcher(): typeof fetch {
+    return this.options.fetch ?? this.config.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
   private toError(status: number, body: unknown): SifaClientError {
@@ -205,7 +210,7 @@ export class SifaClient {
 
   private async fetchToken(): Promise<EmbedToken> {
     if (this.config.getToken) return this.config.getToken();
-    const res = await (this.options.fetch ?? globalThis.fetch.bind(globalThis))(this.config.tokenUrl!, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
+    const res = await this.fetcher()(this.config.tokenUrl!, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
     return (await res.json()) as EmbedToken;
   }

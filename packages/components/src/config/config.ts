@@ -33,6 +33,11 @@ export interface SifaConfig {
   tokenUrl?: string | undefined;
   locale?: Locale | undefined;
   theme?: SifaTheme | undefined;
+  /**
+   * The fetch the shared client sends with (default: the global one). For documentation pages
+   * and demos that answer from memory (Storybook's fake server), never needed on a real page.
+   */
+  fetch?: typeof fetch | undefined;
 }
 
 type Listener = (config: Readonly<SifaConfig>) => void;

@@ -1,0 +1,41 @@
+/**
+ * Builds the script-tag bundle once for every e2e file (real elements + the fixture elements),
+ * with rollup's JS API into a temporary folder; files read it with `inject('embedBundle')`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { buildEmbed } from '../../build/embed-config.mjs';
+import { findElements, srcDir } from '../../build/elements.mjs';
+
+export interface BundleSummary {
+  dir: string;
+  chunks: { fileName: string; imports: string[]; isEntry: boolean; facadeModuleId: string | null }[];
+  elements: { tag: string; define: string }[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    embedBundle: BundleSummary;
+  }
+}
+
+const fixturesDir = fileURLToPath(new URL('./fixtures/elements', import.meta.url));
+let dir: string | null = null;
+
+export async function setup(project: TestProject) {
+  dir = await mkdtemp(join(tmpdir(), 'sifa-embed-'));
+  const roots = [srcDir, fixturesDir];
+  const output = await buildEmbed({ roots, outDir: dir, sourcemap: false });
+  project.provide('embedBundle', {
+    dir,
+    chunks: output.flatMap((o) => (o.type === 'chunk' ? [{ fileName: o.fileName, imports: o.imports, isEntry: o.isEntry, facadeModuleId: o.facadeModuleId }] : [])),
+    elements: findElements(roots).map(({ tag, define }) => ({ tag, define })),
+  });
+}
+
+export async function teardown() {
+  if (dir) await rm(dir, { recursive: true, force: true });
+}

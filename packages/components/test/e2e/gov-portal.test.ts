@@ -1,0 +1,96 @@
+/**
+ * The demo portal (examples/gov-portal) as `npm start` runs it: a host site on its own origin
+ * with its own backend, embedding Sifa Kit with one script tag. A portal user signs in, the
+ * host backend mints an embed token with its secret key, and <sifa-diary> loads the user's
+ * office diary — under the portal's strict CSP, with zero violations.
+ */
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { launchChromium, startTestServer, testBundle, watchedPage, type TestServer, type WatchedPage } from './harness.js';
+// @ts-expect-error -- the example's host is plain JavaScript without declarations
+import { createPortalHost } from '../../../../examples/gov-portal/host/server.mjs';
+
+interface PortalHost {
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+const bundle = testBundle();
+let sifa: TestServer;
+let browser: Browser;
+let portal: PortalHost;
+let portalUrl: string;
+const hostLog: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  sifa = await startTestServer([{ prefix: '/', dir: bundle.dir }]);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const keys = await sifa.keysFor(origin);
+  portal = (await createPortalHost({ port, sifaUrl: sifa.url, secretKey: keys.secret, publishableKey: keys.publishable, log: (line: string) => hostLog.push(line) })) as PortalHost;
+  portalUrl = await portal.listen();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+  await sifa?.close();
+});
+
+describe('the demo gov portal', () => {
+  let w: WatchedPage;
+  afterAll(async () => w?.close());
+
+  it('shows the office directory from the Sifa server before sign-in, and no diary', async () => {
+    w = await watchedPage(browser);
+    await w.page.goto(`${portalUrl}/`);
+    await w.page.waitForFunction(() => (document.getElementById('office-list')?.children.length ?? 0) > 0, null, { timeout: 20_000 });
+    expect(await w.page.locator('#county option').count()).toBe(12);
+    expect(await w.page.locator('sifa-diary').count()).toBe(0);
+    expect(await w.page.locator('form[action="/portal-api/login"]').count()).toBe(1);
+  });
+
+  it('signs a portal user in; the diary loads with an embed token from the host backend, zero CSP violations', async () => {
+    await w.page.selectOption('#portal-user', 'wang.fang');
+    await Promise.all([w.page.waitForURL(/#diary$/), w.page.click('form[action="/portal-api/login"] button')]);
+    await w.page.waitForFunction(() => customElements.get('sifa-diary') !== undefined, null, { timeout: 20_000 });
+    expect(await w.page.getAttribute('sifa-diary', 'org-code')).toBe('150402001');
+    // Loaded from the server: the status says online and nothing failed to load.
+    await w.page.waitForFunction(
+      () => {
+        const text = document.querySelector('sifa-diary')?.shadowRoot?.textContent ?? '';
+        return text.includes('已联网') && !text.includes('正在加载');
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await w.page.waitForLoadState('networkidle');
+    const shadowText = await w.page.evaluate(() => document.querySelector('sifa-diary')!.shadowRoot!.textContent ?? '');
+    expect(shadowText).not.toContain('无法从服务器加载');
+    expect(w.requests.filter((u) => u === `${portalUrl}/portal-api/embed-token`).length).toBeGreaterThanOrEqual(1);
+    expect(await w.violations()).toEqual([]);
+    expect(w.failedResponses).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    expect(hostLog.some((l) => l.includes('minting an embed token failed'))).toBe(false);
+    const fetched = [...new Set(w.requests.filter((u) => u.startsWith(sifa.url) && u.endsWith('.js')).map((u) => new URL(u).pathname.slice(1)))].sort();
+    expect(fetched).toEqual(bundle.firstLoad('sifa-diary'));
+  });
+
+  it('refuses tokens without a portal session, and state changes from other origins', async () => {
+    expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST', headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await fetch(`${portalUrl}/portal-api/login`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=wang.fang', redirect: 'manual' })).status).toBe(403);
+  });
+});
