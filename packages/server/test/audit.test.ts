@@ -4,8 +4,6 @@
  * entry, by the library and by `sifa audit verify`; the log cannot be changed with the trigger in
  * place, and the application role cannot write to it except through sifa_audit_append().
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -21,7 +19,7 @@ import {
   type DatabaseConfig,
 } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createTestDatabase, engine, memoryLogger, runCli, sifaErrorOf, startTestServer, type TestDatabase, type TestServer } from './helpers.js';
+import { createCliDatabase, type CliDatabase, memoryLogger, runCli, sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
 
 
 /** A plugin whose mutation records nothing itself: the procedure middleware audits it. */
@@ -257,23 +255,14 @@ describe('immutability', () => {
 });
 
 describe('sifa audit verify (CLI)', () => {
-  let dataDir: string | null = null;
-  let testDb: TestDatabase | null = null;
+  let cliDb: CliDatabase | null = null;
   let config: DatabaseConfig;
   let cliEnv: Record<string, string>;
   let entries: number;
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(join(tmpdir(), 'sifa-audit-cli-'));
-      config = { engine: 'pglite', dataDir };
-      cliEnv = { SIFA_DATA_DIR: dataDir };
-    } else {
-      testDb = await createTestDatabase();
-      await testDb.handle.close();
-      config = { engine: 'postgres', url: testDb.url!, maxConnections: 2 };
-      cliEnv = { DATABASE_URL: testDb.url! };
-    }
+    cliDb = await createCliDatabase();
+    ({ config, env: cliEnv } = cliDb);
     const server = await createSifaServer({ database: config, plugins: [caseworkPlugin], logger: memoryLogger().logger });
     try {
       await seedOrgTree(server.database.db);
@@ -298,8 +287,7 @@ describe('sifa audit verify (CLI)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (testDb) await testDb.drop();
+    await cliDb?.drop();
   });
 
   it('exits 0 on an intact log and 1 with "BROKEN at entry #N" after tampering', async () => {

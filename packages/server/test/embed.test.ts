@@ -5,8 +5,6 @@
  * publishable keys and embed tokens checked against the request's Origin; CORS preflight and
  * headers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -22,7 +20,7 @@ import {
   type DatabaseConfig,
 } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createTestDatabase, engine, memoryLogger, rawFetch, runCli, sifaErrorOf, startTestServer, type TestDatabase, type TestServer } from './helpers.js';
+import { createCliDatabase, type CliDatabase, memoryLogger, rawFetch, runCli, sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
 
 type Router = AppRouterOf<[typeof caseworkPlugin]>;
 
@@ -465,22 +463,13 @@ describe('origins and CORS', () => {
 });
 
 describe('sifa keys (CLI)', () => {
-  let dataDir: string | null = null;
-  let testDb: TestDatabase | null = null;
+  let cliDb: CliDatabase | null = null;
   let config: DatabaseConfig;
   let cliEnv: Record<string, string>;
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(join(tmpdir(), 'sifa-keys-cli-'));
-      config = { engine: 'pglite', dataDir };
-      cliEnv = { SIFA_DATA_DIR: dataDir };
-    } else {
-      testDb = await createTestDatabase();
-      await testDb.handle.close();
-      config = { engine: 'postgres', url: testDb.url!, maxConnections: 2 };
-      cliEnv = { DATABASE_URL: testDb.url! };
-    }
+    cliDb = await createCliDatabase();
+    ({ config, env: cliEnv } = cliDb);
     const server = await createSifaServer({ database: config, logger: memoryLogger().logger });
     try {
       await seedOrgTree(server.database.db);
@@ -490,8 +479,7 @@ describe('sifa keys (CLI)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (testDb) await testDb.drop();
+    await cliDb?.drop();
   });
 
   it('creates, lists and revokes keys as the owner', async () => {

@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError, type TRPCLink } from '@trpc/client';
@@ -16,6 +19,7 @@ import {
   openDatabase,
   seedOrgTree,
   type AppRouterOf,
+  type DatabaseConfig,
   type DatabaseHandle,
   type SifaServer,
   type SifaServerOptions,
@@ -203,4 +207,23 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+export interface CliDatabase {
+  /** How a server in this process opens it (open, use, close before running the CLI). */
+  config: DatabaseConfig;
+  /** The environment that points the CLI at it. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh database the CLI (a child process) can open: a PGlite folder, or a new PostgreSQL database. */
+export async function createCliDatabase(): Promise<CliDatabase> {
+  if (engine === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sifa-cli-'));
+    return { config: { engine: 'pglite', dataDir }, env: { SIFA_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const testDb = await createTestDatabase();
+  await testDb.handle.close();
+  return { config: { engine: 'postgres', url: testDb.url!, maxConnections: 2 }, env: { DATABASE_URL: testDb.url! }, drop: () => testDb.drop() };
 }
