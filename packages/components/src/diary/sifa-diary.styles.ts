@@ -158,29 +158,44 @@ export const diaryStyles = css`
     font-size: var(--sifa-font-size-small);
     min-block-size: 1em;
   }
+  /* A day and its legend swatch look alike (the swatch's border is solid by default). */
   .day.filled {
     border-style: solid;
+  }
+  .day.filled,
+  .swatch.filled {
     border-color: var(--sifa-color-success);
     background: var(--sifa-color-surface-alt);
   }
-  .day.filled .mark {
+  .day.filled .mark,
+  .swatch.filled {
     color: var(--sifa-color-success);
   }
-  .day.missing {
+  .day.missing,
+  .swatch.missing {
     border-style: dashed;
     border-color: var(--sifa-color-danger);
   }
-  .day.missing .mark {
+  .day.missing .mark,
+  .swatch.missing {
     color: var(--sifa-color-danger);
+  }
+  .day.missing .mark {
     font-weight: bold;
   }
-  .day.future {
+  .day.future,
+  .swatch.future {
     border-style: dotted;
-    color: var(--sifa-color-text-muted);
+  }
+  .day.future {
     cursor: default;
   }
-  .day.rest {
+  .day.rest,
+  .swatch.rest {
     border-color: transparent;
+  }
+  .day.future,
+  .day.rest {
     color: var(--sifa-color-text-muted);
   }
   .day.today .num {
@@ -210,22 +225,6 @@ export const diaryStyles = css`
     border: 2px solid var(--sifa-color-border);
     text-align: center;
     line-height: 1;
-  }
-  .swatch.filled {
-    border-color: var(--sifa-color-success);
-    color: var(--sifa-color-success);
-    background: var(--sifa-color-surface-alt);
-  }
-  .swatch.missing {
-    border-style: dashed;
-    border-color: var(--sifa-color-danger);
-    color: var(--sifa-color-danger);
-  }
-  .swatch.future {
-    border-style: dotted;
-  }
-  .swatch.rest {
-    border-color: transparent;
   }
 
   .day-panel {
@@ -392,13 +391,5 @@ export const diaryStyles = css`
   }
   .error::before {
     content: '⚠ ';
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

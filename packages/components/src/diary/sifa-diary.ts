@@ -5,24 +5,17 @@
  * form is generated from its field specs and validated by `diaryFieldsSchema(item)`, the schema
  * the server validates with. Every change goes to the offline outbox first (outbox.ts) and
  * syncs from there.
+ *
+ * First load: the calendar, the day lists and the outbox, with the zh-CN messages. The entry
+ * form (and zod, which it validates with) is a chunk loaded when the user first reaches for it
+ * (form.ts); the en and mn-Mong messages are chunks loaded when shown (messages.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import {
-  assessmentParts,
-  diaryFieldsSchema,
-  catalogIssues,
-  type AssessmentPart,
-  type DiaryCatalog,
-  type DiaryEntry,
-  type DiaryFieldSpec,
-  type DiaryMonth,
-  type FieldIssue,
-  type Locale,
-  type LocalizedText,
-} from '@sifa/core';
+// No diary values from @sifa/core: they live beside zod (diary-fields.ts), which only the form chunk loads.
+import { pickText, type AssessmentPart, type DiaryCatalog, type DiaryEntry, type DiaryFieldSpec, type DiaryMonth, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
 import { getSifaConfig } from '../config/config.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';
@@ -30,9 +23,9 @@ import type { SifaClient } from '../client/client.js';
 import { Outbox, type DiaryCalls, type EntryRef, type OutboxOp, type OutboxRecord } from './outbox.js';
 import { diaryMessages, type DiaryMessageKey } from './messages.js';
 import { diaryStyles } from './sifa-diary.styles.js';
+import type { AttachmentMeta, CatalogItem, FormHost, FormKit, FormMode, FormState } from './form.js';
 
-type CatalogItem = DiaryCatalog['items'][number];
-type AttachmentMeta = { name: string; type: string; size: number };
+type FormModule = typeof import('./form.js');
 
 /** `sifa-diary-saved`: a change was stored on this device (it syncs next). */
 export interface DiarySavedDetail {
@@ -68,18 +61,6 @@ interface EntryView {
   rejection: { reason: string; issues: FieldIssue[]; recordKey: string; code: string } | null;
 }
 
-type FormMode = { kind: 'new' } | { kind: 'edit'; target: EntryRef; key: string };
-
-interface FormState {
-  item: CatalogItem;
-  mode: FormMode;
-  values: Record<string, string>;
-  files: Record<string, AttachmentMeta[]>;
-  touched: Set<string>;
-  submitted: boolean;
-  errors: Record<string, string>;
-}
-
 type DayKind = 'filled' | 'missing' | 'future' | 'rest';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -107,6 +88,7 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Monday to Friday. Hosts that know the official calendar (调休) pass their own `workingDay`. */
 export const mondayToFriday = (day: string) => weekdayOf(day) < 5;
 
+/** The parts of the assessment standard, in the order of `assessmentParts` (@sifa/core; a test checks). */
 const partKeys: Record<AssessmentPart, DiaryMessageKey> = {
   basic: 'partBasic',
   institutional: 'partInstitutional',
@@ -115,6 +97,31 @@ const partKeys: Record<AssessmentPart, DiaryMessageKey> = {
   outstanding: 'partOutstanding',
   negative: 'partNegative',
 };
+const parts = Object.keys(partKeys) as AssessmentPart[];
+
+/** The form chunk, loaded once per page. */
+let formModule: FormModule | null = null;
+let formLoading: Promise<FormModule> | null = null;
+function loadForm(): Promise<FormModule> {
+  formLoading ??= import('./form.js').then(
+    (m) => (formModule = m),
+    (error: unknown) => {
+      formLoading = null;
+      throw error;
+    },
+  );
+  return formLoading;
+}
+/** What the form chunk uses of this chunk (form.ts, IMPORTS). */
+const formKit: FormKit = { html, nothing, ifDefined, live, pickText, formatNumber };
+/** Starts fetching the form chunk (a failure is tried again when the form is opened). */
+const preloadForm = () => void loadForm().catch(() => undefined);
+
+/** Runs `work` when the browser is idle (at the latest after 3 s). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 1500);
+}
 
 const favouritesKey = 'sifa-diary:favourites';
 
@@ -187,9 +194,18 @@ export class SifaDiary extends SifaElement {
   @state() private authorId: string | null = null;
   /** True until the first answer (or failure) from the server, and while asking again. */
   @state() private loading = true;
+  /** Why the last load failed (shown in the user's language), or null. */
   @state() private loadError: string | null = null;
   @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private form: FormState | null = null;
+  /** Why the form could not be opened (its chunk did not load), or null. */
+  @state() private formError: string | null = null;
+  /**
+   * The locale the widget speaks: `locale` once its messages are here; until then the one shown
+   * before (a language switch never flashes a half-translated widget), or null at first (the
+   * widget shows its empty, busy frame).
+   */
+  @state() private shown: Locale | null = null;
   @state() private confirming: string | null = null;
   @state() private favourites: string[] = [];
   @state() private announcement = '';
@@ -198,9 +214,20 @@ export class SifaDiary extends SifaElement {
   private outboxName: string | null = null;
   private loadSeq = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The locale whose messages were asked for last. */
+  private speaking: Locale | null = null;
+  /** The form asked for while its chunk loads (picking another day or item replaces it). */
+  private opening: object | null = null;
+  /** Chunks being loaded that change what is shown: `updateComplete` waits for them. */
+  private readonly loads = new Set<Promise<unknown>>();
+
+  /** The language shown (zh-CN until the first messages are here). */
+  private get ui(): Locale {
+    return this.shown ?? 'zh-CN';
+  }
 
   private t(key: DiaryMessageKey, params?: Record<string, string | number>): string {
-    return diaryMessages.t(this.locale, key, params);
+    return diaryMessages.t(this.ui, key, params);
   }
 
   override connectedCallback(): void {
@@ -208,6 +235,12 @@ export class SifaDiary extends SifaElement {
     this.favourites = readFavourites();
     addEventListener('online', this.onConnectivity);
     addEventListener('offline', this.onConnectivity);
+    // The form's chunk is not part of the first load: it is fetched when the user first reaches
+    // into the widget, or when the browser is idle after the calendar shows — offline first:
+    // a connection lost later must not keep the form from opening.
+    this.addEventListener('focusin', preloadForm);
+    this.addEventListener('pointerdown', preloadForm);
+    void this.updateComplete.then(() => whenIdle(preloadForm));
     void this.attachOutbox();
   }
 
@@ -215,8 +248,50 @@ export class SifaDiary extends SifaElement {
     super.disconnectedCallback();
     removeEventListener('online', this.onConnectivity);
     removeEventListener('offline', this.onConnectivity);
+    this.removeEventListener('focusin', preloadForm);
+    this.removeEventListener('pointerdown', preloadForm);
     this.detachOutbox();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+  }
+
+  /**
+   * Resolves once the widget shows its current state, including what waits for a chunk (the
+   * messages of a locale just switched to, a form just opened), not only the pending render.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.loads.size > 0) {
+      await Promise.allSettled([...this.loads]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked: Promise<unknown> = work.finally(() => this.loads.delete(tracked));
+    this.loads.add(tracked);
+    tracked.catch(() => undefined);
+  }
+
+  /** Shows `locale` now if its messages are here, else once they are (zh-CN if they cannot load). */
+  private speak(locale: Locale): void {
+    this.speaking = locale;
+    if (diaryMessages.has(locale)) {
+      this.shown = locale;
+      return;
+    }
+    this.track(
+      diaryMessages.load(locale).then(
+        () => {
+          if (this.speaking === locale) this.shown = locale;
+        },
+        () => {
+          // Offline before the catalog was fetched: Chinese (always here) rather than nothing;
+          // asked again when the connection returns (onConnectivity).
+          this.shown ??= 'zh-CN';
+        },
+      ),
+    );
   }
 
   protected override configChanged(): void {
@@ -229,6 +304,7 @@ export class SifaDiary extends SifaElement {
       const shared = this.outboxName ? outboxes.get(this.outboxName) : undefined;
       if (shared) shared.locale = this.locale;
     }
+    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(this.locale);
     if (!this.isConnected) return;
     if (changed.has('storageKey') && this.storageName() !== this.outboxName) void this.attachOutbox();
     else if ((changed.has('shownMonth') || changed.has('orgCode')) && this.outbox) void this.load();
@@ -237,6 +313,10 @@ export class SifaDiary extends SifaElement {
   private readonly onConnectivity = () => {
     this.online = navigator.onLine;
     if (this.online) this.scheduleRefresh(0);
+    if (this.online && this.shown !== this.locale) {
+      this.speaking = null;
+      this.requestUpdate();
+    }
   };
 
   // ---- data -----------------------------------------------------------------------------------
@@ -261,7 +341,7 @@ export class SifaDiary extends SifaElement {
       await this.load();
     } catch (error) {
       this.loading = false;
-      this.loadError = this.t('loadFailed', { reason: error instanceof Error ? error.message : String(error) });
+      this.loadError = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -312,7 +392,7 @@ export class SifaDiary extends SifaElement {
       this.loadError = null;
     } catch (error) {
       if (seq !== this.loadSeq) return;
-      this.loadError = this.t('loadFailed', { reason: error instanceof Error ? error.message : String(error) });
+      this.loadError = error instanceof Error ? error.message : String(error);
     } finally {
       if (seq === this.loadSeq) this.loading = false;
     }
@@ -362,9 +442,9 @@ export class SifaDiary extends SifaElement {
   /** Text in the user's language; Mongolian falls back to Chinese, marked as such. */
   private text(value: LocalizedText | undefined): { text: string; lang: string | undefined } {
     if (!value) return { text: '', lang: undefined };
-    if (this.locale === 'en') return { text: value.en, lang: undefined };
-    if (this.locale === 'mn-Mong' && !value.mn) return { text: value.zh, lang: 'zh-CN' };
-    return { text: this.locale === 'mn-Mong' ? value.mn! : value.zh, lang: undefined };
+    if (this.ui === 'en') return { text: value.en, lang: undefined };
+    if (this.ui === 'mn-Mong' && !value.mn) return { text: value.zh, lang: 'zh-CN' };
+    return { text: this.ui === 'mn-Mong' ? value.mn! : value.zh, lang: undefined };
   }
 
   private renderText(value: LocalizedText | undefined): TemplateResult {
@@ -461,7 +541,7 @@ export class SifaDiary extends SifaElement {
 
   private dayDate(day: string): string {
     const [, m, d] = day.split('-').map(Number) as [number, number, number];
-    const monthName = this.locale === 'en' ? formatDate('en', day, { month: 'long' }) : '';
+    const monthName = this.ui === 'en' ? formatDate('en', day, { month: 'long' }) : '';
     return this.t('dayDate', { month: m, day: d, monthName });
   }
 
@@ -471,25 +551,25 @@ export class SifaDiary extends SifaElement {
 
   private monthTitle(month: string): string {
     const [y, m] = month.split('-').map(Number) as [number, number];
-    const monthName = this.locale === 'en' ? formatDate('en', `${month}-01`, { month: 'long' }) : '';
+    const monthName = this.ui === 'en' ? formatDate('en', `${month}-01`, { month: 'long' }) : '';
     return this.t('monthTitle', { year: y, month: m, monthName });
   }
 
   private time(iso: string): string {
-    if (this.locale === 'mn-Mong') {
+    if (this.ui === 'mn-Mong') {
       const d = new Date(iso);
       return `${isoOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
     }
-    return formatDate(this.locale, iso, { dateStyle: 'medium', timeStyle: 'short' });
+    return formatDate(this.ui, iso, { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   private fieldValue(spec: DiaryFieldSpec, value: unknown): TemplateResult | string {
     if (value === undefined || value === null || value === '') return '—';
     switch (spec.kind) {
       case 'count':
-        return `${formatNumber(this.locale, Number(value))}${spec.unit ? ` ${this.text(spec.unit).text}` : ''}`;
+        return `${formatNumber(this.ui, Number(value))}${spec.unit ? ` ${this.text(spec.unit).text}` : ''}`;
       case 'minutes':
-        return `${formatNumber(this.locale, Number(value))} ${this.t('minutes')}`;
+        return `${formatNumber(this.ui, Number(value))} ${this.t('minutes')}`;
       case 'choice': {
         const option = spec.options.find((o) => o.value === value);
         return option ? this.renderText(option.title) : String(value);
@@ -504,7 +584,7 @@ export class SifaDiary extends SifaElement {
   // ---- calendar -----------------------------------------------------------------------------------
 
   private get vertical(): boolean {
-    return this.locale === 'mn-Mong';
+    return this.ui === 'mn-Mong';
   }
 
   private moveFocus(day: string): void {
@@ -538,15 +618,16 @@ export class SifaDiary extends SifaElement {
   private selectDay(day: string): void {
     this.focusDay = day;
     this.selectedDay = day;
-    this.form = null;
+    this.closeForm();
     this.confirming = null;
+    preloadForm();
   }
 
   private changeMonth(delta: number): void {
     const day = addMonths(`${this.shownMonth}-01`, delta);
     this.shownMonth = day.slice(0, 7);
     this.focusDay = null;
-    this.form = null;
+    this.closeForm();
   }
 
   // ---- favourites -----------------------------------------------------------------------------
@@ -569,105 +650,58 @@ export class SifaDiary extends SifaElement {
     return [...new Set(uses.map((u) => u.code))].filter((c) => this.item(c)).slice(0, 4);
   }
 
-  // ---- form -------------------------------------------------------------------------------------
+  // ---- form (rendered and checked by the form chunk, form.ts) -----------------------------------
 
   private openForm(item: CatalogItem, mode: FormMode = { kind: 'new' }, fields: Record<string, unknown> = {}): void {
-    const values: Record<string, string> = {};
-    const files: Record<string, AttachmentMeta[]> = {};
-    for (const [name, spec] of Object.entries(item.fields)) {
-      const value = fields[name];
-      if (spec.kind === 'attachments') files[name] = Array.isArray(value) ? (value as AttachmentMeta[]).map(({ name: n, type, size }) => ({ name: n, type, size })) : [];
-      else values[name] = value === undefined || value === null ? '' : String(value);
-    }
-    this.form = { item, mode, values, files, touched: new Set(), submitted: false, errors: {} };
+    const request = {};
+    this.opening = request;
     this.confirming = null;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form input, form select, form textarea')?.focus());
+    this.formError = null;
+    this.track(
+      loadForm().then(
+        (m) => {
+          if (this.opening !== request) return;
+          this.opening = null;
+          this.form = m.newForm(item, mode, fields);
+          void this.focusAfterUpdate('form input, form select, form textarea');
+        },
+        (error: unknown) => {
+          if (this.opening !== request) return;
+          this.opening = null;
+          this.formError = error instanceof Error ? error.message : String(error);
+        },
+      ),
+    );
   }
 
-  /** The form's values as the schema expects them: numbers as numbers, empty optional fields left out. */
-  private formFields(form: FormState): Record<string, unknown> {
-    const fields: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(form.item.fields)) {
-      const raw = form.values[name] ?? '';
-      switch (spec.kind) {
-        case 'count':
-        case 'minutes':
-          if (raw.trim() !== '') fields[name] = Number(raw);
-          break;
-        case 'text':
-          if (spec.required || raw.trim() !== '') fields[name] = raw;
-          break;
-        case 'choice':
-          if (raw !== '') fields[name] = raw;
-          break;
-        case 'attachments': {
-          const list = form.files[name] ?? [];
-          if (spec.required || list.length > 0) fields[name] = list;
-          break;
-        }
-      }
-    }
-    return fields;
+  private closeForm(): void {
+    this.form = null;
+    this.opening = null;
+    this.formError = null;
   }
 
-  /** Validates with THE item schema; messages in the user's language, first one per field. */
-  private validate(form: FormState): { data: Record<string, unknown> | null; errors: Record<string, string> } {
-    const result = diaryFieldsSchema(form.item).safeParse(this.formFields(form));
-    if (result.success) return { data: result.data as Record<string, unknown>, errors: {} };
-    const errors: Record<string, string> = {};
-    for (const issue of catalogIssues(result.error, this.locale)) {
-      const field = issue.path.split('.')[0] ?? '';
-      errors[field] ??= issue.message;
-    }
-    return { data: null, errors };
+  private async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private shownErrors(form: FormState, errors: Record<string, string>): Record<string, string> {
-    return Object.fromEntries(Object.entries(errors).filter(([name]) => form.submitted || form.touched.has(name)));
-  }
+  /** What the form chunk may do with this element. */
+  private readonly formHost: FormHost = {
+    kit: formKit,
+    lang: () => this.ui,
+    getForm: () => this.form,
+    setForm: (form) => (this.form = form),
+    t: (key, params) => this.t(key, params),
+    text: (value) => this.text(value),
+    renderText: (value) => this.renderText(value),
+    focusAfterUpdate: (selector) => this.focusAfterUpdate(selector),
+    save: (form, data) => this.saveForm(form, data),
+  };
 
-  private onFieldInput(name: string, value: string): void {
-    if (!this.form) return;
-    this.form = { ...this.form, values: { ...this.form.values, [name]: value } };
-  }
-
-  private onFieldBlur(name: string): void {
-    if (!this.form) return;
-    const touched = new Set(this.form.touched).add(name);
-    const next = { ...this.form, touched };
-    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
-  }
-
-  private onFiles(name: string, input: HTMLInputElement): void {
-    if (!this.form) return;
-    const chosen = [...(input.files ?? [])].map((f) => ({ name: f.name, type: f.type, size: f.size }));
-    const files = { ...this.form.files, [name]: [...(this.form.files[name] ?? []), ...chosen] };
-    input.value = '';
-    const touched = new Set(this.form.touched).add(name);
-    const next = { ...this.form, files, touched };
-    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
-  }
-
-  private removeFile(name: string, index: number): void {
-    if (!this.form) return;
-    const files = { ...this.form.files, [name]: (this.form.files[name] ?? []).filter((_, i) => i !== index) };
-    const next = { ...this.form, files };
-    this.form = { ...next, errors: this.shownErrors(next, this.validate(next).errors) };
-  }
-
-  private async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const form = this.form;
+  /** Stores a valid form's data in the outbox (it syncs from there), closes the form, tells the page. */
+  private async saveForm(form: FormState, data: Record<string, unknown>): Promise<void> {
     const day = this.selectedDay;
-    if (!form || !day || !this.outbox) return;
-    const submitted = { ...form, submitted: true };
-    const { data, errors } = this.validate(submitted);
-    if (!data) {
-      this.form = { ...submitted, errors };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (!day || !this.outbox) return;
     const itemCode = form.item.code;
     let record: OutboxRecord;
     if (form.mode.kind === 'new') {
@@ -695,15 +729,17 @@ export class SifaDiary extends SifaElement {
   // ---- rendering ----------------------------------------------------------------------------------
 
   override render() {
+    // The first messages (en, mn-Mong) are still on their way: the empty frame, busy.
+    if (!this.shown) return html`<section part="base" class="diary" lang=${this.locale} aria-busy="true"></section>`;
     const views = this.entryViews();
-    const drafts = this.locale === 'mn-Mong' && diaryMessages.mnDrafts.size > 0;
+    const drafts = this.ui === 'mn-Mong' && diaryMessages.mnDrafts.size > 0;
     return html`
-      <section part="base" class="diary ${this.vertical ? 'vertical' : ''}" lang=${this.locale} aria-labelledby="title" data-draft=${ifDefined(drafts ? 'mn' : undefined)}>
+      <section part="base" class="diary ${this.vertical ? 'vertical' : ''}" lang=${this.ui} aria-labelledby="title" data-draft=${ifDefined(drafts ? 'mn' : undefined)}>
         <div class="head">
           <h2 id="title">${this.t('title')}</h2>
           ${this.renderStatus()}
         </div>
-        ${this.loadError ? html`<p class="reason" role="alert">${this.loadError}${this.monthData ? html` ${this.t('showingCached')}` : nothing}</p>` : nothing}
+        ${this.loadError ? html`<p class="reason" role="alert">${this.t('loadFailed', { reason: this.loadError })}${this.monthData ? html` ${this.t('showingCached')}` : nothing}</p>` : nothing}
         ${this.renderCalendar(views)} ${this.renderLegend()} ${this.selectedDay?.startsWith(this.shownMonth) ? this.renderDay(this.selectedDay, views) : nothing}
       </section>
     `;
@@ -789,7 +825,8 @@ export class SifaDiary extends SifaElement {
       <section class="day-panel" aria-labelledby="day-title">
         <h3 id="day-title">${this.t('dayTitle', { date: `${this.dayDate(day)} ${this.weekdayName(day)}` })}</h3>
         ${ofDay.length === 0 ? html`<p class="empty">${future ? this.t('futureDay') : this.t('noEntries')}</p>` : html`<ul class="entries">${ofDay.map((v) => this.renderEntry(v))}</ul>`}
-        ${future ? nothing : this.form ? this.renderForm(this.form) : this.renderQuickEntry()}
+        ${this.formError ? html`<p class="reason" role="alert">${this.t('loadFailed', { reason: this.formError })}</p>` : nothing}
+        ${future ? nothing : this.form && formModule ? formModule.renderForm(this.formHost, this.form) : this.renderQuickEntry()}
       </section>
     `;
   }
@@ -870,126 +907,7 @@ export class SifaDiary extends SifaElement {
     return html`<div class="quick">
       <h4>${this.t('quickEntry')}</h4>
       ${group('recent', this.t('recent'), recent.map((c) => this.item(c)!))} ${group('favourites', this.t('favourites'), favourites.map((c) => this.item(c)!))}
-      ${assessmentParts.map((part) => group(`part-${part}`, this.t(partKeys[part]), items.filter((i) => i.part === part)))}
-    </div>`;
-  }
-
-  private renderForm(form: FormState): TemplateResult {
-    const title = this.text(form.item.title).text;
-    const errorCount = Object.keys(form.errors).length;
-    return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => void this.submit(e)}>
-      <h4 id="form-title">${this.t(form.mode.kind === 'new' ? 'newEntry' : 'editEntry', { item: title })}</h4>
-      ${form.submitted && errorCount > 0 ? html`<p class="summary" role="alert">${this.t('fixErrors', { count: errorCount })}</p>` : nothing}
-      ${Object.entries(form.item.fields).map(([name, spec]) => this.renderField(form, name, spec))}
-      <div class="actions">
-        <button type="submit" class="primary save">${this.t('save')}</button>
-        <button type="button" class="cancel" @click=${() => (this.form = null)}>${this.t('cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderField(form: FormState, name: string, spec: DiaryFieldSpec): TemplateResult {
-    const id = `field-${name}`;
-    const error = form.errors[name];
-    const help = spec.help ? this.text(spec.help) : null;
-    const hasHelp = Boolean(help) || spec.kind === 'attachments';
-    const describedBy = [hasHelp ? `help-${name}` : '', error ? `error-${name}` : '', spec.kind === 'count' && spec.unit ? `unit-${name}` : ''].filter(Boolean).join(' ') || undefined;
-    const invalid = error ? 'true' : 'false';
-    const value = form.values[name] ?? '';
-    const label = html`<label for=${id}>${this.renderText(spec.title)}${spec.required ? html` <span class="req">(${this.t('required')})</span>` : nothing}</label>`;
-    let control: TemplateResult;
-    switch (spec.kind) {
-      case 'count':
-      case 'minutes':
-        control = html`<div class="control">
-          <input
-            id=${id}
-            name=${name}
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max=${spec.max}
-            step="1"
-            .value=${live(value)}
-            aria-invalid=${invalid}
-            aria-describedby=${ifDefined(describedBy)}
-            ?required=${spec.required}
-            @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLInputElement).value)}
-            @blur=${() => this.onFieldBlur(name)}
-          />
-          <span class="unit" id="unit-${name}">${spec.kind === 'minutes' ? this.t('minutes') : spec.unit ? this.renderText(spec.unit) : nothing}</span>
-        </div>`;
-        break;
-      case 'text':
-        control = spec.multiline
-          ? html`<textarea
-              id=${id}
-              name=${name}
-              .value=${live(value)}
-              aria-invalid=${invalid}
-              aria-describedby=${ifDefined(describedBy)}
-              ?required=${spec.required}
-              @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLTextAreaElement).value)}
-              @blur=${() => this.onFieldBlur(name)}
-            ></textarea>`
-          : html`<input
-              id=${id}
-              name=${name}
-              type="text"
-              .value=${live(value)}
-              aria-invalid=${invalid}
-              aria-describedby=${ifDefined(describedBy)}
-              ?required=${spec.required}
-              @input=${(e: Event) => this.onFieldInput(name, (e.target as HTMLInputElement).value)}
-              @blur=${() => this.onFieldBlur(name)}
-            />`;
-        break;
-      case 'choice':
-        control = html`<select
-          id=${id}
-          name=${name}
-          aria-invalid=${invalid}
-          aria-describedby=${ifDefined(describedBy)}
-          ?required=${spec.required}
-          @change=${(e: Event) => this.onFieldInput(name, (e.target as HTMLSelectElement).value)}
-          @blur=${() => this.onFieldBlur(name)}
-        >
-          <option value="" ?selected=${value === ''}>${this.t('choose')}</option>
-          ${spec.options.map((o) => {
-            const t = this.text(o.title);
-            return html`<option value=${o.value} lang=${ifDefined(t.lang)} ?selected=${value === o.value}>${t.text}</option>`;
-          })}
-        </select>`;
-        break;
-      case 'attachments': {
-        const files = form.files[name] ?? [];
-        control = html`<input
-            id=${id}
-            name=${name}
-            type="file"
-            multiple
-            aria-invalid=${invalid}
-            aria-describedby=${ifDefined(describedBy)}
-            @change=${(e: Event) => this.onFiles(name, e.target as HTMLInputElement)}
-          />
-          ${files.length > 0
-            ? html`<ul class="files">
-                ${files.map(
-                  (f, i) => html`<li>
-                    ${f.name} (${formatNumber(this.locale, Math.ceil(f.size / 1024))} KB)
-                    <button type="button" class="remove-file" aria-label=${this.t('removeFile', { name: f.name })} @click=${() => this.removeFile(name, i)}>×</button>
-                  </li>`,
-                )}
-              </ul>`
-            : nothing}`;
-        break;
-      }
-    }
-    const helpText = spec.kind === 'attachments' ? this.t('filesHint') : null;
-    return html`<div class="field" data-field=${name}>
-      ${label} ${control}
-      ${hasHelp ? html`<p class="help" id="help-${name}">${help ? html`<span lang=${ifDefined(help.lang)}>${help.text}</span> ` : nothing}${helpText ?? nothing}</p>` : nothing}
-      ${error ? html`<p class="error" id="error-${name}" part="field-error">${error}</p>` : nothing}
+      ${parts.map((part) => group(`part-${part}`, this.t(partKeys[part]), items.filter((i) => i.part === part)))}
     </div>`;
   }
 }

@@ -12,7 +12,7 @@ import { findElements, srcDir } from '../../build/elements.mjs';
 
 export interface BundleSummary {
   dir: string;
-  chunks: { fileName: string; imports: string[]; isEntry: boolean; facadeModuleId: string | null }[];
+  chunks: { fileName: string; imports: string[]; dynamicImports: string[]; isEntry: boolean; facadeModuleId: string | null }[];
   elements: { tag: string; define: string }[];
 }
 
@@ -31,7 +31,7 @@ export async function setup(project: TestProject) {
   const output = await buildEmbed({ roots, outDir: dir, sourcemap: false });
   project.provide('embedBundle', {
     dir,
-    chunks: output.flatMap((o) => (o.type === 'chunk' ? [{ fileName: o.fileName, imports: o.imports, isEntry: o.isEntry, facadeModuleId: o.facadeModuleId }] : [])),
+    chunks: output.flatMap((o) => (o.type === 'chunk' ? [{ fileName: o.fileName, imports: o.imports, dynamicImports: o.dynamicImports, isEntry: o.isEntry, facadeModuleId: o.facadeModuleId }] : [])),
     elements: findElements(roots).map(({ tag, define }) => ({ tag, define })),
   });
 }

@@ -20,10 +20,17 @@ export const hasDiary = existsSync(join(srcDir, 'diary', 'define.ts'));
 export function testBundle() {
   const summary = inject('embedBundle');
   const byName = new Map(summary.chunks.map((c) => [c.fileName, c]));
-  const visit = (file: string, into: Set<string>) => {
+  const visit = (file: string, into: Set<string>, lazy = false) => {
     if (into.has(file)) return;
     into.add(file);
-    for (const dep of byName.get(file)?.imports ?? []) visit(dep, into);
+    const chunk = byName.get(file);
+    for (const dep of [...(chunk?.imports ?? []), ...(lazy ? (chunk?.dynamicImports ?? []) : [])]) visit(dep, into, lazy);
+  };
+  const tagChunk = (tag: string) => {
+    const define = summary.elements.find((e) => e.tag === tag)?.define;
+    const own = summary.chunks.find((c) => c.facadeModuleId === define);
+    if (!own) throw new Error(`no chunk for <${tag}>`);
+    return own.fileName;
   };
   return {
     dir: summary.dir,
@@ -31,12 +38,17 @@ export function testBundle() {
     firstLoad(...tags: string[]): string[] {
       const files = new Set<string>();
       for (const c of summary.chunks) if (c.isEntry) visit(c.fileName, files);
-      for (const tag of tags) {
-        const define = summary.elements.find((e) => e.tag === tag)?.define;
-        const own = summary.chunks.find((c) => c.facadeModuleId === define);
-        if (!own) throw new Error(`no chunk for <${tag}>`);
-        visit(own.fileName, files);
-      }
+      for (const tag of tags) visit(tagChunk(tag), files);
+      return [...files].sort();
+    },
+    /**
+     * Everything these tags may ever fetch: their first load plus the chunks they import lazily
+     * (a form, another locale's messages), and nothing of any other element.
+     */
+    reachable(...tags: string[]): string[] {
+      const files = new Set<string>();
+      for (const c of summary.chunks) if (c.isEntry) visit(c.fileName, files);
+      for (const tag of tags) visit(tagChunk(tag), files, true);
       return [...files].sort();
     },
   };

@@ -1,0 +1,282 @@
+/**
+ * The entry form of <sifa-diary>, a chunk of its own: loaded when the user first reaches for it
+ * (a focus or a press inside the widget, a day picked), not with the calendar. It generates the
+ * fields from an item's field specs and validates with `diaryFieldsSchema(item)`, the very zod
+ * schema the server validates `diary.save` with, so zod stays out of the widget's first load.
+ * The element keeps the form's state; this module renders it and handles its events (FormHost).
+ *
+ * IMPORTS: only zod's side of @sifa/core (diary-fields, messages) and types. What the element's
+ * chunk already has (Lit, formatting, `pickText`) comes through `FormHost.kit`: a value imported
+ * from a module of the first load would make rollup export it from the element's chunk, which
+ * then is no longer the plain chunk of define.ts that the script-tag build (build/elements.mjs)
+ * and the bundle benchmark look for.
+ */
+import type { TemplateResult, html, nothing } from 'lit';
+import type { ifDefined } from 'lit/directives/if-defined.js';
+import type { live } from 'lit/directives/live.js';
+import { catalogMessage, diaryFieldsSchema, msg, type DiaryCatalog, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
+import type { EntryRef } from './outbox.js';
+import type { DiaryMessageKey } from './messages.js';
+
+export type CatalogItem = DiaryCatalog['items'][number];
+export type AttachmentMeta = { name: string; type: string; size: number };
+
+export type FormMode = { kind: 'new' } | { kind: 'edit'; target: EntryRef; key: string };
+
+export interface FormState {
+  item: CatalogItem;
+  mode: FormMode;
+  values: Record<string, string>;
+  files: Record<string, AttachmentMeta[]>;
+  touched: Set<string>;
+  submitted: boolean;
+  errors: Record<string, string>;
+}
+
+/** What the form gets from the element's chunk (see IMPORTS above). */
+export interface FormKit {
+  html: typeof html;
+  nothing: typeof nothing;
+  ifDefined: typeof ifDefined;
+  live: typeof live;
+  pickText: typeof pickText;
+  formatNumber(locale: Locale, value: number): string;
+}
+
+/** What the form needs of the element. */
+export interface FormHost {
+  readonly kit: FormKit;
+  /** The language the widget shows (validation messages follow it). */
+  lang(): Locale;
+  getForm(): FormState | null;
+  /** Replaces the form's state (null closes it); the element re-renders. */
+  setForm(form: FormState | null): void;
+  t(key: DiaryMessageKey, params?: Record<string, string | number>): string;
+  text(value: LocalizedText | undefined): { text: string; lang: string | undefined };
+  renderText(value: LocalizedText | undefined): TemplateResult;
+  /** Focuses the first element matching `selector` in the widget once it has rendered. */
+  focusAfterUpdate(selector: string): Promise<void>;
+  /** Stores a valid form's data (the outbox), closes the form and tells the page. */
+  save(form: FormState, data: Record<string, unknown>): Promise<void>;
+}
+
+export function newForm(item: CatalogItem, mode: FormMode, fields: Record<string, unknown>): FormState {
+  const values: Record<string, string> = {};
+  const files: Record<string, AttachmentMeta[]> = {};
+  for (const [name, spec] of Object.entries(item.fields)) {
+    const value = fields[name];
+    if (spec.kind === 'attachments') files[name] = Array.isArray(value) ? (value as AttachmentMeta[]).map(({ name: n, type, size }) => ({ name: n, type, size })) : [];
+    else values[name] = value === undefined || value === null ? '' : String(value);
+  }
+  return { item, mode, values, files, touched: new Set(), submitted: false, errors: {} };
+}
+
+/** The form's values as the schema expects them: numbers as numbers, empty optional fields left out. */
+function formFields(form: FormState): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(form.item.fields)) {
+    const raw = form.values[name] ?? '';
+    switch (spec.kind) {
+      case 'count':
+      case 'minutes':
+        if (raw.trim() !== '') fields[name] = Number(raw);
+        break;
+      case 'text':
+        if (spec.required || raw.trim() !== '') fields[name] = raw;
+        break;
+      case 'choice':
+        if (raw !== '') fields[name] = raw;
+        break;
+      case 'attachments': {
+        const list = form.files[name] ?? [];
+        if (spec.required || list.length > 0) fields[name] = list;
+        break;
+      }
+    }
+  }
+  return fields;
+}
+
+/**
+ * Validates with THE item schema; messages in the user's language, first one per field. The
+ * messages are `catalogIssues` of @sifa/core (diary-fields.ts), spelt out here with the kit's
+ * `pickText` (see IMPORTS); a test checks they are the server's.
+ */
+function validate(host: FormHost, form: FormState): { data: Record<string, unknown> | null; errors: Record<string, string> } {
+  const result = diaryFieldsSchema(form.item).safeParse(formFields(form));
+  if (result.success) return { data: result.data as Record<string, unknown>, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.').split('.')[0] ?? '';
+    errors[field] ??= host.kit.pickText(catalogMessage(issue.message) ?? catalogMessage(msg('invalidValue'))!, host.lang());
+  }
+  return { data: null, errors };
+}
+
+/** Sets the form's new state with the errors of the fields touched so far (all once submitted). */
+function setChecked(host: FormHost, next: FormState): void {
+  const { errors } = validate(host, next);
+  host.setForm({ ...next, errors: Object.fromEntries(Object.entries(errors).filter(([name]) => next.submitted || next.touched.has(name))) });
+}
+
+function onFieldInput(host: FormHost, name: string, value: string): void {
+  const form = host.getForm();
+  if (form) host.setForm({ ...form, values: { ...form.values, [name]: value } });
+}
+
+function onFieldBlur(host: FormHost, name: string): void {
+  const form = host.getForm();
+  if (form) setChecked(host, { ...form, touched: new Set(form.touched).add(name) });
+}
+
+function onFiles(host: FormHost, name: string, input: HTMLInputElement): void {
+  const form = host.getForm();
+  if (!form) return;
+  const chosen = [...(input.files ?? [])].map((f) => ({ name: f.name, type: f.type, size: f.size }));
+  const files = { ...form.files, [name]: [...(form.files[name] ?? []), ...chosen] };
+  input.value = '';
+  setChecked(host, { ...form, files, touched: new Set(form.touched).add(name) });
+}
+
+function removeFile(host: FormHost, name: string, index: number): void {
+  const form = host.getForm();
+  if (!form) return;
+  setChecked(host, { ...form, files: { ...form.files, [name]: (form.files[name] ?? []).filter((_, i) => i !== index) } });
+}
+
+async function submit(host: FormHost, event: Event): Promise<void> {
+  event.preventDefault();
+  const form = host.getForm();
+  if (!form) return;
+  const submitted = { ...form, submitted: true };
+  const { data, errors } = validate(host, submitted);
+  if (!data) {
+    host.setForm({ ...submitted, errors });
+    await host.focusAfterUpdate('form [aria-invalid="true"]');
+    return;
+  }
+  await host.save(form, data);
+}
+
+export function renderForm(host: FormHost, form: FormState): TemplateResult {
+  const { html, nothing } = host.kit;
+  const title = host.text(form.item.title).text;
+  const errorCount = Object.keys(form.errors).length;
+  return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => void submit(host, e)}>
+    <h4 id="form-title">${host.t(form.mode.kind === 'new' ? 'newEntry' : 'editEntry', { item: title })}</h4>
+    ${form.submitted && errorCount > 0 ? html`<p class="summary" role="alert">${host.t('fixErrors', { count: errorCount })}</p>` : nothing}
+    ${Object.entries(form.item.fields).map(([name, spec]) => renderField(host, form, name, spec))}
+    <div class="actions">
+      <button type="submit" class="primary save">${host.t('save')}</button>
+      <button type="button" class="cancel" @click=${() => host.setForm(null)}>${host.t('cancel')}</button>
+    </div>
+  </form>`;
+}
+
+function renderField(host: FormHost, form: FormState, name: string, spec: DiaryFieldSpec): TemplateResult {
+  const { html, nothing, ifDefined, live } = host.kit;
+  const id = `field-${name}`;
+  const error = form.errors[name];
+  const help = spec.help ? host.text(spec.help) : null;
+  const hasHelp = Boolean(help) || spec.kind === 'attachments';
+  const describedBy = [hasHelp ? `help-${name}` : '', error ? `error-${name}` : '', spec.kind === 'count' && spec.unit ? `unit-${name}` : ''].filter(Boolean).join(' ') || undefined;
+  const value = form.values[name] ?? '';
+  const label = html`<label for=${id}>${host.renderText(spec.title)}${spec.required ? html` <span class="req">(${host.t('required')})</span>` : nothing}</label>`;
+  // What every control shares: id, name, validity, description and leaving the field (checks it).
+  const common = { id, name, invalid: error ? 'true' : 'false', describedBy, blur: () => onFieldBlur(host, name) };
+  const input = (e: Event) => onFieldInput(host, name, (e.target as HTMLInputElement).value);
+  let control: TemplateResult;
+  switch (spec.kind) {
+    case 'count':
+    case 'minutes':
+      control = html`<div class="control">
+        <input
+          id=${common.id}
+          name=${common.name}
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max=${spec.max}
+          step="1"
+          .value=${live(value)}
+          aria-invalid=${common.invalid}
+          aria-describedby=${ifDefined(common.describedBy)}
+          ?required=${spec.required}
+          @input=${input}
+          @blur=${common.blur}
+        />
+        <span class="unit" id="unit-${name}">${spec.kind === 'minutes' ? host.t('minutes') : spec.unit ? host.renderText(spec.unit) : nothing}</span>
+      </div>`;
+      break;
+    case 'text':
+      control = spec.multiline
+        ? html`<textarea
+            id=${common.id}
+            name=${common.name}
+            .value=${live(value)}
+            aria-invalid=${common.invalid}
+            aria-describedby=${ifDefined(common.describedBy)}
+            ?required=${spec.required}
+            @input=${input}
+            @blur=${common.blur}
+          ></textarea>`
+        : html`<input
+            id=${common.id}
+            name=${common.name}
+            type="text"
+            .value=${live(value)}
+            aria-invalid=${common.invalid}
+            aria-describedby=${ifDefined(common.describedBy)}
+            ?required=${spec.required}
+            @input=${input}
+            @blur=${common.blur}
+          />`;
+      break;
+    case 'choice':
+      control = html`<select
+        id=${common.id}
+        name=${common.name}
+        aria-invalid=${common.invalid}
+        aria-describedby=${ifDefined(common.describedBy)}
+        ?required=${spec.required}
+        @change=${input}
+        @blur=${common.blur}
+      >
+        <option value="" ?selected=${value === ''}>${host.t('choose')}</option>
+        ${spec.options.map((o) => {
+          const t = host.text(o.title);
+          return html`<option value=${o.value} lang=${ifDefined(t.lang)} ?selected=${value === o.value}>${t.text}</option>`;
+        })}
+      </select>`;
+      break;
+    case 'attachments': {
+      const files = form.files[name] ?? [];
+      control = html`<input
+          id=${common.id}
+          name=${common.name}
+          type="file"
+          multiple
+          aria-invalid=${common.invalid}
+          aria-describedby=${ifDefined(common.describedBy)}
+          @change=${(e: Event) => onFiles(host, name, e.target as HTMLInputElement)}
+        />
+        ${files.length > 0
+          ? html`<ul class="files">
+              ${files.map(
+                (f, i) => html`<li>
+                  ${f.name} (${host.kit.formatNumber(host.lang(), Math.ceil(f.size / 1024))} KB)
+                  <button type="button" class="remove-file" aria-label=${host.t('removeFile', { name: f.name })} @click=${() => removeFile(host, name, i)}>×</button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}`;
+      break;
+    }
+  }
+  const helpText = spec.kind === 'attachments' ? host.t('filesHint') : null;
+  return html`<div class="field" data-field=${name}>
+    ${label} ${control}
+    ${hasHelp ? html`<p class="help" id="help-${name}">${help ? html`<span lang=${ifDefined(help.lang)}>${help.text}</span> ` : nothing}${helpText ?? nothing}</p>` : nothing}
+    ${error ? html`<p class="error" id="error-${name}" part="field-error">${error}</p>` : nothing}
+  </div>`;
+}
