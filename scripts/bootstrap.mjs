@@ -6,7 +6,7 @@
 // It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium for the
 // browser tests when it can (root with apt-get); otherwise it says what to install.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +42,36 @@ function installDependencies() {
   if (fresh) return;
   const [cmd, pre] = pnpm();
   must(cmd, [...pre, 'install', '--frozen-lockfile'], 'Installing dependencies');
+}
+
+/** Newest modification time of the files below `dir` (node_modules and dist left out). */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the built outputs are newer than every source they come from (start skips the build). */
+function buildIsFresh() {
+  const outputs = [join(root, 'packages', 'server', 'dist', 'cli.js'), join(root, 'packages', 'components', 'dist', 'embed', 'embed.js')];
+  if (!outputs.every((f) => existsSync(f))) return false;
+  // The embed bundle is the build's last step (after tsc and the exports sync).
+  const built = statSync(outputs[1]).mtimeMs;
+  const packageDirs = ['packages', join('packages', 'plugins')].flatMap((base) =>
+    readdirSync(join(root, base), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'plugins').map((e) => join(root, base, e.name)),
+  );
+  let sources = statSync(join(root, 'pnpm-lock.yaml')).mtimeMs;
+  for (const dir of packageDirs) {
+    for (const part of ['src', 'migrations', 'build', 'package.json', 'rollup.config.mjs']) {
+      const path = join(dir, part);
+      if (existsSync(path)) sources = Math.max(sources, statSync(path).isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+    }
+  }
+  return built > sources;
 }
 
 function build() {
@@ -164,7 +194,8 @@ function summarize(reportFile) {
 
 if (command === 'start') {
   installDependencies();
-  build();
+  if (buildIsFresh()) console.log('[sifa] build is up to date');
+  else build();
   startAll();
 } else if (command === 'test') {
   installDependencies();
