@@ -195,8 +195,6 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     (req as IncomingMessage & { sifaRequestId: string }).sifaRequestId = requestId;
-    res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
     inFlight++;
     res.on('close', () => {
       inFlight--;
@@ -213,8 +211,6 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       const queryAt = raw.indexOf('?');
       const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
       if (pathname.startsWith('/trpc/')) {
-        // Answers depend on Origin (CORS headers), so caches must key on it.
-        res.setHeader('vary', 'Origin');
         const origin = req.headers.origin;
         if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
           const allowed = await keys.isOriginAllowed(origin);
@@ -225,9 +221,14 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
           // Lets the widget read every answer, refusals included (it must see TOKEN_EXPIRED to refresh).
           if (allowed) setCorsHeaders(res, origin);
         }
-        await trpc(req, res, pathname.slice('/trpc/'.length), new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1)));
+        // Written with the answer in one writeHead (a setHeader each costs measurably here).
+        // Answers depend on Origin (CORS headers), so caches must key on it.
+        const headers = ['x-request-id', requestId, 'x-content-type-options', 'nosniff', 'vary', 'Origin'];
+        await trpc(req, res, pathname.slice('/trpc/'.length), new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1)), headers);
         return;
       }
+      res.setHeader('x-request-id', requestId);
+      res.setHeader('x-content-type-options', 'nosniff');
       if (pathname === '/healthz') {
         await db.execute(sql`SELECT 1`);
         const body = JSON.stringify({ status: 'ok', engine: database.engine, plugins: composition.plugins.map((p) => p.manifest.id) });

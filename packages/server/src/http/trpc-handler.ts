@@ -73,20 +73,27 @@ export function createTrpcHandler(options: HandlerOptions) {
     return getErrorShape({ config, error: getTRPCErrorFromUnknown(error), type, path, input, ctx });
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
+  const send = (res: ServerResponse, status: number, body: unknown, headers: readonly string[]) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text)), ...headers]);
     res.end(text);
   };
 
-  return async function handle(req: IncomingMessage, res: ServerResponse, pathPart: string, searchParams: URLSearchParams): Promise<void> {
+  return async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathPart: string,
+    searchParams: URLSearchParams,
+    /** Further response headers, as a flat [name, value, …] list. */
+    headers: readonly string[] = [],
+  ): Promise<void> {
     const isBatch = searchParams.get('batch') === '1';
     const paths = isBatch ? pathPart.split(',') : [pathPart];
     let ctx: SifaContext | undefined;
     const failAll = (error: unknown) => {
       const errorCtx = ctx ?? (options.requestContext?.(req) as SifaContext | undefined);
       const shape = errorShape(error, isBatch ? undefined : paths[0], 'unknown', errorCtx, undefined);
-      send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape });
+      send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape }, headers);
     };
     try {
       if (isBatch && paths.length > limits.maxBatchSize) {
@@ -149,11 +156,11 @@ export function createTrpcHandler(options: HandlerOptions) {
       // One call (the common case) skips the batch machinery.
       const results = paths.length === 1 ? [await call(paths[0]!, 0)] : await Promise.all(paths.map(call));
       if (!isBatch) {
-        send(res, results[0]!.status, results[0]!.body);
+        send(res, results[0]!.status, results[0]!.body, headers);
         return;
       }
       const statuses = new Set(results.map((r) => r.status));
-      send(res, statuses.size === 1 ? results[0]!.status : 207, results.map((r) => r.body));
+      send(res, statuses.size === 1 ? results[0]!.status : 207, results.map((r) => r.body), headers);
     } catch (error) {
       failAll(error);
     }
