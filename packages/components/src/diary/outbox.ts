@@ -132,6 +132,22 @@ const dayMs = 86_400_000;
 /** Page-wide fallback when Web Locks are missing: one sync per database name. */
 const pageLocks = new Map<string, Promise<unknown>>();
 
+/** The state of a record that enters the queue afresh: a new key, last in line, never tried. */
+function freshQueued(seq: number, now: number) {
+  return {
+    idempotencyKey: newIdempotencyKey(),
+    seq,
+    state: 'queued' as const,
+    reason: null,
+    code: null,
+    issues: [],
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+    nextAttemptAt: 0,
+  };
+}
+
 export class Outbox extends EventTarget {
   private running: Promise<SyncReport> | null = null;
   private again = false;
@@ -265,20 +281,7 @@ export class Outbox extends EventTarget {
     const now = Date.now();
     const tx = this.db.transaction('outbox', 'readwrite', strict);
     const last = await tx.store.index('seq').openCursor(null, 'prev');
-    const record = {
-      ...change,
-      idempotencyKey: newIdempotencyKey(),
-      seq: (last?.value.seq ?? 0) + 1,
-      state: 'queued',
-      reason: null,
-      code: null,
-      issues: [],
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-      nextAttemptAt: 0,
-      entry: null,
-    } as OutboxRecord;
+    const record = { ...change, ...freshQueued((last?.value.seq ?? 0) + 1, now), entry: null } as OutboxRecord;
     await tx.store.add(record);
     await tx.done;
     return record;
@@ -294,20 +297,7 @@ export class Outbox extends EventTarget {
     } else if (record?.op === 'save' && record.state === 'rejected') {
       const last = await tx.store.index('seq').openCursor(null, 'prev');
       const now = Date.now();
-      result = {
-        ...record,
-        payload: { ...record.payload, fields },
-        idempotencyKey: newIdempotencyKey(),
-        seq: (last?.value.seq ?? 0) + 1,
-        state: 'queued',
-        reason: null,
-        code: null,
-        issues: [],
-        attempts: 0,
-        createdAt: now,
-        updatedAt: now,
-        nextAttemptAt: 0,
-      };
+      result = { ...record, payload: { ...record.payload, fields }, ...freshQueued((last?.value.seq ?? 0) + 1, now) };
       await tx.store.delete(key);
       await tx.store.add(result);
     }
