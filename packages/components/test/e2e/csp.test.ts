@@ -88,6 +88,19 @@ async function expectRendered(w: WatchedPage, tag: string) {
   );
 }
 
+/**
+ * The page's elements rendered, the light one reached the API (it lists the 12 counties), and
+ * nothing went wrong on the way: no CSP violation, no failed response, no console error.
+ */
+async function expectPageWorked(w: WatchedPage) {
+  for (const tag of pageTags) await expectRendered(w, tag);
+  await w.page.waitForFunction(() => document.querySelector('sifa-e2e-light')?.shadowRoot?.textContent?.includes('counties: 12'), null, { timeout: 20_000 });
+  await w.page.waitForLoadState('networkidle');
+  expect(await w.violations()).toEqual([]);
+  expect(w.failedResponses).toEqual([]);
+  expect(w.consoleErrors).toEqual([]);
+}
+
 describe('script-tag embedding under a strict CSP', () => {
   let w: WatchedPage;
   afterAll(async () => w?.close());
@@ -98,13 +111,7 @@ describe('script-tag embedding under a strict CSP', () => {
     expect(response?.headers()['content-security-policy']).toBe(strictCsp);
     expect(strictCsp).toContain("script-src 'self';");
     expect(strictCsp).toContain("style-src 'self';");
-    for (const tag of pageTags) await expectRendered(w, tag);
-    await w.page.waitForFunction(() => document.querySelector('sifa-e2e-light')?.shadowRoot?.textContent?.includes('counties: 12'), null, { timeout: 20_000 });
-    await w.page.waitForLoadState('networkidle');
-
-    expect(await w.violations()).toEqual([]);
-    expect(w.failedResponses).toEqual([]);
-    expect(w.consoleErrors).toEqual([]);
+    await expectPageWorked(w);
     expectOnlyTheirChunks(w, sifa.url, pageTags);
     expect(fetchedBundleFiles(w, sifa.url).some((f) => f.includes('sifa-e2e-heavy'))).toBe(false);
     const chunk = bundle.firstLoad().find((f) => f.startsWith('chunks/'))!;
@@ -174,12 +181,7 @@ describe('on a host site of another origin', () => {
   it('loads the bundle and calls the API cross-origin, with the host’s token endpoint, zero violations', async () => {
     w = await watchedPage(browser);
     await w.page.goto(`${hostUrl}/`);
-    for (const tag of pageTags) await expectRendered(w, tag);
-    await w.page.waitForFunction(() => document.querySelector('sifa-e2e-light')?.shadowRoot?.textContent?.includes('counties: 12'), null, { timeout: 20_000 });
-    await w.page.waitForLoadState('networkidle');
-    expect(await w.violations()).toEqual([]);
-    expect(w.failedResponses).toEqual([]);
-    expect(w.consoleErrors).toEqual([]);
+    await expectPageWorked(w);
     expect(tokenCalls).toBeGreaterThanOrEqual(1);
     expectOnlyTheirChunks(w, sifa.url, pageTags);
   });

@@ -16,6 +16,7 @@ import { rowsOf } from '@sifa/core/db';
 import { findOrg } from '../orgs/directory.js';
 import { appendAudit, digestOf } from '../audit/log.js';
 import { normalizeOrigin } from './origins.js';
+import { LookupCache } from './cache.js';
 
 export type ApiKeyKind = 'publishable' | 'secret';
 type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -140,7 +141,7 @@ export interface ApiKeyServiceOptions {
 
 export class ApiKeyService {
   private readonly cacheMs: number;
-  private readonly rows = new Map<string, { until: number; row: Promise<ApiKeyRow | null> }>();
+  private readonly rows: LookupCache<ApiKeyRow | null>;
   private origins: { until: number; set: Promise<ReadonlySet<string>> } | null = null;
 
   constructor(
@@ -149,6 +150,7 @@ export class ApiKeyService {
     options: ApiKeyServiceOptions = {},
   ) {
     this.cacheMs = Math.min(options.cacheMs ?? 10_000, 30_000);
+    this.rows = new LookupCache(this.cacheMs);
   }
 
   async create(manager: KeyManager, input: { kind: ApiKeyKind; label?: string; orgCode: string; allowedOrigins: readonly string[] }): Promise<CreatedApiKey> {
@@ -228,21 +230,13 @@ export class ApiKeyService {
 
   /** An active (not revoked) key by id, or null; cached briefly. */
   async active(id: string): Promise<ApiKeyRow | null> {
-    const clock = performance.now();
-    let entry = this.rows.get(id);
-    if (!entry || entry.until < clock) {
-      // Bounded: a flood of made-up ids cannot grow the cache without limit.
-      if (this.rows.size >= 10_000) this.rows.clear();
-      const row = this.db
+    const row = await this.rows.get(id, () =>
+      this.db
         .select()
         .from(apiKeys)
         .where(eq(apiKeys.id, id))
-        .then(([r]) => r ?? null);
-      entry = { until: clock + this.cacheMs, row };
-      this.rows.set(id, entry);
-      row.catch(() => this.rows.delete(id));
-    }
-    const row = await entry.row;
+        .then(([r]) => r ?? null),
+    );
     return row && !row.revokedAt ? row : null;
   }
 

@@ -15,6 +15,7 @@ import { roles, SifaError, isWithinScope, type Actor, type ApiKeyIdentity, type 
 import { orgs, sifaSettings } from '../db/schema.js';
 import { appendAudit, digestOf } from '../audit/log.js';
 import type { ApiKeyService } from './keys.js';
+import { LookupCache } from './cache.js';
 
 export const embedIssuer = 'sifa';
 export const embedAudience = 'sifa-embed';
@@ -69,15 +70,17 @@ const expiredToken = () =>
 
 export class EmbedTokenService {
   private signingKey: Promise<Uint8Array> | null = null;
-  private readonly orgCache = new Map<string, { until: number; org: Promise<{ path: string; level: OrgLevel } | null> }>();
+  private readonly orgCache: LookupCache<{ path: string; level: OrgLevel } | null>;
 
   constructor(
     private readonly db: SifaDb,
     private readonly keys: ApiKeyService,
     private readonly permissionsOf: (role: Role) => ReadonlySet<string>,
     private readonly now: () => Date,
-    private readonly cacheMs = 10_000,
-  ) {}
+    cacheMs = 10_000,
+  ) {
+    this.orgCache = new LookupCache(cacheMs);
+  }
 
   /** Mints a token for `apiKey` (a verified secret key); audited. */
   async mint(apiKey: ApiKeyIdentity, input: MintInput, locale: Locale = 'en'): Promise<MintedToken> {
@@ -194,19 +197,13 @@ export class EmbedTokenService {
 
   /** Path and level of an org (the tree changes rarely: cached briefly). */
   private org(code: string): Promise<{ path: string; level: OrgLevel } | null> {
-    const clock = performance.now();
-    let entry = this.orgCache.get(code);
-    if (!entry || entry.until < clock) {
-      if (this.orgCache.size >= 10_000) this.orgCache.clear();
-      const org = this.db
+    return this.orgCache.get(code, () =>
+      this.db
         .select({ path: orgs.path, level: orgs.level })
         .from(orgs)
         .where(eq(orgs.code, code))
-        .then(([row]) => row ?? null);
-      entry = { until: clock + this.cacheMs, org };
-      this.orgCache.set(code, entry);
-      org.catch(() => this.orgCache.delete(code));
-    }
-    return entry.org;
+        .then(([row]) => row ?? null),
+    );
   }
+
 }
