@@ -62,11 +62,19 @@ export interface ApiKeyIdentity {
   allowedOrigins: readonly string[];
 }
 
+/** What a public-read procedure gets: a READ ONLY transaction limited to one subtree. */
+export interface PublicReadServices {
+  db: SifaDb;
+  orgs: OrgDirectory;
+}
+
 /** Services the server puts into every request context. */
 export interface PlatformServices {
   catalog: PlatformCatalog;
   /** Runs `work` in one transaction scoped to `actor`'s subtree; rolls back when it throws. */
   runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
+  /** Runs `work` in one READ ONLY transaction under row-level security for `scope`'s subtree. */
+  runPublicRead<T>(scope: Scope, work: (services: PublicReadServices) => Promise<T>): Promise<T>;
   /** Unscoped handle for public reference data (the org tree); never for org-owned rows. */
   referenceDb: SifaDb;
   now(): Date;
@@ -168,5 +176,31 @@ export function scopedProcedure(permission: string) {
     });
   });
 }
+
+/**
+ * Public data of org-owned tables (institutions on the legal map, published VR tours): readable
+ * without signing in, but only through a publishable key (`x-sifa-key`), whose org subtree limits
+ * what is seen, or by a signed-in caller within their own scope. The body runs in one READ ONLY
+ * transaction under the same row-level security as scoped procedures, so a public read can never
+ * see another subtree nor write. Procedures still filter to what is published themselves.
+ */
+export const publicReadProcedure = publicProcedure.use(({ ctx, next }) => {
+  let scope: Scope;
+  if (ctx.actor) scope = ctx.actor.scope;
+  else if (ctx.apiKey?.kind === 'publishable') scope = { orgCode: ctx.apiKey.orgCode, orgPath: ctx.apiKey.orgPath };
+  else if (ctx.authError) throw ctx.authError;
+  else
+    throw new SifaError('UNAUTHENTICATED', {
+      message: {
+        zh: '公开数据需通过发布密钥（publishable key）访问：请在嵌入脚本上设置 data-sifa-key。',
+        en: 'Public data is read with a publishable key: set data-sifa-key on the embed script tag.',
+      },
+    });
+  return ctx.platform.runPublicRead(scope, async (services) => {
+    const result = await next({ ctx: { ...services, scope } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
 
 export type { Actor, Scope };

@@ -138,8 +138,16 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       return work(services);
     });
 
+  const runPublicRead: PlatformServices['runPublicRead'] = (scope, work) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`SET TRANSACTION READ ONLY`);
+      await tx.execute(sql`SELECT set_config('sifa.scope', ${scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      return work({ db: tx, orgs: scopedOrgDirectory(tx, scope) });
+    });
+
   const platform: PlatformServices = {
     runScoped,
+    runPublicRead,
     referenceDb: db,
     now,
     catalog: { diaryItems: composition.diaryItems, metrics: composition.metrics },

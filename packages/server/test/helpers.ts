@@ -95,14 +95,25 @@ export const testUsers = {
   zhenxing: { username: 't.zhenxing', role: 'office_staff', orgCode: '150404001' },
 } as const satisfies Record<string, TestUser>;
 
+export interface ClientOptions {
+  batch?: boolean;
+  locale?: string;
+  /** Extra request headers (Origin, x-sifa-key …). */
+  headers?: Record<string, string>;
+}
+
 export interface TestServer<TRouter extends AnyRouter> {
   server: SifaServer<TRouter>;
   db: TestDatabase;
   url: string;
   logs: string[];
   /** A typed client; signed in as `user` when given. */
-  client(user?: keyof typeof testUsers, options?: { batch?: boolean; locale?: string }): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
-  clientWithToken(token: string | null, options?: { batch?: boolean; locale?: string }): ReturnType<typeof createTRPCClient<TRouter>>;
+  client(user?: keyof typeof testUsers, options?: ClientOptions): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
+  clientWithToken(token: string | null, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
+  /** An anonymous client presenting a publishable key (as a host page's widget would). */
+  publicClient(publishableKey: string, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
+  /** Creates a publishable key for `orgCode` as the city admin (Node sends no Origin). */
+  publishableKey(orgCode: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -126,16 +137,17 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   }
   const url = await server.listen();
   const tokens = new Map<string, string>();
-  const clientWithToken = (token: string | null, opts: { batch?: boolean; locale?: string } = {}) => {
+  const clientWithToken = (token: string | null, opts: ClientOptions = {}) => {
     const headers = () => ({
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       'x-sifa-locale': opts.locale ?? 'en',
+      ...opts.headers,
     });
     // Built for any router, then typed: the router type is generic here, so tRPC cannot resolve its transformer options.
     const link = opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 });
     return createTRPCClient<AppRouterOf<TPlugins>>({ links: [link as TRPCLink<AppRouterOf<TPlugins>>] });
   };
-  return {
+  const testServer: TestServer<AppRouterOf<TPlugins>> = {
     server,
     db,
     url,
@@ -151,11 +163,19 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
       }
       return clientWithToken(token, opts);
     },
+    publicClient: (key, opts = {}) => clientWithToken(null, { ...opts, headers: { 'x-sifa-key': key, ...opts.headers } }),
+    async publishableKey(orgCode) {
+      const city = (await testServer.client('city')) as unknown as {
+        platform: { keys: { create: { mutate(i: unknown): Promise<{ key: string }> } } };
+      };
+      return (await city.platform.keys.create.mutate({ kind: 'publishable', orgCode, label: `test ${orgCode}`, allowedOrigins: ['http://localhost:1'] })).key;
+    },
     async close() {
       await server.close();
       await db.drop();
     },
   };
+  return testServer;
 }
 
 /** The Sifa error data of a failed call (fails the test when the call did not fail that way). */

@@ -156,6 +156,36 @@ it('test users cover every level the suite relies on', () => {
   expect(Object.values(testUsers).map((u) => u.role)).toEqual(expect.arrayContaining(['city_admin', 'county_admin', 'office_staff']));
 });
 
+describe('public reads (publishable key)', () => {
+  it("see exactly the key's subtree, with no app-level predicate", async () => {
+    expect(await t.publicClient(await t.publishableKey('150402')).casework.publicTitles.query()).toEqual(['A1', 'A2', 'B1']);
+    expect(await t.publicClient(await t.publishableKey('150404001')).casework.publicTitles.query()).toEqual(['S1']);
+    expect(await t.publicClient(await t.publishableKey('1504')).casework.publicTitles.query()).toEqual(['A1', 'A2', 'B1', 'S1']);
+  });
+
+  it("use a signed-in caller's own scope", async () => {
+    expect(await (await t.client('sanzhongjie')).casework.publicTitles.query()).toEqual(['B1']);
+  });
+
+  it('are refused without a key, saying how to get one', async () => {
+    const err = await sifaErrorOf((await t.client()).casework.publicTitles.query());
+    expect(err.data.sifaCode).toBe('UNAUTHENTICATED');
+    expect(err.message).toContain('data-sifa-key');
+  });
+
+  it('are refused with a revoked or forged key', async () => {
+    const err = await sifaErrorOf(t.publicClient('pk_forged0000000000000000000000').casework.publicTitles.query());
+    expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(err.data.sifaCode);
+  });
+
+  it('cannot write: the transaction is read only, and nothing is written', async () => {
+    const err = await sifaErrorOf(t.publicClient(await t.publishableKey('150402')).casework.publicWriteAttempt.mutate());
+    expect(err.data.sifaCode).toBe('INTERNAL');
+    expect(err.message).not.toMatch(/read-only|casework_cases|INSERT/i);
+    expect(await (await t.client('city')).casework.list.query({})).not.toContainEqual(expect.objectContaining({ title: 'sneaky' }));
+  });
+});
+
 describe('tenant security at start', () => {
   it('forces RLS and grants again on an org-owned table where they were removed', async () => {
     const db = await createTestDatabase();
