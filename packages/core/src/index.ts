@@ -79,3 +79,20 @@ export {
   type DiaryApi,
 } from './diary.js';
 export { canonicalJson } from './canonical-json.js';
+export type {
+  LngLat,
+  InstitutionName,
+  InstitutionType,
+  InstitutionService,
+  OpeningHours,
+  InstitutionPhoto,
+  Institution,
+  InstitutionCatalog,
+  InstitutionListInput,
+  ImportProblem,
+  ImportReport,
+  FeatureCollectionJson,
+  RegionCollection,
+  LegalMapApi,
+} from './legal-map.js';
+export type { PanoramaImage, ViewAngles, Hotspot, HotspotKind, Scene, TourVersionInfo, TourSummary, TourVersion, ToursApi } from './tours.js';
