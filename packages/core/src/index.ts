@@ -34,6 +34,10 @@ export {
   type ServerPlugin,
   type ServerPluginParts,
   type PluginSeedContext,
+  type PluginRoute,
+  type PluginRouteContext,
+  type RouteRequest,
+  type RouteResponse,
 } from './plugin.js';
 export {
   createRouter,
@@ -92,7 +96,27 @@ export type {
   ImportProblem,
   ImportReport,
   FeatureCollectionJson,
+  InstitutionFeature,
+  InstitutionFeatureProperties,
+  InstitutionFeatureCollection,
   RegionCollection,
   LegalMapApi,
 } from './legal-map.js';
-export type { PanoramaImage, ViewAngles, Hotspot, HotspotKind, Scene, TourVersionInfo, TourSummary, TourVersion, ToursApi } from './tours.js';
+export type {
+  PanoramaImage,
+  ViewAngles,
+  Hotspot,
+  HotspotBase,
+  SceneHotspot,
+  InfoHotspot,
+  AudioHotspot,
+  VideoHotspot,
+  LinkHotspot,
+  WidgetHotspot,
+  HotspotKind,
+  Scene,
+  TourVersionInfo,
+  TourSummary,
+  TourVersion,
+  ToursApi,
+} from './tours.js';

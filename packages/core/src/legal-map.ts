@@ -103,12 +103,32 @@ export interface FeatureCollectionJson {
   }[];
 }
 
+/** The properties of an exported institution: every field but id and position (the feature's), plus the source system's key. */
+export interface InstitutionFeatureProperties extends Omit<Institution, 'id' | 'position'> {
+  externalId: string | null;
+}
+
+/** An institution as a GeoJSON point (what `institutions.exportGeoJson` writes and `institutions.import` reads back). */
+export interface InstitutionFeature {
+  type: 'Feature';
+  /** The institution's id. */
+  id: string;
+  geometry: { type: 'Point'; coordinates: LngLat };
+  properties: InstitutionFeatureProperties;
+}
+
+export interface InstitutionFeatureCollection {
+  type: 'FeatureCollection';
+  features: InstitutionFeature[];
+}
+
 /** Region outlines for the offline base map: the children of an org, with label points. */
 export interface RegionCollection extends FeatureCollectionJson {
   features: {
     type: 'Feature';
     id?: string | number;
-    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+    /** Polygon: rings (outline first, then holes); MultiPolygon: a list of those. */
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: LngLat[][] | LngLat[][][] };
     properties: { code: string; name: InstitutionName; label: LngLat };
   }[];
 }
@@ -117,5 +137,8 @@ export interface RegionCollection extends FeatureCollectionJson {
 export interface LegalMapApi {
   'institutions.catalog': { type: 'query'; input: undefined; output: InstitutionCatalog };
   'institutions.list': { type: 'query'; input: InstitutionListInput; output: Institution[] };
+  'institutions.get': { type: 'query'; input: { id: string }; output: Institution };
+  /** The same selection as `list` as GeoJSON points (id = institution id); `institutions.import` reads it back. */
+  'institutions.exportGeoJson': { type: 'query'; input: InstitutionListInput; output: InstitutionFeatureCollection };
   'platform.org.boundaries': { type: 'query'; input: { parentCode?: string | undefined }; output: RegionCollection };
 }

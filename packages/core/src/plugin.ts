@@ -7,7 +7,10 @@
 import { z } from 'zod';
 import { msg } from './messages.js';
 import type { AnyRouter } from '@trpc/server';
-import type { LocalizedText } from './locale.js';
+import type { Locale, LocalizedText } from './locale.js';
+import type { Actor } from './access.js';
+import type { ApiKeyIdentity, PlatformServices, ScopedServices } from './trpc.js';
+import type { SifaError } from './errors.js';
 import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
@@ -83,6 +86,65 @@ export interface PluginSeedContext {
   /** The org codes the demo seed created, root first. */
   orgCodes: readonly string[];
   log(message: string): void;
+  /**
+   * Runs `work` in one transaction scoped to `orgCode`'s subtree (row-level security applies),
+   * as the platform's seed actor; audit entries name the actor `seed`. Seeds must be idempotent.
+   */
+  runScoped<T>(orgCode: string, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
+  now(): Date;
+}
+
+/**
+ * HTTP routes beyond tRPC (binary uploads, files), mounted at `/plugins/<plugin id><path>`.
+ * Core stays isomorphic: a handler receives and returns web-standard `Request` / `Response`
+ * objects (Node ≥ 18, browsers, workers), typed here by the minimal subset the server relies on
+ * so that core needs neither DOM nor Node type libraries.
+ */
+export interface RouteRequest {
+  readonly method: string;
+  /** Absolute URL of the request (query string included). */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  /** The whole body, already read within the route's `maxBodyBytes`. */
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface RouteResponse {
+  readonly status: number;
+  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** What a route handler gets besides the request: the caller, resolved exactly as for tRPC. */
+export interface PluginRouteContext {
+  requestId: string;
+  locale: Locale;
+  /** The signed-in user or embed-token holder; null for anonymous routes and anonymous callers. */
+  actor: Actor | null;
+  /** A verified API key (publishable `x-sifa-key`, or a secret key as bearer), or null. */
+  apiKey: ApiKeyIdentity | null;
+  /** Why a presented bearer token was rejected, when it was (throw it where sign-in is required). */
+  authError?: SifaError | undefined;
+  /** Named segments of the route's path (`:name`). */
+  params: Readonly<Record<string, string>>;
+  /** `runScoped` (permission checks are the handler's), `runPublicRead`, `now`. */
+  platform: Pick<PlatformServices, 'runScoped' | 'runPublicRead' | 'now'>;
+}
+
+export interface PluginRoute {
+  /** HEAD is answered by GET routes (without the body). */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below `/plugins/<plugin id>`: literal segments and `:name` segments, e.g. `/images/:file`. */
+  path: string;
+  /** Largest accepted body, enforced while it streams in (413 PAYLOAD_TOO_LARGE); default 1 MiB. */
+  maxBodyBytes?: number;
+  /**
+   * No credentials are looked at (no actor, no Origin check): for public files that pages on
+   * any origin load, e.g. content-addressed images. Default false.
+   */
+  anonymous?: boolean;
+  /** Throw a SifaError to answer with the same error JSON as tRPC (`{ error: { message, code, data } }`). */
+  handler(request: RouteRequest, ctx: PluginRouteContext): Promise<RouteResponse>;
 }
 
 /** The server half of a plugin. Tables are drizzle tables (typed loosely to keep core free of drizzle). */
@@ -93,6 +155,8 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   /** Absolute path of the folder of drizzle-kit generated SQL migrations (with meta/_journal.json). */
   migrationsFolder?: string;
   seed?: (ctx: PluginSeedContext) => Promise<void>;
+  /** HTTP routes under `/plugins/<plugin id>/`, for what tRPC's JSON cannot carry (binary uploads, files). */
+  routes?: readonly PluginRoute[];
 }
 
 export interface ServerPlugin<TId extends string = string, TRouter extends AnyRouter = AnyRouter> extends ServerPluginParts<TRouter> {

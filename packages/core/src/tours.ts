@@ -25,7 +25,7 @@ export interface ViewAngles {
   fov: number;
 }
 
-interface HotspotBase {
+export interface HotspotBase {
   id: string;
   yaw: number;
   pitch: number;
@@ -33,15 +33,38 @@ interface HotspotBase {
   description: LocalizedText | null;
 }
 
-export type Hotspot =
-  | (HotspotBase & { kind: 'scene'; targetSceneId: string })
-  | (HotspotBase & { kind: 'info' })
-  | (HotspotBase & { kind: 'audio'; mediaUrl: string; transcript: LocalizedText | null })
-  | (HotspotBase & { kind: 'video'; mediaUrl: string; captionsUrl: string | null })
-  /** A legal service or any page: opens in a new tab. */
-  | (HotspotBase & { kind: 'link'; url: string })
-  /** Another Sifa widget shown in a dialog, e.g. `sifa-legal-map` with attributes. */
-  | (HotspotBase & { kind: 'widget'; element: string; attributes: Record<string, string> });
+// One interface per kind (not intersections): tRPC's inferred output types keep a union of
+// interfaces apart, while they merge a union of intersections into one object type.
+export interface SceneHotspot extends HotspotBase {
+  kind: 'scene';
+  targetSceneId: string;
+}
+export interface InfoHotspot extends HotspotBase {
+  kind: 'info';
+}
+export interface AudioHotspot extends HotspotBase {
+  kind: 'audio';
+  mediaUrl: string;
+  transcript: LocalizedText | null;
+}
+export interface VideoHotspot extends HotspotBase {
+  kind: 'video';
+  mediaUrl: string;
+  captionsUrl: string | null;
+}
+/** A legal service or any page: opens in a new tab. */
+export interface LinkHotspot extends HotspotBase {
+  kind: 'link';
+  url: string;
+}
+/** Another Sifa widget shown in a dialog, e.g. `sifa-legal-map` with attributes. */
+export interface WidgetHotspot extends HotspotBase {
+  kind: 'widget';
+  element: string;
+  attributes: Record<string, string>;
+}
+
+export type Hotspot = SceneHotspot | InfoHotspot | AudioHotspot | VideoHotspot | LinkHotspot | WidgetHotspot;
 
 export type HotspotKind = Hotspot['kind'];
 

@@ -1,6 +1,7 @@
 /**
  * createSifaServer: opens the database, composes the platform plugin with the given plugins,
- * applies their migrations, and serves tRPC at /trpc, /healthz and static files over node:http.
+ * applies their migrations, and serves tRPC at /trpc, plugin routes at /plugins/<id>/, /healthz and
+ * static files over node:http.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +30,7 @@ import { createFactsService } from './facts/service.js';
 import { appendAudit, digestOf } from './audit/log.js';
 import { createTrpcHandler, type TrpcLimits } from './http/trpc-handler.js';
 import { serveStatic, type StaticRoot } from './http/static.js';
+import { createPluginRouteHandler, mountPluginRoutes } from './http/plugin-routes.js';
 import { createLogger, type Logger } from './logging.js';
 import { ApiKeyService } from './embed/keys.js';
 import { EmbedTokenService } from './embed/tokens.js';
@@ -94,6 +96,13 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     throw error;
   }
   permissionsByRole = composition.permissionsByRole;
+  let pluginRoutes: ReturnType<typeof mountPluginRoutes>;
+  try {
+    pluginRoutes = mountPluginRoutes(composition.plugins);
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
 
   let migrations: MigrationReport | null = null;
   if (options.migrate !== false) {
@@ -192,6 +201,16 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       }
     },
   });
+  const servePluginRoute = createPluginRouteHandler({
+    routes: pluginRoutes,
+    router,
+    platform: { runScoped, runPublicRead, now },
+    createContext,
+    requestContext,
+    onError: ({ error, path }) => {
+      if (error.sifaCode === 'INTERNAL') logger.error({ path, err: error.cause ?? error }, 'plugin route failed');
+    },
+  });
   const staticRoots = options.staticRoots ?? [];
   let inFlight = 0;
   let closing = false;
@@ -237,6 +256,21 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       }
       res.setHeader('x-request-id', requestId);
       res.setHeader('x-content-type-options', 'nosniff');
+      if (pathname.startsWith('/plugins/')) {
+        // Same Origin rules as /trpc for routes that look at credentials; anonymous routes
+        // (public files) set their own CORS headers and are never preflighted by a plain GET.
+        const origin = req.headers.origin;
+        if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
+          const allowed = await keys.isOriginAllowed(origin);
+          if (req.method === 'OPTIONS') {
+            answerPreflight(res, origin, allowed);
+            return;
+          }
+          if (allowed) setCorsHeaders(res, origin);
+        }
+        await servePluginRoute(req, res, pathname);
+        return;
+      }
       if (pathname === '/healthz') {
         await db.execute(sql`SELECT 1`);
         const body = JSON.stringify({ status: 'ok', engine: database.engine, plugins: composition.plugins.map((p) => p.manifest.id) });

@@ -17,10 +17,12 @@ import {
   scopedProcedure,
   signedInProcedure,
   SifaError,
+  type RegionCollection,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { apiKeys, auditLog, facts, orgs, sessions, sifaSettings, users } from '../db/schema.js';
 import { findOrg, toOrgNode } from '../orgs/directory.js';
+import { regionBoundaries } from '../orgs/boundaries.js';
 import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
@@ -40,6 +42,9 @@ export const platformManifest = definePlugin({
   ],
 });
 
+/** The city whose counties the map outlines when no parent is given (the demo's Chifeng). */
+const defaultBoundaryParent = '1504';
+
 export function createPlatformPlugin(deps: { auth: AuthService; keys: ApiKeyService; tokens: EmbedTokenService }) {
   const org = createRouter({
     /** One org by code: public reference data (official division codes and names). */
@@ -57,6 +62,18 @@ export function createPlatformPlugin(deps: { auth: AuthService; keys: ApiKeyServ
         : await db.select().from(orgs).where(eq(orgs.level, 'region')).orderBy(orgs.code);
       return rows.map(toOrgNode);
     }),
+    /**
+     * Outlines of an org's children for the offline base map (public reference data): the
+     * counties of the city by default. Only county-level divisions have polygons, so the
+     * children of a county give an empty collection.
+     */
+    boundaries: publicProcedure
+      .input(z.object({ parentCode: orgCodeSchema.optional() }))
+      .query(async ({ ctx, input }): Promise<RegionCollection> => {
+        const parentCode = input.parentCode ?? defaultBoundaryParent;
+        if (!(await findOrg(ctx.platform.referenceDb, parentCode))) throw new SifaError('NOT_FOUND', { details: { orgCode: parentCode } });
+        return regionBoundaries(ctx.platform.referenceDb, parentCode);
+      }),
   });
 
   const auth = createRouter({

@@ -10,7 +10,8 @@ import type { Role } from '@sifa/core';
 import { users } from '../db/schema.js';
 import { generatePassword } from '../auth/passwords.js';
 import type { SifaServer } from '../server.js';
-import { seedOrgTree } from './orgs.js';
+import { chifengOrgTree, seedOrgTree } from './orgs.js';
+import { seedPlugins } from './plugins.js';
 
 export interface DemoCredential {
   username: string;
@@ -56,5 +57,8 @@ export async function seedDemo(server: SifaServer, credentialsFile: string): Pro
   await mkdir(dirname(credentialsFile), { recursive: true });
   await writeFile(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   await chmod(credentialsFile, 0o600);
+  // Plugins' demo content (idempotent), after the tree and the accounts exist.
+  const orgCodes = (await chifengOrgTree()).map((o) => o.code);
+  await seedPlugins(server, orgCodes, (message) => server.logger.info(message));
   return { orgsInserted, credentials };
 }

@@ -1,0 +1,363 @@
+/**
+ * The tours plugin end to end over HTTP, on both engines: the ToursApi contract, uploads (what
+ * is refused and why, previews, the image routes' headers), drafts and their validation,
+ * publishing that freezes, the archive, public reads through publishable keys, scope, and the
+ * synthetic demo seed.
+ */
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import sharp from 'sharp';
+import { sql } from 'drizzle-orm';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { ToursApi } from '@sifa/core';
+import { seedPlugins, type AppRouterOf } from '@sifa/server';
+import { createToursPlugin } from '../../src/server/index.js';
+import type { TourDraftInput } from '../../src/index.js';
+import { demoTourId } from '../../src/server/demo-seed.js';
+import { rawFetch, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+
+const plugins = [createToursPlugin({ demo: { panoramaWidth: 2048 } })] as const;
+type Plugins = typeof plugins;
+let t: TestServer<AppRouterOf<Plugins>>;
+
+beforeAll(async () => {
+  t = await startTestServer({ plugins });
+});
+afterAll(() => t?.close());
+
+async function tokenOf(user: keyof typeof testUsers): Promise<string> {
+  const anon = await t.client();
+  return (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
+}
+
+/** A 2:1 test image with some structure (so it is not blank and each seed gives other bytes). */
+async function panorama(width: number, height: number, seed: number, format: 'jpeg' | 'png' | 'webp' | 'gif' = 'jpeg'): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="rgb(${seed % 255},120,200)"/><circle cx="${width / 3}" cy="${height / 2}" r="${height / 4}" fill="#fc0"/><rect x="${width / 2}" y="${height / 4}" width="${width / 5}" height="${height / 3}" fill="#063"/></svg>`;
+  return sharp(Buffer.from(svg)).toFormat(format).toBuffer();
+}
+
+async function upload(user: keyof typeof testUsers | null, body: Buffer | string, query = '', headers: Record<string, string> = {}) {
+  const token = user ? await tokenOf(user) : null;
+  return rawFetch(`${t.url}/plugins/tours/images${query}`, {
+    method: 'POST',
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'image/jpeg', 'x-sifa-locale': 'en', ...headers },
+    body,
+  });
+}
+
+const sceneHotspots = (target: string): TourDraftInput['scenes'][number]['hotspots'] => [
+  { id: 'go', kind: 'scene', yaw: 180, pitch: -5, targetSceneId: target, title: { zh: '前往', en: 'Go' } },
+  { id: 'note', kind: 'info', yaw: 10, pitch: 5, title: { zh: '说明', en: 'Note' }, description: { zh: '说明文字', en: 'Some text' } },
+];
+
+describe('contract', () => {
+  it('serves exactly the ToursApi contract widgets are typed with', () => {
+    type Router = NonNullable<Plugins[0]['router']>;
+    type In = inferRouterInputs<Router>;
+    type Out = inferRouterOutputs<Router>;
+    expectTypeOf<In['list']>().toEqualTypeOf<ToursApi['tours.list']['input']>();
+    expectTypeOf<Out['list']>().toEqualTypeOf<ToursApi['tours.list']['output']>();
+    expectTypeOf<In['get']>().toEqualTypeOf<ToursApi['tours.get']['input']>();
+    expectTypeOf<Out['get']>().toEqualTypeOf<ToursApi['tours.get']['output']>();
+  });
+});
+
+describe('image upload', () => {
+  it('stores a good panorama, makes its preview and serves both with cache and CORS headers', async () => {
+    const started = Date.now();
+    // Photo-like weight: noise over the drawing (a flat drawing would compress to almost nothing).
+    const tile = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 16 } } }).png().toBuffer();
+    const big = await sharp(await panorama(8192, 4096, 1))
+      .composite([{ input: tile, tile: true, blend: 'overlay' }])
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const made = Date.now();
+    const res = await upload('xitun', big);
+    const uploaded = Date.now();
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ width: 8192, height: 4096, previewWidth: 2048, previewHeight: 1024, bytes: big.length });
+    expect(res.json.url).toMatch(/^\/plugins\/tours\/images\/[0-9a-f]{64}\.jpg$/);
+    console.log(`8192×4096 JPEG (${(big.length / 1024).toFixed(0)} KB): made in ${made - started} ms, upload + validation + preview + store ${uploaded - made} ms`);
+    // The same bytes again: stored once, 200.
+    expect((await upload('xitun', big)).status).toBe(200);
+
+    const full = await fetch(`${t.url}${res.json.url}`);
+    expect(full.status).toBe(200);
+    expect(Buffer.from(await full.arrayBuffer()).equals(big)).toBe(true);
+    for (const [name, value] of Object.entries({
+      'content-type': 'image/jpeg',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      'x-content-type-options': 'nosniff',
+    })) {
+      expect(full.headers.get(name), name).toBe(value);
+    }
+    const etag = full.headers.get('etag')!;
+    expect(etag).toBe(`"${res.json.url.slice(-68, -4)}"`);
+    expect((await fetch(`${t.url}${res.json.url}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // A page on another origin loads it without any key (content-addressed URLs are capabilities).
+    const preview = await fetch(`${t.url}${res.json.previewUrl}`, { headers: { origin: 'https://portal.example.org' } });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/jpeg');
+    expect(preview.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preview.headers.get('etag')).not.toBe(etag);
+    const meta = await sharp(Buffer.from(await preview.arrayBuffer())).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 2048, height: 1024 });
+
+    const head = await fetch(`${t.url}${res.json.url}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(big.length));
+  }, 60_000);
+
+  it('keeps PNG and WebP as they are, each under its own type', async () => {
+    for (const format of ['png', 'webp'] as const) {
+      const bytes = await panorama(2048, 1024, 7, format);
+      const res = await upload('xitun', bytes, '', { 'content-type': 'application/octet-stream' });
+      expect(res.status).toBe(201);
+      const ext = format === 'png' ? 'png' : 'webp';
+      expect(res.json.url).toMatch(new RegExp(`\\.${ext}$`));
+      const got = await fetch(`${t.url}${res.json.url}`);
+      expect(got.headers.get('content-type')).toBe(`image/${format}`);
+      // Asked for under another extension: not found.
+      expect((await fetch(`${t.url}${res.json.url.replace(/\.\w+$/, '.jpg')}`)).status).toBe(404);
+    }
+  });
+
+  it('refuses what is not a JPEG, PNG or WebP, judged by the bytes', async () => {
+    const gif = await upload('xitun', await panorama(2048, 1024, 2, 'gif'));
+    expect(gif.status).toBe(415);
+    expect(gif.json.error.data).toMatchObject({ sifaCode: 'UNSUPPORTED_MEDIA_TYPE', details: { detected: 'GIF' } });
+    expect(gif.json.error.message).toBe('A panorama must be a JPEG, PNG or WebP image; this file is a GIF file (judged by its content, not its name).');
+    // A text file sent as image/jpeg (renamed .jpg): still text.
+    const text = await upload('xitun', 'hello, I am not a picture\n'.repeat(50), '', { 'x-sifa-locale': 'zh-CN' });
+    expect(text.status).toBe(415);
+    expect(text.json.error.message).toBe('全景图须为 JPEG、PNG 或 WebP 格式，此文件是 文本 格式（按文件内容判断，与文件名无关）。');
+    expect(text.json.error.data.details.detected).toBe('text');
+  });
+
+  it('refuses images that are not 2:1, too narrow, damaged or too large, saying what is wrong', async () => {
+    const wide = await upload('xitun', await panorama(4000, 3000, 3));
+    expect(wide.status).toBe(400);
+    expect(wide.json.error.message).toBe('The panorama must be 2:1 (an equirectangular image twice as wide as it is high); this one is 4000×3000.');
+    expect(wide.json.error.data).toMatchObject({ sifaCode: 'VALIDATION_FAILED', details: { width: 4000, height: 3000 }, issues: [{ path: 'image' }] });
+    // One pixel off is tolerated.
+    expect((await upload('xitun', await panorama(2049, 1024, 4))).status).toBe(201);
+
+    const small = await upload('xitun', await panorama(800, 400, 5), '', { 'x-sifa-locale': 'zh-CN' });
+    expect(small.status).toBe(400);
+    expect(small.json.error.message).toBe('全景图宽度须在 1024 至 16384 像素之间，这张是 800×400。');
+
+    const good = await panorama(2048, 1024, 6);
+    const truncated = await upload('xitun', good.subarray(0, Math.floor(good.length / 2)));
+    expect(truncated.status).toBe(400);
+    expect(truncated.json.error.message).toMatch(/damaged or incomplete/);
+
+    const huge = Buffer.alloc(25 * 1024 * 1024 + 1, 0xff);
+    const tooLarge = await upload('xitun', huge);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.error.data).toMatchObject({ sifaCode: 'PAYLOAD_TOO_LARGE', details: { maxBytes: 25 * 1024 * 1024 } });
+    expect(JSON.stringify(tooLarge.json)).not.toMatch(/stack|at .*\.ts/);
+  });
+
+  it('needs a signed-in editor, and an org in scope', async () => {
+    const bytes = await panorama(2048, 1024, 8);
+    const anonymous = await upload(null, bytes);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json.error.data.sifaCode).toBe('UNAUTHENTICATED');
+    const forged = await rawFetch(`${t.url}/plugins/tours/images`, { method: 'POST', headers: { authorization: 'Bearer nonsense' }, body: bytes });
+    expect(forged.status).toBe(401);
+    const elsewhere = await upload('xitun', bytes, '?orgCode=150402002');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json.error.data.sifaCode).toBe('OUT_OF_SCOPE');
+  });
+});
+
+describe('drafts, publishing and the archive', () => {
+  let images: string[] = [];
+  let tourId = '';
+
+  beforeAll(async () => {
+    images = [];
+    for (const seed of [20, 21, 22]) {
+      const res = await upload('xitun', await panorama(2048, 1024, seed));
+      images.push(res.json.sha256 as string);
+    }
+  });
+
+  const draftV1 = (): TourDraftInput => ({
+    title: { zh: '测试全景', en: 'Test tour' },
+    scenes: [
+      { id: 'a', title: { zh: '大厅', en: 'Hall' }, image: images[0]!, hotspots: sceneHotspots('b') },
+      { id: 'b', title: { zh: '调解室', en: 'Mediation' }, image: images[1]!, initialView: { yaw: 30, pitch: -10, fov: 75 }, northOffset: -45, hotspots: sceneHotspots('a') },
+    ],
+  });
+
+  it('creates a tour and validates the whole draft', async () => {
+    const xitun = await t.client('xitun');
+    const created = await xitun.tours.create.mutate({ kind: 'office', title: { zh: '测试全景', en: 'Test tour' } });
+    tourId = created.tourId;
+    expect(created).toMatchObject({ orgCode: '150402001', version: null, revision: 0, scenes: [], versions: [] });
+
+    const bad = draftV1();
+    bad.scenes[0]!.hotspots = [
+      { id: 'go', kind: 'scene', yaw: 0, pitch: 0, targetSceneId: 'nowhere', title: { zh: '去', en: 'Go' } },
+      { id: 'x', kind: 'link', yaw: 0, pitch: 0, url: 'javascript:alert(1)', title: { zh: '链接', en: 'Link' } },
+      { id: 'w', kind: 'widget', yaw: 0, pitch: 0, element: 'script', attributes: {}, title: { zh: '组件', en: 'Widget' } },
+      { id: 'v', kind: 'widget', yaw: 0, pitch: 0, element: 'sifa-legal-map', attributes: { onclick: 'x' }, title: { zh: '组件', en: 'Widget' } },
+      { id: 'y', kind: 'info', yaw: 200, pitch: 95, title: { zh: '信息', en: 'Info' } },
+    ];
+    const error = await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId, revision: 0, draft: bad }));
+    expect(error.data.sifaCode).toBe('VALIDATION_FAILED');
+    const paths = error.data.issues.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'draft.scenes.0.hotspots.1.url',
+        'draft.scenes.0.hotspots.2.element',
+        'draft.scenes.0.hotspots.4.yaw',
+        'draft.scenes.0.hotspots.4.pitch',
+      ]),
+    );
+    expect(paths).toContain('draft.scenes.0.hotspots.3.attributes.onclick');
+
+    // Once each hotspot is well formed, the draft is checked as a whole: scene targets must exist.
+    const dangling = draftV1();
+    dangling.scenes[0]!.hotspots = [{ id: 'go', kind: 'scene', yaw: 0, pitch: 0, targetSceneId: 'nowhere', title: { zh: '去', en: 'Go' } }];
+    dangling.scenes.push({ ...dangling.scenes[1]!, id: 'b' });
+    const whole = await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId, revision: 0, draft: dangling }));
+    expect(whole.data.issues).toEqual([
+      { path: 'draft.scenes.2.id', message: 'Scene id "b" is used twice' },
+      { path: 'draft.scenes.0.hotspots.0.targetSceneId', message: 'There is no scene "nowhere" in this tour' },
+    ]);
+
+    const unknownImage = draftV1();
+    unknownImage.scenes[1]!.image = 'f'.repeat(64);
+    const missing = await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId, revision: 0, draft: unknownImage }));
+    expect(missing.data.issues).toEqual([{ path: 'draft.scenes.1.image', message: expect.stringMatching(/upload it first/) }]);
+
+    // Nothing was written by the refused saves.
+    expect((await xitun.tours.draft.query({ tourId })).revision).toBe(0);
+    // Publishing an empty draft is refused.
+    expect((await sifaErrorOf(xitun.tours.publish.mutate({ tourId }))).data.sifaCode).toBe('VALIDATION_FAILED');
+  });
+
+  it('publishing freezes a version; later edits and versions leave it exactly as it was', async () => {
+    const xitun = await t.client('xitun');
+    const saved = await xitun.tours.saveDraft.mutate({ tourId, revision: 0, draft: draftV1() });
+    expect(saved.revision).toBe(1);
+    expect(saved.scenes.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(saved.scenes[1]).toMatchObject({ initialView: { yaw: 30, pitch: -10, fov: 75 }, northOffset: -45 });
+
+    const key = await t.publishableKey('150402');
+    const pub = t.publicClient(key);
+    // Not published yet: the public sees nothing.
+    expect(await pub.tours.list.query({})).toEqual([]);
+    expect((await sifaErrorOf(pub.tours.get.query({ tourId }))).data.sifaCode).toBe('NOT_FOUND');
+
+    const v1info = await xitun.tours.publish.mutate({ tourId, revision: 1, note: { zh: '首次发布', en: 'First' } });
+    expect(v1info).toMatchObject({ version: 1, note: { en: 'First' } });
+    const v1 = await pub.tours.get.query({ tourId });
+    expect(v1).toMatchObject({ tourId, orgCode: '150402001', kind: 'office', version: 1, firstSceneId: 'a', title: { en: 'Test tour' } });
+    expect(v1.scenes[0]!.image).toMatchObject({ width: 2048, height: 1024, url: `/plugins/tours/images/${images[0]}.jpg`, previewUrl: `/plugins/tours/preview/${images[0]}.jpg` });
+    expect(v1.scenes[0]!.hotspots[1]).toEqual({ id: 'note', kind: 'info', yaw: 10, pitch: 5, title: { zh: '说明', en: 'Note' }, description: { zh: '说明文字', en: 'Some text' } });
+
+    // Edit the draft after publishing: a renamed title, one scene removed, another image.
+    const edited = draftV1();
+    edited.title = { zh: '测试全景（新）', en: 'Test tour (new)' };
+    edited.scenes = [{ ...edited.scenes[0]!, image: images[2]!, hotspots: [] }];
+    // A stale revision is refused.
+    expect((await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId, revision: 0, draft: edited }))).data.sifaCode).toBe('CONFLICT');
+    await xitun.tours.saveDraft.mutate({ tourId, revision: 1, draft: edited });
+    const stillV1 = await pub.tours.get.query({ tourId });
+    expect(stillV1).toEqual(v1);
+
+    const v2info = await xitun.tours.publish.mutate({ tourId });
+    expect(v2info.version).toBe(2);
+    const v2 = await pub.tours.get.query({ tourId });
+    expect(v2).toMatchObject({ version: 2, title: { en: 'Test tour (new)' }, scenes: [{ id: 'a', image: { url: `/plugins/tours/images/${images[2]}.jpg` } }] });
+    expect(v2.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(v2.versions[1]).toEqual({ version: 1, publishedAt: v1info.publishedAt, note: { zh: '首次发布', en: 'First' } });
+
+    // The archive: version 1 with its own scenes, exactly as published.
+    const archived = await pub.tours.get.query({ tourId, version: 1 });
+    expect({ ...archived, versions: v1.versions }).toEqual(v1);
+    expect((await sifaErrorOf(pub.tours.get.query({ tourId, version: 9 }))).data.sifaCode).toBe('NOT_FOUND');
+
+    const [summary] = await pub.tours.list.query({});
+    expect(summary).toEqual({
+      id: tourId,
+      orgCode: '150402001',
+      kind: 'office',
+      title: { zh: '测试全景（新）', en: 'Test tour (new)' },
+      latestVersion: 2,
+      publishedAt: v2info.publishedAt,
+      coverUrl: `/plugins/tours/preview/${images[2]}.jpg`,
+    });
+
+    // The database itself refuses to change a published version.
+    await expect(t.db.handle.db.execute(sql`UPDATE tours_versions SET note = NULL WHERE tour_id = ${tourId}`)).rejects.toThrow();
+    await expect(t.db.handle.db.execute(sql`DELETE FROM tours_versions WHERE tour_id = ${tourId}`)).rejects.toThrow();
+  });
+
+  it('public reads see published tours of the key\'s subtree only', async () => {
+    const songshan = t.publicClient(await t.publishableKey('150404'));
+    expect(await songshan.tours.list.query({})).toEqual([]);
+    expect((await sifaErrorOf(songshan.tours.get.query({ tourId }))).data.sifaCode).toBe('NOT_FOUND');
+    const office = t.publicClient(await t.publishableKey('150402001'));
+    expect((await office.tours.list.query({})).map((s) => s.id)).toEqual([tourId]);
+    expect((await sifaErrorOf(office.tours.list.query({ orgCode: '150402' }))).data.sifaCode).toBe('OUT_OF_SCOPE');
+    // Without a key or sign-in: refused.
+    expect((await sifaErrorOf((await t.client()).tours.list.query({}))).data.sifaCode).toBe('UNAUTHENTICATED');
+  });
+
+  it('an office cannot edit or publish another office\'s tour, and nothing is written', async () => {
+    const other = await t.client('sanzhongjie');
+    const before = await (await t.client('xitun')).tours.draft.query({ tourId });
+    expect((await sifaErrorOf(other.tours.saveDraft.mutate({ tourId, draft: draftV1() }))).data.sifaCode).toBe('NOT_FOUND');
+    expect((await sifaErrorOf(other.tours.publish.mutate({ tourId }))).data.sifaCode).toBe('NOT_FOUND');
+    expect((await sifaErrorOf(other.tours.draft.query({ tourId }))).data.sifaCode).toBe('NOT_FOUND');
+    expect((await sifaErrorOf(other.tours.create.mutate({ orgCode: '150402001', kind: 'office', title: { zh: '别人的', en: 'Not mine' } }))).data.sifaCode).toBe('OUT_OF_SCOPE');
+    expect(await other.tours.editable.query({})).toEqual([]);
+    const after = await (await t.client('xitun')).tours.draft.query({ tourId });
+    expect(after).toEqual(before);
+    // The county sees and may edit it.
+    expect((await (await t.client('hongshan')).tours.editable.query({})).map((s) => s.id)).toContain(tourId);
+    // An office tour belongs to an office.
+    const county = await t.client('hongshan');
+    expect((await sifaErrorOf(county.tours.create.mutate({ kind: 'office', title: { zh: '区', en: 'County' } }))).data.issues[0]!.path).toBe('orgCode');
+    expect((await county.tours.create.mutate({ kind: 'education-site', title: { zh: '基地', en: 'Site' } })).orgCode).toBe('150402');
+  });
+});
+
+describe('synthetic demo seed', () => {
+  it('publishes demo tours with real 2:1 JPEG panoramas, idempotently', async () => {
+    const logs: string[] = [];
+    const started = Date.now();
+    await seedPlugins(t.server, ['1504', '150402', '150402001', '150402002', '150402003', '150404'], (m) => logs.push(m));
+    const firstRun = Date.now() - started;
+    await seedPlugins(t.server, ['1504', '150402', '150402001', '150402002', '150402003', '150404'], (m) => logs.push(m));
+    console.log(`seed: ${firstRun} ms first run (${logs.filter((l) => l.includes("cached")).length} panoramas from the cache)`);
+
+    const pub = t.publicClient(await t.publishableKey('150402'));
+    const demo = (await pub.tours.list.query({})).filter((s) => s.title.en.includes('synthetic demo'));
+    expect(demo.map((s) => s.orgCode).sort()).toEqual(['150402', '150402001', '150402002', '150402003']);
+    expect(demo.find((s) => s.kind === 'education-site')!.orgCode).toBe('150402');
+
+    const xitun = await pub.tours.get.query({ tourId: demoTourId('xitun') });
+    expect(xitun.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(xitun.scenes.map((s) => s.id)).toEqual(['hall', 'mediation', 'legal-aid']);
+    expect((await pub.tours.get.query({ tourId: demoTourId('xitun'), version: 1 })).scenes.map((s) => s.id)).toEqual(['hall', 'mediation']);
+    for (const scene of xitun.scenes) {
+      for (const h of scene.hotspots) if (h.kind === 'scene') expect(xitun.scenes.map((s) => s.id)).toContain(h.targetSceneId);
+    }
+
+    const res = await fetch(`${t.url}${xitun.scenes[0]!.image.url}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 2048, height: 1024 });
+    const stats = await sharp(bytes).stats();
+    // Not blank: every channel varies (walls, signs, floor), and the picture is not one colour.
+    for (const channel of stats.channels.slice(0, 3)) expect(channel.stdev).toBeGreaterThan(15);
+    expect(stats.entropy).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Plugin HTTP routes (`defineServerPlugin(…, { routes })`) mounted at `/plugins/<plugin id>/…`,
+ * for what tRPC's JSON cannot carry: binary uploads and files. A handler receives a web-standard
+ * `Request` and returns a `Response`; the caller is resolved exactly as for tRPC (session, embed
+ * token, keys, Origin rules) unless the route is `anonymous`. Bodies are read here within the
+ * route's limit while they stream in, so a handler never sees more than it accepted. Errors
+ * answer with the JSON tRPC errors use (`{ error: { message, code, data } }`), never a stack.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
+import { SifaError, toSifaError, type PluginRoute, type PluginRouteContext, type SifaContext } from '@sifa/core';
+import type { ComposedPlugin } from '../plugins/compose.js';
+import { PluginCompositionError } from '../plugins/compose.js';
+
+export const defaultRouteBodyBytes = 1_048_576;
+
+type Segment = { literal: string } | { param: string };
+
+interface MountedRoute {
+  pluginId: string;
+  route: PluginRoute;
+  segments: Segment[];
+}
+
+const pathPattern = /^(\/(:[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9._~-]+))+$/;
+const methods = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+
+/** Checks every plugin's routes at start-up; a bad declaration stops the server naming the plugin. */
+export function mountPluginRoutes(plugins: readonly ComposedPlugin[]): Map<string, MountedRoute[]> {
+  const byPlugin = new Map<string, MountedRoute[]>();
+  for (const { manifest, source } of plugins) {
+    const mounted: MountedRoute[] = [];
+    for (const route of source.routes ?? []) {
+      const where = `Plugin "${manifest.id}": route ${String(route?.method)} ${String(route?.path)}`;
+      if (!methods.has(route.method)) throw new PluginCompositionError('PLUGIN_INVALID', `${where} has an unsupported method; use GET, POST, PUT or DELETE.`);
+      if (typeof route.path !== 'string' || !pathPattern.test(route.path)) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `${where}: the path must start with "/" and hold literal segments or ":name" segments, e.g. "/images/:file".`);
+      }
+      if (typeof route.handler !== 'function') throw new PluginCompositionError('PLUGIN_INVALID', `${where} has no handler function.`);
+      if (route.maxBodyBytes !== undefined && !(Number.isInteger(route.maxBodyBytes) && route.maxBodyBytes >= 0)) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `${where}: maxBodyBytes must be a whole number of bytes.`);
+      }
+      const segments: Segment[] = route.path
+        .slice(1)
+        .split('/')
+        .map((s) => (s.startsWith(':') ? { param: s.slice(1) } : { literal: s }));
+      const shape = (r: MountedRoute) => `${r.route.method} ${r.segments.map((s) => ('param' in s ? ':' : s.literal)).join('/')}`;
+      const candidate: MountedRoute = { pluginId: manifest.id, route, segments };
+      if (mounted.some((m) => shape(m) === shape(candidate))) {
+        throw new PluginCompositionError('PLUGIN_CONFLICT', `${where} is declared twice (or clashes with another route of the same shape).`);
+      }
+      mounted.push(candidate);
+    }
+    if (mounted.length) byPlugin.set(manifest.id, mounted);
+  }
+  return byPlugin;
+}
+
+function match(route: MountedRoute, parts: readonly string[]): Record<string, string> | null {
+  if (route.segments.length !== parts.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const segment = route.segments[i]!;
+    if ('literal' in segment) {
+      if (segment.literal !== parts[i]) return null;
+    } else params[segment.param] = parts[i]!;
+  }
+  return params;
+}
+
+/** The body, refused with PAYLOAD_TOO_LARGE as soon as it (or its declared length) passes `limit`. */
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new SifaError('PAYLOAD_TOO_LARGE', { details: { maxBytes: limit } });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export interface PluginRouteHandlerOptions {
+  routes: Map<string, MountedRoute[]>;
+  /** The merged router: its error formatter makes the error JSON (the one tRPC answers with). */
+  router: AnyRouter;
+  platform: PluginRouteContext['platform'];
+  /** The request context with the caller resolved (throws ORIGIN_NOT_ALLOWED and the like). */
+  createContext(req: IncomingMessage): SifaContext | Promise<SifaContext>;
+  requestContext(req: IncomingMessage): Pick<SifaContext, 'requestId' | 'locale'>;
+  onError(info: { error: SifaError; path: string }): void;
+}
+
+export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
+  const config = options.router._def._config;
+
+  const sendError = (res: ServerResponse, error: unknown, path: string, ctx: Pick<SifaContext, 'requestId' | 'locale'>) => {
+    const sifa = toSifaError(error);
+    options.onError({ error: sifa, path });
+    const shape = getErrorShape({ config, error: getTRPCErrorFromUnknown(sifa), type: 'unknown', path, input: undefined, ctx: ctx as SifaContext });
+    const text = JSON.stringify({ error: shape });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(sifa.httpStatus, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+    res.end(text);
+  };
+
+  /** Serves `pathname` (which starts with `/plugins/`); always answers. */
+  return async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const base = options.requestContext(req);
+    const [pluginId = '', ...rest] = pathname.slice('/plugins/'.length).split('/');
+    const path = `${pluginId}${rest.length ? `/${rest.join('/')}` : ''}`.slice(0, 200);
+    try {
+      let parts: string[];
+      try {
+        parts = rest.map((p) => decodeURIComponent(p));
+      } catch {
+        throw new SifaError('BAD_REQUEST', { message: { zh: '请求地址编码不正确。', en: 'The request path is not correctly encoded.' } });
+      }
+      const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+      const candidates = (options.routes.get(pluginId) ?? []).map((route) => ({ route, params: match(route, parts) })).filter((c) => c.params);
+      const found = candidates.find((c) => c.route.route.method === method);
+      if (!found) {
+        if (!candidates.length) {
+          throw new SifaError('NOT_FOUND', {
+            message: { zh: '没有这个插件接口地址。', en: 'There is no such plugin address.' },
+            details: { path: `/plugins/${path}` },
+          });
+        }
+        const allowed = [...new Set(candidates.map((c) => c.route.route.method))].join(', ');
+        throw new SifaError('METHOD_NOT_SUPPORTED', {
+          message: { zh: `此地址只接受 ${allowed} 请求。`, en: `This address accepts ${allowed} only.` },
+          details: { allowed },
+        });
+      }
+      const route = found.route.route;
+      let ctx: Pick<SifaContext, 'actor' | 'apiKey' | 'authError'> = { actor: null, apiKey: null, authError: undefined };
+      if (!route.anonymous) {
+        const full = await options.createContext(req);
+        ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError };
+      }
+      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value === undefined || name.startsWith(':')) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+      }
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body } : {}) });
+      const response = await route.handler(request, {
+        ...base,
+        ...ctx,
+        params: found.params!,
+        platform: options.platform,
+      });
+      const out: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        out[name] = value;
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (response.status !== 304 && response.status !== 204) out['content-length'] = String(bytes.length);
+      res.writeHead(response.status, out);
+      res.end(req.method === 'HEAD' || response.status === 304 ? undefined : bytes);
+    } catch (error) {
+      sendError(res, error, path, base);
+    }
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Plugin HTTP routes (`/plugins/<id>/…`): matching, the caller resolved as for tRPC, body limits
+ * while streaming, errors in tRPC's error JSON (never internals), anonymous public routes, and
+ * declarations refused at start-up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineServerPlugin, definePlugin, type ServerPlugin } from '@sifa/core';
+import { composePlugins, PluginCompositionError, type AppRouterOf } from '@sifa/server';
+import { mountPluginRoutes } from '../src/http/plugin-routes.js';
+import { routesPlugin } from './fixtures/routes/plugin.js';
+import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+
+const plugins = [routesPlugin] as const;
+let t: TestServer<AppRouterOf<typeof plugins>>;
+
+beforeAll(async () => {
+  t = await startTestServer({ plugins });
+});
+afterAll(() => t?.close());
+
+async function tokenOf(user: keyof typeof testUsers): Promise<string> {
+  const anon = await t.client();
+  return (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
+}
+
+const errorShape = (sifaCode: string, httpStatus: number) => ({
+  error: { message: expect.any(String), code: expect.any(Number), data: expect.objectContaining({ sifaCode, httpStatus, requestId: expect.any(String) }) },
+});
+
+describe('plugin routes', () => {
+  it('answers unknown plugins and paths with a NOT_FOUND error in the tRPC error shape', async () => {
+    for (const path of ['/plugins/nope/x', '/plugins/routes/nope', '/plugins/routes', '/plugins/routes/whoami/a/b']) {
+      const res = await rawFetch(`${t.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.json, path).toEqual(errorShape('NOT_FOUND', 404));
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    }
+    const wrongMethod = await rawFetch(`${t.url}/plugins/routes/upload`, { headers: { 'x-sifa-locale': 'en' } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.json.error.message).toBe('This address accepts POST only.');
+  });
+
+  it('resolves the caller as tRPC does: session, publishable key, rejected token, locale', async () => {
+    const anonymous = await rawFetch(`${t.url}/plugins/routes/whoami/%E5%90%8D?q=1`, { headers: { 'x-sifa-locale': 'en' } });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.json).toMatchObject({ name: '名', query: '1', actor: null, apiKey: null, authError: null, locale: 'en' });
+    expect(anonymous.headers.get('x-request-id')).toBe(anonymous.json.requestId);
+
+    const token = await tokenOf('xitun');
+    const signedIn = await rawFetch(`${t.url}/plugins/routes/whoami/x`, { headers: { authorization: `Bearer ${token}` } });
+    expect(signedIn.json).toMatchObject({ actor: { username: 't.xitun', scope: '150402001', via: 'session' }, locale: 'zh-CN' });
+
+    const key = await t.publishableKey('150402');
+    const withKey = await rawFetch(`${t.url}/plugins/routes/whoami/x`, { headers: { 'x-sifa-key': key } });
+    expect(withKey.json).toMatchObject({ actor: null, apiKey: { kind: 'publishable', orgCode: '150402' } });
+
+    const stale = await rawFetch(`${t.url}/plugins/routes/whoami/x`, { headers: { authorization: 'Bearer not-a-session' } });
+    expect(stale.json).toMatchObject({ actor: null, authError: 'UNAUTHENTICATED' });
+
+    const badKey = await rawFetch(`${t.url}/plugins/routes/whoami/x`, { headers: { 'x-sifa-key': 'pk_nonsense' } });
+    expect(badKey.status).toBe(401);
+    expect(badKey.json).toEqual(errorShape('UNAUTHENTICATED', 401));
+  });
+
+  it('applies the Origin rules to credentialed routes, not to anonymous ones', async () => {
+    const foreign = { origin: 'https://elsewhere.example' };
+    const refused = await rawFetch(`${t.url}/plugins/routes/whoami/x`, { headers: foreign });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toEqual(errorShape('ORIGIN_NOT_ALLOWED', 403));
+    const file = await rawFetch(`${t.url}/plugins/routes/public/a.txt`, { headers: { ...foreign, authorization: 'Bearer whatever' } });
+    expect(file.status).toBe(200);
+    expect(file.text).toBe('file a.txt; actor none');
+    expect(file.headers.get('access-control-allow-origin')).toBe('*');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('reads bodies within the route limit, refusing larger ones while they stream', async () => {
+    const ok = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1000), headers: { 'content-type': 'application/octet-stream' } });
+    expect(ok.status).toBe(201);
+    expect(ok.json).toEqual({ bytes: 1000, type: 'application/octet-stream' });
+    const declared = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1001) });
+    expect(declared.status).toBe(413);
+    expect(declared.json).toEqual(errorShape('PAYLOAD_TOO_LARGE', 413));
+    expect(declared.json.error.data.details).toEqual({ maxBytes: 1000 });
+    // Chunked, no Content-Length: counted as it arrives.
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new Uint8Array(400));
+        controller.close();
+      },
+    });
+    const chunked = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+  });
+
+  it('answers thrown SifaErrors with their code and message, and hides everything else', async () => {
+    const conflict = await rawFetch(`${t.url}/plugins/routes/conflict`, { headers: { 'x-sifa-locale': 'zh-CN' } });
+    expect(conflict.status).toBe(409);
+    expect(conflict.json.error.message).toBe('测试冲突');
+    expect(conflict.json.error.data).toMatchObject({ sifaCode: 'CONFLICT', details: { why: 'test' }, path: 'routes/conflict' });
+    const crash = await rawFetch(`${t.url}/plugins/routes/crash`);
+    expect(crash.status).toBe(500);
+    expect(crash.json).toEqual(errorShape('INTERNAL', 500));
+    expect(crash.text).not.toMatch(/secret|SELECT|stack|\.ts/);
+    expect(t.logs.some((l) => l.includes('plugin route failed') && l.includes('secret internals'))).toBe(true);
+  });
+
+  it('refuses bad route declarations at start-up, naming the plugin', () => {
+    const bad = (route: object): ServerPlugin =>
+      defineServerPlugin(definePlugin({ id: 'bad', version: '1.0.0', core: '^0.1.0', title: { zh: '坏', en: 'Bad' } }), { routes: [route as never] });
+    const handler = async () => new Response('');
+    expect(() => mountPluginRoutes(composePlugins([bad({ method: 'GET', path: 'no-slash', handler })]).plugins)).toThrow(PluginCompositionError);
+    expect(() => mountPluginRoutes(composePlugins([bad({ method: 'PATCH', path: '/x', handler })]).plugins)).toThrow(/Plugin "bad": route PATCH \/x has an unsupported method/);
+    const twice = defineServerPlugin(definePlugin({ id: 'twice', version: '1.0.0', core: '^0.1.0', title: { zh: '二', en: 'Two' } }), {
+      routes: [
+        { method: 'GET', path: '/a/:x', handler },
+        { method: 'GET', path: '/a/:y', handler },
+      ],
+    });
+    expect(() => mountPluginRoutes(composePlugins([twice]).plugins)).toThrow(/declared twice/);
+  });
+});
