@@ -1,11 +1,14 @@
 // Plugins and static folders of the Sifa server started by `npm start` (see README).
 // A host installation writes its own config module in the same shape.
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
+import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
+import { createToursPlugin } from '@sifa/plugin-tours/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
-  plugins: [createDiaryPlugin()],
+  // Tours seed before institutions: the demo offices' map entries link to their VR tours.
+  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

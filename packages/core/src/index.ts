@@ -34,6 +34,7 @@ export {
   type ServerPlugin,
   type ServerPluginParts,
   type PluginSeedContext,
+  type SeedExports,
   type PluginRoute,
   type PluginRouteContext,
   type RouteRequest,

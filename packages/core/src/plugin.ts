@@ -82,10 +82,20 @@ export function definePlugin<const T extends PluginManifestInput>(manifest: T): 
 }
 
 /** What a plugin's seed step receives: run work inside the whole tree's scope. */
+/** What a seed hook may hand to the seeds of plugins that start after it (demo links between plugins). */
+export type SeedExports = Readonly<Record<string, unknown>>;
+
 export interface PluginSeedContext {
   /** The org codes the demo seed created, root first. */
   orgCodes: readonly string[];
   log(message: string): void;
+  /**
+   * What the seed of plugin `pluginId` returned, when that plugin is installed and seeded before
+   * this one (start order); undefined otherwise. Untyped across plugins: validate before use.
+   * This is how demo content links across plugins (an office's institution → its VR tour)
+   * without one plugin reading another's tables.
+   */
+  seeded(pluginId: string): SeedExports | undefined;
   /**
    * Runs `work` in one transaction scoped to `orgCode`'s subtree (row-level security applies),
    * as the platform's seed actor; audit entries name the actor `seed`. Seeds must be idempotent.
@@ -154,7 +164,8 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   tables?: readonly object[];
   /** Absolute path of the folder of drizzle-kit generated SQL migrations (with meta/_journal.json). */
   migrationsFolder?: string;
-  seed?: (ctx: PluginSeedContext) => Promise<void>;
+  /** Demo content, idempotent; may return exports for the seeds of plugins that start later. */
+  seed?: (ctx: PluginSeedContext) => Promise<void | SeedExports>;
   /** HTTP routes under `/plugins/<plugin id>/`, for what tRPC's JSON cannot carry (binary uploads, files). */
   routes?: readonly PluginRoute[];
 }

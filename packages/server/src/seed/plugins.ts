@@ -1,10 +1,10 @@
 /**
  * Runs every plugin's `seed` hook (demo content) in start order. Each hook gets `runScoped` for
  * an org's subtree as the platform's seed actor (row-level security applies; audit entries name
- * the actor `seed`). Hooks must be idempotent: `sifa start --seed` runs them at every start.
+ * the actor `seed`) and what earlier hooks returned (`seeded`). Hooks must be idempotent: `sifa start --seed` runs them at every start.
  */
 import { eq } from 'drizzle-orm';
-import { SifaError, type Actor, type PluginSeedContext } from '@sifa/core';
+import { SifaError, type Actor, type PluginSeedContext, type SeedExports } from '@sifa/core';
 import { orgs } from '../db/schema.js';
 import type { SifaServer } from '../server.js';
 
@@ -25,12 +25,14 @@ export async function seedPlugins(server: SifaServer<unknown>, orgCodes: readonl
     };
     return server.runScoped(actor, work);
   };
+  const exports = new Map<string, SeedExports>();
   for (const plugin of server.composition.plugins) {
     const seed = plugin.source.seed;
     if (!seed) continue;
     const id = plugin.manifest.id;
     const started = Date.now();
-    await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: () => new Date() });
+    const result = await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: () => new Date(), seeded: (other) => exports.get(other) });
+    if (result) exports.set(id, result);
     log(`[${id}] seeded in ${Date.now() - started} ms`);
   }
 }

@@ -12,6 +12,8 @@
  */
 import type { InstitutionCatalog, LngLat, OpeningHours, OrgNode, PluginSeedContext } from '@sifa/core';
 import { boundsOf, countyBoundaries, pointInGeometry, type RegionBoundary } from '@sifa/server';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { institutions, type NewInstitutionRow } from './schema.js';
 import { searchTextOf } from './records.js';
 
@@ -62,6 +64,9 @@ const demoServices: Record<string, string[]> = {
   'legal-service-centre': ['consultation', 'legal-aid', 'mediation', 'notarisation', 'lawyer-services', 'law-education'],
   'legal-aid-centre': ['legal-aid', 'consultation'],
 };
+
+/** What the tours plugin's demo seed hands on (when installed and seeded first): each office's tour. */
+const demoToursSchema = z.object({ toursByOrg: z.record(z.string(), z.string()) });
 
 export async function seedDemoInstitutions(ctx: PluginSeedContext, catalog: InstitutionCatalog): Promise<void> {
   const types = new Set(catalog.types.map((t) => t.code));
@@ -119,6 +124,20 @@ export async function seedDemoInstitutions(ctx: PluginSeedContext, catalog: Inst
       count += (await db.insert(institutions).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: institutions.externalId }).returning({ id: institutions.id })).length;
     }
     if (count) await audit.record({ action: 'institutions.seed', orgCode: root, entity: 'institutions', after: { demo: count } });
+    // Offices with a demo VR tour link to it (also when the tours were seeded after these rows).
+    const tours = demoToursSchema.safeParse(ctx.seeded('tours'));
+    let linked = 0;
+    for (const [orgCode, tourId] of Object.entries(tours.success ? tours.data.toursByOrg : {})) {
+      const externalId = `demo:${orgCode}:judicial-office`;
+      linked += (
+        await db
+          .update(institutions)
+          .set({ tourId })
+          .where(and(eq(institutions.externalId, externalId), isNull(institutions.tourId)))
+          .returning({ id: institutions.id })
+      ).length;
+    }
+    if (linked) ctx.log(`${linked} demo offices linked to their VR tours`);
     return count;
   });
   ctx.log(`${inserted} demo institutions added (positions approximate, phone numbers fictitious)`);

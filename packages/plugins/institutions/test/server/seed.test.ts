@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chifengOrgTree, countyBoundaries, pointInGeometry, seedPlugins, type AppRouterOf } from '@sifa/server';
 import type { Institution } from '@sifa/core';
+import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createInstitutionsPlugin } from '../../src/server/index.js';
 import { startTestServer, type TestServer } from '../../../../server/test/helpers.js';
 
@@ -53,5 +54,23 @@ describe('demo seed', () => {
     await seedPlugins(t.server, orgCodes);
     const again = await t.publicClient(await t.publishableKey('1504')).institutions.list.query({});
     expect(again).toEqual(seeded);
+  });
+});
+
+describe('demo seed after the tours plugin', () => {
+  it("links each office that has a demo VR tour to it, through the tours seed's exports", async () => {
+    const withTours = [createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin()] as const;
+    const s = await startTestServer({ plugins: withTours });
+    try {
+      await seedPlugins(s.server, orgCodes);
+      const client = s.publicClient(await s.publishableKey('150402'));
+      const officeTours = (await client.tours.list.query({})).filter((tour) => tour.kind === 'office');
+      expect(officeTours.length).toBeGreaterThan(0);
+      const institutions = await client.institutions.list.query({ types: ['judicial-office'] });
+      for (const tour of officeTours) expect(institutions.find((i) => i.orgCode === tour.orgCode)?.tourId).toBe(tour.id);
+      expect(institutions.filter((i) => i.tourId !== null)).toHaveLength(officeTours.length);
+    } finally {
+      await s.close();
+    }
   });
 });

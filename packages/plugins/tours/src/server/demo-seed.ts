@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { LocalizedText, PluginSeedContext } from '@sifa/core';
+import type { LocalizedText, PluginSeedContext, SeedExports } from '@sifa/core';
 import { tourDraftSchema, type TourDraftInput } from '../schemas.js';
 import { renderRoomPanorama, type RoomSpec } from './demo-panoramas.js';
 import { processPanorama, storeImage, type ImageLimits } from './images.js';
@@ -266,11 +266,18 @@ export const demoTours: DemoTour[] = [
   },
 ];
 
-export async function seedDemoTours(ctx: PluginSeedContext, options: DemoSeedOptions): Promise<void> {
+/** Exported to later seeds: the demo tour of each office, for the legal map's "VR tour" links. */
+export interface DemoToursExports extends SeedExports {
+  toursByOrg: Record<string, string>;
+}
+
+export async function seedDemoTours(ctx: PluginSeedContext, options: DemoSeedOptions): Promise<DemoToursExports> {
   const known = new Set(ctx.orgCodes);
+  const toursByOrg: Record<string, string> = {};
   for (const tour of demoTours) {
     if (!known.has(tour.orgCode)) continue;
     const id = demoTourId(tour.key);
+    if (tour.kind === 'office') toursByOrg[tour.orgCode] = id;
     const exists = await ctx.runScoped(tour.orgCode, async ({ db }) => (await db.select({ id: tours.id }).from(tours).where(eq(tours.id, id))).length > 0);
     if (exists) continue;
     // Render and validate before the transaction (CPU work; no connection held meanwhile).
@@ -304,4 +311,5 @@ export async function seedDemoTours(ctx: PluginSeedContext, options: DemoSeedOpt
     });
     ctx.log(`tour ${tour.key} (${tour.orgCode}): ${tour.versions.length} version(s) published`);
   }
+  return { toursByOrg };
 }
