@@ -180,14 +180,17 @@ export function scopedProcedure(permission: string) {
 /**
  * Public data of org-owned tables (institutions on the legal map, published VR tours): readable
  * without signing in, but only through a publishable key (`x-sifa-key`), whose org subtree limits
- * what is seen, or by a signed-in caller within their own scope. The body runs in one READ ONLY
+ * what is seen (also for a signed-in caller presenting one), or by a signed-in caller without a
+ * key within their own scope. The body runs in one READ ONLY
  * transaction under the same row-level security as scoped procedures, so a public read can never
  * see another subtree nor write. Procedures still filter to what is published themselves.
  */
 export const publicReadProcedure = publicProcedure.use(({ ctx, next }) => {
+  // The key first: public data is the same for everyone on a portal, signed in or not (an office
+  // user embedded on the city's portal sees the city's map, not just their office).
   let scope: Scope;
-  if (ctx.actor) scope = ctx.actor.scope;
-  else if (ctx.apiKey?.kind === 'publishable') scope = { orgCode: ctx.apiKey.orgCode, orgPath: ctx.apiKey.orgPath };
+  if (ctx.apiKey?.kind === 'publishable') scope = { orgCode: ctx.apiKey.orgCode, orgPath: ctx.apiKey.orgPath };
+  else if (ctx.actor) scope = ctx.actor.scope;
   else if (ctx.authError) throw ctx.authError;
   else
     throw new SifaError('UNAUTHENTICATED', {

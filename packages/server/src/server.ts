@@ -201,6 +201,23 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       }
     },
   });
+  /**
+   * A browser request from another origin: answers its CORS preflight (true: nothing more to do),
+   * or marks the answer readable for an origin some key allows, so the widget sees every answer,
+   * refusals included (it must see TOKEN_EXPIRED to refresh).
+   */
+  const answeredCrossOrigin = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const origin = req.headers.origin;
+    if (origin === undefined || isSameOrigin(origin, req.headers.host)) return false;
+    const allowed = await keys.isOriginAllowed(origin);
+    if (req.method === 'OPTIONS') {
+      answerPreflight(res, origin, allowed);
+      return true;
+    }
+    if (allowed) setCorsHeaders(res, origin);
+    return false;
+  };
+
   const servePluginRoute = createPluginRouteHandler({
     routes: pluginRoutes,
     router,
@@ -238,16 +255,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       const queryAt = raw.indexOf('?');
       const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
       if (pathname.startsWith('/trpc/')) {
-        const origin = req.headers.origin;
-        if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
-          const allowed = await keys.isOriginAllowed(origin);
-          if (req.method === 'OPTIONS') {
-            answerPreflight(res, origin, allowed);
-            return;
-          }
-          // Lets the widget read every answer, refusals included (it must see TOKEN_EXPIRED to refresh).
-          if (allowed) setCorsHeaders(res, origin);
-        }
+        if (await answeredCrossOrigin(req, res)) return;
         // Written with the answer in one writeHead (a setHeader each costs measurably here).
         // Answers depend on Origin (CORS headers), so caches must key on it.
         const headers = ['x-request-id', requestId, 'x-content-type-options', 'nosniff', 'vary', 'Origin'];
@@ -259,15 +267,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       if (pathname.startsWith('/plugins/')) {
         // Same Origin rules as /trpc for routes that look at credentials; anonymous routes
         // (public files) set their own CORS headers and are never preflighted by a plain GET.
-        const origin = req.headers.origin;
-        if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
-          const allowed = await keys.isOriginAllowed(origin);
-          if (req.method === 'OPTIONS') {
-            answerPreflight(res, origin, allowed);
-            return;
-          }
-          if (allowed) setCorsHeaders(res, origin);
-        }
+        if (await answeredCrossOrigin(req, res)) return;
         await servePluginRoute(req, res, pathname);
         return;
       }

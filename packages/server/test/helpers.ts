@@ -110,6 +110,8 @@ export interface TestServer<TRouter extends AnyRouter> {
   /** A typed client; signed in as `user` when given. */
   client(user?: keyof typeof testUsers, options?: ClientOptions): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
   clientWithToken(token: string | null, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
+  /** The session token of a test user (signed in once per server), for raw HTTP calls. */
+  tokenOf(user: keyof typeof testUsers): Promise<string>;
   /** An anonymous client presenting a publishable key (as a host page's widget would). */
   publicClient(publishableKey: string, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
   /** Creates a publishable key for `orgCode` as the city admin (Node sends no Origin). */
@@ -147,22 +149,23 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
     const link = opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 });
     return createTRPCClient<AppRouterOf<TPlugins>>({ links: [link as TRPCLink<AppRouterOf<TPlugins>>] });
   };
+  const tokenOf = async (user: keyof typeof testUsers) => {
+    let token = tokens.get(user);
+    if (!token) {
+      const anon = clientWithToken(null) as unknown as { platform: { auth: { login: { mutate(i: unknown): Promise<{ token: string }> } } } };
+      token = (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
+      tokens.set(user, token);
+    }
+    return token;
+  };
   const testServer: TestServer<AppRouterOf<TPlugins>> = {
     server,
     db,
     url,
     logs: lines,
     clientWithToken,
-    async client(user, opts) {
-      if (!user) return clientWithToken(null, opts);
-      let token = tokens.get(user);
-      if (!token) {
-        const anon = clientWithToken(null) as unknown as { platform: { auth: { login: { mutate(i: unknown): Promise<{ token: string }> } } } };
-        token = (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
-        tokens.set(user, token);
-      }
-      return clientWithToken(token, opts);
-    },
+    tokenOf,
+    client: async (user, opts) => (user ? clientWithToken(await tokenOf(user), opts) : clientWithToken(null, opts)),
     publicClient: (key, opts = {}) => clientWithToken(null, { ...opts, headers: { 'x-sifa-key': key, ...opts.headers } }),
     async publishableKey(orgCode) {
       const city = (await testServer.client('city')) as unknown as {

@@ -8,7 +8,7 @@ import { defineServerPlugin, definePlugin, type ServerPlugin } from '@sifa/core'
 import { composePlugins, PluginCompositionError, type AppRouterOf } from '@sifa/server';
 import { mountPluginRoutes } from '../src/http/plugin-routes.js';
 import { routesPlugin } from './fixtures/routes/plugin.js';
-import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+import { rawFetch, startTestServer, testUsers, type TestServer } from './helpers.js';
 
 const plugins = [routesPlugin] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;
@@ -18,10 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function tokenOf(user: keyof typeof testUsers): Promise<string> {
-  const anon = await t.client();
-  return (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
-}
+const tokenOf = (user: keyof typeof testUsers) => t.tokenOf(user);
 
 const errorShape = (sifaCode: string, httpStatus: number) => ({
   error: { message: expect.any(String), code: expect.any(Number), data: expect.objectContaining({ sifaCode, httpStatus, requestId: expect.any(String) }) },

@@ -163,8 +163,13 @@ describe('public reads (publishable key)', () => {
     expect(await t.publicClient(await t.publishableKey('1504')).casework.publicTitles.query()).toEqual(['A1', 'A2', 'B1', 'S1']);
   });
 
-  it("use a signed-in caller's own scope", async () => {
+  it("use a signed-in caller's own scope when no key is presented", async () => {
     expect(await (await t.client('sanzhongjie')).casework.publicTitles.query()).toEqual(['B1']);
+  });
+
+  it("use the key's subtree for a signed-in caller who presents one (the portal's public data)", async () => {
+    const key = await t.publishableKey('150402');
+    expect(await (await t.client('sanzhongjie', { headers: { 'x-sifa-key': key } })).casework.publicTitles.query()).toEqual(['A1', 'A2', 'B1']);
   });
 
   it('are refused without a key, saying how to get one', async () => {

@@ -119,7 +119,11 @@ export function institutionSchemas(catalog: InstitutionCatalog) {
     }),
     import: z.object({
       format: z.enum(['csv', 'geojson']),
-      /** The file's text (UTF-8; a BOM is ignored). */
+      /**
+       * The file's text (UTF-8; a BOM is ignored). It travels in the request body, so the server's
+       * body limit (1 MiB by default, `limits.maxBodyBytes`) bounds it first: about 9,000 CSV rows;
+       * a larger file is refused as PAYLOAD_TOO_LARGE ("send it in smaller batches").
+       */
       content: z.string().max(8_000_000, imsg('tooLong')),
       dryRun: z.boolean().optional(),
       /** Owner of rows without org_code (default: the caller's unit). */

@@ -11,6 +11,7 @@ import { getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/se
 import { SifaError, toSifaError, type PluginRoute, type PluginRouteContext, type SifaContext } from '@sifa/core';
 import type { ComposedPlugin } from '../plugins/compose.js';
 import { PluginCompositionError } from '../plugins/compose.js';
+import { readBodyBytes } from './body.js';
 
 export const defaultRouteBodyBytes = 1_048_576;
 
@@ -66,33 +67,6 @@ function match(route: MountedRoute, parts: readonly string[]): Record<string, st
     } else params[segment.param] = parts[i]!;
   }
   return params;
-}
-
-/** The body, refused with PAYLOAD_TOO_LARGE as soon as it (or its declared length) passes `limit`. */
-function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new SifaError('PAYLOAD_TOO_LARGE', { details: { maxBytes: limit } });
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      reject(tooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 export interface PluginRouteHandlerOptions {
@@ -156,13 +130,13 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         const full = await options.createContext(req);
         ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError };
       }
-      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes);
+      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined || name.startsWith(':')) continue;
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
-      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body } : {}) });
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body: new Uint8Array(body) /* typed as ArrayBuffer-backed for every lib */ } : {}) });
       const response = await route.handler(request, {
         ...base,
         ...ctx,

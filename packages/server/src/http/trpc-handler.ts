@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
 import { SifaError, type SifaContext } from '@sifa/core';
+import { readBodyBytes } from './body.js';
 
 export interface TrpcLimits {
   maxBodyBytes: number;
@@ -24,31 +25,6 @@ interface HandlerOptions {
   /** Request id and locale, known before the full context (for errors raised before it exists). */
   requestContext?(req: IncomingMessage): Pick<SifaContext, 'requestId' | 'locale'>;
   onError?(info: { error: unknown; path: string | undefined; ctx: SifaContext | undefined }): void;
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      reject(new SifaError('PAYLOAD_TOO_LARGE', { details: { maxBytes: limit } }));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new SifaError('PAYLOAD_TOO_LARGE', { details: { maxBytes: limit } }));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -114,7 +90,7 @@ export function createTrpcHandler(options: HandlerOptions) {
       } else {
         const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
         if (contentType !== 'application/json') throw new SifaError('UNSUPPORTED_MEDIA_TYPE');
-        const body = await readBody(req, limits.maxBodyBytes);
+        const body = (await readBodyBytes(req, limits.maxBodyBytes)).toString('utf8');
         inputs = body === '' ? undefined : parseJson(body, 'request body');
       }
       if (isBatch && inputs !== undefined && (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs))) {

@@ -13,7 +13,7 @@ import { seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createToursPlugin } from '../../src/server/index.js';
 import type { TourDraftInput } from '../../src/index.js';
 import { demoTourId } from '../../src/server/demo-seed.js';
-import { rawFetch, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
 
 const plugins = [createToursPlugin({ demo: { panoramaWidth: 2048 } })] as const;
 type Plugins = typeof plugins;
@@ -24,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function tokenOf(user: keyof typeof testUsers): Promise<string> {
-  const anon = await t.client();
-  return (await anon.platform.auth.login.mutate({ username: testUsers[user].username, password: testPassword })).token;
-}
+const tokenOf = (user: keyof typeof testUsers) => t.tokenOf(user);
 
 /** A 2:1 test image with some structure (so it is not blank and each seed gives other bytes). */
 async function panorama(width: number, height: number, seed: number, format: 'jpeg' | 'png' | 'webp' | 'gif' = 'jpeg'): Promise<Buffer> {
