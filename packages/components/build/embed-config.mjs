@@ -11,6 +11,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { elementsPlugin, packageDir, srcDir } from './elements.mjs';
 import { inSideEffectFreeWorkspacePackage, pureDeclarations } from './pure-declarations.mjs';
+import { assetImports } from './asset-imports.mjs';
 
 export const embedOutDir = join(packageDir, 'dist', 'embed');
 
@@ -19,11 +20,13 @@ export const embedOutDir = join(packageDir, 'dist', 'embed');
  * `sifa-source` condition (TypeScript sources of @sifa/*) and Lit's production build (the
  * `development` condition is never set), esbuild for TypeScript with the package's tsconfig
  * (legacy decorators), pure top-level declarations of side-effect-free workspace packages
- * (@sifa/core: a widget using one constant does not carry every schema), terser.
+ * (@sifa/core: a widget using one constant does not carry every schema), terser; Vite-style
+ * `?url` / `?inline` asset imports (maplibre's worker and CSS, build/asset-imports.mjs).
  * @returns {import('rollup').Plugin[]}
  */
 export function bundlePlugins() {
   return [
+    assetImports(),
     nodeResolve({ browser: true, exportConditions: ['sifa-source', 'production', 'browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     esbuild({ target: 'es2022', tsconfig: join(packageDir, 'tsconfig.json'), sourceMap: true, legalComments: 'none' }),
     pureDeclarations({ include: inSideEffectFreeWorkspacePackage(join(packageDir, '..')) }),
@@ -90,6 +93,8 @@ export function embedConfig(options = {}) {
         const folder = chunk.facadeModuleId?.match(/[\\/]([a-z][a-z0-9-]*)[\\/]define\.ts$/)?.[1];
         return folder ? `chunks/sifa-${folder}-[hash].js` : 'chunks/[name]-[hash].js';
       },
+      // Assets (maplibre's worker) are hashed and live beside the chunks: same origin, cached immutably.
+      assetFileNames: 'chunks/[name]-[hash][extname]',
       sourcemap: options.sourcemap ?? true,
       manualChunks(id) {
         if (id.startsWith(join(srcDir, 'config') + '/')) return 'config';

@@ -7,7 +7,7 @@
  * global-setup.ts and are found on `globalThis` (see there why).
  */
 import type { BrowserCommand } from 'vitest/node';
-import type { EntryCount, MintRequest, TestServers } from './global-setup.ts';
+import type { EntryCount, MintRequest, PublishedTestTour, TestServers } from './global-setup.ts';
 
 const testServersKey = Symbol.for('sifa.components.test-servers');
 
@@ -35,6 +35,8 @@ export interface SifaTestCommands {
   countEntries(options: On & { orgCode: string }): Promise<EntryCount>;
   /** Moves the server's clock by `offsetMs` from real time (0 puts it back). */
   setServerClock(options: On & { offsetMs: number }): Promise<void>;
+  /** A tour with two published versions of generated panoramas (see TestSifaServer.publishTestTour). */
+  publishTestTour(options: On & { origin: string; orgCode: string }): Promise<PublishedTestTour>;
 }
 
 // BrowserCommands is declared in vitest/internal/browser (re-exported by vitest/browser).
@@ -51,4 +53,5 @@ export const commands: Commands = {
   mintToken: async (_context, { server, ...request }) => (await servers().get(server)).mint(request),
   countEntries: async (_context, { server, orgCode }) => (await servers().get(server)).countEntries(orgCode),
   setServerClock: async (_context, { server, offsetMs }) => (await servers().get(server)).setClockOffset(offsetMs),
+  publishTestTour: async (_context, { server, ...request }) => (await servers().get(server)).publishTestTour(request),
 };

@@ -1,6 +1,6 @@
 /**
  * Starts real Sifa servers (embedded PGlite in a temporary folder, the real org tree, the diary
- * plugin) for the browser tests, in Node, and hands the main one's URL to the tests
+ * institutions and tours plugins, their demo content seeded) for the browser tests, in Node, and hands the main one's URL to the tests
  * (`inject('sifaUrl')`). Browser tests reach the servers through `commands` (test/commands.ts):
  * allow their page origin, mint embed tokens with a secret key over the server's own mint API,
  * stop and restart a server (same port, same data), count diary rows straight from the database,
@@ -18,8 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Actor, Role } from '@sifa/core';
-import { createLogger, createSifaServer, mintEmbedToken, seedOrgTree, type SifaServer } from '@sifa/server';
+import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrgTree, seedPlugins, type SifaServer } from '@sifa/server';
 import { createDiaryPlugin, diaryEntries } from '@sifa/plugin-diary/server';
+import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
+import { createToursPlugin } from '@sifa/plugin-tours/server';
+import { publishTestTour, type PublishedTestTour } from './publish-test-tour.js';
+
+export type { PublishedTestTour };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -64,7 +69,11 @@ export class TestSifaServer {
     const instance = new TestSifaServer(await mkdtemp(join(tmpdir(), `sifa-components-${name}-`)));
     if (template) await cp(template, instance.dataDir, { recursive: true });
     await instance.start();
-    if (!template) await seedOrgTree(instance.server!.database.db);
+    if (!template) {
+      await seedOrgTree(instance.server!.database.db);
+      // Plugins' demo content (the institutions of the legal-services map, the synthetic VR tours), as `sifa start --seed` does.
+      await seedPlugins(instance.server!, (await chifengOrgTree()).map((o) => o.code));
+    }
     return instance;
   }
 
@@ -86,7 +95,8 @@ export class TestSifaServer {
     if (this.server) return this.url;
     const server = await createSifaServer({
       database: { engine: 'pglite', dataDir: this.dataDir },
-      plugins: [createDiaryPlugin({ editWindowDays: 7 })],
+      // Tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
+      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin()],
       port: this.port,
       logger: createLogger({ level: 'silent' }),
       now: () => new Date(Date.now() + this.clockOffsetMs),
@@ -137,6 +147,12 @@ export class TestSifaServer {
       orgCode: request.orgCode,
       ...(request.ttlSeconds === undefined ? {} : { ttlSeconds: request.ttlSeconds }),
     });
+  }
+
+  /** A test tour published the way an editor does it (see ../publish-test-tour.ts). */
+  async publishTestTour(request: { origin: string; orgCode: string }): Promise<PublishedTestTour> {
+    const { token } = await this.mint({ origin: request.origin, orgCode: request.orgCode, userId: 'tour-editor', role: 'office_staff' });
+    return publishTestTour({ url: this.url, token, orgCode: request.orgCode });
   }
 
   /** Diary rows of one org, read in a transaction scoped to the whole region (RLS applies). */

@@ -71,6 +71,33 @@ export class SifaElement extends LitElement {
     return sharedClient();
   }
 
+  /** Work the widget's visible state waits for (a locale's messages, a lazy chunk, a first load). */
+  private readonly loads = new Set<Promise<unknown>>();
+
+  /**
+   * Counts `work` into `updateComplete` until it settles (its failure is the caller's to handle;
+   * here it only ends the wait). Returns `work`.
+   */
+  protected track<T>(work: Promise<T>): Promise<T> {
+    const tracked: Promise<unknown> = work.finally(() => this.loads.delete(tracked));
+    this.loads.add(tracked);
+    tracked.catch(() => undefined);
+    return work;
+  }
+
+  /**
+   * Resolves once the widget shows its current state, including what waits for tracked work
+   * (the messages of a locale just switched to, a chunk just loaded), not only the pending render.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.loads.size > 0) {
+      await Promise.allSettled([...this.loads]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   /** Fires `sifa-<name>`: bubbles and crosses shadow roots, as host pages expect. */
   protected emit<T>(name: `sifa-${string}`, detail: T): boolean {
     return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));

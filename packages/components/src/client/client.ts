@@ -44,10 +44,14 @@ interface Pending {
 }
 
 const refreshMarginMs = 60_000;
+/** How long a "nobody is signed in" answer of the token source holds before it is asked again. */
+const anonymousRecheckMs = 60_000;
 
 export class SifaClient {
   private token: EmbedToken | null = null;
-  private refreshing: Promise<EmbedToken> | null = null;
+  /** Until when "nobody is signed in on the host" (a null token) is believed without asking again. */
+  private anonymousUntil = 0;
+  private refreshing: Promise<EmbedToken | null> | null = null;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
@@ -58,7 +62,10 @@ export class SifaClient {
 
   /** Swaps the page configuration (a new token source drops the cached token). */
   reconfigure(config: Readonly<SifaConfig>): void {
-    if (config.getToken !== this.config.getToken || config.tokenUrl !== this.config.tokenUrl) this.token = null;
+    if (config.getToken !== this.config.getToken || config.tokenUrl !== this.config.tokenUrl) {
+      this.token = null;
+      this.anonymousUntil = 0;
+    }
     this.config = config;
   }
 
@@ -174,7 +181,7 @@ export class SifaClient {
     if (this.config.publishableKey) headers['x-sifa-key'] = this.config.publishableKey;
     if (this.canAuthenticate) {
       const token = await this.currentToken(forceRefresh);
-      headers['authorization'] = `Bearer ${token.token}`;
+      if (token) headers['authorization'] = `Bearer ${token.token}`;
     }
     return headers;
   }
@@ -190,13 +197,18 @@ export class SifaClient {
     }
   }
 
-  /** The cached token, refreshed when it is about to expire (one refresh at a time). */
-  private currentToken(force: boolean): Promise<EmbedToken> {
+  /**
+   * The cached token, refreshed when it is about to expire (one refresh at a time); null while
+   * nobody is signed in on the host (asked again after `anonymousRecheckMs`).
+   */
+  private currentToken(force: boolean): Promise<EmbedToken | null> {
     const now = this.options.now?.() ?? Date.now();
     if (!force && this.token && Date.parse(this.token.expiresAt) - refreshMarginMs > now) return Promise.resolve(this.token);
+    if (!force && !this.token && this.anonymousUntil > now) return Promise.resolve(null);
     this.refreshing ??= this.fetchToken().then(
       (token) => {
         this.token = token;
+        this.anonymousUntil = token ? 0 : (this.options.now?.() ?? Date.now()) + anonymousRecheckMs;
         this.refreshing = null;
         return token;
       },
@@ -208,9 +220,11 @@ export class SifaClient {
     return this.refreshing;
   }
 
-  private async fetchToken(): Promise<EmbedToken> {
+  private async fetchToken(): Promise<EmbedToken | null> {
     if (this.config.getToken) return this.config.getToken();
     const res = await this.fetcher()(this.config.tokenUrl!, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
+    // Nobody signed in on the host: public reads go on with the publishable key alone.
+    if (res.status === 401 || res.status === 403) return null;
     if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
     return (await res.json()) as EmbedToken;
   }

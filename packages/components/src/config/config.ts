@@ -23,12 +23,15 @@ export interface SifaConfig {
   publishableKey?: string | undefined;
   /**
    * Host callback that returns a fresh embed token (minted by the host's backend). Called
-   * before the current token expires, and once more when the server says it expired.
+   * before the current token expires, and once more when the server says it expired. Resolves
+   * null when nobody is signed in on the host: widgets then read public data with the
+   * publishable key, and those that need a user ask for signing in.
    */
-  getToken?: (() => Promise<EmbedToken>) | undefined;
+  getToken?: (() => Promise<EmbedToken | null>) | undefined;
   /**
    * Declarative alternative to getToken: a same-origin URL of the host backend that answers
-   * POST with `{ token, expiresAt }` for the signed-in portal user (cookies are sent).
+   * POST with `{ token, expiresAt }` for the signed-in portal user (cookies are sent), and
+   * 401 or 403 when nobody is signed in (treated like getToken resolving null).
    */
   tokenUrl?: string | undefined;
   locale?: Locale | undefined;

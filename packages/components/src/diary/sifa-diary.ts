@@ -219,7 +219,6 @@ export class SifaDiary extends SifaElement {
   /** The form asked for while its chunk loads (picking another day or item replaces it). */
   private opening: object | null = null;
   /** Chunks being loaded that change what is shown: `updateComplete` waits for them. */
-  private readonly loads = new Set<Promise<unknown>>();
 
   /** The language shown (zh-CN until the first messages are here). */
   private get ui(): Locale {
@@ -252,25 +251,6 @@ export class SifaDiary extends SifaElement {
     this.removeEventListener('pointerdown', preloadForm);
     this.detachOutbox();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-  }
-
-  /**
-   * Resolves once the widget shows its current state, including what waits for a chunk (the
-   * messages of a locale just switched to, a form just opened), not only the pending render.
-   */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.loads.size > 0) {
-      await Promise.allSettled([...this.loads]);
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  private track(work: Promise<unknown>): void {
-    const tracked: Promise<unknown> = work.finally(() => this.loads.delete(tracked));
-    this.loads.add(tracked);
-    tracked.catch(() => undefined);
   }
 
   /** Shows `locale` now if its messages are here, else once they are (zh-CN if they cannot load). */

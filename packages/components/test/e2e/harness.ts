@@ -1,7 +1,8 @@
 /**
  * What the e2e tests share: the script-tag bundle (built once by ./global-setup.ts, with the
  * fixture elements of ./fixtures beside the real ones, so the loader has a light and a heavy
- * element to tell apart), a real Sifa server serving it (PGlite in memory, the diary plugin),
+ * element to tell apart), a real Sifa server serving it (PGlite in memory, the diary, tours and
+ * institutions plugins with their demo content, as `npm start` seeds it),
  * and Debian's Chromium driven by Playwright, recording every CSP violation, console error and
  * request.
  */
@@ -10,8 +11,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { createLogger, createSifaServer, mintEmbedToken, seedOrgTree, type SifaServer, type StaticRoot } from '@sifa/server';
+import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrgTree, seedPlugins, type SifaServer, type StaticRoot } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
+import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
+import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
 export const hasDiary = existsSync(join(srcDir, 'diary', 'define.ts'));
@@ -67,12 +70,14 @@ export interface TestServer {
 export async function startTestServer(staticRoots: StaticRoot[]): Promise<TestServer> {
   const server = await createSifaServer({
     database: { engine: 'pglite', dataDir: 'memory' },
-    plugins: [createDiaryPlugin({ editWindowDays: 7 })],
+    // As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours).
+    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin()],
     port: 0,
     staticRoots,
     logger: createLogger({ level: 'silent' }),
   });
   await seedOrgTree(server.database.db);
+  await seedPlugins(server, (await chifengOrgTree()).map((o) => o.code));
   const url = await server.listen();
   const owner = { actorId: 'e2e', actorRole: 'owner', withinPath: null };
   const keys = new Map<string, Promise<{ secret: string; publishable: string }>>();

@@ -1,0 +1,350 @@
+/**
+ * Styles of <sifa-legal-map>: toolbar over a list beside the map (stacked on narrow hosts, by a
+ * container query); the map's HTML overlays (markers, clusters, county labels); Mongolian lays
+ * the list and popup out in `writing-mode: vertical-lr`. Type colours come from the catalog and
+ * are set through the CSSOM (`--dot`, `--marker-color`), never a style attribute (strict CSP).
+ */
+import { css } from 'lit';
+
+export const legalMapStyles = css`
+  :host {
+    --sifa-legal-map-height: 480px;
+    --sifa-legal-map-background: #dce8ee;
+    --sifa-legal-map-region: var(--sifa-color-surface-alt);
+    --sifa-legal-map-region-selected: #f1dede;
+    --sifa-legal-map-border: var(--sifa-color-primary);
+    container-type: inline-size;
+    background: var(--sifa-color-surface);
+  }
+  :host([theme='dark']) {
+    --sifa-legal-map-background: #14232b;
+    --sifa-legal-map-region-selected: #4a2a29;
+  }
+  h2 {
+    font-size: var(--sifa-font-size-large);
+    margin: 0 0 var(--sifa-space);
+  }
+  h3 {
+    font-size: var(--sifa-font-size);
+    margin: 0;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    min-block-size: var(--sifa-target-size);
+    color: inherit;
+  }
+  button {
+    background: var(--sifa-color-surface);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    padding: 0 calc(var(--sifa-space) * 1.5);
+    cursor: pointer;
+  }
+  input,
+  select {
+    background: var(--sifa-color-surface);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    padding: 0 var(--sifa-space);
+  }
+  a {
+    color: var(--sifa-color-focus);
+  }
+  .frame {
+    padding: var(--sifa-space);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--sifa-space);
+    margin-block-end: var(--sifa-space);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  .field input,
+  .field select {
+    font-size: var(--sifa-font-size);
+    color: var(--sifa-color-text);
+  }
+  .nearest {
+    background: var(--sifa-color-primary);
+    color: var(--sifa-color-on-primary);
+    border-color: var(--sifa-color-primary);
+  }
+  .geo-fallback {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--sifa-space);
+    padding: var(--sifa-space);
+    border-inline-start: 4px solid var(--sifa-color-warning);
+    background: var(--sifa-color-surface-alt);
+  }
+  .geo-fallback p {
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .body {
+    display: grid;
+    grid-template-columns: minmax(14em, 1fr) 2fr;
+    gap: var(--sifa-space);
+    block-size: var(--sifa-legal-map-height);
+  }
+  @container (max-width: 40em) {
+    .body {
+      grid-template-columns: 1fr;
+      grid-template-rows: 1fr 1fr;
+      block-size: calc(var(--sifa-legal-map-height) * 1.6);
+    }
+  }
+  .side {
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+  .count,
+  .empty,
+  .error {
+    margin: 0 0 var(--sifa-space);
+  }
+  .error {
+    color: var(--sifa-color-danger);
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    overflow: auto;
+    flex: 1;
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: var(--sifa-space);
+    padding: var(--sifa-space);
+    border-block-end: 1px solid var(--sifa-color-border);
+    cursor: pointer;
+  }
+  .option > :not(.dot) {
+    grid-column: 2;
+  }
+  .option.selected {
+    background: var(--sifa-color-surface-alt);
+    box-shadow: inset 4px 0 0 var(--sifa-color-primary);
+  }
+  .option:focus-visible {
+    outline-offset: -3px;
+  }
+  .dot {
+    grid-row: 1 / span 3;
+    inline-size: 12px;
+    block-size: 12px;
+    margin-block-start: 0.4em;
+    border-radius: 50%;
+    background: var(--dot);
+    border: 1px solid var(--sifa-color-text);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .meta,
+  .address {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  .approx {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-warning);
+  }
+  .map-area {
+    position: relative;
+    min-block-size: 0;
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    overflow: hidden;
+    background: var(--sifa-legal-map-background);
+  }
+  /* More specific than maplibre's own .maplibregl-map (position: relative), adopted after this sheet. */
+  .map-area > .map-canvas {
+    position: absolute;
+    inset: 0;
+  }
+  .map-status {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: 40%;
+    margin: 0 auto;
+    max-inline-size: 28em;
+    padding: var(--sifa-space);
+    text-align: center;
+    background: var(--sifa-color-surface);
+    border-radius: var(--sifa-radius);
+  }
+  .map-status.missing {
+    border: 1px solid var(--sifa-color-warning);
+  }
+  .overlay {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    overflow: hidden;
+    z-index: 1;
+  }
+  .overlay > * {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    writing-mode: horizontal-tb;
+  }
+  .marker {
+    inline-size: 16px;
+    block-size: 16px;
+    margin: -8px 0 0 -8px;
+    border-radius: 50%;
+    background: var(--marker-color, var(--sifa-color-primary));
+    border: 2px solid #fff;
+    box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.5);
+    pointer-events: auto;
+    cursor: pointer;
+  }
+  .marker.selected {
+    inline-size: 24px;
+    block-size: 24px;
+    margin: -12px 0 0 -12px;
+    border-width: 3px;
+    box-shadow: 0 0 0 3px var(--sifa-color-focus);
+    z-index: 2;
+  }
+  .cluster {
+    min-inline-size: 32px;
+    block-size: 32px;
+    margin: -16px 0 0 -16px;
+    padding: 0 6px;
+    border-radius: 16px;
+    display: grid;
+    place-items: center;
+    background: var(--sifa-color-primary);
+    color: var(--sifa-color-on-primary);
+    font-weight: 700;
+    font-family: var(--sifa-font-family);
+    border: 2px solid var(--sifa-color-on-primary);
+    pointer-events: auto;
+    cursor: zoom-in;
+  }
+  .region-label {
+    /* Centred just below the county's label point, where its seat's markers usually sit. */
+    translate: -50% 10px;
+    white-space: nowrap;
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text);
+    text-shadow:
+      0 0 2px var(--sifa-color-surface),
+      0 0 2px var(--sifa-color-surface);
+  }
+  .region-label:lang(mn) {
+    writing-mode: vertical-lr;
+  }
+  .popup {
+    position: absolute;
+    inset-block-start: var(--sifa-space);
+    inset-inline-end: var(--sifa-space);
+    z-index: 3;
+    inline-size: min(22em, calc(100% - 2 * var(--sifa-space)));
+    max-block-size: calc(100% - 2 * var(--sifa-space));
+    overflow: auto;
+    padding: var(--sifa-space);
+    background: var(--sifa-color-surface);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    box-shadow: var(--sifa-shadow);
+  }
+  .popup-head {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--sifa-space);
+    align-items: start;
+  }
+  .close {
+    inline-size: var(--sifa-target-size);
+    padding: 0;
+  }
+  dl {
+    margin: var(--sifa-space) 0;
+  }
+  dt {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  dd {
+    margin: 0 0 var(--sifa-space);
+  }
+  dd p,
+  .hours,
+  .services {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .open.is-open {
+    color: var(--sifa-color-success);
+    font-weight: 600;
+  }
+  .open.is-closed {
+    color: var(--sifa-color-danger);
+    font-weight: 600;
+  }
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sifa-space);
+  }
+  .tour {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--sifa-target-size);
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* Mongolian: the list and the popup flow vertically, lines left to right; the map stays as it is. */
+  .vertical .side,
+  .vertical .popup,
+  .vertical .geo-fallback p {
+    writing-mode: vertical-lr;
+  }
+  /* The toolbar stays a row; its labels stand vertically beside their controls. */
+  .vertical .field {
+    flex-direction: row;
+    align-items: stretch;
+  }
+  .vertical .field > span {
+    writing-mode: vertical-lr;
+    max-block-size: 8em;
+  }
+  .vertical .geo-fallback p {
+    flex-basis: auto;
+    max-block-size: 12em;
+  }
+  .vertical .side {
+    overflow-x: auto;
+  }
+  .vertical .option.selected {
+    box-shadow: inset 0 4px 0 var(--sifa-color-primary);
+  }
+`;
