@@ -49,7 +49,7 @@ for (const button of document.querySelectorAll('[data-lang]')) {
 for (const button of document.querySelectorAll('[data-theme]')) {
   button.addEventListener('click', () => {
     document.body.dataset.theme = button.dataset.theme;
-    for (const el of document.querySelectorAll('sifa-diary')) el.setAttribute('theme', button.dataset.theme);
+    for (const el of document.querySelectorAll('sifa-diary, sifa-legal-map, sifa-vr-viewer')) el.setAttribute('theme', button.dataset.theme);
     for (const b of document.querySelectorAll('[data-theme]')) b.setAttribute('aria-pressed', String(b === button));
   });
 }
@@ -70,4 +70,35 @@ try {
 } catch (error) {
   countySelect.replaceChildren(new Option('无法加载'));
   status.textContent = `加载失败：${error.message}。请先运行 npm start（含演示数据）。`;
+}
+
+// VR tours: a picker over the published tours; the map's "VR tour" link opens the tour here.
+const viewer = document.querySelector('sifa-vr-viewer');
+const tourPicker = document.getElementById('tour-picker');
+function showTour(tourId) {
+  viewer.setAttribute('tour', tourId);
+  viewer.removeAttribute('version');
+  tourPicker.value = tourId;
+}
+tourPicker.addEventListener('change', () => showTour(tourPicker.value));
+document.querySelector('sifa-legal-map').addEventListener('sifa-map-tour', (event) => {
+  event.preventDefault();
+  showTour(event.detail.tourId);
+  document.getElementById('vr').scrollIntoView({ behavior: 'smooth' });
+  viewer.focus();
+});
+try {
+  const tours = await call('tours.list', {});
+  tourPicker.replaceChildren(
+    ...tours.map((tour) => {
+      const option = document.createElement('option');
+      option.value = tour.id;
+      option.textContent = tour.title.zh;
+      return option;
+    }),
+  );
+  tourPicker.disabled = false;
+  if (tours[0]) showTour(tours[0].id);
+} catch (error) {
+  tourPicker.replaceChildren(new Option(`加载失败：${error.message}`));
 }

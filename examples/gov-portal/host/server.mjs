@@ -53,7 +53,10 @@ export async function createPortalHost(options) {
     `script-src 'self' ${sifaOrigin}`,
     "style-src 'self'",
     `connect-src 'self' ${sifaOrigin}`,
-    "img-src 'self' data:",
+    // The legal map's worker (maplibre starts it from a one-line blob: module importing the
+    // worker file from the Sifa origin) and the VR viewer's flat previews: see the widgets' READMEs.
+    `worker-src blob: ${sifaOrigin}`,
+    `img-src 'self' data: blob: ${sifaOrigin}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -103,6 +106,8 @@ export async function createPortalHost(options) {
     return template
       .replaceAll('{{sifaOrigin}}', escapeHtml(sifaOrigin))
       .replaceAll('{{publishableKey}}', escapeHtml(options.publishableKey))
+      // Only a signed-in user has a token source (nobody else could get a token anyway).
+      .replace('{{tokenUrlAttribute}}', user ? ' data-sifa-token-url="/portal-api/embed-token"' : '')
       .replace('<!-- portal:account -->', account)
       .replace('<!-- portal:diary -->', diary);
   };
