@@ -7,7 +7,7 @@
  * global-setup.ts and are found on `globalThis` (see there why).
  */
 import type { BrowserCommand } from 'vitest/node';
-import type { EntryCount, MintRequest, PublishedTestTour, TestServers } from './global-setup.ts';
+import type { EntryCount, MintRequest, PublishedTestTour, TestServers, TestTourSpec } from './global-setup.ts';
 
 const testServersKey = Symbol.for('sifa.components.test-servers');
 
@@ -36,7 +36,7 @@ export interface SifaTestCommands {
   /** Moves the server's clock by `offsetMs` from real time (0 puts it back). */
   setServerClock(options: On & { offsetMs: number }): Promise<void>;
   /** A tour with two published versions of generated panoramas (see TestSifaServer.publishTestTour). */
-  publishTestTour(options: On & { origin: string; orgCode: string }): Promise<PublishedTestTour>;
+  publishTestTour(options: On & { origin: string; orgCode: string; spec?: TestTourSpec }): Promise<PublishedTestTour>;
 }
 
 // BrowserCommands is declared in vitest/internal/browser (re-exported by vitest/browser).

@@ -22,9 +22,9 @@ import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrg
 import { createDiaryPlugin, diaryEntries } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
-import { publishTestTour, type PublishedTestTour } from './publish-test-tour.js';
+import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
-export type { PublishedTestTour };
+export type { PublishedTestTour, TestTourSpec };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -150,9 +150,9 @@ export class TestSifaServer {
   }
 
   /** A test tour published the way an editor does it (see ../publish-test-tour.ts). */
-  async publishTestTour(request: { origin: string; orgCode: string }): Promise<PublishedTestTour> {
+  async publishTestTour(request: { origin: string; orgCode: string; spec?: TestTourSpec }): Promise<PublishedTestTour> {
     const { token } = await this.mint({ origin: request.origin, orgCode: request.orgCode, userId: 'tour-editor', role: 'office_staff' });
-    return publishTestTour({ url: this.url, token, orgCode: request.orgCode });
+    return publishTestTour({ url: this.url, token, orgCode: request.orgCode, ...(request.spec ? { spec: request.spec } : {}) });
   }
 
   /** Diary rows of one org, read in a transaction scoped to the whole region (RLS applies). */

@@ -10,10 +10,42 @@ export interface PublishedTestTour {
   tourId: string;
 }
 
-export async function publishTestTour(request: { url: string; token: string; orgCode: string }): Promise<PublishedTestTour> {
+/** A panorama made in Node: the known test pattern, or one solid colour; 2:1 at `width`. */
+export type TestImage = { pattern: number } | { solid: [number, number, number]; width: number };
+
+export interface TestTourSpec {
+  title: { zh: string; en: string };
+  /** Published in this order (the last is the latest); scenes' hotspots as `tours.saveDraft` takes them. */
+  versions: { note: { zh: string; en: string } | null; scenes: { id: string; title: { zh: string; en: string }; image: TestImage; hotspots?: unknown[] }[] }[];
+}
+
+const text = (zh: string) => ({ zh, en: `${zh} (en)` });
+
+/**
+ * The default: version 1 has one green scene; version 2 a scene of the test pattern linked both
+ * ways with a magenta one.
+ */
+export const defaultTestTour: TestTourSpec = {
+  title: text('测试司法所'),
+  versions: [
+    { note: text('第一版'), scenes: [{ id: 'old-hall', title: text('旧大厅'), image: { solid: [0, 255, 0], width: 1024 } }] },
+    {
+      note: null,
+      scenes: [
+        { id: 'hall', title: text('接待大厅'), image: { pattern: 2048 }, hotspots: [{ id: 'to-room', kind: 'scene', yaw: 10, pitch: 10, title: text('去调解室'), targetSceneId: 'room' }] },
+        { id: 'room', title: text('调解室'), image: { solid: [255, 0, 255], width: 1024 }, hotspots: [{ id: 'to-hall', kind: 'scene', yaw: 180, pitch: 0, title: text('回到大厅'), targetSceneId: 'hall' }] },
+      ],
+    },
+  ],
+};
+
+/** Publishes `spec` as an editor does it: one upload per image, tours.create, then per version saveDraft + publish. */
+export async function publishTestTour(request: { url: string; token: string; orgCode: string; spec?: TestTourSpec }): Promise<PublishedTestTour> {
   const { url, orgCode } = request;
+  const spec = request.spec ?? defaultTestTour;
   const headers = { authorization: `Bearer ${request.token}` };
-  const upload = async (png: Uint8Array<ArrayBuffer>) => {
+  const upload = async (image: TestImage) => {
+    const png = 'pattern' in image ? await patternPng(image.pattern) : await patternPng(image.width, image.solid);
     const res = await fetch(`${url}/plugins/tours/images?orgCode=${orgCode}`, { method: 'POST', headers: { ...headers, 'content-type': 'image/png' }, body: png });
     if (!res.ok) throw new Error(`tour image upload answered ${res.status}: ${await res.text()}`);
     return ((await res.json()) as { sha256: string }).sha256;
@@ -24,27 +56,13 @@ export async function publishTestTour(request: { url: string; token: string; org
     if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
     return body.result.data;
   };
-  const [pattern, magenta, green] = await Promise.all([patternPng(2048), patternPng(1024, [255, 0, 255]), patternPng(1024, [0, 255, 0])]);
-  const [patternSha, magentaSha, greenSha] = [await upload(pattern), await upload(magenta), await upload(green)];
-  const text = (zh: string) => ({ zh, en: `${zh} (en)` });
-  const created = await call<{ tourId: string; revision: number }>('tours.create', { orgCode, kind: 'office', title: text('测试司法所') });
-  let draft = await call<{ revision: number }>('tours.saveDraft', {
-    tourId: created.tourId,
-    revision: created.revision,
-    draft: { title: text('测试司法所'), scenes: [{ id: 'old-hall', title: text('旧大厅'), image: greenSha }] },
-  });
-  await call('tours.publish', { tourId: created.tourId, revision: draft.revision, note: text('第一版') });
-  draft = await call<{ revision: number }>('tours.saveDraft', {
-    tourId: created.tourId,
-    revision: draft.revision,
-    draft: {
-      title: text('测试司法所'),
-      scenes: [
-        { id: 'hall', title: text('接待大厅'), image: patternSha, hotspots: [{ id: 'to-room', kind: 'scene', yaw: 10, pitch: 10, title: text('去调解室'), targetSceneId: 'room' }] },
-        { id: 'room', title: text('调解室'), image: magentaSha, hotspots: [{ id: 'to-hall', kind: 'scene', yaw: 180, pitch: 0, title: text('回到大厅'), targetSceneId: 'hall' }] },
-      ],
-    },
-  });
-  await call('tours.publish', { tourId: created.tourId, revision: draft.revision, note: null });
+  const created = await call<{ tourId: string; revision: number }>('tours.create', { orgCode, kind: 'office', title: spec.title });
+  let revision = created.revision;
+  for (const version of spec.versions) {
+    const scenes = [];
+    for (const scene of version.scenes) scenes.push({ id: scene.id, title: scene.title, image: await upload(scene.image), hotspots: scene.hotspots ?? [] });
+    revision = (await call<{ revision: number }>('tours.saveDraft', { tourId: created.tourId, revision, draft: { title: spec.title, scenes } })).revision;
+    await call('tours.publish', { tourId: created.tourId, revision, note: version.note }); // the draft's revision stays
+  }
   return { tourId: created.tourId };
 }

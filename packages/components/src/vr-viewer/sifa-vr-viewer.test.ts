@@ -2,16 +2,17 @@
  * <sifa-vr-viewer> in Chromium (WebGL through SwiftShader), with generated panoramas whose
  * colour at every direction is known (test-pattern.ts): rendering checked by pixels, keyboard,
  * drag and wheel, the flat fallback without WebGL, errors in the user's language, hotspots in
- * place and as a list, dialogs and their focus, the version picker, axe. Tours here come from an
- * in-memory stand-in of `tours.get` given to the client as its fetch; the same behaviour against
- * the real server with the tours plugin is in sifa-vr-viewer.server.test.ts.
+ * place and as a list, dialogs and their focus, the version picker, axe. Tours are published on
+ * the real test server (tours plugin: upload route, saveDraft, publish) from panoramas made in
+ * Node; the client's fetch only records which versions the element asked for.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
-import type { Hotspot, Scene, TourVersion } from '@sifa/core';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commands, userEvent } from 'vitest/browser';
+import type { Hotspot, TourVersion, ToursApi } from '@sifa/core';
 import { configureSifa, themes } from '../config/config.js';
 import { tokenValue } from '../theme/tokens.js';
-import { eventually } from '../test-utils/test-server.js';
+import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
+import { SifaClient } from '../client/client.js';
 import { axeViolations, describeViolations } from '../test-utils/axe.js';
 import { drawTestPattern, patternColor } from './test-pattern.js';
 import { vrMessages } from './messages.js';
@@ -19,19 +20,8 @@ import './define.js';
 import type { SifaVrViewer, VrHotspotDetail, VrReadyDetail, VrSceneDetail } from './define.js';
 import type { PanoramaRenderer } from './renderer.js';
 
-const endpoint = 'https://sifa.test.invalid';
 
 const blobOf = (canvas: HTMLCanvasElement) => new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
-
-function solid(colour: string, width = 1024): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = width / 2;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = colour;
-  ctx.fillRect(0, 0, width, width / 2);
-  return canvas;
-}
 
 let urls: string[] = [];
 async function imageUrl(canvas: HTMLCanvasElement): Promise<string> {
@@ -41,18 +31,6 @@ async function imageUrl(canvas: HTMLCanvasElement): Promise<string> {
 }
 
 const text = (zh: string, en: string) => ({ zh, en });
-
-async function sceneOf(id: string, title: string, canvas: HTMLCanvasElement, preview: HTMLCanvasElement, hotspots: Hotspot[]): Promise<Scene> {
-  const [url, previewUrl] = await Promise.all([imageUrl(canvas), imageUrl(preview)]);
-  return {
-    id,
-    title: text(title, `${title} (en)`),
-    image: { url, width: canvas.width, height: canvas.height, previewUrl, previewWidth: preview.width, previewHeight: preview.height, bytes: 0 },
-    initialView: { yaw: 0, pitch: 0, fov: 90 },
-    northOffset: 0,
-    hotspots,
-  };
-}
 
 const base = { description: null };
 const sceneAHotspots: Hotspot[] = [
@@ -65,40 +43,67 @@ const sceneAHotspots: Hotspot[] = [
   { ...base, id: 'behind', kind: 'info', yaw: 170, pitch: 0, title: text('背后', 'Behind') },
 ];
 
-let tours: Record<string, Record<string, TourVersion>> = {};
+let endpoint: string;
+let publishableKey: string;
+let tourId: string;
+/** The tour's latest and archived versions as the server answers them. */
+let latest: TourVersion;
 
-async function buildTours(): Promise<void> {
-  const pattern = drawTestPattern(2048);
-  const patternPreview = drawTestPattern(1024);
-  const a = await sceneOf('a', '接待大厅', pattern, patternPreview, sceneAHotspots);
-  const b = await sceneOf('b', '调解室', solid('#ff00ff'), solid('#ff00ff', 512), [{ ...base, id: 'to-a', kind: 'scene', yaw: 180, pitch: 0, title: text('回到大厅', 'Back to the hall'), targetSceneId: 'a' }]);
-  const old = await sceneOf('old', '旧大厅', solid('#00ff00'), solid('#00ff00', 512), []);
-  const versions = [
-    { version: 2, publishedAt: '2026-10-01T08:00:00.000Z', note: null },
-    { version: 1, publishedAt: '2025-05-01T08:00:00.000Z', note: null },
-  ];
-  const common = { tourId: 'demo', orgCode: '150402001', kind: 'office' as const, title: text('红山司法所', 'Hongshan office'), versions };
-  const v2: TourVersion = { ...common, version: 2, publishedAt: versions[0]!.publishedAt, firstSceneId: 'a', scenes: [a, b] };
-  const v1: TourVersion = { ...common, version: 1, publishedAt: versions[1]!.publishedAt, firstSceneId: 'old', scenes: [old] };
-  tours = { demo: { latest: v2, '2': v2, '1': v1 } };
-}
-
-/** The in-memory `tours.get` (tRPC wire protocol: batched or single GET queries). */
+/** Which tours.get inputs the element sent. */
 const calls: { tourId: string; version?: number }[] = [];
-const fakeFetch: typeof fetch = async (input, init) => {
+/**
+ * Changes the server's tours.get answer where a test needs one the server itself refuses to
+ * store (a hotspot that is not a sifa-* element): the element's own second wall.
+ */
+let rewrite: ((tour: TourVersion) => TourVersion) | null = null;
+
+const recordingFetch: typeof fetch = async (input, init) => {
   const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-  if (url.origin !== endpoint) return fetch(input, init);
-  const paths = url.pathname.replace(/^\/trpc\//, '').split(',');
+  const res = await fetch(input, init);
+  if (!url.pathname.startsWith('/trpc/') || !url.pathname.includes('tours.get')) return res;
   const raw: unknown = JSON.parse(url.searchParams.get('input') ?? 'null');
   const batch = url.searchParams.get('batch') === '1';
-  const answer = (path: string, args: { tourId: string; version?: number }) => {
-    calls.push(args);
-    const found = path === 'tours.get' ? tours[args.tourId]?.[String(args.version ?? 'latest')] : undefined;
-    return found ? { result: { data: found } } : { error: { message: '找不到这个 VR 全景。', data: { sifaCode: 'NOT_FOUND', httpStatus: 404 } } };
-  };
-  const body = batch ? paths.map((p, i) => answer(p, (raw as Record<number, { tourId: string }>)[i]!)) : answer(paths[0]!, raw as { tourId: string });
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  const paths = url.pathname.replace(/^\/trpc\//, '').split(',');
+  paths.forEach((path, i) => {
+    if (path === 'tours.get') calls.push((batch ? (raw as Record<number, { tourId: string; version?: number }>)[i] : raw) as { tourId: string; version?: number });
+  });
+  if (!rewrite) return res;
+  type Answer = { result?: { data: unknown } };
+  const body = (await res.json()) as Answer | Answer[];
+  const change = (answer: Answer, path: string) => (path === 'tours.get' && answer.result ? { result: { data: rewrite!(answer.result.data as TourVersion) } } : answer);
+  const changed = Array.isArray(body) ? body.map((a, i) => change(a, paths[i]!)) : change(body, paths[0]!);
+  return new Response(JSON.stringify(changed), { status: res.status, headers: { 'content-type': 'application/json' } });
 };
+
+beforeAll(async () => {
+  const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
+  endpoint = connection.endpoint;
+  publishableKey = connection.config.publishableKey!;
+  ({ tourId } = await commands.publishTestTour({
+    origin: location.origin,
+    orgCode: '150402001',
+    spec: {
+      title: text('红山司法所', 'Hongshan office'),
+      versions: [
+        { note: null, scenes: [{ id: 'old', title: text('旧大厅', '旧大厅 (en)'), image: { solid: [0, 255, 0], width: 1024 } }] },
+        {
+          note: null,
+          scenes: [
+            { id: 'a', title: text('接待大厅', '接待大厅 (en)'), image: { pattern: 2048 }, hotspots: sceneAHotspots },
+            {
+              id: 'b',
+              title: text('调解室', '调解室 (en)'),
+              image: { solid: [255, 0, 255], width: 1024 },
+              hotspots: [{ ...base, id: 'to-a', kind: 'scene', yaw: 180, pitch: 0, title: text('回到大厅', 'Back to the hall'), targetSceneId: 'a' }],
+            },
+          ],
+        },
+      ],
+    },
+  }));
+  const client = new SifaClient({ endpoint, publishableKey });
+  latest = await client.query<{ [K in keyof ToursApi]: ToursApi[K] }, 'tours.get'>('tours.get', { tourId });
+});
 
 interface Mounted {
   el: SifaVrViewer;
@@ -135,8 +140,8 @@ function centre(m: Mounted): number[] {
 
 beforeEach(async () => {
   calls.length = 0;
-  configureSifa({ endpoint, publishableKey: 'pk_test_fake', fetch: fakeFetch, locale: undefined, theme: undefined, getToken: undefined, tokenUrl: undefined });
-  await buildTours();
+  rewrite = null;
+  configureSifa({ endpoint, publishableKey, fetch: recordingFetch, locale: undefined, theme: undefined, getToken: undefined, tokenUrl: undefined });
 });
 
 afterEach(() => {
@@ -284,11 +289,11 @@ describe('<sifa-vr-viewer> without WebGL', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
       return type.startsWith('webgl') ? null : (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
     } as typeof original);
-    const m = await mount({ tour: 'demo', lang: 'en' });
-    expect(m.ready).toMatchObject({ webgl: false, sceneId: 'a', tourId: 'demo' });
+    const m = await mount({ tour: tourId, lang: 'en' });
+    expect(m.ready).toMatchObject({ webgl: false, sceneId: 'a', tourId });
     expect(m.root.querySelector('canvas')).toBeNull();
     const img = q<HTMLImageElement>(m.root, 'img.flat');
-    expect(img.src).toBe(tours['demo']!['latest']!.scenes[0]!.image.previewUrl);
+    expect(img.src).toBe(new URL(latest.scenes[0]!.image.previewUrl, endpoint).href); // served relative to the Sifa endpoint
     expect(img.alt).toContain('接待大厅 (en)');
     expect(q(m.root, '.notice').textContent).toContain('cannot show a panorama you can turn');
     const items = [...m.root.querySelectorAll('.list li')];
@@ -296,7 +301,7 @@ describe('<sifa-vr-viewer> without WebGL', () => {
     expect(items[0]!.textContent).toContain('Go to the scene “调解室 (en)”');
     // The list still works: a scene hotspot goes to its scene.
     q<HTMLButtonElement>(m.root, '.list-item[data-id="to-b"]').click();
-    await eventually(() => q<HTMLImageElement>(m.root, 'img.flat').src === tours['demo']!['latest']!.scenes[1]!.image.previewUrl, { what: 'scene b' });
+    await eventually(() => q<HTMLImageElement>(m.root, 'img.flat').src === new URL(latest.scenes[1]!.image.previewUrl, endpoint).href, { what: 'scene b' });
     expect(describeViolations(await axeViolations(m.el))).toEqual([]);
   });
 });
@@ -314,7 +319,7 @@ describe('<sifa-vr-viewer> errors in the user’s language', () => {
   it('no publishable key, and no source at all', async () => {
     configureSifa({ publishableKey: undefined });
     const el = document.createElement('sifa-vr-viewer');
-    el.setAttribute('tour', 'demo');
+    el.setAttribute('tour', tourId);
     el.setAttribute('lang', 'en');
     document.body.append(el);
     const alert = await eventually(() => el.shadowRoot!.querySelector('[role="alert"]'), { what: 'the error' });
@@ -340,8 +345,8 @@ describe('<sifa-vr-viewer> errors in the user’s language', () => {
 
 describe('<sifa-vr-viewer> tours and hotspots', () => {
   it('places hotspots where their directions are, hides those behind, and Enter on a scene hotspot goes there', async () => {
-    const m = await mount({ tour: 'demo' });
-    expect(m.ready).toMatchObject({ webgl: true, tourId: 'demo', version: 2, sceneId: 'a' });
+    const m = await mount({ tour: tourId });
+    expect(m.ready).toMatchObject({ webgl: true, tourId, version: 2, sceneId: 'a' });
     expect(q(m.root, 'h2').textContent).toContain('红山司法所');
     await eventually(() => !q<HTMLButtonElement>(m.root, '.spot[data-id="to-b"]').hidden, { what: 'hotspots placed' });
     expect(q<HTMLButtonElement>(m.root, '.spot[data-id="behind"]').hidden).toBe(true);
@@ -364,8 +369,8 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
     expect(toB.textContent).toContain('前往场景“调解室”');
     toB.focus();
     await userEvent.keyboard('{Enter}');
-    expect(activated).toEqual([{ tourId: 'demo', sceneId: 'a', hotspotId: 'to-b', kind: 'scene' }]);
-    expect(scenes).toEqual([{ tourId: 'demo', version: 2, sceneId: 'b', previousSceneId: 'a', cause: 'hotspot' }]);
+    expect(activated).toEqual([{ tourId, sceneId: 'a', hotspotId: 'to-b', kind: 'scene' }]);
+    expect(scenes).toEqual([{ tourId, version: 2, sceneId: 'b', previousSceneId: 'a', cause: 'hotspot' }]);
     await m.el.updateComplete;
     expect(q(m.root, 'h2').textContent).toContain('调解室');
     expect(m.root.activeElement).toBe(q(m.root, '.view'));
@@ -375,7 +380,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('Space works too; the list mode describes every hotspot', async () => {
-    const m = await mount({ tour: 'demo', lang: 'en' });
+    const m = await mount({ tour: tourId, lang: 'en' });
     const toggle = q<HTMLButtonElement>(m.root, 'button.list-toggle');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     toggle.click();
@@ -401,7 +406,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('in Mongolian: vertical text beside the panorama, drafts marked, no axe violations', async () => {
-    const m = await mount({ tour: 'demo', lang: 'mn-Mong' });
+    const m = await mount({ tour: tourId, lang: 'mn-Mong' });
     q<HTMLButtonElement>(m.root, '.list-toggle').click();
     await m.el.updateComplete;
     const base = q(m.root, '[part="base"]');
@@ -416,7 +421,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it.each(themes)('takes the %s theme from the tokens, with no axe violations', async (theme) => {
-    const m = await mount({ tour: 'demo', theme });
+    const m = await mount({ tour: tourId, theme });
     await eventually(() => !q<HTMLButtonElement>(m.root, '.spot[data-id="to-b"]').hidden);
     const hex = tokenValue(theme, '--sifa-color-primary');
     const n = Number.parseInt(hex.slice(1), 16);
@@ -427,7 +432,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('info, audio and video open an accessible dialog that returns the focus', async () => {
-    const m = await mount({ tour: 'demo', lang: 'en' });
+    const m = await mount({ tour: tourId, lang: 'en' });
     await eventually(() => !q<HTMLButtonElement>(m.root, '.spot[data-id="info-1"]').hidden);
     const info = q<HTMLButtonElement>(m.root, '.spot[data-id="info-1"]');
     info.focus();
@@ -467,7 +472,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('a widget hotspot shows the named sifa-* element with its attributes; a link opens a new tab without opener', async () => {
-    const m = await mount({ tour: 'demo' });
+    const m = await mount({ tour: tourId });
     q<HTMLButtonElement>(m.root, '.list-toggle').click();
     await m.el.updateComplete;
     q<HTMLButtonElement>(m.root, '.list-item[data-id="widget-1"]').click();
@@ -484,12 +489,12 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('refuses widgets that are not sifa-* elements and links that are not http(s)', async () => {
-    const scene = tours['demo']!['latest']!.scenes[0]!;
-    scene.hotspots = [
+    const badHotspots: Hotspot[] = [
       { ...base, id: 'bad-widget', kind: 'widget', yaw: 0, pitch: 0, title: text('坏组件', 'Bad widget'), element: 'iframe', attributes: { src: 'https://evil.invalid' } },
       { ...base, id: 'bad-link', kind: 'link', yaw: 5, pitch: 0, title: text('坏链接', 'Bad link'), url: 'javascript:alert(1)' },
     ];
-    const m = await mount({ tour: 'demo' });
+    rewrite = (tour) => ({ ...tour, scenes: tour.scenes.map((scene, i) => (i === 0 ? { ...scene, hotspots: badHotspots } : scene)) });
+    const m = await mount({ tour: tourId });
     q<HTMLButtonElement>(m.root, '.list-toggle').click();
     await m.el.updateComplete;
     q<HTMLButtonElement>(m.root, '.list-item[data-id="bad-widget"]').click();
@@ -505,7 +510,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('the version picker lists the archive; an archived version shows its own scenes', async () => {
-    const m = await mount({ tour: 'demo' });
+    const m = await mount({ tour: tourId });
     const select = q<HTMLSelectElement>(m.root, 'label.version select');
     const options = [...select.options].map((o) => [o.value, o.textContent]);
     expect(options.map((o) => o[0])).toEqual(['2', '1']);
@@ -516,10 +521,10 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
     select.value = '1';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await eventually(() => q(m.root, 'h2').textContent?.includes('旧大厅'), { what: 'version 1' });
-    expect(calls.at(-1)).toEqual({ tourId: 'demo', version: 1 });
+    expect(calls.at(-1)).toEqual({ tourId, version: 1 });
     expect(m.el.getAttribute('version')).toBe('1');
     expect(q(m.root, '.archived').textContent).toContain('第 1 版');
-    expect(scenes).toEqual([{ tourId: 'demo', version: 1, sceneId: 'old', previousSceneId: 'a', cause: 'version' }]);
+    expect(scenes).toEqual([{ tourId, version: 1, sceneId: 'old', previousSceneId: 'a', cause: 'version' }]);
     await eventually(() => centre(m).join() === '0,255,0', { what: 'version 1 drawn' });
     // Back to the latest: no version attribute, the latest's first scene.
     const again = q<HTMLSelectElement>(m.root, 'label.version select');
@@ -531,7 +536,7 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
   });
 
   it('starts in the scene asked for, and shows the preview first, then the full image', async () => {
-    const m = await mount({ tour: 'demo', scene: 'b' });
+    const m = await mount({ tour: tourId, scene: 'b' });
     expect(m.ready.sceneId).toBe('b');
     await eventually(() => m.root.querySelector('progress') === null, { what: 'the full image' });
     expect(centre(m)).toEqual([255, 0, 255]);
