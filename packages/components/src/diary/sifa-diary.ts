@@ -392,9 +392,16 @@ export class SifaDiary extends SifaElement {
   }
 
   private readonly onOutboxChange = async () => {
-    if (!this.outbox) return;
-    this.records = await this.outbox.list();
-    this.authorId ??= await this.outbox.ownAuthorId();
+    // The element may be disconnected (its outbox closed) while the list is read.
+    const outbox = this.outbox;
+    if (!outbox) return;
+    try {
+      this.records = await outbox.list();
+      if (this.outbox !== outbox) return;
+      this.authorId ??= await outbox.ownAuthorId();
+    } catch (error) {
+      if (this.outbox === outbox) throw error; // a closed outbox of a removed element says nothing
+    }
   };
 
   private readonly onSynced = (event: CustomEvent<OutboxRecord>) => {
