@@ -73,6 +73,9 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
 
+/** The slowest uplink an upload must still succeed on: 1 Mbit/s (a township office's line). */
+const slowestUploadBytesPerSecond = 125_000;
+
 export async function createSifaServer<const TPlugins extends readonly ServerPlugin[] = []>(
   options: SifaServerOptions<TPlugins>,
 ): Promise<SifaServer<AppRouterOf<TPlugins>>> {
@@ -290,7 +293,11 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     }
   };
 
-  const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 20_000 }, (req, res) => void handle(req, res));
+  // A whole request must arrive within requestTimeout (slow-body attacks): 30 s, or longer where a
+  // plugin route accepts large bodies (a 25 MB panorama at 1 Mbit/s takes 200 s).
+  const largestBody = Math.max(limits.maxBodyBytes, ...composition.plugins.flatMap((p) => (p.source.routes ?? []).map((r) => r.maxBodyBytes ?? 0)));
+  const requestTimeout = Math.max(30_000, Math.ceil(largestBody / slowestUploadBytesPerSecond) * 1000);
+  const server: Server = createServer({ requestTimeout, headersTimeout: 20_000 }, (req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
 
   return {
