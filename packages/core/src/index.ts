@@ -4,7 +4,7 @@ export { locales, defaultLocale, pickText, negotiateLocale, type Locale, type Lo
 export { localizedTextSchema } from './locale-schema.js';
 export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
 export { fieldIssuesOf } from './validation.js';
-export { msg, catalogMessage, validationMessages, type ValidationMessageKey } from './messages.js';
+export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
 export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
 export { isoDaySchema, type IsoDay } from './dates.js';

@@ -65,9 +65,24 @@ export function msg(key: ValidationMessageKey): string {
   return `${marker}${key}`;
 }
 
-/** The catalog text behind a `msg()` key, or null when `message` is not one. */
+/** Catalogs plugins registered with `defineMessages`, by namespace (the plugin id). */
+const pluginCatalogs = new Map<string, Readonly<Record<string, LocalizedText>>>();
+
+/**
+ * A plugin's own validation messages, rendered in the reader's language by the same error path
+ * as core's (`fieldIssuesOf`, so every procedure's VALIDATION_FAILED issues): returns the key
+ * function to pass as a zod check's message, like `msg()`. `namespace` is the plugin id.
+ */
+export function defineMessages<const T extends Record<string, LocalizedText>>(namespace: string, catalog: T): (key: keyof T & string) => string {
+  pluginCatalogs.set(namespace, catalog);
+  return (key) => `${marker}${namespace}:${key}`;
+}
+
+/** The catalog text behind a `msg()` (or a plugin's `defineMessages`) key, or null when `message` is not one. */
 export function catalogMessage(message: string): LocalizedText | null {
   if (!message.startsWith(marker)) return null;
-  const key = message.slice(marker.length) as ValidationMessageKey;
-  return validationMessages[key] ?? null;
+  const key = message.slice(marker.length);
+  const colon = key.indexOf(':');
+  if (colon >= 0) return pluginCatalogs.get(key.slice(0, colon))?.[key.slice(colon + 1)] ?? null;
+  return validationMessages[key as ValidationMessageKey] ?? null;
 }

@@ -14,6 +14,7 @@ import {
   codesOfPath,
   coreVersion,
   defaultLocale,
+  defineMessages,
   factsQuerySchema,
   fieldIssuesOf,
   isoDaySchema,
@@ -242,6 +243,23 @@ describe('fieldIssuesOf', () => {
     }
     expect(catalogMessage('plain sentence')).toBeNull();
     expect(catalogMessage('§noSuchKey')).toBeNull();
+  });
+
+  it("renders a plugin's own catalog (defineMessages) in the reader's language, Mongolian falling back to Chinese", () => {
+    const pmsg = defineMessages('fixture-plugin', {
+      plate: { zh: '请填写车牌号，例如 蒙D12345。', en: 'Enter a number plate, e.g. 蒙D12345.' },
+      seats: { zh: '座位数为 1 至 60。', en: 'Seats are 1 to 60.', mn: 'ᠰᠠᠭᠤᠳᠠᠯ 1-60' },
+    });
+    const schema = z.object({ plate: z.string().regex(/^\p{Script=Han}[A-Z]\d{5}$/u, pmsg('plate')), seats: z.number().max(60, pmsg('seats')) });
+    const error = schema.safeParse({ plate: 'x', seats: 99 }).error!;
+    expect(fieldIssuesOf(error, 'en')).toEqual([
+      { path: 'plate', message: 'Enter a number plate, e.g. 蒙D12345.' },
+      { path: 'seats', message: 'Seats are 1 to 60.' },
+    ]);
+    expect(fieldIssuesOf(error, 'mn-Mong')!.map((i) => i.message)).toEqual(['请填写车牌号，例如 蒙D12345。', 'ᠰᠠᠭᠤᠳᠠᠯ 1-60']);
+    // Another namespace's key, or an unknown one, is not a catalog message.
+    expect(catalogMessage('§other-plugin:plate')).toBeNull();
+    expect(catalogMessage('§fixture-plugin:nope')).toBeNull();
   });
 });
 

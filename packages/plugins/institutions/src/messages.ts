@@ -1,10 +1,10 @@
 /**
- * The plugin's own validation messages in every UI language. Schemas carry a key (`¶phone`)
- * instead of a sentence, like core's `msg()`: zod composes messages at parse time, the reader's
- * language is known only when the error is shown (`localizeIssues` on the server, a widget in
- * the browser). Mongolian falls back to Chinese until a reviewed translation exists.
+ * The plugin's own validation messages in every UI language, registered with core's
+ * `defineMessages`: schemas carry a key instead of a sentence, and core's error path renders it
+ * in the reader's language (zod composes messages at parse time; the language is known only
+ * when the error is shown). Mongolian falls back to Chinese until a reviewed translation exists.
  */
-import type { LocalizedText } from '@sifa/core';
+import { defineMessages, type LocalizedText } from '@sifa/core';
 
 export const institutionMessages = {
   required: { zh: '此项必填。', en: 'This field is required.' },
@@ -36,16 +36,5 @@ export const institutionMessages = {
 
 export type InstitutionMessageKey = keyof typeof institutionMessages;
 
-const marker = '¶';
-
-/** The message argument of a zod check whose text lives in `institutionMessages`. */
-export function imsg(key: InstitutionMessageKey): string {
-  return `${marker}${key}`;
-}
-
-/** The message key behind a zod issue message, or null when it is not one of ours. */
-export function institutionMessageKey(message: string): InstitutionMessageKey | null {
-  if (!message.startsWith(marker)) return null;
-  const key = message.slice(marker.length);
-  return key in institutionMessages ? (key as InstitutionMessageKey) : null;
-}
+/** The message argument of a zod check whose text lives in `institutionMessages` (rendered by core). */
+export const imsg = defineMessages('institutions', institutionMessages);

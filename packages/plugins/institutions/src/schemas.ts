@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { fieldIssuesOf, orgCodeSchema, pickText, type FieldIssue, type InstitutionCatalog, type Locale } from '@sifa/core';
-import { imsg, institutionMessageKey, institutionMessages } from './messages.js';
+import { imsg } from './messages.js';
 
 /** China's bounding box (mainland, Hainan and the South China Sea islands), generously rounded. */
 export const chinaBounds = { minLng: 73, maxLng: 136, minLat: 3, maxLat: 54 } as const;
@@ -137,13 +137,10 @@ export type InstitutionFields = z.output<InstitutionSchemas['importRow']>;
 
 /** Field issues of a zod error in `locale`: our keys rendered from our catalogue, the rest by core. */
 export function localizeIssues(error: z.core.$ZodError, locale: Locale, catalog: InstitutionCatalog): FieldIssue[] {
-  const base = fieldIssuesOf(error, locale) ?? [];
+  // Core renders the plugin's message keys; an unknown type or service also lists the choices.
+  const issues = fieldIssuesOf(error, locale) ?? [];
   return error.issues.map((issue, i) => {
-    const key = institutionMessageKey(issue.message);
-    if (!key) return base[i]!;
-    let message = pickText(institutionMessages[key], locale);
-    if (key === 'type') message += catalog.types.map((t) => t.code).join(', ');
-    if (key === 'service') message += catalog.services.map((s) => s.code).join(', ');
-    return { path: base[i]!.path, message };
+    const choices = issue.message === imsg('type') ? catalog.types : issue.message === imsg('service') ? catalog.services : null;
+    return choices ? { ...issues[i]!, message: issues[i]!.message + choices.map((c) => c.code).join(', ') } : issues[i]!;
   });
 }

@@ -5,5 +5,5 @@ export { institutions, type InstitutionRow } from './schema.js';
 export { demoPointIn } from './seed.js';
 export { parseHoursText } from './import-formats.js';
 export { institutionSchemas, chinesePhonePattern, chinaBounds, localizeIssues, type InstitutionFields } from '../schemas.js';
-export { institutionMessages, type InstitutionMessageKey } from '../messages.js';
+export { institutionMessages, imsg, type InstitutionMessageKey } from '../messages.js';
 export { institutionsManifest, defaultInstitutionTypes, defaultInstitutionServices, csvColumns } from '../index.js';
