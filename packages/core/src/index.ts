@@ -48,6 +48,7 @@ export {
   signedInProcedure,
   scopedProcedure,
   publicReadProcedure,
+  requirePermission,
   type SifaContext,
   type AnyRouterRecord,
   type SifaDb,

@@ -142,6 +142,18 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { actor: ctx.actor } });
 });
 
+/** Throws FORBIDDEN, naming the permission to ask for, unless `actor` holds `permission`. */
+export function requirePermission(actor: Actor, permission: string): void {
+  if (actor.permissions.has(permission)) return;
+  throw new SifaError('FORBIDDEN', {
+    message: {
+      zh: `您没有“${permission}”权限，请联系管理员开通。`,
+      en: `You need the "${permission}" permission for this. Ask your administrator.`,
+    },
+    details: { permission },
+  });
+}
+
 /**
  * A permission-checked procedure whose whole body runs in one transaction scoped to the caller's
  * subtree. Mutations are audited: when the body recorded nothing itself, an entry with the
@@ -149,15 +161,7 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 export function scopedProcedure(permission: string) {
   return signedInProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
-    if (!ctx.actor.permissions.has(permission)) {
-      throw new SifaError('FORBIDDEN', {
-        message: {
-          zh: `您没有“${permission}”权限，请联系管理员开通。`,
-          en: `You need the "${permission}" permission for this. Ask your administrator.`,
-        },
-        details: { permission },
-      });
-    }
+    requirePermission(ctx.actor, permission);
     return ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
       const audit: AuditWriter = {

@@ -5,7 +5,7 @@
  * api_keys, and the subtree filter is applied here.
  */
 import { z } from 'zod';
-import { createRouter, orgCodeSchema, publicProcedure, roleSchema, signedInProcedure, SifaError } from '@sifa/core';
+import { createRouter, orgCodeSchema, publicProcedure, requirePermission, roleSchema, signedInProcedure, SifaError } from '@sifa/core';
 import type { ApiKeyService } from './keys.js';
 import { defaultEmbedTtlSeconds, maxEmbedTtlSeconds, minEmbedTtlSeconds, type EmbedTokenService } from './tokens.js';
 
@@ -31,15 +31,7 @@ const keyIdSchema = z.string().min(1).max(64);
 
 /** Signed in with a session and holding platform.keys.manage. */
 const managerProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor.permissions.has(keysManagePermission)) {
-    throw new SifaError('FORBIDDEN', {
-      message: {
-        zh: `您没有“${keysManagePermission}”权限，请联系管理员开通。`,
-        en: `You need the "${keysManagePermission}" permission for this. Ask your administrator.`,
-      },
-      details: { permission: keysManagePermission },
-    });
-  }
+  requirePermission(ctx.actor, keysManagePermission);
   // An embed token is short-lived by design; it must not be able to create long-lived keys.
   if (ctx.actor.via !== 'session') {
     throw new SifaError('FORBIDDEN', {

@@ -136,7 +136,7 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         if (value === undefined || name.startsWith(':')) continue;
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
-      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body: new Uint8Array(body) /* typed as ArrayBuffer-backed for every lib */ } : {}) });
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) } : {}) });
       const response = await route.handler(request, {
         ...base,
         ...ctx,

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { eq } from 'drizzle-orm';
-import { SifaError, type Actor, type PanoramaImage, type PluginRoute, type SifaDb } from '@sifa/core';
+import { eq, inArray } from 'drizzle-orm';
+import { requirePermission, SifaError, type Actor, type PanoramaImage, type PluginRoute, type SifaDb } from '@sifa/core';
 import { tourImages, type ImageRef } from './schema.js';
 
 export interface ImageLimits {
@@ -161,21 +161,23 @@ export async function storeImage(db: SifaDb, org: { code: string; path: string }
 /** References of the images with these hashes visible in the current scope (one per hash). */
 export async function imageRefs(db: SifaDb, hashes: readonly string[]): Promise<Map<string, ImageRef>> {
   const refs = new Map<string, ImageRef>();
-  for (const sha of new Set(hashes)) {
-    const [row] = await db
-      .select({
-        sha256: tourImages.sha256,
-        mimeType: tourImages.mimeType,
-        width: tourImages.width,
-        height: tourImages.height,
-        previewWidth: tourImages.previewWidth,
-        previewHeight: tourImages.previewHeight,
-        bytes: tourImages.bytes,
-      })
-      .from(tourImages)
-      .where(eq(tourImages.sha256, sha))
-      .limit(1);
-    if (row) refs.set(sha, { sha256: row.sha256, ext: extOf[row.mimeType], width: row.width, height: row.height, previewWidth: row.previewWidth, previewHeight: row.previewHeight, bytes: row.bytes });
+  const wanted = [...new Set(hashes)];
+  if (!wanted.length) return refs;
+  // One query for all; an image stored by several orgs in scope has the same bytes: any row serves.
+  const rows = await db
+    .select({
+      sha256: tourImages.sha256,
+      mimeType: tourImages.mimeType,
+      width: tourImages.width,
+      height: tourImages.height,
+      previewWidth: tourImages.previewWidth,
+      previewHeight: tourImages.previewHeight,
+      bytes: tourImages.bytes,
+    })
+    .from(tourImages)
+    .where(inArray(tourImages.sha256, wanted));
+  for (const row of rows) {
+    if (!refs.has(row.sha256)) refs.set(row.sha256, { sha256: row.sha256, ext: extOf[row.mimeType], width: row.width, height: row.height, previewWidth: row.previewWidth, previewHeight: row.previewHeight, bytes: row.bytes });
   }
   return refs;
 }
@@ -198,12 +200,7 @@ const json = (status: number, body: unknown) =>
 
 function requireWriter(actor: Actor | null, authError: SifaError | undefined): Actor {
   if (!actor) throw authError ?? new SifaError('UNAUTHENTICATED');
-  if (!actor.permissions.has('tours.write')) {
-    throw new SifaError('FORBIDDEN', {
-      message: { zh: '您没有“tours.write”权限，请联系管理员开通。', en: 'You need the "tours.write" permission for this. Ask your administrator.' },
-      details: { permission: 'tours.write' },
-    });
-  }
+  requirePermission(actor, 'tours.write');
   return actor;
 }
 
@@ -225,14 +222,13 @@ export function imageRoutes(limits: ImageLimits, baseUrl: string): PluginRoute[]
       const orgCode = new URL(request.url).searchParams.get('orgCode') ?? actor.scope.orgCode;
       // Decoding and the preview run before the transaction: no connection is held meanwhile.
       const image = await processPanorama(Buffer.from(await request.arrayBuffer()), limits);
-      const created = await ctx.platform.runScoped(actor, async (scoped) => {
+      const stored = await ctx.platform.runScoped(actor, async (scoped) => {
         const org = await scoped.orgs.get(orgCode);
-        const stored = await storeImage(scoped.db, org, image, actor.userId, ctx.platform.now());
-        await scoped.audit.record({ action: 'tours.image.upload', orgCode: org.code, entity: 'tours_images', entityId: image.sha256, after: { ...stored.ref, created: stored.created } });
-        return stored.created;
+        const result = await storeImage(scoped.db, org, image, actor.userId, ctx.platform.now());
+        await scoped.audit.record({ action: 'tours.image.upload', orgCode: org.code, entity: 'tours_images', entityId: image.sha256, after: { ...result.ref, created: result.created } });
+        return result;
       });
-      const { data: _d, preview: _p, mimeType: _m, ...ref } = image;
-      return json(created ? 201 : 200, { sha256: image.sha256, ...panoramaOf(ref, baseUrl) });
+      return json(stored.created ? 201 : 200, { sha256: image.sha256, ...panoramaOf(stored.ref, baseUrl) });
     },
   };
 

@@ -3,7 +3,7 @@
  * READ ONLY one, or the seed's): the procedures and the demo seed share these, so the seed goes
  * through the same validation and publishing as an editor.
  */
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { SifaError, type AuditWriter, type LocalizedText, type OrgDirectory, type Scene, type SifaDb, type TourSummary, type TourVersion, type TourVersionInfo } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import type { TourDraft } from '../schemas.js';
@@ -113,16 +113,14 @@ export async function publishedTours(db: SifaDb, rootPath: string, baseUrl: stri
 
 /** Every tour (published or not) in `rootPath`'s subtree, for editors; titles are the drafts'. */
 export async function editorTours(db: SifaDb, rootPath: string, baseUrl: string): Promise<EditorTourSummary[]> {
-  const rows = await db.select().from(tours).where(inSubtree(tours.orgPath, rootPath)).orderBy(tours.orgCode, tours.createdAt, tours.id);
-  const latest = rows.filter((r) => r.latestVersion !== null);
-  const published = latest.length
-    ? await db
-        .select({ tourId: tourVersions.tourId, version: tourVersions.version, publishedAt: tourVersions.publishedAt, snapshot: tourVersions.snapshot })
-        .from(tourVersions)
-        .where(inArray(tourVersions.tourId, latest.map((r) => r.id)))
-    : [];
-  return rows.map((tour) => {
-    const p = published.find((v) => v.tourId === tour.id && v.version === tour.latestVersion);
+  // Only each tour's latest version is read (never the whole archive of snapshots).
+  const rows = await db
+    .select({ tour: tours, published: { publishedAt: tourVersions.publishedAt, snapshot: tourVersions.snapshot } })
+    .from(tours)
+    .leftJoin(tourVersions, and(eq(tourVersions.tourId, tours.id), eq(tourVersions.version, tours.latestVersion)))
+    .where(inSubtree(tours.orgPath, rootPath))
+    .orderBy(tours.orgCode, tours.createdAt, tours.id);
+  return rows.map(({ tour, published: p }) => {
     const first = p?.snapshot.draft.scenes.find((s) => s.id === firstSceneOf(p.snapshot.draft));
     const cover = first ? p!.snapshot.images[first.image] : undefined;
     return {
