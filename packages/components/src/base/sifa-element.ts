@@ -71,6 +71,43 @@ export class SifaElement extends LitElement {
     return sharedClient();
   }
 
+  /**
+   * The locale the widget speaks: `locale` once its messages are here; until then the one shown
+   * before (a language switch never flashes a half-translated widget), or null at first (the
+   * widget shows its empty, busy frame).
+   */
+  @state() protected shown: Locale | null = null;
+  /** The locale whose messages were asked for last (null: ask again). */
+  protected speaking: Locale | null = null;
+
+  /** The language shown (zh-CN until the first messages are here). */
+  protected get ui(): Locale {
+    return this.shown ?? 'zh-CN';
+  }
+
+  /**
+   * Speaks `locale` now when `messages` has it, else once its chunk is here (tracked by
+   * `updateComplete`); Chinese, always bundled, when it cannot load (offline before the catalog
+   * was fetched).
+   */
+  protected speak(messages: { has(locale: Locale): boolean; load(locale: Locale): Promise<unknown> }, locale: Locale): void {
+    this.speaking = locale;
+    if (messages.has(locale)) {
+      this.shown = locale;
+      return;
+    }
+    void this.track(
+      messages.load(locale).then(
+        () => {
+          if (this.speaking === locale) this.shown = locale;
+        },
+        () => {
+          this.shown ??= 'zh-CN';
+        },
+      ),
+    );
+  }
+
   /** Work the widget's visible state waits for (a locale's messages, a lazy chunk, a first load). */
   private readonly loads = new Set<Promise<unknown>>();
 

@@ -200,12 +200,6 @@ export class SifaDiary extends SifaElement {
   @state() private form: FormState | null = null;
   /** Why the form could not be opened (its chunk did not load), or null. */
   @state() private formError: string | null = null;
-  /**
-   * The locale the widget speaks: `locale` once its messages are here; until then the one shown
-   * before (a language switch never flashes a half-translated widget), or null at first (the
-   * widget shows its empty, busy frame).
-   */
-  @state() private shown: Locale | null = null;
   @state() private confirming: string | null = null;
   @state() private favourites: string[] = [];
   @state() private announcement = '';
@@ -214,16 +208,8 @@ export class SifaDiary extends SifaElement {
   private outboxName: string | null = null;
   private loadSeq = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The locale whose messages were asked for last. */
-  private speaking: Locale | null = null;
   /** The form asked for while its chunk loads (picking another day or item replaces it). */
   private opening: object | null = null;
-  /** Chunks being loaded that change what is shown: `updateComplete` waits for them. */
-
-  /** The language shown (zh-CN until the first messages are here). */
-  private get ui(): Locale {
-    return this.shown ?? 'zh-CN';
-  }
 
   private t(key: DiaryMessageKey, params?: Record<string, string | number>): string {
     return diaryMessages.t(this.ui, key, params);
@@ -253,26 +239,6 @@ export class SifaDiary extends SifaElement {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
   }
 
-  /** Shows `locale` now if its messages are here, else once they are (zh-CN if they cannot load). */
-  private speak(locale: Locale): void {
-    this.speaking = locale;
-    if (diaryMessages.has(locale)) {
-      this.shown = locale;
-      return;
-    }
-    this.track(
-      diaryMessages.load(locale).then(
-        () => {
-          if (this.speaking === locale) this.shown = locale;
-        },
-        () => {
-          // Offline before the catalog was fetched: Chinese (always here) rather than nothing;
-          // asked again when the connection returns (onConnectivity).
-          this.shown ??= 'zh-CN';
-        },
-      ),
-    );
-  }
 
   protected override configChanged(): void {
     void this.attachOutbox();
@@ -284,7 +250,7 @@ export class SifaDiary extends SifaElement {
       const shared = this.outboxName ? outboxes.get(this.outboxName) : undefined;
       if (shared) shared.locale = this.locale;
     }
-    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(this.locale);
+    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(diaryMessages, this.locale);
     if (!this.isConnected) return;
     if (changed.has('storageKey') && this.storageName() !== this.outboxName) void this.attachOutbox();
     else if ((changed.has('shownMonth') || changed.has('orgCode')) && this.outbox) void this.load();

@@ -162,19 +162,14 @@ export class SifaLegalMap extends SifaElement {
   @state() private geo: GeoState = 'idle';
   @state() private mapState: MapState = 'waiting';
   @state() private mapError: unknown = null;
-  @state() private shown: Locale | null = null;
   @state() private announcement = '';
 
   private renderer: Renderer | null = null;
   private loadSeq = 0;
-  private speaking: Locale | null = null;
   private readyFired = false;
   private resizeObserver: ResizeObserver | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
-  private get ui(): Locale {
-    return this.shown ?? 'zh-CN';
-  }
 
   private t(key: LegalMapMessageKey, params?: Record<string, string | number>): string {
     return legalMapMessages.t(this.ui, key, params);
@@ -206,7 +201,7 @@ export class SifaLegalMap extends SifaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(this.locale);
+    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(legalMapMessages, this.locale);
     if (changed.has('basemap') && !isBasemap(this.basemap)) this.basemap = 'offline';
     if (changed.has('basemapCrs') && !isMapCrs(this.basemapCrs)) this.basemapCrs = 'wgs84';
     // The first load starts in connectedCallback; later changes of the area load again.
@@ -229,23 +224,6 @@ export class SifaLegalMap extends SifaElement {
     }
   }
 
-  private speak(locale: Locale): void {
-    this.speaking = locale;
-    if (legalMapMessages.has(locale)) {
-      this.shown = locale;
-      return;
-    }
-    void this.track(
-      legalMapMessages.load(locale).then(
-        () => {
-          if (this.speaking === locale) this.shown = locale;
-        },
-        () => {
-          this.shown ??= 'zh-CN';
-        },
-      ),
-    );
-  }
 
   // ---- data -------------------------------------------------------------------------------------
 

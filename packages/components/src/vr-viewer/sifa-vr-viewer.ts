@@ -132,7 +132,6 @@ export class SifaVrViewer extends SifaElement {
   @state() private gyroMessage = '';
   @state() private fullscreen = false;
   @state() private announcement = '';
-  @state() private shown: Locale | null = null;
 
   /** The direction looked at now. */
   private viewAngles: ViewAngles = { yaw: 0, pitch: 0, fov: 90 };
@@ -150,7 +149,6 @@ export class SifaVrViewer extends SifaElement {
   private sceneSeq = 0;
   private readyFired = false;
   private opener: HTMLElement | null = null;
-  private speaking: Locale | null = null;
   private gyroBase: { heading: number; yaw: number } | null = null;
 
   /** The direction looked at (degrees); setting it turns the view. */
@@ -168,30 +166,11 @@ export class SifaVrViewer extends SifaElement {
     if (scene && scene.id !== this.sceneId) this.enterScene(scene, true);
   }
 
-  private get ui(): Locale {
-    return this.shown ?? 'zh-CN';
-  }
 
   private t(key: VrMessageKey, params?: Record<string, string | number>): string {
     return vrMessages.t(this.ui, key, params);
   }
 
-  private speak(locale: Locale): void {
-    this.speaking = locale;
-    if (vrMessages.has(locale)) {
-      this.shown = locale;
-      return;
-    }
-    const work = vrMessages.load(locale).then(
-      () => {
-        if (this.speaking === locale) this.shown = locale;
-      },
-      () => {
-        this.shown ??= 'zh-CN';
-      },
-    );
-    this.track(work);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -213,7 +192,7 @@ export class SifaVrViewer extends SifaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(this.locale);
+    if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(vrMessages, this.locale);
     // Another tour (or panorama) is a new start: `sifa-vr-ready` fires again when it shows.
     if (changed.has('tour') || changed.has('src')) this.readyFired = false;
     if (!this.hasUpdated || changed.has('tour') || changed.has('version') || (changed.has('src') && !this.tour)) void this.loadTour();
