@@ -25,6 +25,7 @@ export const en: LegalMapMessageCatalog = {
   mapFailed: 'The map cannot be shown: {reason}. Use the list to find an institution.',
   loading: 'Loading institutions…',
   loadFailed: 'Could not load the institutions: {reason}',
+  unreachable: 'the server cannot be reached',
   retry: 'Try again',
   close: 'Close',
   details: 'Institution details',

@@ -57,6 +57,8 @@ export const mnMong: LegalMapMessageCatalog = {
   loading: 'ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ ᠶᠢ ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…',
   // bayigullag-a-yi acaalju cidaba ugei: {reason}
   loadFailed: 'ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ ᠶᠢ ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠴᠢᠳᠠᠪᠠ ᠦᠭᠡᠢ: {reason}',
+  // sulziy-e tasuraγsan (the network is cut)
+  unreachable: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠲᠠᠰᠤᠷᠠᠭᠰᠠᠨ',
   // dakin oroldaqu
   retry: 'ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠬᠤ',
   // qaaqu

@@ -28,6 +28,7 @@ const zhCN = {
   mapFailed: '地图无法显示：{reason}。请在列表中查找机构。',
   loading: '正在加载机构…',
   loadFailed: '无法加载机构：{reason}',
+  unreachable: '无法连接服务器',
   retry: '重试',
   close: '关闭',
   details: '机构详情',

@@ -228,7 +228,7 @@ export class SifaLegalMap extends SifaElement {
   // ---- data -------------------------------------------------------------------------------------
 
   private reason(error: unknown): string {
-    if (error instanceof SifaClientError && error.sifaCode === 'NETWORK') return this.ui === 'en' ? 'the server cannot be reached' : this.ui === 'mn-Mong' ? 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠲᠠᠰᠤᠷᠠᠭᠰᠠᠨ' : '无法连接服务器';
+    if (error instanceof SifaClientError && error.sifaCode === 'NETWORK') return this.t('unreachable');
     return error instanceof Error ? error.message : String(error);
   }
 
