@@ -40,7 +40,7 @@ export const factInputSchema = z.object({
 });
 export type FactInput = z.infer<typeof factInputSchema>;
 
-export const factGroupings = ['total', 'child', 'org', 'day', 'month'] as const;
+export const factGroupings = ['total', 'child', 'org', 'day', 'month', 'org-day', 'org-month'] as const;
 export type FactGrouping = (typeof factGroupings)[number];
 
 export const factsQuerySchema = z
@@ -52,7 +52,8 @@ export const factsQuerySchema = z
     to: isoDaySchema,
     /**
      * total: one row per metric; child: per direct child of the root (drill-down);
-     * org: per org that recorded facts; day / month: a time series.
+     * org: per org that recorded facts; day / month: a time series; org-day / org-month: both
+     * (key `<org code>|<day or month>`), e.g. which offices wrote a diary on which days.
      */
     groupBy: z.enum(factGroupings).default('total'),
   })
@@ -60,7 +61,7 @@ export const factsQuerySchema = z
 export type FactsQuery = z.input<typeof factsQuerySchema>;
 
 export interface FactsRow {
-  /** Child or org code, day (YYYY-MM-DD) or month (YYYY-MM); '' for totals. */
+  /** Child or org code, day (YYYY-MM-DD) or month (YYYY-MM), `<org>|<day or month>`; '' for totals. */
   key: string;
   metric: string;
   value: number;
@@ -72,6 +73,27 @@ export interface FactsResult {
   rows: FactsRow[];
 }
 
+export const factSourcesQuerySchema = z
+  .object({
+    metrics: z.array(metricCodeSchema).min(1).max(50),
+    /** Root of the subtree; the caller's own scope when absent. */
+    orgCode: orgCodeSchema.optional(),
+    from: isoDaySchema,
+    to: isoDaySchema,
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] });
+export type FactSourcesQuery = z.input<typeof factSourcesQuerySchema>;
+
+/** One record behind a figure: which source said what, for which org and day. */
+export interface FactSourceRow {
+  source: FactSource;
+  orgCode: string;
+  day: string;
+  metric: string;
+  value: number;
+}
+
 /** The facts API every plugin's server half gets in its procedure context. */
 export interface FactsService {
   /**
@@ -81,4 +103,9 @@ export interface FactsService {
    */
   recordForSource(source: FactSource, facts: FactInput[]): Promise<void>;
   query(query: FactsQuery): Promise<FactsResult>;
+  /**
+   * The records behind a figure (drill-down to the diary entries or business records), newest
+   * day first, at most `limit` rows; `total` counts all of them.
+   */
+  sources(query: FactSourcesQuery): Promise<{ rows: FactSourceRow[]; total: number }>;
 }

@@ -23,7 +23,37 @@ export {
   type FactsResult,
   type FactGrouping,
   type FactsService,
+  factSourcesQuerySchema,
+  type FactSourcesQuery,
+  type FactSourceRow,
 } from './facts.js';
+export { periodSchema, periodRange, previousPeriod, monthsOf, periodOf, periodKind, type Period, type PeriodKind, type PeriodRange } from './periods.js';
+export type { PluginJob, JobContext, JobResult, JobRunSummary } from './jobs.js';
+export type {
+  NotificationAudience,
+  NotificationInput,
+  NotificationSeverity,
+  NotificationsService,
+  NotificationView,
+  NotificationChannel,
+  OutboundNotification,
+  SentNotification,
+} from './notifications.js';
+export {
+  demoDocumentCatalogue,
+  defineDocumentTemplate,
+  type DocumentCatalogueSlot,
+  type DocumentBlock,
+  type DocumentContent,
+  type DocumentRenderContext,
+  type DocumentTemplate,
+  type IssueDocumentInput,
+  type IssuedDocument,
+  type DocumentsService,
+  type DocumentBatchStatus,
+  type StartBatchInput,
+} from './documents.js';
+export type { Deadline, DeadlineSource, Indicator, SignalsService } from './deadlines.js';
 export {
   definePlugin,
   defineServerPlugin,
@@ -48,7 +78,9 @@ export {
   signedInProcedure,
   scopedProcedure,
   publicReadProcedure,
+  scopedSubscription,
   requirePermission,
+  type ChangeFeed,
   type SifaContext,
   type AnyRouterRecord,
   type SifaDb,
@@ -122,3 +154,8 @@ export type {
   TourVersion,
   ToursApi,
 } from './tours.js';
+export * from './calendar.js';
+// The business plugins' widget-facing API types (procedures, inputs, outputs).
+export type * from './assessment.js';
+export type * from './plans.js';
+export type * from './warnings.js';

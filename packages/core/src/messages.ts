@@ -43,6 +43,10 @@ export const validationMessages = {
     zh: '开始日期不能晚于结束日期。',
     en: '"from" must not be after "to".',
   },
+  period: {
+    zh: '期间格式为年（2026）、季度（2026-Q3）或月（2026-07）。',
+    en: 'A period is a year (2026), a quarter (2026-Q3) or a month (2026-07).',
+  },
   diaryNumber: { zh: '请填写数字。', en: 'Enter a number.' },
   diaryWholeNumber: { zh: '请填写整数。', en: 'Enter a whole number.' },
   diaryNotNegative: { zh: '不能小于 0。', en: 'Must not be less than 0.' },

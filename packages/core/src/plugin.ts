@@ -9,12 +9,15 @@ import { msg } from './messages.js';
 import type { AnyRouter } from '@trpc/server';
 import type { Locale, LocalizedText } from './locale.js';
 import type { Actor } from './access.js';
-import type { ApiKeyIdentity, PlatformServices, ScopedServices } from './trpc.js';
+import type { ApiKeyIdentity, PlatformCatalog, PlatformServices, ScopedServices } from './trpc.js';
 import type { SifaError } from './errors.js';
 import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
 import { diaryItemSchema } from './diary.js';
+import type { PluginJob } from './jobs.js';
+import type { DocumentTemplate } from './documents.js';
+import type { DeadlineSource, Indicator } from './deadlines.js';
 
 export const pluginIdSchema = z
   .string()
@@ -102,6 +105,8 @@ export interface PluginSeedContext {
    */
   runScoped<T>(orgCode: string, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
   now(): Date;
+  /** What the installed plugins contributed (metric titles and units, diary items). */
+  catalog: PlatformCatalog;
 }
 
 /**
@@ -138,7 +143,7 @@ export interface PluginRouteContext {
   /** Named segments of the route's path (`:name`). */
   params: Readonly<Record<string, string>>;
   /** `runScoped` (permission checks are the handler's), `runPublicRead`, `now`. */
-  platform: Pick<PlatformServices, 'runScoped' | 'runPublicRead' | 'now'>;
+  platform: Pick<PlatformServices, 'runScoped' | 'runPublicRead' | 'now' | 'changes'>;
 }
 
 export interface PluginRoute {
@@ -168,6 +173,15 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   seed?: (ctx: PluginSeedContext) => Promise<void | SeedExports>;
   /** HTTP routes under `/plugins/<plugin id>/`, for what tRPC's JSON cannot carry (binary uploads, files). */
   routes?: readonly PluginRoute[];
+  /** Scheduled jobs (reminders, escalation, evaluations); names unique within the plugin. */
+  jobs?: readonly PluginJob[];
+  /** Document templates; each code must be listed in the manifest's `contributes.documentTemplates`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  documentTemplates?: readonly DocumentTemplate<any>[];
+  /** Due dates of this plugin's records, for early warnings. */
+  deadlineSources?: readonly DeadlineSource[];
+  /** Values this plugin computes per org and period (a score), for other plugins. */
+  indicators?: readonly Indicator[];
 }
 
 export interface ServerPlugin<TId extends string = string, TRouter extends AnyRouter = AnyRouter> extends ServerPluginParts<TRouter> {

@@ -9,7 +9,10 @@ import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
 import type { DiaryItem } from './diary.js';
 import type { Locale } from './locale.js';
-import type { OrgNode } from './org.js';
+import type { OrgLevel, OrgNode } from './org.js';
+import type { NotificationsService } from './notifications.js';
+import type { DocumentsService } from './documents.js';
+import type { SignalsService } from './deadlines.js';
 import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
 import { fieldIssuesOf } from './validation.js';
 
@@ -36,6 +39,8 @@ export interface OrgDirectory {
   /** The node, or OUT_OF_SCOPE / NOT_FOUND. */
   get(code: string): Promise<OrgNode>;
   children(code: string): Promise<OrgNode[]>;
+  /** Everything below `code` (optionally one level: all offices of a county), in path order; one query. */
+  descendants(code: string, level?: OrgLevel): Promise<OrgNode[]>;
 }
 
 /** What a scoped procedure gets on top of the request context. */
@@ -45,6 +50,20 @@ export interface ScopedServices {
   facts: FactsService;
   audit: AuditWriter;
   orgs: OrgDirectory;
+  /** In-app notifications and outer channels (delivered after the transaction commits). */
+  notifications: NotificationsService;
+  /** Official documents from contributed templates, numbered and stored with their data. */
+  documents: DocumentsService;
+  /** Deadlines and indicators other plugins contribute. */
+  signals: SignalsService;
+  /** The actor the transaction runs for (a user, or a job's / the seed's system actor). */
+  actor: Actor;
+  /** Runs `callback` after the transaction commits (never when it rolls back). */
+  afterCommit(callback: () => void | Promise<void>): void;
+  /** What the installed plugins contributed (metrics with their aggregation, diary items). */
+  catalog: PlatformCatalog;
+  /** The server's clock (tests pass a controllable one). */
+  now(): Date;
 }
 
 /** What all installed plugins contributed, for plugins that serve catalogues (the diary). */
@@ -68,8 +87,21 @@ export interface PublicReadServices {
   orgs: OrgDirectory;
 }
 
+/**
+ * What wakes subscriptions: after a commit, code announces that `topic` changed at an org path;
+ * waiting subscribers whose scope contains that path (or lies below it) wake and re-read through
+ * their own scoped transaction. Carries no data. Across server instances on PostgreSQL.
+ */
+export interface ChangeFeed {
+  publish(topic: string, orgPath: string): void;
+  /** Resolves true on a change, false when `signal` aborts or `timeoutMs` (default 25 s) passes. */
+  next(topic: string, scopePath: string, options?: { signal?: AbortSignal | undefined; timeoutMs?: number }): Promise<boolean>;
+}
+
 /** Services the server puts into every request context. */
 export interface PlatformServices {
+  /** Change announcements for subscriptions (publish after commit: `scoped.afterCommit`). */
+  changes: ChangeFeed;
   catalog: PlatformCatalog;
   /** Runs `work` in one transaction scoped to `actor`'s subtree; rolls back when it throws. */
   runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
@@ -178,6 +210,19 @@ export function scopedProcedure(permission: string) {
       }
       return result;
     });
+  });
+}
+
+/**
+ * A permission-checked subscription (server-sent events). Its generator outlives any transaction,
+ * so each read goes through `ctx.platform.runScoped(ctx.actor, …)`; wait for changes with
+ * `ctx.platform.changes.next(topic, ctx.actor.scope.orgPath, { signal })` where `signal` is the
+ * resolver's `signal` (aborted when the client goes away).
+ */
+export function scopedSubscription(permission: string) {
+  return signedInProcedure.use(({ ctx, next }) => {
+    requirePermission(ctx.actor, permission);
+    return next();
   });
 }
 

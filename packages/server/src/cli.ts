@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke. Settings come from the environment
+ * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isSifaError, type ServerPlugin } from '@sifa/core';
 import { databaseConfigOf, readEnv } from './config.js';
-import { createSifaServer } from './server.js';
+import { createSifaServer, type SifaServerOptions } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
 import { verifyAuditChain } from './audit/log.js';
 import { createLogger } from './logging.js';
@@ -19,6 +19,12 @@ import { PluginCompositionError } from './plugins/compose.js';
 interface SifaConfigModule {
   plugins?: ServerPlugin[];
   staticRoots?: StaticRoot[];
+  /** Outer notification channels, e.g. `[webhookChannel({ url, secret }), smsChannel({ provider })]`. */
+  notificationChannels?: SifaServerOptions['notificationChannels'];
+  /** The ten supervisory documents' names and number marks (default: the demo set). */
+  documents?: SifaServerOptions['documents'];
+  /** Time zone of the jobs' cron patterns (default Asia/Shanghai). */
+  jobsTimeZone?: string;
 }
 
 const usage = `Usage: sifa <command> [options]
@@ -32,9 +38,15 @@ Commands:
                      create an embedding key; a secret key is printed this once
   keys list          list every key (never a secret)
   keys revoke <id>   revoke a key; embed tokens minted with it stop working
+  jobs list          the plugins' scheduled jobs, their schedules and next runs
+  jobs run <name> [--at <ISO instant>]
+                     run a job now (for the instant given), print its outcome; exit 1 if it failed
+  jobs history [<name>]
+                     the latest runs and their outcomes
 
 Options:
-  --config <file>    config module exporting { plugins, staticRoots } (default ./sifa.config.mjs)
+  --config <file>    config module exporting { plugins, staticRoots, notificationChannels, documents,
+                     jobsTimeZone } (default ./sifa.config.mjs)
   --help             show this help
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
@@ -69,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       origin: { type: 'string', multiple: true },
       label: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -82,8 +95,11 @@ async function main(argv: string[]): Promise<number> {
   const database = databaseConfigOf(env);
   const credentialsFile = join(env.SIFA_DATA_DIR, 'demo-credentials.json');
 
-  const open = () =>
+  const open = ({ scheduleJobs = true }: { scheduleJobs?: boolean } = {}) =>
     createSifaServer({
+      jobs: { schedule: scheduleJobs, ...(config.jobsTimeZone ? { timeZone: config.jobsTimeZone } : {}) },
+      ...(config.notificationChannels ? { notificationChannels: config.notificationChannels } : {}),
+      ...(config.documents ? { documents: config.documents } : {}),
       plugins: config.plugins ?? [],
       database,
       port: env.PORT,
@@ -172,6 +188,44 @@ async function main(argv: string[]): Promise<number> {
       await server.close();
     }
     return 0;
+  }
+  if (command === 'jobs' && (sub === 'list' || sub === 'run' || sub === 'history')) {
+    if (sub === 'run' && !arg) {
+      console.error('jobs run needs the name of a job (see `sifa jobs list`).');
+      return 1;
+    }
+    const at = values.at === undefined ? undefined : new Date(values.at);
+    if (at && Number.isNaN(at.getTime())) {
+      console.error(`--at must be an ISO instant such as 2026-11-26T08:00:00+08:00, not "${values.at}".`);
+      return 1;
+    }
+    const server = await open({ scheduleJobs: false });
+    try {
+      if (sub === 'list') {
+        const jobs = server.jobs.list();
+        if (jobs.length === 0) console.log('No plugin declares a job.');
+        for (const j of jobs) console.log([j.name.padEnd(28), j.schedule.padEnd(14), `next ${j.nextRun ?? '-'}`, j.title.en].join('  '));
+        return 0;
+      }
+      if (sub === 'history') {
+        const runs = await server.jobs.history({ job: arg, limit: 30 });
+        if (runs.length === 0) console.log('No runs yet.');
+        for (const r of runs) console.log([r.startedAt, r.job.padEnd(28), r.trigger.padEnd(8), r.status.padEnd(9), r.summary ?? ''].join('  ').trimEnd());
+        return 0;
+      }
+      const result = await server.jobs.run(arg!, { at });
+      const counts = Object.entries(result.counts).map(([k, v]) => `${k}=${v}`).join(' ');
+      console.log(`${result.job} ${result.status} (${result.startedAt} → ${result.finishedAt}): ${result.summary ?? ''}${counts ? ` [${counts}]` : ''}`);
+      return result.status === 'succeeded' ? 0 : 1;
+    } catch (error) {
+      if (isSifaError(error)) {
+        console.error(error.messageFor('en'));
+        return 1;
+      }
+      throw error;
+    } finally {
+      await server.close();
+    }
   }
   if (command === 'start') {
     const started = Date.now();

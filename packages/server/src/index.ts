@@ -19,3 +19,6 @@ export { ApiKeyService, validateOrigins, type ApiKeyKind, type ApiKeySummary, ty
 export { EmbedTokenService, type MintInput, type MintedToken } from './embed/tokens.js';
 export { normalizeOrigin } from './embed/origins.js';
 export { mintEmbedToken, EmbedTokenError, type MintEmbedTokenOptions } from './embed/client.js';
+export { webhookChannel, smsChannel, type WebhookChannelOptions, type SmsChannelOptions, type SmsProvider } from './notifications/channels.js';
+export type { NotificationsPlatform, DispatchReport } from './notifications/service.js';
+export type { JobRunner, JobInfo } from './jobs/runner.js';

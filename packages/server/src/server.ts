@@ -9,7 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import {
   createRouter,
+  demoDocumentCatalogue,
   negotiateLocale,
+  type DocumentCatalogueSlot,
+  type NotificationChannel,
+  type PlatformCatalog,
   toSifaError,
   type Actor,
   type PlatformServices,
@@ -37,6 +41,13 @@ import { EmbedTokenService } from './embed/tokens.js';
 import { createRequestAuthenticator } from './embed/request.js';
 import { answerPreflight, isSameOrigin, setCorsHeaders } from './embed/origins.js';
 import type { AppRouterOf } from './app-router.js';
+import { createDocumentsPlatform, createDocumentsService, type DocumentsPlatform } from './documents/service.js';
+import type { IssuerOverrides } from './documents/numbering.js';
+import { createNotificationsPlatform, createNotificationsService, type NotificationsPlatform } from './notifications/service.js';
+import { createSignalsService } from './signals/service.js';
+import { createChangeFeed } from './events/changes.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { rootOrgCode, systemActor } from './auth/system-actor.js';
 
 export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = readonly ServerPlugin[]> {
   plugins?: TPlugins;
@@ -52,6 +63,22 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
   now?: () => Date;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
+  /** Outer notification channels (webhook, SMS provider); in-app notifications need none. */
+  notificationChannels?: readonly NotificationChannel[];
+  documents?: {
+    /** The ten supervisory documents' names and number marks (default: the demo set). */
+    catalogue?: readonly DocumentCatalogueSlot[];
+    /** Official issuing names and 机关代字 by org code, where the derived ones (红山区 → 红山区司法局, 红司) are not right. */
+    issuers?: IssuerOverrides;
+    /** Time zone of the 成文日期 and of the numbering year (default Asia/Shanghai). */
+    timeZone?: string;
+  };
+  jobs?: {
+    /** Run the plugins' jobs on their schedules once listening (default true; tests turn it off and call `jobs.run`). */
+    schedule?: boolean;
+    /** Time zone of the cron patterns (default Asia/Shanghai). */
+    timeZone?: string;
+  };
 }
 
 export interface SifaServer<TRouter = AppRouterOf<[]>> {
@@ -69,6 +96,10 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   close(): Promise<void>;
   /** Runs work as `actor` in a scoped transaction, exactly as a scoped procedure would. */
   runScoped: PlatformServices['runScoped'];
+  /** The plugins' scheduled jobs: list, run one now (CLI `sifa jobs run`), history. */
+  readonly jobs: JobRunner;
+  /** Outer-channel delivery of notifications (`dispatch` delivers what is due now). */
+  readonly notifications: NotificationsPlatform;
 }
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
@@ -93,7 +124,10 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   const embedTokens = new EmbedTokenService(db, keys, (role) => permissionsByRole.get(role) ?? new Set(), now);
   let composition: Composition;
   try {
-    composition = composePlugins([createPlatformPlugin({ auth, keys, tokens: embedTokens }), ...(options.plugins ?? [])]);
+    composition = composePlugins([
+      createPlatformPlugin({ auth, keys, tokens: embedTokens, documents: () => documentsPlatform!, notifications: () => notificationsPlatform! }),
+      ...(options.plugins ?? []),
+    ]);
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -121,15 +155,25 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     }
   }
 
-  const runScoped: PlatformServices['runScoped'] = (actor: Actor, work) =>
-    db.transaction(async (tx) => {
+  const changes = createChangeFeed(database, logger);
+  const catalog: PlatformCatalog = { diaryItems: composition.diaryItems, metrics: composition.metrics };
+  let documentsPlatform: DocumentsPlatform | undefined;
+  let notificationsPlatform: NotificationsPlatform | undefined;
+  const runScoped: PlatformServices['runScoped'] = async (actor: Actor, work) => {
+    const afterCommit: (() => void | Promise<void>)[] = [];
+    const result = await db.transaction(async (tx) => {
       // Both settings end with the transaction: the scope for the RLS policies, and the role
       // that owns no tables so the policies apply.
       await tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
       const orgs = scopedOrgDirectory(tx, actor.scope);
+      const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
       const services: ScopedServices = {
         db: tx,
         orgs,
+        actor,
+        afterCommit: onCommit,
+        catalog,
+        now,
         facts: createFactsService(tx, actor, orgs, composition.metrics),
         audit: {
           async record(entry) {
@@ -146,9 +190,40 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
             });
           },
         },
+        notifications: createNotificationsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: notificationsPlatform! }),
+        documents: createDocumentsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: documentsPlatform! }),
+        signals: createSignalsService(composition, () => services),
       };
       return work(services);
     });
+    for (const callback of afterCommit) {
+      try {
+        await callback();
+      } catch (error) {
+        // The change is committed; a failed follow-up (a push to open widgets) must not turn it into an error.
+        logger.error({ err: error }, 'after-commit callback failed');
+      }
+    }
+    return result;
+  };
+  documentsPlatform = createDocumentsPlatform({
+    templates: composition.documentTemplates,
+    catalogue: options.documents?.catalogue ?? demoDocumentCatalogue,
+    issuers: options.documents?.issuers,
+    timeZone: options.documents?.timeZone,
+    changes,
+    now,
+    runScoped,
+    logger,
+  });
+  notificationsPlatform = createNotificationsPlatform({
+    db,
+    readAll: async (work) => runScoped(await systemActor(db, await rootOrgCode(db), 'platform:notifications', 'Notification dispatcher', new Set()), (s) => work(s.db)),
+    channels: options.notificationChannels ?? [],
+    changes,
+    now,
+    logger,
+  });
 
   const runPublicRead: PlatformServices['runPublicRead'] = (scope, work) =>
     db.transaction(async (tx) => {
@@ -158,13 +233,24 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     });
 
   const platform: PlatformServices = {
+    changes,
     runScoped,
     runPublicRead,
     referenceDb: db,
     now,
-    catalog: { diaryItems: composition.diaryItems, metrics: composition.metrics },
+    catalog,
   };
   const router = createRouter(composition.routers);
+  const jobs = createJobRunner({
+    db,
+    catalog: platform.catalog,
+    jobs: composition.jobs,
+    permissions: new Set(composition.plugins.flatMap((p) => p.manifest.permissions.map((x) => x.name))),
+    runScoped,
+    now,
+    logger,
+    timeZone: options.jobs?.timeZone,
+  });
 
   const requestContext = (req: IncomingMessage) => {
     const localeHeader = req.headers['x-sifa-locale'];
@@ -224,7 +310,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   const servePluginRoute = createPluginRouteHandler({
     routes: pluginRoutes,
     router,
-    platform: { runScoped, runPublicRead, now },
+    platform: { runScoped, runPublicRead, now, changes },
     createContext,
     requestContext,
     onError: ({ error, path }) => {
@@ -309,9 +395,14 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     migrations,
     logger,
     runScoped,
+    jobs,
+    notifications: notificationsPlatform,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
+        void changes.start().catch((error: unknown) => logger.error({ err: error }, 'change feed could not listen'));
+        notificationsPlatform!.start();
+        if (options.jobs?.schedule !== false) jobs.start();
         server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
           const { port, address } = server.address() as AddressInfo;
           const host = address.includes(':') ? `[${address}]` : address;
@@ -320,6 +411,11 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       }),
     async close() {
       closing = true;
+      trpc.closeStreams();
+      await jobs.stop();
+      await documentsPlatform!.close();
+      await notificationsPlatform!.stop();
+      await changes.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

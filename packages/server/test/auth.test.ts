@@ -253,11 +253,18 @@ describe('platform.auth.me', () => {
   it('returns the role, org and permissions of the signed-in user', async () => {
     const city = await (await t.client('city')).platform.auth.me.query();
     expect(city).toMatchObject({ username: 't.city', role: 'city_admin', orgCode: '1504' });
-    expect(city.permissions).toEqual(['platform.audit.read', 'platform.facts.read', 'platform.facts.write', 'platform.keys.manage']);
+    expect(city.permissions).toEqual([
+      'platform.audit.read',
+      'platform.documents.read',
+      'platform.facts.read',
+      'platform.facts.write',
+      'platform.keys.manage',
+      'platform.notifications.read',
+    ]);
 
     const office = await (await t.client('xitun')).platform.auth.me.query();
     expect(office).toMatchObject({ username: 't.xitun', role: 'office_staff', orgCode: '150402001' });
-    expect(office.permissions).toEqual(['platform.facts.read']);
+    expect(office.permissions).toEqual(['platform.documents.read', 'platform.facts.read', 'platform.notifications.read']);
 
     const county = await (await t.client('hongshan')).platform.auth.me.query();
     expect(county.role).toBe('county_admin');

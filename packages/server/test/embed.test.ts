@@ -445,7 +445,7 @@ describe('origins and CORS', () => {
     expect(Object.fromEntries([...ok.headers].filter(([k]) => k.startsWith('access-control-') || k === 'vary'))).toEqual({
       'access-control-allow-origin': portal,
       'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': 'authorization, content-type, x-sifa-key, x-sifa-locale, x-request-id',
+      'access-control-allow-headers': 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id',
       'access-control-max-age': '600',
       vary: 'Origin',
     });

@@ -69,6 +69,21 @@ describe('platform.facts.query', () => {
     ]);
   });
 
+  it('groups by org and day (or month) at once: which office recorded what when', async () => {
+    const county = await t.client('hongshan');
+    const byOrgMonth = await county.platform.facts.query.query({ metrics: ['casework.people-served'], ...period, groupBy: 'org-month' });
+    const byOrg = await county.platform.facts.query.query({ metrics: ['casework.people-served'], ...period, groupBy: 'org' });
+    const byOrgDay = await county.platform.facts.query.query({ metrics: ['casework.people-served'], ...period, groupBy: 'org-day' });
+    for (const grouped of [byOrgMonth, byOrgDay]) {
+      expect(grouped.rows.every((r) => /^\d{6,9}\|\d{4}-\d\d(-\d\d)?$/.test(r.key))).toBe(true);
+      // Summed over the second key, both give back the per-org totals.
+      const perOrg = new Map<string, number>();
+      for (const r of grouped.rows) perOrg.set(r.key.split('|')[0]!, (perOrg.get(r.key.split('|')[0]!) ?? 0) + r.value);
+      expect([...perOrg].sort()).toEqual(byOrg.rows.map((r) => [r.key, r.value]));
+    }
+    expect(byOrgDay.rows.length).toBeGreaterThanOrEqual(byOrgMonth.rows.length);
+  });
+
   it('refuses unknown metrics and reversed periods with field issues', async () => {
     const city = await t.client('city');
     const unknown = await sifaErrorOf(city.platform.facts.query.query({ metrics: ['casework.nope'], ...period }));

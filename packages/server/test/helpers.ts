@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
 import type { AnyRouter } from '@trpc/server';
 import type { Role, ServerPlugin } from '@sifa/core';
 import {
@@ -126,7 +127,7 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, ...options, database: db.handle, port: 0 });
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, ...options, database: db.handle, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;
@@ -146,7 +147,14 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
       ...opts.headers,
     });
     // Built for any router, then typed: the router type is generic here, so tRPC cannot resolve its transformer options.
-    const link = opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 });
+    const request = opts.batch === false ? httpLink({ url: `${url}/trpc`, headers }) : httpBatchLink({ url: `${url}/trpc`, headers, maxItems: 20 });
+    // Subscriptions: tRPC's own SSE link over Node's fetch (Node 20 has no EventSource), headers included.
+    const subscription = httpSubscriptionLink({
+      url: `${url}/trpc`,
+      EventSource,
+      eventSourceOptions: () => ({ fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } }) }),
+    });
+    const link = splitLink({ condition: (op) => op.type === 'subscription', true: subscription, false: request });
     return createTRPCClient<AppRouterOf<TPlugins>>({ links: [link as TRPCLink<AppRouterOf<TPlugins>>] });
   };
   const tokenOf = async (user: keyof typeof testUsers) => {

@@ -45,7 +45,10 @@ export class AuthService {
     private readonly now: () => Date,
   ) {}
 
-  async createUser(input: { username: string; displayName: string; password: string; role: Role; orgCode: string; isDemo?: boolean }): Promise<string> {
+  async createUser(input: { username: string; displayName: string; password: string; role: Role; orgCode: string; isDemo?: boolean; phone?: string }): Promise<string> {
+    if (input.phone !== undefined && !/^1[3-9]\d{9}$/.test(input.phone)) {
+      throw new SifaError('VALIDATION_FAILED', { issues: [{ path: 'phone', message: 'a mainland mobile number of 11 digits starting with 1' }] });
+    }
     const id = randomUUID();
     await this.db.insert(users).values({
       id,
@@ -55,6 +58,7 @@ export class AuthService {
       role: input.role,
       orgCode: input.orgCode,
       isDemo: input.isDemo ? 1 : 0,
+      phone: input.phone ?? null,
     });
     return id;
   }

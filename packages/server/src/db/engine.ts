@@ -13,6 +13,11 @@ export interface DatabaseHandle {
   db: SifaDb;
   /** Human-readable location without secrets: the folder, or host:port/database. */
   location: string;
+  /**
+   * PostgreSQL only: LISTEN on `channel` on a dedicated connection (other server instances'
+   * NOTIFYs arrive here); resolves with a function that stops listening.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       engine: 'postgres',
       db,
       location: describePostgresUrl(config.url),
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

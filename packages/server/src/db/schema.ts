@@ -8,7 +8,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   check,
+  boolean,
+  customType,
   doublePrecision,
+  jsonb,
+  primaryKey,
   date,
   index,
   integer,
@@ -51,6 +55,8 @@ export const users = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     isDemo: integer('is_demo').notNull().default(0),
+    /** Mobile number for SMS notifications (optional; never sent to browsers other than the user's own). */
+    phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_idx').on(t.username)],
@@ -159,3 +165,175 @@ export const sifaSettings = pgTable('sifa_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** A row is visible when it lies in the scope, or (for upward messages) addressed to it from below. */
+const scopeOr = (extra: ReturnType<typeof sql>) => sql`org_path LIKE sifa_scope_path() || '%' OR ${extra}`;
+
+/**
+ * Notifications to the users of an org (or one user). Stored in the sender's transaction; the
+ * row belongs to the recipient org, which may lie above the sender (a feedback to the county),
+ * so inserts may target the scope's ancestors while reads stay within the subtree.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    ...orgColumns(),
+    role: text('role', { enum: ['city_admin', 'county_admin', 'office_staff'] }),
+    userId: text('user_id'),
+    kind: text('kind').notNull(),
+    severity: text('severity', { enum: ['info', 'warning', 'urgent'] }).notNull().default('info'),
+    title: jsonb('title').notNull(),
+    body: jsonb('body').notNull(),
+    entityKind: text('entity_kind'),
+    entityId: text('entity_id'),
+    documentId: text('document_id'),
+    dedupKey: text('dedup_key'),
+    senderId: text('sender_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('notifications_org_idx').on(t.orgPath.op('text_pattern_ops'), t.createdAt),
+    index('notifications_user_idx').on(t.userId),
+    uniqueIndex('notifications_dedup_idx').on(t.dedupKey),
+    pgPolicy('notifications_read', { as: 'permissive', for: 'select', to: sifaAppRole, using: sql`org_path LIKE sifa_scope_path() || '%'` }),
+    pgPolicy('notifications_insert', {
+      as: 'permissive',
+      for: 'insert',
+      to: sifaAppRole,
+      withCheck: scopeOr(sql`sifa_scope_path() LIKE org_path || '%'`),
+    }),
+  ],
+).enableRLS();
+
+/** Which user read which notification, when. */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: text('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    ...orgColumns(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] }), orgScopePolicy('notification_reads')],
+).enableRLS();
+
+/** Delivery of a notification through an outer channel (webhook, SMS): attempts and outcome. Owner only. */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    notificationId: text('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.channel] }), index('notification_deliveries_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** One row per job run; the unique (job, slot) is how exactly one server instance claims a scheduled slot. Owner only. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    job: text('job').notNull(),
+    slot: text('slot').notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    instance: text('instance').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    summary: text('summary'),
+    counts: jsonb('counts').notNull().default({}),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('job_runs_slot_idx').on(t.job, t.slot), index('job_runs_job_idx').on(t.job, t.startedAt)],
+);
+
+/**
+ * Issued documents, owned by the issuing org, stored with the data snapshot they were rendered
+ * from and the exact .docx bytes (re-downloads are byte-identical). The subject org (a document
+ * addressed to an office) may read it too.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    ...orgColumns(),
+    subjectOrgCode: text('subject_org_code'),
+    subjectOrgPath: text('subject_org_path'),
+    template: text('template').notNull(),
+    slot: text('slot'),
+    year: integer('year').notNull(),
+    serial: integer('serial').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuedBy: text('issued_by').notNull(),
+    bilingual: boolean('bilingual').notNull().default(false),
+    entityKind: text('entity_kind'),
+    entityId: text('entity_id'),
+    /** The template's validated input. */
+    data: jsonb('data').notNull(),
+    /** The rendered content model(s) the .docx and HTML were laid out from. */
+    content: jsonb('content').notNull(),
+    html: text('html').notNull(),
+    docx: bytea('docx').notNull(),
+    sha256: text('sha256').notNull(),
+    byteLength: integer('byte_length').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('documents_number_idx').on(t.orgCode, t.year, t.serial),
+    index('documents_org_idx').on(t.orgPath.op('text_pattern_ops'), t.createdAt),
+    index('documents_subject_idx').on(t.subjectOrgPath.op('text_pattern_ops')),
+    index('documents_entity_idx').on(t.entityKind, t.entityId),
+    pgPolicy('documents_read', {
+      as: 'permissive',
+      for: 'select',
+      to: sifaAppRole,
+      using: scopeOr(sql`subject_org_path LIKE sifa_scope_path() || '%'`),
+    }),
+    pgPolicy('documents_write', { as: 'permissive', for: 'insert', to: sifaAppRole, withCheck: sql`org_path LIKE sifa_scope_path() || '%'` }),
+  ],
+).enableRLS();
+
+/** The last document serial per issuing org and year (文号 counters). */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    ...orgColumns(),
+    year: integer('year').notNull(),
+    lastSerial: integer('last_serial').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgCode, t.year] }), orgScopePolicy('document_counters')],
+).enableRLS();
+
+/** Batch generation runs (progress survives the instance that shows it). */
+export const documentBatches = pgTable(
+  'document_batches',
+  {
+    id: text('id').primaryKey(),
+    ...orgColumns(),
+    template: text('template').notNull(),
+    total: integer('total').notNull(),
+    done: integer('done').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    state: text('state', { enum: ['running', 'finished', 'cancelled', 'failed'] }).notNull(),
+    documentIds: text('document_ids').array().notNull().default(sql`'{}'::text[]`),
+    errors: jsonb('errors').notNull().default([]),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('document_batches_org_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('document_batches')],
+).enableRLS();

@@ -38,7 +38,7 @@ export function crossOriginOf(req: IncomingMessage): string | null {
   return isSameOrigin(origin, req.headers.host) ? null : origin;
 }
 
-export const corsAllowHeaders = 'authorization, content-type, x-sifa-key, x-sifa-locale, x-request-id';
+export const corsAllowHeaders = 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id';
 export const corsMaxAgeSeconds = 600;
 
 /** Headers every answer to an allowed cross-origin request carries. */

@@ -3,12 +3,14 @@
  * and read them back grouped over an org subtree and a period. Runs inside a scoped
  * transaction, so row-level security checks every row a second time.
  */
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import {
   SifaError,
   factInputSchema,
   factSourceSchema,
   factsQuerySchema,
+  factSourcesQuerySchema,
+  type FactSourcesQuery,
   type Actor,
   type FactInput,
   type FactSource,
@@ -71,6 +73,8 @@ export function createFactsService(db: SifaDb, actor: Actor, orgs: OrgDirectory,
         org: sql`${facts.orgCode}`,
         day: sql`to_char(${facts.day}, 'YYYY-MM-DD')`,
         month: sql`to_char(${facts.day}, 'YYYY-MM')`,
+        'org-day': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM-DD')`,
+        'org-month': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM')`,
       };
       const aggregation = (m: string) => metrics.get(m)!.aggregation ?? 'sum';
       const groups = new Map<'sum' | 'max' | 'min', string[]>();
@@ -96,6 +100,26 @@ export function createFactsService(db: SifaDb, actor: Actor, orgs: OrgDirectory,
       }
       rows.sort((a, b) => (a.key === b.key ? a.metric.localeCompare(b.metric) : a.key < b.key ? -1 : 1));
       return { orgCode: root.code, groupBy: q.groupBy, rows };
+    },
+
+    async sources(raw: FactSourcesQuery) {
+      const q = factSourcesQuerySchema.parse(raw);
+      for (const m of q.metrics) if (!metrics.has(m)) throw unknownMetric(m);
+      const root = await orgs.get(q.orgCode ?? actor.scope.orgCode);
+      const where = and(inSubtree(facts.orgPath, root.path), inArray(facts.metric, q.metrics), gte(facts.day, q.from), lte(facts.day, q.to));
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ kind: facts.sourceKind, id: facts.sourceId, orgCode: facts.orgCode, day: facts.day, metric: facts.metric, value: facts.value })
+          .from(facts)
+          .where(where)
+          .orderBy(desc(facts.day), facts.orgCode, facts.metric, facts.id)
+          .limit(q.limit),
+        db.select({ n: count() }).from(facts).where(where),
+      ]);
+      return {
+        rows: rows.map((r) => ({ source: { kind: r.kind, id: r.id }, orgCode: r.orgCode, day: r.day, metric: r.metric, value: r.value })),
+        total: total?.n ?? 0,
+      };
     },
   };
 }

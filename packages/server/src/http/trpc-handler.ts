@@ -4,10 +4,14 @@
  * machine that conversion costs most of its time (bench/). This handler speaks the same wire
  * format as `httpLink` / `httpBatchLink` (JSON, no transformer; GET for queries, POST for
  * mutations, `?batch=1`), enforcing a body limit, a batch limit and the JSON content type.
- * Subscriptions are not served here.
+ * Subscriptions are served as server-sent events exactly as `httpSubscriptionLink` expects
+ * (GET, tRPC's own SSE producer: `connected`, data with `id` for tracked events, `ping`,
+ * `serialized-error`, `return`); a reconnect's `Last-Event-ID` reaches the procedure as
+ * `input.lastEventId`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
+import { isAsyncIterable, sseHeaders, sseStreamProducer } from '@trpc/server/unstable-core-do-not-import';
 import { SifaError, type SifaContext } from '@sifa/core';
 import { readBodyBytes } from './body.js';
 
@@ -15,6 +19,10 @@ export interface TrpcLimits {
   maxBodyBytes: number;
   maxBatchSize: number;
 }
+
+/** Keep-alive comment interval of event streams (proxies drop idle connections after ~60 s). */
+const ssePingMs = 15_000;
+const sseHeaderList = Object.entries(sseHeaders).flat();
 
 type ProcedureType = 'query' | 'mutation' | 'subscription';
 
@@ -43,6 +51,8 @@ function procedureType(router: AnyRouter, path: string): ProcedureType | null {
 export function createTrpcHandler(options: HandlerOptions) {
   const { router, limits } = options;
   const config = router._def._config;
+  /** Open event streams, ended when the server closes. */
+  const streams = new Set<AbortController>();
 
   const errorShape = (error: unknown, path: string | undefined, type: ProcedureType | 'unknown', ctx: SifaContext | undefined, input: unknown) => {
     options.onError?.({ error, path, ctx });
@@ -55,7 +65,53 @@ export function createTrpcHandler(options: HandlerOptions) {
     res.end(text);
   };
 
-  return async function handle(
+  const stream = async (req: IncomingMessage, res: ServerResponse, path: string, rawInput: unknown, ctx: SifaContext, headers: readonly string[]) => {
+    const header = req.headers['last-event-id'];
+    const lastEventId = (typeof header === 'string' ? header : null) ?? new URL(req.url ?? '/', 'http://x').searchParams.get('lastEventId');
+    let input = rawInput;
+    if (lastEventId) {
+      if (input === undefined || input === null) input = { lastEventId };
+      else if (typeof input === 'object' && !Array.isArray(input)) input = { ...input, lastEventId };
+    }
+    const abort = new AbortController();
+    // Errors before the first event (not signed in, bad input) are answered as plain JSON with their status.
+    const data = await callTRPCProcedure({ router, path, type: 'subscription', ctx, getRawInput: async () => input, signal: abort.signal, batchIndex: 0 });
+    if (!isAsyncIterable(data)) throw new SifaError('INTERNAL', { details: { reason: 'subscription did not return an async iterable' } });
+    streams.add(abort);
+    const body = sseStreamProducer({
+      data,
+      serialize: (value: unknown) => value,
+      formatError: ({ error }) => errorShape(error, path, 'subscription', ctx, input),
+      ping: { enabled: true, intervalMs: ssePingMs },
+      lastEventId,
+    });
+    const reader = body.getReader();
+    const stop = () => {
+      abort.abort();
+      void reader.cancel().catch(() => {});
+    };
+    res.once('close', stop);
+    // Server shutdown: stop reading; the loop below ends the response.
+    abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+    res.writeHead(200, [...sseHeaderList, ...headers]);
+    res.flushHeaders();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || res.writableEnded || res.destroyed) break;
+        if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+        if (res.destroyed) break;
+      }
+    } catch {
+      // The client went away or the server is closing.
+    } finally {
+      streams.delete(abort);
+      res.off('close', stop);
+      if (!res.writableEnded) res.end();
+    }
+  };
+
+  const handle = async function handle(
     req: IncomingMessage,
     res: ServerResponse,
     pathPart: string,
@@ -98,6 +154,10 @@ export function createTrpcHandler(options: HandlerOptions) {
       }
       ctx = await options.createContext(req);
       const context = ctx;
+      if (method === 'GET' && !isBatch && procedureType(router, paths[0]!) === 'subscription') {
+        await stream(req, res, paths[0]!, inputs, context, headers);
+        return;
+      }
       const expected: ProcedureType = method === 'GET' ? 'query' : 'mutation';
       const call = async (path: string, index: number) => {
         const input = isBatch ? (inputs as Record<string, unknown> | undefined)?.[index] : inputs;
@@ -109,8 +169,8 @@ export function createTrpcHandler(options: HandlerOptions) {
           if (type !== expected) {
             throw new SifaError('METHOD_NOT_SUPPORTED', {
               message: {
-                zh: `${path} 是${type === 'query' ? '查询，请用 GET' : type === 'mutation' ? '修改，请用 POST' : '订阅，此接口不提供'}。`,
-                en: `${path} is a ${type}: ${type === 'query' ? 'use GET' : type === 'mutation' ? 'use POST' : 'subscriptions are not served on this endpoint'}.`,
+                zh: `${path} 是${type === 'query' ? '查询，请用 GET' : type === 'mutation' ? '修改，请用 POST' : '订阅，请单独用 GET 订阅（text/event-stream），不可放在批量请求中'}。`,
+                en: `${path} is a ${type}: ${type === 'query' ? 'use GET' : type === 'mutation' ? 'use POST' : 'subscribe with a single GET (text/event-stream), not inside a batch'}.`,
               },
             });
           }
@@ -138,7 +198,17 @@ export function createTrpcHandler(options: HandlerOptions) {
       const statuses = new Set(results.map((r) => r.status));
       send(res, statuses.size === 1 ? results[0]!.status : 207, results.map((r) => r.body), headers);
     } catch (error) {
+      if (res.headersSent) {
+        if (!res.writableEnded) res.end();
+        return;
+      }
       failAll(error);
     }
   };
+  return Object.assign(handle, {
+    /** Ends every open event stream (server shutdown); clients reconnect elsewhere. */
+    closeStreams() {
+      for (const abort of streams) abort.abort();
+    },
+  });
 }

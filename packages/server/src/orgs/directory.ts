@@ -1,5 +1,6 @@
 /** Org tree lookups limited to a scope: the one place that decides OUT_OF_SCOPE vs NOT_FOUND. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { inSubtree } from '@sifa/core/db';
 import { SifaError, isWithinScope, type OrgDirectory, type OrgNode, type Scope, type SifaDb } from '@sifa/core';
 import { orgs } from '../db/schema.js';
 
@@ -46,6 +47,15 @@ export function scopedOrgDirectory(db: SifaDb, scope: Scope): OrgDirectory {
       await get(code);
       const rows = await db.select().from(orgs).where(eq(orgs.parentCode, code)).orderBy(asc(orgs.code));
       return rows.map(toOrgNode);
+    },
+    async descendants(code, level) {
+      const root = await get(code);
+      const rows = await db
+        .select()
+        .from(orgs)
+        .where(and(inSubtree(orgs.path, root.path), level ? eq(orgs.level, level) : undefined))
+        .orderBy(asc(orgs.path));
+      return rows.filter((r) => r.code !== root.code).map(toOrgNode);
     },
   };
 }

@@ -20,7 +20,26 @@ import {
   type RegionCollection,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import { apiKeys, auditLog, facts, orgs, sessions, sifaSettings, users } from '../db/schema.js';
+import {
+  apiKeys,
+  auditLog,
+  documentBatches,
+  documentCounters,
+  documents,
+  facts,
+  jobRuns,
+  notificationDeliveries,
+  notificationReads,
+  notifications,
+  orgs,
+  sessions,
+  sifaSettings,
+  users,
+} from '../db/schema.js';
+import { createDocumentRoutes, createDocumentsRouter } from '../documents/router.js';
+import type { DocumentsPlatform } from '../documents/service.js';
+import { createNotificationsRouter } from '../notifications/router.js';
+import type { NotificationsPlatform } from '../notifications/service.js';
 import { findOrg, toOrgNode } from '../orgs/directory.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
 import type { AuthService } from '../auth/sessions.js';
@@ -39,13 +58,24 @@ export const platformManifest = definePlugin({
     { name: 'platform.facts.write', title: { zh: '写入统计事实（系统对接）', en: 'Write facts (integrations)' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.audit.read', title: { zh: '查看审计日志', en: 'Read the audit log' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.keys.manage', title: { zh: '管理嵌入密钥', en: 'Manage embedding keys' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
+    { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
   ],
 });
 
 /** The city whose counties the map outlines when no parent is given (the demo's Chifeng). */
 const defaultBoundaryParent = '1504';
 
-export function createPlatformPlugin(deps: { auth: AuthService; keys: ApiKeyService; tokens: EmbedTokenService }) {
+export interface PlatformPluginDeps {
+  auth: AuthService;
+  keys: ApiKeyService;
+  tokens: EmbedTokenService;
+  /** Created after composition (they need every plugin's templates); asked for at request time. */
+  documents: () => DocumentsPlatform;
+  notifications: () => NotificationsPlatform;
+}
+
+export function createPlatformPlugin(deps: PlatformPluginDeps) {
   const org = createRouter({
     /** One org by code: public reference data (official division codes and names). */
     get: publicProcedure.input(z.object({ code: orgCodeSchema })).query(async ({ ctx, input }) => {
@@ -126,8 +156,33 @@ export function createPlatformPlugin(deps: { auth: AuthService; keys: ApiKeyServ
   const { embed, keys } = createEmbedRouters(deps);
 
   return defineServerPlugin(platformManifest, {
-    router: createRouter({ org, auth, facts: factsRouter, audit, embed, keys }),
-    tables: [orgs, users, sessions, facts, auditLog, apiKeys, sifaSettings],
+    router: createRouter({
+      org,
+      auth,
+      facts: factsRouter,
+      audit,
+      embed,
+      keys,
+      documents: createDocumentsRouter(deps.documents),
+      notifications: createNotificationsRouter(deps.notifications),
+    }),
+    routes: createDocumentRoutes(deps.documents),
+    tables: [
+      orgs,
+      users,
+      sessions,
+      facts,
+      auditLog,
+      apiKeys,
+      sifaSettings,
+      notifications,
+      notificationReads,
+      notificationDeliveries,
+      jobRuns,
+      documents,
+      documentCounters,
+      documentBatches,
+    ],
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
   });
 }

@@ -4,6 +4,7 @@
  * codes refused with both plugins named, and a start order that honours `dependsOn`.
  */
 import semver from 'semver';
+import { Cron } from 'croner';
 import { getTableName, isTable, type Table } from 'drizzle-orm';
 import {
   catalogMessage,
@@ -12,7 +13,11 @@ import {
   pluginManifestSchema,
   roles,
   type AnyRouterRecord,
+  type DeadlineSource,
   type DiaryItem,
+  type DocumentTemplate,
+  type Indicator,
+  type PluginJob,
   type MetricDefinition,
   type PluginManifest,
   type Role,
@@ -46,6 +51,12 @@ export interface Composition {
   metrics: ReadonlyMap<string, MetricDefinition>;
   permissionsByRole: ReadonlyMap<Role, ReadonlySet<string>>;
   routers: AnyRouterRecord;
+  /** Scheduled jobs by full name (`<plugin id>.<name>`). */
+  jobs: ReadonlyMap<string, PluginJob & { plugin: string }>;
+  /** Document templates by code. */
+  documentTemplates: ReadonlyMap<string, DocumentTemplate & { plugin: string }>;
+  deadlineSources: readonly (DeadlineSource & { plugin: string })[];
+  indicators: ReadonlyMap<string, Indicator & { plugin: string }>;
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -144,10 +155,64 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   }
 
   const plugins = startOrder(parsed);
+  const jobs = new Map<string, PluginJob & { plugin: string }>();
+  const documentTemplates = new Map<string, DocumentTemplate & { plugin: string }>();
+  const deadlineSources: (DeadlineSource & { plugin: string })[] = [];
+  const indicators = new Map<string, Indicator & { plugin: string }>();
+  for (const { manifest, source } of plugins) {
+    const id = manifest.id;
+    const own = (kind: string, code: string) => {
+      if (!code.startsWith(`${id}.`)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": ${kind} "${code}" must start with "${id}.".`);
+    };
+    for (const job of source.jobs ?? []) {
+      const name = `${id}.${job.name}`;
+      if (!/^[a-z][a-z0-9-]*$/.test(job.name)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job name "${job.name}" must be lower-case letters, digits and "-".`);
+      if (jobs.has(name)) throw new PluginCompositionError('PLUGIN_CONFLICT', `Plugin "${id}" declares job "${job.name}" twice.`);
+      try {
+        new Cron(job.schedule, { paused: true }).stop();
+      } catch (error) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job "${job.name}" has an invalid schedule "${job.schedule}" (${error instanceof Error ? error.message : String(error)}).`);
+      }
+      jobs.set(name, { ...job, plugin: id });
+    }
+    const declared = new Set(manifest.contributes.documentTemplates.map((t) => t.code));
+    for (const template of source.documentTemplates ?? []) {
+      own('document template', template.code);
+      if (!declared.has(template.code)) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": document template "${template.code}" is not listed in its manifest's contributes.documentTemplates.`);
+      }
+      if (documentTemplates.has(template.code)) throw new PluginCompositionError('PLUGIN_CONFLICT', `Plugin "${id}" declares document template "${template.code}" twice.`);
+      documentTemplates.set(template.code, { ...template, plugin: id });
+    }
+    for (const code of declared) {
+      if (!documentTemplates.has(code)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": its manifest lists document template "${code}" but its server half has no template with that code.`);
+    }
+    for (const dl of source.deadlineSources ?? []) {
+      own('deadline source', dl.code);
+      if (deadlineSources.some((d) => d.code === dl.code)) throw new PluginCompositionError('PLUGIN_CONFLICT', `Plugin "${id}" declares deadline source "${dl.code}" twice.`);
+      deadlineSources.push({ ...dl, plugin: id });
+    }
+    for (const indicator of source.indicators ?? []) {
+      own('indicator', indicator.code);
+      if (indicators.has(indicator.code)) throw new PluginCompositionError('PLUGIN_CONFLICT', `Plugin "${id}" declares indicator "${indicator.code}" twice.`);
+      indicators.set(indicator.code, { ...indicator, plugin: id });
+    }
+  }
   const routers: AnyRouterRecord = {};
   for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
   const diaryItems = plugins.flatMap((p) => p.manifest.contributes.diaryItems.map((item) => ({ ...item, plugin: p.manifest.id })));
-  return { plugins, metrics, permissionsByRole, routers, diaryItems, tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]) };
+  return {
+    plugins,
+    metrics,
+    permissionsByRole,
+    routers,
+    diaryItems,
+    tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]),
+    jobs,
+    documentTemplates,
+    deadlineSources,
+    indicators,
+  };
 }
 
 function startOrder(plugins: ComposedPlugin[]): ComposedPlugin[] {

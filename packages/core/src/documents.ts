@@ -1,0 +1,153 @@
+/**
+ * Documents: the platform renders official documents (公文) from templates that plugins
+ * contribute. A template turns validated data into a structured `DocumentContent`; the platform
+ * lays it out per GB/T 9704 (A4, margins, 小标宋 title, 仿宋 body, document number 文号 per issuing
+ * org and year, issuing org, date) as .docx and as an HTML preview, and stores each issued
+ * document with the data snapshot it came from, so it downloads unchanged later.
+ *
+ * The ten supervisory documents (一表一报告两函三单三书) are a catalogue of slots whose names are
+ * data (their official names are not public); templates say which slot they fill.
+ */
+import type { z } from 'zod';
+import type { Locale, LocalizedText } from './locale.js';
+import type { ScopedServices } from './trpc.js';
+
+export interface DocumentCatalogueSlot {
+  /** Stable id a template refers to. */
+  id: string;
+  /** Group of the ten: 表, 报告, 函, 单, 书. */
+  group: 'table' | 'report' | 'letter' | 'slip' | 'book';
+  title: LocalizedText;
+  /** Short form used in document numbers, e.g. 督 for 督办函. */
+  numberMark: string;
+}
+
+/** The demo set of the ten documents (../design/domain.md); an installation may replace it. */
+export const demoDocumentCatalogue: readonly DocumentCatalogueSlot[] = [
+  { id: 'statistics-table', group: 'table', title: { zh: '统计表', en: 'Statistics table' }, numberMark: '统' },
+  { id: 'analysis-report', group: 'report', title: { zh: '分析报告', en: 'Analysis report' }, numberMark: '析' },
+  { id: 'reminder-letter', group: 'letter', title: { zh: '提醒函', en: 'Reminder letter' }, numberMark: '提' },
+  { id: 'supervision-letter', group: 'letter', title: { zh: '督办函', en: 'Supervision letter' }, numberMark: '督' },
+  { id: 'warning-slip', group: 'slip', title: { zh: '预警单', en: 'Warning slip' }, numberMark: '警' },
+  { id: 'assignment-slip', group: 'slip', title: { zh: '交办单', en: 'Assignment slip' }, numberMark: '交' },
+  { id: 'feedback-slip', group: 'slip', title: { zh: '反馈单', en: 'Feedback slip' }, numberMark: '馈' },
+  { id: 'rectification-notice', group: 'book', title: { zh: '整改通知书', en: 'Rectification notice' }, numberMark: '改' },
+  { id: 'assessment-notice', group: 'book', title: { zh: '考核结果通知书', en: 'Assessment result notice' }, numberMark: '考' },
+  { id: 'advice-letter', group: 'book', title: { zh: '工作建议书', en: 'Work advice letter' }, numberMark: '建' },
+];
+
+/** A block of a document body. Text is plain; the platform applies the official fonts. */
+export type DocumentBlock =
+  /** 一、 / （一） / 1. headings are numbered by the template in the text itself. */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; caption?: string; columns: string[]; rows: (string | number)[][] }
+  | { kind: 'list'; items: string[] };
+
+export interface DocumentContent {
+  /** 标题 (without the document type when the title already ends with it). */
+  title: string;
+  /** 主送机关: organisations addressed, e.g. ['红山区司法局']. */
+  recipients?: string[];
+  blocks: DocumentBlock[];
+  /** 附件 names, numbered in the document. */
+  attachments?: string[];
+  /** 抄送 (copied to). */
+  copyTo?: string[];
+}
+
+export interface DocumentRenderContext {
+  /** zh-CN for the Chinese text; mn-Mong for the Mongolian half of a bilingual document. */
+  locale: Locale;
+  /** Name of the issuing org in `locale`. */
+  issuerName: string;
+  /** The issue date (YYYY-MM-DD). */
+  issuedOn: string;
+  /** Names of orgs by code in `locale`, for templates that mention other orgs. */
+  orgName(code: string): Promise<string>;
+}
+
+export interface DocumentTemplate<TData = unknown> {
+  /** `<plugin id>.<name>`; must also be listed in the manifest's `contributes.documentTemplates`. */
+  code: string;
+  /** Which of the catalogue's slots this template fills, if any. */
+  slot?: string;
+  title: LocalizedText;
+  /** The data the template needs; validated before rendering, stored as the snapshot. */
+  dataSchema: z.ZodType<TData>;
+  render(data: TData, ctx: DocumentRenderContext): DocumentContent | Promise<DocumentContent>;
+}
+
+/** Declares a typed template (a plugin's server half lists them in `documentTemplates`). */
+export function defineDocumentTemplate<TData>(template: DocumentTemplate<TData>): DocumentTemplate<TData> {
+  return template;
+}
+
+export interface IssueDocumentInput {
+  template: string;
+  /** The issuing org (in the caller's scope); numbers run per issuing org and year. */
+  issuerOrgCode: string;
+  /** The org the document is about or addressed to, for lists and scoping of readers. */
+  subjectOrgCode?: string;
+  data: unknown;
+  /** Also render a Mongolian half (traditional script), Mongolian on the left in vertical layout. */
+  bilingual?: boolean;
+  /** What it belongs to (a warning step, a plan item). */
+  entity?: { kind: string; id: string };
+}
+
+export interface IssuedDocument {
+  id: string;
+  template: string;
+  slot: string | null;
+  /** 文号, e.g. 红司督〔2026〕3号. */
+  number: string;
+  title: string;
+  issuerOrgCode: string;
+  subjectOrgCode: string | null;
+  issuedOn: string;
+  issuedBy: string;
+  bilingual: boolean;
+  entity: { kind: string; id: string } | null;
+  /** Size of the stored .docx in bytes and its SHA-256 (hex): unchanged on every download. */
+  byteLength: number;
+  sha256: string;
+  /** Path (below the server's base URL) where the .docx downloads, signed in. */
+  downloadPath: string;
+}
+
+/** What procedures of plugins may do with documents inside their scoped transaction. */
+export interface DocumentsService {
+  /** Renders, numbers and stores a document; the data is validated by the template's schema. */
+  issue(input: IssueDocumentInput): Promise<IssuedDocument>;
+  /** The HTML preview of a document that is not issued (no number is taken). */
+  preview(input: Omit<IssueDocumentInput, 'entity'>): Promise<{ html: string }>;
+  get(id: string): Promise<IssuedDocument>;
+  /**
+   * Starts issuing one document per item in the background, after the calling transaction
+   * commits, each in its own transaction as the caller. Progress: the
+   * `platform.documents.batchProgress` subscription; stop: `platform.documents.cancelBatch`.
+   */
+  startBatch(input: StartBatchInput): Promise<DocumentBatchStatus>;
+}
+
+export interface StartBatchInput {
+  template: string;
+  issuerOrgCode: string;
+  bilingual?: boolean;
+  items: { subjectOrgCode?: string; data: unknown; entity?: { kind: string; id: string } }[];
+}
+
+/** Batch generation: one document per item, progress pushed to the widget, cancellable. */
+export interface DocumentBatchStatus {
+  id: string;
+  template: string;
+  total: number;
+  done: number;
+  failed: number;
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+  documentIds: string[];
+  errors: { index: number; message: string }[];
+}
+
+export type { ScopedServices };

@@ -1,0 +1,51 @@
+/**
+ * Scheduled jobs contributed by plugins (reminders, escalation, warning evaluation). The server
+ * runs each on its cron schedule; a run is claimed once per scheduled slot in the database, so
+ * with several server instances exactly one of them runs it. `sifa jobs run <name>` runs one now.
+ */
+import type { LocalizedText } from './locale.js';
+import type { PlatformCatalog, ScopedServices } from './trpc.js';
+
+export interface JobContext {
+  /** The instant the run is for: the scheduled slot, or `--at` of a manual run (tests pass a controllable clock). */
+  now: Date;
+  /** Code of the root of the org tree (the whole installation). */
+  rootOrgCode: string;
+  /**
+   * Runs `work` in one transaction scoped to `orgCode`'s subtree as the job's system actor
+   * (`job:<plugin>.<name>`, holding every permission); row-level security applies as for a user.
+   */
+  runScoped<T>(orgCode: string, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
+  log(message: string): void;
+  /** What the installed plugins contributed (metric titles and units, diary items). */
+  catalog: PlatformCatalog;
+  /** Aborted when the server shuts down: stop at the next safe point. */
+  signal: AbortSignal;
+}
+
+/** What a run reports (stored with the run, printed by the CLI). */
+export interface JobResult {
+  summary: string;
+  counts?: Record<string, number>;
+}
+
+export interface PluginJob {
+  /** Unique within the plugin; the job's full name is `<plugin id>.<name>`. */
+  name: string;
+  title: LocalizedText;
+  /** Cron expression (5 or 6 fields, croner syntax) in the server's time zone (default Asia/Shanghai). */
+  schedule: string;
+  run(ctx: JobContext): Promise<JobResult | void>;
+}
+
+export interface JobRunSummary {
+  job: string;
+  /** ISO instant of the slot (scheduled) or `manual:<id>`. */
+  slot: string;
+  trigger: 'schedule' | 'manual';
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  summary: string | null;
+  counts: Record<string, number>;
+}

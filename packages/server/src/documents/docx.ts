@@ -1,0 +1,409 @@
+/**
+ * The .docx of a document, laid out per GB/T 9704-2012 with the `docx` library: 版头 (red
+ * 发文机关标志, 文号, red separator line), 主体 (title, 主送, body with 一、/（一）/1. headings,
+ * tables, 附件说明, 发文机关署名 and 成文日期), 版记 (抄送 and 印发 between ruled lines) and
+ * page numbers "— 1 —" outside the type area, odd pages right, even pages left.
+ *
+ * A bilingual document gets the Mongolian version as a second section after the Chinese one:
+ * the library writes only horizontal (lrTb) or right-to-left vertical (tbRl) page text, and
+ * traditional Mongolian runs top to bottom with lines left to right (tbLrV), which it cannot.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+  type IParagraphOptions,
+} from 'docx';
+import type { DocumentBlock } from '@sifa/core';
+import { documentLabels, type DocumentHalf, type DocumentLayout } from './content.js';
+import {
+  body,
+  charTwips,
+  fonts,
+  footerFromBottomMm,
+  grid,
+  mastheadOffsetMm,
+  mmToTwips,
+  page,
+  pointSize,
+  red,
+  separatorGapPt,
+  typeArea,
+  type FontRole,
+} from './layout.js';
+
+interface RunStyle {
+  role: FontRole;
+  sizePt: number;
+  color?: string;
+  bold?: boolean;
+}
+
+const typeAreaTwips = mmToTwips(typeArea.widthMm);
+const exactLine = { line: body.lineTwips, lineRule: LineRuleType.EXACT } as const;
+const blankLines = (n: number) => n * body.lineTwips;
+
+/** Display width in body characters: CJK counts 1, Latin letters and digits ½. */
+export function widthInChars(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  return width;
+}
+
+function runFont(role: FontRole, mongolian: boolean) {
+  const eastAsia = fonts[role].name;
+  if (mongolian) {
+    const mn = fonts.mongolian.name;
+    return { ascii: mn, hAnsi: mn, cs: mn, eastAsia };
+  }
+  // Page numbers are 半角宋体 digits; everywhere else Latin letters and digits are Times New Roman.
+  const latin = role === 'pageNumber' ? fonts.pageNumber.name : fonts.latin.name;
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' };
+}
+
+function runsOf(text: string, style: RunStyle, mongolian: boolean): TextRun[] {
+  const common = {
+    font: runFont(style.role, mongolian),
+    size: style.sizePt * 2,
+    ...(style.color ? { color: style.color } : {}),
+    ...(style.bold ? { bold: true } : {}),
+    language: mongolian ? { value: 'mn-Mong-CN', eastAsia: 'zh-CN' } : { value: 'zh-CN', eastAsia: 'zh-CN' },
+  };
+  return text.split('\n').map((line, i) => new TextRun({ ...common, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+class HalfWriter {
+  private readonly labels;
+  private readonly mongolian: boolean;
+  private readonly bodyStyle: RunStyle = { role: 'body', sizePt: body.sizePt };
+
+  constructor(
+    private readonly half: DocumentHalf,
+    private readonly layout: DocumentLayout,
+  ) {
+    this.labels = documentLabels[half.locale];
+    this.mongolian = half.locale === 'mn-Mong';
+  }
+
+  private paragraph(text: string, style: RunStyle, options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
+    return new Paragraph({ spacing: exactLine, ...options, children: runsOf(text, style, this.mongolian) });
+  }
+
+  /** 版头: 发文机关标志, 文号 and the red line under it. */
+  private head(): Paragraph[] {
+    const masthead = `${this.half.issuerName}${this.labels.mastheadSuffix}`;
+    // 小初 小标宋, smaller when a long name would not fit on one line of the type area.
+    const fitPt = Math.floor((typeArea.widthMm * 72) / 25.4 / Math.max(1, widthInChars(masthead)));
+    const sizePt = Math.min(pointSize.小初, fitPt);
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: mmToTwips(mastheadOffsetMm), line: 240, lineRule: LineRuleType.AUTO },
+        children: runsOf(masthead, { role: 'title', sizePt, color: red }, this.mongolian),
+      }),
+      this.paragraph(this.layout.number, this.bodyStyle, {
+        alignment: AlignmentType.CENTER,
+        spacing: { ...exactLine, before: blankLines(2) },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: red, space: separatorGapPt } },
+      }),
+    ];
+  }
+
+  private title(): Paragraph[] {
+    const { content } = this.half;
+    const out = [
+      this.paragraph(content.title, { role: 'title', sizePt: pointSize.二号 }, { alignment: AlignmentType.CENTER, spacing: { ...exactLine, before: blankLines(2) } }),
+    ];
+    if (content.recipients?.length) {
+      out.push(
+        this.paragraph(`${content.recipients.join(this.labels.separator)}${this.labels.colon}`, this.bodyStyle, {
+          alignment: AlignmentType.LEFT,
+          spacing: { ...exactLine, before: blankLines(1) },
+        }),
+      );
+    }
+    return out;
+  }
+
+  private block(block: DocumentBlock): (Paragraph | Table)[] {
+    const indented = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * charTwips } } as const;
+    switch (block.kind) {
+      case 'heading': {
+        const role: FontRole = block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : 'body';
+        return [this.paragraph(block.text, { role, sizePt: body.sizePt }, { ...indented, keepNext: true })];
+      }
+      case 'paragraph':
+        return [this.paragraph(block.text, this.bodyStyle, indented)];
+      case 'list':
+        return block.items.map((item) => this.paragraph(item, this.bodyStyle, indented));
+      case 'table':
+        return this.table(block);
+    }
+  }
+
+  private table(block: Extract<DocumentBlock, { kind: 'table' }>): (Paragraph | Table)[] {
+    const columnWidth = Math.floor(typeAreaTwips / block.columns.length);
+    const line = { line: 240, lineRule: LineRuleType.AUTO } as const;
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+    const cell = (text: string, header: boolean) =>
+      new TableCell({
+        width: { size: columnWidth, type: WidthType.DXA },
+        verticalAlign: VerticalAlignTable.CENTER,
+        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: line,
+            children: runsOf(text, { role: header ? 'heading1' : 'body', sizePt: pointSize.四号 }, this.mongolian),
+          }),
+        ],
+      });
+    const table = new Table({
+      width: { size: columnWidth * block.columns.length, type: WidthType.DXA },
+      columnWidths: block.columns.map(() => columnWidth),
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c) => cell(c, true)) }),
+        ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((v) => cell(String(v), false)) })),
+      ],
+    });
+    const out: (Paragraph | Table)[] = [];
+    if (block.caption) {
+      out.push(this.paragraph(block.caption, { role: 'heading1', sizePt: body.sizePt }, { alignment: AlignmentType.CENTER, keepNext: true }));
+    }
+    // A table directly after another block needs a paragraph of its own after it, or Word joins it to the next table.
+    out.push(table, new Paragraph({ spacing: { line: 120, lineRule: LineRuleType.AUTO }, children: [] }));
+    return out;
+  }
+
+  /** 附件说明: 附件：1．名称, further names aligned under the first (§7.3.4). */
+  private attachments(): Paragraph[] {
+    const names = this.half.content.attachments ?? [];
+    if (!names.length) return [];
+    const labelWidth = widthInChars(`${this.labels.attachments}${this.labels.colon}`) * charTwips;
+    return names.map((name, i) => {
+      const ordinal = names.length > 1 ? this.labels.ordinal(i + 1) : '';
+      const ordinalWidth = Math.round(widthInChars(ordinal) * charTwips);
+      const left = 2 * charTwips + labelWidth + ordinalWidth;
+      const text = i === 0 ? `${this.labels.attachments}${this.labels.colon}${ordinal}${name}` : `${ordinal}${name}`;
+      return this.paragraph(text, this.bodyStyle, {
+        alignment: AlignmentType.LEFT,
+        indent: { left, hanging: i === 0 ? labelWidth + ordinalWidth : ordinalWidth },
+        ...(i === 0 ? { spacing: { ...exactLine, before: blankLines(1) } } : {}),
+      });
+    });
+  }
+
+  /**
+   * 发文机关署名 and 成文日期 without a seal (§7.3.5.2): the name right-indented two characters, the
+   * date on the next line starting two characters to the right of the name; a date longer than
+   * that moves the name left so the date keeps its two-character right margin.
+   */
+  private signature(): Paragraph[] {
+    const name = this.half.issuerName;
+    const date = this.labels.date(this.layout.issuedOn);
+    const { nameIndent, dateIndent } = signatureIndents(widthInChars(name), widthInChars(date));
+    return [
+      this.paragraph(name, this.bodyStyle, {
+        alignment: AlignmentType.RIGHT,
+        indent: { right: Math.round(nameIndent * charTwips) },
+        spacing: { ...exactLine, before: blankLines(1) },
+        keepNext: true,
+      }),
+      this.paragraph(date, this.bodyStyle, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateIndent * charTwips) } }),
+    ];
+  }
+
+  /**
+   * 版记 (§7.4): 抄送 and 印发机关/印发日期 in 4号 仿宋, one character in from each side, between a
+   * thick first and last line with a thin line between them, across the whole type area.
+   */
+  private record(): Table {
+    const size = pointSize.四号;
+    const inset = size * 20;
+    const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
+    const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+    const style: RunStyle = { role: 'body', sizePt: size };
+    const cellParagraph = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+      new Paragraph({ alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: runsOf(text, style, this.mongolian) });
+    const half = Math.floor(typeAreaTwips / 2);
+    const margins = { top: 80, bottom: 80, left: inset, right: inset };
+    const rows: TableRow[] = [];
+    const copyTo = this.half.content.copyTo ?? [];
+    if (copyTo.length) {
+      const label = `${this.labels.copyTo}${this.labels.colon}`;
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              columnSpan: 2,
+              width: { size: half * 2, type: WidthType.DXA },
+              margins,
+              children: [
+                new Paragraph({
+                  alignment: AlignmentType.LEFT,
+                  // Wrapped names align after the colon.
+                  indent: { left: Math.round(widthInChars(label) * inset), hanging: Math.round(widthInChars(label) * inset) },
+                  spacing: { line: 240, lineRule: LineRuleType.AUTO },
+                  children: runsOf(`${label}${copyTo.join(this.labels.separator)}${this.labels.fullStop}`, style, this.mongolian),
+                }),
+              ],
+            }),
+          ],
+        }),
+      );
+    }
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({ width: { size: half, type: WidthType.DXA }, margins, children: [cellParagraph(this.half.issuerName, AlignmentType.LEFT)] }),
+          new TableCell({
+            width: { size: half, type: WidthType.DXA },
+            margins,
+            children: [cellParagraph(`${this.labels.date(this.layout.issuedOn)}${this.labels.printed}`, AlignmentType.RIGHT)],
+          }),
+        ],
+      }),
+    );
+    return new Table({
+      width: { size: half * 2, type: WidthType.DXA },
+      columnWidths: [half, half],
+      layout: TableLayoutType.FIXED,
+      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+      rows,
+    });
+  }
+
+  children(): (Paragraph | Table)[] {
+    return [
+      ...this.head(),
+      ...this.title(),
+      ...this.half.content.blocks.flatMap((b) => this.block(b)),
+      ...this.attachments(),
+      ...this.signature(),
+      new Paragraph({ spacing: { ...exactLine, before: blankLines(1) }, children: [] }),
+      this.record(),
+    ];
+  }
+}
+
+/** Right indents (in characters) of the signature and the date, per §7.3.5.2. */
+export function signatureIndents(nameWidth: number, dateWidth: number): { nameIndent: number; dateIndent: number } {
+  if (nameWidth - dateWidth >= 2) return { nameIndent: 2, dateIndent: nameWidth - dateWidth };
+  return { nameIndent: dateWidth + 4 - nameWidth, dateIndent: 2 };
+}
+
+/** "— 1 —" in 4号 宋体, one character in from the outer edge: right on odd pages, left on even ones. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const size = pointSize.四号;
+  const style = { font: runFont('pageNumber', false), size: size * 2 };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: size * 20 } : { left: size * 20 },
+        children: [new TextRun({ ...style, children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })],
+      }),
+    ],
+  });
+}
+
+const sectionProperties = (type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions['properties'] => ({
+  ...(type ? { type } : {}),
+  page: {
+    size: { width: page.widthTwips, height: page.heightTwips },
+    margin: {
+      top: mmToTwips(page.margin.topMm),
+      bottom: mmToTwips(page.margin.bottomMm),
+      left: mmToTwips(page.margin.leftMm),
+      right: mmToTwips(page.margin.rightMm),
+      header: mmToTwips(15),
+      footer: mmToTwips(footerFromBottomMm),
+    },
+  },
+  grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
+});
+
+/**
+ * The font table Word and LibreOffice consult for a font that is not installed: each official
+ * font names a common alternative (`w:altName`) and its character set (86 = GB2312), so a
+ * machine without 仿宋_GB2312 shows 仿宋 rather than a default Latin font. The library writes
+ * an empty table unless fonts are embedded; this replaces it.
+ */
+function fontTableXml(): string {
+  const entry = (name: string, altName: string, charset: string, family: string, pitch: string) =>
+    `<w:font w:name="${name}"><w:altName w:val="${altName}"/><w:charset w:val="${charset}"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+  const cjk = (['title', 'body', 'heading1', 'heading2', 'pageNumber'] as const).map((role) =>
+    entry(fonts[role].name, fonts[role].altName, '86', role === 'heading1' ? 'modern' : 'roman', role === 'title' ? 'variable' : 'fixed'),
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    [...cjk, entry(fonts.latin.name, fonts.latin.altName, '00', 'roman', 'variable'), entry(fonts.mongolian.name, fonts.mongolian.altName, '00', 'auto', 'variable')].join('') +
+    '</w:fonts>'
+  );
+}
+
+export interface DocxMetadata {
+  /** Shown in the file's properties. */
+  creator: string;
+  description?: string;
+}
+
+/** Lays out a document (both halves when bilingual) and packs the .docx. */
+export async function renderDocx(layout: DocumentLayout, metadata: DocxMetadata): Promise<Buffer> {
+  const sections: ISectionOptions[] = [
+    {
+      properties: sectionProperties(),
+      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      children: new HalfWriter(layout.zh, layout).children(),
+    },
+  ];
+  if (layout.mn) {
+    // Page numbers run on; the footers carry over from the Chinese section.
+    sections.push({ properties: sectionProperties(SectionType.NEXT_PAGE), children: new HalfWriter(layout.mn, layout).children() });
+  }
+  const document = new Document({
+    title: `${layout.number} ${layout.zh.content.title}`,
+    creator: metadata.creator,
+    lastModifiedBy: metadata.creator,
+    ...(metadata.description ? { description: metadata.description } : {}),
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: runFont('body', false), size: body.sizePt * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: exactLine },
+        },
+      },
+    },
+    theme: {
+      fonts: {
+        headings: { latin: fonts.latin.name, eastAsia: fonts.heading1.altName, scripts: { Mong: fonts.mongolian.name } },
+        body: { latin: fonts.latin.name, eastAsia: fonts.body.altName, scripts: { Mong: fonts.mongolian.name } },
+      },
+    },
+    sections,
+  });
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}

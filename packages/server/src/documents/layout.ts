@@ -1,0 +1,103 @@
+/**
+ * GB/T 9704-2012 (党政机关公文格式) in numbers, for both renderers: A4 paper, the 156 × 225 mm
+ * type area (版心), 22 lines of 28 characters in 3号 仿宋, and the fonts of each element.
+ * Word measures in twips (1/20 pt) and half-points; the HTML preview in pt and mm.
+ */
+
+/** 1 mm in twips (1 inch = 25.4 mm = 1440 twips). */
+const twipsPerMm = 1440 / 25.4;
+export const mmToTwips = (mm: number) => Math.round(mm * twipsPerMm);
+
+export const page = {
+  widthMm: 210,
+  heightMm: 297,
+  /** Exact A4 in twips, as Word writes it. */
+  widthTwips: 11906,
+  heightTwips: 16838,
+  margin: { topMm: 37, bottomMm: 35, leftMm: 28, rightMm: 26 },
+} as const;
+
+export const typeArea = {
+  widthMm: page.widthMm - page.margin.leftMm - page.margin.rightMm,
+  heightMm: page.heightMm - page.margin.topMm - page.margin.bottomMm,
+} as const;
+
+/** Chinese type sizes (字号) in points. */
+export const pointSize = { 初号: 42, 小初: 36, 一号: 26, 二号: 22, 三号: 16, 四号: 14 } as const;
+
+export const body = {
+  sizePt: pointSize.三号,
+  linesPerPage: 22,
+  charsPerLine: 28,
+  /** Fixed line spacing giving 22 lines in the 225 mm type area (28.95 pt). */
+  lineTwips: 579,
+} as const;
+
+/** Width of one body character (3号 = 16 pt) in twips: indents are counted in characters. */
+export const charTwips = body.sizePt * 20;
+
+/**
+ * The document grid (文档网格) Chinese offices set in Word: 22 lines × 28 characters. `charSpace` is
+ * the pitch added to each 16 pt character, in 1/4096 pt, to fit 28 of them in 156 mm.
+ */
+export const grid = {
+  linePitch: body.lineTwips,
+  charSpace: Math.round(((typeArea.widthMm * 72) / 25.4 / body.charsPerLine - body.sizePt) * 4096),
+} as const;
+
+/** 发文机关标志: its top edge 35 mm below the top of the type area (§7.2.3). */
+export const mastheadOffsetMm = 35;
+/** The red separator line, 4 mm below the 文号 (§7.2.5). */
+export const separatorGapPt = 11;
+/** Page numbers: 4号 宋体, the dash line 7 mm below the type area (§7.5). */
+export const footerFromBottomMm = page.margin.bottomMm - 7 - 5;
+
+export const red = 'FF0000';
+
+/**
+ * Fonts by role. `name` goes into the .docx (East Asian font of the run); `altName` into its font
+ * table, which Word and LibreOffice use when `name` is not installed; `css` is the preview's
+ * font stack, ending in fonts every desktop or the Noto CJK/Mongolian packages have.
+ */
+export const fonts = {
+  /** 标题, 发文机关标志: 方正小标宋简体. */
+  title: {
+    name: '方正小标宋简体',
+    altName: '宋体',
+    css: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif',
+  },
+  /** 正文: 仿宋_GB2312. */
+  body: {
+    name: '仿宋_GB2312',
+    altName: '仿宋',
+    css: '"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", serif',
+  },
+  /** 一级标题 (一、): 黑体. */
+  heading1: {
+    name: '黑体',
+    altName: 'SimHei',
+    css: '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+  },
+  /** 二级标题 (（一）): 楷体_GB2312. */
+  heading2: {
+    name: '楷体_GB2312',
+    altName: '楷体',
+    css: '"楷体_GB2312", "楷体", "KaiTi", "STKaiti", "KaiTi_GB2312", "Noto Serif CJK SC", serif',
+  },
+  /** 页码: 宋体. */
+  pageNumber: {
+    name: '宋体',
+    altName: 'SimSun',
+    css: '"宋体", "SimSun", "Noto Serif CJK SC", serif',
+  },
+  /** Latin letters and digits in the body. */
+  latin: { name: 'Times New Roman', altName: 'Liberation Serif', css: '"Times New Roman", "Liberation Serif", serif' },
+  /** Traditional Mongolian script. */
+  mongolian: {
+    name: 'Mongolian Baiti',
+    altName: 'Noto Sans Mongolian',
+    css: '"Mongolian Baiti", "Noto Sans Mongolian", "Menksoft Qagan", sans-serif',
+  },
+} as const;
+
+export type FontRole = keyof typeof fonts;

@@ -1,0 +1,81 @@
+/**
+ * The change feed behind subscriptions: after a transaction commits, code announces "topic
+ * changed at org path P"; open subscriptions whose scope covers P (or lies below it) wake and
+ * re-read through their own scoped transaction, so the feed carries no data and leaks nothing.
+ * With PostgreSQL the announcement also goes through NOTIFY, so subscribers on every server
+ * instance wake; with embedded PGlite there is only one instance.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { ChangeFeed, SifaDb } from '@sifa/core';
+import type { DatabaseHandle } from '../db/engine.js';
+import type { Logger } from '../logging.js';
+
+const channel = 'sifa_changes';
+
+interface Waiter {
+  topic: string;
+  scopePath: string;
+  wake(): void;
+}
+
+export interface ServerChangeFeed extends ChangeFeed {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db: SifaDb }, logger: Logger): ServerChangeFeed {
+  const instance = randomUUID();
+  const waiters = new Set<Waiter>();
+  let unlisten: (() => Promise<void>) | null = null;
+
+  // A change at `path` concerns a subscriber whose scope contains it (a county watching its
+  // offices) and one below it (an office watching what its county sent down to it).
+  const wakeLocal = (topic: string, path: string) => {
+    for (const w of [...waiters]) {
+      if (w.topic === topic && (path.startsWith(w.scopePath) || w.scopePath.startsWith(path))) w.wake();
+    }
+  };
+
+  return {
+    publish(topic, orgPath) {
+      wakeLocal(topic, orgPath);
+      if (database.listen) {
+        const payload = JSON.stringify([instance, topic, orgPath]);
+        database.db.execute(sql`SELECT pg_notify(${channel}, ${payload})`).catch((error: unknown) => logger.warn({ err: error }, 'change notification failed'));
+      }
+    },
+    next(topic, scopePath, { signal, timeoutMs = 25_000 } = {}) {
+      return new Promise<boolean>((resolve) => {
+        if (signal?.aborted) return resolve(false);
+        const done = (changed: boolean) => {
+          waiters.delete(waiter);
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve(changed);
+        };
+        const waiter: Waiter = { topic, scopePath, wake: () => done(true) };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(false), timeoutMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiters.add(waiter);
+      });
+    },
+    async start() {
+      if (!database.listen || unlisten) return;
+      unlisten = await database.listen(channel, (payload) => {
+        try {
+          const [from, topic, path] = JSON.parse(payload) as [string, string, string];
+          if (from !== instance) wakeLocal(topic, path);
+        } catch {
+          // Not ours.
+        }
+      });
+    },
+    async stop() {
+      for (const w of [...waiters]) w.wake();
+      await unlisten?.();
+      unlisten = null;
+    },
+  };
+}

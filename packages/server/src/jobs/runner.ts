@@ -1,0 +1,185 @@
+/**
+ * Scheduled jobs of the plugins. Each job's cron pattern gives its slots (instants, in the
+ * configured time zone); when a slot comes, every server instance tries to claim it by inserting
+ * (job, slot) into job_runs — the unique index lets exactly one succeed, the others skip — so any
+ * number of instances run each slot once. `run` (the CLI's `sifa jobs run`) starts a manual run
+ * now, for the instant given (`--at`). Runs and their outcomes stay in job_runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { desc, eq } from 'drizzle-orm';
+import { Cron } from 'croner';
+import { SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb } from '@sifa/core';
+import { jobRuns } from '../db/schema.js';
+import { rootOrgCode, systemActor } from '../auth/system-actor.js';
+import type { Composition } from '../plugins/compose.js';
+import type { Logger } from '../logging.js';
+
+export interface JobRunnerOptions {
+  db: SifaDb;
+  catalog: PlatformCatalog;
+  jobs: Composition['jobs'];
+  permissions: ReadonlySet<string>;
+  runScoped: <T>(actor: Awaited<ReturnType<typeof systemActor>>, work: (scoped: ScopedServices) => Promise<T>) => Promise<T>;
+  now(): Date;
+  logger: Logger;
+  /** IANA zone the cron patterns are read in (default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+export interface JobInfo {
+  name: string;
+  plugin: string;
+  title: { zh: string; en: string; mn?: string | undefined };
+  schedule: string;
+  /** The next slot after now, ISO. */
+  nextRun: string | null;
+}
+
+export interface JobRunner {
+  list(): JobInfo[];
+  /** Runs `name` now as a manual run for instant `at` (default: the clock's now). */
+  run(name: string, options?: { at?: Date }): Promise<JobRunSummary>;
+  /**
+   * What the scheduler does when a slot of `name` comes: claims (job, slot) and runs it, or
+   * resolves null when another instance claimed it first.
+   */
+  runSlot(name: string, slot: Date): Promise<JobRunSummary | null>;
+  /** Recent runs of a job (or of all), newest first. */
+  history(options?: { job?: string; limit?: number }): Promise<JobRunSummary[]>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Longest single timer; longer waits re-arm, so clock changes and sleeps are caught up. */
+const maxTimerMs = 60 * 60_000;
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { db, jobs, logger } = options;
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const patterns = new Map([...jobs.values()].map((job) => [`${job.plugin}.${job.name}`, new Cron(job.schedule, { timezone: timeZone, paused: true })]));
+  const timers = new Map<string, NodeJS.Timeout>();
+  const active = new Set<Promise<unknown>>();
+  const shutdown = new AbortController();
+  let rootCode: string | null = null;
+
+  const root = async () => (rootCode ??= await rootOrgCode(db));
+
+  const summaryOf = (row: typeof jobRuns.$inferSelect): JobRunSummary => ({
+    job: row.job,
+    slot: row.slot,
+    trigger: row.trigger,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    summary: row.summary,
+    counts: (row.counts ?? {}) as Record<string, number>,
+  });
+
+  const execute = async (name: string, slot: string, trigger: 'schedule' | 'manual', at: Date): Promise<JobRunSummary | null> => {
+    const job = jobs.get(name);
+    if (!job) {
+      throw new SifaError('NOT_FOUND', {
+        message: { zh: `没有名为 ${name} 的任务。`, en: `There is no job named ${name}. Known jobs: ${[...jobs.keys()].join(', ') || 'none'}.` },
+        details: { job: name },
+      });
+    }
+    const [claimed] = await db
+      .insert(jobRuns)
+      .values({ job: name, slot, trigger, status: 'running', instance, startedAt: options.now() })
+      .onConflictDoNothing({ target: [jobRuns.job, jobRuns.slot] })
+      .returning();
+    if (!claimed) return null; // Another instance has this slot.
+    const lines: string[] = [];
+    try {
+      const rootOrgCode = await root();
+      const result = await job.run({
+        now: at,
+        rootOrgCode,
+        runScoped: async (orgCode, work) => options.runScoped(await systemActor(db, orgCode, `job:${name}`, `Job ${name}`, options.permissions), work),
+        log: (message) => {
+          lines.push(message);
+          logger.info({ job: name, slot }, message);
+        },
+        signal: shutdown.signal,
+        catalog: options.catalog,
+      });
+      const [row] = await db
+        .update(jobRuns)
+        .set({ status: 'succeeded', finishedAt: options.now(), summary: result?.summary ?? (lines.at(-1) ?? null), counts: result?.counts ?? {} })
+        .where(eq(jobRuns.id, claimed.id))
+        .returning();
+      return summaryOf(row!);
+    } catch (error) {
+      const message = error instanceof SifaError ? error.messageFor('en') : error instanceof Error ? error.message : String(error);
+      logger.error({ job: name, slot, err: error }, 'job failed');
+      const [row] = await db
+        .update(jobRuns)
+        .set({ status: 'failed', finishedAt: options.now(), error: message.slice(0, 2000), summary: message.slice(0, 500) })
+        .where(eq(jobRuns.id, claimed.id))
+        .returning();
+      return summaryOf(row!);
+    }
+  };
+
+  const track = <T>(promise: Promise<T>) => {
+    active.add(promise);
+    void promise.finally(() => active.delete(promise)).catch(() => {});
+    return promise;
+  };
+
+  const arm = (name: string) => {
+    const pattern = patterns.get(name)!;
+    const next = pattern.nextRun(new Date(Date.now()));
+    if (!next || shutdown.signal.aborted) return;
+    const wait = next.getTime() - Date.now();
+    const timer = setTimeout(
+      () => {
+        timers.delete(name);
+        if (wait > maxTimerMs) return arm(name);
+        void track(execute(name, next.toISOString(), 'schedule', next)).catch((error: unknown) => logger.error({ job: name, err: error }, 'job could not start'));
+        arm(name);
+      },
+      Math.min(Math.max(wait, 0), maxTimerMs),
+    );
+    timer.unref();
+    timers.set(name, timer);
+  };
+
+  return {
+    list() {
+      return [...jobs.entries()].map(([name, job]) => ({
+        name,
+        plugin: job.plugin,
+        title: job.title,
+        schedule: job.schedule,
+        nextRun: patterns.get(name)!.nextRun(options.now())?.toISOString() ?? null,
+      }));
+    },
+    async run(name, { at } = {}) {
+      const when = at ?? options.now();
+      const result = await track(execute(name, `manual:${when.toISOString()}:${randomUUID()}`, 'manual', when));
+      return result!;
+    },
+    runSlot: (name, slot) => track(execute(name, slot.toISOString(), 'schedule', slot)),
+    async history({ job, limit = 20 } = {}) {
+      const rows = await db
+        .select()
+        .from(jobRuns)
+        .where(job ? eq(jobRuns.job, job) : undefined)
+        .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
+        .limit(Math.min(Math.max(limit, 1), 200));
+      return rows.map(summaryOf);
+    },
+    start() {
+      for (const name of jobs.keys()) if (!timers.has(name)) arm(name);
+    },
+    async stop() {
+      shutdown.abort();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...active]);
+    },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Notifications end to end: a plugin procedure sends them inside its transaction; recipients see
+ * them in their list and through the `platform.notifications.feed` subscription (real SSE over
+ * HTTP); outer channels get them after commit — a webhook on a real local HTTP server and an SMS
+ * provider test double (the only fake: the carrier's gateway).
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createRouter, definePlugin, defineServerPlugin, scopedProcedure, SifaError } from '@sifa/core';
+import { smsChannel, webhookChannel, type AppRouterOf, type SmsProvider } from '@sifa/server';
+import { sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+
+const manifest = definePlugin({
+  id: 'pinger',
+  version: '0.1.0',
+  core: '^0.1.0',
+  title: { zh: '通知测试', en: 'Notification test' },
+  permissions: [{ name: 'pinger.send', title: { zh: '发送', en: 'Send' }, roles: ['city_admin', 'county_admin', 'office_staff'] }],
+});
+
+const pinger = defineServerPlugin(manifest, {
+  router: createRouter({
+    send: scopedProcedure('pinger.send')
+      .input(
+        z.object({
+          to: z.string(),
+          role: z.enum(['city_admin', 'county_admin', 'office_staff']).optional(),
+          userId: z.string().optional(),
+          title: z.string(),
+          severity: z.enum(['info', 'warning', 'urgent']).default('info'),
+          dedupKey: z.string().optional(),
+          failAfter: z.boolean().default(false),
+        }),
+      )
+      .mutation(async ({ ctx, input }) => {
+        const sent = await ctx.notifications.send({
+          to: input.userId ? { userId: input.userId } : { orgCode: input.to, ...(input.role ? { role: input.role } : {}) },
+          kind: 'pinger.ping',
+          severity: input.severity,
+          title: { zh: input.title, en: input.title },
+          body: { zh: `正文 ${input.title}`, en: `Body ${input.title}` },
+          entity: { kind: 'pinger.thing', id: input.title },
+          ...(input.dedupKey ? { dedupKey: input.dedupKey } : {}),
+        });
+        if (input.failAfter) throw new SifaError('CONFLICT');
+        return sent;
+      }),
+  }),
+});
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+describe('notifications', () => {
+  let t: TestServer<AppRouterOf<[typeof pinger]>>;
+  let hook: Server;
+  let hookUrl: string;
+  const received: Received[] = [];
+  let hookStatus = 200;
+  const sms: { phone: string; text: string }[] = [];
+  let smsDown = false;
+  const provider: SmsProvider = {
+    async send(phone, text) {
+      if (smsDown) throw new Error('gateway 503');
+      sms.push({ phone, text });
+    },
+  };
+  const secret = 'test-webhook-secret-0123456789';
+
+  beforeAll(async () => {
+    hook = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(hookStatus).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    t = await startTestServer({
+      plugins: [pinger],
+      notificationChannels: [webhookChannel({ url: hookUrl, secret }), smsChannel({ provider, signature: '【赤峰司法】' })],
+    });
+    // A phone number on record for the office user, as an administrator would add it.
+    await t.server.auth.createUser({ username: 't.xitun2', displayName: '西屯二', password: 'Secret-pass-123!', role: 'office_staff', orgCode: '150402001', phone: '13800000001' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await new Promise<void>((resolve) => hook.close(() => resolve()));
+  });
+
+  it('reaches the users of the addressed org, not those of other orgs; read marks are per user', async () => {
+    const county = await t.client('hongshan');
+    await county.pinger.send.mutate({ to: '150402001', title: 'to-xitun' });
+    const xitun = await t.client('xitun');
+    const sanzhongjie = await t.client('sanzhongjie');
+    const mine = await xitun.platform.notifications.list.query({});
+    expect(mine.items.map((n: { title: { en: string } }) => n.title.en)).toContain('to-xitun');
+    expect(mine.unread).toBeGreaterThan(0);
+    const theirs = await sanzhongjie.platform.notifications.list.query({});
+    expect(theirs.items.map((n: { title: { en: string } }) => n.title.en)).not.toContain('to-xitun');
+    const item = mine.items.find((n: { title: { en: string } }) => n.title.en === 'to-xitun')!;
+    expect(await xitun.platform.notifications.markRead.mutate({ ids: [item.id] })).toEqual({ marked: 1 });
+    // Marking someone else's notification marks nothing.
+    expect(await sanzhongjie.platform.notifications.markRead.mutate({ ids: [item.id] })).toEqual({ marked: 0 });
+    const after = await xitun.platform.notifications.list.query({ unreadOnly: true });
+    expect(after.items.map((n: { id: string }) => n.id)).not.toContain(item.id);
+  });
+
+  it('goes up the chain (feedback to the county) but not sideways to another county', async () => {
+    const office = await t.client('xitun');
+    await office.pinger.send.mutate({ to: '150402', title: 'feedback-up', dedupKey: 'test:up' });
+    // Sent again: recognised although the first one is outside what the office may read.
+    expect((await office.pinger.send.mutate({ to: '150402', title: 'feedback-up', dedupKey: 'test:up' })).duplicate).toBe(true);
+    const county = await t.client('hongshan');
+    expect((await county.platform.notifications.list.query({})).items.map((n: { title: { en: string } }) => n.title.en)).toContain('feedback-up');
+    const sideways = await sifaErrorOf(office.pinger.send.mutate({ to: '150404', title: 'sideways' }));
+    expect(sideways.data.sifaCode).toBe('OUT_OF_SCOPE');
+    const otherOffice = await sifaErrorOf(office.pinger.send.mutate({ to: '150402002', title: 'sibling' }));
+    expect(otherOffice.data.sifaCode).toBe('OUT_OF_SCOPE');
+  });
+
+  it('is rolled back with the change that sent it, and a dedup key sends once', async () => {
+    const county = await t.client('hongshan');
+    const failed = await sifaErrorOf(county.pinger.send.mutate({ to: '150402002', title: 'rolled-back', failAfter: true }));
+    expect(failed.data.sifaCode).toBe('CONFLICT');
+    const office = await t.client('sanzhongjie');
+    expect((await office.platform.notifications.list.query({})).items.map((n: { title: { en: string } }) => n.title.en)).not.toContain('rolled-back');
+
+    const first = await county.pinger.send.mutate({ to: '150402002', title: 'once', dedupKey: 'test:once' });
+    const second = await county.pinger.send.mutate({ to: '150402002', title: 'once', dedupKey: 'test:once' });
+    expect(first.duplicate).toBe(false);
+    expect(first.channels).toEqual(['webhook', 'sms']);
+    expect(second).toEqual({ id: first.id, duplicate: true, channels: [] });
+    const titles = (await office.platform.notifications.list.query({})).items.map((n: { title: { en: string } }) => n.title.en);
+    expect(titles.filter((x: string) => x === 'once')).toHaveLength(1);
+  });
+
+  it('pushes new notifications to an open feed over server-sent events, only the addressed ones', async () => {
+    const office = await t.client('xitun');
+    const got: { title: { en: string } }[] = [];
+    let resolveArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (resolveArrived = resolve));
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
+    const sub = office.platform.notifications.feed.subscribe(
+      {},
+      {
+        onStarted: () => resolveStarted(),
+        onData: (event: { id: string; data: { title: { en: string } } }) => {
+          got.push(event.data);
+          if (event.data.title.en === 'live-2') resolveArrived();
+        },
+        onError: (error: unknown) => {
+          throw error;
+        },
+      },
+    );
+    try {
+      await started;
+      const county = await t.client('hongshan');
+      await county.pinger.send.mutate({ to: '150402002', title: 'not-for-xitun' });
+      await county.pinger.send.mutate({ to: '150402001', title: 'live-1' });
+      await county.pinger.send.mutate({ to: '150402001', title: 'live-2' });
+      await arrived;
+      expect(got.map((g) => g.title.en)).toEqual(['live-1', 'live-2']);
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
+  it('refuses the feed without sign-in, with the typed error', async () => {
+    const res = await fetch(`${t.url}/trpc/platform.notifications.feed?input=${encodeURIComponent('{}')}`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { data: { sifaCode: string } } };
+    expect(body.error.data.sifaCode).toBe('UNAUTHENTICATED');
+  });
+
+  it('delivers to the webhook (signed) and by SMS to recipients with a phone, retrying failures', async () => {
+    received.length = 0;
+    sms.length = 0;
+    await t.server.notifications.dispatch(); // whatever earlier tests queued
+    received.length = 0;
+    sms.length = 0;
+
+    const county = await t.client('hongshan');
+    const { id } = await county.pinger.send.mutate({ to: '150402001', title: 'urgent-one', severity: 'urgent' });
+    const report = await t.server.notifications.dispatch();
+    expect(report).toEqual({ delivered: 2, failed: 0, retrying: 0 });
+    expect(received).toHaveLength(1);
+    const hit = received[0]!;
+    const payload = JSON.parse(hit.body) as { notification: { id: string; recipients: { displayName: string; phone: string | null }[] } };
+    expect(payload.notification.id).toBe(id);
+    const expected = createHmac('sha256', secret).update(`${hit.headers['x-sifa-timestamp']}.${hit.body}`).digest('hex');
+    expect(hit.headers['x-sifa-signature']).toBe(`sha256=${expected}`);
+    expect(payload.notification.recipients.map((r) => r.displayName).sort()).toEqual([testUsers.xitun.username, '西屯二'].sort());
+    expect(sms).toEqual([{ phone: '13800000001', text: '【赤峰司法】urgent-one：正文 urgent-one' }]);
+
+    // Both outer systems down: the dispatcher records the failure and retries later.
+    hookStatus = 500;
+    smsDown = true;
+    await county.pinger.send.mutate({ to: '150402001', title: 'retry-me', severity: 'warning' });
+    expect(await t.server.notifications.dispatch()).toEqual({ delivered: 0, failed: 0, retrying: 2 });
+    // Not due yet: nothing is attempted again at once.
+    expect(await t.server.notifications.dispatch()).toEqual({ delivered: 0, failed: 0, retrying: 0 });
+    hookStatus = 200;
+    smsDown = false;
+  });
+
+  it('does not send info notifications by SMS', async () => {
+    sms.length = 0;
+    const county = await t.client('hongshan');
+    await county.pinger.send.mutate({ to: '150402001', title: 'just-info' });
+    await t.server.notifications.dispatch();
+    expect(sms.map((s) => s.text).join()).not.toContain('just-info');
+  });
+});
