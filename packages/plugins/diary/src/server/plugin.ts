@@ -39,6 +39,7 @@ import {
 import { inSubtree, rowsOf } from '@sifa/core/db';
 import { diaryManifest } from '../index.js';
 import { diaryEntries, type DiaryEntryRow } from './schema.js';
+import { seedDemoHistory } from './demo-history.js';
 
 const dayMs = 86_400_000;
 
@@ -320,5 +321,9 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     router,
     tables: [diaryEntries],
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+    // Demo content: a labelled, deterministic diary history of every office (demo-history.ts).
+    seed: async (ctx) => {
+      await seedDemoHistory(ctx, { timeZone, dayIn, recordFacts });
+    },
   });
 }
