@@ -1,0 +1,124 @@
+/**
+ * Warnings as widgets see them: lists (one query for the page, one for the count) and a detail
+ * with its step timeline (one more query), each with the actions the caller may take now.
+ * Names of orgs are stored with the rows, so no list reads the org tree per row.
+ */
+import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  SifaError,
+  type Actor,
+  type SifaDb,
+  type WarningAction,
+  type WarningDetail,
+  type WarningList,
+  type WarningListInput,
+  type WarningStep,
+  type WarningSummary,
+} from '@sifa/core';
+import { inSubtree } from '@sifa/core/db';
+import { actionRole, allowedActions, awaitingFeedback } from '../lifecycle.js';
+import { warnings, warningSteps, type WarningRow, type WarningStepRow } from './schema.js';
+
+export interface Viewer {
+  actor: Actor;
+  /** Today in the installation's time zone (for `overdue`). */
+  today: string;
+}
+
+export const canManage = (actor: Actor) => actor.permissions.has('warnings.manage');
+export const canRespond = (actor: Actor) => actor.permissions.has('warnings.respond');
+
+/** Managers are the levels above the warned org; the warned org itself answers. */
+export function mayAct(actor: Actor, action: WarningAction, warning: Pick<WarningRow, 'orgCode' | 'orgPath'>): boolean {
+  if (actionRole[action] === 'manager') return canManage(actor) && warning.orgPath.startsWith(actor.scope.orgPath) && warning.orgPath !== actor.scope.orgPath;
+  return canRespond(actor) && actor.scope.orgCode === warning.orgCode;
+}
+
+export function summaryOf(row: WarningRow, viewer: Viewer): WarningSummary {
+  return {
+    id: row.id,
+    ruleId: row.ruleId,
+    ruleKind: row.kind,
+    severity: row.severity,
+    title: row.title,
+    summary: row.summary,
+    orgCode: row.orgCode,
+    orgName: row.orgName,
+    subject: row.subject,
+    state: row.state,
+    conditionActive: row.conditionActive,
+    raisedAt: row.raisedAt.toISOString(),
+    stateChangedAt: row.stateChangedAt.toISOString(),
+    respondBy: row.respondBy,
+    overdue: awaitingFeedback.has(row.state) && row.respondBy !== null && row.respondBy < viewer.today,
+    escalatedTo: row.escalatedTo ? { orgCode: row.escalatedTo, orgName: row.escalatedToName ?? { zh: row.escalatedTo } } : null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closeReason: row.closeReason,
+    actions: allowedActions(row.state).filter((a) => mayAct(viewer.actor, a, row)),
+  };
+}
+
+function stepOf(row: WarningStepRow): WarningStep {
+  return {
+    seq: row.seq,
+    kind: row.kind,
+    from: row.fromState,
+    to: row.toState,
+    at: row.at.toISOString(),
+    by: { kind: row.actorKind, id: row.actorId, name: row.actorName },
+    text: row.detail.text,
+    note: row.note,
+    respondBy: row.detail.respondBy,
+    assignee: row.detail.assignee,
+    items: row.detail.items,
+    documents: row.documents,
+  };
+}
+
+const severityOrder = sql`CASE ${warnings.severity} WHEN 'urgent' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+export async function listWarnings(db: SifaDb, rootPath: string, input: WarningListInput, viewer: Viewer): Promise<WarningList> {
+  const status = input.status ?? 'open';
+  const where: (SQL | undefined)[] = [inSubtree(warnings.orgPath, rootPath)];
+  if (status === 'open') where.push(ne(warnings.state, 'closed'));
+  if (status === 'closed') where.push(eq(warnings.state, 'closed'));
+  if (input.severity) where.push(eq(warnings.severity, input.severity));
+  const condition = and(...where);
+  const order =
+    status === 'closed'
+      ? [desc(warnings.closedAt), asc(warnings.id)]
+      : [asc(sql`CASE WHEN ${warnings.state} = 'closed' THEN 1 ELSE 0 END`), asc(severityOrder), asc(warnings.raisedAt), asc(warnings.id)];
+  const [rows, [total]] = [
+    await db
+      .select()
+      .from(warnings)
+      .where(condition)
+      .orderBy(...order)
+      .limit(input.limit ?? 50),
+    await db.select({ n: count() }).from(warnings).where(condition),
+  ];
+  return {
+    warnings: rows.map((r) => summaryOf(r, viewer)),
+    total: total?.n ?? 0,
+    viewer: { orgCode: viewer.actor.scope.orgCode, canManage: canManage(viewer.actor), canRespond: canRespond(viewer.actor) },
+  };
+}
+
+export const warningNotFound = (id: string) =>
+  new SifaError('NOT_FOUND', {
+    message: { zh: '找不到这条预警，或它不在您的管辖范围内。', en: 'This warning was not found, or it is outside the area you manage.' },
+    details: { warningId: id },
+  });
+
+export async function findWarning(db: SifaDb, id: string, lock = false): Promise<WarningRow> {
+  const query = db.select().from(warnings).where(eq(warnings.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw warningNotFound(id);
+  return row;
+}
+
+export async function warningDetail(db: SifaDb, id: string, viewer: Viewer, row?: WarningRow): Promise<WarningDetail> {
+  const warning = row ?? (await findWarning(db, id));
+  const steps = await db.select().from(warningSteps).where(eq(warningSteps.warningId, warning.id)).orderBy(asc(warningSteps.seq));
+  return { ...summaryOf(warning, viewer), evidence: warning.evidence, assignee: warning.assignee, steps: steps.map(stepOf) };
+}
