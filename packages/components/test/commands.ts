@@ -35,6 +35,10 @@ export interface SifaTestCommands {
   countEntries(options: On & { orgCode: string }): Promise<EntryCount>;
   /** Moves the server's clock by `offsetMs` from real time (0 puts it back). */
   setServerClock(options: On & { offsetMs: number }): Promise<void>;
+  /** Runs a plugin's scheduled job now for the instant `at` (ISO), as `sifa jobs run` does. */
+  runJob(options: On & { name: string; at: string }): Promise<{ status: string; summary: string | null; counts: Record<string, number> }>;
+  /** Sends an in-app notification to the users of `orgCode` (as a plugin procedure would). */
+  notify(options: On & { orgCode: string; title: string; severity?: 'info' | 'warning' | 'urgent' }): Promise<{ id: string }>;
   /** A tour with two published versions of generated panoramas (see TestSifaServer.publishTestTour). */
   publishTestTour(options: On & { origin: string; orgCode: string; spec?: TestTourSpec }): Promise<PublishedTestTour>;
 }
@@ -53,5 +57,7 @@ export const commands: Commands = {
   mintToken: async (_context, { server, ...request }) => (await servers().get(server)).mint(request),
   countEntries: async (_context, { server, orgCode }) => (await servers().get(server)).countEntries(orgCode),
   setServerClock: async (_context, { server, offsetMs }) => (await servers().get(server)).setClockOffset(offsetMs),
+  runJob: async (_context, { server, name, at }) => (await servers().get(server)).runJob(name, at),
+  notify: async (_context, { server, ...request }) => (await servers().get(server)).notify(request),
   publishTestTour: async (_context, { server, ...request }) => (await servers().get(server)).publishTestTour(request),
 };

@@ -22,6 +22,9 @@ import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrg
 import { createDiaryPlugin, diaryEntries } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
+import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
+import { createPlansPlugin } from '@sifa/plugin-plans/server';
+import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
 export type { PublishedTestTour, TestTourSpec };
@@ -96,7 +99,7 @@ export class TestSifaServer {
     const server = await createSifaServer({
       database: { engine: 'pglite', dataDir: this.dataDir },
       // Tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
-      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin()],
+      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
       port: this.port,
       logger: createLogger({ level: 'silent' }),
       now: () => new Date(Date.now() + this.clockOffsetMs),
@@ -157,20 +160,31 @@ export class TestSifaServer {
 
   /** Diary rows of one org, read in a transaction scoped to the whole region (RLS applies). */
   async countEntries(orgCode: string): Promise<EntryCount> {
-    const actor: Actor = {
-      userId: 'test-setup',
-      username: 'test-setup',
-      displayName: 'test setup',
-      role: 'city_admin',
-      scope: { orgCode: '15', orgPath: '/15/' },
-      permissions: new Set(),
-      via: 'session',
-    };
-    const rows = await this.required().runScoped(actor, ({ db }) =>
-      db.select({ orgCode: diaryEntries.orgCode, key: diaryEntries.idempotencyKey }).from(diaryEntries),
+    const rows = await this.required().runScoped(setupActor, ({ db }) =>
+      db.select({ orgCode: diaryEntries.orgCode, key: diaryEntries.idempotencyKey, authorId: diaryEntries.authorId }).from(diaryEntries),
     );
-    const keys = rows.filter((r) => r.orgCode === orgCode).map((r) => r.key);
+    // The demo history the seed wrote is not the tests' own entries.
+    const keys = rows.filter((r) => r.orgCode === orgCode && r.authorId !== 'seed').map((r) => r.key);
     return { total: keys.length, distinctKeys: new Set(keys).size, keys };
+  }
+
+  /** Runs a plugin's scheduled job now, for the instant `at` (what `sifa jobs run <name> --at` does). */
+  async runJob(name: string, at: string): Promise<{ status: string; summary: string | null; counts: Record<string, number> }> {
+    const run = await this.required().jobs.run(name, { at: new Date(at) });
+    return { status: run.status, summary: run.summary, counts: run.counts };
+  }
+
+  /** Sends an in-app notification to the users of `orgCode`, as a plugin's procedure would. */
+  async notify(request: { orgCode: string; title: string; severity?: 'info' | 'warning' | 'urgent' }): Promise<{ id: string }> {
+    return this.required().runScoped(setupActor, (scoped) =>
+      scoped.notifications.send({
+        to: { orgCode: request.orgCode },
+        kind: 'platform.test',
+        severity: request.severity ?? 'info',
+        title: { zh: request.title, en: request.title },
+        body: { zh: `测试通知：${request.title}`, en: `Test notification: ${request.title}` },
+      }),
+    );
   }
 
   async dispose(): Promise<void> {
@@ -183,6 +197,17 @@ export class TestSifaServer {
     return this.server;
   }
 }
+
+/** Test set-up work that reads or writes as the platform would, scoped to the whole region (RLS applies). */
+const setupActor: Actor = {
+  userId: 'test-setup',
+  username: 'test-setup',
+  displayName: 'test setup',
+  role: 'city_admin',
+  scope: { orgCode: '15', orgPath: '/15/' },
+  permissions: new Set(),
+  via: 'session',
+};
 
 /** The servers of this run, by name ('main' is started here; others on first use). */
 export class TestServers {

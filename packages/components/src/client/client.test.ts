@@ -5,6 +5,7 @@
  * host is not asked again for every call; a later sign-in is picked up.
  */
 import { describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
 import type { DiaryApi, LegalMapApi } from '@sifa/core';
 import { SifaClient, SifaClientError } from './client.js';
 import { connectTestServer, uniqueId } from '../test-utils/test-server.js';
@@ -58,5 +59,62 @@ describe('SifaClient without a signed-in host user', () => {
     const catalog = await client.query<Diary, 'diary.catalog'>('diary.catalog', undefined);
     expect(catalog.items.length).toBeGreaterThan(0);
     expect(calls).toBe(2);
+  });
+});
+
+describe('SifaClient subscriptions (server-sent events)', () => {
+  type Feed = { 'platform.notifications.feed': { type: 'subscription'; input: Record<string, never>; output: { id: string; title: { en: string } } } };
+
+  it('receives notifications as they are sent, resumes after a server restart without losing any, and stops on unsubscribe', async () => {
+    const server = 'sse';
+    await commands.startServer({ server });
+    const connection = await connectTestServer({ server, orgCode: '150402001', userId: uniqueId('u') });
+    const client = new SifaClient(connection.config);
+    const got: string[] = [];
+    const ids: (string | null)[] = [];
+    let starts = 0;
+    const waitFor = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(check()).toBe(true);
+    };
+    const stop = client.subscribe<Feed, 'platform.notifications.feed'>('platform.notifications.feed', {}, {
+      onStarted: () => starts++,
+      onData: (data, id) => {
+        got.push(data.title.en);
+        ids.push(id);
+      },
+      onError: (error) => {
+        throw error;
+      },
+    });
+    try {
+      await waitFor(() => starts === 1);
+      await commands.notify({ server, orgCode: '150402002', title: 'for-the-neighbour' });
+      await commands.notify({ server, orgCode: '150402001', title: 'first' });
+      await waitFor(() => got.length === 1);
+      expect(got).toEqual(['first']);
+      expect(ids[0]).toMatch(/\|/);
+
+      // The server goes away; what is sent while it is down arrives after it is back.
+      await commands.stopServer({ server });
+      await commands.startServer({ server });
+      await commands.notify({ server, orgCode: '150402001', title: 'while-reconnecting' });
+      await waitFor(() => starts === 2 && got.length === 2);
+      expect(got).toEqual(['first', 'while-reconnecting']);
+    } finally {
+      stop();
+    }
+    await commands.notify({ server, orgCode: '150402001', title: 'after-unsubscribe' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(got).not.toContain('after-unsubscribe');
+  });
+
+  it('ends with the typed error when the caller may not subscribe', async () => {
+    const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
+    const client = new SifaClient({ endpoint: connection.endpoint, publishableKey: connection.config.publishableKey });
+    const error = await new Promise<SifaClientError>((resolve) => {
+      client.subscribe<Feed, 'platform.notifications.feed'>('platform.notifications.feed', {}, { onData: () => {}, onError: resolve });
+    });
+    expect(error.sifaCode).toBe('UNAUTHENTICATED');
   });
 });

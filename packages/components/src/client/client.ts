@@ -8,7 +8,20 @@ import type { Locale } from '@sifa/core';
 import type { EmbedToken, SifaConfig } from '../config/config.js';
 
 /** A procedure map: path → { type, input, output } (e.g. `DiaryApi` from @sifa/core). */
-export type ApiMap = Record<string, { type: 'query' | 'mutation'; input: unknown; output: unknown }>;
+export type ApiMap = Record<string, { type: 'query' | 'mutation' | 'subscription'; input: unknown; output: unknown }>;
+
+export interface SubscriptionHandlers<T> {
+  /** Each event's data (for tracked events, `id` is the event id the stream resumes after). */
+  onData(data: T, id: string | null): void;
+  /** A refusal (not signed in, no permission, bad input) ends the subscription; outages only delay it. */
+  onError?(error: SifaClientError): void;
+  /** The stream is open (again, after a reconnect). */
+  onStarted?(): void;
+}
+
+/** Reconnect delays after a dropped stream: 1 s doubling to 30 s. */
+const reconnectMinMs = 1_000;
+const reconnectMaxMs = 30_000;
 
 export interface SifaErrorBody {
   message: string;
@@ -34,6 +47,12 @@ export class SifaClientError extends Error {
   get retryable(): boolean {
     return this.sifaCode === 'NETWORK' || this.sifaCode === 'RETRY_LATER' || this.sifaCode === 'UNAVAILABLE' || this.httpStatus >= 500;
   }
+}
+
+/** What to tell the reader about a failed call: `unreachable` when the server could not be reached, else the server's (localized) message. */
+export function failureReason(error: unknown, unreachable: string): string {
+  if (error instanceof SifaClientError && error.sifaCode === 'NETWORK') return unreachable;
+  return error instanceof Error ? error.message : String(error);
 }
 
 interface Pending {
@@ -83,6 +102,107 @@ export class SifaClient {
       const res = await this.send(`${this.base()}/${path}`, { method: 'POST', headers: { ...headers, ...this.localeHeader(locale), 'content-type': 'application/json' }, body: JSON.stringify(input) });
       return this.unwrap(res.status, res.body);
     }) as Promise<A[P]['output']>;
+  }
+
+  /**
+   * A file from a signed-in route of the Sifa server (e.g. an issued document,
+   * `/plugins/platform/documents/<id>`), fetched with the embed token like any call. A refusal
+   * comes back as the server's typed error.
+   */
+  async download(path: `/${string}`): Promise<{ blob: Blob; filename: string | null }> {
+    if (!this.config.endpoint) this.base();
+    return this.withAuthRetry(async (headers) => {
+      let res: Response;
+      try {
+        res = await this.fetcher()(`${this.config.endpoint}${path}`, { method: 'GET', credentials: 'omit', headers: { ...headers, ...this.localeHeader() } });
+      } catch {
+        throw new SifaClientError({ message: 'network unreachable', data: { sifaCode: 'NETWORK' } }, 0);
+      }
+      if (!res.ok) {
+        let body: unknown = null;
+        try {
+          body = await res.json();
+        } catch {
+          // Not JSON.
+        }
+        throw this.toError(res.status, body);
+      }
+      const disposition = res.headers.get('content-disposition') ?? '';
+      const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+      const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+      return { blob: await res.blob(), filename: encoded ? decodeURIComponent(encoded) : (plain ?? null) };
+    });
+  }
+
+  /**
+   * Listens to a tRPC subscription (server-sent events) over fetch, so the embed token goes in
+   * the Authorization header rather than the URL. Reconnects with back-off after outages, resuming
+   * after the last event id; a refusal ends it through `onError`. Returns the unsubscribe function.
+   */
+  subscribe<A extends ApiMap, P extends keyof A & string>(path: P, input: A[P]['input'], handlers: SubscriptionHandlers<A[P]['output']>, locale?: Locale): () => void {
+    const abort = new AbortController();
+    let lastEventId: string | null = null;
+    const open = async (headers: Record<string, string>) => {
+      let res: Response;
+      try {
+        res = await this.fetcher()(`${this.base()}/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, {
+          method: 'GET',
+          credentials: 'omit',
+          signal: abort.signal,
+          headers: { ...headers, ...this.localeHeader(locale), accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        });
+      } catch {
+        throw new SifaClientError({ message: 'network unreachable', data: { sifaCode: 'NETWORK' } }, 0);
+      }
+      if (!res.ok || !res.body) {
+        const text = await res.text().catch(() => '');
+        let body: unknown = null;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON: a proxy's error page.
+        }
+        throw this.toError(res.status, body);
+      }
+      return res.body;
+    };
+    const run = async () => {
+      let delay = reconnectMinMs;
+      while (!abort.signal.aborted) {
+        try {
+          const body = await this.withAuthRetry(open);
+          handlers.onStarted?.();
+          delay = reconnectMinMs;
+          const ended = await readEvents(body, abort.signal, (event) => {
+            if (event.event === 'serialized-error') {
+              const shape = JSON.parse(event.data) as SifaErrorBody;
+              throw new SifaClientError(shape, shape.data?.httpStatus ?? 500);
+            }
+            if (event.event === 'connected' || event.event === 'ping') return;
+            if (event.event === 'return') return 'return';
+            if (event.id) lastEventId = event.id;
+            handlers.onData(JSON.parse(event.data) as A[P]['output'], event.id);
+            return undefined;
+          });
+          if (ended === 'return') return;
+        } catch (error) {
+          if (abort.signal.aborted) return;
+          const failure = error instanceof SifaClientError ? error : new SifaClientError({ message: String(error), data: { sifaCode: 'NETWORK' } }, 0);
+          if (!failure.retryable) {
+            handlers.onError?.(failure);
+            return;
+          }
+        }
+        // Dropped (server restart, network): wait, then resume after the last event seen.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+        delay = Math.min(delay * 2, reconnectMaxMs);
+      }
+    };
+    void run();
+    return () => abort.abort();
   }
 
   private localeHeader(locale?: Locale): Record<string, string> {
@@ -227,5 +347,51 @@ export class SifaClient {
     if (res.status === 401 || res.status === 403) return null;
     if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
     return (await res.json()) as EmbedToken;
+  }
+}
+
+interface ServerSentEvent {
+  event: string;
+  data: string;
+  id: string | null;
+}
+
+/**
+ * Reads a text/event-stream body event by event until it ends or `signal` aborts; `onEvent`
+ * returning 'return' stops reading (the server said the subscription is over).
+ */
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onEvent: (event: ServerSentEvent) => 'return' | undefined): Promise<'return' | 'closed'> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return 'closed';
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event: ServerSentEvent = { event: 'message', data: '', id: null };
+        const data: string[] = [];
+        for (const line of block.split('\n')) {
+          if (line === '' || line.startsWith(':')) continue;
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'event') event.event = text;
+          else if (field === 'data') data.push(text);
+          else if (field === 'id') event.id = text;
+        }
+        if (data.length === 0 && event.event === 'message') continue;
+        event.data = data.join('\n');
+        if (onEvent(event) === 'return') return 'return';
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
   }
 }

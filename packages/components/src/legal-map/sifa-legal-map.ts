@@ -17,7 +17,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { pickText, type Institution, type InstitutionCatalog, type InstitutionName, type LegalMapApi, type LngLat, type Locale, type RegionCollection } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
-import { SifaClientError } from '../client/client.js';
+import { listKeyMove } from '../base/list-keys.js';
+import { SifaClientError, failureReason } from '../client/client.js';
 import { formatNumber } from '../i18n/i18n.js';
 import { fromMapCrs, haversineKm, isMapCrs, navigationLinks, toMapCrs, type MapCrs } from './geo.js';
 import { hoursLines, isOpenAt } from './hours.js';
@@ -228,8 +229,7 @@ export class SifaLegalMap extends SifaElement {
   // ---- data -------------------------------------------------------------------------------------
 
   private reason(error: unknown): string {
-    if (error instanceof SifaClientError && error.sifaCode === 'NETWORK') return this.t('unreachable');
-    return error instanceof Error ? error.message : String(error);
+    return failureReason(error, this.t('unreachable'));
   }
 
   private async load(): Promise<void> {
@@ -415,32 +415,14 @@ export class SifaLegalMap extends SifaElement {
     const list = this.visible();
     if (list.length === 0) return;
     const at = Math.max(0, list.findIndex((i) => i.id === (this.active ?? this.selected)));
-    let next = at;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        next = Math.min(list.length - 1, at + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        next = Math.max(0, at - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = list.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.choose(list[at]!.id);
-        return;
-      default:
-        return;
-    }
+    const move = listKeyMove(e.key, at, list.length);
+    if (move === null) return;
     e.preventDefault();
-    this.active = list[next]!.id;
+    if (move === 'choose') {
+      this.choose(list[at]!.id);
+      return;
+    }
+    this.active = list[move]!.id;
     void this.updateComplete.then(() => this.optionEl(this.active!)?.focus());
   }
 

@@ -8,7 +8,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import type { Browser, Page, Request } from 'playwright';
 import { launchChromium, startTestServer, testBundle, watchedPage, type TestServer, type WatchedPage } from './harness.js';
 // @ts-expect-error -- the example's host is plain JavaScript without declarations
 import { createPortalHost } from '../../../../examples/gov-portal/host/server.mjs';
@@ -29,6 +29,30 @@ const freePort = () =>
   });
 
 const bundle = testBundle();
+
+/**
+ * Like Playwright's 'networkidle' (no request for 500 ms), except for event streams: a signed-in
+ * page keeps its notification feed open for as long as it is shown.
+ */
+async function settled(page: Page, quietMs = 500): Promise<void> {
+  const pending = new Set<Request>();
+  const started = (r: Request) => void (r.headers()['accept'] !== 'text/event-stream' && pending.add(r));
+  const ended = (r: Request) => void pending.delete(r);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < quietMs) {
+      if (pending.size > 0) quietSince = Date.now();
+      await page.waitForTimeout(50);
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
 let sifa: TestServer;
 let browser: Browser;
 let portal: PortalHost;
@@ -95,7 +119,7 @@ describe('the demo gov portal', () => {
       null,
       { timeout: 20_000 },
     );
-    await w.page.waitForLoadState('networkidle');
+    await settled(w.page);
     const shadowText = await w.page.evaluate(() => document.querySelector('sifa-diary')!.shadowRoot!.textContent ?? '');
     expect(shadowText).not.toContain('无法从服务器加载');
     expect(w.requests.filter((u) => u === `${portalUrl}/portal-api/embed-token`).length).toBeGreaterThanOrEqual(1);
@@ -113,8 +137,29 @@ describe('the demo gov portal', () => {
     // All of the first load; beyond it only the page's elements' own lazy chunks (the diary's form,
     // preloaded when idle; the map's and the viewer's renderers).
     expect(fetched).toEqual(expect.arrayContaining(bundle.firstLoad('sifa-diary')));
-    const reachable = new Set(['sifa-diary', 'sifa-legal-map', 'sifa-vr-viewer'].flatMap((tag) => bundle.reachable(tag)));
+    const onPage = ['sifa-diary', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-notifications'];
+    const reachable = new Set(onPage.flatMap((tag) => bundle.reachable(tag)));
     expect(fetched.filter((f) => !reachable.has(f))).toEqual([]);
+  });
+
+  it('shows a county administrator the scores, plans, warnings and notifications of the county, zero CSP violations', async () => {
+    await w.page.goto(portalUrl);
+    const signOut = w.page.locator('form[action="/portal-api/logout"] button');
+    if (await signOut.count()) await Promise.all([w.page.waitForLoadState('load'), signOut.click()]);
+    await w.page.selectOption('#portal-user', 'zhao.lei');
+    await Promise.all([w.page.waitForLoadState('load'), w.page.click('form[action="/portal-api/login"] button')]);
+    for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-notifications']) {
+      expect(await w.page.getAttribute(tag, 'org-code').catch(() => null)).toBe(tag === 'sifa-notifications' ? null : '150402');
+    }
+    const shadowText = (tag: string) => w.page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent ?? '', tag);
+    // The score is computed from the seeded demo diaries: a total out of 1000 and a rank among the counties.
+    await expect.poll(() => shadowText('sifa-score-card'), { timeout: 30_000 }).toMatch(/\/\s*1000/);
+    await expect.poll(() => shadowText('sifa-plan-board'), { timeout: 30_000 }).toContain('【演示】');
+    await expect.poll(async () => (await shadowText('sifa-warnings')).length, { timeout: 30_000 }).toBeGreaterThan(20);
+    await settled(w.page);
+    expect(await w.violations()).toEqual([]);
+    expect(w.failedResponses).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
   });
 
   it('refuses tokens without a portal session, and state changes from other origins', async () => {

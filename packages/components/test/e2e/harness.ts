@@ -15,6 +15,9 @@ import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrg
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
+import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
+import { createPlansPlugin } from '@sifa/plugin-plans/server';
+import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
 export const hasDiary = existsSync(join(srcDir, 'diary', 'define.ts'));
@@ -71,7 +74,7 @@ export async function startTestServer(staticRoots: StaticRoot[]): Promise<TestSe
   const server = await createSifaServer({
     database: { engine: 'pglite', dataDir: 'memory' },
     // As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours).
-    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin()],
+    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
     port: 0,
     staticRoots,
     logger: createLogger({ level: 'silent' }),
