@@ -3,12 +3,15 @@
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
+import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
+import { createPlansPlugin } from '@sifa/plugin-plans/server';
+import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
-  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin()],
+  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

@@ -3,8 +3,8 @@
 //   npm start  → install what is missing, build, migrate + seed the embedded database, serve the
 //                Sifa server and the demo portal (a host site on its own origin, with its backend)
 //   npm test   → install what is missing, type-check, run every test (server suite on PGlite and PostgreSQL)
-// It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium for the
-// browser tests when it can (root with apt-get); otherwise it says what to install.
+// It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium (browser tests)
+// and LibreOffice Writer (generated documents) when it can (root with apt-get); otherwise it says what to install.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -171,17 +171,25 @@ function startAll() {
   console.log(`[sifa] open the demo portal at ${portalUrl} (Sifa Kit server: ${sifaUrl})`);
 }
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/** Debian packages the tests use: Chromium + fonts (browser tests), LibreOffice Writer (opens generated .docx). */
+const testPackages = [
+  { check: () => existsSync('/usr/bin/chromium'), packages: ['chromium', 'fonts-noto-core', 'fonts-noto-cjk'], why: 'the browser tests' },
+  { check: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, packages: ['libreoffice-writer-nogui'], why: 'opening generated .docx documents' },
+];
+
+function ensureTestPackages() {
+  const missing = testPackages.filter((p) => !p.check());
+  if (missing.length === 0) return;
+  const names = missing.flatMap((p) => p.packages);
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (isRoot && hasApt) {
-    console.log('[sifa] installing Debian chromium and Noto fonts for the browser tests');
+    console.log(`[sifa] installing Debian packages for ${missing.map((p) => p.why).join(' and ')}: ${names.join(' ')}`);
     must('apt-get', ['update', '-qq'], 'apt-get update');
-    must('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-core', 'fonts-noto-cjk'], 'Installing chromium');
+    must('apt-get', ['install', '-y', '-qq', ...names], 'Installing test packages');
     return;
   }
-  console.warn('[sifa] /usr/bin/chromium is missing: install Debian\'s "chromium", "fonts-noto-core" and "fonts-noto-cjk" packages for the browser tests.');
+  console.warn(`[sifa] missing for ${missing.map((p) => p.why).join(' and ')}: install Debian's ${names.map((n) => `"${n}"`).join(', ')}.`);
 }
 
 function summarize(reportFile) {
@@ -199,7 +207,7 @@ if (command === 'start') {
   startAll();
 } else if (command === 'test') {
   installDependencies();
-  ensureChromium();
+  ensureTestPackages();
   build();
   buildStorybook();
   typecheck();

@@ -92,7 +92,8 @@ export async function createPortalHost(options) {
   const renderPage = async (user) => {
     const template = await readFile(join(siteDir, 'index.html'), 'utf8');
     const account = user
-      ? `<p class="account-name">已登录：<strong>${escapeHtml(user.displayName)}</strong>（${escapeHtml(user.title)}）</p>
+      ? `<sifa-notifications align="end"></sifa-notifications>
+        <p class="account-name">已登录：<strong>${escapeHtml(user.displayName)}</strong>（${escapeHtml(user.title)}）</p>
         <form method="post" action="/portal-api/logout"><button type="submit">退出登录</button></form>`
       : `<form method="post" action="/portal-api/login" class="login">
           <label for="portal-user">演示身份</label>
@@ -103,13 +104,24 @@ export async function createPortalHost(options) {
       ? `<p class="hint">${escapeHtml(user.displayName)} 的工作日志（${escapeHtml(user.orgName)}）。数据保存在 Sifa Kit 服务器上；本门户只为已登录用户换取短期嵌入令牌。</p>
         <sifa-diary org-code="${escapeHtml(user.diaryOrgCode)}"></sifa-diary>`
       : '<p class="hint">请先在页首以演示身份登录，再填报工作日志。</p>';
+    // Scores, plans and warnings are computed from the diaries (demo history seeded for the last 12 months).
+    const year = String(new Date().getFullYear());
+    const management = user
+      ? `<p class="hint">${escapeHtml(user.orgName)}：考核得分（示范标准，数据来自工作日志）、工作规划进度与提醒督办记录、预警处置。新通知实时出现在页首的铃铛中。</p>
+        <div class="management">
+          <sifa-score-card org-code="${escapeHtml(user.orgCode)}" period="${year}"></sifa-score-card>
+          <sifa-plan-board org-code="${escapeHtml(user.orgCode)}" period="${year}"></sifa-plan-board>
+          <sifa-warnings org-code="${escapeHtml(user.orgCode)}"></sifa-warnings>
+        </div>`
+      : '<p class="hint">请先在页首以演示身份登录（县级管理员或市级管理员可查看所辖单位的排名与预警）。</p>';
     return template
       .replaceAll('{{sifaOrigin}}', escapeHtml(sifaOrigin))
       .replaceAll('{{publishableKey}}', escapeHtml(options.publishableKey))
       // Only a signed-in user has a token source (nobody else could get a token anyway).
       .replace('{{tokenUrlAttribute}}', user ? ' data-sifa-token-url="/portal-api/embed-token"' : '')
       .replace('<!-- portal:account -->', account)
-      .replace('<!-- portal:diary -->', diary);
+      .replace('<!-- portal:diary -->', diary)
+      .replace('<!-- portal:management -->', management);
   };
 
   const send = (res, status, headers, body) => {

@@ -32,6 +32,16 @@ export const demoPortalUsers = [
     orgName: '红山区司法局',
     diaryOrgCode: '150402001',
   },
+  {
+    // The city bureau: rankings of the counties, the city's plan and its warnings.
+    id: 'chen.jing',
+    displayName: '陈静（演示）',
+    title: '赤峰市司法局 管理员',
+    role: 'city_admin',
+    orgCode: '1504',
+    orgName: '赤峰市司法局',
+    diaryOrgCode: '150402001',
+  },
 ];
 
 export function findPortalUser(id) {
