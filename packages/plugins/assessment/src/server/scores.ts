@@ -68,16 +68,10 @@ function assertScorable(node: OrgNode, ctx: AssessmentContext): void {
   });
 }
 
-/** The org tree under `root`, one query per level. */
+/** The org tree under `root` (villages left out: offices are scored), in one query. */
 export async function subtreeOf(ctx: Pick<AssessmentContext, 'orgs'>, root: OrgNode): Promise<Subtree> {
   if (root.level === 'office') return { root, nodes: [], offices: [root] };
-  const nodes: OrgNode[] = [];
-  let level = [root];
-  while (level.length > 0) {
-    const children = (await Promise.all(level.filter((n) => n.level !== 'office' && n.level !== 'village').map((n) => ctx.orgs.children(n.code)))).flat();
-    nodes.push(...children);
-    level = children;
-  }
+  const nodes = (await ctx.orgs.descendants(root.code)).filter((n) => n.level !== 'village');
   return { root, nodes, offices: nodes.filter((n) => n.level === 'office').sort((a, b) => a.code.localeCompare(b.code)) };
 }
 

@@ -67,17 +67,11 @@ export async function resolveDescendants(orgs: ReadServices['orgs'], owner: OrgN
       en: `An item cannot be assigned to the plan's own org (${owner.name.en ?? owner.name.zh}); pick orgs below it.`,
     });
   }
-  let frontier: OrgNode[] = [owner];
-  for (let depth = 0; depth < 4 && wanted.size > 0 && frontier.length > 0; depth++) {
-    const next: OrgNode[] = [];
-    for (const node of frontier) {
-      if (![...wanted].some((code) => code.startsWith(node.code) && code !== node.code)) continue;
-      for (const child of await orgs.children(node.code)) {
-        if (wanted.delete(child.code)) found.set(child.code, child);
-        next.push(child);
-      }
+  // Everything below the owner in one read; what is not there is explained one by one below.
+  if (wanted.size > 0) {
+    for (const node of await orgs.descendants(owner.code)) {
+      if (wanted.delete(node.code)) found.set(node.code, node);
     }
-    frontier = next;
   }
   for (const code of wanted) {
     try {
