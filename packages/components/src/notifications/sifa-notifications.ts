@@ -23,6 +23,16 @@ export type NotificationsCalls = {
   'platform.notifications.feed': { type: 'subscription'; input: Record<string, never>; output: NotificationView };
 };
 
+/**
+ * @summary The signed-in user's notifications (reminders, 督办, warnings): a bell with the unread
+ * count and a list, live over server-sent events, with read marks and document downloads.
+ *
+ * @fires sifa-notification - A new notification arrived while the element was open. Detail: `NotificationView`.
+ *
+ * @csspart base - The element's frame.
+ * @csspart bell - The button that opens the list.
+ * @csspart panel - The list of notifications.
+ */
 export class SifaNotifications extends SifaElement {
   static override styles = [...SifaElement.styles, notificationsStyles];
 
