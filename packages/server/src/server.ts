@@ -245,7 +245,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     db,
     catalog: platform.catalog,
     jobs: composition.jobs,
-    permissions: new Set(composition.plugins.flatMap((p) => p.manifest.permissions.map((x) => x.name))),
+    permissions: composition.permissions,
     runScoped,
     now,
     logger,

@@ -50,6 +50,8 @@ export interface Composition {
   plugins: ComposedPlugin[];
   metrics: ReadonlyMap<string, MetricDefinition>;
   permissionsByRole: ReadonlyMap<Role, ReadonlySet<string>>;
+  /** Every permission any plugin declares (what the seed's and the jobs' system actors hold). */
+  permissions: ReadonlySet<string>;
   routers: AnyRouterRecord;
   /** Scheduled jobs by full name (`<plugin id>.<name>`). */
   jobs: ReadonlyMap<string, PluginJob & { plugin: string }>;
@@ -205,6 +207,7 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     plugins,
     metrics,
     permissionsByRole,
+    permissions: new Set(plugins.flatMap((p) => p.manifest.permissions.map((x) => x.name))),
     routers,
     diaryItems,
     tables: plugins.flatMap((p) => (p.source.tables ?? []) as Table[]),

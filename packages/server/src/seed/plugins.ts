@@ -9,7 +9,7 @@ import type { SifaServer } from '../server.js';
 
 export async function seedPlugins(server: SifaServer<unknown>, orgCodes: readonly string[], log: (message: string) => void = () => {}): Promise<void> {
   const db = server.database.db;
-  const permissions = new Set(server.composition.plugins.flatMap((p) => p.manifest.permissions.map((x) => x.name)));
+  const { permissions } = server.composition;
   const runScoped: PluginSeedContext['runScoped'] = async (orgCode, work) =>
     server.runScoped(await systemActor(db, orgCode, 'seed', 'Demo seed', permissions), work);
   const exports = new Map<string, SeedExports>();
