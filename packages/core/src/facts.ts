@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { msg } from './messages.js';
 import { localizedTextSchema } from './locale-schema.js';
-import { orgCodeSchema } from './org.js';
+import { orgCodeSchema, orgLevels } from './org.js';
 import { isoDaySchema } from './dates.js';
 
 /** Metric codes are `<plugin id>.<name>`, e.g. `mediation.cases-closed`. */
@@ -40,7 +40,7 @@ export const factInputSchema = z.object({
 });
 export type FactInput = z.infer<typeof factInputSchema>;
 
-export const factGroupings = ['total', 'child', 'org', 'day', 'month', 'org-day', 'org-month'] as const;
+export const factGroupings = ['total', 'child', 'level', 'org', 'day', 'month', 'org-day', 'org-month'] as const;
 export type FactGrouping = (typeof factGroupings)[number];
 
 export const factsQuerySchema = z
@@ -53,11 +53,16 @@ export const factsQuerySchema = z
     /**
      * total: one row per metric; child: per direct child of the root (drill-down);
      * org: per org that recorded facts; day / month: a time series; org-day / org-month: both
-     * (key `<org code>|<day or month>`), e.g. which offices wrote a diary on which days.
+     * (key `<org code>|<day or month>`), e.g. which offices wrote a diary on which days;
+     * level: per org of `level` in the subtree (its subtree's total), e.g. every office of a
+     * city for a ranking. Totals, children, levels, days and months are read from rollups.
      */
     groupBy: z.enum(factGroupings).default('total'),
+    /** The level `groupBy: 'level'` groups by. */
+    level: z.enum(orgLevels).optional(),
   })
-  .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] });
+  .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] })
+  .refine((q) => (q.groupBy === 'level') === (q.level !== undefined), { message: msg('levelWithGrouping'), path: ['level'] });
 export type FactsQuery = z.input<typeof factsQuerySchema>;
 
 export interface FactsRow {
@@ -102,6 +107,11 @@ export interface FactsService {
    * must be declared by a plugin.
    */
   recordForSource(source: FactSource, facts: FactInput[]): Promise<void>;
+  /**
+   * `recordForSource` for many sources at once (at most 5,000), in two statements: what a job
+   * that re-derives facts for many records (every warning an evaluation touched) should use.
+   */
+  recordMany(batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void>;
   query(query: FactsQuery): Promise<FactsResult>;
   /**
    * The records behind a figure (drill-down to the diary entries or business records), newest

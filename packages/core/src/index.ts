@@ -159,3 +159,4 @@ export * from './calendar.js';
 export type * from './assessment.js';
 export type * from './plans.js';
 export type * from './warnings.js';
+export type * from './statistics.js';

@@ -43,6 +43,10 @@ export const validationMessages = {
     zh: '开始日期不能晚于结束日期。',
     en: '"from" must not be after "to".',
   },
+  levelWithGrouping: {
+    zh: '按层级分组（groupBy: level）时须指定层级 level，其他分组不能指定。',
+    en: 'Give "level" exactly when grouping by level (groupBy: "level").',
+  },
   period: {
     zh: '期间格式为年（2026）、季度（2026-Q3）或月（2026-07）。',
     en: 'A period is a year (2026), a quarter (2026-Q3) or a month (2026-07).',

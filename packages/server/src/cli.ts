@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history. Settings come from the environment
+ * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
@@ -43,6 +43,8 @@ Commands:
                      run a job now (for the instant given), print its outcome; exit 1 if it failed
   jobs history [<name>]
                      the latest runs and their outcomes
+  facts rebuild-rollups
+                     recompute the facts rollups from the facts (repair); prints the row counts
 
 Options:
   --config <file>    config module exporting { plugins, staticRoots, notificationChannels, documents,
@@ -223,6 +225,17 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       throw error;
+    } finally {
+      await server.close();
+    }
+  }
+  if (command === 'facts' && sub === 'rebuild-rollups') {
+    const server = await open({ scheduleJobs: false });
+    try {
+      const started = Date.now();
+      const result = await server.facts.rebuildRollups();
+      console.log(`Rollups rebuilt from ${result.facts} facts: ${result.dayRows} day rows, ${result.monthRows} month rows (${Date.now() - started} ms).`);
+      return 0;
     } finally {
       await server.close();
     }

@@ -31,6 +31,7 @@ import { createPlatformPlugin } from './platform/plugin.js';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/sessions.js';
 import { scopedOrgDirectory } from './orgs/directory.js';
 import { createFactsService } from './facts/service.js';
+import { rebuildRollups } from './facts/rollups.js';
 import { appendAudit, digestOf } from './audit/log.js';
 import { createTrpcHandler, type TrpcLimits } from './http/trpc-handler.js';
 import { serveStatic, type StaticRoot } from './http/static.js';
@@ -100,6 +101,8 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly jobs: JobRunner;
   /** Outer-channel delivery of notifications (`dispatch` delivers what is due now). */
   readonly notifications: NotificationsPlatform;
+  /** Repair of the facts rollups (CLI `sifa facts rebuild-rollups`); writers wait while it runs. */
+  readonly facts: { rebuildRollups(): Promise<{ facts: number; dayRows: number; monthRows: number }> };
 }
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
@@ -167,6 +170,12 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       await tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
       const orgs = scopedOrgDirectory(tx, actor.scope);
       const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
+      // Org paths whose facts this transaction changed: one 'facts' change each, after commit.
+      const factPaths = new Set<string>();
+      const onFactsRecorded = (paths: string[]) => {
+        if (factPaths.size === 0) onCommit(() => factPaths.forEach((path) => changes.publish('facts', path)));
+        paths.forEach((path) => factPaths.add(path));
+      };
       const services: ScopedServices = {
         db: tx,
         orgs,
@@ -174,7 +183,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         afterCommit: onCommit,
         catalog,
         now,
-        facts: createFactsService(tx, actor, orgs, composition.metrics),
+        facts: createFactsService(tx, actor, orgs, composition.metrics, onFactsRecorded),
         audit: {
           async record(entry) {
             const org = await orgs.get(entry.orgCode);
@@ -397,6 +406,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     runScoped,
     jobs,
     notifications: notificationsPlatform,
+    facts: { rebuildRollups: () => rebuildRollups(db) },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -83,6 +83,11 @@ export const warningsManifest = definePlugin({
     },
   ],
   contributes: {
+    // Counted for the dashboard (server/facts.ts): one per warning raised and one per warning closed, on those days.
+    metrics: [
+      { code: 'warnings.raised', title: t('发出预警', 'Warnings raised'), unit: t('件', 'warnings') },
+      { code: 'warnings.closed', title: t('办结预警', 'Warnings closed'), unit: t('件', 'warnings') },
+    ],
     documentTemplates: [...warningDocumentTemplates],
     warningRules: warningRuleKinds.map((k) => ({ code: `warnings.${k.kind}`, title: k.title })),
   },

@@ -16,7 +16,9 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgPolicy,
+  smallint,
   pgTable,
   text,
   timestamp,
@@ -94,6 +96,60 @@ export const facts = pgTable(
     index('facts_scope_idx').on(t.orgPath.op('text_pattern_ops'), t.metric, t.day),
     index('facts_source_idx').on(t.sourceKind, t.sourceId),
     orgScopePolicy('facts'),
+  ],
+).enableRLS();
+
+/**
+ * Subtree totals of facts: one row per org-tree node, day (or month) and metric, holding the sum
+ * and count of every fact recorded at that node or below it. Statement-level triggers on `facts`
+ * keep them current in the writer's transaction (migration 0006); `rebuildRollups` recomputes
+ * them from the facts for repair. The dashboard, the assessment and the warnings read totals,
+ * children, levels and time series from here instead of grouping raw facts.
+ *
+ * Not org-owned in the tenant-security sense (the column is `node_path`, not `org_path`): only
+ * the trigger functions write (as the owner), and sifa_app may only read its own subtree.
+ */
+const rollupColumns = () => ({
+  nodePath: text('node_path').notNull(),
+  nodeCode: text('node_code').notNull(),
+  parentPath: text('parent_path').notNull(),
+  /** Segments of node_path: 1 for the tree's root. */
+  depth: smallint('depth').notNull(),
+  metric: text('metric').notNull(),
+  /** Exact decimal sum, so incremental maintenance and a rebuild agree to the last digit. */
+  total: numeric('total').notNull(),
+  /** Facts counted; a row whose count drops to 0 is removed. */
+  n: integer('n').notNull(),
+});
+
+const rollupReadPolicy = (table: string) =>
+  pgPolicy(`${table}_read_scope`, {
+    as: 'permissive',
+    for: 'select',
+    to: sifaAppRole,
+    using: sql`node_path LIKE sifa_scope_path() || '%'`,
+  });
+
+export const factRollupsDay = pgTable(
+  'fact_rollups_day',
+  { ...rollupColumns(), day: date('day', { mode: 'string' }).notNull() },
+  (t) => [
+    primaryKey({ columns: [t.nodePath, t.metric, t.day] }),
+    index('fact_rollups_day_parent_idx').on(t.parentPath, t.metric, t.day),
+    index('fact_rollups_day_level_idx').on(t.depth, t.metric, t.nodePath.op('text_pattern_ops'), t.day),
+    rollupReadPolicy('fact_rollups_day'),
+  ],
+).enableRLS();
+
+/** The same per month (`month` is the first day of the month): long ranges read 12 rows a year, not 365. */
+export const factRollupsMonth = pgTable(
+  'fact_rollups_month',
+  { ...rollupColumns(), month: date('month', { mode: 'string' }).notNull() },
+  (t) => [
+    primaryKey({ columns: [t.nodePath, t.metric, t.month] }),
+    index('fact_rollups_month_parent_idx').on(t.parentPath, t.metric, t.month),
+    index('fact_rollups_month_level_idx').on(t.depth, t.metric, t.nodePath.op('text_pattern_ops'), t.month),
+    rollupReadPolicy('fact_rollups_month'),
   ],
 ).enableRLS();
 

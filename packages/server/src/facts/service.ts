@@ -17,86 +17,147 @@ import {
   type FactsQuery,
   type FactsResult,
   type FactsService,
+  type FactGrouping,
+  codesOfPath,
   type MetricDefinition,
   type OrgDirectory,
   type SifaDb,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
+import { readRollups, type RollupKey, type RollupNodes } from './rollups.js';
 import { facts } from '../db/schema.js';
 import { rowsOf } from '@sifa/core/db';
 
 export type MetricCatalog = ReadonlyMap<string, MetricDefinition>;
 
 const maxFactsPerSource = 500;
+const maxSourcesPerBatch = 5_000;
 
-export function createFactsService(db: SifaDb, actor: Actor, orgs: OrgDirectory, metrics: MetricCatalog): FactsService {
+/** The rollup read answering a grouping of sums, or null when only raw facts can (per-org groupings). */
+function rollupShape(groupBy: FactGrouping, rootPath: string, depth: number): { nodes: RollupNodes; key: RollupKey } | null {
+  switch (groupBy) {
+    case 'total':
+      return { nodes: { kind: 'node', path: rootPath }, key: 'none' };
+    case 'day':
+    case 'month':
+      return { nodes: { kind: 'node', path: rootPath }, key: groupBy };
+    case 'child':
+      return { nodes: { kind: 'children', path: rootPath }, key: 'node' };
+    case 'level':
+      return { nodes: { kind: 'level', path: rootPath, depth }, key: 'node' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * `onRecorded` hears the org paths a transaction recorded facts for, after it commits (the
+ * change feed's 'facts' topic, which wakes open dashboards).
+ */
+export function createFactsService(
+  db: SifaDb,
+  actor: Actor,
+  orgs: OrgDirectory,
+  metrics: MetricCatalog,
+  onRecorded?: (orgPaths: string[]) => void,
+): FactsService {
   const unknownMetric = (code: string) =>
     new SifaError('VALIDATION_FAILED', {
       message: { zh: `指标 ${code} 未被任何插件声明。`, en: `Metric ${code} is not declared by any plugin.` },
       issues: [{ path: 'metric', message: `unknown metric ${code}` }],
     });
 
-  return {
-    async recordForSource(source: FactSource, input: FactInput[]) {
-      const src = factSourceSchema.parse(source);
-      if (input.length > maxFactsPerSource) {
-        throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxFactsPerSource } });
-      }
+  /** Groups raw facts: for max/min metrics (rollups hold sums) and per-org groupings. */
+  const readRaw = async (groupBy: FactGrouping, agg: 'sum' | 'max' | 'min', codes: string[], rootPath: string, depth: number, from: string, to: string) => {
+    const key: Record<FactGrouping, SQL> = {
+      total: sql`''`,
+      // The child of the root each fact lies under: the first path segment after the root's path.
+      child: sql`split_part(substr(${facts.orgPath}, ${rootPath.length + 1}), '/', 1)`,
+      level: sql`split_part(${facts.orgPath}, '/', ${depth + 1})`,
+      org: sql`${facts.orgCode}`,
+      day: sql`to_char(${facts.day}, 'YYYY-MM-DD')`,
+      month: sql`to_char(${facts.day}, 'YYYY-MM')`,
+      'org-day': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM-DD')`,
+      'org-month': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM')`,
+    };
+    const fn = agg === 'sum' ? sql`sum` : agg === 'max' ? sql`max` : sql`min`;
+    const where = and(
+      inSubtree(facts.orgPath, rootPath),
+      inArray(facts.metric, codes),
+      gte(facts.day, from),
+      lte(facts.day, to),
+      // Facts of the root org itself have no child to group under; facts above a level have no org of it.
+      groupBy === 'child' ? sql`${facts.orgPath} <> ${rootPath}` : undefined,
+      groupBy === 'level' ? sql`${key.level} <> ''` : undefined,
+    );
+    const result = rowsOf<{ key: string; metric: string; value: number | string }>(
+      await db.execute(
+        sql`SELECT ${key[groupBy]} AS key, ${facts.metric} AS metric, ${fn}(${facts.value}) AS value
+            FROM ${facts} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+      ),
+    );
+    return result.map((r) => ({ key: r.key, metric: r.metric, value: Number(r.value) }));
+  };
+
+  const recordMany = async (batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void> => {
+    if (batch.length > maxSourcesPerBatch) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxSourcesPerBatch } });
+    const sources = batch.map(({ source, facts: input }) => {
+      if (input.length > maxFactsPerSource) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxFactsPerSource } });
       const items = input.map((f) => factInputSchema.parse(f));
       for (const item of items) if (!metrics.has(item.metric)) throw unknownMetric(item.metric);
-      const paths = new Map<string, string>();
-      for (const code of new Set(items.map((i) => i.orgCode))) paths.set(code, (await orgs.get(code)).path);
-      await db.delete(facts).where(and(eq(facts.sourceKind, src.kind), eq(facts.sourceId, src.id)));
-      if (items.length === 0) return;
-      await db.insert(facts).values(
-        items.map((i) => ({
-          orgCode: i.orgCode,
-          orgPath: paths.get(i.orgCode)!,
-          day: i.day,
-          metric: i.metric,
-          value: i.value,
-          sourceKind: src.kind,
-          sourceId: src.id,
-          recordedBy: actor.userId,
-        })),
-      );
-    },
+      return { src: factSourceSchema.parse(source), items };
+    });
+    if (sources.length === 0) return;
+    const codes = new Set(sources.flatMap((s) => s.items.map((i) => i.orgCode)));
+    const paths = new Map<string, string>();
+    // Many orgs: read the caller's subtree once; an org outside it still gets get()'s typed refusal.
+    if (codes.size > 8) for (const node of await orgs.descendants(actor.scope.orgCode)) if (codes.has(node.code)) paths.set(node.code, node.path);
+    for (const code of codes) if (!paths.has(code)) paths.set(code, (await orgs.get(code)).path);
+    // One statement each way (per 4,000 rows), so the rollup triggers run once for the whole batch.
+    const removed = await db
+      .delete(facts)
+      .where(inArray(sql`(${facts.sourceKind}, ${facts.sourceId})`, sources.map(({ src }) => sql`(${src.kind}, ${src.id})`)))
+      .returning({ orgPath: facts.orgPath });
+    const rows = sources.flatMap(({ src, items }) =>
+      items.map((i) => ({
+        orgCode: i.orgCode,
+        orgPath: paths.get(i.orgCode)!,
+        day: i.day,
+        metric: i.metric,
+        value: i.value,
+        sourceKind: src.kind,
+        sourceId: src.id,
+        recordedBy: actor.userId,
+      })),
+    );
+    onRecorded?.([...new Set([...removed.map((r) => r.orgPath), ...paths.values()])]);
+    for (let i = 0; i < rows.length; i += 4_000) await db.insert(facts).values(rows.slice(i, i + 4_000));
+  };
+
+  return {
+    recordForSource: (source: FactSource, input: FactInput[]) => recordMany([{ source, facts: input }]),
+    recordMany,
 
     async query(raw: FactsQuery): Promise<FactsResult> {
       const q = factsQuerySchema.parse(raw);
       for (const m of q.metrics) if (!metrics.has(m)) throw unknownMetric(m);
       const root = await orgs.get(q.orgCode ?? actor.scope.orgCode);
-      const key: Record<typeof q.groupBy, SQL> = {
-        total: sql`''`,
-        // The child of the root each fact lies under: the first path segment after the root's path.
-        child: sql`split_part(substr(${facts.orgPath}, ${root.path.length + 1}), '/', 1)`,
-        org: sql`${facts.orgCode}`,
-        day: sql`to_char(${facts.day}, 'YYYY-MM-DD')`,
-        month: sql`to_char(${facts.day}, 'YYYY-MM')`,
-        'org-day': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM-DD')`,
-        'org-month': sql`${facts.orgCode} || '|' || to_char(${facts.day}, 'YYYY-MM')`,
-      };
+      // The depth of the level grouped by (paths of one level have one depth); no org of that
+      // level below the root means no rows.
+      let depth = 0;
+      if (q.groupBy === 'level') {
+        const [sample] = await orgs.descendants(root.code, q.level);
+        if (!sample) return { orgCode: root.code, groupBy: q.groupBy, rows: [] };
+        depth = codesOfPath(sample.path).length;
+      }
       const aggregation = (m: string) => metrics.get(m)!.aggregation ?? 'sum';
       const groups = new Map<'sum' | 'max' | 'min', string[]>();
       for (const m of q.metrics) groups.set(aggregation(m), [...(groups.get(aggregation(m)) ?? []), m]);
       const rows: FactsResult['rows'] = [];
       for (const [agg, codes] of groups) {
-        const fn = agg === 'sum' ? sql`sum` : agg === 'max' ? sql`max` : sql`min`;
-        const where = and(
-          inSubtree(facts.orgPath, root.path),
-          inArray(facts.metric, codes),
-          gte(facts.day, q.from),
-          lte(facts.day, q.to),
-          // Facts of the root org itself have no child to group under.
-          q.groupBy === 'child' ? sql`${facts.orgPath} <> ${root.path}` : undefined,
-        );
-        const result = rowsOf<{ key: string; metric: string; value: number | string }>(
-          await db.execute(
-            sql`SELECT ${key[q.groupBy]} AS key, ${facts.metric} AS metric, ${fn}(${facts.value}) AS value
-                FROM ${facts} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
-          ),
-        );
-        for (const r of result) rows.push({ key: r.key, metric: r.metric, value: Number(r.value) });
+        const rolled = agg === 'sum' ? rollupShape(q.groupBy, root.path, depth) : null;
+        if (rolled) rows.push(...(await readRollups(db, { ...rolled, metrics: codes, from: q.from, to: q.to })));
+        else rows.push(...(await readRaw(q.groupBy, agg, codes, root.path, depth, q.from, q.to)));
       }
       rows.sort((a, b) => (a.key === b.key ? a.metric.localeCompare(b.metric) : a.key < b.key ? -1 : 1));
       return { orgCode: root.code, groupBy: q.groupBy, rows };

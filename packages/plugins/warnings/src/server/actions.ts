@@ -30,6 +30,7 @@ import { allowedActions, nextState } from '../lifecycle.js';
 import { warnings, warningSteps, type StepDetail, type WarningRow } from './schema.js';
 import { findWarning, mayAct, warningDetail, type Viewer } from './views.js';
 import { dayIn } from './calendar-day.js';
+import { recordWarningFacts } from './facts.js';
 import type { WarningRef } from './documents.js';
 
 export interface ActionOptions {
@@ -150,6 +151,7 @@ async function finish(scoped: ScopedServices, warning: WarningRow, f: Finish, op
     .where(eq(warnings.id, warning.id))
     .returning();
   const updated = row!;
+  if (f.next === 'closed' || warning.state === 'closed') await recordWarningFacts(scoped, [warning.id], options.timeZone);
   await scoped.db.insert(warningSteps).values({
     warningId: warning.id,
     seq: updated.stepCount,

@@ -37,6 +37,7 @@ import {
 import { inSubtree } from '@sifa/core/db';
 import { warningRules, warnings, warningSteps, type WarningRuleRow } from './schema.js';
 import { TargetDirectory } from './targets.js';
+import { recordWarningFacts } from './facts.js';
 import { evaluateRule, NotEvaluable, type EvaluationEnv, type Finding } from './evaluators.js';
 
 export interface EvaluateOptions {
@@ -47,6 +48,8 @@ export interface EvaluateOptions {
   now: Date;
   metrics: ReadonlyMap<string, MetricDefinition> | null;
   escalate: boolean;
+  /** Where the days of the warnings' facts are counted. */
+  timeZone: string;
 }
 
 const severityRank: Record<WarningSeverity, number> = { info: 0, warning: 1, urgent: 2 };
@@ -123,7 +126,15 @@ interface RuleCounts {
 }
 
 /** Writes one rule's findings and resolves what cleared. */
-async function apply(scoped: ScopedServices, rule: WarningRuleRow, scopeRoot: OrgNode, findings: readonly Finding[], covers: (w: { orgCode: string; subject: string; evidence: Finding['evidence'] }) => boolean, now: Date): Promise<RuleCounts> {
+async function apply(
+  scoped: ScopedServices,
+  rule: WarningRuleRow,
+  scopeRoot: OrgNode,
+  findings: readonly Finding[],
+  covers: (w: { orgCode: string; subject: string; evidence: Finding['evidence'] }) => boolean,
+  now: Date,
+  timeZone: string,
+): Promise<RuleCounts> {
   const db = scoped.db;
   const counts: RuleCounts = { raised: [], stillOpen: 0, resolved: 0, autoClosed: 0, reopened: 0 };
   const unique = new Map<string, Finding>();
@@ -219,6 +230,7 @@ async function apply(scoped: ScopedServices, rule: WarningRuleRow, scopeRoot: Or
     await db.update(warnings).set({ conditionActive: false, clearedAt: now }).where(and(inArray(warnings.id, ids), ne(warnings.state, 'closed')));
   }
   await insertSystemSteps(scoped, steps, now);
+  await recordWarningFacts(scoped, [...new Set(steps.map((s) => s.warningId))], timeZone);
   return counts;
 }
 
@@ -358,7 +370,7 @@ export async function evaluateWarnings(scoped: ScopedServices, options: Evaluate
         const scopeRoot = rule.orgPath.length > root.path.length ? await directory.node(rule.orgCode) : root;
         const targets = await directory.atLevel(scopeRoot, rule.targetLevel);
         const outcome = await evaluateRule(env, scopeRoot, targets, rule.params, rule.labels);
-        return apply(scoped, rule, scopeRoot, outcome.findings, outcome.covers, options.now);
+        return apply(scoped, rule, scopeRoot, outcome.findings, outcome.covers, options.now, options.timeZone);
       });
       result.evaluated++;
       result.raised += counts.raised.length - counts.reopened;

@@ -110,7 +110,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
           const message = { zh: `评估日期不能晚于今天（${today}）。`, en: `The evaluation day cannot be after today (${today}).` };
           throw new SifaError('VALIDATION_FAILED', { message, issues: [{ path: 'at', message: pickText(message, ctx.locale) }] });
         }
-        return evaluateWarnings(ctx, { orgCode: input.orgCode ?? ctx.scope.orgCode, today: input.at ?? today, now, metrics: ctx.platform.catalog.metrics, escalate: o.escalation });
+        return evaluateWarnings(ctx, { orgCode: input.orgCode ?? ctx.scope.orgCode, today: input.at ?? today, now, metrics: ctx.platform.catalog.metrics, escalate: o.escalation, timeZone: o.timeZone });
       }),
 
     issueNotice: scopedProcedure('warnings.manage')
@@ -155,7 +155,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
     async run(job: JobContext): Promise<JobResult> {
       const today = dayIn(job.now, o.timeZone);
       // Jobs get no metric catalogue: rules word their warnings with what they saved (RuleLabels).
-      const result = await job.runScoped(job.rootOrgCode, (scoped) => evaluateWarnings(scoped, { orgCode: job.rootOrgCode, today, now: job.now, metrics: null, escalate: o.escalation }));
+      const result = await job.runScoped(job.rootOrgCode, (scoped) => evaluateWarnings(scoped, { orgCode: job.rootOrgCode, today, now: job.now, metrics: null, escalate: o.escalation, timeZone: o.timeZone }));
       for (const n of result.notEvaluable) job.log(`rule ${n.ruleId} not evaluable: ${n.reason.en}`);
       return {
         summary: `${today}: ${result.evaluated}/${result.rules} rules evaluated; ${result.raised} raised, ${result.stillOpen} still open, ${result.resolved} resolved (${result.autoClosed} auto-closed), ${result.reopened} reopened, ${result.escalated} escalated; ${result.notEvaluable.length} not evaluable`,

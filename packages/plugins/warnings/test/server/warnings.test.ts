@@ -118,6 +118,14 @@ function actorFor(code: string, userId = 'test-fixture'): Actor {
 }
 
 /** Replaces the facts of one record (as the record's plugin would). */
+/** The facts a warning stands behind on the dashboard: [metric, day] pairs. */
+async function warningFacts(id: string) {
+  const rows = await t.server.database.db.execute(
+    sql`SELECT metric, day::text AS day FROM facts WHERE source_kind = 'warnings.warning' AND source_id = ${id} ORDER BY metric`,
+  );
+  return (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows).map((r) => [(r as { metric: string }).metric, (r as { day: string }).day]);
+}
+
 async function record(kind: string, id: string, facts: FactInput[]) {
   await t.server.runScoped(actorFor('1504'), (s) => s.facts.recordForSource({ kind, id }, facts));
 }
@@ -319,6 +327,7 @@ describe('re-evaluation', () => {
     await evaluate();
     const [w] = await warningsOf(r.id);
     expect(w).toMatchObject({ orgCode: B, state: 'raised' });
+    expect(await warningFacts(w!.id)).toEqual([['warnings.raised', '2026-06-24']]);
 
     await visits(null); // the record behind it was withdrawn
     const cleared = await evaluate();
@@ -327,6 +336,10 @@ describe('re-evaluation', () => {
     let detail = await hongshan.warnings.get.query({ id: w!.id });
     expect(detail).toMatchObject({ state: 'closed', closeReason: 'cleared', conditionActive: false, actions: [] });
     expect(detail.steps.at(-1)).toMatchObject({ kind: 'auto-close', from: 'raised', to: 'closed', by: { kind: 'system' } });
+    expect(await warningFacts(w!.id)).toEqual([
+      ['warnings.closed', '2026-06-24'],
+      ['warnings.raised', '2026-06-24'],
+    ]);
 
     await visits(95);
     const back = await evaluate();
@@ -335,6 +348,8 @@ describe('re-evaluation', () => {
     expect(detail).toMatchObject({ state: 'raised', closeReason: null, conditionActive: true });
     expect(detail.steps.map((s) => s.kind)).toEqual(['raise', 'auto-close', 'reopen']);
     expect(detail.summary.zh).toContain('95次');
+    // Reopened: counted as raised (on its first day), no longer as closed.
+    expect(await warningFacts(w!.id)).toEqual([['warnings.raised', '2026-06-24']]);
 
     await hongshan.warnings.issueNotice.mutate({ id: w!.id, requirement: '说明走访量异常的原因。' });
     await visits(null);
@@ -342,6 +357,10 @@ describe('re-evaluation', () => {
     expect(handled).toMatchObject({ resolved: 1, autoClosed: 0 });
     expect(await hongshan.warnings.get.query({ id: w!.id })).toMatchObject({ state: 'notice-issued', conditionActive: false });
     await hongshan.warnings.close.mutate({ id: w!.id, note: '数据已更正。' });
+    expect(await warningFacts(w!.id)).toEqual([
+      ['warnings.closed', '2026-06-24'],
+      ['warnings.raised', '2026-06-24'],
+    ]);
     await disable(r.id);
   });
 });
