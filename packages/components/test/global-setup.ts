@@ -25,6 +25,7 @@ import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
+import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
 export type { PublishedTestTour, TestTourSpec };
@@ -99,7 +100,7 @@ export class TestSifaServer {
     const server = await createSifaServer({
       database: { engine: 'pglite', dataDir: this.dataDir },
       // Tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
-      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
+      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
       port: this.port,
       logger: createLogger({ level: 'silent' }),
       now: () => new Date(Date.now() + this.clockOffsetMs),

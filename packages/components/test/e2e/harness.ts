@@ -18,6 +18,7 @@ import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
+import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
 export const hasDiary = existsSync(join(srcDir, 'diary', 'define.ts'));
@@ -74,7 +75,7 @@ export async function startTestServer(staticRoots: StaticRoot[]): Promise<TestSe
   const server = await createSifaServer({
     database: { engine: 'pglite', dataDir: 'memory' },
     // As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours).
-    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
+    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
     port: 0,
     staticRoots,
     logger: createLogger({ level: 'silent' }),

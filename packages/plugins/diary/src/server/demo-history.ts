@@ -5,17 +5,16 @@
  * empty page. Every entry is labelled demo (author 演示数据（示范）, summary starting 【示范】);
  * none of it is real work of a real office.
  *
- * Entries go through the diary's own table and become facts through `recordForSource` (source
- * kind `diary.entry`), exactly like a saved entry; their fields are validated with the item's
+ * Entries go through the diary's own table and become facts through `recordMany` (source
+ * kind `diary.entry`), exactly like a saved entry, 500 entries per batch; their fields are validated with the item's
  * own schema. The content of an (office, month) depends only on the office code and the month
  * (a seeded generator), so every installation gets the same history, and re-running the seed
  * adds only the days since the last run (nothing when it is up to date: `sifa start --seed`
  * runs it at every start).
  *
  * Volume: about one entry per office and month, each summing up a stretch of work of one kind
- * (a week's mediation, a month's home visits). Every entry costs four statements on PGlite
- * (2–3 ms) and the whole demo seed must stay within 20 s there, so the history is sparse but
- * covers every duty over the year.
+ * (a week's mediation, a month's home visits). The whole demo seed must stay within 20 s on
+ * PGlite, so the history is sparse but covers every duty over the year.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -42,8 +41,8 @@ export interface DemoHistoryOptions {
   timeZone: string;
   /** The calendar day (YYYY-MM-DD) of `at` in the diary's time zone. */
   dayIn(timeZone: string, at: Date): string;
-  /** Records an entry's facts exactly as a save does. */
-  recordFacts(facts: ScopedServices['facts'], item: DiaryItem, row: DiaryEntryRow): Promise<void>;
+  /** An entry's facts exactly as a save records them. */
+  entryFacts(item: DiaryItem, row: DiaryEntryRow): Parameters<ScopedServices['facts']['recordMany']>[0][number];
   /** Months of history (default 12, the current month included). */
   months?: number;
 }
@@ -335,7 +334,7 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
         .values(rows.slice(i, i + 500))
         .onConflictDoNothing({ target: [diaryEntries.authorId, diaryEntries.idempotencyKey] })
         .returning();
-      for (const row of inserted) await options.recordFacts(scoped.facts, items.get(row.itemCode)!, row);
+      await scoped.facts.recordMany(inserted.map((row) => options.entryFacts(items.get(row.itemCode)!, row)));
       added += inserted.length;
     }
     ctx.log(`demo diary history: ${added} entries for ${offices.length} offices (${months[0]} … ${yesterday}; labelled 示范)`);

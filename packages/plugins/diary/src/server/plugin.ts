@@ -135,12 +135,13 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     editableUntil: editableUntil(row.createdAt).toISOString(),
   });
 
-  /** Replaces the entry's facts: its numeric fields' metrics, and one `diary.entries`. */
-  const recordFacts = (facts: FactsService, item: DiaryItem, row: DiaryEntryRow) =>
-    facts.recordForSource(
-      { kind: 'diary.entry', id: row.id },
-      [...diaryEntryFacts(item, row.fields), { metric: 'diary.entries', value: 1 }].map((f) => ({ orgCode: row.orgCode, day: row.day, ...f })),
-    );
+  /** The entry's facts: its numeric fields' metrics, and one `diary.entries`. */
+  const entryFacts = (item: DiaryItem, row: DiaryEntryRow) => ({
+    source: { kind: 'diary.entry', id: row.id },
+    facts: [...diaryEntryFacts(item, row.fields), { metric: 'diary.entries', value: 1 }].map((f) => ({ orgCode: row.orgCode, day: row.day, ...f })),
+  });
+  /** Replaces the entry's facts with what it says now. */
+  const recordFacts = (facts: FactsService, item: DiaryItem, row: DiaryEntryRow) => facts.recordMany([entryFacts(item, row)]);
 
   /** The entry, locked for the rest of the transaction, if the caller wrote it and may still change it. */
   async function ownEditableEntry(
@@ -323,7 +324,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
     // Demo content: a labelled, deterministic diary history of every office (demo-history.ts).
     seed: async (ctx) => {
-      await seedDemoHistory(ctx, { timeZone, dayIn, recordFacts });
+      await seedDemoHistory(ctx, { timeZone, dayIn, entryFacts });
     },
   });
 }
