@@ -40,7 +40,7 @@ export const factInputSchema = z.object({
 });
 export type FactInput = z.infer<typeof factInputSchema>;
 
-export const factGroupings = ['total', 'child', 'level', 'org', 'day', 'month', 'org-day', 'org-month'] as const;
+export const factGroupings = ['total', 'child', 'child-month', 'level', 'org', 'day', 'month', 'org-day', 'org-month'] as const;
 export type FactGrouping = (typeof factGroupings)[number];
 
 export const factsQuerySchema = z
@@ -54,8 +54,9 @@ export const factsQuerySchema = z
      * total: one row per metric; child: per direct child of the root (drill-down);
      * org: per org that recorded facts; day / month: a time series; org-day / org-month: both
      * (key `<org code>|<day or month>`), e.g. which offices wrote a diary on which days;
+     * child-month: per child and month (key `<child code>|YYYY-MM`), e.g. a county map by month;
      * level: per org of `level` in the subtree (its subtree's total), e.g. every office of a
-     * city for a ranking. Totals, children, levels, days and months are read from rollups.
+     * city for a ranking. Every grouping but the per-org ones is read from rollups.
      */
     groupBy: z.enum(factGroupings).default('total'),
     /** The level `groupBy: 'level'` groups by. */

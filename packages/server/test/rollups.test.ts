@@ -174,6 +174,20 @@ describe('facts rollups', () => {
         ['150402', 54],
         ['150404', 8],
       ]);
+      const byCountyMonth = await city.platform.facts.query.query({
+        metrics: ['casework.people-served', 'casework.longest-hearing'],
+        from: '2026-01-01',
+        to: '2026-03-31',
+        groupBy: 'child-month',
+      });
+      expect(byCountyMonth.rows.map((r) => [r.key, r.metric, r.value])).toEqual([
+        ['150402|2026-01', 'casework.people-served', 6],
+        ['150402|2026-02', 'casework.longest-hearing', 50],
+        ['150402|2026-02', 'casework.people-served', 16],
+        ['150402|2026-03', 'casework.people-served', 32],
+        ['150404|2026-02', 'casework.longest-hearing', 70],
+        ['150404|2026-02', 'casework.people-served', 8],
+      ]);
       // Every office of the city, whichever county: the root's and the counties' own facts have no office.
       const offices = await city.platform.facts.query.query({ metrics: ['casework.people-served', 'casework.longest-hearing'], from: '2026-01-01', to: '2026-12-31', groupBy: 'level', level: 'office' });
       expect(offices.rows).toEqual([

@@ -14,7 +14,7 @@ export type RollupNodes =
   | { kind: 'children'; path: string }
   | { kind: 'level'; path: string; depth: number };
 
-export type RollupKey = 'none' | 'node' | 'day' | 'month';
+export type RollupKey = 'none' | 'node' | 'day' | 'month' | 'node-month';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -68,6 +68,8 @@ function keyOf(t: RollupTable, key: RollupKey, time: SQL): SQL {
       return sql`to_char(${time}, 'YYYY-MM-DD')`;
     case 'month':
       return sql`to_char(${time}, 'YYYY-MM')`;
+    case 'node-month':
+      return sql`${t.nodeCode} || '|' || to_char(${time}, 'YYYY-MM')`;
   }
 }
 

@@ -43,6 +43,8 @@ function rollupShape(groupBy: FactGrouping, rootPath: string, depth: number): { 
       return { nodes: { kind: 'node', path: rootPath }, key: groupBy };
     case 'child':
       return { nodes: { kind: 'children', path: rootPath }, key: 'node' };
+    case 'child-month':
+      return { nodes: { kind: 'children', path: rootPath }, key: 'node-month' };
     case 'level':
       return { nodes: { kind: 'level', path: rootPath, depth }, key: 'node' };
     default:
@@ -73,6 +75,7 @@ export function createFactsService(
       total: sql`''`,
       // The child of the root each fact lies under: the first path segment after the root's path.
       child: sql`split_part(substr(${facts.orgPath}, ${rootPath.length + 1}), '/', 1)`,
+      'child-month': sql`split_part(substr(${facts.orgPath}, ${rootPath.length + 1}), '/', 1) || '|' || to_char(${facts.day}, 'YYYY-MM')`,
       level: sql`split_part(${facts.orgPath}, '/', ${depth + 1})`,
       org: sql`${facts.orgCode}`,
       day: sql`to_char(${facts.day}, 'YYYY-MM-DD')`,
@@ -87,7 +90,7 @@ export function createFactsService(
       gte(facts.day, from),
       lte(facts.day, to),
       // Facts of the root org itself have no child to group under; facts above a level have no org of it.
-      groupBy === 'child' ? sql`${facts.orgPath} <> ${rootPath}` : undefined,
+      groupBy === 'child' || groupBy === 'child-month' ? sql`${facts.orgPath} <> ${rootPath}` : undefined,
       groupBy === 'level' ? sql`${key.level} <> ''` : undefined,
     );
     const result = rowsOf<{ key: string; metric: string; value: number | string }>(
