@@ -115,14 +115,20 @@ export async function readRollups(
 export async function rebuildRollups(db: SifaDb): Promise<{ facts: number; dayRows: number; monthRows: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE facts IN SHARE MODE`);
+    // The grouping of every fact stays in memory rather than spilling to disk.
+    await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
     await tx.execute(sql`SELECT set_config('sifa.scope', '/', true), set_config('role', 'sifa_app', true)`);
+    // Paths are expanded once per distinct org, as the triggers do.
     await tx.execute(sql`CREATE TEMP TABLE sifa_rollup_rebuild ON COMMIT DROP AS
-      SELECT a.node_path, a.node_code, a.parent_path, a.depth, f.day, f.metric, sum(f.value::numeric) AS total, count(*)::integer AS n
-      FROM facts f CROSS JOIN LATERAL sifa_path_nodes(f.org_path) a GROUP BY 1, 2, 3, 4, 5, 6`);
+      WITH d AS (SELECT org_path, day, metric, sum(value::numeric) AS v, count(*)::integer AS s FROM facts GROUP BY 1, 2, 3),
+      a AS (SELECT p.org_path, n.* FROM (SELECT DISTINCT org_path FROM d) p CROSS JOIN LATERAL sifa_path_nodes(p.org_path) n)
+      SELECT a.node_path, a.node_code, a.parent_path, a.depth, d.day, d.metric, sum(d.v) AS total, sum(d.s)::integer AS n
+      FROM d JOIN a USING (org_path) GROUP BY 1, 2, 3, 4, 5, 6`);
     const factCount = rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*) AS n FROM facts`))[0]!.n;
     await tx.execute(sql`RESET role`);
-    await tx.execute(sql`DELETE FROM fact_rollups_day`);
-    await tx.execute(sql`DELETE FROM fact_rollups_month`);
+    // TRUNCATE, not DELETE: refilling indexes full of dead entries is three times slower. Readers
+    // of the rollups wait for the commit (seconds), then see the rebuilt rows.
+    await tx.execute(sql`TRUNCATE fact_rollups_day, fact_rollups_month`);
     await tx.execute(sql`INSERT INTO fact_rollups_day (node_path, node_code, parent_path, depth, day, metric, total, n)
       SELECT node_path, node_code, parent_path, depth, day, metric, total, n FROM sifa_rollup_rebuild`);
     await tx.execute(sql`INSERT INTO fact_rollups_month (node_path, node_code, parent_path, depth, month, metric, total, n)
