@@ -87,6 +87,8 @@ export const factSourcesQuerySchema = z
     from: isoDaySchema,
     to: isoDaySchema,
     limit: z.number().int().min(1).max(1000).default(200),
+    /** Rows to skip (paging through a long list). */
+    offset: z.number().int().min(0).max(1_000_000).default(0),
   })
   .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] });
 export type FactSourcesQuery = z.input<typeof factSourcesQuerySchema>;
@@ -116,7 +118,7 @@ export interface FactsService {
   query(query: FactsQuery): Promise<FactsResult>;
   /**
    * The records behind a figure (drill-down to the diary entries or business records), newest
-   * day first, at most `limit` rows; `total` counts all of them.
+   * day first, at most `limit` rows after `offset`; `total` counts all of them.
    */
   sources(query: FactSourcesQuery): Promise<{ rows: FactSourceRow[]; total: number }>;
 }

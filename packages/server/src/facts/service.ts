@@ -177,7 +177,8 @@ export function createFactsService(
           .from(facts)
           .where(where)
           .orderBy(desc(facts.day), facts.orgCode, facts.metric, facts.id)
-          .limit(q.limit),
+          .limit(q.limit)
+          .offset(q.offset),
         db.select({ n: count() }).from(facts).where(where),
       ]);
       return {

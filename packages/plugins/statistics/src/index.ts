@@ -1,0 +1,29 @@
+/**
+ * @sifa/plugin-statistics, common half (browser-safe): the manifest of the statistics dashboard
+ * (数据统计), the zod schema of entry-point definitions, the groups' titles and a DEMO set of
+ * entry points. The server half is `@sifa/plugin-statistics/server`; `<sifa-dashboard>` calls
+ * its procedures typed with `StatisticsApi` from @sifa/core.
+ */
+import { definePlugin } from '@sifa/core';
+
+export * from './schemas.js';
+export { demoEntryPoints, entryPointGroupTitles, entryPointGroupList } from './entry-points.js';
+export { statisticsMessages, smsg, type StatisticsMessageKey } from './messages.js';
+
+export const statisticsManifest = definePlugin({
+  id: 'statistics',
+  version: '0.1.0',
+  core: '^0.1.0',
+  title: { zh: '数据统计', en: 'Statistics' },
+  description: {
+    zh: '数据入口即配置：按单位层级和统计期汇总各插件记录的数据，支持环比、同比、下级对比、司法所排名、逐级下钻到原始记录，可导出 Excel 和 CSV，数据变化时实时刷新。所附数据入口为演示配置（非官方报表）。',
+    en: 'Entry points as data: figures of an org subtree over a period from the facts every plugin records, compared with the previous period or a year ago, broken down by child org, offices ranked, drilled down to the records, exported to Excel and CSV, and refreshed live. The bundled entry points are a DEMO set (not an official form).',
+  },
+  permissions: [
+    {
+      name: 'statistics.read',
+      title: { zh: '查看数据统计', en: 'See the statistics' },
+      roles: ['city_admin', 'county_admin', 'office_staff'],
+    },
+  ],
+});

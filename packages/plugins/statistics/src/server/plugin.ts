@@ -1,0 +1,176 @@
+/**
+ * The statistics plugin's server half, built only on the public plugin contract: the entry
+ * points (validated when the plugin is created), the views over the facts rollups, the records
+ * behind a number, the live view (`statistics.watch`, woken by the change feed's `facts` topic)
+ * and the export route, all typed by `StatisticsApi` (@sifa/core). It owns no tables: every
+ * number comes from `ctx.facts` under the caller's row-level security.
+ */
+import {
+  SifaError,
+  createRouter,
+  defineServerPlugin,
+  fieldIssuesOf,
+  requirePermission,
+  scopedProcedure,
+  scopedSubscription,
+  type EntryPointDefinition,
+  type EntryPointGroup,
+  type LocalizedText,
+  type PlatformServices,
+  type PluginRoute,
+  type StatisticsEntries,
+  type StatisticsView,
+} from '@sifa/core';
+import { statisticsManifest } from '../index.js';
+import { demoEntryPoints } from '../entry-points.js';
+import {
+  entryPointDefinitionSchema,
+  statisticsEntriesInputSchema,
+  statisticsExportQuerySchema,
+  statisticsViewInputSchema,
+  type EntryPointDefinitionInput,
+} from '../schemas.js';
+import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
+import { contentDisposition, exportContentTypes, exportFileNames, toCsv, toXlsx } from './export.js';
+
+const readPermission = 'statistics.read';
+/** The change-feed topic the facts service publishes on every recorded source. */
+export const factsTopic = 'facts';
+
+export interface StatisticsPluginOptions {
+  /** The dashboard's entry points (default: the DEMO set, `demoEntryPoints`). */
+  entryPoints?: EntryPointDefinitionInput[];
+  /** After a change wakes a live view, wait this long for more before recomputing (default 250 ms). */
+  coalesceMs?: number;
+}
+
+/** Validates entry-point definitions; throws an Error naming every problem (and duplicate ids). */
+export function entryPointRegistry(definitions: readonly EntryPointDefinitionInput[]): EntryPointRegistry {
+  const problems: string[] = [];
+  const list: EntryPointDefinition[] = [];
+  const byId = new Map<string, EntryPointDefinition>();
+  definitions.forEach((definition, i) => {
+    const parsed = entryPointDefinitionSchema.safeParse(definition);
+    const name = typeof (definition as { id?: unknown })?.id === 'string' ? `"${(definition as { id: string }).id}"` : `#${i + 1}`;
+    if (!parsed.success) {
+      for (const issue of fieldIssuesOf(parsed.error, 'en') ?? []) problems.push(`entry point ${name}${issue.path ? ` (${issue.path})` : ''}: ${issue.message}`);
+      return;
+    }
+    if (byId.has(parsed.data.id)) {
+      problems.push(`entry point ${name} is defined twice: ids must be unique.`);
+      return;
+    }
+    byId.set(parsed.data.id, parsed.data);
+    list.push(parsed.data);
+  });
+  if (problems.length) throw new Error(`Invalid statistics entry points:\n- ${problems.join('\n- ')}`);
+  return { list, byId };
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** A view's numbers and labels without its computation time (to yield only what changed). */
+const fingerprint = (view: StatisticsView) => JSON.stringify({ ...view, computedAt: '' });
+
+export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
+  const registry = entryPointRegistry(options.entryPoints ?? demoEntryPoints);
+  const coalesceMs = options.coalesceMs ?? 250;
+
+  const router = createRouter({
+    /** The entry points whose metrics are all installed, and the groups' titles. */
+    entryPoints: scopedProcedure(readPermission).query(({ ctx }): { entries: EntryPointDefinition[]; groups: { id: EntryPointGroup; title: LocalizedText }[] } =>
+      availableEntryPoints(registry, ctx.catalog.metrics),
+    ),
+
+    /** One entry point over one org subtree (the caller's by default) and one period. */
+    view: scopedProcedure(readPermission)
+      .input(statisticsViewInputSchema)
+      .query(async ({ ctx, input }): Promise<StatisticsView> => (await computeView(ctx, registry, input)).view),
+
+    /** The records behind a number (newest day first), a page at a time. */
+    entries: scopedProcedure(readPermission)
+      .input(statisticsEntriesInputSchema)
+      .query(({ ctx, input }): Promise<StatisticsEntries> => listEntries(ctx, input)),
+
+    /**
+     * The view now, then again whenever facts of the shown subtree change (server-sent events).
+     * Each read goes through the caller's own scoped transaction; a burst of changes is read
+     * once (`coalesceMs` after the first), and a view whose numbers did not change is not sent.
+     */
+    watch: scopedSubscription(readPermission)
+      .input(statisticsViewInputSchema)
+      .subscription(async function* ({ ctx, input, signal }) {
+        const platform: PlatformServices = ctx.platform;
+        const actor = ctx.actor;
+        // Refused here (OUT_OF_SCOPE, NOT_FOUND) before anything is sent.
+        const org = await platform.runScoped(actor, (s) => s.orgs.get(input.orgCode ?? actor.scope.orgCode));
+        let last = '';
+        while (!signal?.aborted) {
+          const wake = new AbortController();
+          const stop = () => wake.abort();
+          signal?.addEventListener('abort', stop, { once: true });
+          try {
+            // Listen before reading: a change between the read and the wait is not missed.
+            const changed = platform.changes.next(factsTopic, org.path, { signal: wake.signal });
+            const { view } = await platform.runScoped(actor, (s) => computeView(s, registry, input));
+            const print = fingerprint(view);
+            if (print !== last) {
+              last = print;
+              yield view;
+            }
+            // Wakes on a change in (or above) the subtree; re-reads anyway every 25 s.
+            if (await changed) await sleep(coalesceMs, signal);
+          } finally {
+            wake.abort();
+            signal?.removeEventListener('abort', stop);
+          }
+        }
+      }),
+  });
+
+  /** `GET /plugins/statistics/export?entry=&orgCode=&period=&compare=&format=xlsx|csv&locale=zh|en|mn`. */
+  const exportRoute: PluginRoute = {
+    method: 'GET',
+    path: '/export',
+    async handler(request, ctx) {
+      const actor = ctx.actor;
+      if (!actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
+      requirePermission(actor, readPermission);
+      const params: Record<string, string> = {};
+      new URL(request.url).searchParams.forEach((value, key) => {
+        if (value !== '') params[key] = value;
+      });
+      const query = statisticsExportQuerySchema.safeParse(params);
+      if (!query.success) throw new SifaError('VALIDATION_FAILED', { issues: fieldIssuesOf(query.error, ctx.locale) ?? [] });
+      const { format, locale, ...input } = query.data;
+      // The same computation as the screen's, under the caller's row-level security.
+      const { view } = await ctx.platform.runScoped(actor, (s) => computeView(s, registry, input));
+      const bytes = format === 'xlsx' ? await toXlsx(view, locale) : toCsv(view, locale);
+      const names = exportFileNames(view, locale, format);
+      return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {
+        status: 200,
+        headers: {
+          'content-type': exportContentTypes[format],
+          'content-disposition': contentDisposition(names.name, names.ascii),
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    },
+  };
+
+  return defineServerPlugin(statisticsManifest, {
+    router,
+    routes: [exportRoute],
+  });
+}
