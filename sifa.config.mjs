@@ -6,12 +6,13 @@ import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
+import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
-  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin()],
+  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

@@ -250,6 +250,42 @@ describe('facts rollups', () => {
   });
 });
 
+describe('recordMany', () => {
+  it('replaces the facts of many sources in a few statements, rollups included', async () => {
+    const actor: Actor = {
+      userId: 'bulk',
+      username: 'bulk',
+      displayName: 'bulk',
+      role: 'city_admin',
+      scope: { orgCode: '1504', orgPath: '/15/1504/' },
+      permissions: new Set(),
+      via: 'session',
+    };
+    const offices = ['150402001', '150402002', '150404001'];
+    const batch = (value: number) =>
+      Array.from({ length: 2_500 }, (_, i) => ({
+        source: { kind: i % 2 ? 'test.odd' : 'test.even', id: String(i) },
+        facts: [
+          { orgCode: offices[i % 3]!, day: '2026-07-01', metric: 'casework.people-served', value },
+          { orgCode: offices[i % 3]!, day: '2026-07-02', metric: 'casework.cases-opened', value: 1 },
+        ],
+      }));
+    await t.server.runScoped(actor, (s) => s.facts.recordMany(batch(2)));
+    // Recorded again: replaced, not added.
+    await t.server.runScoped(actor, (s) => s.facts.recordMany(batch(3)));
+    const city = await t.client('city');
+    const july = await city.platform.facts.query.query({ metrics: ['casework.people-served', 'casework.cases-opened'], from: '2026-07-01', to: '2026-07-31', groupBy: 'child' });
+    expect(july.rows.map((r) => [r.key, r.metric, r.value])).toEqual([
+      ['150402', 'casework.cases-opened', 1_667],
+      ['150402', 'casework.people-served', 5_001],
+      ['150404', 'casework.cases-opened', 833],
+      ['150404', 'casework.people-served', 2_499],
+    ]);
+    await t.server.runScoped(actor, (s) => s.facts.recordMany(batch(0).map((b) => ({ ...b, facts: [] }))));
+    expect((await rollupRows()).day).toEqual([]);
+  });
+});
+
 describe('splitRange', () => {
   it('reads whole months from the month table and the ragged ends by day', () => {
     expect(splitRange('2026-01-01', '2026-12-31')).toEqual({ months: ['2026-01-01', '2026-12-01'], days: [] });

@@ -116,11 +116,22 @@ export function createFactsService(
     // Many orgs: read the caller's subtree once; an org outside it still gets get()'s typed refusal.
     if (codes.size > 8) for (const node of await orgs.descendants(actor.scope.orgCode)) if (codes.has(node.code)) paths.set(node.code, node.path);
     for (const code of codes) if (!paths.has(code)) paths.set(code, (await orgs.get(code)).path);
-    // One statement each way (per 4,000 rows), so the rollup triggers run once for the whole batch.
-    const removed = await db
-      .delete(facts)
-      .where(inArray(sql`(${facts.sourceKind}, ${facts.sourceId})`, sources.map(({ src }) => sql`(${src.kind}, ${src.id})`)))
-      .returning({ orgPath: facts.orgPath });
+    // Few statements each way (1,000 sources or rows each), so the rollup triggers run once per
+    // statement, not per source. Sources are matched per kind with a plain IN list: a row
+    // constructor list, (kind, id) IN ((…), …), of 500 pairs aborts PGlite (WebAssembly stack).
+    const byKind = new Map<string, string[]>();
+    for (const { src } of sources) byKind.set(src.kind, [...(byKind.get(src.kind) ?? []), src.id]);
+    const removed: { orgPath: string }[] = [];
+    for (const [kind, ids] of byKind) {
+      for (let i = 0; i < ids.length; i += 1_000) {
+        removed.push(
+          ...(await db
+            .delete(facts)
+            .where(and(eq(facts.sourceKind, kind), inArray(facts.sourceId, ids.slice(i, i + 1_000))))
+            .returning({ orgPath: facts.orgPath })),
+        );
+      }
+    }
     const rows = sources.flatMap(({ src, items }) =>
       items.map((i) => ({
         orgCode: i.orgCode,
@@ -134,7 +145,7 @@ export function createFactsService(
       })),
     );
     onRecorded?.([...new Set([...removed.map((r) => r.orgPath), ...paths.values()])]);
-    for (let i = 0; i < rows.length; i += 4_000) await db.insert(facts).values(rows.slice(i, i + 4_000));
+    for (let i = 0; i < rows.length; i += 1_000) await db.insert(facts).values(rows.slice(i, i + 1_000));
   };
 
   return {
