@@ -123,6 +123,9 @@ async function measureEngine(
 ): Promise<{ rows: (string | number)[][]; notes: string[]; speedups: number[]; p95s: number[] }> {
   const server = await createSifaServer({ database: config, plugins: [itemsPlugin(items)], logger: createLogger({ level: 'silent' }), jobs: { schedule: false } });
   const rows: (string | number)[][] = [];
+  // Each figure also goes to the progress log as soon as it is measured (a late failure keeps them).
+  const push = rows.push.bind(rows);
+  rows.push = (...items) => (items.forEach((r) => progress(r.join(' | '))), push(...items));
   const notes: string[] = [];
   const speedups: number[] = [];
   const p95s: number[] = [];

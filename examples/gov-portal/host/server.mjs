@@ -114,6 +114,11 @@ export async function createPortalHost(options) {
           <sifa-warnings org-code="${escapeHtml(user.orgCode)}"></sifa-warnings>
         </div>`
       : '<p class="hint">请先在页首以演示身份登录（县级管理员或市级管理员可查看所辖单位的排名与预警）。</p>';
+    // Every figure comes from the facts (the demo diary history and the warnings); 大屏 = big-screen mode.
+    const dashboard = user
+      ? `<p class="hint">${escapeHtml(user.orgName)} 的数据统计（示范数据入口）：点击旗县区、柱条或排名逐级下钻，直至背后的工作日志；可导出 Excel / CSV，可切换“大屏”模式。</p>
+        <sifa-dashboard org-code="${escapeHtml(user.orgCode)}" period="${year}"></sifa-dashboard>`
+      : '<p class="hint">请先在页首以演示身份登录（市级管理员可查看全市，县级管理员查看本旗县区）。</p>';
     return template
       .replaceAll('{{sifaOrigin}}', escapeHtml(sifaOrigin))
       .replaceAll('{{publishableKey}}', escapeHtml(options.publishableKey))
@@ -121,7 +126,8 @@ export async function createPortalHost(options) {
       .replace('{{tokenUrlAttribute}}', user ? ' data-sifa-token-url="/portal-api/embed-token"' : '')
       .replace('<!-- portal:account -->', account)
       .replace('<!-- portal:diary -->', diary)
-      .replace('<!-- portal:management -->', management);
+      .replace('<!-- portal:management -->', management)
+      .replace('<!-- portal:dashboard -->', dashboard);
   };
 
   const send = (res, status, headers, body) => {

@@ -45,7 +45,7 @@ export type FactGrouping = (typeof factGroupings)[number];
 
 export const factsQuerySchema = z
   .object({
-    metrics: z.array(metricCodeSchema).min(1).max(50),
+    metrics: z.array(metricCodeSchema).min(1).max(200),
     /** Root of the subtree to read; the caller's own scope when absent. */
     orgCode: orgCodeSchema.optional(),
     from: isoDaySchema,
@@ -81,7 +81,7 @@ export interface FactsResult {
 
 export const factSourcesQuerySchema = z
   .object({
-    metrics: z.array(metricCodeSchema).min(1).max(50),
+    metrics: z.array(metricCodeSchema).min(1).max(200),
     /** Root of the subtree; the caller's own scope when absent. */
     orgCode: orgCodeSchema.optional(),
     from: isoDaySchema,

@@ -142,13 +142,13 @@ describe('the demo gov portal', () => {
     expect(fetched.filter((f) => !reachable.has(f))).toEqual([]);
   });
 
-  it('shows a county administrator the scores, plans, warnings and notifications of the county, zero CSP violations', async () => {
+  it('shows a county administrator the scores, plans, warnings, dashboard and notifications of the county, zero CSP violations', async () => {
     await w.page.goto(portalUrl);
     const signOut = w.page.locator('form[action="/portal-api/logout"] button');
     if (await signOut.count()) await Promise.all([w.page.waitForLoadState('load'), signOut.click()]);
     await w.page.selectOption('#portal-user', 'zhao.lei');
     await Promise.all([w.page.waitForLoadState('load'), w.page.click('form[action="/portal-api/login"] button')]);
-    for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-notifications']) {
+    for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications']) {
       expect(await w.page.getAttribute(tag, 'org-code').catch(() => null)).toBe(tag === 'sifa-notifications' ? null : '150402');
     }
     const shadowText = (tag: string) => w.page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent ?? '', tag);
@@ -156,6 +156,9 @@ describe('the demo gov portal', () => {
     await expect.poll(() => shadowText('sifa-score-card'), { timeout: 30_000 }).toMatch(/\/\s*1000/);
     await expect.poll(() => shadowText('sifa-plan-board'), { timeout: 30_000 }).toContain('【演示】');
     await expect.poll(async () => (await shadowText('sifa-warnings')).length, { timeout: 30_000 }).toBeGreaterThan(20);
+    // The dashboard: the county's figures from the demo diaries, its offices in the breakdown, charts drawn (lazy chunk).
+    await expect.poll(() => shadowText('sifa-dashboard'), { timeout: 30_000 }).toContain('西屯街道司法所');
+    await expect.poll(() => w.page.evaluate(() => document.querySelector('sifa-dashboard')?.shadowRoot?.querySelectorAll('svg').length ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
     await settled(w.page);
     expect(await w.violations()).toEqual([]);
     expect(w.failedResponses).toEqual([]);
