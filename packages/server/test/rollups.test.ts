@@ -121,7 +121,7 @@ describe('facts rollups', () => {
     );
   }, 120_000);
 
-  it('are reproduced exactly by a rebuild, which also repairs a damaged row', async () => {
+  it('are reproduced exactly by a rebuild, which also repairs a damaged row; UPDATEs of facts keep them equal', async () => {
     const city = await t.client('city');
     await city.platform.facts.record.mutate({
       batchId: 'rebuild',
@@ -139,6 +139,19 @@ describe('facts rollups', () => {
     const report = await t.server.facts.rebuildRollups();
     expect(report).toEqual({ facts: 4, dayRows: incremental.day.length, monthRows: incremental.month.length });
     expect(await rollupRows()).toEqual(incremental);
+
+    // An UPDATE of facts (an integrator's repair in SQL) moves the sums along: a value changed, a
+    // fact moved to another day and org. The rollups then equal what a rebuild makes of them.
+    const db = t.server.database.db;
+    await db.execute(sql`UPDATE facts SET value = value + 10 WHERE source_id = 'rebuild' AND metric = 'casework.cases-opened' AND org_code = '150402'`);
+    await db.execute(
+      sql`UPDATE facts SET day = '2026-03-05', org_code = '150402002', org_path = '/15/1504/150402/150402002/' WHERE source_id = 'rebuild' AND org_code = '150404001'`,
+    );
+    const updated = await rollupRows();
+    expect(updated.month.find((r) => r.node_path === '/15/1504/150402/' && r.metric === 'casework.cases-opened' && r.at === '2026-03-01')?.total).toBe('7');
+    expect(updated.day.some((r) => r.node_code === '150404001')).toBe(false);
+    await t.server.facts.rebuildRollups();
+    expect(await rollupRows()).toEqual(updated);
     await city.platform.facts.record.mutate({ batchId: 'rebuild', facts: [] });
   });
 

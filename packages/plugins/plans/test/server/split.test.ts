@@ -173,6 +173,7 @@ function fakeFacts(values: Record<string, number>) {
       return { orgCode: q.orgCode!, groupBy: q.groupBy ?? 'total', rows };
     },
     recordForSource: async () => {},
+    recordMany: async () => {},
     sources: async () => ({ rows: [], total: 0 }),
   };
   return { facts, calls };

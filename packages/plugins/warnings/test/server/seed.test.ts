@@ -94,7 +94,7 @@ describe('demo rules', () => {
       expect(result).toMatchObject({ status: 'succeeded', counts: { rules: 6, evaluated: 1, notEvaluable: 5, raised: 0 } });
       const reasons = await other.runScoped(root, async (scoped) => {
         const { evaluateWarnings } = await import('../../src/server/index.js');
-        const r = await evaluateWarnings(scoped, { orgCode: '15', today: '2026-06-24', now: clock, metrics: other.composition.metrics, escalate: false });
+        const r = await evaluateWarnings(scoped, { orgCode: '15', today: '2026-06-24', now: clock, metrics: other.composition.metrics, escalate: false, timeZone: 'Asia/Shanghai' });
         return r.notEvaluable.map((n) => n.reason.en).sort();
       });
       expect(reasons).toEqual([
