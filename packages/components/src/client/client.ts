@@ -19,10 +19,6 @@ export interface SubscriptionHandlers<T> {
   onStarted?(): void;
 }
 
-/** Reconnect delays after a dropped stream: 1 s doubling to 30 s. */
-const reconnectMinMs = 1_000;
-const reconnectMaxMs = 30_000;
-
 export interface SifaErrorBody {
   message: string;
   data?: { sifaCode?: string; httpStatus?: number; issues?: { path: string; message: string }[]; requestId?: string | null; details?: Record<string, unknown> };
@@ -141,8 +137,7 @@ export class SifaClient {
    */
   subscribe<A extends ApiMap, P extends keyof A & string>(path: P, input: A[P]['input'], handlers: SubscriptionHandlers<A[P]['output']>, locale?: Locale): () => void {
     const abort = new AbortController();
-    let lastEventId: string | null = null;
-    const open = async (headers: Record<string, string>) => {
+    const open = async (headers: Record<string, string>, lastEventId: string | null) => {
       let res: Response;
       try {
         res = await this.fetcher()(`${this.base()}/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, {
@@ -166,42 +161,12 @@ export class SifaClient {
       }
       return res.body;
     };
-    const run = async () => {
-      let delay = reconnectMinMs;
-      while (!abort.signal.aborted) {
-        try {
-          const body = await this.withAuthRetry(open);
-          handlers.onStarted?.();
-          delay = reconnectMinMs;
-          const ended = await readEvents(body, abort.signal, (event) => {
-            if (event.event === 'serialized-error') {
-              const shape = JSON.parse(event.data) as SifaErrorBody;
-              throw new SifaClientError(shape, shape.data?.httpStatus ?? 500);
-            }
-            if (event.event === 'connected' || event.event === 'ping') return;
-            if (event.event === 'return') return 'return';
-            if (event.id) lastEventId = event.id;
-            handlers.onData(JSON.parse(event.data) as A[P]['output'], event.id);
-            return undefined;
-          });
-          if (ended === 'return') return;
-        } catch (error) {
-          if (abort.signal.aborted) return;
-          const failure = error instanceof SifaClientError ? error : new SifaClientError({ message: String(error), data: { sifaCode: 'NETWORK' } }, 0);
-          if (!failure.retryable) {
-            handlers.onError?.(failure);
-            return;
-          }
-        }
-        // Dropped (server restart, network): wait, then resume after the last event seen.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-        });
-        delay = Math.min(delay * 2, reconnectMaxMs);
-      }
-    };
-    void run();
+    // The reading and reconnecting is a chunk of its own: pages without a live widget never load it.
+    void import('./events.js').then(
+      ({ follow }) => follow((lastEventId) => this.withAuthRetry((headers) => open(headers, lastEventId)), handlers, abort.signal),
+      // The chunk did not load (offline since the page opened): said like any outage.
+      () => handlers.onError?.(new SifaClientError({ message: 'network unreachable', data: { sifaCode: 'NETWORK' } }, 0)),
+    );
     return () => abort.abort();
   }
 
@@ -347,51 +312,5 @@ export class SifaClient {
     if (res.status === 401 || res.status === 403) return null;
     if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
     return (await res.json()) as EmbedToken;
-  }
-}
-
-interface ServerSentEvent {
-  event: string;
-  data: string;
-  id: string | null;
-}
-
-/**
- * Reads a text/event-stream body event by event until it ends or `signal` aborts; `onEvent`
- * returning 'return' stops reading (the server said the subscription is over).
- */
-async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onEvent: (event: ServerSentEvent) => 'return' | undefined): Promise<'return' | 'closed'> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const cancel = () => void reader.cancel().catch(() => {});
-  signal.addEventListener('abort', cancel, { once: true });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return 'closed';
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event: ServerSentEvent = { event: 'message', data: '', id: null };
-        const data: string[] = [];
-        for (const line of block.split('\n')) {
-          if (line === '' || line.startsWith(':')) continue;
-          const colon = line.indexOf(':');
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-          if (field === 'event') event.event = text;
-          else if (field === 'data') data.push(text);
-          else if (field === 'id') event.id = text;
-        }
-        if (data.length === 0 && event.event === 'message') continue;
-        event.data = data.join('\n');
-        if (onEvent(event) === 'return') return 'return';
-      }
-    }
-  } finally {
-    signal.removeEventListener('abort', cancel);
   }
 }

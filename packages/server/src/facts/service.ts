@@ -25,7 +25,7 @@ import {
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { readRollups, type RollupKey, type RollupNodes } from './rollups.js';
-import { facts } from '../db/schema.js';
+import { facts, orgs as orgsTable } from '../db/schema.js';
 import { rowsOf } from '@sifa/core/db';
 
 export type MetricCatalog = ReadonlyMap<string, MetricDefinition>;
@@ -160,7 +160,11 @@ export function createFactsService(
       // level below the root means no rows.
       let depth = 0;
       if (q.groupBy === 'level') {
-        const [sample] = await orgs.descendants(root.code, q.level);
+        const [sample] = await db
+          .select({ path: orgsTable.path })
+          .from(orgsTable)
+          .where(and(eq(orgsTable.level, q.level!), inSubtree(orgsTable.path, root.path)))
+          .limit(1);
         if (!sample) return { orgCode: root.code, groupBy: q.groupBy, rows: [] };
         depth = codesOfPath(sample.path).length;
       }
