@@ -61,8 +61,6 @@ export const diaryItemSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode')),
   title: localizedTextSchema,
   part: z.enum(assessmentParts),
-  /** Which statistics entry point (dashboard group) the item belongs to, e.g. "mediation". */
-  statsEntry: z.string().regex(/^[a-z][a-z0-9-]*$/),
   fields: z.record(fieldName, diaryFieldSpecSchema).refine((f) => Object.keys(f).length > 0 && Object.keys(f).length <= 20, {
     message: 'An item has 1 to 20 fields',
   }),

@@ -339,7 +339,7 @@ describe('pluginManifestSchema', () => {
       permissions: [{ name: 'mediation.write', title: { zh: '登记', en: 'Write' } }],
       contributes: {
         metrics: [{ code: 'mediation.cases', title: { zh: '案件', en: 'Cases' }, unit: { zh: '件', en: 'cases' } }],
-        diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'daily', statsEntry: 'mediation', fields: { people: { kind: 'count', title: { zh: '人数', en: 'People' } } } }],
+        diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'daily', fields: { people: { kind: 'count', title: { zh: '人数', en: 'People' } } } }],
       },
     });
     expect(parsed.permissions[0]!.roles).toEqual([]);
@@ -377,7 +377,7 @@ describe('pluginManifestSchema', () => {
     const result = pluginManifestSchema.safeParse({
       ...minimal,
       permissions: [{ name: 'mediation.read', title: { zh: '读', en: 'Read' }, roles: ['root'] }],
-      contributes: { diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'bonus', statsEntry: 'mediation', fields: { n: { kind: 'count', title: { zh: '数', en: 'n' } } } }] },
+      contributes: { diaryItems: [{ code: 'mediation.visit', title: { zh: '走访', en: 'Visit' }, part: 'bonus', fields: { n: { kind: 'count', title: { zh: '数', en: 'n' } } } }] },
     });
     expect(fieldIssuesOf(result.error, 'en')!.map((i) => i.path)).toEqual(['permissions.0.roles.0', 'contributes.diaryItems.0.part']);
   });

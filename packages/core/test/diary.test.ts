@@ -6,7 +6,6 @@ const item: DiaryItemInput = {
   code: 'mediation.case',
   title: { zh: '调解案件', en: 'Mediation case' },
   part: 'key',
-  statsEntry: 'mediation',
   fields: {
     cases: { kind: 'count', title: { zh: '案件数', en: 'Cases' }, metric: 'mediation.cases', max: 50 },
     minutes: { kind: 'minutes', title: { zh: '用时', en: 'Time' }, metric: 'mediation.minutes', required: false },

@@ -135,7 +135,6 @@ describe('collisions', () => {
     code,
     title: title(code),
     part: 'daily' as const,
-    statsEntry: 'visits',
     fields: { note: { kind: 'text' as const, title: title('note') } },
   });
 
@@ -233,7 +232,7 @@ describe('compatibility and validity', () => {
       compose(
         plugin('alpha', {
           contributes: {
-            diaryItems: [{ code: 'alpha.visit', title: title('Visit'), part: 'daily', statsEntry: 'visits', fields: { n: { kind: 'count', title: title('n'), metric: 'alpha.missing' } } }],
+            diaryItems: [{ code: 'alpha.visit', title: title('Visit'), part: 'daily', fields: { n: { kind: 'count', title: title('n'), metric: 'alpha.missing' } } }],
           },
         }),
       ),

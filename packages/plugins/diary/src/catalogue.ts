@@ -127,7 +127,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.mediation',
     title: t('人民调解', "People's mediation"),
     part: 'key',
-    statsEntry: 'mediation',
     fields: {
       disputeType: choice(t('纠纷类型', 'Type of dispute'), disputeTypes),
       caseSource: choice(t('案件来源', 'How the case came'), [
@@ -146,7 +145,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.consultation',
     title: t('法律咨询', 'Legal consultation'),
     part: 'daily',
-    statsEntry: 'consultation',
     fields: {
       channel: choice(t('咨询渠道', 'Channel'), [
         ['visit', t('来访', 'In person')],
@@ -175,7 +173,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.legal-aid',
     title: t('法律援助受理转交', 'Legal-aid intake and referral'),
     part: 'daily',
-    statsEntry: 'legal-aid',
     fields: {
       applications: count(t('受理申请数', 'Applications received'), 'diary.legal-aid-applications', unit.cases),
       forwarded: count(t('转交法律援助机构数', 'Forwarded to the legal-aid centre'), 'diary.legal-aid-forwarded', unit.cases),
@@ -186,7 +183,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.correction-supervision',
     title: t('社区矫正日常监管', 'Community correction: supervision'),
     part: 'key',
-    statsEntry: 'correction',
     fields: {
       homeVisits: count(t('实地走访次数', 'Home visits'), 'diary.correction-visits', unit.times),
       talks: count(t('个别教育谈话次数', 'Individual talks'), 'diary.correction-talks', unit.times),
@@ -198,7 +194,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.presentence-investigation',
     title: t('调查评估', 'Pre-decision investigation'),
     part: 'key',
-    statsEntry: 'correction',
     fields: {
       sentenceKind: choice(t('拟适用类型', 'Proposed measure'), [
         ['public-surveillance', t('管制', 'Public surveillance')],
@@ -214,7 +209,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.resettlement',
     title: t('安置帮教', 'Resettlement and assistance of released persons'),
     part: 'key',
-    statsEntry: 'resettlement',
     fields: {
       contacted: count(t('衔接走访人次', 'Released persons contacted'), 'diary.resettlement-contacts', unit.personTimes),
       assisted: count(t('落实帮扶人数（就业、救助等）', 'Persons assisted (jobs, relief …)'), 'diary.resettlement-assisted', unit.people),
@@ -225,7 +219,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.law-education',
     title: t('普法宣传', 'Law education'),
     part: 'daily',
-    statsEntry: 'law-education',
     fields: {
       form: choice(t('活动形式', 'Form'), [
         ['lecture', t('法治讲座', 'Lecture')],
@@ -247,7 +240,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.legal-literates-training',
     title: t('法律明白人培养', 'Legally-literate persons: selection and training'),
     part: 'basic',
-    statsEntry: 'legal-literates',
     fields: {
       trained: count(t('参训人次', 'Persons trained'), 'diary.legal-literates-trained', unit.personTimes),
       selected: count(t('新遴选人数', 'Newly selected'), 'diary.legal-literates-selected', unit.people, { required: false }),
@@ -259,7 +251,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.legality-review',
     title: t('合法性审查', 'Legality review'),
     part: 'key',
-    statsEntry: 'legal-opinions',
     fields: {
       documentKind: choice(t('审查对象', 'What was reviewed'), [
         ['normative-document', t('规范性文件', 'Normative document')],
@@ -277,7 +268,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.reconsideration-forwarding',
     title: t('行政复议代办转递', 'Reconsideration: receiving and forwarding'),
     part: 'daily',
-    statsEntry: 'reconsideration',
     fields: {
       applicationForm: choice(t('申请方式', 'Form of application'), [
         ['written', t('书面申请', 'Written')],
@@ -292,7 +282,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.station-duty',
     title: t('公共法律服务工作站值班', 'Public legal-service station duty'),
     part: 'basic',
-    statsEntry: 'public-legal-service',
     fields: {
       dutyMinutes: minutes(t('值班时长（分钟）', 'Time on duty (minutes)'), 'diary.station-duty-minutes'),
       visitors: count(t('接待群众人次', 'Visitors received'), 'diary.station-visitors', unit.personTimes),
@@ -303,7 +292,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.grassroots-supervision',
     title: t('基层法律服务工作者监督指导', 'Supervision of grassroots legal workers'),
     part: 'institutional',
-    statsEntry: 'grassroots-legal-service',
     fields: {
       activity: choice(t('工作方式', 'Activity'), [
         ['inspection', t('日常检查', 'Routine inspection')],
@@ -320,7 +308,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.assigned-task',
     title: t('上级交办任务', 'Tasks assigned from above'),
     part: 'daily',
-    statsEntry: 'assigned-tasks',
     fields: {
       assignedBy: choice(t('交办单位', 'Assigned by'), [
         ['county-bureau', t('旗县区司法局', 'County justice bureau')],
@@ -337,7 +324,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.negative-incident',
     title: t('负面清单事项', 'Negative-list incident'),
     part: 'negative',
-    statsEntry: 'negative-list',
     fields: {
       // Demo list: the bureau's real negative list is local practice and was not found.
       kind: choice(t('事项类型', 'Kind of incident'), [
@@ -358,7 +344,6 @@ export const demoDiaryItems: DiaryItemInput[] = [
     code: 'diary.commendation',
     title: t('表彰与经验推广', 'Commendations and recognition'),
     part: 'outstanding',
-    statsEntry: 'outstanding',
     fields: {
       level: choice(t('级别', 'Level'), [
         ['national', t('国家级', 'National')],

@@ -55,7 +55,7 @@ describe('diary.catalog', () => {
     const visit = catalog.items.find((i) => i.code === 'casework.visit')!;
     expect(visit).toMatchObject({ plugin: 'casework', part: 'daily', fields: { people: { kind: 'count', metric: 'casework.people-served', required: true } } });
     const med = catalog.items.find((i) => i.code === 'diary.mediation')!;
-    expect(med).toMatchObject({ plugin: 'diary', part: 'key', statsEntry: 'mediation', title: { zh: '人民调解' } });
+    expect(med).toMatchObject({ plugin: 'diary', part: 'key', title: { zh: '人民调解' } });
     expect(med.fields.cases).toMatchObject({ kind: 'count', metric: 'diary.mediation-cases', max: 10_000 });
     expect(new Set(catalog.items.map((i) => i.part))).toEqual(new Set(['basic', 'institutional', 'key', 'daily', 'outstanding', 'negative']));
     // Every role reads it.
