@@ -294,6 +294,10 @@ describe('recordMany', () => {
       ['150404', 'casework.cases-opened', 833],
       ['150404', 'casework.people-served', 2_499],
     ]);
+    // A source named twice in one batch keeps its last facts.
+    await t.server.runScoped(actor, (s) => s.facts.recordMany([...batch(5).slice(0, 1), ...batch(7).slice(0, 1)]));
+    const again = await city.platform.facts.query.query({ metrics: ['casework.people-served'], orgCode: '150402001', from: '2026-07-01', to: '2026-07-01' });
+    expect(again.rows).toEqual([{ key: '', metric: 'casework.people-served', value: 834 * 3 - 3 + 7 }]);
     await t.server.runScoped(actor, (s) => s.facts.recordMany(batch(0).map((b) => ({ ...b, facts: [] }))));
     expect((await rollupRows()).day).toEqual([]);
   });

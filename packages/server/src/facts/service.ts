@@ -104,12 +104,17 @@ export function createFactsService(
 
   const recordMany = async (batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void> => {
     if (batch.length > maxSourcesPerBatch) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxSourcesPerBatch } });
-    const sources = batch.map(({ source, facts: input }) => {
+    // A source named twice keeps what it was given last, as two recordForSource calls would.
+    const bySource = new Map<string, { src: FactSource; items: FactInput[] }>();
+    for (const { source, facts: input } of batch) {
       if (input.length > maxFactsPerSource) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxFactsPerSource } });
       const items = input.map((f) => factInputSchema.parse(f));
       for (const item of items) if (!metrics.has(item.metric)) throw unknownMetric(item.metric);
-      return { src: factSourceSchema.parse(source), items };
-    });
+      const src = factSourceSchema.parse(source);
+      bySource.delete(`${src.kind}|${src.id}`);
+      bySource.set(`${src.kind}|${src.id}`, { src, items });
+    }
+    const sources = [...bySource.values()];
     if (sources.length === 0) return;
     const codes = new Set(sources.flatMap((s) => s.items.map((i) => i.orgCode)));
     const paths = new Map<string, string>();
@@ -120,7 +125,11 @@ export function createFactsService(
     // statement, not per source. Sources are matched per kind with a plain IN list: a row
     // constructor list, (kind, id) IN ((…), …), of 500 pairs aborts PGlite (WebAssembly stack).
     const byKind = new Map<string, string[]>();
-    for (const { src } of sources) byKind.set(src.kind, [...(byKind.get(src.kind) ?? []), src.id]);
+    for (const { src } of sources) {
+      const ids = byKind.get(src.kind);
+      if (ids) ids.push(src.id);
+      else byKind.set(src.kind, [src.id]);
+    }
     const removed: { orgPath: string }[] = [];
     for (const [kind, ids] of byKind) {
       for (let i = 0; i < ids.length; i += 1_000) {
