@@ -13,6 +13,7 @@ import { localeOfTag } from '../i18n/i18n.js';
 import { themeStyles } from '../theme/tokens.js';
 
 export class SifaElement extends LitElement {
+  // `.sr-only`: read out, not shown (labels and live announcements for screen readers).
   static override styles = [
     themeStyles,
     css`
@@ -31,6 +32,14 @@ export class SifaElement extends LitElement {
       :focus-visible {
         outline: var(--sifa-focus-ring);
         outline-offset: 2px;
+      }
+      .sr-only {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
     `,
   ];

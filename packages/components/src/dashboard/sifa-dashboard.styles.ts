@@ -529,14 +529,6 @@ export const dashboardStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--sifa-space) / 2) var(--sifa-space);
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   /* Mongolian: the dashboard flows vertically; its height is the line length; charts stay horizontal. */
   .frame.vertical {
     writing-mode: vertical-lr;

@@ -314,14 +314,6 @@ export const legalMapStyles = css`
     align-items: center;
     min-block-size: var(--sifa-target-size);
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   /* Mongolian: the list and the popup flow vertically, lines left to right; the map stays as it is. */
   .vertical .side,
   .vertical .popup,

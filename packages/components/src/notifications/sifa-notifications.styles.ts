@@ -134,17 +134,6 @@ export const notificationsStyles = css`
   .error {
     color: var(--sifa-color-danger);
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
   /* Mongolian: the list flows vertically, lines left to right. */
   .vertical .panel {
     writing-mode: vertical-lr;

@@ -249,14 +249,6 @@ export const scoreCardStyles = css`
     justify-content: space-between;
     gap: var(--sifa-space);
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   /* Mongolian: the card flows vertically; its height is the line length. */
   .card.vertical {
     writing-mode: vertical-lr;

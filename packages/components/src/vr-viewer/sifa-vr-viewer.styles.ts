@@ -215,15 +215,6 @@ export const vrViewerStyles = css`
   .transcript {
     white-space: pre-line;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   /* Mongolian: vertical text beside and below the (horizontal) panorama. */
   .vertical .bar {

@@ -91,14 +91,6 @@ export const warningsStyles = css`
   a {
     color: var(--sifa-color-focus);
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .head {
     display: flex;
     flex-wrap: wrap;
