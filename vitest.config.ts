@@ -70,12 +70,16 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             name: 'components',
             include: ['packages/components/src/**/*.test.ts'],
             globalSetup: ['packages/components/test/global-setup.ts'],
+            // The page's Date starts where the servers' test clock does (never the machine's date).
+            setupFiles: ['packages/components/test/browser-clock.ts'],
             testTimeout: 30_000,
             browser: {
               enabled: true,
               headless: true,
               // Debian's Chromium (never a downloaded browser); flags that work as root here.
               provider: playwright({
+                // Judicial offices work in China time: widgets' "today" is the user's local day.
+                contextOptions: { timezoneId: 'Asia/Shanghai' },
                 launchOptions: {
                   executablePath: process.env.SIFA_CHROMIUM ?? '/usr/bin/chromium',
                   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -26,6 +26,7 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
+import { testClockStart, testNow } from '../../server/test/test-clock.js';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
 export type { PublishedTestTour, TestTourSpec };
@@ -33,6 +34,8 @@ export type { PublishedTestTour, TestTourSpec };
 declare module 'vitest' {
   export interface ProvidedContext {
     sifaUrl: string;
+    /** Where the test clock started (the servers' clock; the browser's Date starts there too, see browser-clock.ts). */
+    testClockStart: string;
   }
 }
 
@@ -103,7 +106,7 @@ export class TestSifaServer {
       plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
       port: this.port,
       logger: createLogger({ level: 'silent' }),
-      now: () => new Date(Date.now() + this.clockOffsetMs),
+      now: () => new Date(testNow().getTime() + this.clockOffsetMs),
     });
     this.url = await server.listen();
     this.port = Number(new URL(this.url).port);
@@ -118,6 +121,7 @@ export class TestSifaServer {
     await server?.close();
   }
 
+  /** Moves this server's clock `ms` away from the test clock (0 puts it back). */
   setClockOffset(ms: number): void {
     this.clockOffsetMs = ms;
   }
@@ -247,6 +251,7 @@ export async function setup(project: TestProject) {
   // Taken now, while no test uses the main server (the snapshot stops it for a moment).
   await servers.templateFolder();
   project.provide('sifaUrl', main.url);
+  project.provide('testClockStart', testClockStart.toISOString());
 }
 
 export async function teardown() {

@@ -22,6 +22,12 @@ export const envSchema = z.object({
   SIFA_SESSION_MAX_HOURS: int(12, 1, 24 * 7),
   SIFA_MAX_FAILED_LOGINS: int(5, 1, 100),
   SIFA_LOCK_MINUTES: int(15, 1, 24 * 60),
+  /**
+   * Start the server's clock at this instant (ISO 8601 with an offset, e.g. 2027-01-04T09:00:00+08:00);
+   * it runs on from there. For demos, training and tests: "this year" of the demo seed, deadlines,
+   * reminders and jobs all follow it. Unset: the real time.
+   */
+  SIFA_NOW: z.iso.datetime({ offset: true, message: 'SIFA_NOW must be an ISO 8601 instant with an offset, e.g. 2027-01-04T09:00:00+08:00' }).optional(),
 });
 export type SifaEnv = z.infer<typeof envSchema>;
 
@@ -36,4 +42,14 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SifaEnv {
 
 export function databaseConfigOf(env: SifaEnv): DatabaseConfig {
   return env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'pglite', dataDir: env.SIFA_DATA_DIR };
+}
+
+/**
+ * The server's clock: real time, or, with SIFA_NOW, a clock that starts at that instant when this
+ * is called and runs at real speed.
+ */
+export function clockOf(env: SifaEnv, realNow: () => number = Date.now): () => Date {
+  if (!env.SIFA_NOW) return () => new Date(realNow());
+  const offset = Date.parse(env.SIFA_NOW) - realNow();
+  return () => new Date(realNow() + offset);
 }

@@ -16,6 +16,7 @@ import { grid, mmToTwips } from '../src/documents/layout.js';
 import { chineseDate, defaultIssuerMark, documentNumber, issueDayOf, issuerOf, issuingNameOf, mongolianDate } from '../src/documents/numbering.js';
 import { contentDisposition, documentFileName } from '../src/documents/router.js';
 import { createDocumentsPlatform, type DocumentsPlatformOptions } from '../src/documents/service.js';
+import { testNow } from './test-clock.js';
 
 const org = (code: string, level: OrgNode['level'], zh: string, path = `/${code}/`): OrgNode => ({ code, parentCode: null, level, path, name: { zh } });
 
@@ -169,7 +170,7 @@ describe('start-up checks', () => {
   const base = (templates: DocumentsPlatformOptions['templates'], extra: Partial<DocumentsPlatformOptions> = {}): DocumentsPlatformOptions => ({
     templates,
     catalogue: demoDocumentCatalogue,
-    now: () => new Date(),
+    now: testNow,
     runScoped: () => Promise.reject(new Error('not used')),
     logger: createLogger({ level: 'silent' }),
     ...extra,

@@ -19,8 +19,10 @@ import { paramName } from './state.js';
 import './define.js';
 import type { DashboardCalls, SifaDashboard } from './sifa-dashboard.js';
 import type { DashboardNavigateDetail } from './define.js';
+import { testToday, testYear } from '../test-utils/clock.js';
 
-const year = String(new Date().getFullYear());
+// The widget's default period: the year of the page's clock (the test clock).
+const year = testYear();
 const CITY = '1504';
 const HONGSHAN = '150402';
 
@@ -317,8 +319,7 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     const m = await mount({ orgCode: office, role: 'office_staff', attrs: { entry: 'legal-aid', period: year, history: 'off' } });
     const before = Number(q(m.root, '.kpi[data-key="diary.legal-aid-applications"]').dataset['value']);
     await eventually(() => m.root.querySelector('.live'), { what: 'the live subscription' });
-    const today = new Date();
-    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const day = testToday();
     await m.client.mutate('diary.save', { idempotencyKey: crypto.randomUUID(), day, itemCode: 'diary.legal-aid', fields: { applications: 3, forwarded: 0 } });
     await eventually(() => Number(m.root.querySelector<HTMLElement>('.kpi[data-key="diary.legal-aid-applications"]')?.dataset['value']) === before + 3, { what: 'the live update', timeoutMs: 20_000 });
     expect(q(m.root, '[role="status"]').textContent).toBe(dashboardMessages.t('zh-CN', 'announceUpdated'));

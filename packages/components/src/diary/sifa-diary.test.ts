@@ -19,6 +19,7 @@ import { diaryMessages, type DiaryMessageKey } from './messages.js';
 import './define.js';
 import type { SifaDiary } from './sifa-diary.js';
 import type { DiaryRejectedDetail, DiarySavedDetail, DiarySyncedDetail } from './sifa-diary.js';
+import { testMonth } from '../test-utils/clock.js';
 
 /** The page's network, switchable off (what the browser sees when the connection drops). */
 let offline = false;
@@ -77,11 +78,7 @@ const hexToRgb = (hex: string) => {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 
-const nextMonth = () => {
-  const d = new Date();
-  const n = new Date(d.getFullYear(), d.getMonth() + 1, 1);
-  return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}`;
-};
+const nextMonth = () => testMonth(1);
 
 beforeEach(() => {
   offline = false;

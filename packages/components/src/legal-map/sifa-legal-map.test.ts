@@ -21,6 +21,7 @@ import counties from './fixtures/chifeng-counties.json' with { type: 'json' };
 import './define.js';
 import type { LegalMapCalls, SifaLegalMap } from './sifa-legal-map.js';
 import type { MapSelectDetail, MapTourDetail } from './define.js';
+import { testNow } from '../test-utils/clock.js';
 
 const regions = counties as unknown as RegionCollection;
 const colors: StyleColors = { background: '#dce8ee', regionFill: '#f5f3ef', regionLine: '#8a1c1c', selectedFill: '#f1dede' };
@@ -317,7 +318,7 @@ describe('<sifa-legal-map> with the real server', () => {
     const target = all.find((i) => i.hours.length > 0)!;
     const m = await mount({ selected: target.id });
     const popup = await eventually(() => m.root.querySelector('[part="popup"]'));
-    const open = isOpenAt(target.hours, new Date());
+    const open = isOpenAt(target.hours, testNow());
     expect(popup.querySelector('.open')!.textContent).toBe(open ? '正在办公' : '现在不办公');
     expect(popup.querySelector('.hours')!.textContent).toMatch(/周一至周五/);
   });
@@ -325,7 +326,7 @@ describe('<sifa-legal-map> with the real server', () => {
   it('nearest to me: sorts by distance from the browser’s position', async () => {
     const here: [number, number] = [119.32, 41.6]; // 宁城县
     vi.spyOn(navigator.geolocation, 'getCurrentPosition').mockImplementation((ok) =>
-      ok({ coords: { longitude: here[0], latitude: here[1], accuracy: 20 } as GeolocationCoordinates, timestamp: Date.now() } as GeolocationPosition),
+      ok({ coords: { longitude: here[0], latitude: here[1], accuracy: 20 } as GeolocationCoordinates, timestamp: testNow().getTime() } as GeolocationPosition),
     );
     const m = await mount();
     m.root.querySelector<HTMLButtonElement>('.nearest')!.click();

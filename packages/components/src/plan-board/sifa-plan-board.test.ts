@@ -12,13 +12,15 @@ import { configureSifa, themes, type SifaTheme } from '../config/config.js';
 import { SifaClient } from '../client/client.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
 import { axeViolations, describeViolations } from '../test-utils/axe.js';
+import { testMonth, testYear } from '../test-utils/clock.js';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';
 import './define.js';
 import type { PlanCheckedDetail, SifaPlanBoard } from './sifa-plan-board.js';
 
 type Api = { [K in keyof PlansApi]: PlansApi[K] };
 
-const year = String(new Date().getFullYear());
+// The widget's default period: the year of the page's clock (the test clock, see test/browser-clock.ts).
+const year = testYear();
 const demoTitle = `【演示】${year}年度司法所重点工作计划`;
 
 /** The page's own fetch (the configuration is merged: each mount sets it again). */
@@ -123,13 +125,21 @@ describe('<sifa-plan-board> rendering', () => {
   });
 
   it('lists overdue items first, and takes the user to the item in its plan', async () => {
-    const m = await mount({ orgCode: '150402', role: 'county_admin' });
+    // Last month's plan: due on its last working day, so overdue whatever today is.
+    const lastMonth = testMonth(-1);
+    const county = await apiAs('150402', 'county_admin');
+    const title = `逾期测试 ${uniqueId('p')}`;
+    await county.mutate<Api, 'plans.create'>('plans.create', {
+      period: lastMonth,
+      title,
+      items: [{ title: '报送月度工作总结', kind: 'manual', assignees: [{ orgCode: '150402010' }, { orgCode: '150402011' }] }],
+    });
+    const m = await mount({ orgCode: '150402', role: 'county_admin', period: lastMonth });
     const overdue = [...m.root.querySelectorAll<HTMLElement>('.overdue-item')];
-    // The demo's half-year summary was due at the end of June: every Hongshan office and the county are late.
-    const june = overdue.filter((o) => text(o).includes('报送上半年工作总结'));
-    expect(june.length).toBeGreaterThanOrEqual(16);
-    expect(text(june[0]!.querySelector('.meta'))).toMatch(/^截止 .+，已逾期 \d+ 天 · /);
-    q<HTMLButtonElement>(june[0]!, 'button').click();
+    const late = overdue.filter((o) => text(o).includes('报送月度工作总结'));
+    expect(late).toHaveLength(2);
+    expect(text(late[0]!.querySelector('.meta'))).toMatch(/^截止 .+，已逾期 \d+ 天 · /);
+    q<HTMLButtonElement>(late[0]!, 'button').click();
     await eventually(() => (m.root.activeElement as HTMLElement | null)?.dataset['instance'], { what: 'focus on the overdue item' });
     const focused = m.root.activeElement as HTMLElement;
     expect(focused.classList.contains('status-overdue')).toBe(true);
@@ -207,13 +217,14 @@ describe('<sifa-plan-board> checking off', () => {
   it('offers no checkmark for another org’s item', async () => {
     const county = await apiAs('150402', 'county_admin');
     const title = `他人事项 ${uniqueId('p')}`;
-    await county.mutate<Api, 'plans.create'>('plans.create', { period: '2026-12', title, items: [{ title: '报送材料', kind: 'manual', assignees: [{ orgCode: '150402006' }] }] });
-    const m = await mount({ orgCode: '150402', role: 'county_admin', period: '2026-12' });
+    const nextMonth = testMonth(1);
+    await county.mutate<Api, 'plans.create'>('plans.create', { period: nextMonth, title, items: [{ title: '报送材料', kind: 'manual', assignees: [{ orgCode: '150402006' }] }] });
+    const m = await mount({ orgCode: '150402', role: 'county_admin', period: nextMonth });
     const card = planByTitle(m.root, title)!;
     if (q(card, '.toggle').getAttribute('aria-expanded') === 'false') q<HTMLButtonElement>(card, '.toggle').click();
     await eventually(() => card.querySelector('.instance'), { what: 'the item' });
     expect(card.querySelector('[data-check]')).toBeNull();
-    // December has not begun: the item is not started yet.
+    // Next month has not begun: the item is not started yet.
     expect(text(card.querySelector('.instance .status'))).toBe('– 未开始');
   });
 });
@@ -269,7 +280,8 @@ describe('<sifa-plan-board> staying current', () => {
     expect(entries[1]).toMatch(new RegExp(`^提醒${who}：到期前 2 个工作日 · 方式：站内通知`));
     expect(entries[2]).toMatch(/^红山区\S*督办（第 1 级）：逾期 3 天，限 2026年10月\d+日 前书面报送$/);
     expect([...timeline.querySelectorAll('time')].map((t) => t.getAttribute('datetime')!.slice(0, 10))).toEqual(['2026-10-10', '2026-10-14', '2026-10-19']);
-    const download = [...timeline.querySelectorAll<HTMLButtonElement>('button')].find((b) => /^下载 红\S*督〔2026〕\d+号$/.test(text(b)))!;
+    // The letter is numbered in the year it is issued (today by the server's clock), whatever instant the job ran for.
+    const download = [...timeline.querySelectorAll<HTMLButtonElement>('button')].find((b) => new RegExp(`^下载 红\\S*督〔${year}〕\\d+号$`).test(text(b)))!;
     expect(download).toBeTruthy();
     download.click();
     await eventually(() => downloads.length === 1, { what: 'the download' });

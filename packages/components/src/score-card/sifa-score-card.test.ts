@@ -15,11 +15,14 @@ import { connectTestServer, eventually, uniqueId } from '../test-utils/test-serv
 import { axeViolations, describeViolations } from '../test-utils/axe.js';
 import { scoreCardMessages } from './messages.js';
 import { trendEnd } from './periods.js';
+import { testMonth, testNow } from '../test-utils/clock.js';
 import './define.js';
 import type { ScoreCardCalls, SifaScoreCard } from './sifa-score-card.js';
 import type { ScoreDrillDetail, ScoreSourceDetail } from './define.js';
 
-const year = String(new Date().getFullYear());
+// A year the demo history has entries in, at any date: the year of last month (the history ends
+// before today, so early in January this year has none yet). Dates come from the page's test clock.
+const year = testMonth(-1).slice(0, 4);
 const XITUN = '150402001';
 
 interface Mounted {
@@ -92,7 +95,7 @@ describe('<sifa-score-card> with the real server and the demo history', () => {
 
   it('draws the trend the server computed as an SVG sparkline with a text summary', async () => {
     const m = await mount({ orgCode: XITUN, role: 'office_staff', attrs: { period: year } });
-    const trend = await m.client.query<ScoreCardCalls, 'assessment.trend'>('assessment.trend', { orgCode: XITUN, period: trendEnd(year, 'month', new Date()), count: 12 });
+    const trend = await m.client.query<ScoreCardCalls, 'assessment.trend'>('assessment.trend', { orgCode: XITUN, period: trendEnd(year, 'month', testNow()), count: 12 });
     const svg = q(m.root, '.trend svg');
     expect(svg.getAttribute('role')).toBe('img');
     const scored = trend.points.filter((p) => p.total !== null).map((p) => p.total!);

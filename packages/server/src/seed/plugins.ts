@@ -1,6 +1,6 @@
 /**
  * Runs every plugin's `seed` hook (demo content) in start order. Each hook gets `runScoped` for
- * an org's subtree as the platform's seed actor (row-level security applies; audit entries name
+ * an org's subtree as the platform's seed actor, the server's clock (`now`: demo content is "this year" of it) (row-level security applies; audit entries name
  * the actor `seed`) and what earlier hooks returned (`seeded`). Hooks must be idempotent: `sifa start --seed` runs them at every start.
  */
 import type { PluginSeedContext, SeedExports } from '@sifa/core';
@@ -18,7 +18,7 @@ export async function seedPlugins(server: SifaServer<unknown>, orgCodes: readonl
     if (!seed) continue;
     const id = plugin.manifest.id;
     const started = Date.now();
-    const result = await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: () => new Date(), seeded: (other) => exports.get(other), catalog: { diaryItems: server.composition.diaryItems, metrics: server.composition.metrics } });
+    const result = await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: server.now, seeded: (other) => exports.get(other), catalog: { diaryItems: server.composition.diaryItems, metrics: server.composition.metrics } });
     if (result) exports.set(id, result);
     log(`[${id}] seeded in ${Date.now() - started} ms`);
   }

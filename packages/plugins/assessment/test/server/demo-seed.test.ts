@@ -7,28 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
-import type { Actor } from '@sifa/core';
 import { chifengOrgTree, seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createAssessmentPlugin } from '../../src/server/index.js';
-import { startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { startTestServer, wholeRegionReader as admin, type TestServer } from '../../../../server/test/helpers.js';
+import { testMonth, testYear } from '../../../../server/test/test-clock.js';
 
 const plugins = [createDiaryPlugin(), createAssessmentPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;
 let orgCodes: string[];
 const logs: string[] = [];
-// The seed's clock is the real one: the demo covers the months before today.
-const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-
-const admin: Actor = {
-  userId: 'test',
-  username: 'test',
-  displayName: 'test',
-  role: 'city_admin',
-  scope: { orgCode: '15', orgPath: '/15/' },
-  permissions: new Set(),
-  via: 'session',
-};
+// The seed runs on the test server's clock (the test clock): the demo covers the months before its today.
+const year = testYear();
+// A year the history has entries in at any date: last month's (early in January this year has none yet).
+const dataYear = Number(testMonth(-1).slice(0, 4));
 
 async function demoEntries() {
   return t.server.runScoped(admin, async ({ db }) =>
@@ -71,15 +63,15 @@ describe('demo seed', () => {
 
   it('gives every office a score computed from the demo entries, traceable to them', async () => {
     const city = await t.client('city', { batch: false });
-    const ranking = await city.assessment.ranking.query({ parentOrgCode: '150402', period: String(year) });
+    const ranking = await city.assessment.ranking.query({ parentOrgCode: '150402', period: String(dataYear) });
     expect(ranking.rows).toHaveLength(15);
     expect(ranking.rows.every((r) => r.total >= 0 && r.total <= 1050)).toBe(true);
     // Diligent and less diligent offices: the scores spread.
     expect(ranking.rows[0]!.total - ranking.rows.at(-1)!.total).toBeGreaterThan(100);
-    const best = await city.assessment.score.query({ orgCode: ranking.rows[0]!.orgCode, period: String(year) });
+    const best = await city.assessment.score.query({ orgCode: ranking.rows[0]!.orgCode, period: String(dataYear) });
     expect(best.standard.demo).toBe(true);
     const earning = best.items.find((i) => i.points > 0 && i.part !== 'negative')!;
-    const breakdown = await city.assessment.breakdown.query({ orgCode: best.orgCode, period: String(year), itemCode: earning.code });
+    const breakdown = await city.assessment.breakdown.query({ orgCode: best.orgCode, period: String(dataYear), itemCode: earning.code });
     expect(breakdown.sources.length).toBeGreaterThan(0);
     expect(new Set(breakdown.sources.map((s) => s.kind))).toEqual(new Set(['diary.entry']));
     const month = breakdown.sources[0]!.day.slice(0, 7);

@@ -23,10 +23,10 @@ import {
   canonicalJson,
   diaryFieldsSchema,
   diaryItemSchema,
-  workingDaysBetween,
   type DiaryItem,
   type PluginSeedContext,
   type ScopedServices,
+  type WorkingCalendar,
 } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { demoDiaryItems } from '../catalogue.js';
@@ -226,16 +226,18 @@ export interface PlannedEntry {
   fields: Record<string, unknown>;
 }
 
-/** Working days by month: the same for every office, and not free to work out (the holiday calendar). */
-const workingDaysOf = new Map<string, string[]>();
+/** Working days by calendar and month: the same for every office, and not free to work out (the holiday calendar). */
+const workingDaysOf = new WeakMap<WorkingCalendar, Map<string, string[]>>();
 
-/** The demo entries of one office in one month (YYYY-MM), whatever day it is today. */
-export function plannedEntries(orgCode: string, month: string): PlannedEntry[] {
+/** The demo entries of one office in one month (YYYY-MM), whatever day it is today, on the working days of `calendar`. */
+export function plannedEntries(calendar: WorkingCalendar, orgCode: string, month: string): PlannedEntry[] {
   const d = demoDiligence(orgCode);
   const activity = 0.6 + 0.8 * d;
   const g = generator(`month:${orgCode}:${month}`);
-  let days = workingDaysOf.get(month);
-  if (!days) workingDaysOf.set(month, (days = workingDaysBetween(`${month}-01`, lastDayOf(month))));
+  let byMonth = workingDaysOf.get(calendar);
+  if (!byMonth) workingDaysOf.set(calendar, (byMonth = new Map()));
+  let days = byMonth.get(month);
+  if (!days) byMonth.set(month, (days = calendar.workingDaysBetween(`${month}-01`, lastDayOf(month))));
   const offset = generator(`rotation:${orgCode}`).int(0, rotation.length - 1);
   const items: string[] = [];
   // A less diligent office leaves more months without its routine entry.
@@ -304,7 +306,7 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
     const rows: (typeof diaryEntries.$inferInsert)[] = [];
     for (const orgCode of offices) {
       for (const month of months) {
-        for (const planned of plannedEntries(orgCode, month)) {
+        for (const planned of plannedEntries(scoped.calendar, orgCode, month)) {
           if (planned.day <= after || planned.day > yesterday) continue;
           // The item's own schema (the one diary.save uses): a demo entry is a valid entry.
           const fields = schemas.get(planned.itemCode)!.parse(planned.fields) as Record<string, unknown>;
@@ -326,6 +328,11 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
           });
         }
       }
+    }
+    // Nothing planned since the newest entry (yesterday was a weekend or a holiday): up to date too.
+    if (rows.length === 0) {
+      ctx.log(`demo diary history up to date (until ${after})`);
+      return 0;
     }
     let added = 0;
     for (let i = 0; i < rows.length; i += 500) {

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Runs the suites whose results depend on the date with the test clock pinned at awkward instants
+// (SIFA_TEST_NOW, read by packages/server/test/test-clock.ts and, through it, the browser tests'
+// clock): the suite must pass at any date, not just today. `npm test` runs this after the main run;
+// alone: `node scripts/pinned-clocks.mjs [instant …] [-- vitest args]`.
+//
+// The date-sensitive suites: the plugins that compute with dates (plans, warnings, assessment,
+// statistics, diary), the platform's jobs, documents (文号 years), notifications and calendar, their
+// widgets in Chromium, and every test file that reads the test clock itself. They run on PGlite:
+// the engine does not change date arithmetic, which happens in TypeScript with the server's clock.
+// The rest (and the PostgreSQL half, the end-to-end tests) run at the real date only.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { awkwardInstants, reportFile } from './pinned-clocks-list.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const dateSensitive = [
+  ...['plans', 'warnings', 'assessment', 'statistics', 'diary'].map((id) => `packages/plugins/${id}/`),
+  'packages/server/test/jobs',
+  'packages/server/test/documents',
+  'packages/server/test/notifications',
+  'calendar',
+  ...['plan-board', 'score-card', 'dashboard', 'diary', 'warnings', 'notifications'].map((w) => `packages/components/src/${w}/`),
+];
+
+/** Test files that read the test clock (server test-clock.ts, the widgets' test-utils/clock.ts). */
+function filesReadingTheClock(dir = join(root, 'packages')) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesReadingTheClock(path));
+    else if (entry.name.endsWith('.test.ts') && /from '[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js'/.test(readFileSync(path, 'utf8'))) found.push(relative(root, path));
+  }
+  return found;
+}
+
+const args = process.argv.slice(2);
+const split = args.indexOf('--');
+const instants = (split === -1 ? args : args.slice(0, split)).filter(Boolean);
+const vitestArgs = split === -1 ? [] : args.slice(split + 1);
+const chosen = instants.length > 0 ? instants : awkwardInstants;
+for (const instant of chosen) {
+  if (Number.isNaN(Date.parse(instant))) {
+    console.error(`[sifa] not an ISO instant: ${instant}`);
+    process.exit(2);
+  }
+}
+
+const filters = [...new Set([...dateSensitive, ...filesReadingTheClock()])];
+mkdirSync(join(root, '.sifa'), { recursive: true });
+const results = [];
+for (const instant of chosen) {
+  console.log(`\n[sifa] pinned clock: ${instant}`);
+  const started = Date.now();
+  rmSync(reportFile(instant), { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--project', 'core', '--project', 'server-pglite', '--project', 'components',
+      '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile(instant)}`,
+      ...vitestArgs,
+      ...filters,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, SIFA_TEST_NOW: instant } },
+  );
+  const seconds = Math.round((Date.now() - started) / 1000);
+  results.push({ instant, code: run.status ?? 1, seconds });
+  console.log(`[sifa] pinned clock ${instant}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+}
+
+console.log('\n[sifa] pinned clocks:');
+for (const r of results) console.log(`  ${r.instant}  ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.seconds} s`);
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
