@@ -5,7 +5,10 @@
  * Written through the platform's `recordForSource`, one source per office and month (a bench
  * batch, kind `bench.load`), so loading takes seconds instead of minutes.
  */
-import { workingDaysBetween, type FactInput } from '@sifa/core';
+import { WorkingCalendar, type FactInput } from '@sifa/core';
+
+/** The package's holidays (the bench's years are covered by it). */
+const calendar = WorkingCalendar.fromPackage();
 
 /** mulberry32, seeded from a string. */
 function generator(seed: string) {
@@ -45,7 +48,7 @@ export function monthOfFacts(orgCode: string, month: string): FactInput[] {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   const facts: FactInput[] = [];
-  for (const day of workingDaysBetween(`${month}-01`, last)) {
+  for (const day of calendar.workingDaysBetween(`${month}-01`, last)) {
     if (random() > 0.5 + 0.5 * diligence) continue;
     const count = 1 + (random() < 0.5 ? 1 : 0) + (random() < 0.2 ? 1 : 0);
     for (let i = 0; i < count; i++) {

@@ -155,6 +155,8 @@ export type {
   ToursApi,
 } from './tours.js';
 export * from './calendar.js';
+export * from './calendar-file.js';
+export type * from './calendar-api.js';
 // The business plugins' widget-facing API types (procedures, inputs, outputs).
 export type * from './assessment.js';
 export type * from './plans.js';

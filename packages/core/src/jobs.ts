@@ -5,6 +5,7 @@
  */
 import type { LocalizedText } from './locale.js';
 import type { PlatformCatalog, ScopedServices } from './trpc.js';
+import type { WorkingCalendar } from './calendar.js';
 
 export interface JobContext {
   /** The instant the run is for: the scheduled slot, or `--at` of a manual run (tests pass a controllable clock). */
@@ -19,6 +20,8 @@ export interface JobContext {
   log(message: string): void;
   /** What the installed plugins contributed (metric titles and units, diary items). */
   catalog: PlatformCatalog;
+  /** The live working-day calendar when the run started (each `runScoped` transaction has its own, `scoped.calendar`). */
+  calendar: WorkingCalendar;
   /** Aborted when the server shuts down: stop at the next safe point. */
   signal: AbortSignal;
 }

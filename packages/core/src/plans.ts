@@ -9,6 +9,7 @@
  * year or quarter plan, ISO weeks of a month plan) by working days of the Chinese calendar.
  */
 import type { LocalizedText } from './locale.js';
+import type { CalendarVersions } from './calendar.js';
 
 export type PlanItemKind = 'metric' | 'manual';
 
@@ -64,6 +65,8 @@ export interface PlanSplit {
   mode: PlanSplitMode;
   subPeriods: PlanSubPeriod[];
   warnings: PlanCalendarWarning[];
+  /** The calendar data the split was computed with: year → version (null: no data, weekends only). */
+  calendarVersions: CalendarVersions;
 }
 
 /** not-started: the period has not begun; behind: below the milestones passed so far. */
@@ -216,9 +219,29 @@ export interface PlanSummary {
   updatedAt: string;
 }
 
+/** A plan moving to other calendar data (an import of holidays while the plan was open). */
+export interface PlanCalendarChange {
+  /** ISO instant. */
+  at: string;
+  /** The versions before; null when none were recorded (a plan made before versions were kept). */
+  from: CalendarVersions | null;
+  to: CalendarVersions;
+}
+
+/** Which calendar data a plan's splits and due dates are computed with, and how that changed. */
+export interface PlanCalendarRecord {
+  /**
+   * Year → version (null: no data, weekends only). Open plans follow every import; a plan whose
+   * period has ended keeps the versions it had, so its splits stay as they were.
+   */
+  versions: CalendarVersions;
+  history: PlanCalendarChange[];
+}
+
 export interface PlanDetail extends PlanSummary {
   items: PlanItem[];
   warnings: PlanCalendarWarning[];
+  calendar: PlanCalendarRecord;
   /** True when the caller may change the plan (plans.manage, and the owner is in the caller's scope). */
   canManage: boolean;
   asOf: string;

@@ -18,6 +18,7 @@ import { diaryItemSchema } from './diary.js';
 import type { PluginJob } from './jobs.js';
 import type { DocumentTemplate } from './documents.js';
 import type { DeadlineSource, Indicator } from './deadlines.js';
+import type { CalendarChangeContext } from './calendar-api.js';
 
 export const pluginIdSchema = z
   .string()
@@ -182,6 +183,12 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   deadlineSources?: readonly DeadlineSource[];
   /** Values this plugin computes per org and period (a score), for other plugins. */
   indicators?: readonly Indicator[];
+  /**
+   * Called in the transaction of a calendar import (holidays of a year added or corrected), after
+   * the new version is written: recompute what depends on working days (open plans re-split).
+   * Throwing rolls the import back. On a dry run, report without writing.
+   */
+  onCalendarChange?: (ctx: CalendarChangeContext) => Promise<{ summary: LocalizedText; counts: Record<string, number> } | void>;
 }
 
 export interface ServerPlugin<TId extends string = string, TRouter extends AnyRouter = AnyRouter> extends ServerPluginParts<TRouter> {

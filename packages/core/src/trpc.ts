@@ -13,6 +13,7 @@ import type { OrgLevel, OrgNode } from './org.js';
 import type { NotificationsService } from './notifications.js';
 import type { DocumentsService } from './documents.js';
 import type { SignalsService } from './deadlines.js';
+import type { WorkingCalendar } from './calendar.js';
 import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
 import { fieldIssuesOf } from './validation.js';
 
@@ -64,6 +65,11 @@ export interface ScopedServices {
   catalog: PlatformCatalog;
   /** The server's clock (tests pass a controllable one). */
   now(): Date;
+  /**
+   * The working-day calendar (holidays, 调休) as it was when the transaction began: every year at
+   * its newest version. A stored result's own versions: `calendar.asOf(recorded)`.
+   */
+  calendar: WorkingCalendar;
 }
 
 /** What all installed plugins contributed, for plugins that serve catalogues (the diary). */
@@ -110,6 +116,8 @@ export interface PlatformServices {
   /** Unscoped handle for public reference data (the org tree); never for org-owned rows. */
   referenceDb: SifaDb;
   now(): Date;
+  /** The live working-day calendar (replaced, never changed, when an administrator imports a year). */
+  readonly calendar: WorkingCalendar;
 }
 
 export interface SifaContext {

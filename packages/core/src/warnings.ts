@@ -28,6 +28,12 @@ export type WarningStepKind = 'raise' | 'notice' | 'assign' | 'respond' | 'close
 
 export type WarningRuleKind = 'metric-threshold' | 'metric-drop' | 'diary-missing' | 'plan-overdue' | 'score-below' | 'deadline-approaching';
 
+/**
+ * What raised a warning: a rule kind, or a built-in check of the plugin itself (`calendar-data`:
+ * the holidays of this or next year are not loaded; one warning to the root org per year).
+ */
+export type WarningKind = WarningRuleKind | 'calendar-data';
+
 /** Which orgs a rule warns: every judicial office or every county in its owner's subtree. */
 export type WarningTargetLevel = 'office' | 'county';
 
@@ -142,7 +148,7 @@ export interface WarningStep {
 export interface WarningSummary {
   id: string;
   ruleId: string;
-  ruleKind: WarningRuleKind;
+  ruleKind: WarningKind;
   severity: WarningSeverity;
   /** The rule's title when the warning was raised. */
   title: LocalizedText;
@@ -221,6 +227,11 @@ export interface WarningEvaluationResult {
   notEvaluable: { ruleId: string; title: LocalizedText; reason: LocalizedText }[];
   /** Years of the window with no official holiday arrangement yet (weekends only were skipped). */
   calendarUncovered: number[];
+  /**
+   * Evaluations of the whole tree: years whose holidays must be loaded now (this year without
+   * data, next year from 1 November), each warned once to the root org until the data arrives.
+   */
+  calendarMissing: number[];
 }
 
 export interface WarningNoticeInput {

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups. Settings come from the environment
+ * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups |
+ * calendar import|show|status. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isSifaError, type ServerPlugin } from '@sifa/core';
-import { databaseConfigOf, readEnv } from './config.js';
+import { calendarFileFormats, isSifaError, type CalendarFileFormat, type ServerPlugin } from '@sifa/core';
+import { clockOf, databaseConfigOf, readEnv } from './config.js';
 import { createSifaServer, type SifaServerOptions } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
 import { verifyAuditChain } from './audit/log.js';
@@ -45,6 +47,14 @@ Commands:
                      the latest runs and their outcomes
   facts rebuild-rollups
                      recompute the facts rollups from the facts (repair); prints the row counts
+  calendar import <file> [--format json|csv|ics] [--year <year>] [--dry-run]
+                     load (or correct) a year's public holidays and adjusted working days as a new
+                     version; open plans are split again with it. Format from the file's extension.
+                     --dry-run checks the file and reports what would change. Exit 1 on a bad file.
+  calendar show <year>
+                     the year's holidays and adjusted working days in use, and every version held
+  calendar status    which years have holiday data and which upcoming year still lacks it
+                     (exit 0; the missing year is printed)
 
 Options:
   --config <file>    config module exporting { plugins, staticRoots, notificationChannels, documents,
@@ -52,7 +62,8 @@ Options:
   --help             show this help
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
-SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...`;
+SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...,
+SIFA_NOW (start the clock at an instant: demos, training, tests)`;
 
 async function loadConfig(file: string | undefined): Promise<SifaConfigModule> {
   const path = resolve(file ?? 'sifa.config.mjs');
@@ -84,6 +95,9 @@ async function main(argv: string[]): Promise<number> {
       origin: { type: 'string', multiple: true },
       label: { type: 'string' },
       at: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   const [command, sub, arg] = positionals;
@@ -96,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: env.SIFA_LOG_LEVEL });
   const database = databaseConfigOf(env);
   const credentialsFile = join(env.SIFA_DATA_DIR, 'demo-credentials.json');
+  const now = clockOf(env);
 
   const open = ({ scheduleJobs = true }: { scheduleJobs?: boolean } = {}) =>
     createSifaServer({
@@ -115,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
         lockMinutes: env.SIFA_LOCK_MINUTES,
       },
       logger,
+      now,
     });
 
   if (command === 'migrate') {
@@ -229,6 +245,9 @@ async function main(argv: string[]): Promise<number> {
       await server.close();
     }
   }
+  if (command === 'calendar' && (sub === 'import' || sub === 'show' || sub === 'status')) {
+    return calendarCommand(sub, arg, values, open);
+  }
   if (command === 'facts' && sub === 'rebuild-rollups') {
     const server = await open({ scheduleJobs: false });
     try {
@@ -267,6 +286,90 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".\n\n${usage}`);
   return 1;
+}
+
+type OpenServer = (options?: { scheduleJobs?: boolean }) => ReturnType<typeof createSifaServer>;
+
+const kindLabel = { holiday: '休 holiday', workday: '班 workday' } as const;
+
+/** `sifa calendar import | show | status`: the working-day calendar's data, as the owner at the console. */
+async function calendarCommand(
+  sub: 'import' | 'show' | 'status',
+  arg: string | undefined,
+  values: { format?: string | undefined; year?: string | undefined; 'dry-run'?: boolean | undefined },
+  open: OpenServer,
+): Promise<number> {
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (values.year !== undefined && (!Number.isInteger(year) || year! < 1900 || year! > 2200)) {
+    console.error(`--year must be a year such as 2027, not "${values.year}".`);
+    return 1;
+  }
+  if (sub === 'import' && !arg) {
+    console.error('calendar import needs a file: sifa calendar import 2027.ics (JSON, CSV or the iCalendar file chinese-days publishes).');
+    return 1;
+  }
+  if (sub === 'show' && !(arg && /^\d{4}$/.test(arg))) {
+    console.error('calendar show needs a year: sifa calendar show 2027');
+    return 1;
+  }
+  let format: CalendarFileFormat | undefined;
+  let content = '';
+  if (sub === 'import') {
+    const given = values.format ?? extname(arg!).slice(1).toLowerCase();
+    if (!(calendarFileFormats as readonly string[]).includes(given)) {
+      console.error(`Cannot tell the file's format from "${arg}": pass --format json, csv or ics.`);
+      return 1;
+    }
+    format = given as CalendarFileFormat;
+    try {
+      content = await readFile(arg!, 'utf8');
+    } catch (error) {
+      console.error(`Cannot read ${arg}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
+  const server = await open({ scheduleJobs: false });
+  try {
+    if (sub === 'status') {
+      const status = server.calendar.status();
+      const covered = status.coveredYears;
+      console.log(`Holiday data (today ${status.today}): ${covered.length ? `${covered[0]}–${covered.at(-1)}` : 'none'}${covered.length ? ` (${covered.length} years)` : ''}.`);
+      for (const u of status.upcoming) console.log(`  ${u.year}: version ${u.version} (${u.source === 'package' ? 'chinese-days package' : 'imported'})`);
+      if (status.missingYears.length) {
+        console.log(`MISSING: ${status.missingYears.join(', ')} — working days there count Monday to Friday only. Load the State Council's arrangement: sifa calendar import <file>.`);
+      } else console.log('No upcoming year lacks data.');
+      return 0;
+    }
+    if (sub === 'show') {
+      const view = server.calendar.year(Number(arg));
+      if (!view.covered) {
+        console.log(`${view.year}: NO DATA — working days count Monday to Friday only (no public holidays, no adjusted working days). Import it: sifa calendar import <file>.`);
+        return 0;
+      }
+      console.log(`${view.year}: version ${view.version} (${view.source === 'package' ? 'chinese-days package' : `imported ${view.importedAt}`}), ${view.days.filter((d) => d.kind === 'holiday').length} holidays, ${view.days.filter((d) => d.kind === 'workday').length} adjusted working days`);
+      for (const d of view.days) console.log(`  ${d.date}  ${kindLabel[d.kind].padEnd(10)}  ${d.name ? `${d.name.zh} / ${d.name.en}` : ''}`.trimEnd());
+      if (view.versions.length > 1) {
+        console.log('Versions:');
+        for (const v of view.versions) console.log(`  v${v.version}  ${v.source.padEnd(8)}  ${v.importedAt ?? '-'}  ${v.holidays} holidays, ${v.workdays} workdays`);
+      }
+      return 0;
+    }
+    const result = await server.calendar.importAsOwner({ format: format!, content, year, dryRun: values['dry-run'] ?? false });
+    const what = result.dryRun ? 'Dry run, nothing imported' : result.changed ? 'Imported' : 'Unchanged';
+    console.log(
+      `${what}: ${result.year} ${result.changed ? `version ${result.version}${result.previousVersion === null ? ' (the year had no data)' : ` (was version ${result.previousVersion})`}` : `is already version ${result.version}`}; ${result.holidays} holidays, ${result.workdays} adjusted working days; ${result.differences.length} date(s) differ.`,
+    );
+    for (const e of result.effects) console.log(`  ${e.plugin}: ${e.summary.en}`);
+    return 0;
+  } catch (error) {
+    if (isSifaError(error)) {
+      console.error([error.messageFor('en'), ...error.issues.map((i) => `  ${i.message}`)].join('\n'));
+      return 1;
+    }
+    throw error;
+  } finally {
+    await server.close();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -22,3 +22,4 @@ export { mintEmbedToken, EmbedTokenError, type MintEmbedTokenOptions } from './e
 export { webhookChannel, smsChannel, type WebhookChannelOptions, type SmsChannelOptions, type SmsProvider } from './notifications/channels.js';
 export type { NotificationsPlatform, DispatchReport } from './notifications/service.js';
 export type { JobRunner, JobInfo } from './jobs/runner.js';
+export type { CalendarPlatform } from './calendar/service.js';

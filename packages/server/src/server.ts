@@ -49,6 +49,7 @@ import { createSignalsService } from './signals/service.js';
 import { createChangeFeed } from './events/changes.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { rootOrgCode, systemActor } from './auth/system-actor.js';
+import { createCalendarPlatform, type CalendarPlatform } from './calendar/service.js';
 
 export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = readonly ServerPlugin[]> {
   plugins?: TPlugins;
@@ -101,8 +102,12 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly jobs: JobRunner;
   /** Outer-channel delivery of notifications (`dispatch` delivers what is due now). */
   readonly notifications: NotificationsPlatform;
+  /** The server's clock (`options.now`, or real time): seeds, jobs and procedures all read it. */
+  readonly now: () => Date;
   /** Repair of the facts rollups (CLI `sifa facts rebuild-rollups`); writers wait while it runs. */
   readonly facts: { rebuildRollups(): Promise<{ facts: number; dayRows: number; monthRows: number }> };
+  /** The working-day calendar: the live data, status, a year, imports (CLI `sifa calendar`). */
+  readonly calendar: CalendarPlatform;
 }
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
@@ -128,7 +133,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   let composition: Composition;
   try {
     composition = composePlugins([
-      createPlatformPlugin({ auth, keys, tokens: embedTokens, documents: () => documentsPlatform!, notifications: () => notificationsPlatform! }),
+      createPlatformPlugin({ auth, keys, tokens: embedTokens, documents: () => documentsPlatform!, notifications: () => notificationsPlatform!, calendar: () => calendarPlatform! }),
       ...(options.plugins ?? []),
     ]);
   } catch (error) {
@@ -162,6 +167,8 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   const catalog: PlatformCatalog = { diaryItems: composition.diaryItems, metrics: composition.metrics };
   let documentsPlatform: DocumentsPlatform | undefined;
   let notificationsPlatform: NotificationsPlatform | undefined;
+  // Loaded below, before anything can run a transaction.
+  let calendarPlatform: CalendarPlatform | undefined;
   const runScoped: PlatformServices['runScoped'] = async (actor: Actor, work) => {
     const afterCommit: (() => void | Promise<void>)[] = [];
     const result = await db.transaction(async (tx) => {
@@ -183,6 +190,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         afterCommit: onCommit,
         catalog,
         now,
+        calendar: calendarPlatform!.current(),
         facts: createFactsService(tx, actor, orgs, composition.metrics, onFactsRecorded),
         audit: {
           async record(entry) {
@@ -215,6 +223,23 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     }
     return result;
   };
+  // Where "today" is for the calendar's status and for which plans are still open at an import.
+  const timeZone = options.jobs?.timeZone ?? 'Asia/Shanghai';
+  try {
+    calendarPlatform = await createCalendarPlatform({
+      db,
+      changes,
+      hooks: composition.plugins.flatMap((p) => (p.source.onCalendarChange ? [{ plugin: p.manifest.id, run: p.source.onCalendarChange }] : [])),
+      runScoped,
+      permissions: composition.permissions,
+      now,
+      timeZone,
+      logger,
+    });
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
   documentsPlatform = createDocumentsPlatform({
     templates: composition.documentTemplates,
     catalogue: options.documents?.catalogue ?? demoDocumentCatalogue,
@@ -248,6 +273,9 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     referenceDb: db,
     now,
     catalog,
+    get calendar() {
+      return calendarPlatform!.current();
+    },
   };
   const router = createRouter(composition.routers);
   const jobs = createJobRunner({
@@ -259,6 +287,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     now,
     logger,
     timeZone: options.jobs?.timeZone,
+    calendar: () => calendarPlatform!.current(),
   });
 
   const requestContext = (req: IncomingMessage) => {
@@ -371,7 +400,11 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       }
       if (pathname === '/healthz') {
         await db.execute(sql`SELECT 1`);
-        const body = JSON.stringify({ status: 'ok', engine: database.engine, plugins: composition.plugins.map((p) => p.manifest.id) });
+        // The calendar's status: an upcoming year without holiday data is something to act on
+        // (`sifa calendar import`), not a failure of this instance.
+        const status = calendarPlatform!.status();
+        const calendar = { today: status.today, coveredThrough: status.coveredYears.at(-1) ?? null, missingYears: status.missingYears };
+        const body = JSON.stringify({ status: 'ok', engine: database.engine, plugins: composition.plugins.map((p) => p.manifest.id), calendar });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(body);
         return;
@@ -406,11 +439,14 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     runScoped,
     jobs,
     notifications: notificationsPlatform,
+    now,
     facts: { rebuildRollups: () => rebuildRollups(db) },
+    calendar: calendarPlatform,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         void changes.start().catch((error: unknown) => logger.error({ err: error }, 'change feed could not listen'));
+        calendarPlatform!.start();
         notificationsPlatform!.start();
         if (options.jobs?.schedule !== false) jobs.start();
         server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
@@ -423,6 +459,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       closing = true;
       trpc.closeStreams();
       await jobs.stop();
+      calendarPlatform!.stop();
       await documentsPlatform!.close();
       await notificationsPlatform!.stop();
       await changes.stop();

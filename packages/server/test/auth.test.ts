@@ -255,6 +255,7 @@ describe('platform.auth.me', () => {
     expect(city).toMatchObject({ username: 't.city', role: 'city_admin', orgCode: '1504' });
     expect(city.permissions).toEqual([
       'platform.audit.read',
+      'platform.calendar.manage',
       'platform.documents.read',
       'platform.facts.read',
       'platform.facts.write',

@@ -13,7 +13,7 @@ import postgres from 'postgres';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import type { AnyRouter } from '@trpc/server';
-import type { Role, ServerPlugin } from '@sifa/core';
+import type { Actor, Role, ServerPlugin } from '@sifa/core';
 import {
   createLogger,
   createSifaServer,
@@ -25,6 +25,7 @@ import {
   type SifaServer,
   type SifaServerOptions,
 } from '@sifa/server';
+import { testNow } from './test-clock.js';
 
 export const engine = (process.env.SIFA_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
 export const adminUrl = process.env.SIFA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -87,6 +88,17 @@ export interface TestUser {
 }
 
 /** Users at each level of the real tree, used across the suite. */
+/** Reads the tests do straight through `server.runScoped`: the whole region (15) in scope, RLS applies. */
+export const wholeRegionReader: Actor = {
+  userId: 'test',
+  username: 'test',
+  displayName: 'test',
+  role: 'city_admin',
+  scope: { orgCode: '15', orgPath: '/15/' },
+  permissions: new Set(),
+  via: 'session',
+};
+
 export const testUsers = {
   city: { username: 't.city', role: 'city_admin', orgCode: '1504' },
   hongshan: { username: 't.hongshan', role: 'county_admin', orgCode: '150402' },
@@ -127,7 +139,7 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, ...options, database: db.handle, port: 0 });
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, ...options, database: db.handle, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;
@@ -224,7 +236,8 @@ export function cliArgs(args: string[]): string[] {
 
 /** The environment for a CLI child: this process's, without test-runner options, plus `env`. */
 export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', ...env };
+  // The CLI's clock starts where the test clock is (SIFA_NOW), unless the test sets its own.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', SIFA_NOW: testNow().toISOString(), ...env };
   delete childEnv.NODE_OPTIONS;
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   return childEnv;

@@ -5,28 +5,26 @@
  * that straddles the month counts only its days inside the month), cut at the due date: the
  * target must be reached by then. `even` shares the target in proportion to the working days of
  * each sub-period (public holidays skipped, adjusted working weekends counted, from the
- * maintained `chinese-days` data in @sifa/core); `weighted` by whole-number weights. Shares are
- * whole numbers summing exactly to the target (largest remainder; ties go to the earlier
- * sub-period). Each sub-period's milestone is its last working day.
+ * platform's `WorkingCalendar`); `weighted` by whole-number weights. Shares are whole numbers
+ * summing exactly to the target (largest remainder; ties go to the earlier sub-period). Each
+ * sub-period's milestone is its last working day.
  *
- * Pure functions of the calendar: the plugin computes splits when it reads (so a calendar update
- * applies to existing plans) and checks them when it writes.
+ * Pure functions of the calendar they are given: the plugin computes splits when it reads, with
+ * the calendar versions recorded on the plan (`calendar.asOf(versions)`: open plans follow every
+ * import of holiday data, ended ones keep theirs), and checks them when it writes. A split says
+ * which versions it was computed with (`calendarVersions`).
  */
 import {
   addDays,
-  addWorkingDays,
-  describeDay,
-  lastWorkingDayIn,
   monthsOf,
   periodKind,
   periodRange,
-  uncoveredYears,
-  workingDaysBetween,
   type LocalizedText,
   type PlanCalendarWarning,
   type PlanSplit,
   type PlanSplitMode,
   type PlanSubPeriod,
+  type WorkingCalendar,
 } from '@sifa/core';
 
 /** A problem with the split's input, for a field issue (`field` relative to the item). */
@@ -118,7 +116,7 @@ const dateText = (day: string) => ({ zh: `${Number(day.slice(0, 4))}年${Number(
  * Why `day` cannot be a due date, with the nearest working days inside [from, to] to pick
  * instead; null when it is a working day.
  */
-export function dueDateProblem(day: string, from: string, to: string): SplitProblem | null {
+export function dueDateProblem(calendar: WorkingCalendar, day: string, from: string, to: string): SplitProblem | null {
   if (day < from || day > to) {
     return {
       field: 'due',
@@ -129,10 +127,10 @@ export function dueDateProblem(day: string, from: string, to: string): SplitProb
       details: { due: day, from, to },
     };
   }
-  const described = describeDay(day);
+  const described = calendar.describeDay(day);
   if (described.working) return null;
-  const before = addWorkingDays(day, -1);
-  const after = addWorkingDays(day, 1);
+  const before = calendar.addWorkingDays(day, -1);
+  const after = calendar.addWorkingDays(day, 1);
   const choices = [before >= from ? before : null, after <= to ? after : null].filter((d): d is string => d !== null);
   const what =
     described.kind === 'holiday'
@@ -152,8 +150,8 @@ export function dueDateProblem(day: string, from: string, to: string): SplitProb
 }
 
 /** The warning for years of [from, to] whose official holidays the calendar does not have yet. */
-export function calendarWarnings(from: string, to: string): PlanCalendarWarning[] {
-  const years = uncoveredYears(from, to);
+export function calendarWarnings(calendar: WorkingCalendar, from: string, to: string): PlanCalendarWarning[] {
+  const years = calendar.uncoveredYears(from, to);
   if (years.length === 0) return [];
   const list = years.join('、');
   return [
@@ -161,8 +159,8 @@ export function calendarWarnings(from: string, to: string): PlanCalendarWarning[
       code: 'calendar-uncovered',
       years,
       message: {
-        zh: `日历数据尚未收录 ${list} 年的法定节假日和调休安排：这些日期暂按周一至周五计算工作日，国务院公布安排后请核对拆分和截止日期。`,
-        en: `The calendar does not have the official holidays and adjusted working days of ${years.join(', ')} yet: those dates count Monday to Friday as working days for now. Check the split and due dates once the State Council publishes the arrangement.`,
+        zh: `日历数据尚未收录 ${list} 年的法定节假日和调休安排：这些日期暂按周一至周五计算工作日。国务院公布安排、管理员导入后，未结束的计划自动按新安排重新拆分，届时请核对截止日期。`,
+        en: `The calendar does not have the official holidays and adjusted working days of ${years.join(', ')} yet: those dates count Monday to Friday as working days for now. Once the State Council publishes the arrangement and an administrator imports it, open plans are split again with it; check the due dates then.`,
       },
     },
   ];
@@ -178,25 +176,32 @@ export interface SplitRequest {
   lenient?: boolean;
 }
 
-/** The working days per sub-period, by (period, due): the part of a split that is the same for every assignee. */
-const frames = new Map<string, { key: string; from: string; to: string; workingDays: number; due: string | null }[]>();
+type Frame = { key: string; from: string; to: string; workingDays: number; due: string | null }[];
+
+/**
+ * The working days per sub-period, by calendar (an immutable value) and (period, due): the part
+ * of a split that is the same for every assignee. A calendar no longer used is dropped with it.
+ */
+const frames = new WeakMap<WorkingCalendar, Map<string, Frame>>();
 const maxFrames = 1000;
 
-function frameOf(period: string, due: string) {
+function frameOf(calendar: WorkingCalendar, period: string, due: string): Frame {
+  let byKey = frames.get(calendar);
+  if (!byKey) frames.set(calendar, (byKey = new Map()));
   const cacheKey = `${period}|${due}`;
-  let frame = frames.get(cacheKey);
+  let frame = byKey.get(cacheKey);
   if (!frame) {
-    frame = subPeriodsOf(period, due).map((s) => ({ ...s, workingDays: workingDaysBetween(s.from, s.to).length, due: lastWorkingDayIn(s.from, s.to) }));
-    if (frames.size >= maxFrames) frames.delete(frames.keys().next().value!);
-    frames.set(cacheKey, frame);
+    frame = subPeriodsOf(period, due).map((s) => ({ ...s, workingDays: calendar.workingDaysBetween(s.from, s.to).length, due: calendar.lastWorkingDayIn(s.from, s.to) }));
+    if (byKey.size >= maxFrames) byKey.delete(byKey.keys().next().value!);
+    byKey.set(cacheKey, frame);
   }
   return frame;
 }
 
 /** The default due date of a period: its last working day. */
-export function defaultDue(period: string): string {
+export function defaultDue(calendar: WorkingCalendar, period: string): string {
   const { from, to } = periodRange(period);
-  return lastWorkingDayIn(from, to) ?? to;
+  return calendar.lastWorkingDayIn(from, to) ?? to;
 }
 
 /**
@@ -205,16 +210,16 @@ export function defaultDue(period: string): string {
  * instead), weights that do not match the sub-periods, a weight on a sub-period without a
  * working day.
  */
-export function splitTarget(request: SplitRequest): PlanSplit {
+export function splitTarget(calendar: WorkingCalendar, request: SplitRequest): PlanSplit {
   const range = periodRange(request.period);
-  const due = request.due ?? defaultDue(request.period);
+  const due = request.due ?? defaultDue(calendar, request.period);
   const problems: SplitProblem[] = [];
-  const dueProblem = dueDateProblem(due, range.from, range.to);
+  const dueProblem = dueDateProblem(calendar, due, range.from, range.to);
   if (dueProblem && !(request.lenient && due >= range.from && due <= range.to)) throw new SplitError([dueProblem]);
   if (!Number.isSafeInteger(request.target) || request.target < 1) {
     throw new SplitError([{ field: 'target', message: { zh: '目标值须为不小于 1 的整数。', en: 'The target must be a whole number of at least 1.' } }]);
   }
-  const frame = frameOf(request.period, due);
+  const frame = frameOf(calendar, request.period, due);
   let shares: number[];
   if (request.mode === 'weighted') {
     const weights = request.weights ?? {};
@@ -263,7 +268,8 @@ export function splitTarget(request: SplitRequest): PlanSplit {
     target: request.target,
     mode: request.mode,
     subPeriods,
-    warnings: calendarWarnings(range.from, due),
+    warnings: calendarWarnings(calendar, range.from, due),
+    calendarVersions: calendar.versionsFor(range.from, range.to),
   };
 }
 

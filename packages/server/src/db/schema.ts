@@ -11,6 +11,7 @@ import {
   boolean,
   customType,
   doublePrecision,
+  foreignKey,
   jsonb,
   primaryKey,
   date,
@@ -392,4 +393,54 @@ export const documentBatches = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('document_batches_org_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('document_batches')],
+).enableRLS();
+
+/**
+ * The working-day calendar's imported data (platform reference data, not org-owned): one row per
+ * imported version of a year, and its days. Version 0 of a year is the `chinese-days` package's
+ * data and is not stored. Rows are never changed or removed (a trigger refuses it, migration
+ * 0007): a correction is a new version, so a result computed with an old one stays reproducible.
+ * The scoped role reads them; it may add a version only in a transaction scoped to the root of
+ * the org tree (the import procedure also checks the caller's org).
+ */
+const rootScopeOnly = sql`EXISTS (SELECT 1 FROM orgs WHERE orgs.parent_code IS NULL AND orgs.path = sifa_scope_path())`;
+
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    format: text('format', { enum: ['json', 'csv', 'ics'] }).notNull(),
+    /** SHA-256 of the file as imported. */
+    sha256: text('sha256').notNull(),
+    holidays: integer('holidays').notNull(),
+    workdays: integer('workdays').notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.version] }),
+    check('calendar_years_version_positive', sql`${t.version} >= 1`),
+    pgPolicy('calendar_years_read', { as: 'permissive', for: 'select', to: sifaAppRole, using: sql`true` }),
+    pgPolicy('calendar_years_insert_root', { as: 'permissive', for: 'insert', to: sifaAppRole, withCheck: rootScopeOnly }),
+  ],
+).enableRLS();
+
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    nameZh: text('name_zh'),
+    nameEn: text('name_en'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.version, t.day] }),
+    foreignKey({ columns: [t.year, t.version], foreignColumns: [calendarYears.year, calendarYears.version] }),
+    check('calendar_days_in_year', sql`extract(year from ${t.day}) = ${t.year}`),
+    pgPolicy('calendar_days_read', { as: 'permissive', for: 'select', to: sifaAppRole, using: sql`true` }),
+    pgPolicy('calendar_days_insert_root', { as: 'permissive', for: 'insert', to: sifaAppRole, withCheck: rootScopeOnly }),
+  ],
 ).enableRLS();

@@ -22,11 +22,27 @@ interface Waiter {
 export interface ServerChangeFeed extends ChangeFeed {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Calls `listener` on every change of `topic` (any path), published here (`local`) or by another
+   * instance (`remote`, PostgreSQL only): for server state that follows shared data (the calendar).
+   * Returns the unsubscribe function.
+   */
+  onChange(topic: string, listener: (origin: 'local' | 'remote') => void): () => void;
 }
 
 export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db: SifaDb }, logger: Logger): ServerChangeFeed {
   const instance = randomUUID();
   const waiters = new Set<Waiter>();
+  const listeners = new Map<string, Set<(origin: 'local' | 'remote') => void>>();
+  const tell = (topic: string, origin: 'local' | 'remote') => {
+    for (const listener of [...(listeners.get(topic) ?? [])]) {
+      try {
+        listener(origin);
+      } catch (error) {
+        logger.error({ err: error, topic }, 'change listener failed');
+      }
+    }
+  };
   let unlisten: (() => Promise<void>) | null = null;
 
   // A change at `path` concerns a subscriber whose scope contains it (a county watching its
@@ -40,6 +56,7 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
   return {
     publish(topic, orgPath) {
       wakeLocal(topic, orgPath);
+      tell(topic, 'local');
       if (database.listen) {
         const payload = JSON.stringify([instance, topic, orgPath]);
         database.db.execute(sql`SELECT pg_notify(${channel}, ${payload})`).catch((error: unknown) => logger.warn({ err: error }, 'change notification failed'));
@@ -66,13 +83,23 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
       unlisten = await database.listen(channel, (payload) => {
         try {
           const [from, topic, path] = JSON.parse(payload) as [string, string, string];
-          if (from !== instance) wakeLocal(topic, path);
+          if (from !== instance) {
+            wakeLocal(topic, path);
+            tell(topic, 'remote');
+          }
         } catch {
           // Not ours.
         }
       });
     },
+    onChange(topic, listener) {
+      let set = listeners.get(topic);
+      if (!set) listeners.set(topic, (set = new Set()));
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
     async stop() {
+      listeners.clear();
       for (const w of [...waiters]) w.wake();
       await unlisten?.();
       unlisten = null;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { desc, eq } from 'drizzle-orm';
 import { Cron } from 'croner';
-import { SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb } from '@sifa/core';
+import { SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb, type WorkingCalendar } from '@sifa/core';
 import { jobRuns } from '../db/schema.js';
 import { rootOrgCode, systemActor } from '../auth/system-actor.js';
 import type { Composition } from '../plugins/compose.js';
@@ -25,6 +25,8 @@ export interface JobRunnerOptions {
   logger: Logger;
   /** IANA zone the cron patterns are read in (default Asia/Shanghai). */
   timeZone?: string;
+  /** The live working-day calendar (read when a run starts). */
+  calendar(): WorkingCalendar;
 }
 
 export interface JobInfo {
@@ -104,6 +106,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         },
         signal: shutdown.signal,
         catalog: options.catalog,
+        calendar: options.calendar(),
       });
       const [row] = await db
         .update(jobRuns)
@@ -131,9 +134,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   const arm = (name: string) => {
     const pattern = patterns.get(name)!;
-    const next = pattern.nextRun(new Date(Date.now()));
+    // Slots follow the server's clock (SIFA_NOW moves it); the timer waits the same real time.
+    const from = options.now();
+    const next = pattern.nextRun(from);
     if (!next || shutdown.signal.aborted) return;
-    const wait = next.getTime() - Date.now();
+    const wait = next.getTime() - from.getTime();
     const timer = setTimeout(
       () => {
         timers.delete(name);

@@ -23,6 +23,8 @@ import { inSubtree } from '@sifa/core/db';
 import {
   apiKeys,
   auditLog,
+  calendarDays,
+  calendarYears,
   documentBatches,
   documentCounters,
   documents,
@@ -48,13 +50,15 @@ import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
 import { createEmbedRouters } from '../embed/routers.js';
+import { createCalendarRouter } from '../calendar/router.js';
+import type { CalendarPlatform } from '../calendar/service.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
   version: '0.1.0',
   core: '^0.1.0',
   title: { zh: '平台基础', en: 'Platform', mn: undefined },
-  description: { zh: '登录、组织机构、事实数据与审计日志', en: 'Sign-in, organisation tree, facts and the audit log' },
+  description: { zh: '登录、组织机构、事实数据、审计日志与节假日数据', en: 'Sign-in, organisation tree, facts, the audit log and the holiday calendar' },
   permissions: [
     { name: 'platform.facts.read', title: { zh: '查看统计事实', en: 'Read facts' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.facts.write', title: { zh: '写入统计事实（系统对接）', en: 'Write facts (integrations)' }, roles: ['city_admin', 'county_admin'] },
@@ -62,6 +66,8 @@ export const platformManifest = definePlugin({
     { name: 'platform.keys.manage', title: { zh: '管理嵌入密钥', en: 'Manage embedding keys' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
+    // Also needs the caller's org to be the root of the tree (the data is shared by every org).
+    { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
   ],
 });
 
@@ -75,6 +81,8 @@ export interface PlatformPluginDeps {
   /** Created after composition (they need every plugin's templates); asked for at request time. */
   documents: () => DocumentsPlatform;
   notifications: () => NotificationsPlatform;
+  /** Loaded after the migrations; asked for at request time. */
+  calendar: () => CalendarPlatform;
 }
 
 export function createPlatformPlugin(deps: PlatformPluginDeps) {
@@ -167,6 +175,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       keys,
       documents: createDocumentsRouter(deps.documents),
       notifications: createNotificationsRouter(deps.notifications),
+      calendar: createCalendarRouter(deps.calendar),
     }),
     routes: createDocumentRoutes(deps.documents),
     tables: [
@@ -186,6 +195,8 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       documents,
       documentCounters,
       documentBatches,
+      calendarYears,
+      calendarDays,
     ],
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
   });

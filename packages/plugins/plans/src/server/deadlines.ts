@@ -25,7 +25,7 @@ export function plansDeadlineSource(): DeadlineSource {
         .orderBy(asc(planInstances.due), asc(planInstances.id));
       if (rows.length === 0) return [];
       // A metric whose plugin was removed must not hide the other deadlines: its items count as open.
-      const measured = await measure({ facts: scoped.facts, scopePath: scoped.actor.scope.orgPath, today: wholePeriod, onFactsError: () => {} }, rows);
+      const measured = await measure({ facts: scoped.facts, scopePath: scoped.actor.scope.orgPath, today: wholePeriod, calendar: scoped.calendar, onFactsError: () => {} }, rows);
       return rows
         .filter((r) => !measured.get(r.id)!.progress.complete)
         .map((r) => ({

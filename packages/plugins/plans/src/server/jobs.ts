@@ -9,20 +9,23 @@
  * Each run reads its candidates in one transaction over the whole tree (progress from batched
  * facts), then handles each candidate in its own transaction scoped to the org that acts (the
  * plan's owner reminds; the level above supervises), so one failure does not undo the others.
+ *
+ * Working days: a reminder's day counts back from the due date with the calendar versions of its
+ * plan (after a holiday import, open plans have moved to the new data, so pending reminders fall
+ * on the new working days; a reminder already sent is never sent again: its row is unique).
+ * Supervision is action taken today: its pauses and report-by dates use the live calendar.
  */
 import { and, asc, eq, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
 import {
   addDays,
-  addWorkingDays,
   codesOfPath,
-  workingDaysBetween,
   type JobContext,
   type JobResult,
   type LocalizedText,
   type PlanProgress,
   type ScopedServices,
 } from '@sifa/core';
-import { measure } from './progress.js';
+import { calendarOfRow, measure } from './progress.js';
 import { planEscalations, planInstances, planReminders, type PlanInstanceRow } from './schema.js';
 import { targetOf } from './progress.js';
 import type { ReminderLetterData, SupervisionLetterData } from './templates.js';
@@ -122,15 +125,16 @@ interface ReminderCandidate {
 export async function runReminders(ctx: JobContext, options: PlansJobOptions): Promise<JobResult> {
   const today = dayIn(options.timeZone, ctx.now);
   const offsets = [...new Set(options.reminderOffsets)].sort((a, b) => a - b);
-  const horizon = addWorkingDays(today, offsets[offsets.length - 1] ?? 0);
   const candidates = await ctx.runScoped(ctx.rootOrgCode, async (s) => {
+    // Open plans follow the live calendar (imports move them), so its working days find their due dates.
+    const horizon = s.calendar.addWorkingDays(today, offsets[offsets.length - 1] ?? 0);
     const rows = await s.db
       .select()
       .from(planInstances)
       .where(and(isNull(planInstances.checkedAt), gte(planInstances.due, today), lte(planInstances.due, horizon)))
       .orderBy(asc(planInstances.due), asc(planInstances.id));
     if (rows.length === 0) return [];
-    const measured = await measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today, onFactsError: (e) => ctx.log(`progress unknown for a batch: ${String(e)}`) }, rows);
+    const measured = await measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today, calendar: s.calendar, onFactsError: (e) => ctx.log(`progress unknown for a batch: ${String(e)}`) }, rows);
     const sent = await s.db
       .select({ instanceId: planReminders.instanceId, offset: planReminders.offsetDays })
       .from(planReminders)
@@ -144,9 +148,10 @@ export async function runReminders(ctx: JobContext, options: PlansJobOptions): P
       const progress = measured.get(row.id)!.progress;
       if (progress.complete) continue;
       // The latest reminder due by now; an earlier one missed (the server was down) is superseded, not sent late.
-      const offset = offsets.find((o) => addWorkingDays(row.due, -o) <= today);
+      const calendar = calendarOfRow(s.calendar, row);
+      const offset = offsets.find((o) => calendar.addWorkingDays(row.due, -o) <= today);
       if (offset === undefined || done.has(`${row.id}|${offset}`)) continue;
-      out.push({ row, offset, remindOn: addWorkingDays(row.due, -offset), progress });
+      out.push({ row, offset, remindOn: calendar.addWorkingDays(row.due, -offset), progress });
     }
     return out;
   });
@@ -166,7 +171,7 @@ async function remind(s: ScopedServices, c: ReminderCandidate, options: PlansJob
   if (!claimed) return false;
   let document: { id: string; number: string; downloadPath: string } | null = null;
   if (options.reminderLetterOffsets.includes(c.offset)) {
-    const data: ReminderLetterData = { ...letterBase(row, c.progress, today), workingDaysLeft: workingDaysBetween(addDays(today, 1), row.due).length };
+    const data: ReminderLetterData = { ...letterBase(row, c.progress, today), workingDaysLeft: calendarOfRow(s.calendar, row).workingDaysBetween(addDays(today, 1), row.due).length };
     const issued = await s.documents.issue({ template: 'plans.reminder-letter', issuerOrgCode: row.ownerOrgCode, subjectOrgCode: row.orgCode, data, entity: entityOf(row) });
     document = { id: issued.id, number: issued.number, downloadPath: issued.downloadPath };
   }
@@ -226,7 +231,7 @@ export async function runEscalation(ctx: JobContext, options: PlansJobOptions): 
       .where(and(isNull(planInstances.checkedAt), eq(planInstances.escalationClosed, false), lt(planInstances.due, today)))
       .orderBy(asc(planInstances.due), asc(planInstances.id));
     if (rows.length === 0) return [];
-    const measured = await measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today, onFactsError: (e) => ctx.log(`progress unknown for a batch: ${String(e)}`) }, rows);
+    const measured = await measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today, calendar: s.calendar, onFactsError: (e) => ctx.log(`progress unknown for a batch: ${String(e)}`) }, rows);
     const out: EscalationCandidate[] = [];
     const exhausted: string[] = [];
     for (const row of rows) {
@@ -238,7 +243,7 @@ export async function runEscalation(ctx: JobContext, options: PlansJobOptions): 
         continue;
       }
       // First supervision on the first working day after the due date; each next one after the pause.
-      const next = row.escalationLevel === 0 || !row.lastEscalatedOn ? addWorkingDays(row.due, 1) : addWorkingDays(row.lastEscalatedOn, options.escalateAfterWorkingDays);
+      const next = row.escalationLevel === 0 || !row.lastEscalatedOn ? s.calendar.addWorkingDays(row.due, 1) : s.calendar.addWorkingDays(row.lastEscalatedOn, options.escalateAfterWorkingDays);
       if (today < next) continue;
       out.push({ row, level: row.escalationLevel + 1, chain, progress });
     }
@@ -254,7 +259,7 @@ async function supervise(s: ScopedServices, c: EscalationCandidate, options: Pla
   const row = await lockOpen(s, c.row);
   if (!row || row.escalationLevel !== c.level - 1) return false;
   const issuer = await s.orgs.get(c.chain[c.level - 1]!);
-  const reportBy = addWorkingDays(today, options.reportWithinWorkingDays);
+  const reportBy = s.calendar.addWorkingDays(today, options.reportWithinWorkingDays);
   const [claimed] = await s.db
     .insert(planEscalations)
     .values({

@@ -44,6 +44,7 @@ import { dayIn, runEscalation, runReminders, type PlansJobOptions } from './jobs
 import { reminderLetterTemplate, supervisionLetterTemplate } from './templates.js';
 import { plansDeadlineSource } from './deadlines.js';
 import { seedDemoPlan } from './seed.js';
+import { followCalendarChange } from './calendar-sync.js';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -137,7 +138,7 @@ export function createPlansPlugin(options: PlansPluginOptions = {}) {
     splitPreview: signedInProcedure.input(splitInputSchema).query(({ ctx, input }): PlanSplit => {
       requirePermission(ctx.actor, 'plans.read');
       try {
-        return splitTarget({ period: input.period, target: input.target, mode: input.mode ?? 'even', weights: input.weights, due: input.due });
+        return splitTarget(ctx.platform.calendar, { period: input.period, target: input.target, mode: input.mode ?? 'even', weights: input.weights, due: input.due });
       } catch (error) {
         if (!(error instanceof SplitError)) throw error;
         throw new SifaError('VALIDATION_FAILED', {
@@ -199,6 +200,8 @@ export function createPlansPlugin(options: PlansPluginOptions = {}) {
     ],
     documentTemplates: [reminderLetterTemplate, supervisionLetterTemplate],
     deadlineSources: [plansDeadlineSource()],
+    // Holidays of a year imported or corrected: open plans move to the new data (re-split).
+    onCalendarChange: (ctx) => followCalendarChange(ctx, parsed.timeZone),
     ...(parsed.demo ? { seed: (ctx) => seedDemoPlan(ctx, parsed.timeZone) } : {}),
   });
 }

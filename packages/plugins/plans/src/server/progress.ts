@@ -7,7 +7,7 @@
  * counties is one query). An assignee that is the caller's own scope root (its parent is out of
  * sight) is read with one total query.
  */
-import { codesOfPath, type FactsService, type PlanProgress, type PlanSubPeriod } from '@sifa/core';
+import { codesOfPath, type FactsService, type PlanProgress, type PlanSubPeriod, type WorkingCalendar } from '@sifa/core';
 import { expectedBy, splitTarget, SplitError } from '../split.js';
 import type { PlanInstanceRow } from './schema.js';
 
@@ -16,6 +16,8 @@ export interface MeasureContext {
   /** Path of the scope the transaction runs in (its root's parent is out of sight). */
   scopePath: string;
   today: string;
+  /** The live working-day calendar; each row's split uses the versions recorded with it (`asOf`). */
+  calendar: WorkingCalendar;
   /** Metrics the installation declares (procedures know them); a metric left out counts as unknown. */
   knownMetric?: (code: string) => boolean;
   /** Called when a batch of facts cannot be read (jobs log it and treat the progress as unknown). */
@@ -32,18 +34,25 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 export const targetOf = (row: Pick<PlanInstanceRow, 'targetOverride' | 'itemTarget'>) => row.targetOverride ?? row.itemTarget;
 
-/** The instance's split as the calendar has it now; a stored setting the calendar no longer allows falls back to an even split. */
-export function instanceSplit(row: PlanInstanceRow): PlanSubPeriod[] | null {
+/** The calendar a plan's rows are computed with: the live one at the versions recorded on the plan. */
+export const calendarOfRow = (calendar: WorkingCalendar, row: Pick<PlanInstanceRow, 'calendarVersions'>) => calendar.asOf(row.calendarVersions);
+
+/**
+ * The instance's split with the calendar versions recorded on its plan (`live` is the live
+ * calendar); a stored setting that calendar no longer allows falls back to an even split.
+ */
+export function instanceSplit(row: PlanInstanceRow, live: WorkingCalendar): PlanSubPeriod[] | null {
   const target = targetOf(row);
   if (row.kind !== 'metric' || target === null) return null;
+  const calendar = calendarOfRow(live, row);
   const request = { period: row.period, target, mode: row.splitMode ?? 'even', weights: row.weights, due: row.due } as const;
   try {
-    return splitTarget(request).subPeriods;
+    return splitTarget(calendar, request).subPeriods;
   } catch (error) {
     if (!(error instanceof SplitError)) throw error;
     // A due date that became a holiday when the year's arrangement was published: still show the shares.
     try {
-      return splitTarget({ ...request, mode: 'even', weights: null, lenient: true }).subPeriods;
+      return splitTarget(calendar, { ...request, mode: 'even', weights: null, lenient: true }).subPeriods;
     } catch {
       return null;
     }
@@ -127,7 +136,7 @@ export async function measure(ctx: MeasureContext, rows: readonly PlanInstanceRo
       continue;
     }
     const target = targetOf(row);
-    const split = instanceSplit(row);
+    const split = instanceSplit(row, ctx.calendar);
     const value = values.get(row.id) ?? null;
     const complete = value !== null && target !== null && value >= target;
     const expected = split ? expectedBy(split, today) : null;

@@ -10,9 +10,14 @@
  *   reminds twice), owned by the assignee;
  * - `plans_escalations`: the supervision (督办) log (unique per instance and level), owned by
  *   the assignee, so the assignee and every level above it see it.
+ *
+ * Splits and due dates are computed from the working-day calendar at the versions recorded on the
+ * plan (`calendar_versions`, copied onto its instances): an import moves open plans to the new
+ * version (`calendar_history` keeps each move); a plan whose period has ended keeps its versions,
+ * so its split stays what it was. Null: recorded before versions were kept (the live calendar).
  */
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { LocalizedText, PlanEvidence, PlanItemKind, PlanOrgName, PlanSplitMode } from '@sifa/core';
+import type { CalendarVersions, LocalizedText, PlanCalendarChange, PlanEvidence, PlanItemKind, PlanOrgName, PlanSplitMode } from '@sifa/core';
 import { orgColumns, orgScopePolicy } from '@sifa/core/db';
 
 export const plans = pgTable(
@@ -29,6 +34,10 @@ export const plans = pgTable(
     demo: boolean('demo').notNull().default(false),
     /** Bumped by every change; a save naming an older revision is refused (CONFLICT). */
     revision: integer('revision').notNull().default(0),
+    /** Calendar data the plan is split with: year → version (null: no data for the year). */
+    calendarVersions: jsonb('calendar_versions').$type<CalendarVersions>(),
+    /** Each move to other calendar data (a holiday import while the plan was open), oldest first. */
+    calendarHistory: jsonb('calendar_history').$type<PlanCalendarChange[]>().notNull().default([]),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -86,6 +95,8 @@ export const planInstances = pgTable(
     planDemo: boolean('plan_demo').notNull().default(false),
     planRevision: integer('plan_revision').notNull(),
     planUpdatedAt: timestamp('plan_updated_at', { withTimezone: true }).notNull(),
+    /** The plan's calendar versions (the split of this share is computed with them). */
+    calendarVersions: jsonb('calendar_versions').$type<CalendarVersions>(),
     itemPosition: integer('item_position').notNull(),
     itemTitle: text('item_title').notNull(),
     kind: text('kind', { enum: ['metric', 'manual'] }).$type<PlanItemKind>().notNull(),

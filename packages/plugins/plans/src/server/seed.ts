@@ -86,7 +86,7 @@ export async function seedDemoPlan(ctx: PluginSeedContext, timeZone: string): Pr
     // More mediation before the Spring Festival and at the year's end, when disputes peak (demo weights).
     metricItem('diary.mediation-cases', '排查调处矛盾纠纷', 36, toOffices, [2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
     metricItem('diary.legal-literates-trained', '培训法律明白人', 60, toCounties);
-    const juneEnd = defaultDue(`${year}-06`);
+    const juneEnd = defaultDue(s.calendar, `${year}-06`);
     items.push({ title: '报送上半年工作总结', kind: 'manual', due: juneEnd, assignees: [...toCounties, ...toOffices] });
     items.push({ title: '报送全年工作总结', kind: 'manual', assignees: toCounties });
     const skipped = Object.keys(demoMetrics).filter((code) => !metrics.has(code));

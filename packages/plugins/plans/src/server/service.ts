@@ -6,6 +6,10 @@
  * must lie below the plan's owner. Assignees are resolved level by level (one query per parent,
  * never one per assignee). What an assignee must see of a plan is copied onto its instances in
  * the same transaction.
+ *
+ * Working days: a new plan is checked with the live calendar and records its versions; a change
+ * to an existing plan is checked with the plan's own versions (the same as the live ones while it
+ * is open: imports move open plans, `calendar-sync.ts`).
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
@@ -22,6 +26,7 @@ import {
   type PlanDetail,
   type PlanInstance,
   type PlanOrgName,
+  type WorkingCalendar,
 } from '@sifa/core';
 import { defaultDue, dueDateProblem, splitTarget, SplitError } from '../split.js';
 import type { PlanItemInputParsed } from '../schemas.js';
@@ -113,13 +118,20 @@ function validationError(issues: FieldIssue[], locale: Locale): SifaError {
 }
 
 /** Checks every item against the server's knowledge; throws one VALIDATION_FAILED with all issues. */
-async function resolveItems(s: WriteServices, env: WriteEnv, owner: OrgNode, period: string, items: readonly PlanItemInputParsed[]): Promise<ResolvedItem[]> {
+async function resolveItems(
+  s: WriteServices,
+  env: WriteEnv,
+  calendar: WorkingCalendar,
+  owner: OrgNode,
+  period: string,
+  items: readonly PlanItemInputParsed[],
+): Promise<ResolvedItem[]> {
   const issues: FieldIssue[] = [];
   const add = (path: string, text: LocalizedText) => issues.push({ path, message: pickText(text, env.locale) });
   const range = periodRange(period);
   const resolved: ResolvedItem[] = items.map((item, i) => {
-    const due = item.due ?? defaultDue(period);
-    const dueProblem = dueDateProblem(due, range.from, range.to);
+    const due = item.due ?? defaultDue(calendar, period);
+    const dueProblem = dueDateProblem(calendar, due, range.from, range.to);
     if (dueProblem) add(`items.${i}.due`, dueProblem.message);
     let metric: ResolvedItem['metric'] = null;
     if (item.kind === 'metric' && item.metric) {
@@ -132,7 +144,7 @@ async function resolveItems(s: WriteServices, env: WriteEnv, owner: OrgNode, per
       } else metric = { code: item.metric, ...info };
       if (!dueProblem && item.target !== undefined) {
         try {
-          splitTarget({ period, target: item.target, mode: item.splitMode ?? 'even', weights: item.weights, due });
+          splitTarget(calendar, { period, target: item.target, mode: item.splitMode ?? 'even', weights: item.weights, due });
         } catch (error) {
           if (!(error instanceof SplitError)) throw error;
           for (const p of error.problems) add(`items.${i}.${p.field}`, p.message);
@@ -192,6 +204,7 @@ const planCopy = (plan: PlanRow) => ({
   planDemo: plan.demo,
   planRevision: plan.revision,
   planUpdatedAt: plan.updatedAt,
+  calendarVersions: plan.calendarVersions,
 });
 
 /** What an instance copies from its item. */
@@ -279,11 +292,14 @@ async function lockPlan(s: WriteServices, planId: string, revision: number | und
   return plan;
 }
 
-/** Bumps the plan's revision and copies the plan's fields onto all its instances. */
+/**
+ * Bumps the plan's revision and copies the plan's fields onto all its instances. A plan made
+ * before calendar versions were kept gets the ones it was just checked with.
+ */
 async function touchPlan(s: WriteServices, plan: PlanRow, changes: { title?: string }, now: Date): Promise<PlanRow> {
   const [updated] = await s.db
     .update(plans)
-    .set({ ...changes, revision: sql`${plans.revision} + 1`, updatedAt: now })
+    .set({ ...changes, revision: sql`${plans.revision} + 1`, updatedAt: now, calendarVersions: plan.calendarVersions ?? s.calendar.versionsFor(plan.periodFrom, plan.periodTo) })
     .where(eq(plans.id, plan.id))
     .returning();
   await s.db.update(planInstances).set({ ...planCopy(updated!), updatedAt: now }).where(eq(planInstances.planId, plan.id));
@@ -304,7 +320,7 @@ export interface CreatePlanInput {
 
 export async function createPlan(s: WriteServices, env: WriteEnv, input: CreatePlanInput): Promise<PlanDetail> {
   const owner = await s.orgs.get(input.orgCode ?? s.actor.scope.orgCode);
-  const items = await resolveItems(s, env, owner, input.period, input.items);
+  const items = await resolveItems(s, env, s.calendar, owner, input.period, input.items);
   const range = periodRange(input.period);
   const [plan] = await s.db
     .insert(plans)
@@ -318,6 +334,7 @@ export async function createPlan(s: WriteServices, env: WriteEnv, input: CreateP
       periodTo: range.to,
       title: input.title,
       demo: input.demo ?? false,
+      calendarVersions: s.calendar.versionsFor(range.from, range.to),
       createdBy: s.actor.userId,
       createdAt: env.now,
       updatedAt: env.now,
@@ -348,7 +365,7 @@ export async function updatePlan(
         : [],
     );
     if (unknown.length) throw validationError(unknown, env.locale);
-    const items = await resolveItems(s, env, owner, plan.period, input.items);
+    const items = await resolveItems(s, env, s.calendar.asOf(plan.calendarVersions), owner, plan.period, input.items);
     const kept = new Set(input.items.flatMap((i) => (i.id ? [i.id] : [])));
     for (const gone of existing.filter((r) => !kept.has(r.id))) {
       const ids = (await s.db.select({ id: planInstances.id }).from(planInstances).where(eq(planInstances.itemId, gone.id))).map((r) => r.id);

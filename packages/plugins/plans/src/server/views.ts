@@ -23,10 +23,11 @@ import {
   type PlanSummary,
   type PlanTimelineEntry,
   type SifaDb,
+  type WorkingCalendar,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { calendarWarnings } from '../split.js';
-import { measure, targetOf, type Measured } from './progress.js';
+import { calendarOfRow, measure, targetOf, type Measured } from './progress.js';
 import { planEscalations, planInstances, planItems, planReminders, plans, type PlanEscalationRow, type PlanInstanceRow, type PlanItemRow, type PlanReminderRow, type PlanRow } from './schema.js';
 
 /** What reading needs from a scoped transaction. */
@@ -35,6 +36,8 @@ export interface ReadServices {
   orgs: OrgDirectory;
   facts: FactsService;
   actor: Actor;
+  /** The live working-day calendar (a plan's own versions: `calendar.asOf(plan.calendarVersions)`). */
+  calendar: WorkingCalendar;
 }
 
 export interface ReadEnv {
@@ -216,7 +219,7 @@ function summarize(head: PlanHead, relation: 'own' | 'assigned', itemCount: numb
 }
 
 const measureIn = (s: ReadServices, env: ReadEnv, rows: readonly PlanInstanceRow[]) =>
-  measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today: env.today, ...(env.knownMetric ? { knownMetric: env.knownMetric } : {}) }, rows);
+  measure({ facts: s.facts, scopePath: s.actor.scope.orgPath, today: env.today, calendar: s.calendar, ...(env.knownMetric ? { knownMetric: env.knownMetric } : {}) }, rows);
 
 /** Plans in `orgCode`'s subtree (or the caller's) and plans from above with instances in it, overlapping `period`. */
 export async function listPlans(s: ReadServices, env: ReadEnv, input: { orgCode?: string | undefined; period?: string | undefined }): Promise<PlanSummary[]> {
@@ -301,10 +304,18 @@ export async function planDetail(s: ReadServices, env: ReadEnv, input: { planId:
   }
   const head = own ? headOfPlan(plan) : headOfInstance(instances[0]!);
   const lastDue = items.reduce((max, i) => (i.due > max ? i.due : max), head.from);
+  // The plan's own calendar: the versions recorded on it (an assignee reads them from its instances).
+  const recorded = own ? plan.calendarVersions : instances[0]!.calendarVersions;
+  const calendar = calendarOfRow(s.calendar, { calendarVersions: recorded });
   return {
     ...summarize(head, own ? 'own' : 'assigned', items.length, instances, measured),
     items,
-    warnings: calendarWarnings(head.from, lastDue > head.to ? lastDue : head.to),
+    warnings: calendarWarnings(calendar, head.from, lastDue > head.to ? lastDue : head.to),
+    calendar: {
+      versions: recorded ?? s.calendar.versionsFor(head.from, head.to),
+      // The moves between versions are the owner's record; an assignee sees the versions in use.
+      history: own ? plan.calendarHistory : [],
+    },
     canManage: plan !== undefined && s.actor.permissions.has('plans.manage'),
     asOf: env.today,
   };

@@ -12,6 +12,7 @@ import { chifengOrgTree, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin, demoPlanId } from '../../src/server/index.js';
 import { sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+import { testNow, testYear } from '../../../../server/test/test-clock.js';
 
 const clock = { now: new Date('2026-11-26T02:00:00Z') };
 const plugins = [createDiaryPlugin(), createPlansPlugin()] as const;
@@ -437,7 +438,7 @@ describe('demo seed', () => {
       orgCodes: tree.map((o) => o.code),
       log: () => {},
       seeded: () => undefined,
-      now: () => new Date(),
+      now: testNow,
       catalog: { diaryItems: t.server.composition.diaryItems, metrics: t.server.composition.metrics },
       runScoped: (orgCode, work) =>
         t.server.runScoped(
@@ -451,7 +452,7 @@ describe('demo seed', () => {
     await seedPlans();
     await seedPlans();
     const city = await client('city', 'zh-CN');
-    const year = new Date().getFullYear();
+    const year = testYear();
     const demo = (await city.plans.list.query({ period: String(year) })).filter((p) => p.demo);
     expect(demo).toHaveLength(1);
     expect(demo[0]).toMatchObject({ id: demoPlanId(year), title: `【演示】${year}年度司法所重点工作计划`, ownerOrgCode: '1504', relation: 'own', itemCount: 5 });

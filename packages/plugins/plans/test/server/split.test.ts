@@ -5,11 +5,14 @@
  * facts reads (one query per parent of the assignees, never one per assignee).
  */
 import { describe, expect, it } from 'vitest';
-import { describeDay, type DocumentRenderContext, type FactsQuery, type FactsResult, type FactsService } from '@sifa/core';
+import { WorkingCalendar, type DocumentRenderContext, type FactsQuery, type FactsResult, type FactsService } from '@sifa/core';
 import { apportion, isoWeekKey, splitTarget, SplitError, subPeriodsOf } from '../../src/index.js';
 import { measure } from '../../src/server/progress.js';
 import { reminderLetterTemplate, supervisionLetterTemplate, type ReminderLetterData, type SupervisionLetterData } from '../../src/server/templates.js';
 import type { PlanInstanceRow } from '../../src/server/schema.js';
+
+/** The package's data (2026 is covered, 2027 is not). */
+const calendar = WorkingCalendar.fromPackage();
 
 const problemsOf = (work: () => unknown) => {
   try {
@@ -23,10 +26,10 @@ const problemsOf = (work: () => unknown) => {
 
 describe('the calendar around National Day 2026', () => {
   it('knows the holidays and the adjusted working days it splits by', () => {
-    expect(describeDay('2026-10-05')).toMatchObject({ working: false, kind: 'holiday', festival: { zh: '国庆节', en: 'National Day' } });
-    expect(describeDay('2026-10-10')).toMatchObject({ working: true, kind: 'adjusted-workday', festival: { zh: '国庆节' } });
-    expect(describeDay('2026-10-11')).toMatchObject({ working: false, kind: 'weekend', festival: null });
-    expect(describeDay('2026-10-09')).toMatchObject({ working: true, kind: 'workday', festival: null });
+    expect(calendar.describeDay('2026-10-05')).toMatchObject({ working: false, kind: 'holiday', festival: { zh: '国庆节', en: 'National Day' } });
+    expect(calendar.describeDay('2026-10-10')).toMatchObject({ working: true, kind: 'adjusted-workday', festival: { zh: '国庆节' } });
+    expect(calendar.describeDay('2026-10-11')).toMatchObject({ working: false, kind: 'weekend', festival: null });
+    expect(calendar.describeDay('2026-10-09')).toMatchObject({ working: true, kind: 'workday', festival: null });
   });
 });
 
@@ -59,7 +62,7 @@ describe('sub-periods', () => {
 
 describe('even split', () => {
   it('shares a Q4 target by the working days of each month, National Day skipped and 10 October counted', () => {
-    const split = splitTarget({ period: '2026-Q4', target: 100, mode: 'even' });
+    const split = splitTarget(calendar, { period: '2026-Q4', target: 100, mode: 'even' });
     // October: 8, 9, 10 (the adjusted Saturday) and three full weeks = 18; November 21; December 23.
     expect(split.subPeriods.map((s) => [s.key, s.workingDays, s.target, s.due])).toEqual([
       ['2026-10', 18, 29, '2026-10-30'],
@@ -71,7 +74,7 @@ describe('even split', () => {
   });
 
   it('shares an October target by ISO week: the holiday week gets nothing, its milestone is the worked Saturday', () => {
-    const split = splitTarget({ period: '2026-10', target: 36, mode: 'even' });
+    const split = splitTarget(calendar, { period: '2026-10', target: 36, mode: 'even' });
     expect(split.subPeriods.map((s) => [s.key, s.workingDays, s.target, s.due])).toEqual([
       ['2026-W40', 0, 0, null],
       ['2026-W41', 3, 6, '2026-10-10'],
@@ -86,14 +89,14 @@ describe('even split', () => {
     expect(apportion(1, [18, 21, 23])).toEqual([0, 0, 1]);
     expect(apportion(7, [0, 5, 0])).toEqual([0, 7, 0]);
     for (const target of [1, 2, 3, 7, 13, 99, 100, 101, 1234567]) {
-      const shares = splitTarget({ period: '2026', target, mode: 'even' }).subPeriods.map((s) => s.target);
+      const shares = splitTarget(calendar, { period: '2026', target, mode: 'even' }).subPeriods.map((s) => s.target);
       expect(shares.reduce((a, b) => a + b, 0)).toBe(target);
       expect(shares.every((s) => Number.isInteger(s) && s >= 0)).toBe(true);
     }
   });
 
   it('splits up to the due date only, the last milestone being the due date', () => {
-    const split = splitTarget({ period: '2026-10', target: 16, mode: 'even', due: '2026-10-16' });
+    const split = splitTarget(calendar, { period: '2026-10', target: 16, mode: 'even', due: '2026-10-16' });
     expect(split.subPeriods.map((s) => [s.key, s.workingDays, s.target, s.due])).toEqual([
       ['2026-W40', 0, 0, null],
       ['2026-W41', 3, 6, '2026-10-10'],
@@ -104,33 +107,33 @@ describe('even split', () => {
 
 describe('weighted split', () => {
   it('shares by the given weights', () => {
-    const split = splitTarget({ period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 1, '2026-11': 2, '2026-12': 1 } });
+    const split = splitTarget(calendar, { period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 1, '2026-11': 2, '2026-12': 1 } });
     expect(split.subPeriods.map((s) => s.target)).toEqual([3, 5, 2]);
     expect(split.mode).toBe('weighted');
   });
 
   it('names the sub-periods when weights do not match them', () => {
-    const [problem] = problemsOf(() => splitTarget({ period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 1, '2026-11': 1, '2027-01': 1 } }));
+    const [problem] = problemsOf(() => splitTarget(calendar, { period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 1, '2026-11': 1, '2027-01': 1 } }));
     expect(problem!.field).toBe('weights');
     expect(problem!.message.en).toBe('A weighted split needs one weight per sub-period: 2026-10, 2026-11, 2026-12. Missing: 2026-12. Not a sub-period: 2027-01.');
   });
 
   it('refuses a weight on the week of National Day, which has no working day', () => {
     const [problem] = problemsOf(() =>
-      splitTarget({ period: '2026-10', target: 10, mode: 'weighted', weights: { '2026-W40': 1, '2026-W41': 1, '2026-W42': 1, '2026-W43': 1, '2026-W44': 1 } }),
+      splitTarget(calendar, { period: '2026-10', target: 10, mode: 'weighted', weights: { '2026-W40': 1, '2026-W41': 1, '2026-W42': 1, '2026-W43': 1, '2026-W44': 1 } }),
     );
     expect(problem!.message.zh).toBe('子期间 2026-W40 没有工作日，其权重须为 0。');
   });
 
   it('refuses all-zero weights', () => {
-    const [problem] = problemsOf(() => splitTarget({ period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 0, '2026-11': 0, '2026-12': 0 } }));
+    const [problem] = problemsOf(() => splitTarget(calendar, { period: '2026-Q4', target: 10, mode: 'weighted', weights: { '2026-10': 0, '2026-11': 0, '2026-12': 0 } }));
     expect(problem!.message.en).toBe('At least one weight must be above 0.');
   });
 });
 
 describe('due dates', () => {
   it('refuses a public holiday and names the working days to pick', () => {
-    const [problem] = problemsOf(() => splitTarget({ period: '2026-Q4', target: 10, mode: 'even', due: '2026-10-05' }));
+    const [problem] = problemsOf(() => splitTarget(calendar, { period: '2026-Q4', target: 10, mode: 'even', due: '2026-10-05' }));
     expect(problem!.field).toBe('due');
     // 30 September, the working day before, lies outside Q4: only the one after is offered.
     expect(problem!.message.zh).toBe('截止日期须为工作日，2026年10月5日是法定节假日（国庆节）。请改为 2026-10-08（最近的工作日）。');
@@ -138,20 +141,20 @@ describe('due dates', () => {
   });
 
   it('offers both neighbours when they lie in the period, and tells a weekend from a holiday', () => {
-    const [problem] = problemsOf(() => splitTarget({ period: '2026-10', target: 10, mode: 'even', due: '2026-10-11' }));
+    const [problem] = problemsOf(() => splitTarget(calendar, { period: '2026-10', target: 10, mode: 'even', due: '2026-10-11' }));
     expect(problem!.message.en).toBe('The due date must be a working day; 2026-10-11 is a weekend day off. Pick 2026-10-10 or 2026-10-12 (the nearest working days before and after).');
   });
 
   it('accepts the adjusted Saturday and refuses a date outside the period', () => {
-    expect(splitTarget({ period: '2026-10', target: 3, mode: 'even', due: '2026-10-10' }).due).toBe('2026-10-10');
-    const [problem] = problemsOf(() => splitTarget({ period: '2026-10', target: 3, mode: 'even', due: '2026-11-02' }));
+    expect(splitTarget(calendar, { period: '2026-10', target: 3, mode: 'even', due: '2026-10-10' }).due).toBe('2026-10-10');
+    const [problem] = problemsOf(() => splitTarget(calendar, { period: '2026-10', target: 3, mode: 'even', due: '2026-11-02' }));
     expect(problem!.message.en).toBe("The due date 2026-11-02 is outside the plan's period (2026-10-01 to 2026-10-31). Pick a working day inside the period.");
   });
 });
 
 describe('years the calendar does not cover', () => {
   it('warns that only weekends are skipped there', () => {
-    const split = splitTarget({ period: '2027-Q1', target: 60, mode: 'even' });
+    const split = splitTarget(calendar, { period: '2027-Q1', target: 60, mode: 'even' });
     expect(split.warnings).toHaveLength(1);
     expect(split.warnings[0]).toMatchObject({ code: 'calendar-uncovered', years: [2027] });
     expect(split.warnings[0]!.message.zh).toContain('2027 年的法定节假日和调休安排');
@@ -216,6 +219,7 @@ function instance(orgPath: string, metric: string, target: number, extra: Partia
     escalationLevel: 0,
     lastEscalatedOn: null,
     escalationClosed: false,
+    calendarVersions: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
     ...extra,
@@ -231,7 +235,7 @@ describe('progress from facts', () => {
       ...offices.map((o) => instance(`/15/1504/${o.slice(0, 6)}/${o}/`, 'diary.a', 5)),
     ];
     const { facts, calls } = fakeFacts({ '1504>150402|diary.a': 12, '1504>150403|diary.b': 2, '150402>150402001|diary.a': 5, '150404>150404001|diary.a': 1 });
-    const measured = await measure({ facts, scopePath: '/15/1504/', today: '2026-11-26' }, rows);
+    const measured = await measure({ facts, calendar, scopePath: '/15/1504/', today: '2026-11-26' }, rows);
     // Counties under the city: one query for both metrics; offices under two counties: one query each.
     expect(calls.map((c) => [c.orgCode, c.groupBy, c.metrics, c.from, c.to])).toEqual([
       ['1504', 'child', ['diary.a', 'diary.b'], '2026-10-01', '2026-11-26'],
@@ -247,7 +251,7 @@ describe('progress from facts', () => {
 
   it('reads the caller’s own org with one total query (its parent is out of sight)', async () => {
     const { facts, calls } = fakeFacts({ '150402001|diary.a': 3 });
-    const measured = await measure({ facts, scopePath: '/15/1504/150402/150402001/', today: '2026-11-26' }, [instance('/15/1504/150402/150402001/', 'diary.a', 10)]);
+    const measured = await measure({ facts, calendar, scopePath: '/15/1504/150402/150402001/', today: '2026-11-26' }, [instance('/15/1504/150402/150402001/', 'diary.a', 10)]);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ orgCode: '150402001', groupBy: 'total' });
     // 10 split over Q4 is 3 + 3 + 4; by 26 November only October's milestone (30 October) has passed.
@@ -262,7 +266,7 @@ describe('progress from facts', () => {
       instance('/15/1504/150404/', 'diary.gone', 5),
       instance('/15/1504/150405/', 'diary.a', 5, { id: 'future', period: '2027-Q1', periodFrom: '2027-01-01', periodTo: '2027-03-31', due: '2027-03-31' }),
     ];
-    const measured = await measure({ facts, scopePath: '/15/1504/', today: '2026-11-26', knownMetric: (m) => m !== 'diary.gone' }, rows);
+    const measured = await measure({ facts, calendar, scopePath: '/15/1504/', today: '2026-11-26', knownMetric: (m) => m !== 'diary.gone' }, rows);
     expect(measured.get('150402-diary.a')!.progress).toMatchObject({ value: 1, expectedToDate: 29, status: 'behind' });
     expect(measured.get('late')!.progress).toMatchObject({ status: 'overdue', daysOverdue: 27 });
     expect(measured.get('150404-diary.gone')!.progress).toMatchObject({ value: null, complete: false });

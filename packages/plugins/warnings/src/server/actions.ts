@@ -9,7 +9,6 @@
 import { desc, and, eq, sql } from 'drizzle-orm';
 import {
   SifaError,
-  addWorkingDays,
   codesOfPath,
   pickText,
   type IssuedDocument,
@@ -25,6 +24,7 @@ import {
   type WarningNoticeInput,
   type WarningRespondInput,
   type WarningState,
+  type WorkingCalendar,
 } from '@sifa/core';
 import { allowedActions, nextState } from '../lifecycle.js';
 import { warnings, warningSteps, type StepDetail, type WarningRow } from './schema.js';
@@ -100,8 +100,8 @@ async function begin(scoped: ScopedServices, id: string, action: WarningAction):
   return { warning, next };
 }
 
-function respondByOf(given: string | undefined, today: string, options: ActionOptions): string {
-  if (given === undefined) return addWorkingDays(today, options.feedbackWorkingDays);
+function respondByOf(given: string | undefined, today: string, options: ActionOptions, calendar: WorkingCalendar): string {
+  if (given === undefined) return calendar.addWorkingDays(today, options.feedbackWorkingDays);
   const latest = sqlDay(new Date(Date.parse(`${today}T00:00:00Z`) + 366 * 86_400_000));
   if (given < today || given > latest) {
     const message = { zh: `反馈期限应在今天（${today}）至 ${latest} 之间。`, en: `The feedback date must be from today (${today}) to ${latest}.` };
@@ -198,7 +198,7 @@ const issue = (scoped: ScopedServices, template: string, warning: WarningRow, da
 export async function issueNotice(scoped: ScopedServices, input: WarningNoticeInput, options: ActionOptions): Promise<WarningDetail> {
   const { warning, next } = await begin(scoped, input.id, 'notice');
   const today = dayIn(options.now, options.timeZone);
-  const respondBy = respondByOf(input.respondBy, today, options);
+  const respondBy = respondByOf(input.respondBy, today, options, scoped.calendar);
   const ref = refOf(warning, options);
   const documents = [await issue(scoped, 'warnings.warning-slip', warning, { warning: ref, requirement: input.requirement, respondBy })];
   if (input.rectification) {
@@ -246,7 +246,7 @@ export async function assign(scoped: ScopedServices, input: WarningAssignInput, 
     throw new SifaError('VALIDATION_FAILED', { message, issues: [{ path: 'orgCode', message: pickText(message, options.locale) }] });
   }
   const today = dayIn(options.now, options.timeZone);
-  const respondBy = respondByOf(input.respondBy, today, options);
+  const respondBy = respondByOf(input.respondBy, today, options, scoped.calendar);
   const assignee: WarningAssignee = { orgCode: org.code, orgName: org.name, person: input.person ?? null };
   const documents = [
     await issue(scoped, 'warnings.assignment-slip', warning, {

@@ -35,10 +35,11 @@ import {
   type WarningState,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import { warningRules, warnings, warningSteps, type WarningRuleRow } from './schema.js';
+import { isRule, warningRules, warnings, warningSteps, type StoredRuleRow, type WarningRuleRow } from './schema.js';
 import { TargetDirectory } from './targets.js';
 import { recordWarningFacts } from './facts.js';
 import { evaluateRule, NotEvaluable, type EvaluationEnv, type Finding } from './evaluators.js';
+import { calendarCheckRuleId, checkCalendarData } from './calendar-check.js';
 
 export interface EvaluateOptions {
   /** Root of the evaluated subtree (within the scoped services' scope). */
@@ -108,7 +109,7 @@ async function underSavepoint<T>(db: SifaDb, work: () => Promise<T>): Promise<T>
   }
 }
 
-interface Raised {
+export interface Raised {
   id: string;
   orgCode: string;
   orgPath: string;
@@ -117,7 +118,7 @@ interface Raised {
   summary: LocalizedText;
 }
 
-interface RuleCounts {
+export interface RuleCounts {
   raised: Raised[];
   stillOpen: number;
   resolved: number;
@@ -125,15 +126,17 @@ interface RuleCounts {
   reopened: number;
 }
 
-/** Writes one rule's findings and resolves what cleared. */
-async function apply(
+/** Writes one rule's (or built-in check's) findings and resolves what cleared. */
+export async function apply(
   scoped: ScopedServices,
-  rule: WarningRuleRow,
+  rule: StoredRuleRow,
   scopeRoot: OrgNode,
   findings: readonly Finding[],
   covers: (w: { orgCode: string; subject: string; evidence: Finding['evidence'] }) => boolean,
   now: Date,
   timeZone: string,
+  /** Count the warnings as work facts (the dashboard's); not for the platform's own checks. */
+  recordFacts = true,
 ): Promise<RuleCounts> {
   const db = scoped.db;
   const counts: RuleCounts = { raised: [], stillOpen: 0, resolved: 0, autoClosed: 0, reopened: 0 };
@@ -230,7 +233,7 @@ async function apply(
     await db.update(warnings).set({ conditionActive: false, clearedAt: now }).where(and(inArray(warnings.id, ids), ne(warnings.state, 'closed')));
   }
   await insertSystemSteps(scoped, steps, now);
-  await recordWarningFacts(scoped, [...new Set(steps.map((s) => s.warningId))], timeZone);
+  if (recordFacts) await recordWarningFacts(scoped, [...new Set(steps.map((s) => s.warningId))], timeZone);
   return counts;
 }
 
@@ -335,13 +338,14 @@ function reasonOf(error: unknown): LocalizedText {
   return { zh: '评估出错：读取数据失败。', en: 'The evaluation failed: reading its data failed.' };
 }
 
-/** The rules that apply to `root`'s subtree: owned at or above it (inherited), or inside it. */
+/** The rules that apply to `root`'s subtree: owned at or above it (inherited), or inside it (built-in checks' rows left out). */
 async function applicableRules(db: SifaDb, root: OrgNode): Promise<WarningRuleRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(warningRules)
-    .where(and(eq(warningRules.enabled, true), or(sql`${root.path} LIKE ${warningRules.orgPath} || '%'`, inSubtree(warningRules.orgPath, root.path))))
+    .where(and(eq(warningRules.enabled, true), ne(warningRules.kind, 'calendar-data'), or(sql`${root.path} LIKE ${warningRules.orgPath} || '%'`, inSubtree(warningRules.orgPath, root.path))))
     .orderBy(warningRules.orgPath, warningRules.createdAt, warningRules.id);
+  return rows.filter(isRule);
 }
 
 export async function evaluateWarnings(scoped: ScopedServices, options: EvaluateOptions): Promise<WarningEvaluationResult> {
@@ -361,6 +365,7 @@ export async function evaluateWarnings(scoped: ScopedServices, options: Evaluate
     escalated: 0,
     notEvaluable: [],
     calendarUncovered: [],
+    calendarMissing: [],
   };
   const raised: Raised[] = [];
   for (const rule of rules) {
@@ -382,6 +387,13 @@ export async function evaluateWarnings(scoped: ScopedServices, options: Evaluate
     } catch (error) {
       result.notEvaluable.push({ ruleId: rule.id, title: rule.title, reason: reasonOf(error) });
     }
+  }
+  // The built-in check (evaluations of the whole tree only): holidays of this / next year not loaded.
+  try {
+    const check = await underSavepoint(scoped.db, () => checkCalendarData(scoped, root, options.today, options.now, options.timeZone));
+    if (check) result.calendarMissing = check.missing;
+  } catch (error) {
+    result.notEvaluable.push({ ruleId: calendarCheckRuleId, title: { zh: '节假日数据缺失', en: 'Holiday data missing' }, reason: reasonOf(error) });
   }
   const escalated = options.escalate ? await escalate(scoped, directory, root, options.today, options.now) : [];
   result.escalated = escalated.length;

@@ -11,13 +11,10 @@
 import {
   SifaError,
   addDays,
-  addWorkingDays,
   isSifaError,
   periodOf,
   periodRange,
   previousPeriod,
-  uncoveredYears,
-  workingDaysBetween,
   type Deadline,
   type LocalizedText,
   type MetricDefinition,
@@ -211,10 +208,11 @@ async function diaryMissing(env: EvaluationEnv, root: OrgNode, targets: readonly
     throw new NotEvaluable(t('工作日志插件未安装：没有 diary.entries 指标，无法判断缺报。', 'The diary plugin is not installed: without the diary.entries metric, missing days cannot be told.'));
   }
   // Today is not over: the window ends on the last working day before it.
-  const to = addWorkingDays(env.today, -1);
-  const from = addWorkingDays(to, -(p.windowWorkingDays - 1));
-  for (const year of uncoveredYears(from, to)) env.uncovered.add(year);
-  const days = workingDaysBetween(from, to);
+  const calendar = env.scoped.calendar;
+  const to = calendar.addWorkingDays(env.today, -1);
+  const from = calendar.addWorkingDays(to, -(p.windowWorkingDays - 1));
+  for (const year of calendar.uncoveredYears(from, to)) env.uncovered.add(year);
+  const days = calendar.workingDaysBetween(from, to);
   const subject = to.slice(0, 7);
   // One query for the whole root the rule is evaluated under.
   const seen = await diaryDays(env, [root.code], targets, from, to);
@@ -299,8 +297,8 @@ async function deadlineApproaching(env: EvaluationEnv, _root: OrgNode, targets: 
   const sources = p.sources.length > 0 ? p.sources : env.signals.deadlineSources.map((s) => s.code);
   if (sources.length === 0) return { findings: [], covers: () => false };
   const from = addDays(env.today, -p.lookbackDays);
-  const to = addWorkingDays(env.today, p.withinWorkingDays);
-  for (const year of uncoveredYears(env.today, to)) env.uncovered.add(year);
+  const to = env.scoped.calendar.addWorkingDays(env.today, p.withinWorkingDays);
+  for (const year of env.scoped.calendar.uncoveredYears(env.today, to)) env.uncovered.add(year);
   const deadlines = await env.scoped.signals.deadlines({ from, to, sources });
   const targetOf = targetLookup(targets);
   const findings: Finding[] = [];

@@ -157,8 +157,9 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
       // Jobs get no metric catalogue: rules word their warnings with what they saved (RuleLabels).
       const result = await job.runScoped(job.rootOrgCode, (scoped) => evaluateWarnings(scoped, { orgCode: job.rootOrgCode, today, now: job.now, metrics: null, escalate: o.escalation, timeZone: o.timeZone }));
       for (const n of result.notEvaluable) job.log(`rule ${n.ruleId} not evaluable: ${n.reason.en}`);
+      if (result.calendarMissing.length) job.log(`holiday data missing for ${result.calendarMissing.join(', ')} (warned to the root org)`);
       return {
-        summary: `${today}: ${result.evaluated}/${result.rules} rules evaluated; ${result.raised} raised, ${result.stillOpen} still open, ${result.resolved} resolved (${result.autoClosed} auto-closed), ${result.reopened} reopened, ${result.escalated} escalated; ${result.notEvaluable.length} not evaluable`,
+        summary: `${today}: ${result.evaluated}/${result.rules} rules evaluated; ${result.raised} raised, ${result.stillOpen} still open, ${result.resolved} resolved (${result.autoClosed} auto-closed), ${result.reopened} reopened, ${result.escalated} escalated; ${result.notEvaluable.length} not evaluable${result.calendarMissing.length ? `; holiday data missing for ${result.calendarMissing.join(', ')}` : ''}`,
         counts: {
           rules: result.rules,
           evaluated: result.evaluated,
@@ -169,6 +170,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
           reopened: result.reopened,
           escalated: result.escalated,
           notEvaluable: result.notEvaluable.length,
+          calendarMissing: result.calendarMissing.length,
         },
       };
     },

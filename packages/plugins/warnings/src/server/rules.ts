@@ -7,7 +7,7 @@
  * such a rule as not evaluable).
  */
 import { createHash } from 'node:crypto';
-import { and, count, eq, or, sql } from 'drizzle-orm';
+import { and, count, eq, ne, or, sql } from 'drizzle-orm';
 import {
   SifaError,
   orgLevels,
@@ -23,7 +23,7 @@ import {
   type WarningRuleInput,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import { warningRules, warnings, type RuleLabels, type WarningRuleRow } from './schema.js';
+import { isRule, warningRules, warnings, type RuleLabels, type WarningRuleRow } from './schema.js';
 
 export interface RuleContext {
   scoped: ScopedServices;
@@ -57,9 +57,9 @@ export async function listRules(db: SifaDb, root: OrgNode, actor: Actor): Promis
   const rows = await db
     .select()
     .from(warningRules)
-    .where(or(sql`${root.path} LIKE ${warningRules.orgPath} || '%'`, inSubtree(warningRules.orgPath, root.path)))
+    .where(and(ne(warningRules.kind, 'calendar-data'), or(sql`${root.path} LIKE ${warningRules.orgPath} || '%'`, inSubtree(warningRules.orgPath, root.path))))
     .orderBy(warningRules.orgPath, warningRules.createdAt, warningRules.id);
-  return rows.map((r) => ruleOf(r, actor));
+  return rows.filter(isRule).map((r) => ruleOf(r, actor));
 }
 
 const list = (codes: readonly string[]) => (codes.length === 0 ? '—' : codes.length > 12 ? `${codes.slice(0, 12).join(', ')} …` : codes.join(', '));
@@ -125,7 +125,8 @@ async function lockRule(ctx: RuleContext, id: string): Promise<WarningRuleRow> {
     });
   }
   const [row] = await ctx.scoped.db.select().from(warningRules).where(eq(warningRules.id, id)).for('update');
-  if (!row) throw ruleNotFound(id);
+  // A built-in check's row is the plugin's own, not a rule.
+  if (!row || !isRule(row)) throw ruleNotFound(id);
   return row;
 }
 
@@ -168,7 +169,7 @@ export async function createRule(ctx: RuleContext, input: WarningRuleInput, extr
     })
     .returning();
   await scoped.audit.record({ action: 'warnings.rule.create', orgCode: owner.code, entity: 'warnings_rules', entityId: row!.id, after: input });
-  return ruleOf(row!, scoped.actor);
+  return ruleOf(row as WarningRuleRow, scoped.actor);
 }
 
 export async function updateRule(ctx: RuleContext, input: WarningRuleInput & { id: string; revision: number }): Promise<WarningRule> {
@@ -205,7 +206,7 @@ export async function updateRule(ctx: RuleContext, input: WarningRuleInput & { i
     .where(eq(warningRules.id, before.id))
     .returning();
   await scoped.audit.record({ action: 'warnings.rule.update', orgCode: before.orgCode, entity: 'warnings_rules', entityId: before.id, before: ruleOf(before, scoped.actor), after: input });
-  return ruleOf(row!, scoped.actor);
+  return ruleOf(row as WarningRuleRow, scoped.actor);
 }
 
 export async function deleteRule(ctx: RuleContext, id: string): Promise<{ id: string; deleted: boolean }> {

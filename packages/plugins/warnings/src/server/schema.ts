@@ -1,7 +1,7 @@
 /**
  * The warnings tables, all org-owned (row-level security by org path):
  * - `warnings_rules`: rules as data, owned by an org (a county or above) and applying to its
- *   subtree. Besides the usual scope policy, a second (read-only) policy lets the orgs below the
+ *   subtree (plus one hidden row per built-in check, owned by the root: `calendar-check.ts`). Besides the usual scope policy, a second (read-only) policy lets the orgs below the
  *   owner read the rules that apply to them, so a county's evaluation sees the city's rules and
  *   a county admin sees why a warning was raised; only the owner's subtree may change them.
  * - `warnings_warnings`: one row per (rule, warned org, subject), owned by the warned org; the
@@ -11,10 +11,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { LocalizedText, WarningAssignee, WarningDocumentRef, WarningEvidence, WarningOrgName, WarningRuleKind, WarningRuleParams, WarningState, WarningStepKind } from '@sifa/core';
+import type { LocalizedText, WarningAssignee, WarningDocumentRef, WarningEvidence, WarningKind, WarningOrgName, WarningRuleKind, WarningRuleParams, WarningState, WarningStepKind } from '@sifa/core';
 import { orgColumns, orgScopePolicy, sifaAppRole } from '@sifa/core/db';
 
 const ruleKinds = ['metric-threshold', 'metric-drop', 'diary-missing', 'plan-overdue', 'score-below', 'deadline-approaching'] as const satisfies readonly WarningRuleKind[];
+/** Rule kinds and the plugin's built-in checks (each keeps one rule row of its own: warnings refer to a rule). */
+const kinds = [...ruleKinds, 'calendar-data'] as const satisfies readonly WarningKind[];
+
+/** The parameters of a built-in check's own rule row (not a rule anybody lists, edits or deletes). */
+export interface BuiltInCheckParams {
+  kind: 'calendar-data';
+}
 const severities = ['info', 'warning', 'urgent'] as const;
 const states = ['raised', 'notice-issued', 'assigned', 'feedback-received', 'escalated', 'closed'] as const satisfies readonly WarningState[];
 const stepKinds = ['raise', 'notice', 'assign', 'respond', 'close', 'escalate', 'auto-close', 'reopen'] as const satisfies readonly WarningStepKind[];
@@ -29,8 +36,8 @@ export const warningRules = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ...orgColumns(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
-    kind: text('kind', { enum: ruleKinds }).notNull(),
-    params: jsonb('params').$type<WarningRuleParams>().notNull(),
+    kind: text('kind', { enum: kinds }).notNull(),
+    params: jsonb('params').$type<WarningRuleParams | BuiltInCheckParams>().notNull(),
     /**
      * The named metric's title, unit and aggregation as the catalogue had them when the rule was
      * saved: scheduled evaluations (which get no catalogue) still word warnings properly.
@@ -69,7 +76,7 @@ export const warnings = pgTable(
     orgName: jsonb('org_name').$type<WarningOrgName>().notNull(),
     /** The period, window month or record (`<source>:<id>`) the warning is about. */
     subject: text('subject').notNull(),
-    kind: text('kind', { enum: ruleKinds }).notNull(),
+    kind: text('kind', { enum: kinds }).notNull(),
     severity: text('severity', { enum: severities }).notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     summary: jsonb('summary').$type<LocalizedText>().notNull(),
@@ -127,6 +134,13 @@ export const warningSteps = pgTable(
   (t) => [primaryKey({ columns: [t.warningId, t.seq] }), index('warnings_steps_scope_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('warnings_steps')],
 ).enableRLS();
 
-export type WarningRuleRow = typeof warningRules.$inferSelect;
+export type StoredRuleRow = typeof warningRules.$inferSelect;
+/** A rule (the rows of built-in checks left out). */
+export type WarningRuleRow = StoredRuleRow & { kind: WarningRuleKind; params: WarningRuleParams };
+
+export const isBuiltInKind = (kind: WarningKind): kind is 'calendar-data' => kind === 'calendar-data';
+
+/** Rows of rules, not of built-in checks. */
+export const isRule = (row: StoredRuleRow): row is WarningRuleRow => !isBuiltInKind(row.kind);
 export type WarningRow = typeof warnings.$inferSelect;
 export type WarningStepRow = typeof warningSteps.$inferSelect;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { sql } from 'drizzle-orm';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import {
-  addWorkingDays,
+  WorkingCalendar,
   definePlugin,
   defineServerPlugin,
   type Actor,
@@ -387,7 +387,7 @@ describe('lifecycle', () => {
       rectification: { requirements: ['补报活动总结', '建立计划事项台账'], basis: '《全国司法所工作规范》' },
       note: '首次逾期',
     });
-    const respondBy = addWorkingDays(today, 10);
+    const respondBy = WorkingCalendar.fromPackage().addWorkingDays(today, 10);
     expect(noticed).toMatchObject({ state: 'notice-issued', respondBy, overdue: false, actions: ['assign', 'close'] });
     const noticeStep = noticed.steps.at(-1)!;
     expect(noticeStep).toMatchObject({ seq: 2, kind: 'notice', from: 'raised', to: 'notice-issued', by: { kind: 'user', name: 't.hongshan' }, note: '首次逾期', respondBy, items: ['补报活动总结', '建立计划事项台账'] });
