@@ -66,6 +66,8 @@ export {
   type PluginSeedContext,
   type SeedExports,
   type PluginRoute,
+  type OpenPluginRoute,
+  type PermittedPluginRoute,
   type PluginRouteContext,
   type RouteRequest,
   type RouteResponse,

@@ -143,17 +143,22 @@ export interface PluginRouteContext {
   authError?: SifaError | undefined;
   /** Named segments of the route's path (`:name`). */
   params: Readonly<Record<string, string>>;
-  /** `runScoped` (permission checks are the handler's), `runPublicRead`, `now`. */
+  /** `runScoped` (a route's `permission` is checked before; any other check is the handler's), `runPublicRead`, `now`. */
   platform: Pick<PlatformServices, 'runScoped' | 'runPublicRead' | 'now' | 'changes'>;
 }
 
-export interface PluginRoute {
+interface PluginRouteBase {
   /** HEAD is answered by GET routes (without the body). */
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Below `/plugins/<plugin id>`: literal segments and `:name` segments, e.g. `/images/:file`. */
   path: string;
   /** Largest accepted body, enforced while it streams in (413 PAYLOAD_TOO_LARGE); default 1 MiB. */
   maxBodyBytes?: number;
+}
+
+/** A route whose handler decides who may call it (or an anonymous one). */
+export interface OpenPluginRoute extends PluginRouteBase {
+  permission?: undefined;
   /**
    * No credentials are looked at (no actor, no Origin check): for public files that pages on
    * any origin load, e.g. content-addressed images. Default false.
@@ -162,6 +167,20 @@ export interface PluginRoute {
   /** Throw a SifaError to answer with the same error JSON as tRPC (`{ error: { message, code, data } }`). */
   handler(request: RouteRequest, ctx: PluginRouteContext): Promise<RouteResponse>;
 }
+
+/**
+ * A route for signed-in callers holding `permission`: the platform answers UNAUTHENTICATED (401)
+ * or FORBIDDEN (403) before the body is read and before the handler runs, so the handler gets the actor.
+ */
+export interface PermittedPluginRoute extends PluginRouteBase {
+  /** Declared by this plugin (or, `platform.*`, by the platform). */
+  permission: string;
+  anonymous?: false;
+  /** Throw a SifaError to answer with the same error JSON as tRPC (`{ error: { message, code, data } }`). */
+  handler(request: RouteRequest, ctx: PluginRouteContext & { actor: Actor }): Promise<RouteResponse>;
+}
+
+export type PluginRoute = OpenPluginRoute | PermittedPluginRoute;
 
 /** The server half of a plugin. Tables are drizzle tables (typed loosely to keep core free of drizzle). */
 export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {

@@ -1,13 +1,14 @@
 /**
  * Plugin HTTP routes (`/plugins/<id>/…`): matching, the caller resolved as for tRPC, body limits
- * while streaming, errors in tRPC's error JSON (never internals), anonymous public routes, and
- * declarations refused at start-up.
+ * while streaming, errors in tRPC's error JSON (never internals), anonymous public routes, a
+ * declared permission checked before the body is read, and declarations refused at start-up.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineServerPlugin, definePlugin, type ServerPlugin } from '@sifa/core';
 import { composePlugins, PluginCompositionError, type AppRouterOf } from '@sifa/server';
 import { mountPluginRoutes } from '../src/http/plugin-routes.js';
-import { routesPlugin } from './fixtures/routes/plugin.js';
+import { guardedCalls, routesPlugin } from './fixtures/routes/plugin.js';
 import { rawFetch, startTestServer, testUsers, type TestServer } from './helpers.js';
 
 const plugins = [routesPlugin] as const;
@@ -90,6 +91,44 @@ describe('plugin routes', () => {
     expect(chunked.status).toBe(413);
   });
 
+  it('checks a route\'s permission before its body is read or its handler runs', async () => {
+    /** Sends the headers and one chunk of a body that never ends: only an answer given without reading the body arrives. */
+    const unfinishedUpload = (headers: Record<string, string>) =>
+      new Promise<{ status: number; json: { error: { data: { sifaCode: string } } } }>((resolve, reject) => {
+        const req = httpRequest(`${t.url}/plugins/routes/guarded`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' } });
+        const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer: the body was waited for'))), 5000);
+        req.on('error', () => undefined);
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            clearTimeout(timer);
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+          });
+        });
+        req.flushHeaders();
+        req.write(Buffer.alloc(100));
+      });
+    const before = guardedCalls.count;
+    const anonymous = await unfinishedUpload({ 'x-sifa-locale': 'en' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json).toEqual(errorShape('UNAUTHENTICATED', 401));
+    const stale = await unfinishedUpload({ authorization: 'Bearer not-a-session' });
+    expect(stale.status).toBe(401);
+    const unpermitted = await unfinishedUpload({ authorization: `Bearer ${await tokenOf('xitun')}`, 'x-sifa-locale': 'en' });
+    expect(unpermitted.status).toBe(403);
+    expect(unpermitted.json).toEqual(errorShape('FORBIDDEN', 403));
+    expect(unpermitted.json.error.data).toMatchObject({ details: { permission: 'routes.write' } });
+    expect(guardedCalls.count).toBe(before);
+
+    const permitted = await rawFetch(`${t.url}/plugins/routes/guarded`, { method: 'POST', body: Buffer.alloc(10), headers: { authorization: `Bearer ${await tokenOf('hongshan')}` } });
+    expect(permitted.status).toBe(201);
+    expect(permitted.json).toEqual({ bytes: 10, by: 't.hongshan' });
+    expect(guardedCalls.count).toBe(before + 1);
+  });
+
   it('answers thrown SifaErrors with their code and message, and hides everything else', async () => {
     const conflict = await rawFetch(`${t.url}/plugins/routes/conflict`, { headers: { 'x-sifa-locale': 'zh-CN' } });
     expect(conflict.status).toBe(409);
@@ -115,5 +154,27 @@ describe('plugin routes', () => {
       ],
     });
     expect(() => mountPluginRoutes(composePlugins([twice]).plugins)).toThrow(/declared twice/);
+    const anonymousButGuarded = defineServerPlugin(
+      definePlugin({ id: 'bad', version: '1.0.0', core: '^0.1.0', title: { zh: '坏', en: 'Bad' }, permissions: [{ name: 'bad.read', title: { zh: '读', en: 'Read' } }] }),
+      { routes: [{ method: 'GET', path: '/x', anonymous: true, permission: 'bad.read', handler } as never] },
+    );
+    expect(() => mountPluginRoutes(composePlugins([anonymousButGuarded]).plugins)).toThrow(/Plugin "bad": route GET \/x is anonymous and names a permission/);
+  });
+
+  it('refuses a route permission its plugin (or the platform) does not declare, naming both', () => {
+    const handler = async () => new Response('');
+    const guarded = (permission: string): ServerPlugin =>
+      defineServerPlugin(
+        definePlugin({ id: 'guarded', version: '1.0.0', core: '^0.1.0', title: { zh: '守', en: 'Guarded' }, permissions: [{ name: 'guarded.write', title: { zh: '写', en: 'Write' } }] }),
+        { routes: [{ method: 'POST', path: '/x', permission, handler }] },
+      );
+    const platform = defineServerPlugin(
+      definePlugin({ id: 'platform', version: '1.0.0', core: '^0.1.0', title: { zh: '平台', en: 'Platform' }, permissions: [{ name: 'platform.facts.read', title: { zh: '读', en: 'Read' } }] }),
+      {},
+    );
+    expect(() => composePlugins([guarded('guarded.write'), platform])).not.toThrow();
+    expect(() => composePlugins([guarded('platform.facts.read'), platform])).not.toThrow();
+    expect(() => composePlugins([guarded('guarded.wirte')])).toThrow(/Plugin "guarded": route POST \/x names the permission "guarded.wirte", which is not declared/);
+    expect(() => composePlugins([guarded('routes.write'), routesPlugin])).toThrow(/Plugin "guarded": route POST \/x names the permission "routes.write" of plugin "routes"/);
   });
 });

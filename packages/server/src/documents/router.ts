@@ -197,10 +197,9 @@ export function createDocumentRoutes(_platform: () => DocumentsPlatform): Plugin
   const download: PluginRoute = {
     method: 'GET',
     path: '/documents/:id',
+    permission: readPermission,
     async handler(request, ctx) {
       const actor = ctx.actor;
-      if (!actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
-      requirePermission(actor, readPermission);
       const id = idSchema.safeParse(ctx.params.id);
       if (!id.success) throw documentNotFound(String(ctx.params.id ?? ''));
       const ifNoneMatch = request.headers.get('if-none-match');

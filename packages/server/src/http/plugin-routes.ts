@@ -2,13 +2,14 @@
  * Plugin HTTP routes (`defineServerPlugin(…, { routes })`) mounted at `/plugins/<plugin id>/…`,
  * for what tRPC's JSON cannot carry: binary uploads and files. A handler receives a web-standard
  * `Request` and returns a `Response`; the caller is resolved exactly as for tRPC (session, embed
- * token, keys, Origin rules) unless the route is `anonymous`. Bodies are read here within the
+ * token, keys, Origin rules) unless the route is `anonymous`; a route's `permission` is checked
+ * here (UNAUTHENTICATED / FORBIDDEN) before its body is read. Bodies are read here within the
  * route's limit while they stream in, so a handler never sees more than it accepted. Errors
  * answer with the JSON tRPC errors use (`{ error: { message, code, data } }`), never a stack.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
-import { SifaError, toSifaError, type PluginRoute, type PluginRouteContext, type SifaContext } from '@sifa/core';
+import { requirePermission, SifaError, toSifaError, type Actor, type PluginRoute, type PluginRouteContext, type SifaContext } from '@sifa/core';
 import type { ComposedPlugin } from '../plugins/compose.js';
 import { PluginCompositionError } from '../plugins/compose.js';
 import { readBodyBytes } from './body.js';
@@ -40,6 +41,9 @@ export function mountPluginRoutes(plugins: readonly ComposedPlugin[]): Map<strin
       if (typeof route.handler !== 'function') throw new PluginCompositionError('PLUGIN_INVALID', `${where} has no handler function.`);
       if (route.maxBodyBytes !== undefined && !(Number.isInteger(route.maxBodyBytes) && route.maxBodyBytes >= 0)) {
         throw new PluginCompositionError('PLUGIN_INVALID', `${where}: maxBodyBytes must be a whole number of bytes.`);
+      }
+      if (route.permission !== undefined && route.anonymous) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `${where} is anonymous and names a permission; an anonymous route looks at no caller, so drop one of the two.`);
       }
       const segments: Segment[] = route.path
         .slice(1)
@@ -130,6 +134,13 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         const full = await options.createContext(req);
         ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError };
       }
+      // The declared permission, before a byte of the body is read.
+      let permitted: Actor | null = null;
+      if (route.permission !== undefined) {
+        if (!ctx.actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
+        requirePermission(ctx.actor, route.permission);
+        permitted = ctx.actor;
+      }
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
@@ -137,12 +148,8 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
       const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? pathname}`, { method, headers, ...(body ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) } : {}) });
-      const response = await route.handler(request, {
-        ...base,
-        ...ctx,
-        params: found.params!,
-        platform: options.platform,
-      });
+      const routeContext: PluginRouteContext = { ...base, ...ctx, params: found.params!, platform: options.platform };
+      const response = route.permission === undefined ? await route.handler(request, routeContext) : await route.handler(request, { ...routeContext, actor: permitted! });
       const out: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         out[name] = value;

@@ -1,7 +1,8 @@
 /**
  * Validates and composes the plugins a server is started with: every manifest parsed with zod,
  * the core range checked, collisions of ids, permission names, tables, metrics and diary item
- * codes refused with both plugins named, and a start order that honours `dependsOn`.
+ * codes refused with both plugins named, a permission a plugin names (route, procedure) that it
+ * (or the platform) does not declare refused, and a start order that honours `dependsOn`.
  */
 import semver from 'semver';
 import { Cron } from 'croner';
@@ -24,6 +25,9 @@ import {
   type ServerPlugin,
 } from '@sifa/core';
 import { hasScopePolicy, isOrgOwned } from '../db/tenant-security.js';
+
+/** The platform's own plugin: its permissions (`platform.*`) may be named by every plugin. */
+const platformPluginId = 'platform';
 
 /** A plugin that cannot be started; the message says what to change. */
 export class PluginCompositionError extends Error {
@@ -166,6 +170,20 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     const own = (kind: string, code: string) => {
       if (!code.startsWith(`${id}.`)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": ${kind} "${code}" must start with "${id}.".`);
     };
+    // A plugin names its own permissions and the platform's, nothing another plugin may rename.
+    const ownPermission = (where: string, permission: string) => {
+      const owner = permissions.get(permission);
+      if (owner === id || owner === platformPluginId) return;
+      throw new PluginCompositionError(
+        'PLUGIN_INVALID',
+        owner === undefined
+          ? `Plugin "${id}": ${where} names the permission "${permission}", which is not declared. Declare it in the plugin's manifest (permissions) or correct the name.`
+          : `Plugin "${id}": ${where} names the permission "${permission}" of plugin "${owner}"; a plugin may name only its own permissions and the platform's.`,
+      );
+    };
+    for (const route of source.routes ?? []) {
+      if (route?.permission !== undefined) ownPermission(`route ${String(route.method)} ${String(route.path)}`, route.permission);
+    }
     for (const job of source.jobs ?? []) {
       const name = `${id}.${job.name}`;
       if (!/^[a-z][a-z0-9-]*$/.test(job.name)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job name "${job.name}" must be lower-case letters, digits and "-".`);

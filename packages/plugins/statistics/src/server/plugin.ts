@@ -10,7 +10,6 @@ import {
   createRouter,
   defineServerPlugin,
   fieldIssuesOf,
-  requirePermission,
   scopedProcedure,
   scopedSubscription,
   type EntryPointDefinition,
@@ -142,10 +141,9 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
   const exportRoute: PluginRoute = {
     method: 'GET',
     path: '/export',
+    permission: readPermission,
     async handler(request, ctx) {
       const actor = ctx.actor;
-      if (!actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
-      requirePermission(actor, readPermission);
       const params: Record<string, string> = {};
       new URL(request.url).searchParams.forEach((value, key) => {
         if (value !== '') params[key] = value;

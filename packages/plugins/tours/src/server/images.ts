@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { eq, inArray } from 'drizzle-orm';
-import { requirePermission, SifaError, type Actor, type PanoramaImage, type PluginRoute, type SifaDb } from '@sifa/core';
+import { SifaError, type PanoramaImage, type PluginRoute, type SifaDb } from '@sifa/core';
 import { tourImages, type ImageRef } from './schema.js';
 
 export interface ImageLimits {
@@ -198,12 +198,6 @@ export function panoramaOf(ref: ImageRef, baseUrl: string): PanoramaImage {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 
-function requireWriter(actor: Actor | null, authError: SifaError | undefined): Actor {
-  if (!actor) throw authError ?? new SifaError('UNAUTHENTICATED');
-  requirePermission(actor, 'tours.write');
-  return actor;
-}
-
 /**
  * `POST /plugins/tours/images` (raw image bytes, bearer credentials; `?orgCode=` defaults to the
  * caller's own org) → the PanoramaImage JSON (201, or 200 when the org already had it).
@@ -217,8 +211,10 @@ export function imageRoutes(limits: ImageLimits, baseUrl: string): PluginRoute[]
     method: 'POST',
     path: '/images',
     maxBodyBytes: limits.maxBytes,
+    // Checked by the platform before the image is read.
+    permission: 'tours.write',
     async handler(request, ctx) {
-      const actor = requireWriter(ctx.actor, ctx.authError);
+      const actor = ctx.actor;
       const orgCode = new URL(request.url).searchParams.get('orgCode') ?? actor.scope.orgCode;
       // Decoding and the preview run before the transaction: no connection is held meanwhile.
       const image = await processPanorama(Buffer.from(await request.arrayBuffer()), limits);
