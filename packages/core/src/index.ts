@@ -87,6 +87,7 @@ export {
   type AnyRouterRecord,
   type SifaDb,
   type SifaErrorData,
+  type SifaProcedureMeta,
   type PlatformServices,
   type PlatformCatalog,
   type ApiKeyIdentity,

@@ -145,7 +145,13 @@ export interface SifaErrorData {
   requestId: string | null;
 }
 
-const t = initTRPC.context<SifaContext>().create({
+/** What a procedure declares about itself, read at composition (the permission it checks). */
+export interface SifaProcedureMeta {
+  /** Set by `scopedProcedure` / `scopedSubscription`: must be declared by the plugin or the platform. */
+  permission?: string;
+}
+
+const t = initTRPC.context<SifaContext>().meta<SifaProcedureMeta>().create({
   // Procedures only ever run on the server; browsers load this module (through the package
   // index) but never call it, and bundles drop it (sideEffects: false).
   isServer: true,
@@ -200,7 +206,7 @@ export function requirePermission(actor: Actor, permission: string): void {
  * procedure path and the input digest is appended.
  */
 export function scopedProcedure(permission: string) {
-  return signedInProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+  return signedInProcedure.meta({ permission }).use(async ({ ctx, next, type, path, getRawInput }) => {
     requirePermission(ctx.actor, permission);
     return ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
@@ -228,7 +234,7 @@ export function scopedProcedure(permission: string) {
  * resolver's `signal` (aborted when the client goes away).
  */
 export function scopedSubscription(permission: string) {
-  return signedInProcedure.use(({ ctx, next }) => {
+  return signedInProcedure.meta({ permission }).use(({ ctx, next }) => {
     requirePermission(ctx.actor, permission);
     return next();
   });

@@ -1,6 +1,7 @@
 /**
  * Plugin composition: every manifest is validated, collisions and incompatible or missing
- * dependencies refuse the start with a message naming the plugins involved, the start order
+ * dependencies refuse the start with a message naming the plugins involved, so does a procedure
+ * naming a permission its plugin (or the platform) does not declare, the start order
  * honours `dependsOn`, and a refused server leaves no database connection behind.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ import {
   definePlugin,
   defineServerPlugin,
   publicProcedure,
+  scopedProcedure,
+  scopedSubscription,
   type PluginManifestInput,
   type ServerPlugin,
   type ServerPluginParts,
@@ -334,6 +337,56 @@ describe('a started plugin', () => {
       expect(t.server.composition.plugins.map((p) => p.manifest.id)).toEqual(['platform', 'casework', 'hello']);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('permissions named by procedures', () => {
+  const permissions = [{ name: 'alpha.read', title: title('Read') }];
+  /** A plugin whose nested procedure checks `permission` (a typo, another plugin's, the platform's). */
+  const checking = (permission: string, kind: 'query' | 'subscription' = 'query') =>
+    plugin('alpha', { permissions }, {
+      router: createRouter({
+        items: createRouter({
+          list:
+            kind === 'query'
+              ? scopedProcedure(permission).query(() => [])
+              : scopedSubscription(permission).subscription(async function* () {
+                  yield 1;
+                }),
+        }),
+      }),
+    });
+
+  it('refuses a misspelt permission at start-up, naming the plugin, the procedure and the permission', async () => {
+    const expected =
+      'Plugin "alpha": procedure "alpha.items.list" names the permission "alpha.raed", which is not declared. Declare it in the plugin\'s manifest (permissions) or correct the name.';
+    const err = compositionErrorOf(() => compose(checking('alpha.raed')));
+    expect(err.code).toBe('PLUGIN_INVALID');
+    expect(err.message).toBe(expected);
+    expect(compositionErrorOf(() => compose(checking('alpha.raed', 'subscription'))).message).toBe(expected);
+    const db = await createTestDatabase();
+    try {
+      await expect(createSifaServer({ database: db.handle, plugins: [checking('alpha.raed')], logger: memoryLogger().logger })).rejects.toThrow(expected);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses another plugin\'s permission, naming both plugins', () => {
+    const beta = plugin('beta', { permissions: [{ name: 'beta.read', title: title('Read') }] });
+    const err = compositionErrorOf(() => compose(beta, checking('beta.read')));
+    expect(err.message).toBe('Plugin "alpha": procedure "alpha.items.list" names the permission "beta.read" of plugin "beta"; a plugin may name only its own permissions and the platform\'s.');
+  });
+
+  it('accepts its own permissions and the platform\'s', async () => {
+    expect(() => compose(checking('alpha.read'))).not.toThrow();
+    const db = await createTestDatabase();
+    try {
+      const server = await createSifaServer({ database: db.handle, plugins: [checking('platform.facts.read')], logger: memoryLogger().logger });
+      await server.close();
+    } finally {
+      await db.drop();
     }
   });
 });

@@ -184,6 +184,11 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     for (const route of source.routes ?? []) {
       if (route?.permission !== undefined) ownPermission(`route ${String(route.method)} ${String(route.path)}`, route.permission);
     }
+    // Every scopedProcedure / scopedSubscription carries its permission as meta.
+    for (const [path, procedure] of Object.entries(source.router?._def.procedures ?? {})) {
+      const permission = (procedure as { _def?: { meta?: { permission?: unknown } } })._def?.meta?.permission;
+      if (typeof permission === 'string') ownPermission(`procedure "${id}.${path}"`, permission);
+    }
     for (const job of source.jobs ?? []) {
       const name = `${id}.${job.name}`;
       if (!/^[a-z][a-z0-9-]*$/.test(job.name)) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job name "${job.name}" must be lower-case letters, digits and "-".`);
