@@ -116,6 +116,31 @@ describe('applying', () => {
   });
 });
 
+describe('a wrong migrationsFolder', () => {
+  it('stops the server naming the plugin and the folder, not with a bare ENOENT', async () => {
+    const missing = join(tmpdir(), 'sifa-no-such-migrations-folder');
+    const error = await refusalOf(createSifaServer({ database: db.handle, plugins: [{ ...caseworkPlugin, migrationsFolder: missing }], logger: memoryLogger().logger }));
+    expect(error.message).toBe(
+      `Plugin "casework": in its migrationsFolder ${missing}, ${join('meta', '_journal.json')} does not exist. Check migrationsFolder (an absolute path to drizzle-kit's output, with meta/_journal.json).`,
+    );
+    expect(error.messageFor('zh-CN')).toContain('插件“casework”');
+    expect(error.details).toEqual({ plugin: 'casework', folder: missing, file: join('meta', '_journal.json') });
+    // Nothing ran: not even the platform's migrations.
+    expect(await tableExists('sifa_migrations')).toBe(false);
+  });
+
+  it('names the plugin when its journal lists a file that is not there, or is not a journal', async () => {
+    const folder = copyOfCasework();
+    addMigration(folder, '0001_gone', 'SELECT 1;');
+    rmSync(join(folder, '0001_gone.sql'));
+    const gone = await refusalOf(migrate(db.handle.db, [{ source: 'casework', folder }]));
+    expect(gone.message).toMatch(/^Plugin "casework": in its migrationsFolder .*, 0001_gone\.sql does not exist\./);
+    writeFileSync(join(folder, 'meta', '_journal.json'), 'not json');
+    const garbled = await refusalOf(migrate(db.handle.db, [{ source: 'casework', folder }]));
+    expect(garbled.message).toMatch(/^Plugin "casework": in its migrationsFolder .*, meta\/_journal\.json cannot be read \(/);
+  });
+});
+
 describe('an applied file that was changed', () => {
   it('is refused, naming the file and saying what to do', async () => {
     const folder = copyOfCasework();

@@ -29,12 +29,33 @@ interface Journal {
   entries: { idx: number; tag: string }[];
 }
 
+/** A migrations folder that cannot be read: names the plugin (or the platform) whose `migrationsFolder` it is. */
+function unreadable(source: string, folder: string, file: string, error: unknown): SifaError {
+  const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'does not exist' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  return new SifaError('INTERNAL', {
+    message: {
+      zh: `插件“${source}”的迁移文件夹 ${folder} 有问题：${file} ${reason === 'does not exist' ? '不存在' : '无法读取'}。请检查 migrationsFolder（绝对路径，含 meta/_journal.json）。`,
+      en: `Plugin "${source}": in its migrationsFolder ${folder}, ${file} ${reason}. Check migrationsFolder (an absolute path to drizzle-kit's output, with meta/_journal.json).`,
+    },
+    details: { plugin: source, folder, file },
+    cause: error,
+  });
+}
+
 async function readSource({ source, folder }: MigrationSource): Promise<MigrationFile[]> {
-  const journal = JSON.parse(await readFile(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const read = (file: string) => readFile(join(folder, file), 'utf8').catch((error: unknown) => Promise.reject(unreadable(source, folder, file, error)));
+  const journalText = await read(join('meta', '_journal.json'));
+  let journal: Journal;
+  try {
+    journal = JSON.parse(journalText) as Journal;
+    if (!Array.isArray(journal.entries)) throw new Error('it has no "entries" list');
+  } catch (error) {
+    throw unreadable(source, folder, join('meta', '_journal.json'), error);
+  }
   const entries = [...journal.entries].sort((a, b) => a.idx - b.idx);
   return Promise.all(
     entries.map(async ({ tag }) => {
-      const text = await readFile(join(folder, `${tag}.sql`), 'utf8');
+      const text = await read(`${tag}.sql`);
       return {
         source,
         tag,
