@@ -57,17 +57,15 @@ export const pluginManifestSchema = z
         metrics: z.array(metricDefinitionSchema).default([]),
         diaryItems: z.array(diaryItemSchema).default([]),
         documentTemplates: z.array(namedContribution).default([]),
-        warningRules: z.array(namedContribution).default([]),
-        mapLayers: z.array(namedContribution).default([]),
       })
-      .default({ metrics: [], diaryItems: [], documentTemplates: [], warningRules: [], mapLayers: [] }),
+      .default({ metrics: [], diaryItems: [], documentTemplates: [] }),
   })
   .superRefine((manifest, ctx) => {
     const own = (code: string) => code.startsWith(`${manifest.id}.`);
     manifest.permissions.forEach((p, i) => {
       if (!own(p.name)) ctx.addIssue({ code: 'custom', path: ['permissions', i, 'name'], message: `"${p.name}" must start with "${manifest.id}."` });
     });
-    for (const key of ['metrics', 'diaryItems', 'documentTemplates', 'warningRules', 'mapLayers'] as const) {
+    for (const key of ['metrics', 'diaryItems', 'documentTemplates'] as const) {
       manifest.contributes[key].forEach((c, i) => {
         if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `"${c.code}" must start with "${manifest.id}."` });
       });

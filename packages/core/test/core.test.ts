@@ -329,7 +329,7 @@ describe('pluginManifestSchema', () => {
       ...minimal,
       dependsOn: [],
       permissions: [],
-      contributes: { metrics: [], diaryItems: [], documentTemplates: [], warningRules: [], mapLayers: [] },
+      contributes: { metrics: [], diaryItems: [], documentTemplates: [] },
     });
   });
 
@@ -365,11 +365,11 @@ describe('pluginManifestSchema', () => {
     const result = pluginManifestSchema.safeParse({
       ...minimal,
       permissions: [{ name: 'diary.write', title: { zh: '写', en: 'Write' } }],
-      contributes: { mapLayers: [{ code: 'other.layer', title: { zh: '图层', en: 'Layer' } }] },
+      contributes: { documentTemplates: [{ code: 'other.notice', title: { zh: '通知', en: 'Notice' } }] },
     });
     expect(fieldIssuesOf(result.error, 'en')).toEqual([
       { path: 'permissions.0.name', message: '"diary.write" must start with "mediation."' },
-      { path: 'contributes.mapLayers.0.code', message: '"other.layer" must start with "mediation."' },
+      { path: 'contributes.documentTemplates.0.code', message: '"other.notice" must start with "mediation."' },
     ]);
   });
 

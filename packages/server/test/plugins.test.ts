@@ -249,7 +249,7 @@ describe('compatibility and validity', () => {
     expect(composed.plugins.find((p) => p.manifest.id === 'alpha')!.manifest).toMatchObject({
       dependsOn: [],
       permissions: [],
-      contributes: { metrics: [], diaryItems: [], documentTemplates: [], warningRules: [], mapLayers: [] },
+      contributes: { metrics: [], diaryItems: [], documentTemplates: [] },
     });
   });
 });

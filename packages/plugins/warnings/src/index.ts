@@ -89,6 +89,5 @@ export const warningsManifest = definePlugin({
       { code: 'warnings.closed', title: t('办结预警', 'Warnings closed'), unit: t('件', 'warnings') },
     ],
     documentTemplates: [...warningDocumentTemplates],
-    warningRules: warningRuleKinds.map((k) => ({ code: `warnings.${k.kind}`, title: k.title })),
   },
 });
