@@ -324,6 +324,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     onError: ({ error, path, ctx }) => {
       const sifa = toSifaError(error);
       if (sifa.sifaCode === 'INTERNAL') {
+        // The log's error is what the database (or the code) said, never the query's parameters (logging.ts).
         logger.error({ requestId: ctx?.requestId, path, err: sifa.cause ?? error }, 'procedure failed');
       }
     },
@@ -351,8 +352,9 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     platform: { runScoped, runPublicRead, now, changes },
     createContext,
     requestContext,
-    onError: ({ error, path }) => {
-      if (error.sifaCode === 'INTERNAL') logger.error({ path, err: error.cause ?? error }, 'plugin route failed');
+    onError: ({ error, path, requestId }) => {
+      // The log's error is what the database (or the code) said, never the query's parameters (logging.ts).
+      if (error.sifaCode === 'INTERNAL') logger.error({ requestId, path, err: error.cause ?? error }, 'plugin route failed');
     },
   });
   const staticRoots = options.staticRoots ?? [];

@@ -81,7 +81,7 @@ export interface PluginRouteHandlerOptions {
   /** The request context with the caller resolved (throws ORIGIN_NOT_ALLOWED and the like). */
   createContext(req: IncomingMessage): SifaContext | Promise<SifaContext>;
   requestContext(req: IncomingMessage): Pick<SifaContext, 'requestId' | 'locale'>;
-  onError(info: { error: SifaError; path: string }): void;
+  onError(info: { error: SifaError; path: string; requestId: string }): void;
 }
 
 export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
@@ -89,7 +89,7 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
 
   const sendError = (res: ServerResponse, error: unknown, path: string, ctx: Pick<SifaContext, 'requestId' | 'locale'>) => {
     const sifa = toSifaError(error);
-    options.onError({ error: sifa, path });
+    options.onError({ error: sifa, path, requestId: ctx.requestId });
     const shape = getErrorShape({ config, error: getTRPCErrorFromUnknown(sifa), type: 'unknown', path, input: undefined, ctx: ctx as SifaContext });
     const text = JSON.stringify({ error: shape });
     if (res.headersSent) {
