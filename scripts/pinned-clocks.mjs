@@ -17,25 +17,31 @@ import { awkwardInstants, reportFile } from './pinned-clocks-list.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// (The job runner's own tests and the diary's outbox pass their clocks explicitly: left out, they
-// would only add minutes.)
+// (The job runner's, the outbox's and the calendar platform's own tests pass their clocks
+// explicitly: left out, they would only add minutes.)
 const dateSensitive = [
   ...['plans', 'warnings', 'assessment', 'statistics', 'diary'].map((id) => `packages/plugins/${id}/`),
   'packages/server/test/documents',
   'packages/server/test/notifications',
-  'calendar',
+  'packages/core/test/calendar',
   ...['plan-board', 'score-card', 'dashboard', 'warnings', 'notifications'].map((w) => `packages/components/src/${w}/`),
   'packages/components/src/diary/sifa-diary',
 ];
 
-/** Test files that read the test clock (server test-clock.ts, the widgets' test-utils/clock.ts). */
+/**
+ * Test files that read dates from the test clock (server test-clock.ts, the widgets'
+ * test-utils/clock.ts). Reading only the time (`testNow`, e.g. opening hours) does not count.
+ */
+const readsDates = (source) =>
+  /from '[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
+
 function filesReadingTheClock(dir = join(root, 'packages')) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...filesReadingTheClock(path));
-    else if (entry.name.endsWith('.test.ts') && /from '[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js'/.test(readFileSync(path, 'utf8'))) found.push(relative(root, path));
+    else if (entry.name.endsWith('.test.ts') && readsDates(readFileSync(path, 'utf8'))) found.push(relative(root, path));
   }
   return found;
 }
