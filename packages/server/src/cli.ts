@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups |
+ * The `sifa` command: start | migrate [--check] | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups |
  * calendar import|show|status. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calendarFileFormats, isSifaError, type CalendarFileFormat, type ServerPlugin } from '@sifa/core';
 import { clockOf, databaseConfigOf, readEnv } from './config.js';
-import { createSifaServer, type SifaServerOptions } from './server.js';
+import { checkSifaDatabase, createSifaServer, type SifaServerOptions } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
 import { verifyAuditChain } from './audit/log.js';
 import { createLogger } from './logging.js';
@@ -34,6 +34,8 @@ const usage = `Usage: sifa <command> [options]
 Commands:
   start [--seed]     migrate, optionally seed the demo, and serve HTTP (PORT, default 3000)
   migrate            apply pending migrations and exit
+  migrate --check    apply nothing: list pending migrations and schema drift (tables in code vs the
+                     database the migrations build); exit 1 when there is any, 0 when clean
   seed               seed the real Chifeng org tree and demo accounts, print the accounts
   audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
   keys create --kind publishable|secret --org <code> --origin <origin> [--origin …] [--label <text>]
@@ -98,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       year: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
     },
   });
   const [command, sub, arg] = positionals;
@@ -133,6 +136,22 @@ async function main(argv: string[]): Promise<number> {
       now,
     });
 
+  if (command === 'migrate' && values.check) {
+    const { pending, drift } = await checkSifaDatabase({ plugins: config.plugins ?? [], database, now });
+    const errors = drift.filter((d) => d.severity === 'error');
+    const warnings = drift.filter((d) => d.severity === 'warning');
+    if (pending.length) {
+      console.log(`${pending.length} pending migration(s) (not applied; run \`sifa migrate\`):`);
+      for (const key of pending) console.log(`  ${key}`);
+    }
+    if (errors.length) {
+      console.log(`Schema drift${pending.length ? ' (as the database will be after the pending migrations)' : ''}: ${errors.length} difference(s) between the tables in code and the database:`);
+      for (const d of errors) console.log(`  ERROR ${d.message}`);
+    }
+    for (const d of warnings) console.log(`  WARNING ${d.message}`);
+    if (!pending.length && !errors.length) console.log(`Database up to date: no pending migration, no schema drift${warnings.length ? ` (${warnings.length} warning(s))` : ''}.`);
+    return pending.length || errors.length ? 1 : 0;
+  }
   if (command === 'migrate') {
     const server = await open();
     console.log(`Applied ${server.migrations?.applied.length ?? 0} migration(s) on ${server.database.engine} (${server.database.location}); ${server.migrations?.alreadyApplied ?? 0} already applied.`);

@@ -1,8 +1,9 @@
 /** @sifa/server: the Node half of Sifa Kit. */
-export { createSifaServer, type SifaServer, type SifaServerOptions } from './server.js';
+export { checkSifaDatabase, createSifaServer, type DatabaseCheck, type SifaServer, type SifaServerOptions } from './server.js';
 export type { AppRouterOf, PlatformRouter } from './app-router.js';
 export { openDatabase, describePostgresUrl, type DatabaseConfig, type DatabaseHandle, type EngineName } from './db/engine.js';
-export { migrate, type MigrationSource, type MigrationReport } from './db/migrate.js';
+export { migrate, type MigrationSource, type MigrationReport, type MigrateOptions } from './db/migrate.js';
+export { checkSchemaDrift, normalizeSqlType, type DriftDifference, type DriftKind, type DriftSource } from './db/drift.js';
 export { composePlugins, PluginCompositionError, type Composition } from './plugins/compose.js';
 export { createPlatformPlugin, platformManifest } from './platform/plugin.js';
 export { AuthService, defaultAuthPolicy, type AuthPolicy, type LoginResult } from './auth/sessions.js';

@@ -26,6 +26,7 @@ import {
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/engine.js';
 import { migrate, type MigrationReport, type MigrationSource } from './db/migrate.js';
 import { enforceTenantSecurity } from './db/tenant-security.js';
+import { checkSchemaDrift, type DriftDifference, type DriftSource } from './db/drift.js';
 import { composePlugins, type Composition } from './plugins/compose.js';
 import { createPlatformPlugin } from './platform/plugin.js';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/sessions.js';
@@ -91,6 +92,11 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly keys: ApiKeyService;
   readonly router: TRouter;
   readonly migrations: MigrationReport | null;
+  /**
+   * Tables described in code compared with the database after migrating (null when `migrate` is
+   * false). Errors are logged at start; the server still starts.
+   */
+  readonly drift: readonly DriftDifference[] | null;
   readonly logger: Logger;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
@@ -108,6 +114,69 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly facts: { rebuildRollups(): Promise<{ facts: number; dayRows: number; monthRows: number }> };
   /** The working-day calendar: the live data, status, a year, imports (CLI `sifa calendar`). */
   readonly calendar: CalendarPlatform;
+}
+
+function migrationSourcesOf(composition: Composition): MigrationSource[] {
+  return composition.plugins
+    .filter((p) => p.source.migrationsFolder)
+    .map((p) => ({ source: p.manifest.id, folder: p.source.migrationsFolder! }));
+}
+
+function driftSourcesOf(composition: Composition): DriftSource[] {
+  return composition.plugins.map((p) => ({ source: p.manifest.id, tables: p.source.tables ?? [], migrationsFolder: p.source.migrationsFolder }));
+}
+
+/**
+ * Drift is logged, not fatal: the tables that match still work, and an operator who cannot
+ * change the code at once keeps the rest of the service; `sifa migrate --check` fails on it.
+ */
+function logDrift(logger: Logger, drift: readonly DriftDifference[]) {
+  const errors = drift.filter((d) => d.severity === 'error');
+  for (const d of drift) {
+    const fields = { plugin: d.plugin, table: d.table, column: d.column, kind: d.kind, code: d.code, database: d.database };
+    if (d.severity === 'error') logger.error(fields, `schema drift: ${d.message}`);
+    else logger.warn(fields, `schema drift (warning): ${d.message}`);
+  }
+  if (errors.length) logger.error({ differences: errors.length }, 'schema drift: tables in code differ from the database; queries on them will fail (see `sifa migrate --check`)');
+}
+
+export interface DatabaseCheck {
+  /** Migrations not yet applied (`<source>/<tag>`). */
+  pending: string[];
+  /** Drift as the database would be after applying the pending migrations. */
+  drift: DriftDifference[];
+}
+
+/**
+ * `sifa migrate --check`: applies the pending migrations in a transaction it rolls back, compares
+ * the tables in code with the database as they leave it, and reports both. Nothing is changed.
+ */
+export async function checkSifaDatabase(options: Pick<SifaServerOptions<readonly ServerPlugin[]>, 'plugins' | 'database' | 'now'>): Promise<DatabaseCheck> {
+  const now = options.now ?? (() => new Date());
+  const ownsDatabase = !isHandle(options.database);
+  const database = isHandle(options.database) ? options.database : await openDatabase(options.database);
+  try {
+    const db: SifaDb = database.db;
+    const auth = new AuthService(db, defaultAuthPolicy, () => new Set(), now);
+    const keys = new ApiKeyService(db, now);
+    const tokens = new EmbedTokenService(db, keys, () => new Set(), now);
+    const unavailable = () => {
+      throw new Error('not available in a database check');
+    };
+    const composition = composePlugins([
+      createPlatformPlugin({ auth, keys, tokens, documents: unavailable, notifications: unavailable, calendar: unavailable }),
+      ...(options.plugins ?? []),
+    ]);
+    let drift: DriftDifference[] = [];
+    const report = await migrate(db, migrationSourcesOf(composition), {
+      dryRun: async (tx) => {
+        drift = await checkSchemaDrift(tx, driftSourcesOf(composition));
+      },
+    });
+    return { pending: report.applied, drift };
+  } finally {
+    if (ownsDatabase) await database.close();
+  }
 }
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
@@ -150,17 +219,17 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   }
 
   let migrations: MigrationReport | null = null;
+  let drift: DriftDifference[] | null = null;
   if (options.migrate !== false) {
-    const sources: MigrationSource[] = composition.plugins
-      .filter((p) => p.source.migrationsFolder)
-      .map((p) => ({ source: p.manifest.id, folder: p.source.migrationsFolder! }));
     try {
-      migrations = await migrate(db, sources);
+      migrations = await migrate(db, migrationSourcesOf(composition));
       await enforceTenantSecurity(db, composition.tables);
+      drift = await checkSchemaDrift(db, driftSourcesOf(composition));
     } catch (error) {
       if (ownsDatabase) await database.close();
       throw error;
     }
+    logDrift(logger, drift);
   }
 
   const changes = createChangeFeed(database, logger);
@@ -437,6 +506,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     keys,
     router: router as unknown as AppRouterOf<TPlugins>,
     migrations,
+    drift,
     logger,
     runScoped,
     jobs,

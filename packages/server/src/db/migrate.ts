@@ -74,44 +74,62 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
-export async function migrate(db: SifaDb, sources: MigrationSource[]): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /**
+   * Check only: apply the pending migrations in the one transaction, call this with it (to read
+   * the database as the migrations leave it), then roll everything back.
+   */
+  dryRun?: (tx: SifaDb) => Promise<void>;
+}
+
+class RolledBack extends Error {}
+
+export async function migrate(db: SifaDb, sources: MigrationSource[], options: MigrateOptions = {}): Promise<MigrationReport> {
   const files = (await Promise.all(sources.map(readSource))).flat();
-  await db.execute(sql`CREATE TABLE IF NOT EXISTS sifa_migrations (
-    source text NOT NULL,
-    tag text NOT NULL,
-    checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (source, tag)
-  )`);
   const applied: string[] = [];
   let alreadyApplied = 0;
   // Several server instances may start at once: one migrates, the others wait and then see it done.
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(727300)`);
-    const rows = rowsOf<{ source: string; tag: string; checksum: string }>(
-      await tx.execute(sql`SELECT source, tag, checksum FROM sifa_migrations`),
-    );
-    const done = new Map(rows.map((r) => [`${r.source}/${r.tag}`, r.checksum]));
-    for (const file of files) {
-      const key = `${file.source}/${file.tag}`;
-      const recorded = done.get(key);
-      if (recorded !== undefined) {
-        if (recorded !== file.checksum) {
-          throw new SifaError('INTERNAL', {
-            message: {
-              zh: `迁移文件 ${key}.sql 在应用后被修改过（校验和不符）。请恢复该文件，并把改动写成一个新的迁移。`,
-              en: `Migration ${key}.sql was changed after it was applied (checksum mismatch). Restore the file and put the change in a new migration.`,
-            },
-            details: { migration: key, recorded, found: file.checksum },
-          });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(727300)`);
+      await tx.execute(sql`CREATE TABLE IF NOT EXISTS sifa_migrations (
+        source text NOT NULL,
+        tag text NOT NULL,
+        checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (source, tag)
+      )`);
+      const rows = rowsOf<{ source: string; tag: string; checksum: string }>(
+        await tx.execute(sql`SELECT source, tag, checksum FROM sifa_migrations`),
+      );
+      const done = new Map(rows.map((r) => [`${r.source}/${r.tag}`, r.checksum]));
+      for (const file of files) {
+        const key = `${file.source}/${file.tag}`;
+        const recorded = done.get(key);
+        if (recorded !== undefined) {
+          if (recorded !== file.checksum) {
+            throw new SifaError('INTERNAL', {
+              message: {
+                zh: `迁移文件 ${key}.sql 在应用后被修改过（校验和不符）。请恢复该文件，并把改动写成一个新的迁移。`,
+                en: `Migration ${key}.sql was changed after it was applied (checksum mismatch). Restore the file and put the change in a new migration.`,
+              },
+              details: { migration: key, recorded, found: file.checksum },
+            });
+          }
+          alreadyApplied++;
+          continue;
         }
-        alreadyApplied++;
-        continue;
+        for (const statement of file.statements) await tx.execute(sql.raw(statement));
+        await tx.execute(sql`INSERT INTO sifa_migrations (source, tag, checksum) VALUES (${file.source}, ${file.tag}, ${file.checksum})`);
+        applied.push(key);
       }
-      for (const statement of file.statements) await tx.execute(sql.raw(statement));
-      await tx.execute(sql`INSERT INTO sifa_migrations (source, tag, checksum) VALUES (${file.source}, ${file.tag}, ${file.checksum})`);
-      applied.push(key);
-    }
-  });
+      if (options.dryRun) {
+        await options.dryRun(tx as unknown as SifaDb);
+        throw new RolledBack();
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
   return { applied, alreadyApplied };
 }
