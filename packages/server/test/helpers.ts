@@ -125,6 +125,8 @@ export interface TestServer<TRouter extends AnyRouter> {
   clientWithToken(token: string | null, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
   /** The session token of a test user (signed in once per server), for raw HTTP calls. */
   tokenOf(user: keyof typeof testUsers): Promise<string>;
+  /** A new session of any user with the test password (not cached: for tests whose clock jumps past a session's expiry). */
+  freshClient(username: string, options?: ClientOptions): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
   /** An anonymous client presenting a publishable key (as a host page's widget would). */
   publicClient(publishableKey: string, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
   /** Creates a publishable key for `orgCode` as the city admin (Node sends no Origin). */
@@ -186,6 +188,11 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
     clientWithToken,
     tokenOf,
     client: async (user, opts) => (user ? clientWithToken(await tokenOf(user), opts) : clientWithToken(null, opts)),
+    async freshClient(username, opts) {
+      const anon = clientWithToken(null) as unknown as { platform: { auth: { login: { mutate(i: unknown): Promise<{ token: string }> } } } };
+      const { token } = await anon.platform.auth.login.mutate({ username, password: testPassword });
+      return clientWithToken(token, opts);
+    },
     publicClient: (key, opts = {}) => clientWithToken(null, { ...opts, headers: { 'x-sifa-key': key, ...opts.headers } }),
     async publishableKey(orgCode) {
       const city = (await testServer.client('city')) as unknown as {

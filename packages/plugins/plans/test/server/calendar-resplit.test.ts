@@ -30,8 +30,7 @@ afterAll(() => t?.close());
 
 /** A fresh session at the clock's time (the clock jumps weeks: an older session has expired). */
 async function as(username: 't.root' | 't.city' | 't.xitun') {
-  const { token } = await (await t.client()).platform.auth.login.mutate({ username, password: testPassword });
-  return t.clientWithToken(token, { locale: 'en' });
+  return t.freshClient(username, { locale: 'en' });
 }
 const root = () => as('t.root');
 

@@ -24,8 +24,7 @@ afterAll(() => t?.close());
 
 /** A fresh session at the clock's time (as the clock moves on, older sessions expire). */
 async function as(username: 't.root' | 't.city' | 't.hongshan') {
-  const { token } = await (await t.client()).platform.auth.login.mutate({ username, password: testPassword });
-  return t.clientWithToken(token, { locale: 'zh-CN' });
+  return t.freshClient(username, { locale: 'zh-CN' });
 }
 
 /** The daily evaluation for 07:00 China time on `day`. */
