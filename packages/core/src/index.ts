@@ -97,6 +97,7 @@ export {
   type AuditEntryInput,
   type OrgDirectory,
 } from './trpc.js';
+export type { ApiOf } from './api.js';
 export { catalogIssues, assessmentParts, attachmentMetaSchema, diaryFieldsSchema, diaryEntryFacts, type AssessmentPart } from './diary-fields.js';
 export {
   diaryFieldSpecSchema,
