@@ -14,7 +14,7 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** One event of a subscription as the client receives it (a tracked event's data). */
-type EventOf<T> = T extends TrackedData<infer D> ? D : T;
+type EventOf<T> = T extends AsyncIterable<infer U> ? (U extends TrackedData<infer D> ? D : U) : T;
 
 /** A procedure without input takes `undefined` (tRPC says `void`). */
 type InputOf<T> = [T] extends [void] ? undefined : T;
