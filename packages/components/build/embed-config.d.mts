@@ -1,10 +1,12 @@
 import type { OutputAsset, OutputChunk, OutputOptions, Plugin, RollupOptions } from 'rollup';
+import type { ElementRoot } from './elements.mjs';
 
 export declare const embedOutDir: string;
+export declare const installedPluginsMarker: '__SIFA_INSTALLED_PLUGINS__';
 export declare function bundlePlugins(): Plugin[];
 export interface EmbedOptions {
-  /** Folders holding one sub-folder per element (default: src). */
-  roots?: string[];
+  /** Folders holding one sub-folder per element (default: elementRoots(): components' src and the workspace plugins' `sifa.elements`). */
+  roots?: ElementRoot[];
   /** Default: dist/embed. */
   outDir?: string;
   sourcemap?: boolean;

@@ -9,7 +9,7 @@ import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { elementsPlugin, packageDir, srcDir } from './elements.mjs';
+import { elementRoots, elementsPlugin, packageDir, repoDir, srcDir } from './elements.mjs';
 import { inSideEffectFreeWorkspacePackage, pureDeclarations } from './pure-declarations.mjs';
 import { assetImports } from './asset-imports.mjs';
 
@@ -29,7 +29,7 @@ export function bundlePlugins() {
     assetImports(),
     nodeResolve({ browser: true, exportConditions: ['sifa-source', 'production', 'browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     esbuild({ target: 'es2022', tsconfig: join(packageDir, 'tsconfig.json'), sourceMap: true, legalComments: 'none' }),
-    pureDeclarations({ include: inSideEffectFreeWorkspacePackage(join(packageDir, '..')) }),
+    pureDeclarations({ include: inSideEffectFreeWorkspacePackage(repoDir) }),
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
@@ -61,17 +61,25 @@ function checks() {
         if (/\bprocess\.env\b/.test(file.code)) this.error(`${file.fileName} references process.env (not defined in browsers).`);
         if (file.code.includes('Lit is in dev mode')) this.error(`${file.fileName} contains Lit's development build.`);
       }
+      // The Sifa server writes its installed plugins over this marker when it serves embed.js.
+      for (const name of entries) {
+        const code = /** @type {import('rollup').OutputChunk} */ (bundle[name]).code;
+        if (code.split(installedPluginsMarker).length !== 2) this.error(`${name} must contain the marker ${installedPluginsMarker} exactly once (src/loader/installed.ts).`);
+      }
     },
   };
 }
 
+/** Replaced by the Sifa server with its installed plugin ids (src/loader/installed.ts). */
+export const installedPluginsMarker = '__SIFA_INSTALLED_PLUGINS__';
+
 /**
- * @param {{ roots?: string[]; outDir?: string; sourcemap?: boolean }} [options]
- *   roots: element folders' parents (default: src); outDir: default dist/embed
+ * @param {{ roots?: import('./elements.mjs').ElementRoot[]; outDir?: string; sourcemap?: boolean }} [options]
+ *   roots: element folders' parents (default: elementRoots(): components and the workspace's plugins); outDir: default dist/embed
  * @returns {import('rollup').RollupOptions & { output: import('rollup').OutputOptions }}
  */
 export function embedConfig(options = {}) {
-  const roots = options.roots ?? [srcDir];
+  const roots = options.roots ?? elementRoots();
   return {
     input: { embed: join(srcDir, 'loader', 'embed.ts') },
     plugins: [elementsPlugin({ roots }), ...bundlePlugins(), checks()],

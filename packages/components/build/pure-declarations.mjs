@@ -45,14 +45,18 @@ export function pureDeclarations(options) {
   };
 }
 
-/** True for files of workspace packages whose package.json says `"sideEffects": false`. */
+/**
+ * True for files of workspace packages whose package.json says `"sideEffects": false`, and for
+ * the files of plugin packages (`sifa.plugin`) that their `sideEffects` list does not name (it
+ * names their elements' define modules, which register tags).
+ */
 export function inSideEffectFreeWorkspacePackage(workspaceRoot) {
   const cache = new Map();
   const packageOf = (dir) => {
     if (cache.has(dir)) return cache.get(dir);
     let result = null;
     try {
-      result = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      result = { ...JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')), __dir: dir };
     } catch {
       const parent = dirname(dir);
       result = parent === dir || !parent.startsWith(workspaceRoot) ? null : packageOf(parent);
@@ -62,6 +66,18 @@ export function inSideEffectFreeWorkspacePackage(workspaceRoot) {
   };
   return (id) => {
     if (!id.startsWith(workspaceRoot) || id.includes('/node_modules/') || !/\.[cm]?[jt]s$/.test(id)) return false;
-    return packageOf(dirname(id))?.sideEffects === false;
+    const pkg = packageOf(dirname(id));
+    if (pkg?.sideEffects === false) return true;
+    if (!pkg?.sifa?.plugin || !Array.isArray(pkg.sideEffects)) return false;
+    const dir = pkg.__dir;
+    const rel = `./${id.slice(dir.length + 1)}`;
+    return !pkg.sideEffects.some((/** @type {string} */ glob) => globRegExp(glob).test(rel));
   };
+}
+
+/** A package.json `sideEffects` glob (`*`, `**`) as a RegExp over `./`-relative paths. */
+function globRegExp(/** @type {string} */ glob) {
+  const normalized = glob.startsWith('./') ? glob : `./${glob}`;
+  const source = normalized.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/|\*\*|\*/g, (m) => (m === '**/' ? '(?:.*/)?' : m === '**' ? '.*' : '[^/]*'));
+  return new RegExp(`^${source}$`);
 }

@@ -480,7 +480,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         res.end(body);
         return;
       }
-      if (await serveStatic(staticRoots, req, res, pathname)) return;
+      if (await serveStatic(staticRoots, req, res, pathname, { installedPlugins: composition.plugins.map((p) => p.manifest.id) })) return;
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     } catch (error) {

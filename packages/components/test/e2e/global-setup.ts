@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { buildEmbed } from '../../build/embed-config.mjs';
-import { findElements, srcDir } from '../../build/elements.mjs';
+import { elementRoots, findElements } from '../../build/elements.mjs';
 
 export interface BundleSummary {
   dir: string;
   chunks: { fileName: string; imports: string[]; dynamicImports: string[]; isEntry: boolean; facadeModuleId: string | null }[];
-  elements: { tag: string; define: string }[];
+  elements: { tag: string; define: string; plugin: string | null }[];
 }
 
 declare module 'vitest' {
@@ -27,12 +27,13 @@ let dir: string | null = null;
 
 export async function setup(project: TestProject) {
   dir = await mkdtemp(join(tmpdir(), 'sifa-embed-'));
-  const roots = [srcDir, fixturesDir];
+  // The real elements (components' and the workspace plugins') and the fixtures (no plugin needed).
+  const roots = [...elementRoots(), fixturesDir];
   const output = await buildEmbed({ roots, outDir: dir, sourcemap: false });
   project.provide('embedBundle', {
     dir,
     chunks: output.flatMap((o) => (o.type === 'chunk' ? [{ fileName: o.fileName, imports: o.imports, dynamicImports: o.dynamicImports, isEntry: o.isEntry, facadeModuleId: o.facadeModuleId }] : [])),
-    elements: findElements(roots).map(({ tag, define }) => ({ tag, define })),
+    elements: findElements(roots).map(({ tag, define, plugin }) => ({ tag, define, plugin })),
   });
 }
 

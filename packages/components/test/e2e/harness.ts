@@ -19,6 +19,7 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
+import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
 export const hasDiary = existsSync(join(srcDir, 'diary', 'define.ts'));
@@ -41,6 +42,8 @@ export function testBundle() {
   };
   return {
     dir: summary.dir,
+    /** Every element of the bundle, with the plugin it needs on the server. */
+    elements: summary.elements,
     /** The files a page with these tags fetches: loader + each tag's chunks (static imports). */
     firstLoad(...tags: string[]): string[] {
       const files = new Set<string>();
@@ -71,11 +74,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(staticRoots: StaticRoot[]): Promise<TestServer> {
+/** As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours). */
+export const allPlugins = () => [
+  createDiaryPlugin({ editWindowDays: 7 }),
+  createToursPlugin({ demo: { panoramaWidth: 1024 } }),
+  createInstitutionsPlugin(),
+  createPlansPlugin(),
+  createAssessmentPlugin(),
+  createWarningsPlugin(),
+  createStatisticsPlugin(),
+];
+
+export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {
   const server = await createSifaServer({
     database: { engine: 'pglite', dataDir: 'memory' },
-    // As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours).
-    plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
+    plugins,
     port: 0,
     staticRoots,
     logger: createLogger({ level: 'silent' }),
@@ -128,6 +141,7 @@ export interface WatchedPage {
   context: BrowserContext;
   violations(): Promise<Violation[]>;
   consoleErrors: string[];
+  consoleWarnings: string[];
   requests: string[];
   /** `<status> <url>` of every answer ≥ 400. */
   failedResponses: string[];
@@ -147,9 +161,11 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
     });
   });
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'warning') consoleWarnings.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
   const failedResponses: string[] = [];
@@ -162,6 +178,7 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
     context,
     violations: () => page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations),
     consoleErrors,
+    consoleWarnings,
     requests,
     failedResponses,
     close: () => context.close(),

@@ -3,8 +3,9 @@
  * folders, no directory listings, no path escapes, cache validators, and a strict CSP on HTML
  * so what we serve proves the widgets work under one.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -40,8 +41,20 @@ const types: Record<string, string> = {
 export const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
+/**
+ * The script-tag loader (`embed.js`, built by @sifa/components) carries the elements of every
+ * plugin it was built with; this marker in it is replaced with the ids of the plugins this
+ * server has installed, so a page is offered exactly those (packages/components/src/loader/installed.ts).
+ */
+export const installedPluginsMarker = '__SIFA_INSTALLED_PLUGINS__';
+
+export interface StaticOptions {
+  /** Plugin ids written over `installedPluginsMarker` in revalidated (non-immutable) .js files. */
+  installedPlugins?: readonly string[];
+}
+
 /** Serves the file for `pathname` if one of the roots has it; false when none does. */
-export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMessage, res: ServerResponse, pathname: string, options: StaticOptions = {}): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   let decoded: string;
   try {
@@ -61,8 +74,17 @@ export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMes
       info = await stat(file).catch(() => null);
     }
     if (!info?.isFile()) continue;
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    let etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    // A loader: small, read whole, the installed plugins written in (and into its validator).
+    let body: Buffer | null = null;
+    if (options.installedPlugins && !root.immutable && type.startsWith('text/javascript') && info.size < 1_000_000) {
+      const text = await readFile(file, 'utf8');
+      if (text.includes(installedPluginsMarker)) {
+        body = Buffer.from(text.replaceAll(installedPluginsMarker, options.installedPlugins.join(',')));
+        etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      }
+    }
     const headers: Record<string, string | number> = {
       'content-type': type,
       etag,
@@ -83,13 +105,14 @@ export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMes
       res.end();
       return true;
     }
-    headers['content-length'] = info.size;
+    headers['content-length'] = body ? body.length : info.size;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return true;
     }
-    createReadStream(file).pipe(res);
+    if (body) res.end(body);
+    else createReadStream(file).pipe(res);
     return true;
   }
   return false;
