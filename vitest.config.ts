@@ -14,7 +14,7 @@ import { commands } from './packages/components/test/commands.ts';
 const root = import.meta.dirname;
 
 function workspaceAliases(): { find: RegExp; replacement: string }[] {
-  const dirs = ['packages', 'packages/plugins'].flatMap((base) =>
+  const dirs = ['packages', 'packages/plugins', 'examples'].flatMap((base) =>
     existsSync(join(root, base)) ? readdirSync(join(root, base)).map((d) => join(root, base, d)) : [],
   );
   const aliases: { find: RegExp; replacement: string }[] = [];
@@ -68,7 +68,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           resolve: { alias },
           test: {
             name: 'components',
-            include: ['packages/components/src/**/*.test.ts'],
+            // The SDK's widgets and every plugin's (packages/plugins/<id>/src/ui, examples/<plugin>/src/ui).
+            include: ['packages/components/src/**/*.test.ts', 'packages/plugins/*/src/ui/**/*.test.ts', 'examples/*/src/ui/**/*.test.ts'],
             globalSetup: ['packages/components/test/global-setup.ts'],
             // The page's Date starts where the servers' test clock does (never the machine's date).
             setupFiles: ['packages/components/test/browser-clock.ts'],

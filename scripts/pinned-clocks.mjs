@@ -24,7 +24,8 @@ const dateSensitive = [
   'packages/server/test/documents',
   'packages/server/test/notifications',
   'packages/core/test/calendar',
-  ...['plan-board', 'score-card', 'dashboard', 'warnings', 'notifications'].map((w) => `packages/components/src/${w}/`),
+  // (Plugins' own widgets, packages/plugins/<id>/src/ui, are in their plugin's folder above.)
+  ...['score-card', 'dashboard', 'warnings', 'notifications'].map((w) => `packages/components/src/${w}/`),
   'packages/components/src/diary/sifa-diary',
 ];
 
@@ -33,14 +34,18 @@ const dateSensitive = [
  * test-utils/clock.ts). Reading only the time (`testNow`, e.g. opening hours) does not count.
  */
 const readsDates = (source) =>
-  /from '[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
+  /from '(?:[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js|@sifa\/(?:server|components)\/testing)'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
 
-function filesReadingTheClock(dir = join(root, 'packages')) {
+function filesReadingTheClock() {
+  return [...filesIn(join(root, 'packages')), ...filesIn(join(root, 'examples'))];
+}
+
+function filesIn(dir) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesReadingTheClock(path));
+    if (entry.isDirectory()) found.push(...filesIn(path));
     else if (entry.name.endsWith('.test.ts') && readsDates(readFileSync(path, 'utf8'))) found.push(relative(root, path));
   }
   return found;

@@ -29,8 +29,9 @@ function designTokens() {
 }
 
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts', 'src/loader/**', 'src/test-utils/**'],
+  // The SDK's elements and the workspace plugins' (their `sifa.elements` folders: src/ui).
+  globs: ['src/**/*.ts', '../plugins/*/src/ui/**/*.ts', '../../examples/*/src/ui/**/*.ts'],
+  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/*.d.ts', 'src/loader/**', 'src/test-utils/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

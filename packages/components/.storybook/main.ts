@@ -3,7 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 // Offline documentation of the widgets: no telemetry (it also costs seconds of DNS lookups on
 // machines without internet), stories in ../stories, answered by an in-memory fake server.
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  stories: ['../stories/**/*.stories.ts', '../../plugins/*/src/ui/**/*.stories.ts', '../../../examples/*/src/ui/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {

@@ -23,6 +23,14 @@ function tokensTable() {
   return `${head}\n${rows.join('\n')}\n\n\`=\`: same as light.`;
 }
 
+/** The npm import that defines an element: `@sifa/components/<name>` or `<plugin package>/ui/<name>`. */
+function importOf(/** @type {string} */ modulePath) {
+  const plugin = modulePath.match(/^((?:\.\.\/)+[^/]+\/[^/]+)\/src\/ui\/([^/]+)\//);
+  if (!plugin) return `@sifa/components/${modulePath.split('/')[1]}`;
+  const pkg = JSON.parse(readFileSync(join(packageDir, plugin[1], 'package.json'), 'utf8'));
+  return `${pkg.name}/ui/${plugin[2]}`;
+}
+
 function elementsTable() {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'custom-elements.json'), 'utf8'));
   const rows = [];
@@ -32,10 +40,11 @@ function elementsTable() {
       const attributes = (d.attributes ?? []).map((a) => `\`${a.name}\``).join(', ');
       const events = (d.events ?? []).filter((e) => e.name).map((e) => `\`${e.name}\``).join(', ');
       const parts = (d.cssParts ?? []).map((p) => `\`${p.name}\``).join(', ');
-      rows.push(`| \`<${d.tagName}>\` | \`@sifa/components/${mod.path.split('/')[1]}\` | ${cell(d.summary ?? d.description)} | ${attributes} | ${events} | ${parts} |`);
+      rows.push(`| \`<${d.tagName}>\` | \`${importOf(mod.path)}\` | ${cell(d.summary ?? d.description)} | ${attributes} | ${events} | ${parts} |`);
     }
   }
   if (rows.length === 0) return '_No elements yet._';
+  rows.sort();
   return `| element | npm import | what it is | attributes | events | parts |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`;
 }
 

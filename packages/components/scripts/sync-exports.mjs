@@ -7,14 +7,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findElements, packageDir } from '../build/elements.mjs';
+import { findElements, packageDir, srcDir } from '../build/elements.mjs';
 
 export function expectedExports() {
   /** @type {Record<string, unknown>} */
   const exports = {
     '.': { 'sifa-source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
   };
-  for (const { name } of findElements()) {
+  exports['./testing'] = { 'sifa-source': './src/test-utils/index.ts', default: './src/test-utils/index.ts' };
+  for (const { name } of findElements([srcDir])) {
     exports[`./${name}`] = {
       'sifa-source': `./src/${name}/define.ts`,
       types: `./dist/${name}/define.d.ts`,

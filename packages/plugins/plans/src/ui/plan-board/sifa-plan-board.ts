@@ -26,10 +26,7 @@ import type {
   PlanSummary,
   PlanTimelineEntry,
 } from '@sifa/core';
-import { SifaElement } from '../base/sifa-element.js';
-import { saveFile } from '../base/save-file.js';
-import { SifaClientError } from '../client/client.js';
-import { formatDate, formatNumber } from '../i18n/i18n.js';
+import { formatDate, formatNumber, saveFile, SifaClientError, SifaElement } from '@sifa/components';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';
 import { planBoardStyles } from './sifa-plan-board.styles.js';
 

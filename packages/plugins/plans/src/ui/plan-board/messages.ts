@@ -3,7 +3,7 @@
  * en and mn-Mong are chunks loaded when shown. Every catalog has exactly the keys of zh-CN
  * (checked by type). Plan, item and org names come from the server as entered.
  */
-import { defineLazyMessages, type Catalog } from '../i18n/i18n.js';
+import { defineLazyMessages, type Catalog } from '@sifa/components';
 
 const zhCN = {
   title: '工作规划',

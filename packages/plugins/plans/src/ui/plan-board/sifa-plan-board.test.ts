@@ -8,11 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import type { Locale, PlansApi, Role } from '@sifa/core';
-import { configureSifa, themes, type SifaTheme } from '../config/config.js';
-import { SifaClient } from '../client/client.js';
-import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
-import { axeViolations, describeViolations } from '../test-utils/axe.js';
-import { testMonth, testYear } from '../test-utils/clock.js';
+import { configureSifa, SifaClient, themes, type SifaTheme } from '@sifa/components';
+import { axeViolations, connectTestServer, describeViolations, eventually, testMonth, testYear, uniqueId } from '@sifa/components/testing';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';
 import './define.js';
 import type { PlanCheckedDetail, SifaPlanBoard } from './sifa-plan-board.js';
