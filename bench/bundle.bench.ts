@@ -80,6 +80,12 @@ export default defineBenchmark({
       ['uPlot 1.6.32 (peer: lines and bars, no pie)', uplot.length, total(uplot), kib(total(uplot)), '', ''],
       ['Chart.js 4.6.1 line + bar + pie, tree-shaken (peer)', chartjs.length, total(chartjs), kib(total(chartjs)), '', ''],
     );
+    // Every element of the bundle (the SDK's and the workspace plugins'): what a page with only that tag fetches.
+    for (const element of findElements()) {
+      if (element.tag === 'sifa-diary' || element.tag === 'sifa-dashboard') continue;
+      const chunks = firstLoadChunks(output, element.define);
+      rows.push([`<${element.tag}> first load (loader + its chunks)${element.plugin ? `, plugin ${element.plugin}` : ''}`, chunks.length, total(chunks), kib(total(chunks)), '', '']);
+    }
     const notes = [
       'Each file gzipped alone (level 9), as a browser fetches them; every bundle minified by the same terser setup.',
       `Loader files: ${loader.map((c) => `${c.fileName} ${gz(c.code)} B`).join(', ')}.`,

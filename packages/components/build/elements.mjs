@@ -94,8 +94,9 @@ export function findElements(roots = elementRoots()) {
 }
 
 /**
- * Rollup plugin: `import elements, { pluginOf } from 'virtual:sifa-elements'` gives
- * `{ tag: () => load() }` for the elements under `roots` and `{ tag: plugin id | null }`; each define module becomes its own dynamically loaded chunk, and
+ * Rollup plugin: `import elements from 'virtual:sifa-elements'` gives `{ tag: () => load() }`
+ * for the elements under `roots`, and `elements.json` ({ tag: plugin id | null }) is emitted
+ * beside the loader for the Sifa server (which offers a page only its installed plugins' elements); each define module becomes its own dynamically loaded chunk, and
  * loading it preloads the chunks it imports (filled in when chunk names are known), so an
  * element's first load is one round trip after the loader, not a waterfall.
  * @param {{ roots?: string[] }} [options]
@@ -115,11 +116,11 @@ export function elementsPlugin(options = {}) {
       if (id !== resolved) return null;
       for (const root of roots) this.addWatchFile(typeof root === 'string' ? root : root.dir);
       const elements = findElements(roots);
-      const plugins = Object.fromEntries(elements.map((e) => [e.tag, e.plugin]));
+      this.emitFile({ type: 'asset', fileName: 'elements.json', source: `${JSON.stringify(Object.fromEntries(elements.map((e) => [e.tag, e.plugin])), null, 2)}\n` });
       const lines = elements.map(
         (e) => `  ${JSON.stringify(e.tag)}: () => preload(import.meta.url, ${JSON.stringify(marker + e.define)}, () => import(${JSON.stringify(e.define)})),`,
       );
-      return `import { preload } from ${JSON.stringify(preloadModule)};\nexport const pluginOf = ${JSON.stringify(plugins)};\nexport default {\n${lines.join('\n')}\n};\n`;
+      return `import { preload } from ${JSON.stringify(preloadModule)};\nexport default {\n${lines.join('\n')}\n};\n`;
     },
     renderChunk(code, chunk, _options, meta) {
       if (!code.includes(marker)) return null;

@@ -2,7 +2,7 @@ import type { OutputAsset, OutputChunk, OutputOptions, Plugin, RollupOptions } f
 import type { ElementRoot } from './elements.mjs';
 
 export declare const embedOutDir: string;
-export declare const installedPluginsMarker: '__SIFA_INSTALLED_PLUGINS__';
+export declare const unavailableElementsMarker: '__SIFA_UNAVAILABLE_ELEMENTS__';
 export declare function bundlePlugins(): Plugin[];
 export interface EmbedOptions {
   /** Folders holding one sub-folder per element (default: elementRoots(): components' src and the workspace plugins' `sifa.elements`). */

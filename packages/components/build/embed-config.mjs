@@ -61,17 +61,17 @@ function checks() {
         if (/\bprocess\.env\b/.test(file.code)) this.error(`${file.fileName} references process.env (not defined in browsers).`);
         if (file.code.includes('Lit is in dev mode')) this.error(`${file.fileName} contains Lit's development build.`);
       }
-      // The Sifa server writes its installed plugins over this marker when it serves embed.js.
+      // The Sifa server writes the elements of plugins it lacks over this marker when it serves embed.js.
       for (const name of entries) {
         const code = /** @type {import('rollup').OutputChunk} */ (bundle[name]).code;
-        if (code.split(installedPluginsMarker).length !== 2) this.error(`${name} must contain the marker ${installedPluginsMarker} exactly once (src/loader/installed.ts).`);
+        if (code.split(unavailableElementsMarker).length !== 2) this.error(`${name} must contain the marker ${unavailableElementsMarker} exactly once (src/loader/installed.ts).`);
       }
     },
   };
 }
 
-/** Replaced by the Sifa server with its installed plugin ids (src/loader/installed.ts). */
-export const installedPluginsMarker = '__SIFA_INSTALLED_PLUGINS__';
+/** Replaced by the Sifa server with the elements it does not offer (src/loader/installed.ts). */
+export const unavailableElementsMarker = '__SIFA_UNAVAILABLE_ELEMENTS__';
 
 /**
  * @param {{ roots?: import('./elements.mjs').ElementRoot[]; outDir?: string; sourcemap?: boolean }} [options]

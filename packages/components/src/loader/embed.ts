@@ -12,9 +12,9 @@
  * plugins (build/elements.mjs); the server that serves it offers only its installed plugins'
  * elements (installed.ts).
  */
-import elements, { pluginOf } from 'virtual:sifa-elements';
+import elements from 'virtual:sifa-elements';
 import { configFromScript, configureSifa, type SifaConfig } from '../config/config.js';
-import { availableElements, installedPlugins } from './installed.js';
+import { offeredElements } from './installed.js';
 import { watchElements } from './loader.js';
 
 export interface SifaKitGlobal {
@@ -39,6 +39,5 @@ zodConfig.jitless ??= true;
 const url = import.meta.url;
 const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === url);
 configureSifa(script ? configFromScript(script, url) : { endpoint: new URL(url).origin });
-const available = availableElements(elements, pluginOf, installedPlugins(), new URL(url).origin);
-const watcher = watchElements(available.loaders, document, { onUnknown: (tag) => console.warn(available.explain(tag)) });
+const watcher = watchElements(offeredElements(elements, url));
 window.SifaKit = { configure: configureSifa, load: watcher.load };

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchElements, type ElementWatcher } from './loader.js';
 import { preload } from './preload.js';
-import { availableElements, installedPlugins } from './installed.js';
+import { offeredElements } from './installed.js';
+import { unknownTagMessage, warnUnknownTag } from './unknown-tag.js';
+import { eventually } from '../test-utils/test-server.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 let watcher: ElementWatcher | null = null;
@@ -84,38 +86,33 @@ describe('watchElements (the script-tag loader)', () => {
 });
 
 describe('the elements a server offers (installed plugins)', () => {
-  const pluginOf = { 'sifa-diary': 'diary', 'sifa-plan-board': 'plans', 'sifa-notifications': null };
+  const url = 'https://sifa.example.gov.cn/embed.js';
 
-  it('reads the installed plugins the server wrote over the marker; the bare marker means "not served by a Sifa server"', () => {
-    expect(installedPlugins('__SIFA_INSTALLED_PLUGINS__')).toBeNull();
-    expect([...installedPlugins('diary,plans')!]).toEqual(['diary', 'plans']);
-    expect([...installedPlugins('')!]).toEqual([]);
+  it('offers every element when not served by a Sifa server (the marker stays)', () => {
+    const { loaders } = fakeLoaders('sifa-diary', 'sifa-plan-board');
+    expect(Object.keys(offeredElements(loaders, url))).toEqual(['sifa-diary', 'sifa-plan-board']);
+    expect(offeredElements(loaders, url, '')).toEqual(loaders);
   });
 
-  it('offers the elements of installed plugins and the platform, and names the plugin a missing one needs', () => {
-    const { loaders } = fakeLoaders('sifa-diary', 'sifa-plan-board', 'sifa-notifications');
-    const available = availableElements(loaders, pluginOf, new Set(['diary']), 'https://sifa.example.gov.cn');
-    expect(Object.keys(available.loaders).sort()).toEqual(['sifa-diary', 'sifa-notifications']);
-    expect(available.explain('sifa-plan-board')).toBe(
-      '[sifa] <sifa-plan-board> needs the plugin "plans", which the Sifa server at https://sifa.example.gov.cn does not have installed: add it to the server\'s configuration (plugins), or remove the element from the page.',
-    );
-    expect(available.explain('sifa-plan-bord')).toContain('<sifa-plan-bord> is not an element of Sifa Kit or of the plugins installed on the Sifa server at https://sifa.example.gov.cn (installed: diary)');
-    // Hosted elsewhere: everything the bundle has.
-    expect(Object.keys(availableElements(loaders, pluginOf, null, 'x').loaders)).toHaveLength(3);
-  });
-
-  it('warns once per unknown sifa-* tag on the page, now or added later, and ignores other tags', async () => {
-    const { loaders, calls } = fakeLoaders('sifa-a', 'sifa-b');
-    const unknown: string[] = [];
-    document.body.innerHTML = '<sifa-a></sifa-a><sifa-x></sifa-x><sifa-x></sifa-x><my-widget></my-widget>';
-    watcher = watchElements(loaders, document, { onUnknown: (tag) => unknown.push(tag) });
-    expect(unknown).toEqual(['sifa-x']);
-    const wrapper = document.createElement('div');
-    wrapper.innerHTML = '<sifa-y></sifa-y><sifa-x></sifa-x><sifa-b></sifa-b>';
-    document.body.append(wrapper);
-    await tick();
-    expect(unknown).toEqual(['sifa-x', 'sifa-y']);
-    expect(calls.sort()).toEqual(['sifa-a', 'sifa-b']);
+  it('replaces the code of an element whose plugin is missing by one warning that names the plugin', async () => {
+    const { loaders, calls } = fakeLoaders('sifa-diary', 'sifa-plan-board');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      document.body.innerHTML = '<sifa-diary></sifa-diary><sifa-plan-board></sifa-plan-board><sifa-plan-board></sifa-plan-board>';
+      watcher = watchElements(offeredElements(loaders, url, 'sifa-plan-board:plans,sifa-score-card:assessment'));
+      await eventually(() => warn.mock.calls.length === 1);
+      document.body.append(document.createElement('sifa-score-card'));
+      await eventually(() => warn.mock.calls.length === 2);
+      expect(calls).toEqual(['sifa-diary']);
+      expect(warn.mock.calls).toEqual([
+        ['[sifa] <sifa-plan-board> needs the plugin "plans", which the Sifa server at https://sifa.example.gov.cn does not have installed: add it to the server\'s configuration (plugins), or remove the element from the page.'],
+        [unknownTagMessage('sifa-score-card', 'assessment', 'https://sifa.example.gov.cn')],
+      ]);
+      warnUnknownTag('sifa-plan-board', 'plans', url);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

@@ -14,24 +14,8 @@ export interface ElementWatcher {
   stop(): void;
 }
 
-export interface WatchOptions {
-  /** Called once per `sifa-*` tag on the page that has no loader (while the watcher runs). */
-  onUnknown?(tag: string): void;
-}
-
-export function watchElements(loaders: ElementLoaders, root: Document | Element = document, options: WatchOptions = {}): ElementWatcher {
+export function watchElements(loaders: ElementLoaders, root: Document | Element = document): ElementWatcher {
   const loading = new Map<string, Promise<unknown>>();
-  const reported = new Set<string>();
-  const report = (node: Element | Document) => {
-    if (!options.onUnknown) return;
-    const candidates = node instanceof Element ? [node, ...node.querySelectorAll('*')] : [...node.querySelectorAll('*')];
-    for (const el of candidates) {
-      const tag = el.localName;
-      if (!tag.startsWith('sifa-') || tag in loaders || reported.has(tag)) continue;
-      reported.add(tag);
-      options.onUnknown(tag);
-    }
-  };
   const waiting = new Set(Object.keys(loaders));
   let observer: MutationObserver | null = null;
 
@@ -49,7 +33,6 @@ export function watchElements(loaders: ElementLoaders, root: Document | Element 
   };
 
   const scan = (node: Element | Document) => {
-    report(node);
     if (waiting.size === 0) return;
     if (node instanceof Element && waiting.has(node.localName)) load(node.localName);
     if (waiting.size === 0) return;
@@ -61,8 +44,7 @@ export function watchElements(loaders: ElementLoaders, root: Document | Element 
     observer = null;
   };
 
-  if (waiting.size === 0) report(root);
-  else {
+  if (waiting.size > 0) {
     observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node);
     });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface StaticRoot {
@@ -43,14 +43,26 @@ export const strictCsp =
 
 /**
  * The script-tag loader (`embed.js`, built by @sifa/components) carries the elements of every
- * plugin it was built with; this marker in it is replaced with the ids of the plugins this
- * server has installed, so a page is offered exactly those (packages/components/src/loader/installed.ts).
+ * plugin it was built with, and `elements.json` beside it says which plugin each needs. This
+ * marker in the loader is replaced with the elements whose plugin this server does not have
+ * (`tag:plugin,…`), so a page is offered exactly the installed ones and told what is missing
+ * (packages/components/src/loader/installed.ts).
  */
-export const installedPluginsMarker = '__SIFA_INSTALLED_PLUGINS__';
+export const unavailableElementsMarker = '__SIFA_UNAVAILABLE_ELEMENTS__';
 
 export interface StaticOptions {
-  /** Plugin ids written over `installedPluginsMarker` in revalidated (non-immutable) .js files. */
+  /** The installed plugin ids: revalidated (non-immutable) .js files with the marker get the elements they lack written in. */
   installedPlugins?: readonly string[];
+}
+
+/** `tag:plugin,…` of the elements in `dir/elements.json` whose plugin is not installed. */
+async function unavailableElements(dir: string, installed: readonly string[]): Promise<string> {
+  const text = await readFile(join(dir, 'elements.json'), 'utf8').catch(() => '{}');
+  const elements = JSON.parse(text) as Record<string, string | null>;
+  return Object.entries(elements)
+    .filter(([, plugin]) => plugin !== null && !installed.includes(plugin))
+    .map(([tag, plugin]) => `${tag}:${plugin}`)
+    .join(',');
 }
 
 /** Serves the file for `pathname` if one of the roots has it; false when none does. */
@@ -80,8 +92,8 @@ export async function serveStatic(roots: readonly StaticRoot[], req: IncomingMes
     let body: Buffer | null = null;
     if (options.installedPlugins && !root.immutable && type.startsWith('text/javascript') && info.size < 1_000_000) {
       const text = await readFile(file, 'utf8');
-      if (text.includes(installedPluginsMarker)) {
-        body = Buffer.from(text.replaceAll(installedPluginsMarker, options.installedPlugins.join(',')));
+      if (text.includes(unavailableElementsMarker)) {
+        body = Buffer.from(text.replaceAll(unavailableElementsMarker, await unavailableElements(dirname(file), options.installedPlugins)));
         etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
       }
     }
