@@ -163,6 +163,5 @@ export * from './calendar-file.js';
 export type * from './calendar-api.js';
 // The business plugins' widget-facing API types (procedures, inputs, outputs).
 export type * from './assessment.js';
-export type * from './plans.js';
 export type * from './warnings.js';
 export type * from './statistics.js';

@@ -1,12 +1,15 @@
 /**
  * @sifa/plugin-plans, common half (browser-safe): the manifest of work plans (工作规划、提醒督办),
- * the zod schemas of its inputs and the working-day split. The server half is
- * `@sifa/plugin-plans/server`; `<sifa-plan-board>` calls its procedures typed with `PlansApi`
- * from @sifa/core.
+ * the zod schemas of its inputs, the working-day split, and the API types widgets and
+ * integrators use: the output types (`types.ts`) and `PlansApi`, the procedure map inferred from
+ * the server's router. The server half is `@sifa/plugin-plans/server`, the widgets
+ * `@sifa/plugin-plans/ui` (`<sifa-plan-board>`).
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
+import type { PlansRouter } from './server/plugin.js';
 
 export * from './schemas.js';
+export type * from './types.js';
 export { planMessages, pmsg, type PlanMessageKey } from './messages.js';
 export {
   apportion,
@@ -22,6 +25,9 @@ export {
   type SplitRequest,
   type SubPeriodRange,
 } from './split.js';
+
+/** The procedures under `plans.` (path → type, input, output), as the server serves them. */
+export type PlansApi = ApiOf<PlansRouter, 'plans'>;
 
 export const plansManifest = definePlugin({
   id: 'plans',

@@ -1,7 +1,6 @@
 /**
- * The zod schemas of the plans procedures' inputs. Their input types are exactly the
- * `Plan*Input` types of @sifa/core (`PlansApi`), which the widget is typed with (the tests check).
- * Rules that need the server (metrics installed, orgs in the owner's subtree, working days)
+ * The zod schemas of the plans procedures' inputs, and their input types (`Plan*Input`: what a
+ * caller writes, the same types `PlansApi` infers from the router). Rules that need the server (metrics installed, orgs in the owner's subtree, working days)
  * are checked by the service; everything a form can know is checked here.
  */
 import { z } from 'zod';
@@ -136,6 +135,24 @@ export const splitInputSchema = z
     if (input.mode === 'weighted' && !input.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: pmsg('weightsRequired') });
     if (input.weights && input.mode !== 'weighted') ctx.addIssue({ code: 'custom', path: ['weights'], message: pmsg('weightsOnlyWeighted') });
   });
+
+/** One assignee of an item; `target`: this assignee's own target (metric items), the item's when absent. */
+export type PlanAssigneeInput = z.input<typeof assigneeInputSchema>;
+/** An item of a plan to create or update (`id`: an existing item's, which keeps its instances and history). */
+export type PlanItemInput = z.input<typeof planItemInputSchema>;
+export type PlanCreateInput = z.input<typeof planCreateInputSchema>;
+/** `revision`: the one the editor started from (a save over someone else's change is refused); `items`: the whole new list. */
+export type PlanUpdateInput = z.input<typeof planUpdateInputSchema>;
+/** The whole new set of assignees of an item. */
+export type PlanAssignInput = z.input<typeof planAssignInputSchema>;
+export type PlanRemoveInput = z.input<typeof planRemoveInputSchema>;
+export type PlanCheckInput = z.input<typeof planCheckInputSchema>;
+export type PlanUncheckInput = z.input<typeof planUncheckInputSchema>;
+/** Only this org's subtree (within the caller's scope) and plans overlapping this period (2026, 2026-Q4, 2026-10). */
+export type PlanScopeInput = z.input<typeof planScopeInputSchema>;
+/** One plan, seen from `orgCode` (default: the caller's scope). */
+export type PlanRefInput = z.input<typeof planRefInputSchema>;
+export type PlanSplitInput = z.input<typeof splitInputSchema>;
 
 export type PlanItemInputParsed = z.output<typeof planItemInputSchema>;
 export type PlanAssigneeParsed = z.output<typeof assigneeInputSchema>;

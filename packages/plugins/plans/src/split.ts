@@ -20,12 +20,9 @@ import {
   periodKind,
   periodRange,
   type LocalizedText,
-  type PlanCalendarWarning,
-  type PlanSplit,
-  type PlanSplitMode,
-  type PlanSubPeriod,
   type WorkingCalendar,
 } from '@sifa/core';
+import type { PlanCalendarWarning, PlanSplit, PlanSplitMode, PlanSubPeriod } from './types.js';
 
 /** A problem with the split's input, for a field issue (`field` relative to the item). */
 export interface SplitProblem {

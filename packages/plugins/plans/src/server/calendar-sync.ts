@@ -13,7 +13,8 @@
  * Due dates themselves are stored and stay as they are; reminders already sent are never re-sent.
  */
 import { and, eq, gte, lte, or } from 'drizzle-orm';
-import type { CalendarChangeContext, CalendarVersions, LocalizedText, PlanCalendarChange } from '@sifa/core';
+import type { CalendarChangeContext, CalendarVersions, LocalizedText } from '@sifa/core';
+import type { PlanCalendarChange } from '../types.js';
 import { planInstances, plans } from './schema.js';
 import { dayIn } from './jobs.js';
 

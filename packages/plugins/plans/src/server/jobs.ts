@@ -22,9 +22,9 @@ import {
   type JobContext,
   type JobResult,
   type LocalizedText,
-  type PlanProgress,
   type ScopedServices,
 } from '@sifa/core';
+import type { PlanProgress } from '../types.js';
 import { calendarOfRow, measure } from './progress.js';
 import { planEscalations, planInstances, planReminders, type PlanInstanceRow } from './schema.js';
 import { targetOf } from './progress.js';

@@ -1,8 +1,8 @@
 /**
  * The plans plugin's server half: the procedures `<sifa-plan-board>` and plan editors call
- * (typed by `PlansApi` in @sifa/core), the reminder and supervision jobs, the two letters, the
- * `plans.items` deadline source for early warnings, and the demo seed. Built only through the
- * public plugin contract.
+ * (`PlansApi` in the common entry is inferred from this router), the reminder and supervision
+ * jobs, the two letters, the `plans.items` deadline source for early warnings, and the demo seed.
+ * Built only through the public plugin contract.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -15,16 +15,10 @@ import {
   scopedProcedure,
   signedInProcedure,
   type Locale,
-  type PlanDetail,
-  type PlanInstance,
-  type PlanInstanceProgress,
-  type PlanOverdueItem,
-  type PlanSplit,
-  type PlanSummary,
-  type PlanTimelineEntry,
   type PlatformServices,
 } from '@sifa/core';
 import { plansManifest } from '../index.js';
+import type { PlanDetail, PlanInstance, PlanInstanceProgress, PlanOverdueItem, PlanSplit, PlanSummary, PlanTimelineEntry } from '../types.js';
 import {
   planAssignInputSchema,
   planCheckInputSchema,
@@ -79,6 +73,9 @@ export const plansPluginOptionsSchema = z.object({
   demo: z.boolean().default(true),
 });
 export type PlansPluginOptions = z.input<typeof plansPluginOptionsSchema>;
+
+/** The router mounted under `plans.` (what `PlansApi` is inferred from). */
+export type PlansRouter = NonNullable<ReturnType<typeof createPlansPlugin>['router']>;
 
 export function createPlansPlugin(options: PlansPluginOptions = {}) {
   const parsed = plansPluginOptionsSchema.parse(options);

@@ -7,7 +7,8 @@
  * counties is one query). An assignee that is the caller's own scope root (its parent is out of
  * sight) is read with one total query.
  */
-import { codesOfPath, type FactsService, type PlanProgress, type PlanSubPeriod, type WorkingCalendar } from '@sifa/core';
+import { codesOfPath, type FactsService, type WorkingCalendar } from '@sifa/core';
+import type { PlanProgress, PlanSubPeriod } from '../types.js';
 import { expectedBy, splitTarget, SplitError } from '../split.js';
 import type { PlanInstanceRow } from './schema.js';
 

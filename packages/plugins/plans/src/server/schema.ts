@@ -17,7 +17,8 @@
  * so its split stays what it was. Null: recorded before versions were kept (the live calendar).
  */
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CalendarVersions, LocalizedText, PlanCalendarChange, PlanEvidence, PlanItemKind, PlanOrgName, PlanSplitMode } from '@sifa/core';
+import type { CalendarVersions, LocalizedText } from '@sifa/core';
+import type { PlanCalendarChange, PlanEvidence, PlanItemKind, PlanOrgName, PlanSplitMode } from '../types.js';
 import { orgColumns, orgScopePolicy } from '@sifa/core/db';
 
 export const plans = pgTable(

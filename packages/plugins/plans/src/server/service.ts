@@ -23,11 +23,9 @@ import {
   type Locale,
   type LocalizedText,
   type OrgNode,
-  type PlanDetail,
-  type PlanInstance,
-  type PlanOrgName,
   type WorkingCalendar,
 } from '@sifa/core';
+import type { PlanDetail, PlanEvidence, PlanInstance, PlanOrgName } from '../types.js';
 import { defaultDue, dueDateProblem, splitTarget, SplitError } from '../split.js';
 import type { PlanItemInputParsed } from '../schemas.js';
 import { planEscalations, planInstances, planItems, planReminders, plans, type PlanInstanceRow, type PlanItemRow, type PlanRow } from './schema.js';
@@ -470,7 +468,7 @@ function ensureOwnManual(s: WriteServices, row: PlanInstanceRow, locale: Locale)
   }
 }
 
-export async function checkInstance(s: WriteServices, env: WriteEnv, input: { instanceId: string; evidence: { text: string; attachment?: { name: string; url: string } | undefined } }): Promise<PlanInstance> {
+export async function checkInstance(s: WriteServices, env: WriteEnv, input: { instanceId: string; evidence: PlanEvidence }): Promise<PlanInstance> {
   const row = await lockInstance(s, input.instanceId);
   ensureOwnManual(s, row, env.locale);
   if (row.checkedAt) {

@@ -1,7 +1,7 @@
 /**
  * Reading plans as the caller may see them. An org sees the plans it (or an org below it) owns,
  * whole, and its own share (instances) of plans from above; the widget-facing shapes are the
- * `Plan*` types of @sifa/core. Every read is limited twice: by an explicit subtree predicate in
+ * `Plan*` types of `../types.ts`. Every read is limited twice: by an explicit subtree predicate in
  * SQL and by row-level security. Progress comes from `measure` (batched facts), timelines from
  * two queries per call, whatever the number of instances.
  */
@@ -12,19 +12,10 @@ import {
   type Actor,
   type FactsService,
   type OrgDirectory,
-  type PlanDetail,
-  type PlanEscalationEntry,
-  type PlanInstance,
-  type PlanInstanceProgress,
-  type PlanItem,
-  type PlanOrgName,
-  type PlanOverdueItem,
-  type PlanReminderEntry,
-  type PlanSummary,
-  type PlanTimelineEntry,
   type SifaDb,
   type WorkingCalendar,
 } from '@sifa/core';
+import type { PlanDetail, PlanEscalationEntry, PlanInstance, PlanInstanceProgress, PlanItem, PlanOrgName, PlanOverdueItem, PlanReminderEntry, PlanSummary, PlanTimelineEntry } from '../types.js';
 import { inSubtree } from '@sifa/core/db';
 import { calendarWarnings } from '../split.js';
 import { calendarOfRow, measure, targetOf, type Measured } from './progress.js';

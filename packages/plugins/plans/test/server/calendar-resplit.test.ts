@@ -10,7 +10,7 @@
  * The server's clock and every job's instant are set here; nothing depends on the machine's date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDetail, PlanReminderEntry } from '@sifa/core';
+import type { PlanDetail, PlanReminderEntry } from '../../src/index.js';
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin } from '../../src/server/index.js';

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { PlanEscalationEntry, PlanReminderEntry } from '@sifa/core';
+import type { PlanEscalationEntry, PlanReminderEntry } from '../../src/index.js';
 import { createSifaServer, seedOrgTree, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin, planReminders, supervisionChain } from '../../src/server/index.js';

@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
-import type { Locale, PlansApi, Role } from '@sifa/core';
+import type { Locale, Role } from '@sifa/core';
+import type { PlansApi } from '../../index.js';
 import { configureSifa, SifaClient, themes, type SifaTheme } from '@sifa/components';
 import { axeViolations, connectTestServer, describeViolations, eventually, testMonth, testYear, uniqueId } from '@sifa/components/testing';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';

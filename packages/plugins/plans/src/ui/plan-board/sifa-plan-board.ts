@@ -11,9 +11,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LocalizedText, NotificationView } from '@sifa/core';
 import type {
-  LocalizedText,
-  NotificationView,
   PlanDetail,
   PlanEscalationEntry,
   PlanInstance,
@@ -25,7 +24,7 @@ import type {
   PlanSubPeriod,
   PlanSummary,
   PlanTimelineEntry,
-} from '@sifa/core';
+} from '../../index.js';
 import { formatDate, formatNumber, saveFile, SifaClientError, SifaElement } from '@sifa/components';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';
 import { planBoardStyles } from './sifa-plan-board.styles.js';

@@ -1,20 +1,26 @@
 /**
- * The work-plans contract (工作规划、提醒督办): what `<sifa-plan-board>` reads and calls, and what
- * the plans plugin serves under `plans.`. Types only, so the widget pulls no schema library into
- * the page; the plugin validates with zod and its tests check it serves exactly these types.
+ * The work plans' output and domain types (工作规划、提醒督办): what the procedures under `plans.`
+ * return, written once here and used by the service (its return types) and by
+ * `<sifa-plan-board>`. Types only, so a widget importing them pulls no schema library into the
+ * page. Inputs are the zod schemas' input types (`schemas.ts`); the procedure map is `PlansApi`,
+ * inferred from the router (`index.ts`).
  *
  * A plan (owner org, period, title) holds items; an item is a metric target (completion measured
  * from facts) or a manual task (a checkmark with evidence). Assigning an item to descendant orgs
  * makes one *instance* per assignee, with its own target split over the sub-periods (months of a
  * year or quarter plan, ISO weeks of a month plan) by working days of the Chinese calendar.
  */
-import type { LocalizedText } from './locale.js';
-import type { CalendarVersions } from './calendar.js';
+import type { z } from 'zod';
+import type { CalendarVersions, LocalizedText } from '@sifa/core';
+import type { evidenceSchema, itemKindSchema, splitModeSchema } from './schemas.js';
 
-export type PlanItemKind = 'metric' | 'manual';
+export type PlanItemKind = z.output<typeof itemKindSchema>;
 
 /** even: in proportion to the working days of each sub-period; weighted: by the given weights. */
-export type PlanSplitMode = 'even' | 'weighted';
+export type PlanSplitMode = z.output<typeof splitModeSchema>;
+
+/** What was done, and a reference to supporting material (a file name and where it is: https URL or a path on the Sifa server); stored as validated. */
+export type PlanEvidence = z.output<typeof evidenceSchema>;
 
 /** An org's name as the org tree has it. */
 export interface PlanOrgName {
@@ -44,16 +50,6 @@ export interface PlanCalendarWarning {
   /** Years whose official holiday arrangement the calendar does not have: only weekends are skipped there. */
   years: number[];
   message: LocalizedText;
-}
-
-export interface PlanSplitInput {
-  period: string;
-  target: number;
-  mode?: PlanSplitMode | undefined;
-  /** Weighted mode: a whole-number weight per sub-period key (every key of the split, no other). */
-  weights?: Record<string, number> | undefined;
-  /** Must be a working day inside the period; default: the period's last working day. */
-  due?: string | undefined;
 }
 
 export interface PlanSplit {
@@ -138,13 +134,6 @@ export interface PlanEscalationEntry {
 }
 
 export type PlanTimelineEntry = PlanReminderEntry | PlanEscalationEntry;
-
-export interface PlanEvidence {
-  /** What was done (required). */
-  text: string;
-  /** A reference to supporting material: a file name and where it is (https URL or a path on the Sifa server). */
-  attachment?: { name: string; url: string } | undefined;
-}
 
 export interface PlanCheck {
   checkedAt: string;
@@ -269,79 +258,4 @@ export interface PlanOverdueItem {
   progress: PlanProgress;
   escalationLevel: number;
   lastEscalation: PlanEscalationEntry | null;
-}
-
-export interface PlanAssigneeInput {
-  orgCode: string;
-  /** This assignee's own target (metric items); the item's target when absent. */
-  target?: number | undefined;
-}
-
-export interface PlanItemInput {
-  /** An existing item's id (update keeps its instances and history); absent for a new item. */
-  id?: string | undefined;
-  title: string;
-  kind: PlanItemKind;
-  /** Metric items: the metric completion is measured by (declared by an installed plugin). */
-  metric?: string | undefined;
-  /** Metric items: a whole number ≥ 1. */
-  target?: number | undefined;
-  splitMode?: PlanSplitMode | undefined;
-  weights?: Record<string, number> | undefined;
-  due?: string | undefined;
-  /** Descendant orgs of the plan's owner; update: absent keeps the current assignees. */
-  assignees?: PlanAssigneeInput[] | undefined;
-}
-
-export interface PlanCreateInput {
-  /** The owner (default: the caller's org). */
-  orgCode?: string | undefined;
-  period: string;
-  title: string;
-  items: PlanItemInput[];
-}
-
-export interface PlanUpdateInput {
-  planId: string;
-  /** The revision the editor started from: a save over someone else's change is refused. */
-  revision?: number | undefined;
-  title?: string | undefined;
-  /** The whole new list of items (items left out are removed with their instances). */
-  items?: PlanItemInput[] | undefined;
-}
-
-export interface PlanAssignInput {
-  planId: string;
-  itemId: string;
-  revision?: number | undefined;
-  /** The whole new set of assignees of the item. */
-  assignees: PlanAssigneeInput[];
-}
-
-export interface PlanCheckInput {
-  instanceId: string;
-  evidence: PlanEvidence;
-}
-
-export interface PlanScopeInput {
-  /** Only this org's subtree (within the caller's scope); the caller's own scope when absent. */
-  orgCode?: string | undefined;
-  /** Only plans whose period overlaps this one (2026, 2026-Q4, 2026-10). */
-  period?: string | undefined;
-}
-
-/** The procedures widgets call (the plans plugin, under `plans.`). */
-export interface PlansApi {
-  'plans.list': { type: 'query'; input: PlanScopeInput; output: PlanSummary[] };
-  'plans.get': { type: 'query'; input: { planId: string; orgCode?: string | undefined }; output: PlanDetail };
-  'plans.progress': { type: 'query'; input: { planId: string; orgCode?: string | undefined }; output: PlanInstanceProgress[] };
-  'plans.overdue': { type: 'query'; input: PlanScopeInput; output: PlanOverdueItem[] };
-  'plans.reminders': { type: 'query'; input: { planId: string; orgCode?: string | undefined }; output: PlanTimelineEntry[] };
-  'plans.splitPreview': { type: 'query'; input: PlanSplitInput; output: PlanSplit };
-  'plans.create': { type: 'mutation'; input: PlanCreateInput; output: PlanDetail };
-  'plans.update': { type: 'mutation'; input: PlanUpdateInput; output: PlanDetail };
-  'plans.assign': { type: 'mutation'; input: PlanAssignInput; output: PlanDetail };
-  'plans.remove': { type: 'mutation'; input: { planId: string; revision?: number | undefined }; output: { planId: string } };
-  'plans.check': { type: 'mutation'; input: PlanCheckInput; output: PlanInstance };
-  'plans.uncheck': { type: 'mutation'; input: { instanceId: string }; output: PlanInstance };
 }
