@@ -162,6 +162,5 @@ export * from './calendar.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';
 // The business plugins' widget-facing API types (procedures, inputs, outputs).
-export type * from './assessment.js';
 export type * from './warnings.js';
 export type * from './statistics.js';

@@ -13,7 +13,8 @@
  * deductions, and vetoes of a part and of the total. Its finest windows are quarters, so a city's
  * year is read in four runs of facts (see `segmentsNeeded`).
  */
-import type { AssessmentItemSpec, AssessmentPartSpec, AssessmentStandardBody, LocalizedText } from '@sifa/core';
+import type { LocalizedText } from '@sifa/core';
+import type { AssessmentItemSpec, AssessmentPartSpec, AssessmentStandardBody } from './types.js';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 

@@ -1,10 +1,15 @@
 /**
  * @sifa/plugin-assessment, common half (browser-safe: no drizzle, no Node APIs): the manifest of
  * the 1000-point assessment (考核评价), the standard's zod schemas, the pure scoring module and
- * the DEMO standard. The server half is `@sifa/plugin-assessment/server`; widgets call its
- * procedures typed with `AssessmentApi` from @sifa/core.
+ * the DEMO standard, and the API types widgets and integrators use: the output types
+ * (`types.ts`) and `AssessmentApi`, the procedure map inferred from the server's router. The
+ * server half is `@sifa/plugin-assessment/server`, the widgets `@sifa/plugin-assessment/ui`
+ * (`<sifa-score-card>`).
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
+import type { AssessmentRouter } from './server/plugin.js';
+
+export type * from './types.js';
 
 export { demoStandard, demoStandardItems, demoStandardParts } from './demo-standard.js';
 export { scoreStandard, monthsNeeded, segmentsNeeded, commonSegments, metricsOf, round2, type FactsTable, type ComputedScore, type ComputedItem, type MetricAggregation } from './scoring.js';
@@ -16,8 +21,22 @@ export {
   parseStandardBody,
   partKinds,
   type AssessmentStandardBodyInput,
+  type AssessmentScoreInput,
+  type AssessmentRankingInput,
+  type AssessmentBreakdownInput,
+  type AssessmentTrendInput,
+  type AssessmentStandardsListInput,
+  type AssessmentStandardsGetInput,
+  type AssessmentStandardsCreateInput,
+  type AssessmentStandardsCopyInput,
+  type AssessmentStandardsSaveDraftInput,
+  type AssessmentStandardsPublishInput,
+  type AssessmentDocumentsInput,
 } from './schemas.js';
 export { assessmentMessages, type AssessmentMessageKey } from './messages.js';
+
+/** The procedures under `assessment.` (path → type, input, output), as the server serves them. */
+export type AssessmentApi = ApiOf<AssessmentRouter, 'assessment'>;
 
 export const assessmentTemplateCodes = {
   resultNotice: 'assessment.result-notice',

@@ -8,7 +8,8 @@
  * Points are kept to hundredths at every step (item, part, total), so a drill-down always adds
  * up to the figure above it.
  */
-import { monthsOf, periodRange, type AssessmentItemSpec, type AssessmentPart, type AssessmentStandardBody, type AssessmentWindow, type AssessmentItemScore, type AssessmentItemStatus, type AssessmentPartScore, type PeriodKind } from '@sifa/core';
+import { monthsOf, periodRange, type AssessmentPart, type PeriodKind } from '@sifa/core';
+import type { AssessmentItemScore, AssessmentItemSpec, AssessmentItemStatus, AssessmentPartScore, AssessmentStandardBody, AssessmentWindow } from './types.js';
 import { partKinds } from './schemas.js';
 
 export type MetricAggregation = 'sum' | 'max' | 'min';

@@ -2,7 +2,8 @@
  * The data of the assessment's documents, built from scores computed now: the snapshot the
  * document service validates with the template's schema and stores with the issued document.
  */
-import { previousPeriod, SifaError, type AssessmentItemScore, type OrgNode } from '@sifa/core';
+import { previousPeriod, SifaError, type OrgNode } from '@sifa/core';
+import type { AssessmentItemScore } from '../types.js';
 import type { AssessmentContext } from './context.js';
 import type { AnalysisReportData, ResultNoticeData, StatisticsTableData } from './documents.js';
 import { combineScores, rankChildren, scoreOffices, subtreeOf, type RankedChild } from './scores.js';

@@ -1,5 +1,5 @@
 /** @sifa/plugin-assessment/server: the server half (Node: drizzle tables, migrations, router, documents, seed). */
-export { createAssessmentPlugin, assessmentPluginOptionsSchema, totalScoreIndicator, type AssessmentPluginOptions } from './plugin.js';
+export { createAssessmentPlugin, assessmentPluginOptionsSchema, totalScoreIndicator, type AssessmentPluginOptions, type AssessmentRouter } from './plugin.js';
 export { assessmentManifest } from '../index.js';
 export { assessmentStandards, assessmentStandardVersions } from './schema.js';
 export { loadFactsTable, officeOf, type FactsTableRequest } from './facts-table.js';

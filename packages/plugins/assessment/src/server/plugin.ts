@@ -1,8 +1,9 @@
 /**
  * The assessment plugin's server half: scores, rankings, drill-down and trends computed from
- * facts (typed for widgets by `AssessmentApi` in @sifa/core), the standards' versions
- * (list, get, copy, save the draft, publish), the result documents (issued through the platform's
- * document service), the `assessment.total-score` indicator for early warnings, and the demo seed.
+ * facts (`AssessmentApi` in the common entry is inferred from this router), the standards'
+ * versions (list, get, copy, save the draft, publish), the result documents (issued through the
+ * platform's document service), the `assessment.total-score` indicator for early warnings, and
+ * the demo seed.
  * Built only on the public plugin contract: facts through `ctx.facts`, the org tree through
  * `ctx.orgs`, documents through `ctx.documents`.
  */
@@ -12,18 +13,13 @@ import {
   createRouter,
   defineServerPlugin,
   scopedProcedure,
-  type AssessmentBreakdown,
-  type AssessmentRanking,
-  type AssessmentScore,
-  type AssessmentStandardSummary,
-  type AssessmentStandardVersion,
-  type AssessmentTrend,
   type DocumentBatchStatus,
   type Indicator,
   type IssuedDocument,
   type ScopedServices,
   type SifaContext,
 } from '@sifa/core';
+import type { AssessmentBreakdown, AssessmentRanking, AssessmentScore, AssessmentStandardSummary, AssessmentStandardVersion, AssessmentTrend } from '../types.js';
 import { assessmentManifest, assessmentTemplateCodes } from '../index.js';
 import {
   breakdownInputSchema,
@@ -80,6 +76,9 @@ export const totalScoreIndicator: Indicator = {
       { orgCodes: input.orgCodes, period: input.period },
     ),
 };
+
+/** The router mounted under `assessment.` (what `AssessmentApi` is inferred from). */
+export type AssessmentRouter = NonNullable<ReturnType<typeof createAssessmentPlugin>['router']>;
 
 export function createAssessmentPlugin(options: AssessmentPluginOptions = {}) {
   const { seedDemo } = assessmentPluginOptionsSchema.parse(options);

@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AssessmentStandardBody } from '@sifa/core';
+import type { AssessmentStandardBody } from '../types.js';
 import { orgColumns, orgScopePolicy, sifaAppRole } from '@sifa/core/db';
 
 export const assessmentStandards = pgTable(

@@ -18,20 +18,10 @@ import {
   periodRange,
   previousPeriod,
   SifaError,
-  type AssessmentBreakdown,
-  type AssessmentRank,
-  type AssessmentRanking,
-  type AssessmentRankingRow,
-  type AssessmentScore,
-  type AssessmentSourceRow,
-  type AssessmentTrend,
-  type AssessmentWindow,
-  type AssessmentItemScore,
-  type AssessmentItemStatus,
   type OrgNode,
-  type AssessmentPartScore,
   type PeriodKind,
 } from '@sifa/core';
+import type { AssessmentBreakdown, AssessmentItemScore, AssessmentItemStatus, AssessmentPartScore, AssessmentRank, AssessmentRanking, AssessmentRankingRow, AssessmentScore, AssessmentSourceRow, AssessmentTrend, AssessmentWindow } from '../types.js';
 import { commonSegments, metricsOf, round2, scoreStandard, segmentsNeeded, type ComputedItem, type ComputedScore } from '../scoring.js';
 import type { AssessmentContext } from './context.js';
 import { loadFactsTable } from './facts-table.js';

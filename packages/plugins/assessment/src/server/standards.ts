@@ -12,15 +12,12 @@ import {
   isWithinScope,
   pickText,
   SifaError,
-  type AssessmentStandardBody,
-  type AssessmentStandardRef,
-  type AssessmentStandardSummary,
-  type AssessmentStandardVersion,
   type FieldIssue,
   type LocalizedText,
   type MetricDefinition,
   type OrgNode,
 } from '@sifa/core';
+import type { AssessmentStandardBody, AssessmentStandardRef, AssessmentStandardSummary, AssessmentStandardVersion } from '../types.js';
 import { inSubtree } from '@sifa/core/db';
 import { assessmentMessages } from '../messages.js';
 import { parseStandardBody } from '../schemas.js';

@@ -7,7 +7,7 @@
  * by hand; the code must agree with them to the hundredth.
  */
 import { describe, expect, it } from 'vitest';
-import type { AssessmentItemSpec, AssessmentStandardBody } from '@sifa/core';
+import type { AssessmentItemSpec, AssessmentStandardBody } from '../../src/index.js';
 import { commonSegments, demoStandard, monthsNeeded, parseStandardBody, scoreStandard, segmentsNeeded, type FactsTable } from '../../src/index.js';
 
 const t = (zh: string) => ({ zh, en: zh });

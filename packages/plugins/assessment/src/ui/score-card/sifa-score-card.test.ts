@@ -9,13 +9,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
-import { configureSifa, themes, type SifaTheme } from '../config/config.js';
-import { SifaClient } from '../client/client.js';
-import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
-import { axeViolations, describeViolations } from '../test-utils/axe.js';
+import { configureSifa, SifaClient, themes, type SifaTheme } from '@sifa/components';
+import { axeViolations, connectTestServer, describeViolations, eventually, testMonth, testNow, uniqueId } from '@sifa/components/testing';
 import { scoreCardMessages } from './messages.js';
 import { trendEnd } from './periods.js';
-import { testMonth, testNow } from '../test-utils/clock.js';
 import './define.js';
 import type { ScoreCardCalls, SifaScoreCard } from './sifa-score-card.js';
 import type { ScoreDrillDetail, ScoreSourceDetail } from './define.js';

@@ -1,14 +1,16 @@
 /**
- * The 1000-point assessment (千分制考核) contract: what `<sifa-score-card>` reads and what the
- * assessment plugin serves under `assessment.`. A *standard* is versioned data an administrator
- * edits (parts, items, the rule of each item); a *score* is computed from facts only, states the
- * standard id and version it used, and every item of it traces back to the records behind it.
- * Types only, so a widget pulls no schema library into the page; the plugin validates with zod
- * and its tests check it serves exactly these types.
+ * The 1000-point assessment's (千分制考核) output and domain types: what the procedures under
+ * `assessment.` return, written once here and used by the service (its return types) and by
+ * `<sifa-score-card>`. A *standard* is versioned data an administrator edits (parts, items, the
+ * rule of each item: their types are the zod schemas' output, `schemas.ts`); a *score* is
+ * computed from facts only, states the standard id and version it used, and every item of it
+ * traces back to the records behind it. Types only, so a widget importing them pulls no schema
+ * library into the page. Inputs are the schemas' input types; the procedure map is
+ * `AssessmentApi`, inferred from the router (`index.ts`).
  */
-import type { LocalizedText } from './locale.js';
-import type { AssessmentPart } from './diary-fields.js';
-import type { PeriodKind } from './periods.js';
+import type { z } from 'zod';
+import type { AssessmentPart, LocalizedText, PeriodKind } from '@sifa/core';
+import type { assessmentItemSpecSchema, assessmentPartSpecSchema, assessmentRuleSchema, assessmentStandardBodySchema } from './schemas.js';
 
 /**
  * How a part counts: the four `regular` parts (basic, institutional, key, daily work) add up to
@@ -17,67 +19,13 @@ import type { PeriodKind } from './periods.js';
  */
 export type AssessmentPartKind = 'regular' | 'bonus' | 'negative';
 
-/**
- * The rule of an item. Quantities are stated for a year; a quarter or a month is judged on its
- * share (see each kind). Points are the item's `points` unless said otherwise.
- *
- * - `per-occurrence`: `pointsEach` per unit of the metric, capped at the item's points.
- *   `scale: 'period'`: a shorter period counts at the yearly rate (12 cases in a quarter count
- *   like 48 in a year); `scale: 'none'`: counted as recorded (commendations).
- * - `target`: `target` per `per` (month, quarter or year). Each month / quarter / year of the
- *   period is judged on its own and the item earns its share of windows reached; a period
- *   shorter than `per` is judged against the target scaled to its length. `full`: a window
- *   counts when reached; `pro-rata`: a window counts by the fraction reached (at most 1).
- * - `deadline`: `target` reached, counting from 1 January, by the end of month `dueMonth` of the
- *   period's year: all points, otherwise none (before the due month ends: `pending`).
- * - `evidence`: at least one record of the metric in the period (`per: 'period'`) or in each
- *   month (`per: 'month'`, the share of months with a record).
- * - `deduction`: `pointsEach` deducted per unit of the metric, at most the item's points.
- * - `veto`: when the metric reaches `threshold` in the period, part `zeroes` (or the total)
- *   is set to zero. A veto item has no points of its own.
- */
-export type AssessmentRule =
-  | { kind: 'per-occurrence'; pointsEach: number; scale: 'period' | 'none' }
-  | { kind: 'target'; target: number; per: PeriodKind; mode: 'full' | 'pro-rata' }
-  | { kind: 'deadline'; target: number; dueMonth: number }
-  | { kind: 'evidence'; per: 'period' | 'month' }
-  | { kind: 'deduction'; pointsEach: number }
-  | { kind: 'veto'; threshold: number; zeroes: 'total' | Exclude<AssessmentPart, 'negative'> };
-
+/** The rule of an item (the kinds are explained at `assessmentRuleSchema`). */
+export type AssessmentRule = z.output<typeof assessmentRuleSchema>;
 export type AssessmentRuleKind = AssessmentRule['kind'];
-
-export interface AssessmentPartSpec {
-  code: AssessmentPart;
-  title: LocalizedText;
-  /** Full points of a regular part, the cap of the bonus, the largest deduction of the negative list. */
-  points: number;
-}
-
-export interface AssessmentItemSpec {
-  /** Unique within the standard, e.g. `mediation-cases`. */
-  code: string;
-  part: AssessmentPart;
-  title: LocalizedText;
-  /** The scoring criterion as the standard words it (评分标准), shown beside the figures. */
-  criterion: LocalizedText;
-  /** The metric (a fact code some installed plugin declares) the item is judged on. */
-  metric: string;
-  /** The item's most points (for a deduction: the most it deducts; 0 for a veto). */
-  points: number;
-  rule: AssessmentRule;
-}
-
-/** A standard's content: what an administrator edits and publishes as a version. */
-export interface AssessmentStandardBody {
-  title: LocalizedText;
-  /** Shown with every score: where the standard comes from, e.g. that it is a demo. */
-  note?: LocalizedText | undefined;
-  /** True for demo content (the UI labels it 示范). */
-  demo: boolean;
-  /** The six parts, one per code, in the order shown. */
-  parts: AssessmentPartSpec[];
-  items: AssessmentItemSpec[];
-}
+export type AssessmentPartSpec = z.output<typeof assessmentPartSpecSchema>;
+export type AssessmentItemSpec = z.output<typeof assessmentItemSpecSchema>;
+/** A standard's content as stored (parsed, defaults filled): what an administrator edits and publishes as a version. */
+export type AssessmentStandardBody = z.output<typeof assessmentStandardBodySchema>;
 
 /** Which standard and version a score was computed with. */
 export interface AssessmentStandardRef {
@@ -277,28 +225,4 @@ export interface AssessmentTrend {
   kind: PeriodKind;
   /** Oldest first, ending with the period asked for. */
   points: AssessmentTrendPoint[];
-}
-
-export interface AssessmentScoreInput {
-  orgCode: string;
-  /** 2026, 2026-Q3 or 2026-07. */
-  period: string;
-  /** A particular standard version (to reproduce an earlier score); default: the one in force. */
-  standard?: { id: string; version: number } | undefined;
-}
-
-/** One item of a score and the records behind it (newest first, at most `limit`, default 100). */
-export interface AssessmentBreakdownInput extends AssessmentScoreInput {
-  itemCode: string;
-  limit?: number | undefined;
-}
-
-/** The procedures widgets call (the assessment plugin serves them under `assessment.`). */
-export interface AssessmentApi {
-  'assessment.score': { type: 'query'; input: AssessmentScoreInput; output: AssessmentScore };
-  'assessment.ranking': { type: 'query'; input: { parentOrgCode: string; period: string }; output: AssessmentRanking };
-  'assessment.breakdown': { type: 'query'; input: AssessmentBreakdownInput; output: AssessmentBreakdown };
-  'assessment.trend': { type: 'query'; input: { orgCode: string; period: string; count?: number | undefined }; output: AssessmentTrend };
-  'assessment.standards.list': { type: 'query'; input: { year?: number | undefined }; output: AssessmentStandardSummary[] };
-  'assessment.standards.get': { type: 'query'; input: { id: string; version?: number | undefined }; output: AssessmentStandardVersion };
 }

@@ -5,18 +5,17 @@
  * entries, business records) behind each item's figure. Every level of the drill-down is a real
  * table with headers; everything is reachable by keyboard (Escape goes back up a level).
  *
- * Data: `assessment.score`, `assessment.trend` and `assessment.breakdown` (typed with
- * `AssessmentApi` from @sifa/core), with the page's embed token: a private widget. Without
+ * Data: `assessment.score`, `assessment.trend` and `assessment.breakdown` (typed with the
+ * plugin's `AssessmentApi`, inferred from its router), with the page's embed token: a private widget. Without
  * `org-code` it shows the signed-in user's own org. Scores are computed by the server from
  * facts; the widget only shows them.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AssessmentApi, AssessmentBreakdown, AssessmentScore, AssessmentTrend, AssessmentItemScore, LocalizedText, AssessmentOrgName, AssessmentPartScore } from '@sifa/core';
-import { SifaElement } from '../base/sifa-element.js';
-import { SifaClientError, failureReason } from '../client/client.js';
-import { formatNumber } from '../i18n/i18n.js';
+import type { LocalizedText } from '@sifa/core';
+import { failureReason, formatNumber, SifaClientError, SifaElement } from '@sifa/components';
+import type { AssessmentApi, AssessmentBreakdown, AssessmentItemScore, AssessmentOrgName, AssessmentPartScore, AssessmentScore, AssessmentTrend } from '../../index.js';
 import { scoreCardMessages, type ScoreCardMessageKey } from './messages.js';
 import { isPeriod, kindOf, monthsIn, trendEnd, type PeriodKind } from './periods.js';
 import { scoreCardStyles } from './sifa-score-card.styles.js';

@@ -3,7 +3,9 @@
  * schemas of @sifa/core's periods module (a widget's first load stays small). Periods are a year
  * (2026), a quarter (2026-Q3) or a month (2026-07), as the server takes them.
  */
-export type PeriodKind = 'year' | 'quarter' | 'month';
+import type { PeriodKind } from '@sifa/core';
+
+export type { PeriodKind };
 
 const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const pad = (n: number) => String(n).padStart(2, '0');

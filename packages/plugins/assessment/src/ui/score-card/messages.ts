@@ -4,7 +4,7 @@
  * the keys of zh-CN (checked by type). Titles of parts, items and metrics come from the server
  * (the standard and the metric catalogue), not from here.
  */
-import { defineLazyMessages, type Catalog } from '../i18n/i18n.js';
+import { defineLazyMessages, type Catalog } from '@sifa/components';
 
 const zhCN = {
   title: '考核得分',
