@@ -163,4 +163,3 @@ export * from './calendar-file.js';
 export type * from './calendar-api.js';
 // The business plugins' widget-facing API types (procedures, inputs, outputs).
 export type * from './warnings.js';
-export type * from './statistics.js';

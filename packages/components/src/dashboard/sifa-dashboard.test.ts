@@ -9,7 +9,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { Locale, Role, StatisticsView, StatisticsViewInput } from '@sifa/core';
+import type { Locale, Role } from '@sifa/core';
+import type { StatisticsView, StatisticsViewInput } from '@sifa/plugin-statistics';
 import { configureSifa } from '../config/config.js';
 import { SifaClient } from '../client/client.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';

@@ -13,28 +13,26 @@
  * and <sifa-warnings> (for the warnings panel) are chunks loaded when needed.
  *
  * Data: `statistics.entryPoints`, `statistics.view`, `statistics.entries` and the live
- * `statistics.watch` (typed with `StatisticsApi` from @sifa/core) with the page's embed token,
+ * `statistics.watch` (typed with `StatisticsApi` from @sifa/plugin-statistics, types only) with the page's embed token,
  * plus the public `platform.org.boundaries` for the map. Exports come from the statistics
  * plugin's export route through `client.download`.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LegalMapApi, LocalizedText, RegionCollection, WarningsApi } from '@sifa/core';
 import type {
   Comparison,
   EntryPointDefinition,
   EntryPointGroup,
+  EntryPointList,
   ExportFormat,
-  LegalMapApi,
-  LocalizedText,
   OrgRef,
-  RegionCollection,
   StatisticsApi,
   StatisticsEntries,
   StatisticsEntry,
   StatisticsView,
-  WarningsApi,
-} from '@sifa/core';
+} from '@sifa/plugin-statistics';
 import { SifaElement } from '../base/sifa-element.js';
 import { failureReason } from '../client/client.js';
 import { saveFile } from '../base/save-file.js';
@@ -60,7 +58,7 @@ export interface DashboardExportDetail {
 export type DashboardCalls = Pick<StatisticsApi, keyof StatisticsApi> & Pick<WarningsApi, 'warnings.list'> & Pick<LegalMapApi, 'platform.org.boundaries'>;
 
 type Charts = typeof import('./charts.js');
-type EntryPoints = StatisticsApi['statistics.entryPoints']['output'];
+type EntryPoints = EntryPointList;
 type Text = { text: string; lang?: string | undefined };
 type MarkState = { active: number; tip: number | null };
 

@@ -5,7 +5,7 @@
  * drill-down and a copied link opens the same view. Plus the few period calculations the pickers
  * need, without @sifa/core's zod schemas (the widget's first load stays small).
  */
-import type { Comparison } from '@sifa/core';
+import type { Comparison } from '@sifa/plugin-statistics';
 
 export interface DashboardState {
   entry: string;

@@ -11,8 +11,9 @@
  * Browser-safe: plain data. Mongolian titles are left out until a reviewed translation exists
  * (widgets fall back to Chinese).
  */
-import type { EntryPointGroup, LocalizedText } from '@sifa/core';
-import { entryPointGroups, type EntryPointDefinitionInput } from './schemas.js';
+import type { LocalizedText } from '@sifa/core';
+import { entryPointGroups, type EntryPointDefinitionInput, type EntryPointGroup } from './schemas.js';
+import type { EntryPointGroupTitle } from './types.js';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 
@@ -33,7 +34,7 @@ export const entryPointGroupTitles: Readonly<Record<EntryPointGroup, LocalizedTe
 };
 
 /** `{ id, title }` of every group, in dashboard order (what `statistics.entryPoints` serves). */
-export const entryPointGroupList: { id: EntryPointGroup; title: LocalizedText }[] = entryPointGroups.map((id) => ({ id, title: entryPointGroupTitles[id] }));
+export const entryPointGroupList: EntryPointGroupTitle[] = entryPointGroups.map((id) => ({ id, title: entryPointGroupTitles[id] }));
 
 /** DEMO: see the comment at the top of this file. */
 export const demoEntryPoints: EntryPointDefinitionInput[] = [

@@ -1,12 +1,17 @@
 /**
  * @sifa/plugin-statistics, common half (browser-safe): the manifest of the statistics dashboard
- * (数据统计), the zod schema of entry-point definitions, the groups' titles and a DEMO set of
- * entry points. The server half is `@sifa/plugin-statistics/server`; `<sifa-dashboard>` calls
- * its procedures typed with `StatisticsApi` from @sifa/core.
+ * (数据统计), the zod schema of entry-point definitions, the groups' titles, a DEMO set of entry
+ * points, and the types widgets and integrators use: `StatisticsApi` (inferred from the router)
+ * and the views it serves. The server half is `@sifa/plugin-statistics/server`; `<sifa-dashboard>`
+ * imports the types only (`import type`), so none of this reaches its bundle.
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
+import type { StatisticsRouter } from './server/plugin.js';
 
 export * from './schemas.js';
+export type * from './types.js';
+/** The procedures the statistics plugin serves under `statistics.` (path → type, input, output). */
+export type StatisticsApi = ApiOf<StatisticsRouter, 'statistics'>;
 export { demoEntryPoints, entryPointGroupTitles, entryPointGroupList } from './entry-points.js';
 export { statisticsMessages, smsg, type StatisticsMessageKey } from './messages.js';
 

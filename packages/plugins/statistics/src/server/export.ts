@@ -6,8 +6,9 @@
  * by a blank line). Both are made from one table model, so they hold the same columns.
  */
 import ExcelJS from 'exceljs';
-import type { LocalizedText, OrgLevel, StatisticsView } from '@sifa/core';
+import type { LocalizedText, OrgLevel } from '@sifa/core';
 import type { ExportLocale } from '../schemas.js';
+import type { StatisticsView } from '../types.js';
 
 type Lang = 'zh' | 'en';
 /** Mongolian falls back to Chinese until reviewed translations exist. */

@@ -2,8 +2,8 @@
  * The statistics plugin's server half, built only on the public plugin contract: the entry
  * points (validated when the plugin is created), the views over the facts rollups, the records
  * behind a number, the live view (`statistics.watch`, woken by the change feed's `facts` topic)
- * and the export route, all typed by `StatisticsApi` (@sifa/core). It owns no tables: every
- * number comes from `ctx.facts` under the caller's row-level security.
+ * and the export route. Its router is what `StatisticsApi` (the common entry) is inferred from.
+ * It owns no tables: every number comes from `ctx.facts` under the caller's row-level security.
  */
 import {
   SifaError,
@@ -12,13 +12,8 @@ import {
   fieldIssuesOf,
   scopedProcedure,
   scopedSubscription,
-  type EntryPointDefinition,
-  type EntryPointGroup,
-  type LocalizedText,
   type PlatformServices,
   type PluginRoute,
-  type StatisticsEntries,
-  type StatisticsView,
 } from '@sifa/core';
 import { statisticsManifest } from '../index.js';
 import { demoEntryPoints } from '../entry-points.js';
@@ -27,8 +22,10 @@ import {
   statisticsEntriesInputSchema,
   statisticsExportQuerySchema,
   statisticsViewInputSchema,
+  type EntryPointDefinition,
   type EntryPointDefinitionInput,
 } from '../schemas.js';
+import type { EntryPointList, StatisticsEntries, StatisticsView } from '../types.js';
 import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
 import { contentDisposition, exportContentTypes, exportFileNames, toCsv, toXlsx } from './export.js';
 
@@ -87,9 +84,7 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
 
   const router = createRouter({
     /** The entry points whose metrics are all installed, and the groups' titles. */
-    entryPoints: scopedProcedure(readPermission).query(({ ctx }): { entries: EntryPointDefinition[]; groups: { id: EntryPointGroup; title: LocalizedText }[] } =>
-      availableEntryPoints(registry, ctx.catalog.metrics),
-    ),
+    entryPoints: scopedProcedure(readPermission).query(({ ctx }): EntryPointList => availableEntryPoints(registry, ctx.catalog.metrics)),
 
     /** One entry point over one org subtree (the caller's by default) and one period. */
     view: scopedProcedure(readPermission)
@@ -172,3 +167,6 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
     routes: [exportRoute],
   });
 }
+
+/** The statistics router, as mounted under `statistics.` (what `StatisticsApi` is inferred from). */
+export type StatisticsRouter = NonNullable<ReturnType<typeof createStatisticsPlugin>['router']>;

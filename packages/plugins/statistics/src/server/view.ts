@@ -10,20 +10,15 @@ import {
   periodRange,
   previousPeriod,
   monthsOf,
-  type EntryPointDefinition,
-  type Figure,
   type FactsResult,
   type LocalizedText,
   type MetricDefinition,
   type OrgNode,
-  type OrgRef,
   type ScopedServices,
-  type StatisticsEntries,
-  type StatisticsEntriesInput,
-  type StatisticsView,
-  type StatisticsViewInput,
 } from '@sifa/core';
 import { entryPointGroupList } from '../entry-points.js';
+import type { EntryPointDefinition, StatisticsEntriesInput, StatisticsViewInput } from '../schemas.js';
+import type { EntryPointList, Figure, OrgRef, StatisticsEntries, StatisticsView } from '../types.js';
 
 /** What the computation needs of a scoped transaction (a procedure's ctx, or `runScoped`'s). */
 export type StatisticsServices = Pick<ScopedServices, 'facts' | 'orgs' | 'catalog' | 'actor' | 'now'>;
@@ -41,7 +36,7 @@ export function missingMetrics(entry: EntryPointDefinition, metrics: MetricCatal
 }
 
 /** The entry points whose metrics are all declared by installed plugins, with the groups' titles. */
-export function availableEntryPoints(registry: EntryPointRegistry, metrics: MetricCatalog) {
+export function availableEntryPoints(registry: EntryPointRegistry, metrics: MetricCatalog): EntryPointList {
   return {
     entries: registry.list.filter((e) => missingMetrics(e, metrics).length === 0),
     groups: entryPointGroupList,
