@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { Hotspot, Scene, TourVersion } from '@sifa/core';
+import type { Hotspot, Scene, TourVersion } from '@sifa/plugin-tours';
 import { configureSifa, getSifaConfig } from '../src/config/config.js';
 import { patternPng } from '../src/vr-viewer/test-pattern.js';
 import '../src/vr-viewer/define.js';

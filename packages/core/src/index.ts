@@ -140,24 +140,6 @@ export type {
   RegionCollection,
   LegalMapApi,
 } from './legal-map.js';
-export type {
-  PanoramaImage,
-  ViewAngles,
-  Hotspot,
-  HotspotBase,
-  SceneHotspot,
-  InfoHotspot,
-  AudioHotspot,
-  VideoHotspot,
-  LinkHotspot,
-  WidgetHotspot,
-  HotspotKind,
-  Scene,
-  TourVersionInfo,
-  TourSummary,
-  TourVersion,
-  ToursApi,
-} from './tours.js';
 export * from './calendar.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';

@@ -9,7 +9,7 @@
  * world direction, whose longitude and latitude address the equirectangular image
  * (u = 0.5 + lon / 2π, v = 0.5 − lat / π, v = 0 at the top row).
  */
-import type { ViewAngles } from '@sifa/core';
+import type { ViewAngles } from '@sifa/plugin-tours';
 
 export const minFov = 30;
 export const maxFov = 110;

@@ -6,7 +6,7 @@
  * show: the shader and projection.ts agree, in WebGL 2 and in the WebGL 1 fallback shader.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ViewAngles } from '@sifa/core';
+import type { ViewAngles } from '@sifa/plugin-tours';
 import { PanoramaRenderer, decodePanorama, fetchPanorama } from './renderer.js';
 import { project, unproject } from './projection.js';
 import { distanceToEdge, drawTestPattern, patternColor, testPatternBlob } from './test-pattern.js';

@@ -19,7 +19,7 @@
  * - The canvas has devicePixelRatio × its CSS size (capped at 2×), see `resize`.
  * - A lost context is restored with the images kept here.
  */
-import type { ViewAngles } from '@sifa/core';
+import type { ViewAngles } from '@sifa/plugin-tours';
 
 export { cachedPanorama, decodePanorama, fetchPanorama, ImageLoadError } from './image-loader.js';
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
-import type { ToursApi } from '@sifa/core';
+import type { ToursApi } from '@sifa/plugin-tours';
 import { configureSifa } from '../config/config.js';
 import { SifaClient } from '../client/client.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
-import type { Hotspot, TourVersion, ToursApi } from '@sifa/core';
+import type { Hotspot, TourVersion, ToursApi } from '@sifa/plugin-tours';
 import { configureSifa, themes } from '../config/config.js';
 import { tokenValue } from '../theme/tokens.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';

@@ -5,7 +5,7 @@
  * chunk of their own, imported when a canvas is there to draw on. Without WebGL the shell shows
  * the flat preview image and the hotspot list.
  *
- * Data: `tours.get` through the shared client, typed with `ToursApi` from @sifa/core (public
+ * Data: `tours.get` through the shared client, typed with `ToursApi` from @sifa/plugin-tours (public
  * reads carry the page's publishable key). Images: the preview first (≤ 2048 px, quick), then the
  * full-size image with a byte progress bar; the images of scenes the current one links to are
  * fetched in the background afterwards (image-loader.ts keeps them).
@@ -13,7 +13,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Hotspot, Locale, LocalizedText, Scene, ToursApi, TourVersion, ViewAngles } from '@sifa/core';
+import type { Locale, LocalizedText } from '@sifa/core';
+import type { Hotspot, Scene, ToursApi, TourVersion, ViewAngles } from '@sifa/plugin-tours';
 import { SifaElement } from '../base/sifa-element.js';
 import { getSifaConfig } from '../config/config.js';
 import { SifaClientError } from '../client/client.js';

@@ -1,11 +1,16 @@
 /**
- * @sifa/plugin-tours, common half (browser-safe): the manifest of VR panorama tours (VR 全景)
- * and the zod schemas of a tour draft. The server half is `@sifa/plugin-tours/server`; widgets
- * (`<sifa-vr-viewer>`) call its procedures typed with `ToursApi` from @sifa/core.
+ * @sifa/plugin-tours, common half (browser-safe): the manifest of VR panorama tours (VR 全景),
+ * the zod schemas of a tour draft, and the types widgets and integrators use: `ToursApi`
+ * (inferred from the router) and the tours, versions and scenes it serves. The server half is
+ * `@sifa/plugin-tours/server`; `<sifa-vr-viewer>` imports the types only (`import type`).
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
+import type { ToursRouter } from './server/plugin.js';
 
 export * from './schemas.js';
+export type * from './types.js';
+/** The procedures the tours plugin serves under `tours.` (path → type, input, output). */
+export type ToursApi = ApiOf<ToursRouter, 'tours'>;
 
 export const toursManifest = definePlugin({
   id: 'tours',

@@ -1,7 +1,7 @@
 /**
  * The zod schemas of the tours draft (what editors save), shared by the server and any editor UI.
  * A published version is a frozen copy of a draft that passed `tourDraftSchema`; the public
- * shapes (`TourVersion`, `Scene`, `Hotspot`) are the contract types in @sifa/core `tours.ts`.
+ * shapes (`TourVersion`, `Scene`, `Hotspot`) are in types.ts.
  */
 import { z } from 'zod';
 import { localizedTextSchema } from '@sifa/core';
@@ -71,7 +71,9 @@ export const draftSceneSchema = z.object({
   hotspots: z.array(hotspotSchema).max(100).default([]),
 });
 
-export const tourKindSchema = z.enum(['office', 'education-site']);
+/** Whose tour it is: a judicial office's, or a law-education site's. */
+export const tourKinds = ['office', 'education-site'] as const;
+export const tourKindSchema = z.enum(tourKinds);
 
 /**
  * The whole draft, checked as one: unique scene ids, unique hotspot ids per scene, scene

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { eq, inArray } from 'drizzle-orm';
-import { SifaError, type PanoramaImage, type PluginRoute, type SifaDb } from '@sifa/core';
+import { SifaError, type PluginRoute, type SifaDb } from '@sifa/core';
+import type { PanoramaImage } from '../types.js';
 import { tourImages, type ImageRef } from './schema.js';
 
 export interface ImageLimits {

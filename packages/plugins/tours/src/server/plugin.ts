@@ -1,6 +1,5 @@
 /**
- * The tours plugin's server half: public reads of published versions (`tours.list`, `tours.get`,
- * typed by `ToursApi`), draft editing for editors (`tours.editable`, `tours.draft`,
+ * The tours plugin's server half: public reads of published versions (`tours.list`, `tours.get`), draft editing for editors (`tours.editable`, `tours.draft`,
  * `tours.create`, `tours.saveDraft` with the whole draft validated at once, `tours.publish`),
  * the image routes (upload, full image, preview) and the synthetic demo seed.
  */
@@ -13,15 +12,13 @@ import {
   orgCodeSchema,
   publicReadProcedure,
   scopedProcedure,
-  type TourSummary,
-  type TourVersion,
-  type TourVersionInfo,
 } from '@sifa/core';
 import { toursManifest } from '../index.js';
 import { tourDraftSchema, tourKindSchema } from '../schemas.js';
 import { defaultImageLimits, imageRoutes, type ImageLimits } from './images.js';
 import { tourImages, tours, tourVersions } from './schema.js';
-import { createTour, draftView, editorTours, publish, publishedTours, publishedVersion, saveDraft, type EditorTourSummary, type TourDraftView, type WriteContext } from './service.js';
+import type { EditorTourSummary, TourDraftView, TourSummary, TourVersion, TourVersionInfo } from '../types.js';
+import { createTour, draftView, editorTours, publish, publishedTours, publishedVersion, saveDraft, type WriteContext } from './service.js';
 import { seedDemoTours, type DemoSeedOptions } from './demo-seed.js';
 
 export const toursPluginOptionsSchema = z.object({
@@ -112,3 +109,6 @@ export function createToursPlugin(options: ToursPluginOptions = {}) {
     seed: (ctx) => seedDemoTours(ctx, demo),
   });
 }
+
+/** The tours router, as mounted under `tours.` (what `ToursApi` is inferred from). */
+export type ToursRouter = NonNullable<ReturnType<typeof createToursPlugin>['router']>;

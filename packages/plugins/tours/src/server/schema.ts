@@ -10,7 +10,8 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '@sifa/core';
 import { orgColumns, orgScopePolicy } from '@sifa/core/db';
-import type { TourDraft } from '../schemas.js';
+import { tourKinds, type TourDraft } from '../schemas.js';
+import type { TourKind } from '../types.js';
 
 /** bytea as a Node Buffer on both drivers (PGlite gives a Uint8Array, postgres.js a Buffer). */
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -24,7 +25,7 @@ export const tours = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     ...orgColumns(),
-    kind: text('kind', { enum: ['office', 'education-site'] }).notNull(),
+    kind: text('kind', { enum: tourKinds }).notNull(),
     draft: jsonb('draft').$type<TourDraft>().notNull(),
     /** Bumped by every draft save; a save naming an older revision is refused (CONFLICT). */
     draftRevision: integer('draft_revision').notNull().default(0),
@@ -37,7 +38,7 @@ export const tours = pgTable(
 
 /** What a published version freezes: the draft as validated, with the tour's kind at the time. */
 export interface TourSnapshot {
-  kind: 'office' | 'education-site';
+  kind: TourKind;
   draft: TourDraft;
   /** The images the draft references, as they were (dimensions for the public shape). */
   images: Record<string, ImageRef>;

@@ -4,25 +4,12 @@
  * through the same validation and publishing as an editor.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { SifaError, type AuditWriter, type LocalizedText, type OrgDirectory, type Scene, type SifaDb, type TourSummary, type TourVersion, type TourVersionInfo } from '@sifa/core';
+import { SifaError, type AuditWriter, type LocalizedText, type OrgDirectory, type SifaDb } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import type { TourDraft } from '../schemas.js';
+import type { EditorTourSummary, Scene, TourDraftView, TourKind, TourSummary, TourVersion, TourVersionInfo } from '../types.js';
 import { imageRefs, panoramaOf } from './images.js';
 import { tours, tourVersions, type ImageRef, type TourRow, type TourSnapshot } from './schema.js';
-
-export interface EditorTourSummary extends TourSummary {
-  /** The draft's revision, to send back with `saveDraft` / `publish`. */
-  revision: number;
-  updatedAt: string;
-}
-
-/** The draft as the viewer renders it (version null), plus what an editor saves back. */
-export interface TourDraftView extends TourVersion {
-  revision: number;
-  updatedAt: string;
-  /** The draft as stored (scene images by SHA-256): edit it and send it to `tours.saveDraft`. */
-  draft: TourDraft;
-}
 
 const tourNotFound = (tourId: string) =>
   new SifaError('NOT_FOUND', {
@@ -166,7 +153,7 @@ export interface WriteContext {
 
 export async function createTour(
   w: WriteContext,
-  input: { orgCode: string; kind: 'office' | 'education-site'; title: LocalizedText; id?: string | undefined },
+  input: { orgCode: string; kind: TourKind; title: LocalizedText; id?: string | undefined },
 ): Promise<TourDraftView> {
   const org = await w.orgs.get(input.orgCode);
   if (input.kind === 'office' && org.level !== 'office') {

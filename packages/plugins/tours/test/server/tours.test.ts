@@ -7,11 +7,9 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { ToursApi } from '@sifa/core';
 import { seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createToursPlugin } from '../../src/server/index.js';
-import type { TourDraftInput } from '../../src/index.js';
+import type { EditorTourSummary, TourDraftInput, TourDraftView, ToursApi, TourSummary, TourVersion, TourVersionInfo } from '../../src/index.js';
 import { demoTourId } from '../../src/server/demo-seed.js';
 import { rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
 
@@ -47,14 +45,14 @@ const sceneHotspots = (target: string): TourDraftInput['scenes'][number]['hotspo
 ];
 
 describe('contract', () => {
-  it('serves exactly the ToursApi contract widgets are typed with', () => {
-    type Router = NonNullable<Plugins[0]['router']>;
-    type In = inferRouterInputs<Router>;
-    type Out = inferRouterOutputs<Router>;
-    expectTypeOf<In['list']>().toEqualTypeOf<ToursApi['tours.list']['input']>();
-    expectTypeOf<Out['list']>().toEqualTypeOf<ToursApi['tours.list']['output']>();
-    expectTypeOf<In['get']>().toEqualTypeOf<ToursApi['tours.get']['input']>();
-    expectTypeOf<Out['get']>().toEqualTypeOf<ToursApi['tours.get']['output']>();
+  it('sends the very types the viewer renders (nothing turns into a string on the wire)', () => {
+    // ToursApi is inferred from the router with the wire's serialisation: a Date (or any
+    // non-JSON value) in a served type would make it differ from the declared domain type.
+    expectTypeOf<ToursApi['tours.list']['output']>().toEqualTypeOf<TourSummary[]>();
+    expectTypeOf<ToursApi['tours.get']['output']>().toEqualTypeOf<TourVersion>();
+    expectTypeOf<ToursApi['tours.editable']['output']>().toEqualTypeOf<EditorTourSummary[]>();
+    expectTypeOf<ToursApi['tours.draft']['output']>().toEqualTypeOf<TourDraftView>();
+    expectTypeOf<ToursApi['tours.publish']['output']>().toEqualTypeOf<TourVersionInfo>();
   });
 });
 
