@@ -6,7 +6,8 @@
  * positions marked approximate; one has a VR tour.
  */
 import { defaultInstitutionServices, defaultInstitutionTypes } from '@sifa/plugin-institutions';
-import type { Institution, InstitutionCatalog, LngLat, RegionCollection } from '@sifa/core';
+import type { LngLat, RegionCollection } from '@sifa/core';
+import type { Institution, InstitutionCatalog } from '@sifa/plugin-institutions';
 import { configureSifa, getSifaConfig } from '../src/config/config.js';
 import counties from '../src/legal-map/fixtures/chifeng-counties.json' with { type: 'json' };
 

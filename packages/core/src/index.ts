@@ -6,6 +6,7 @@ export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode
 export { fieldIssuesOf } from './validation.js';
 export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
+export { orgBoundariesInputSchema, type OrgBoundariesInput, type OrgBoundariesApi, type LngLat, type RegionFeature, type RegionCollection } from './org-boundaries.js';
 export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
 export { isoDaySchema, type IsoDay } from './dates.js';
 export {
@@ -121,25 +122,6 @@ export {
   type DiaryApi,
 } from './diary.js';
 export { canonicalJson } from './canonical-json.js';
-export type {
-  LngLat,
-  InstitutionName,
-  InstitutionType,
-  InstitutionService,
-  OpeningHours,
-  InstitutionPhoto,
-  Institution,
-  InstitutionCatalog,
-  InstitutionListInput,
-  ImportProblem,
-  ImportReport,
-  FeatureCollectionJson,
-  InstitutionFeature,
-  InstitutionFeatureProperties,
-  InstitutionFeatureCollection,
-  RegionCollection,
-  LegalMapApi,
-} from './legal-map.js';
 export * from './calendar.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';

@@ -4,8 +4,7 @@
  * and the simplified boundary file keeps neighbouring counties' shared borders identical.
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { LegalMapApi, LngLat } from '@sifa/core';
+import type { ApiOf, LngLat, OrgBoundariesApi } from '@sifa/core';
 import { countyBoundaries, pointInGeometry, type PlatformRouter } from '@sifa/server';
 import { sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
 import type { AppRouterOf } from '../src/app-router.js';
@@ -18,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('platform.org.boundaries', () => {
-  it('serves the LegalMapApi type', () => {
-    expectTypeOf<inferRouterOutputs<PlatformRouter>['org']['boundaries']>().toEqualTypeOf<LegalMapApi['platform.org.boundaries']['output']>();
+  it('serves exactly the OrgBoundariesApi type the map widgets call it with', () => {
+    expectTypeOf<ApiOf<PlatformRouter, 'platform'>['platform.org.boundaries']>().toEqualTypeOf<OrgBoundariesApi['platform.org.boundaries']>();
   });
 
   it("returns the city's 12 counties with codes, names, polygons and label points inside them", async () => {

@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { DiaryApi, LegalMapApi } from '@sifa/core';
+import type { DiaryApi } from '@sifa/core';
+import type { InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaClient, SifaClientError } from './client.js';
 import { connectTestServer, uniqueId } from '../test-utils/test-server.js';
 import type { EmbedToken } from '../config/config.js';
 
 type Diary = { [K in keyof DiaryApi]: DiaryApi[K] };
-type Map = { [K in keyof LegalMapApi]: LegalMapApi[K] };
+type Map = InstitutionsApi;
 
 describe('SifaClient without a signed-in host user', () => {
   it('reads public data with the key alone when the token endpoint answers 401, and asks it once', async () => {

@@ -20,7 +20,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { LegalMapApi, LocalizedText, RegionCollection, WarningsApi } from '@sifa/core';
+import type { LocalizedText, OrgBoundariesApi, RegionCollection, WarningsApi } from '@sifa/core';
 import type {
   Comparison,
   EntryPointDefinition,
@@ -55,7 +55,7 @@ export interface DashboardExportDetail {
 }
 
 /** The procedures the dashboard calls, as a type alias (an interface has no index signature for the client's ApiMap). */
-export type DashboardCalls = Pick<StatisticsApi, keyof StatisticsApi> & Pick<WarningsApi, 'warnings.list'> & Pick<LegalMapApi, 'platform.org.boundaries'>;
+export type DashboardCalls = Pick<StatisticsApi, keyof StatisticsApi> & Pick<WarningsApi, 'warnings.list'> & Pick<OrgBoundariesApi, 'platform.org.boundaries'>;
 
 type Charts = typeof import('./charts.js');
 type EntryPoints = EntryPointList;

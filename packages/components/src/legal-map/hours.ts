@@ -3,7 +3,7 @@
  * office, China Standard Time; a visitor elsewhere sees the office's hours as written), and the
  * spans grouped by equal times for display ("Mon–Fri 08:30–12:00, 14:30–17:30").
  */
-import type { OpeningHours } from '@sifa/core';
+import type { OpeningHours } from '@sifa/plugin-institutions';
 
 /** ISO weekday of `date`: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (date: Date) => ((date.getDay() + 6) % 7) + 1;

@@ -18,7 +18,7 @@ import { Map as MapLibreMap, LngLatBounds, setWorkerUrl, type StyleSpecification
 import Supercluster from 'supercluster';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
-import type { LngLat, RegionCollection } from '@sifa/core';
+import type { LngLat, RegionCollection, RegionFeature } from '@sifa/core';
 import { buildStyle, overlay, regionSourceId, type StyleColors, type StyleOptions } from './style.js';
 
 /** One institution as the map draws it (position in WGS-84; the renderer shifts it for the base map). */
@@ -55,7 +55,7 @@ export interface Renderer {
   /** Resolves when the style and the first data are drawn (maplibre `idle`). */
   idle(): Promise<void>;
   setPoints(points: MapPoint[]): void;
-  setRegions(regions: RegionCollection | null, label: (feature: RegionCollection['features'][number]) => { text: string; lang?: string | undefined }): void;
+  setRegions(regions: RegionCollection | null, label: (feature: RegionFeature) => { text: string; lang?: string | undefined }): void;
   /** Marks `id` selected; with `reveal`, moves the map so it is visible (zooming out of any cluster). */
   select(id: string | null, reveal: boolean): void;
   /** Centres the map on a WGS-84 point. */

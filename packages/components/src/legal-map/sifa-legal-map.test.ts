@@ -8,7 +8,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { Institution, InstitutionCatalog, Locale, RegionCollection } from '@sifa/core';
+import type { Locale, RegionCollection } from '@sifa/core';
+import type { Institution, InstitutionCatalog } from '@sifa/plugin-institutions';
 import { configureSifa, type SifaConfig } from '../config/config.js';
 import { SifaClient } from '../client/client.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';

@@ -8,14 +8,16 @@
  * supercluster) is a chunk loaded after the element renders, only when the browser has WebGL;
  * without it the map area says why and everything else works.
  *
- * Data: `institutions.catalog`, `institutions.list` and `platform.org.boundaries` (typed with
- * `LegalMapApi` from @sifa/core), public reads with the page's publishable key.
+ * Data: `institutions.catalog`, `institutions.list` (typed with `InstitutionsApi` from
+ * @sifa/plugin-institutions, types only) and `platform.org.boundaries` (`OrgBoundariesApi`,
+ * @sifa/core), public reads with the page's publishable key.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { pickText, type Institution, type InstitutionCatalog, type InstitutionName, type LegalMapApi, type LngLat, type Locale, type RegionCollection } from '@sifa/core';
+import { pickText, type LngLat, type Locale, type OrgBoundariesApi, type RegionCollection } from '@sifa/core';
+import type { Institution, InstitutionCatalog, InstitutionName, InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaElement } from '../base/sifa-element.js';
 import { listKeyMove } from '../base/list-keys.js';
 import { SifaClientError, failureReason } from '../client/client.js';
@@ -55,8 +57,8 @@ const isBasemap = (value: string): value is Basemap => Object.hasOwn(basemaps, v
 type MapState = 'waiting' | 'loading' | 'ready' | 'no-webgl' | 'failed';
 type GeoState = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
 
-/** The map's procedures as a type alias (an interface has no index signature for the client's ApiMap). */
-export type LegalMapCalls = Pick<LegalMapApi, keyof LegalMapApi>;
+/** The map's procedures: the institutions plugin's and the platform's outlines (a type alias: an interface has no index signature for the client's ApiMap). */
+export type LegalMapCalls = InstitutionsApi & Pick<OrgBoundariesApi, keyof OrgBoundariesApi>;
 
 /** Above this many institutions, a search also asks the server (`q`), which matches in every language. */
 const serverSearchFrom = 500;

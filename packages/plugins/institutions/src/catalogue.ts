@@ -4,7 +4,8 @@
  * services })`). Browser-safe plain data. Mongolian titles are left out until a reviewed
  * translation exists (widgets fall back to Chinese, as `pickText` does).
  */
-import type { InstitutionService, InstitutionType, LocalizedText } from '@sifa/core';
+import type { LocalizedText } from '@sifa/core';
+import type { InstitutionService, InstitutionType } from './schemas.js';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 

@@ -1,13 +1,20 @@
 /**
  * @sifa/plugin-institutions, common half (browser-safe: no drizzle, no Node APIs): the manifest
- * of the legal-services map (数字法务地图) — its permission and the default lists of institution
- * types and services. The server half is `@sifa/plugin-institutions/server`; `<sifa-legal-map>`
- * calls its procedures typed with `LegalMapApi` from @sifa/core.
+ * of the legal-services map (数字法务地图) — its permission, the default lists of institution
+ * types and services, the zod schemas, and the types widgets and integrators use:
+ * `InstitutionsApi` (inferred from the router) and the institutions it serves. The server half is
+ * `@sifa/plugin-institutions/server`; `<sifa-legal-map>` imports the types only (`import type`)
+ * and takes region outlines from the platform (`OrgBoundariesApi`, @sifa/core).
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
+import type { InstitutionsRouter } from './server/plugin.js';
 
 export { defaultInstitutionServices, defaultInstitutionTypes } from './catalogue.js';
 export { csvColumns, type CsvColumn } from './csv-format.js';
+export * from './schemas.js';
+export type * from './types.js';
+/** The procedures the institutions plugin serves under `institutions.` (path → type, input, output). */
+export type InstitutionsApi = ApiOf<InstitutionsRouter, 'institutions'>;
 
 export const institutionsManifest = definePlugin({
   id: 'institutions',

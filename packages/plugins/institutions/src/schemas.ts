@@ -2,10 +2,25 @@
  * The zod schemas of institutions, built for one configured catalogue (type and service codes
  * are checked against it). The same schema validates `institutions.create/update` input and
  * every row of an import, so a row fails an import exactly when the form would refuse it.
+ * Also the configurable institution types and services (the plugin's options).
  */
 import { z } from 'zod';
-import { fieldIssuesOf, orgCodeSchema, pickText, type FieldIssue, type InstitutionCatalog, type Locale } from '@sifa/core';
+import { fieldIssuesOf, localizedTextSchema, orgCodeSchema, type FieldIssue, type Locale } from '@sifa/core';
 import { imsg } from './messages.js';
+import type { InstitutionCatalog } from './types.js';
+
+const codeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'A code is 2–40 lower-case letters, digits and "-", starting with a letter');
+const colorSchema = z
+  .string()
+  .regex(/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\))$/, 'A colour is #rgb, #rrggbb or rgb()/hsl()');
+
+/** One entry of the configurable list of institution types; `color` is its symbol colour on the map (and in the list). */
+export const institutionTypeSchema = z.object({ code: codeSchema, title: localizedTextSchema, color: colorSchema });
+export type InstitutionType = z.output<typeof institutionTypeSchema>;
+
+/** A service an institution offers (legal aid, notarisation, mediation …), configurable. */
+export const institutionServiceSchema = z.object({ code: codeSchema, title: localizedTextSchema });
+export type InstitutionService = z.output<typeof institutionServiceSchema>;
 
 /** China's bounding box (mainland, Hainan and the South China Sea islands), generously rounded. */
 export const chinaBounds = { minLng: 73, maxLng: 136, minLat: 3, maxLat: 54 } as const;
@@ -44,6 +59,8 @@ export const openingHoursSchema = z
     closes: z.string().regex(timePattern, imsg('time')),
   })
   .refine((h) => h.closes > h.opens, { path: ['closes'], message: imsg('closesAfterOpens') });
+/** Opening hours: the weekdays (1 = Monday … 7 = Sunday) and a time span, local time. */
+export type OpeningHours = z.output<typeof openingHoursSchema>;
 
 const phoneSchema = z
   .string()
@@ -134,6 +151,12 @@ export function institutionSchemas(catalog: InstitutionCatalog) {
 
 export type InstitutionSchemas = ReturnType<typeof institutionSchemas>;
 export type InstitutionFields = z.output<InstitutionSchemas['importRow']>;
+/** Input of `institutions.list` and `institutions.exportGeoJson`. */
+export type InstitutionListInput = z.input<InstitutionSchemas['list']>;
+/** Input of `institutions.create` (`update` adds the id). */
+export type InstitutionInput = z.input<InstitutionSchemas['create']>;
+/** Input of `institutions.import`. */
+export type InstitutionImportInput = z.input<InstitutionSchemas['import']>;
 
 /** Field issues of a zod error in `locale`: our keys rendered from our catalogue, the rest by core. */
 export function localizeIssues(error: z.core.$ZodError, locale: Locale, catalog: InstitutionCatalog): FieldIssue[] {

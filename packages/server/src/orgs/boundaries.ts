@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { asc, eq } from 'drizzle-orm';
-import type { InstitutionName, LngLat, RegionCollection, SifaDb } from '@sifa/core';
+import type { LngLat, RegionCollection, RegionFeature, SifaDb } from '@sifa/core';
 import { orgs } from '../db/schema.js';
 
-export type RegionGeometry = RegionCollection['features'][number]['geometry'];
+export type RegionGeometry = RegionFeature['geometry'];
 /** Rings of [lng, lat]; the first is the outline, the others holes. */
 type Polygon = LngLat[][];
 
@@ -106,11 +106,11 @@ function interiorPoint(geometry: RegionGeometry): LngLat {
 export async function regionBoundaries(db: SifaDb, parentCode: string): Promise<RegionCollection> {
   const children = await db.select().from(orgs).where(eq(orgs.parentCode, parentCode)).orderBy(asc(orgs.code));
   const boundaries = await countyBoundaries();
-  const features: RegionCollection['features'] = [];
+  const features: RegionFeature[] = [];
   for (const child of children) {
     const boundary = boundaries.get(child.code);
     if (!boundary) continue;
-    const name: InstitutionName = { zh: child.nameZh, mn: child.nameMn ?? undefined, en: child.nameEn ?? undefined };
+    const name: RegionFeature['properties']['name'] = { zh: child.nameZh, mn: child.nameMn ?? undefined, en: child.nameEn ?? undefined };
     features.push({ type: 'Feature', id: child.code, geometry: boundary.geometry, properties: { code: child.code, name, label: boundary.label } });
   }
   return { type: 'FeatureCollection', features };

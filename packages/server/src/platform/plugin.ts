@@ -12,6 +12,7 @@ import {
   defineServerPlugin,
   factInputSchema,
   factsQuerySchema,
+  orgBoundariesInputSchema,
   orgCodeSchema,
   publicProcedure,
   scopedProcedure,
@@ -108,7 +109,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
      * children of a county give an empty collection.
      */
     boundaries: publicProcedure
-      .input(z.object({ parentCode: orgCodeSchema.optional() }))
+      .input(orgBoundariesInputSchema)
       .query(async ({ ctx, input }): Promise<RegionCollection> => {
         const parentCode = input.parentCode ?? defaultBoundaryParent;
         if (!(await findOrg(ctx.platform.referenceDb, parentCode))) throw new SifaError('NOT_FOUND', { details: { orgCode: parentCode } });

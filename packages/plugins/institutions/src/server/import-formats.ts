@@ -7,7 +7,9 @@
  * that row.
  */
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
-import { pickText, SifaError, type InstitutionCatalog, type LocalizedText, type Locale, type OpeningHours } from '@sifa/core';
+import { pickText, SifaError, type LocalizedText, type Locale } from '@sifa/core';
+import type { OpeningHours } from '../schemas.js';
+import type { InstitutionCatalog } from '../types.js';
 import { csvColumns, requiredCsvColumns, type CsvColumn } from '../csv-format.js';
 import { institutionMessages } from '../messages.js';
 

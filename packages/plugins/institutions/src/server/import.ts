@@ -10,9 +10,6 @@ import { inArray, or } from 'drizzle-orm';
 import {
   isSifaError,
   pickText,
-  type ImportProblem,
-  type ImportReport,
-  type InstitutionCatalog,
   type Locale,
   type OrgDirectory,
   type OrgNode,
@@ -20,6 +17,7 @@ import {
   type SifaDb,
 } from '@sifa/core';
 import { localizeIssues, type InstitutionFields, type InstitutionSchemas } from '../schemas.js';
+import type { ImportProblem, ImportReport, InstitutionCatalog } from '../types.js';
 import { readCsv, readGeoJson, type Candidate } from './import-formats.js';
 import { institutions, type InstitutionRow } from './schema.js';
 import { rowValuesOf } from './records.js';

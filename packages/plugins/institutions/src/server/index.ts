@@ -1,5 +1,5 @@
 /** @sifa/plugin-institutions/server: the legal-services map's server half (Node: drizzle table, migrations, router, demo seed). */
-export { createInstitutionsPlugin, institutionsPluginOptionsSchema, maxListed, type InstitutionsPluginOptions } from './plugin.js';
+export { createInstitutionsPlugin, institutionsPluginOptionsSchema, maxListed, type InstitutionsPluginOptions, type InstitutionsRouter } from './plugin.js';
 export { countyCodeOf, toInstitution, toFeature } from './records.js';
 export { institutions, type InstitutionRow } from './schema.js';
 export { demoPointIn } from './seed.js';

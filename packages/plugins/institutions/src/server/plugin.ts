@@ -12,15 +12,10 @@ import {
   createMiddleware,
   createRouter,
   defineServerPlugin,
-  localizedTextSchema,
   publicProcedure,
   publicReadProcedure,
   scopedProcedure,
   SifaError,
-  type InstitutionFeatureCollection,
-  type ImportReport,
-  type Institution,
-  type InstitutionCatalog,
   type Locale,
   type OrgDirectory,
   type SifaDb,
@@ -28,7 +23,8 @@ import {
 import { inSubtree } from '@sifa/core/db';
 import { defaultInstitutionServices, defaultInstitutionTypes } from '../catalogue.js';
 import { institutionsManifest } from '../index.js';
-import { institutionSchemas, localizeIssues } from '../schemas.js';
+import { institutionSchemas, institutionServiceSchema, institutionTypeSchema, localizeIssues, type InstitutionListInput } from '../schemas.js';
+import type { ImportReport, Institution, InstitutionCatalog, InstitutionFeatureCollection } from '../types.js';
 import { importInstitutions } from './import.js';
 import { toFeature, toInstitution, rowValuesOf } from './records.js';
 import { seedDemoInstitutions } from './seed.js';
@@ -37,22 +33,18 @@ import { institutions, type InstitutionRow } from './schema.js';
 /** More institutions than this in one list or export: the caller is asked for a smaller area or fewer types. */
 export const maxListed = 5000;
 
-const codeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'A code is 2–40 lower-case letters, digits and "-", starting with a letter');
-const colorSchema = z
-  .string()
-  .regex(/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\))$/, 'A colour is #rgb, #rrggbb or rgb()/hsl()');
 const uniqueCodes = (list: readonly { code: string }[]) => new Set(list.map((e) => e.code)).size === list.length;
 
 export const institutionsPluginOptionsSchema = z.object({
   /** The institution types (codes, titles, map colours); default: the ten of the issue. */
   types: z
-    .array(z.object({ code: codeSchema, title: localizedTextSchema, color: colorSchema }))
+    .array(institutionTypeSchema)
     .min(1)
     .refine(uniqueCodes, 'Type codes must be unique')
     .default(() => defaultInstitutionTypes.map((t) => ({ ...t }))),
   /** The services institutions may offer; default: consultation, legal aid, mediation … */
   services: z
-    .array(z.object({ code: codeSchema, title: localizedTextSchema }))
+    .array(institutionServiceSchema)
     .min(1)
     .refine(uniqueCodes, 'Service codes must be unique')
     .default(() => defaultInstitutionServices.map((s) => ({ ...s }))),
@@ -105,7 +97,7 @@ export function createInstitutionsPlugin(options: InstitutionsPluginOptions = {}
   /** Rows of the caller's (or `orgCode`'s) subtree, filtered; refuses more than `maxListed`. */
   async function select(
     ctx: { db: SifaDb; orgs: OrgDirectory; scope: { orgPath: string }; locale: Locale },
-    input: { orgCode?: string | undefined; types?: string[] | undefined; q?: string | undefined },
+    input: InstitutionListInput,
   ): Promise<InstitutionRow[]> {
     const root = input.orgCode ? await ctx.orgs.get(input.orgCode) : { path: ctx.scope.orgPath };
     const conditions: (SQL | undefined)[] = [inSubtree(institutions.orgPath, root.path)];
@@ -242,3 +234,6 @@ export function createInstitutionsPlugin(options: InstitutionsPluginOptions = {}
     seed: (seedCtx) => seedDemoInstitutions(seedCtx, catalog),
   });
 }
+
+/** The institutions router, as mounted under `institutions.` (what `InstitutionsApi` is inferred from). */
+export type InstitutionsRouter = NonNullable<ReturnType<typeof createInstitutionsPlugin>['router']>;

@@ -1,5 +1,6 @@
 /** Between stored rows, validated fields and what clients get (Institution, GeoJSON feature). */
-import { codesOfPath, type InstitutionFeature, type Institution, type InstitutionName, type OrgNode } from '@sifa/core';
+import { codesOfPath, type OrgNode } from '@sifa/core';
+import type { Institution, InstitutionFeature, InstitutionName } from '../types.js';
 import type { InstitutionFields } from '../schemas.js';
 import type { InstitutionRow, NewInstitutionRow } from './schema.js';
 

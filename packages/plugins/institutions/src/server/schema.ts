@@ -1,7 +1,8 @@
 /** The plugin's one table: institutions on the legal-services map, org-owned (row-level security by org path). */
 import { boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgColumns, orgScopePolicy } from '@sifa/core/db';
-import type { InstitutionName, InstitutionPhoto, OpeningHours } from '@sifa/core';
+import type { OpeningHours } from '../schemas.js';
+import type { InstitutionName, InstitutionPhoto } from '../types.js';
 
 export const institutions = pgTable(
   'institutions',

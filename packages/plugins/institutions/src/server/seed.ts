@@ -10,7 +10,9 @@
  *   no demo number can ring anyone.
  * Idempotent: each row has the external id `demo:<org code>:<type>`; existing ones are kept.
  */
-import type { InstitutionCatalog, LngLat, OpeningHours, OrgNode, PluginSeedContext } from '@sifa/core';
+import type { LngLat, OrgNode, PluginSeedContext } from '@sifa/core';
+import type { OpeningHours } from '../schemas.js';
+import type { InstitutionCatalog } from '../types.js';
 import { boundsOf, countyBoundaries, pointInGeometry, type RegionBoundary } from '@sifa/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';

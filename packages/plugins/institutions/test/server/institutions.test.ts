@@ -5,10 +5,9 @@
  * that imports back losslessly.
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { ImportReport, Institution, LegalMapApi } from '@sifa/core';
 import type { AppRouterOf } from '@sifa/server';
 import { createInstitutionsPlugin, defaultInstitutionTypes } from '../../src/server/index.js';
+import type { ImportReport, Institution, InstitutionCatalog, InstitutionFeatureCollection, InstitutionsApi } from '../../src/index.js';
 import { sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
 
 const plugins = [createInstitutionsPlugin()] as const;
@@ -35,18 +34,15 @@ const office = (name: string, extra: Record<string, unknown> = {}) => ({
 const withoutTime = ({ updatedAt: _u, ...rest }: Institution) => rest;
 
 describe('contract', () => {
-  it('serves exactly the LegalMapApi types widgets are typed with', () => {
-    type Router = NonNullable<Plugins[0]['router']>;
-    type In = inferRouterInputs<Router>;
-    type Out = inferRouterOutputs<Router>;
-    expectTypeOf<Out['catalog']>().toEqualTypeOf<LegalMapApi['institutions.catalog']['output']>();
-    expectTypeOf<In['list']>().toEqualTypeOf<LegalMapApi['institutions.list']['input']>();
-    expectTypeOf<Out['list']>().toEqualTypeOf<LegalMapApi['institutions.list']['output']>();
-    expectTypeOf<In['get']>().toEqualTypeOf<LegalMapApi['institutions.get']['input']>();
-    expectTypeOf<Out['get']>().toEqualTypeOf<LegalMapApi['institutions.get']['output']>();
-    expectTypeOf<In['exportGeoJson']>().toEqualTypeOf<LegalMapApi['institutions.exportGeoJson']['input']>();
-    expectTypeOf<Out['exportGeoJson']>().toEqualTypeOf<LegalMapApi['institutions.exportGeoJson']['output']>();
-    expectTypeOf<Out['import']>().toEqualTypeOf<ImportReport>();
+  it('sends the very types the map renders (nothing turns into a string on the wire)', () => {
+    // InstitutionsApi is inferred from the router with the wire's serialisation: a Date (or any
+    // non-JSON value) in a served type would make it differ from the declared domain type.
+    expectTypeOf<InstitutionsApi['institutions.catalog']['output']>().toEqualTypeOf<InstitutionCatalog>();
+    expectTypeOf<InstitutionsApi['institutions.list']['output']>().toEqualTypeOf<Institution[]>();
+    expectTypeOf<InstitutionsApi['institutions.get']['output']>().toEqualTypeOf<Institution>();
+    expectTypeOf<InstitutionsApi['institutions.exportGeoJson']['output']>().toEqualTypeOf<InstitutionFeatureCollection>();
+    expectTypeOf<InstitutionsApi['institutions.create']['output']>().toEqualTypeOf<Institution>();
+    expectTypeOf<InstitutionsApi['institutions.import']['output']>().toEqualTypeOf<ImportReport>();
   });
 
   it('serves the configured catalogue publicly', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chifengOrgTree, countyBoundaries, pointInGeometry, seedPlugins, type AppRouterOf } from '@sifa/server';
-import type { Institution } from '@sifa/core';
+import type { Institution } from '../../src/index.js';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createInstitutionsPlugin } from '../../src/server/index.js';
 import { startTestServer, type TestServer } from '../../../../server/test/helpers.js';
