@@ -6,7 +6,8 @@
  * with the same `diaryFieldsSchema` the server uses, and can play offline or slow.
  */
 import { demoDiaryItems } from '@sifa/plugin-diary';
-import { diaryFieldsSchema, diaryItemSchema, fieldIssuesOf, negotiateLocale, type DiaryCatalog, type DiaryEntry, type DiaryFieldSpec, type Locale } from '@sifa/core';
+import { diaryFieldsSchema, diaryItemSchema, fieldIssuesOf, negotiateLocale, type DiaryFieldSpec, type Locale } from '@sifa/core';
+import type { DiaryCatalog, DiaryEntry } from '@sifa/plugin-diary';
 import { configureSifa, type EmbedToken } from '../src/config/config.js';
 
 export const fakeEndpoint = 'https://sifa.storybook.invalid';

@@ -1,15 +1,15 @@
 /**
- * The browser half of the diary contract: from an item's field specs, ONE zod schema that the
- * widget's form and the server's `diary.save` both validate with. Written with `zod/mini` and no
- * other zod import, so a widget bundle carries only the few validators it uses (the diary's
- * first-load budget is 25 KiB gz); every check names a catalog message (messages.ts) so any
- * reader sees it in their own language.
+ * The browser half of the diary-item contract (diary-items.ts): from an item's field specs, ONE
+ * zod schema that the widget's form and the server's `diary.save` both validate with. Written
+ * with `zod/mini` and no other zod import, so a widget bundle carries only the few validators it
+ * uses (the diary's first-load budget is 25 KiB gz); every check names a catalog message
+ * (messages.ts) so any reader sees it in their own language.
  */
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import { catalogMessage, msg } from './messages.js';
 import { pickText, type Locale } from './locale.js';
-import type { DiaryFieldSpec, DiaryItem } from './diary.js';
+import type { DiaryFieldSpec, DiaryItem } from './diary-items.js';
 import type { FieldIssue } from './errors.js';
 
 /** Parts of the 1000-point assessment standard a diary item counts towards. */

@@ -103,24 +103,11 @@ export { catalogIssues, assessmentParts, attachmentMetaSchema, diaryFieldsSchema
 export {
   diaryFieldSpecSchema,
   diaryItemSchema,
-  diaryMonthSchema,
-  diarySaveInputSchema,
-  diaryUpdateInputSchema,
-  diaryRemoveInputSchema,
-  diaryMonthInputSchema,
-  diaryEntrySchema,
-  diaryMonthSchemaOutput,
-  diaryCatalogSchema,
   type DiaryFieldSpec,
   type DiaryFieldSpecInput,
   type DiaryItem,
   type DiaryItemInput,
-  type DiaryEntry,
-  type DiaryMonth,
-  type DiaryCatalog,
-  type DiarySaveInput,
-  type DiaryApi,
-} from './diary.js';
+} from './diary-items.js';
 export { canonicalJson } from './canonical-json.js';
 export * from './calendar.js';
 export * from './calendar-file.js';

@@ -14,7 +14,7 @@ import type { SifaError } from './errors.js';
 import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
-import { diaryItemSchema } from './diary.js';
+import { diaryItemSchema } from './diary-items.js';
 import type { PluginJob } from './jobs.js';
 import type { DocumentTemplate } from './documents.js';
 import type { DeadlineSource, Indicator } from './deadlines.js';

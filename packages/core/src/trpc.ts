@@ -7,7 +7,7 @@ import { initTRPC, type AnyRouter } from '@trpc/server';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
-import type { DiaryItem } from './diary.js';
+import type { DiaryItem } from './diary-items.js';
 import type { Locale } from './locale.js';
 import type { OrgLevel, OrgNode } from './org.js';
 import type { NotificationsService } from './notifications.js';

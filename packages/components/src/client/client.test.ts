@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { DiaryApi } from '@sifa/core';
+import type { DiaryApi } from '@sifa/plugin-diary';
 import type { InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaClient, SifaClientError } from './client.js';
 import { connectTestServer, uniqueId } from '../test-utils/test-server.js';
 import type { EmbedToken } from '../config/config.js';
 
-type Diary = { [K in keyof DiaryApi]: DiaryApi[K] };
+type Diary = DiaryApi;
 type Map = InstitutionsApi;
 
 describe('SifaClient without a signed-in host user', () => {

@@ -7,7 +7,7 @@
 import type { Locale } from '@sifa/core';
 import type { EmbedToken, SifaConfig } from '../config/config.js';
 
-/** A procedure map: path → { type, input, output } (e.g. `DiaryApi` from @sifa/core). */
+/** A procedure map: path → { type, input, output } (e.g. `DiaryApi` from @sifa/plugin-diary, inferred from its router). */
 export type ApiMap = Record<string, { type: 'query' | 'mutation' | 'subscription'; input: unknown; output: unknown }>;
 
 export interface SubscriptionHandlers<T> {

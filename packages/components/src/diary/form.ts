@@ -14,7 +14,8 @@
 import type { TemplateResult, html, nothing } from 'lit';
 import type { ifDefined } from 'lit/directives/if-defined.js';
 import type { live } from 'lit/directives/live.js';
-import { catalogMessage, diaryFieldsSchema, msg, type DiaryCatalog, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
+import { catalogMessage, diaryFieldsSchema, msg, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
+import type { DiaryCatalog } from '@sifa/plugin-diary';
 import type { EntryRef } from './outbox.js';
 import type { DiaryMessageKey } from './messages.js';
 

@@ -15,14 +15,12 @@
  * timer. Other tabs hear about changes through a BroadcastChannel.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DiaryApi, DiaryEntry, DiarySaveInput, FieldIssue, Locale } from '@sifa/core';
+import type { FieldIssue, Locale } from '@sifa/core';
+import type { DiaryApi, DiaryEntry, DiarySaveInput } from '@sifa/plugin-diary';
 import { SifaClientError, type SifaClient } from '../client/client.js';
 
-/**
- * `DiaryApi` as a type alias: the client's `ApiMap` constraint needs an index signature, which
- * an interface (core declares `DiaryApi` as one) does not get implicitly.
- */
-export type DiaryCalls = Pick<DiaryApi, keyof DiaryApi>;
+/** The diary's procedures as the client calls them (`DiaryApi`, inferred from the diary plugin's router). */
+export type DiaryCalls = DiaryApi;
 
 export type OutboxOp = 'save' | 'update' | 'remove';
 export type OutboxState = 'queued' | 'syncing' | 'synced' | 'rejected';

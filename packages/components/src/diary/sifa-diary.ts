@@ -15,7 +15,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 // No diary values from @sifa/core: they live beside zod (diary-fields.ts), which only the form chunk loads.
-import { pickText, type AssessmentPart, type DiaryCatalog, type DiaryEntry, type DiaryFieldSpec, type DiaryMonth, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
+import { pickText, type AssessmentPart, type DiaryFieldSpec, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
+import type { DiaryCatalog, DiaryEntry, DiaryMonth } from '@sifa/plugin-diary';
 import { SifaElement } from '../base/sifa-element.js';
 import { getSifaConfig } from '../config/config.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';

@@ -2,7 +2,7 @@
  * The viewer's geometry, shared by the element shell (hotspot positions, input) and the WebGL
  * renderer (the fragment shader does the same rotation per pixel, see renderer.ts).
  *
- * Conventions (packages/core/src/tours.ts): degrees; yaw 0 = the panorama's centre column,
+ * Conventions (packages/plugins/tours/src/types.ts): degrees; yaw 0 = the panorama's centre column,
  * growing to the right; pitch 0 = horizon, +90 = straight up; fov = horizontal field of view.
  * World axes: +z forward at yaw 0, +x to the right (yaw 90), +y up. The camera is
  * R = Ry(yaw) · Rx(pitch): a camera-space ray (x right, y up, z forward) rotated by R is a

@@ -1,13 +1,19 @@
 /**
  * @sifa/plugin-diary, common half (browser-safe: no drizzle, no Node APIs): the manifest of the
  * work diary (工作日志) — permissions, the metrics its entries feed, and a DEMO catalogue of
- * diary items. The server half is `@sifa/plugin-diary/server`; widgets call its procedures
- * typed with `DiaryApi` from @sifa/core.
+ * diary items — the zod schemas of its procedures, and the types widgets and integrators use:
+ * `DiaryApi` (inferred from the router), entries, months and the catalogue. The server half is
+ * `@sifa/plugin-diary/server`; `<sifa-diary>` imports the types only (`import type`). The items'
+ * field specs are the platform's contract (@sifa/core diary-items.ts): any plugin contributes items.
  */
-import { definePlugin } from '@sifa/core';
+import { definePlugin, type ApiOf } from '@sifa/core';
 import { demoDiaryItems, diaryMetrics } from './catalogue.js';
+import type { DiaryRouter } from './server/plugin.js';
 
 export { demoDiaryItems, diaryMetrics } from './catalogue.js';
+export * from './schemas.js';
+/** The procedures the diary plugin serves under `diary.` (path → type, input, output). */
+export type DiaryApi = ApiOf<DiaryRouter, 'diary'>;
 
 export const diaryManifest = definePlugin({
   id: 'diary',

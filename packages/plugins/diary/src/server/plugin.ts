@@ -14,20 +14,12 @@ import {
   canonicalJson,
   createRouter,
   defineServerPlugin,
-  diaryCatalogSchema,
   diaryEntryFacts,
-  diaryEntrySchema,
   diaryFieldsSchema,
-  diaryMonthInputSchema,
-  diaryMonthSchemaOutput,
-  diaryRemoveInputSchema,
-  diarySaveInputSchema,
-  diaryUpdateInputSchema,
   fieldIssuesOf,
   pickText,
   scopedProcedure,
   SifaError,
-  type DiaryEntry,
   type DiaryItem,
   type FactsService,
   type FieldIssue,
@@ -38,6 +30,17 @@ import {
 } from '@sifa/core';
 import { inSubtree, rowsOf } from '@sifa/core/db';
 import { diaryManifest } from '../index.js';
+import {
+  diaryCatalogSchema,
+  diaryEntrySchema,
+  diaryMonthInputSchema,
+  diaryMonthOutputSchema,
+  diaryRemovedSchema,
+  diaryRemoveInputSchema,
+  diarySaveInputSchema,
+  diaryUpdateInputSchema,
+  type DiaryEntry,
+} from '../schemas.js';
 import { diaryEntries, type DiaryEntryRow } from './schema.js';
 import { seedDemoHistory } from './demo-history.js';
 
@@ -184,7 +187,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     /** Entries of one month in the caller's subtree (or in `orgCode`'s), by day then time of saving. */
     month: scopedProcedure('diary.read')
       .input(diaryMonthInputSchema)
-      .output(diaryMonthSchemaOutput)
+      .output(diaryMonthOutputSchema)
       .query(async ({ ctx, input }) => {
         const root = input.orgCode ? await ctx.orgs.get(input.orgCode) : { code: ctx.scope.orgCode, path: ctx.scope.orgPath };
         const rows = await ctx.db
@@ -308,7 +311,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     /** The author deletes an entry within the edit window; its facts are retracted. */
     remove: scopedProcedure('diary.write')
       .input(diaryRemoveInputSchema)
-      .output(z.object({ id: z.string() }))
+      .output(diaryRemovedSchema)
       .mutation(async ({ ctx, input }) => {
         const before = await ownEditableEntry(ctx, input.id);
         await ctx.db.delete(diaryEntries).where(eq(diaryEntries.id, before.id));
@@ -328,3 +331,6 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     },
   });
 }
+
+/** The diary router, as mounted under `diary.` (what `DiaryApi` is inferred from). */
+export type DiaryRouter = NonNullable<ReturnType<typeof createDiaryPlugin>['router']>;

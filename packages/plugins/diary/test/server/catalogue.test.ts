@@ -53,11 +53,15 @@ describe('the demo diary catalogue', () => {
     expect(JSON.stringify(demoDiaryItems)).not.toContain('"mn"');
   });
 
-  it('keeps the common half browser-safe (no drizzle, no Node APIs)', () => {
-    for (const file of ['index.ts', 'catalogue.ts']) {
+  it('keeps the common half browser-safe (no drizzle, no Node APIs; the server half for types only)', () => {
+    for (const file of ['index.ts', 'catalogue.ts', 'schemas.ts']) {
       const source = readFileSync(new URL(`../../src/${file}`, import.meta.url), 'utf8');
-      const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      for (const spec of imports) expect(spec === '@sifa/core' || spec!.startsWith('./')).toBe(true);
+      const imports = [...source.matchAll(/^(import|export)( type)?\b[^;]*? from '([^']+)'/gm)].map((m) => ({ typeOnly: m[2] !== undefined, spec: m[3]! }));
+      expect(imports.length, file).toBeGreaterThan(0);
+      for (const { typeOnly, spec } of imports) {
+        if (spec.startsWith('./server/')) expect(typeOnly, `${file}: ${spec}`).toBe(true);
+        else expect(spec === '@sifa/core' || spec === 'zod' || spec.startsWith('./'), `${file}: ${spec}`).toBe(true);
+      }
     }
   });
 });

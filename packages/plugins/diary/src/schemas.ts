@@ -1,0 +1,65 @@
+/**
+ * The zod schemas of the diary's procedures (browser-safe), and their types: inputs as a caller
+ * writes them (`z.input`), outputs as the server validates and sends them. The items' field specs
+ * and the schema an entry's fields are validated with are the platform's contract (@sifa/core
+ * `diaryItemSchema`, `diaryFieldsSchema`): any plugin contributes items.
+ */
+import { z } from 'zod';
+import { diaryItemSchema, isoDaySchema, orgCodeSchema } from '@sifa/core';
+
+export const diaryMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
+
+/** Input of `diary.save`: the client makes the idempotency key before any network call. */
+export const diarySaveInputSchema = z.object({
+  idempotencyKey: z.uuid(),
+  day: isoDaySchema,
+  itemCode: diaryItemSchema.shape.code,
+  /** The office the entry is for; the caller's own org when absent. */
+  orgCode: orgCodeSchema.optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
+export type DiarySaveInput = z.input<typeof diarySaveInputSchema>;
+
+/** Input of `diary.update`: the entry's new fields (validated by its item's schema). */
+export const diaryUpdateInputSchema = z.object({ id: z.string().uuid(), fields: z.record(z.string(), z.unknown()) });
+export type DiaryUpdateInput = z.input<typeof diaryUpdateInputSchema>;
+
+export const diaryRemoveInputSchema = z.object({ id: z.string().uuid() });
+export type DiaryRemoveInput = z.input<typeof diaryRemoveInputSchema>;
+/** What `diary.remove` answers: the removed entry's id. */
+export const diaryRemovedSchema = z.object({ id: z.string() });
+
+/** Input of `diary.month`: a month of the caller's subtree (or of `orgCode`'s). */
+export const diaryMonthInputSchema = z.object({ month: diaryMonthSchema, orgCode: orgCodeSchema.optional() });
+export type DiaryMonthInput = z.input<typeof diaryMonthInputSchema>;
+
+export const diaryEntrySchema = z.object({
+  id: z.string(),
+  idempotencyKey: z.string(),
+  orgCode: z.string(),
+  day: z.string(),
+  itemCode: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  authorId: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Until when the author may still edit or delete it (ISO time). */
+  editableUntil: z.string(),
+});
+export type DiaryEntry = z.infer<typeof diaryEntrySchema>;
+
+/** What `diary.month` answers. */
+export const diaryMonthOutputSchema = z.object({
+  month: z.string(),
+  orgCode: z.string(),
+  entries: z.array(diaryEntrySchema),
+});
+export type DiaryMonth = z.infer<typeof diaryMonthOutputSchema>;
+
+/** What `diary.catalog` answers: every installed plugin's diary items and the edit window. */
+export const diaryCatalogSchema = z.object({
+  items: z.array(diaryItemSchema.extend({ plugin: z.string() })),
+  editWindowDays: z.number().int(),
+});
+export type DiaryCatalog = z.infer<typeof diaryCatalogSchema>;
