@@ -44,6 +44,7 @@ function elementsTable() {
     }
   }
   if (rows.length === 0) return '_No elements yet._';
+  // By tag name: the manifest's module order follows the analyzer's traversal, not the folders.
   rows.sort();
   return `| element | npm import | what it is | attributes | events | parts |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`;
 }
