@@ -112,5 +112,3 @@ export { canonicalJson } from './canonical-json.js';
 export * from './calendar.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';
-// The business plugins' widget-facing API types (procedures, inputs, outputs).
-export type * from './warnings.js';

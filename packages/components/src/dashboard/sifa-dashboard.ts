@@ -33,6 +33,7 @@ import type {
   StatisticsEntry,
   StatisticsView,
 } from '@sifa/plugin-statistics';
+import type { WarningsApi } from '@sifa/plugin-warnings';
 import { SifaElement } from '../base/sifa-element.js';
 import { failureReason } from '../client/client.js';
 import { saveFile } from '../base/save-file.js';

@@ -8,7 +8,7 @@
  * "evaluate now". `mode="compact"`: the open warnings alone, for a dashboard; an item opens
  * `detail-href` when given, and always fires `sifa-warning-select`.
  *
- * Data: the warnings plugin's procedures, typed with `WarningsApi` from @sifa/core, with the
+ * Data: the warnings plugin's procedures, typed with its `WarningsApi`, with the
  * page's embed token (a private widget). First load: this chunk with the zh-CN messages; en and
  * mn-Mong are chunks loaded when shown.
  */
@@ -16,8 +16,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import type { LocalizedText } from '@sifa/core';
 import type {
-  LocalizedText,
   WarningAction,
   WarningDetail,
   WarningDocumentRef,
@@ -30,7 +30,7 @@ import type {
   WarningStep,
   WarningSummary,
   WarningsApi,
-} from '@sifa/core';
+} from '@sifa/plugin-warnings';
 import { SifaElement } from '../base/sifa-element.js';
 import { listKeyMove } from '../base/list-keys.js';
 import { SifaClientError, failureReason } from '../client/client.js';
@@ -56,8 +56,8 @@ export interface WarningsEvaluatedDetail {
   result: WarningEvaluationResult;
 }
 
-/** The warnings' procedures as a type alias (an interface has no index signature for the client's ApiMap). */
-export type WarningsCalls = Pick<WarningsApi, keyof WarningsApi>;
+/** The warnings' procedures the widget calls (the plugin's `WarningsApi`, inferred from its router). */
+export type WarningsCalls = WarningsApi;
 
 type Mode = 'list' | 'compact';
 type Status = NonNullable<WarningListInput['status']>;

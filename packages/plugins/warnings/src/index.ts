@@ -1,14 +1,21 @@
 /**
  * @sifa/plugin-warnings, common half (browser-safe): the manifest of early warnings (智慧预警),
- * the zod schemas of rules and lifecycle steps, and the lifecycle state machine. The server half
- * is `@sifa/plugin-warnings/server`; `<sifa-warnings>` calls its procedures typed with
- * `WarningsApi` from @sifa/core.
+ * the domain types (types.ts), the zod schemas of rules and procedure inputs, the lifecycle
+ * state machine, and `WarningsApi`, the procedure map inferred from the router, which
+ * `<sifa-warnings>` (`./ui`) and integrators call the plugin with. The server half is
+ * `@sifa/plugin-warnings/server`.
  */
-import { definePlugin, type LocalizedText, type WarningRuleKind } from '@sifa/core';
+import { definePlugin, type ApiOf, type LocalizedText } from '@sifa/core';
+import type { WarningRuleKind } from './types.js';
+import type { WarningsRouter } from './server/plugin.js';
 
+export * from './types.js';
 export * from './schemas.js';
 export * from './lifecycle.js';
 export { warningMessages, wmsg, type WarningMessageKey } from './messages.js';
+
+/** The procedures of the warnings plugin (mounted under `warnings.`): path → { type, input, output }. */
+export type WarningsApi = ApiOf<WarningsRouter, 'warnings'>;
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 

@@ -11,10 +11,7 @@
  * level up; after an escalation the higher level may notice, assign or close, and the warned org
  * may still answer.
  */
-import type { WarningAction, WarningState, WarningStepKind } from '@sifa/core';
-
-export const warningStates = ['raised', 'notice-issued', 'assigned', 'feedback-received', 'escalated', 'closed'] as const satisfies readonly WarningState[];
-export const warningActions = ['notice', 'assign', 'respond', 'close'] as const satisfies readonly WarningAction[];
+import { warningActions, type WarningAction, type WarningState, type WarningStepKind } from './types.js';
 
 /** People's transitions: state → action → next state. */
 export const transitions: Readonly<Record<WarningState, Readonly<Partial<Record<WarningAction, WarningState>>>>> = {

@@ -15,17 +15,10 @@ import {
   type Locale,
   type LocalizedText,
   type ScopedServices,
-  type WarningAction,
-  type WarningAssignee,
-  type WarningAssignInput,
-  type WarningCloseInput,
-  type WarningDetail,
-  type WarningDocumentRef,
-  type WarningNoticeInput,
-  type WarningRespondInput,
-  type WarningState,
   type WorkingCalendar,
 } from '@sifa/core';
+import type { WarningAction, WarningAssignee, WarningDetail, WarningDocumentRef, WarningState, WarningTransitionErrorDetails } from '../types.js';
+import type { WarningAssignInput, WarningCloseInput, WarningNoticeInput, WarningRespondInput } from '../schemas.js';
 import { allowedActions, nextState } from '../lifecycle.js';
 import { warnings, warningSteps, type StepDetail, type WarningRow } from './schema.js';
 import { findWarning, mayAct, warningDetail, type Viewer } from './views.js';
@@ -68,7 +61,7 @@ export function illegalTransition(warning: Pick<WarningRow, 'id' | 'state'>, act
       zh: `这条预警当前状态为“${stateText[warning.state].zh}”，不能${actionText[action].zh}。当前可以：${zhAllowed}。`,
       en: `This warning is ${stateText[warning.state].en}; it cannot ${actionText[action].en} now. Allowed next: ${enAllowed}.`,
     },
-    details: { warningId: warning.id, state: warning.state, action, allowed: allowed.join(',') },
+    details: { warningId: warning.id, state: warning.state, action, allowed: allowed.join(',') } satisfies WarningTransitionErrorDetails,
   });
 }
 

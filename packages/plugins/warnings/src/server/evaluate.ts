@@ -29,12 +29,9 @@ import {
   type OrgNode,
   type ScopedServices,
   type SifaDb,
-  type WarningEvaluationResult,
-  type WarningOrgName,
-  type WarningSeverity,
-  type WarningState,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
+import type { WarningEvaluationResult, WarningOrgName, WarningSeverity, WarningState } from '../types.js';
 import { isRule, warningRules, warnings, warningSteps, type StoredRuleRow, type WarningRuleRow } from './schema.js';
 import { TargetDirectory } from './targets.js';
 import { recordWarningFacts } from './facts.js';

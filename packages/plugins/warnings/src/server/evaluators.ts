@@ -21,9 +21,9 @@ import {
   type OrgNode,
   type ScopedServices,
   type SignalsService,
-  type WarningEvidence,
-  type WarningRuleParams,
 } from '@sifa/core';
+import type { WarningEvidence } from '../types.js';
+import type { WarningRuleParams } from '../schemas.js';
 import { targetLookup } from './targets.js';
 import type { RuleLabels } from './schema.js';
 import { daysBetween } from './calendar-day.js';

@@ -3,7 +3,8 @@
  * evaluation (on demand: `warnings.evaluate`; on schedule: the `warnings.evaluate` job, 07:00 by
  * default, which the platform's runner claims once per slot so several instances never double
  * it; `sifa jobs run warnings.evaluate` runs it now), the lifecycle steps with their documents
- * and notifications, and reads typed by `WarningsApi` (@sifa/core). Deadlines and indicators
+ * and notifications, and reads returning the plugin's domain types (../types.ts; `WarningsApi` in
+ * the common entry is inferred from this router). Deadlines and indicators
  * come from other plugins through `ctx.signals`; facts through `ctx.facts`.
  */
 import { fileURLToPath } from 'node:url';
@@ -13,27 +14,23 @@ import {
   createRouter,
   pickText,
   defineServerPlugin,
-  orgCodeSchema,
   scopedProcedure,
   type JobContext,
   type JobResult,
   type ScopedServices,
-  type WarningCatalog,
-  type WarningDetail,
-  type WarningEvaluationResult,
-  type WarningList,
-  type WarningRule,
 } from '@sifa/core';
 import { warningRuleKinds, warningsManifest } from '../index.js';
+import type { WarningCatalog, WarningDetail, WarningEvaluationResult, WarningList, WarningRule } from '../types.js';
 import {
   warningAssignInputSchema,
   warningCloseInputSchema,
   warningEvaluationInputSchema,
-  warningIdSchema,
+  warningIdInputSchema,
   warningListInputSchema,
   warningNoticeInputSchema,
   warningRespondInputSchema,
   warningRuleInputSchema,
+  warningRulesInputSchema,
   warningRuleUpdateSchema,
 } from '../schemas.js';
 import { warningRules, warnings, warningSteps } from './schema.js';
@@ -97,7 +94,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
 
     /** One warning with its evidence and step timeline (documents included). */
     get: scopedProcedure('warnings.read')
-      .input(z.object({ id: warningIdSchema }))
+      .input(warningIdInputSchema)
       .query(({ ctx, input }): Promise<WarningDetail> => warningDetail(ctx.db, input.id, viewer(ctx))),
 
     /** Evaluates now every rule that applies to the subtree (the caller's, or `orgCode`'s) for day `at` (default today). */
@@ -131,7 +128,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
 
     /** The rules that apply in the subtree (inherited from above, or owned inside it). */
     listRules: scopedProcedure('warnings.read')
-      .input(z.object({ orgCode: orgCodeSchema.optional() }))
+      .input(warningRulesInputSchema)
       .query(async ({ ctx, input }): Promise<WarningRule[]> => listRules(ctx.db, await ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode), ctx.actor)),
 
     createRule: scopedProcedure('warnings.manage')
@@ -143,7 +140,7 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
       .mutation(({ ctx, input }): Promise<WarningRule> => updateRule(ruleContext(ctx), input)),
 
     deleteRule: scopedProcedure('warnings.manage')
-      .input(z.object({ id: warningIdSchema }))
+      .input(warningIdInputSchema)
       .mutation(({ ctx, input }) => deleteRule(ruleContext(ctx), input.id)),
   });
 
@@ -185,3 +182,6 @@ export function createWarningsPlugin(options: WarningsPluginOptions = {}) {
     ...(o.demoRules ? { seed: (ctx) => seedDemoRules(ctx) } : {}),
   });
 }
+
+/** The warnings plugin's router (its procedures' inputs and outputs: `WarningsApi` in the common entry). */
+export type WarningsRouter = NonNullable<ReturnType<typeof createWarningsPlugin>['router']>;

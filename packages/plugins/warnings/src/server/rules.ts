@@ -19,10 +19,10 @@ import {
   type OrgNode,
   type ScopedServices,
   type SifaDb,
-  type WarningRule,
-  type WarningRuleInput,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
+import type { WarningRule } from '../types.js';
+import type { WarningRuleInput } from '../schemas.js';
 import { isRule, warningRules, warnings, type RuleLabels, type WarningRuleRow } from './schema.js';
 
 export interface RuleContext {

@@ -11,20 +11,27 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { LocalizedText, WarningAssignee, WarningDocumentRef, WarningEvidence, WarningKind, WarningOrgName, WarningRuleKind, WarningRuleParams, WarningState, WarningStepKind } from '@sifa/core';
+import type { LocalizedText } from '@sifa/core';
 import { orgColumns, orgScopePolicy, sifaAppRole } from '@sifa/core/db';
-
-const ruleKinds = ['metric-threshold', 'metric-drop', 'diary-missing', 'plan-overdue', 'score-below', 'deadline-approaching'] as const satisfies readonly WarningRuleKind[];
-/** Rule kinds and the plugin's built-in checks (each keeps one rule row of its own: warnings refer to a rule). */
-const kinds = [...ruleKinds, 'calendar-data'] as const satisfies readonly WarningKind[];
+import {
+  warningKinds,
+  warningSeverities,
+  warningStates,
+  warningStepKinds,
+  warningTargetLevels,
+  type WarningAssignee,
+  type WarningDocumentRef,
+  type WarningEvidence,
+  type WarningKind,
+  type WarningOrgName,
+  type WarningRuleKind,
+} from '../types.js';
+import type { WarningRuleParams } from '../schemas.js';
 
 /** The parameters of a built-in check's own rule row (not a rule anybody lists, edits or deletes). */
 export interface BuiltInCheckParams {
   kind: 'calendar-data';
 }
-const severities = ['info', 'warning', 'urgent'] as const;
-const states = ['raised', 'notice-issued', 'assigned', 'feedback-received', 'escalated', 'closed'] as const satisfies readonly WarningState[];
-const stepKinds = ['raise', 'notice', 'assign', 'respond', 'close', 'escalate', 'auto-close', 'reopen'] as const satisfies readonly WarningStepKind[];
 
 export interface RuleLabels {
   metric?: { title: LocalizedText; unit: LocalizedText; aggregation: 'sum' | 'max' | 'min' } | undefined;
@@ -36,15 +43,15 @@ export const warningRules = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ...orgColumns(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
-    kind: text('kind', { enum: kinds }).notNull(),
+    kind: text('kind', { enum: warningKinds }).notNull(),
     params: jsonb('params').$type<WarningRuleParams | BuiltInCheckParams>().notNull(),
     /**
      * The named metric's title, unit and aggregation as the catalogue had them when the rule was
      * saved: scheduled evaluations (which get no catalogue) still word warnings properly.
      */
     labels: jsonb('labels').$type<RuleLabels>(),
-    targetLevel: text('target_level', { enum: ['office', 'county'] }).notNull(),
-    severity: text('severity', { enum: severities }).notNull(),
+    targetLevel: text('target_level', { enum: warningTargetLevels }).notNull(),
+    severity: text('severity', { enum: warningSeverities }).notNull(),
     enabled: boolean('enabled').notNull().default(true),
     demo: boolean('demo').notNull().default(false),
     revision: integer('revision').notNull().default(0),
@@ -76,12 +83,12 @@ export const warnings = pgTable(
     orgName: jsonb('org_name').$type<WarningOrgName>().notNull(),
     /** The period, window month or record (`<source>:<id>`) the warning is about. */
     subject: text('subject').notNull(),
-    kind: text('kind', { enum: kinds }).notNull(),
-    severity: text('severity', { enum: severities }).notNull(),
+    kind: text('kind', { enum: warningKinds }).notNull(),
+    severity: text('severity', { enum: warningSeverities }).notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     summary: jsonb('summary').$type<LocalizedText>().notNull(),
     evidence: jsonb('evidence').$type<WarningEvidence>().notNull(),
-    state: text('state', { enum: states }).notNull(),
+    state: text('state', { enum: warningStates }).notNull(),
     conditionActive: boolean('condition_active').notNull().default(true),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
@@ -120,9 +127,9 @@ export const warningSteps = pgTable(
       .references(() => warnings.id),
     seq: integer('seq').notNull(),
     ...orgColumns(),
-    kind: text('kind', { enum: stepKinds }).notNull(),
-    fromState: text('from_state', { enum: states }),
-    toState: text('to_state', { enum: states }).notNull(),
+    kind: text('kind', { enum: warningStepKinds }).notNull(),
+    fromState: text('from_state', { enum: warningStates }),
+    toState: text('to_state', { enum: warningStates }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorKind: text('actor_kind', { enum: ['user', 'system'] }).notNull(),
     actorId: text('actor_id').notNull(),

@@ -8,7 +8,8 @@
  * from real data. Idempotent: demo rules have ids derived from their key.
  */
 import { eq } from 'drizzle-orm';
-import type { LocalizedText, PluginSeedContext, WarningRuleInput } from '@sifa/core';
+import type { LocalizedText, PluginSeedContext } from '@sifa/core';
+import type { WarningRuleInput } from '../schemas.js';
 import { warningRuleInputSchema } from '../schemas.js';
 import { createRule, demoRuleId } from './rules.js';
 import { warningRules, type RuleLabels } from './schema.js';

@@ -3,7 +3,8 @@
  * (zh and en; Mongolian readers see the Chinese until reviewed translations exist, as `pickText`
  * does). Shared by the evaluation (stored with the warning) and the document templates.
  */
-import type { LocalizedText, WarningSeverity } from '@sifa/core';
+import type { LocalizedText } from '@sifa/core';
+import type { WarningSeverity } from '../types.js';
 
 const cnQuarter = ['一', '二', '三', '四'];
 const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -8,14 +8,10 @@ import {
   SifaError,
   type Actor,
   type SifaDb,
-  type WarningAction,
-  type WarningDetail,
-  type WarningList,
-  type WarningListInput,
-  type WarningStep,
-  type WarningSummary,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
+import type { WarningAction, WarningDetail, WarningList, WarningStep, WarningSummary } from '../types.js';
+import type { WarningListInput } from '../schemas.js';
 import { actionRole, allowedActions, awaitingFeedback } from '../lifecycle.js';
 import { warnings, warningSteps, type WarningRow, type WarningStepRow } from './schema.js';
 
