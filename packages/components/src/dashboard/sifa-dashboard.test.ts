@@ -6,8 +6,10 @@
  * the breadcrumb and the browser's back button climb back; pickers change the view; the CSV
  * export holds what the screen shows; a diary entry saved meanwhile reaches an open dashboard;
  * big-screen mode; three languages (Mongolian vertical, drafts marked), axe, no style attribute.
+ * The warnings panel needs the warnings plugin's <sifa-warnings> on the page: first without it
+ * (no panel), then loaded through a script-tag loader, then defined as a host would import it.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
 import type { StatisticsView, StatisticsViewInput } from '@sifa/plugin-statistics';
@@ -117,6 +119,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  delete window.SifaKit;
   document.body.replaceChildren();
   // The dashboard's steps are history entries of this page: leave the URL clean for the next test.
   const url = new URL(location.href);
@@ -124,7 +127,55 @@ afterEach(() => {
   history.replaceState(null, '', url);
 });
 
+type Kit = NonNullable<typeof window.SifaKit>;
+/** A stand-in for the script-tag loader's `window.SifaKit` (embed.js): only `load` is used by the dashboard. */
+const fakeKit = (load: Kit['load']): Kit => ({ configure: () => ({}) as ReturnType<Kit['configure']>, load });
+
+// Runs before anything in this file defines <sifa-warnings> (each test file has a page of its own).
+describe('<sifa-dashboard> warnings panel, as the page offers <sifa-warnings>', () => {
+  it('shows no panel, and no error, when the element cannot be defined: not imported by the host, no loader', async () => {
+    expect(customElements.get('sifa-warnings')).toBeUndefined();
+    const errors = vi.spyOn(console, 'error');
+    const m = await mount({ attrs: { entry: 'diary-entries', period: year } });
+    // The plugin answers this user: only the element is missing.
+    expect((await m.client.query<DashboardCalls, 'warnings.list'>('warnings.list', { status: 'open', limit: 1 })).total).toBeGreaterThanOrEqual(0);
+    await m.el.updateComplete;
+    expect(m.root.querySelector('sifa-warnings, .panel.warnings')).toBeNull();
+    expect(m.root.querySelector('.error')).toBeNull();
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('shows no panel when the script-tag loader does not offer the element', async () => {
+    const load = vi.fn<Kit['load']>(async (tag) => {
+      throw new Error(`<${tag}> is not offered`);
+    });
+    window.SifaKit = fakeKit(load);
+    const m = await mount({ attrs: { entry: 'diary-entries', period: year } });
+    await m.el.updateComplete;
+    expect(load).toHaveBeenCalledWith('sifa-warnings');
+    expect(m.root.querySelector('sifa-warnings, .panel.warnings')).toBeNull();
+    expect(m.root.querySelector('.error')).toBeNull();
+    expect(customElements.get('sifa-warnings')).toBeUndefined();
+  });
+
+  it('asks the script-tag loader for the element and shows the panel once it is loaded', async () => {
+    const load = vi.fn<Kit['load']>((tag) => (tag === 'sifa-warnings' ? import('../warnings/define.js') : Promise.reject(new Error(tag))));
+    window.SifaKit = fakeKit(load);
+    const m = await mount({ attrs: { entry: 'diary-entries', period: year } });
+    await m.el.updateComplete;
+    expect(load).toHaveBeenCalledWith('sifa-warnings');
+    const panel = q(m.root, '.panel.warnings sifa-warnings[mode="compact"]');
+    expect(panel.getAttribute('org-code')).toBe(CITY);
+    await eventually(() => panel.shadowRoot?.querySelector('[part="base"] h2'), { what: 'the warnings panel' });
+  });
+});
+
 describe('<sifa-dashboard> with the real server and the demo history', () => {
+  // The host imported the warnings plugin's element (as `import '@sifa/plugin-warnings/ui'` will).
+  beforeAll(async () => {
+    await import('../warnings/define.js');
+  });
+
   it("shows the city's computed figures: KPI tiles, trend, breakdown bars, the county map, ranking and the open warnings", async () => {
     const m = await mount({ attrs: { entry: 'diary-entries', period: year, compare: 'year-ago' } });
     const view = await viewOf(m, { entry: 'diary-entries', period: year, compare: 'year-ago' });
@@ -166,7 +217,7 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     const rows = all(m.root, '#breakdown-table tbody tr');
     expect(rows.map((r) => r.dataset['code'])).toEqual(view.breakdown.map((b) => b.org.code));
     expect(q(m.root, '#breakdown-table caption').textContent).toContain('数据表');
-    // The warnings plugin is installed: its compact list is a panel.
+    // The warnings plugin is installed and its element defined: its compact list is a panel.
     expect(m.root.querySelector('sifa-warnings[mode="compact"]')).not.toBeNull();
     // Strict CSP: nothing styled through a style attribute.
     expect(m.root.querySelectorAll('[style]')).toHaveLength(0);

@@ -10,7 +10,8 @@
  *
  * First load (this chunk): pickers, tiles, tables and the zh-CN messages. The charts are a
  * chunk of their own (charts.ts) imported after the element starts; en and mn-Mong messages
- * and <sifa-warnings> (for the warnings panel) are chunks loaded when needed.
+ * are chunks loaded when needed. The warnings panel shows the warnings plugin's <sifa-warnings>
+ * when the page has it (imported by the host, or offered by the script-tag loader).
  *
  * Data: `statistics.entryPoints`, `statistics.view`, `statistics.entries` and the live
  * `statistics.watch` (typed with `StatisticsApi` from @sifa/plugin-statistics, types only) with the page's embed token,
@@ -35,6 +36,7 @@ import type {
 } from '@sifa/plugin-statistics';
 import type { WarningsApi } from '@sifa/plugin-warnings';
 import { SifaElement } from '../base/sifa-element.js';
+import { elementAvailable } from '../base/element-available.js';
 import { failureReason } from '../client/client.js';
 import { saveFile } from '../base/save-file.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';
@@ -452,12 +454,15 @@ export class SifaDashboard extends SifaElement {
     if (this.view?.org.code === org.code) this.regions = regions && regions.features.length > 0 ? regions : null;
   }
 
-  /** The warnings panel shows only where the warnings plugin answers (installed, and the user may read warnings). */
+  /**
+   * The warnings panel shows only where the warnings plugin answers (installed, and the user may
+   * read warnings) and its <sifa-warnings> is on the page: defined by the host, or loaded through
+   * the script-tag loader. Otherwise there is no panel (and no error).
+   */
   private async probeWarnings(): Promise<void> {
     try {
       await this.track(this.client.query<DashboardCalls, 'warnings.list'>('warnings.list', { status: 'open', limit: 1 }, this.locale));
-      await this.track(import('../warnings/define.js'));
-      this.warningsShown = true;
+      this.warningsShown = await this.track(elementAvailable('sifa-warnings'));
     } catch {
       this.warningsShown = false;
     }

@@ -159,6 +159,9 @@ describe('the demo gov portal', () => {
     // The dashboard: the county's figures from the demo diaries, its offices in the breakdown, charts drawn (lazy chunk).
     await expect.poll(() => shadowText('sifa-dashboard'), { timeout: 30_000 }).toContain('西屯街道司法所');
     await expect.poll(() => w.page.evaluate(() => document.querySelector('sifa-dashboard')?.shadowRoot?.querySelectorAll('svg').length ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Its warnings panel: the warnings plugin's element, which the dashboard asked the loader for.
+    const panelText = () => w.page.evaluate(() => document.querySelector('sifa-dashboard')?.shadowRoot?.querySelector('.panel.warnings sifa-warnings[mode="compact"]')?.shadowRoot?.textContent ?? '');
+    await expect.poll(async () => (await panelText()).length, { timeout: 30_000 }).toBeGreaterThan(20);
     await settled(w.page);
     expect(await w.violations()).toEqual([]);
     expect(w.failedResponses).toEqual([]);
