@@ -25,7 +25,7 @@ const dateSensitive = [
   'packages/server/test/notifications',
   'packages/core/test/calendar',
   // (Plugins' own widgets, packages/plugins/<id>/src/ui, are in their plugin's folder above.)
-  ...['dashboard', 'warnings', 'notifications'].map((w) => `packages/components/src/${w}/`),
+  ...['dashboard', 'notifications'].map((w) => `packages/components/src/${w}/`),
   'packages/components/src/diary/sifa-diary',
 ];
 

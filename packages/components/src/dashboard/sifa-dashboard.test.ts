@@ -159,7 +159,7 @@ describe('<sifa-dashboard> warnings panel, as the page offers <sifa-warnings>', 
   });
 
   it('asks the script-tag loader for the element and shows the panel once it is loaded', async () => {
-    const load = vi.fn<Kit['load']>((tag) => (tag === 'sifa-warnings' ? import('../warnings/define.js') : Promise.reject(new Error(tag))));
+    const load = vi.fn<Kit['load']>((tag) => (tag === 'sifa-warnings' ? import('@sifa/plugin-warnings/ui/warnings') : Promise.reject(new Error(tag))));
     window.SifaKit = fakeKit(load);
     const m = await mount({ attrs: { entry: 'diary-entries', period: year } });
     await m.el.updateComplete;
@@ -171,9 +171,9 @@ describe('<sifa-dashboard> warnings panel, as the page offers <sifa-warnings>', 
 });
 
 describe('<sifa-dashboard> with the real server and the demo history', () => {
-  // The host imported the warnings plugin's element (as `import '@sifa/plugin-warnings/ui'` will).
+  // The host imported the warnings plugin's element (as `import '@sifa/plugin-warnings/ui'` does).
   beforeAll(async () => {
-    await import('../warnings/define.js');
+    await import('@sifa/plugin-warnings/ui/warnings');
   });
 
   it("shows the city's computed figures: KPI tiles, trend, breakdown bars, the county map, ranking and the open warnings", async () => {

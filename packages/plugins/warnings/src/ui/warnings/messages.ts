@@ -3,7 +3,7 @@
  * en and mn-Mong are chunks loaded when shown. Every catalog has exactly the keys of zh-CN.
  * Rule titles, summaries and org names come from the server (zh/en, Mongolian where given).
  */
-import { defineLazyMessages, type Catalog } from '../i18n/i18n.js';
+import { defineLazyMessages, type Catalog } from '@sifa/components';
 
 const zhCN = {
   title: '智慧预警',

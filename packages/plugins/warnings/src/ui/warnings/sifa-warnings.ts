@@ -17,6 +17,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { LocalizedText } from '@sifa/core';
+import { formatDate, failureReason, getSifaConfig, listKeyMove, saveFile, SifaClientError, SifaElement } from '@sifa/components';
 import type {
   WarningAction,
   WarningDetail,
@@ -31,15 +32,9 @@ import type {
   WarningSummary,
   WarningsApi,
 } from '@sifa/plugin-warnings';
-import { SifaElement } from '../base/sifa-element.js';
-import { listKeyMove } from '../base/list-keys.js';
-import { SifaClientError, failureReason } from '../client/client.js';
-import { getSifaConfig } from '../config/config.js';
-import { formatDate } from '../i18n/i18n.js';
 import { warningsMessages, type WarningsMessageKey } from './messages.js';
 import { warningsStyles } from './sifa-warnings.styles.js';
 import { documentFileName } from './download.js';
-import { saveFile } from '../base/save-file.js';
 
 /** `sifa-warning-select`: a warning was picked (list or compact mode). Cancelable in compact mode: cancel to keep `detail-href` from opening. */
 export interface WarningSelectDetail {

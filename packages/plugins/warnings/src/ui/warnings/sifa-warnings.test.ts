@@ -9,10 +9,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { Locale } from '@sifa/core';
-import { configureSifa, type SifaConfig } from '../config/config.js';
-import { SifaClient } from '../client/client.js';
-import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
-import { axeViolations, describeViolations } from '../test-utils/axe.js';
+import { configureSifa, SifaClient, type SifaConfig } from '@sifa/components';
+import { axeViolations, connectTestServer, describeViolations, eventually, uniqueId } from '@sifa/components/testing';
 import { warningsMessages } from './messages.js';
 import './define.js';
 import type { SifaWarnings, WarningsCalls } from './sifa-warnings.js';
