@@ -25,13 +25,13 @@ export const calendarImportInputSchema = z.object({
   dryRun: z.boolean().optional(),
 });
 
-export function createCalendarRouter(calendar: () => CalendarPlatform) {
+export function createCalendarRouter(calendar: CalendarPlatform) {
   return createRouter({
     /** A year's holidays and adjusted working days as in use, with every version held. */
-    year: publicProcedure.input(z.object({ year: yearSchema })).query(({ input }): CalendarYearView => calendar().year(input.year)),
+    year: publicProcedure.input(z.object({ year: yearSchema })).query(({ input }): CalendarYearView => calendar.year(input.year)),
 
     /** Which years have data and which upcoming year still lacks it. */
-    status: publicProcedure.query((): CalendarStatus => calendar().status()),
+    status: publicProcedure.query((): CalendarStatus => calendar.status()),
 
     /**
      * Adds (or corrects) a year from a JSON, CSV or iCalendar file: a new immutable version, open
@@ -39,6 +39,6 @@ export function createCalendarRouter(calendar: () => CalendarPlatform) {
      */
     import: scopedProcedure('platform.calendar.manage')
       .input(calendarImportInputSchema)
-      .mutation(({ ctx, input }): Promise<CalendarImportResult> => calendar().importYear(ctx, input, ctx.locale)),
+      .mutation(({ ctx, input }): Promise<CalendarImportResult> => calendar.importYear(ctx, input, ctx.locale)),
   });
 }

@@ -49,6 +49,8 @@ export interface CalendarHook {
 export interface CalendarPlatformOptions {
   /** The owner's handle (loading reads every version). */
   db: SifaDb;
+  /** The data as loaded at start (`loadCalendar`). */
+  loaded: WorkingCalendar;
   changes: ServerChangeFeed;
   /** The plugins' `onCalendarChange`, in start order. */
   hooks: readonly CalendarHook[];
@@ -103,9 +105,9 @@ const notRoot = (rootName: { zh: string; en: string }, rootCode: string) =>
     details: { rootOrgCode: rootCode },
   });
 
-export async function createCalendarPlatform(options: CalendarPlatformOptions): Promise<CalendarPlatform> {
+export function createCalendarPlatform(options: CalendarPlatformOptions): CalendarPlatform {
   const { logger } = options;
-  let live = await loadCalendar(options.db);
+  let live = options.loaded;
   let reloading: Promise<WorkingCalendar> | null = null;
   let again = false;
   let unsubscribe: (() => void) | null = null;

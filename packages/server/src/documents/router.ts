@@ -47,15 +47,14 @@ export const documentListInputSchema = z.object({
   cursor: z.string().regex(cursorPattern).optional(),
 });
 
-export function createDocumentsRouter(platform: () => DocumentsPlatform) {
+export function createDocumentsRouter(platform: DocumentsPlatform) {
   return createRouter({
     /** The catalogue's slots, the installed templates, and the preview stylesheet widgets adopt. */
     catalogue: signedInProcedure.query(({ ctx }) => {
       requirePermission(ctx.actor, readPermission);
-      const p = platform();
       return {
-        slots: p.catalogue.map((s) => ({ id: s.id, group: s.group, title: s.title, numberMark: s.numberMark })),
-        templates: p.templates().map((t) => ({ code: t.code, plugin: t.plugin, slot: t.slot ?? null, title: t.title })),
+        slots: platform.catalogue.map((s) => ({ id: s.id, group: s.group, title: s.title, numberMark: s.numberMark })),
+        templates: platform.templates().map((t) => ({ code: t.code, plugin: t.plugin, slot: t.slot ?? null, title: t.title })),
         previewStylesheet: documentPreviewStylesheet,
       };
     }),
@@ -135,7 +134,6 @@ export function createDocumentsRouter(platform: () => DocumentsPlatform) {
     batchProgress: scopedSubscription(readPermission)
       .input(z.object({ id: idSchema }))
       .subscription(async function* ({ ctx, input, signal }) {
-        const p = platform();
         const scopePath = ctx.actor.scope.orgPath;
         let last = '';
         for (;;) {
@@ -145,7 +143,7 @@ export function createDocumentsRouter(platform: () => DocumentsPlatform) {
           try {
             // Listen before reading: progress between the read and the wait is not missed.
             const changed = Promise.race([
-              p.nextBatchProgress(input.id, { signal: wake.signal, timeoutMs: progressPollMs }),
+              platform.nextBatchProgress(input.id, { signal: wake.signal, timeoutMs: progressPollMs }),
               ctx.platform.changes.next(documentTopics.batches, scopePath, { signal: wake.signal, timeoutMs: progressPollMs }),
             ]);
             const status = await ctx.platform.runScoped(ctx.actor, (scoped) => findBatch(scoped.db, scopePath, input.id));
@@ -193,7 +191,7 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 /** A Response body typed for both Node's and the DOM's lib (an ArrayBuffer-backed view). */
 const bodyOf = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 
-export function createDocumentRoutes(_platform: () => DocumentsPlatform): PluginRoute[] {
+export function createDocumentRoutes(): PluginRoute[] {
   const download: PluginRoute = {
     method: 'GET',
     path: '/documents/:id',

@@ -7,7 +7,7 @@ import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { createRouter, scopedProcedure, scopedSubscription, type Actor, type NotificationView, type PlatformServices } from '@sifa/core';
 import { tracked } from '@trpc/server';
 import { notificationReads, notifications } from '../db/schema.js';
-import { addressedTo, notificationsTopic, viewOf, type NotificationsPlatform } from './service.js';
+import { addressedTo, notificationsTopic, viewOf } from './service.js';
 import type { SifaDb } from '@sifa/core';
 
 const permission = 'platform.notifications.read';
@@ -36,7 +36,7 @@ async function readWith(db: SifaDb, actor: Actor, where: ReturnType<typeof and>,
   return rows.map((r) => ({ view: viewOf(r.n, r.readAt), cursor: encodeCursor(r.n.createdAt, r.n.id) }));
 }
 
-export function createNotificationsRouter(_platform: () => NotificationsPlatform) {
+export function createNotificationsRouter() {
   return createRouter({
     /** Newest first; `unreadOnly` for the bell. */
     list: scopedProcedure(permission)

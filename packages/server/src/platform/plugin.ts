@@ -75,15 +75,45 @@ export const platformManifest = definePlugin({
 /** The city whose counties the map outlines when no parent is given (the demo's Chifeng). */
 const defaultBoundaryParent = '1504';
 
+/** The platform's tables (migrated from `packages/server/migrations`). */
+export const platformTables = [
+  orgs,
+  users,
+  sessions,
+  facts,
+  factRollupsDay,
+  factRollupsMonth,
+  auditLog,
+  apiKeys,
+  sifaSettings,
+  notifications,
+  notificationReads,
+  notificationDeliveries,
+  jobRuns,
+  documents,
+  documentCounters,
+  documentBatches,
+  calendarYears,
+  calendarDays,
+] as const;
+
+const platformMigrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/**
+ * What the platform declares before its services exist: manifest (permissions), tables and
+ * migrations. Composition, migrations, drift and tenant security need no more of it; the
+ * procedures come with `createPlatformPlugin` once the services they call are running.
+ */
+export const platformDeclaration = defineServerPlugin(platformManifest, { tables: platformTables, migrationsFolder: platformMigrationsFolder });
+
+/** The running services the platform's procedures call. */
 export interface PlatformPluginDeps {
   auth: AuthService;
   keys: ApiKeyService;
   tokens: EmbedTokenService;
-  /** Created after composition (they need every plugin's templates); asked for at request time. */
-  documents: () => DocumentsPlatform;
-  notifications: () => NotificationsPlatform;
-  /** Loaded after the migrations; asked for at request time. */
-  calendar: () => CalendarPlatform;
+  documents: DocumentsPlatform;
+  notifications: NotificationsPlatform;
+  calendar: CalendarPlatform;
 }
 
 export function createPlatformPlugin(deps: PlatformPluginDeps) {
@@ -175,30 +205,11 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       embed,
       keys,
       documents: createDocumentsRouter(deps.documents),
-      notifications: createNotificationsRouter(deps.notifications),
+      notifications: createNotificationsRouter(),
       calendar: createCalendarRouter(deps.calendar),
     }),
-    routes: createDocumentRoutes(deps.documents),
-    tables: [
-      orgs,
-      users,
-      sessions,
-      facts,
-      factRollupsDay,
-      factRollupsMonth,
-      auditLog,
-      apiKeys,
-      sifaSettings,
-      notifications,
-      notificationReads,
-      notificationDeliveries,
-      jobRuns,
-      documents,
-      documentCounters,
-      documentBatches,
-      calendarYears,
-      calendarDays,
-    ],
-    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+    routes: createDocumentRoutes(),
+    tables: platformTables,
+    migrationsFolder: platformMigrationsFolder,
   });
 }

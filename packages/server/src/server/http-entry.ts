@@ -1,0 +1,222 @@
+/**
+ * The HTTP entry: one node:http server that gives every request an id and a log line, resolves
+ * the caller (session, embed token, keys, Origin), answers CORS for origins some key allows, and
+ * dispatches by path: `/trpc/*` (tRPC protocol), `/plugins/<id>/*` (plugin routes), `/healthz`,
+ * then static files. Closing ends open streams, lets in-flight requests finish (10 s grace) and
+ * cuts what is left.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { AnyRouter } from '@trpc/server';
+import { negotiateLocale, toSifaError, type PlatformServices, type SifaContext } from '@sifa/core';
+import type { AuthService } from '../auth/sessions.js';
+import type { ApiKeyService } from '../embed/keys.js';
+import type { EmbedTokenService } from '../embed/tokens.js';
+import { createRequestAuthenticator } from '../embed/request.js';
+import { answerPreflight, isSameOrigin, setCorsHeaders } from '../embed/origins.js';
+import { createTrpcHandler, type TrpcLimits } from '../http/trpc-handler.js';
+import { serveStatic, type StaticRoot } from '../http/static.js';
+import { createPluginRouteHandler } from '../http/plugin-routes.js';
+import type { Logger } from '../logging.js';
+import type { MountedRoutes } from './composition.js';
+
+/** The slowest uplink an upload must still succeed on: 1 Mbit/s (a township office's line). */
+const slowestUploadBytesPerSecond = 125_000;
+
+/** How long in-flight requests may take to finish once the server closes. */
+const closeGraceMs = 10_000;
+
+export interface HttpEntryOptions {
+  router: AnyRouter;
+  routes: MountedRoutes;
+  limits: TrpcLimits;
+  platform: PlatformServices;
+  auth: AuthService;
+  keys: ApiKeyService;
+  tokens: EmbedTokenService;
+  staticRoots: readonly StaticRoot[];
+  /** The installed plugins' ids: embed.js is served with the elements of any other plugin marked unavailable. */
+  installedPlugins: readonly string[];
+  /** The body of `GET /healthz` (throws when the database does not answer). */
+  health(): Promise<unknown>;
+  logger: Logger;
+}
+
+export interface HttpEntry {
+  /** Starts listening; resolves with the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  /** Ends open streams, finishes in-flight requests (then cuts the rest) and stops listening. */
+  close(): Promise<void>;
+}
+
+type IdentifiedRequest = IncomingMessage & { sifaRequestId: string };
+
+export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
+  const { router, limits, platform, keys, logger } = options;
+
+  const requestContext = (req: IncomingMessage) => {
+    const localeHeader = req.headers['x-sifa-locale'];
+    return {
+      requestId: (req as IdentifiedRequest).sifaRequestId,
+      locale: negotiateLocale(typeof localeHeader === 'string' ? localeHeader : req.headers['accept-language']),
+    };
+  };
+
+  const baseContext = (req: IncomingMessage, token: string | null): SifaContext => ({
+    ...requestContext(req),
+    actor: null,
+    platform,
+    apiKey: null,
+    bearerToken: token,
+    origin: typeof req.headers.origin === 'string' ? req.headers.origin : null,
+    authError: undefined,
+  });
+
+  // Synchronous when no credential and no foreign Origin is presented: most public calls never
+  // wait for the database here (embed/request.ts).
+  const authenticate = createRequestAuthenticator({ auth: options.auth, keys, tokens: options.tokens });
+  const createContext = (req: IncomingMessage): SifaContext | Promise<SifaContext> => {
+    const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    return authenticate(req, baseContext(req, token));
+  };
+
+  const trpc = createTrpcHandler({
+    router,
+    limits,
+    createContext,
+    requestContext,
+    onError: ({ error, path, ctx }) => {
+      const sifa = toSifaError(error);
+      if (sifa.sifaCode === 'INTERNAL') {
+        // The log's error is what the database (or the code) said, never the query's parameters (logging.ts).
+        logger.error({ requestId: ctx?.requestId, path, err: sifa.cause ?? error }, 'procedure failed');
+      }
+    },
+  });
+
+  const servePluginRoute = createPluginRouteHandler({
+    routes: options.routes,
+    router,
+    platform: { runScoped: platform.runScoped, runPublicRead: platform.runPublicRead, now: platform.now, changes: platform.changes },
+    createContext,
+    requestContext,
+    onError: ({ error, path, requestId }) => {
+      // The log's error is what the database (or the code) said, never the query's parameters (logging.ts).
+      if (error.sifaCode === 'INTERNAL') logger.error({ requestId, path, err: error.cause ?? error }, 'plugin route failed');
+    },
+  });
+
+  /**
+   * A browser request from another origin: answers its CORS preflight (true: nothing more to do),
+   * or marks the answer readable for an origin some key allows, so the widget sees every answer,
+   * refusals included (it must see TOKEN_EXPIRED to refresh).
+   */
+  const answeredCrossOrigin = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const origin = req.headers.origin;
+    if (origin === undefined || isSameOrigin(origin, req.headers.host)) return false;
+    const allowed = await keys.isOriginAllowed(origin);
+    if (req.method === 'OPTIONS') {
+      answerPreflight(res, origin, allowed);
+      return true;
+    }
+    if (allowed) setCorsHeaders(res, origin);
+    return false;
+  };
+
+  let inFlight = 0;
+  let closing = false;
+  const logRequests = logger.isLevelEnabled('info');
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = logRequests ? process.hrtime.bigint() : 0n;
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    (req as IdentifiedRequest).sifaRequestId = requestId;
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      if (!logRequests) return;
+      logger.info(
+        { requestId, method: req.method, path: (req.url ?? '').split('?', 1)[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    if (closing) res.setHeader('connection', 'close');
+    try {
+      // Split by hand: `new URL` costs more than the rest of a small query (bench/http.bench.ts).
+      const raw = req.url ?? '/';
+      const queryAt = raw.indexOf('?');
+      const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
+      if (pathname.startsWith('/trpc/')) {
+        if (await answeredCrossOrigin(req, res)) return;
+        // Written with the answer in one writeHead (a setHeader each costs measurably here).
+        // Answers depend on Origin (CORS headers), so caches must key on it.
+        const headers = ['x-request-id', requestId, 'x-content-type-options', 'nosniff', 'vary', 'Origin'];
+        await trpc(req, res, pathname.slice('/trpc/'.length), new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1)), headers);
+        return;
+      }
+      res.setHeader('x-request-id', requestId);
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (pathname.startsWith('/plugins/')) {
+        // Same Origin rules as /trpc for routes that look at credentials; anonymous routes
+        // (public files) set their own CORS headers and are never preflighted by a plain GET.
+        if (await answeredCrossOrigin(req, res)) return;
+        await servePluginRoute(req, res, pathname);
+        return;
+      }
+      if (pathname === '/healthz') {
+        const body = JSON.stringify(await options.health());
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      }
+      if (await serveStatic(options.staticRoots, req, res, pathname, { installedPlugins: options.installedPlugins })) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    } catch (error) {
+      logger.error({ requestId, err: error }, 'request failed');
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { message: 'Internal error', requestId } }));
+      } else res.destroy();
+    }
+  };
+
+  // A whole request must arrive within requestTimeout (slow-body attacks): 30 s, or longer where a
+  // plugin route accepts large bodies (a 25 MB panorama at 1 Mbit/s takes 200 s).
+  const largestBody = Math.max(limits.maxBodyBytes, ...[...options.routes.values()].flat().map((r) => r.route.maxBodyBytes ?? 0));
+  const requestTimeout = Math.max(30_000, Math.ceil(largestBody / slowestUploadBytesPerSecond) * 1000);
+  const server: Server = createServer({ requestTimeout, headersTimeout: 20_000 }, (req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const { port, address } = server.address() as AddressInfo;
+          const shown = address.includes(':') ? `[${address}]` : address;
+          resolve(`http://${shown}:${port}`);
+        });
+      }),
+    close: () => {
+      closing = true;
+      trpc.closeStreams();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // In-flight requests get a grace period; then whatever is left is cut.
+        const deadline = Date.now() + closeGraceMs;
+        const timer = setInterval(() => {
+          server.closeIdleConnections();
+          if (inFlight === 0 || Date.now() > deadline) {
+            clearInterval(timer);
+            server.closeAllConnections();
+          }
+        }, 50);
+        timer.unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The transaction runners every procedure, route, job and seed goes through, and the platform
+ * services that live beside them:
+ * - `runScoped(actor, work)`: one transaction with `sifa.scope` = the actor's org path and role
+ *   `sifa_app`, so row-level security limits every row to that subtree; hands `work` the scoped
+ *   services (facts, audit, orgs, notifications, documents, signals, calendar); runs the
+ *   after-commit callbacks once it committed.
+ * - `runPublicRead(scope, work)`: one READ ONLY transaction under the same security.
+ * The calendar, documents and notifications platforms run their own work through `runScoped`
+ * (imports, batches, the dispatcher's reads) while `runScoped` hands out their services: the two
+ * are mutually recursive, resolved at call time, and all of them exist before this returns.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  demoDocumentCatalogue,
+  type Actor,
+  type DocumentCatalogueSlot,
+  type NotificationChannel,
+  type PlatformCatalog,
+  type PlatformServices,
+  type ScopedServices,
+  type SifaDb,
+  type WorkingCalendar,
+} from '@sifa/core';
+import type { Composition } from '../plugins/compose.js';
+import type { ServerChangeFeed } from '../events/changes.js';
+import type { Logger } from '../logging.js';
+import { scopedOrgDirectory } from '../orgs/directory.js';
+import { createFactsService } from '../facts/service.js';
+import { appendAudit, digestOf } from '../audit/log.js';
+import { createDocumentsPlatform, createDocumentsService, type DocumentsPlatform } from '../documents/service.js';
+import type { IssuerOverrides } from '../documents/numbering.js';
+import { createNotificationsPlatform, createNotificationsService, type NotificationsPlatform } from '../notifications/service.js';
+import { createSignalsService } from '../signals/service.js';
+import { createCalendarPlatform, type CalendarPlatform } from '../calendar/service.js';
+import { rootOrgCode, systemActor } from '../auth/system-actor.js';
+
+export interface PlatformRuntimeOptions {
+  /** The owner's handle (tables are owned by it; `runScoped` switches to `sifa_app` per transaction). */
+  db: SifaDb;
+  /** What the plugins declared (step 1 of composition). */
+  composition: Composition;
+  changes: ServerChangeFeed;
+  /** The working-day calendar as loaded at start. */
+  calendar: WorkingCalendar;
+  now(): Date;
+  logger: Logger;
+  /** Where "today" is for the calendar's status and for which plans are still open at an import. */
+  timeZone: string;
+  documents?: { catalogue?: readonly DocumentCatalogueSlot[]; issuers?: IssuerOverrides; timeZone?: string } | undefined;
+  notificationChannels?: readonly NotificationChannel[] | undefined;
+}
+
+export interface PlatformRuntime {
+  runScoped: PlatformServices['runScoped'];
+  runPublicRead: PlatformServices['runPublicRead'];
+  /** What every request context carries. */
+  platform: PlatformServices;
+  calendar: CalendarPlatform;
+  documents: DocumentsPlatform;
+  notifications: NotificationsPlatform;
+}
+
+export function createPlatformRuntime(options: PlatformRuntimeOptions): PlatformRuntime {
+  const { db, composition, changes, now, logger } = options;
+  const catalog: PlatformCatalog = { diaryItems: composition.diaryItems, metrics: composition.metrics };
+
+  const calendar = createCalendarPlatform({
+    db,
+    loaded: options.calendar,
+    changes,
+    hooks: composition.plugins.flatMap((p) => (p.source.onCalendarChange ? [{ plugin: p.manifest.id, run: p.source.onCalendarChange }] : [])),
+    runScoped,
+    permissions: composition.permissions,
+    now,
+    timeZone: options.timeZone,
+    logger,
+  });
+  const documents = createDocumentsPlatform({
+    templates: composition.documentTemplates,
+    catalogue: options.documents?.catalogue ?? demoDocumentCatalogue,
+    issuers: options.documents?.issuers,
+    timeZone: options.documents?.timeZone,
+    changes,
+    now,
+    runScoped,
+    logger,
+  });
+  const notifications = createNotificationsPlatform({
+    db,
+    readAll: async (work) => runScoped(await systemActor(db, await rootOrgCode(db), 'platform:notifications', 'Notification dispatcher', new Set()), (s) => work(s.db)),
+    channels: options.notificationChannels ?? [],
+    changes,
+    now,
+    logger,
+  });
+
+  async function runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
+    const afterCommit: (() => void | Promise<void>)[] = [];
+    const result = await db.transaction(async (tx) => {
+      // Both settings end with the transaction: the scope for the RLS policies, and the role
+      // that owns no tables so the policies apply.
+      await tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      const orgs = scopedOrgDirectory(tx, actor.scope);
+      const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
+      // Org paths whose facts this transaction changed: one 'facts' change each, after commit.
+      const factPaths = new Set<string>();
+      const onFactsRecorded = (paths: string[]) => {
+        if (factPaths.size === 0) onCommit(() => factPaths.forEach((path) => changes.publish('facts', path)));
+        paths.forEach((path) => factPaths.add(path));
+      };
+      const services: ScopedServices = {
+        db: tx,
+        orgs,
+        actor,
+        afterCommit: onCommit,
+        catalog,
+        now,
+        calendar: calendar.current(),
+        facts: createFactsService(tx, actor, orgs, composition.metrics, onFactsRecorded),
+        audit: {
+          async record(entry) {
+            const org = await orgs.get(entry.orgCode);
+            await appendAudit(tx, {
+              actorId: actor.userId,
+              actorRole: actor.role,
+              action: entry.action ?? 'unknown',
+              scopePath: org.path,
+              entity: entry.entity,
+              entityId: entry.entityId,
+              beforeDigest: digestOf(entry.before),
+              afterDigest: digestOf(entry.after),
+            });
+          },
+        },
+        notifications: createNotificationsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: notifications }),
+        documents: createDocumentsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: documents }),
+        signals: createSignalsService(composition, () => services),
+      };
+      return work(services);
+    });
+    for (const callback of afterCommit) {
+      try {
+        await callback();
+      } catch (error) {
+        // The change is committed; a failed follow-up (a push to open widgets) must not turn it into an error.
+        logger.error({ err: error }, 'after-commit callback failed');
+      }
+    }
+    return result;
+  }
+
+  const runPublicRead: PlatformServices['runPublicRead'] = (scope, work) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`SET TRANSACTION READ ONLY`);
+      await tx.execute(sql`SELECT set_config('sifa.scope', ${scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      return work({ db: tx, orgs: scopedOrgDirectory(tx, scope) });
+    });
+
+  const platform: PlatformServices = {
+    changes,
+    runScoped,
+    runPublicRead,
+    referenceDb: db,
+    now,
+    catalog,
+    get calendar() {
+      return calendar.current();
+    },
+  };
+  return { runScoped, runPublicRead, platform, calendar, documents, notifications };
+}
