@@ -79,6 +79,7 @@ export {
   createMiddleware,
   publicProcedure,
   signedInProcedure,
+  permittedProcedure,
   scopedProcedure,
   publicReadProcedure,
   scopedSubscription,

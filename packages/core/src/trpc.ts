@@ -147,7 +147,7 @@ export interface SifaErrorData {
 
 /** What a procedure declares about itself, read at composition (the permission it checks). */
 export interface SifaProcedureMeta {
-  /** Set by `scopedProcedure` / `scopedSubscription`: must be declared by the plugin or the platform. */
+  /** Set by `permittedProcedure` / `scopedProcedure` / `scopedSubscription`: must be declared by the plugin or the platform. */
   permission?: string;
 }
 
@@ -201,14 +201,26 @@ export function requirePermission(actor: Actor, permission: string): void {
 }
 
 /**
+ * A permission-checked procedure without a transaction: the platform answers UNAUTHENTICATED or
+ * FORBIDDEN (naming the permission) before the body runs. For bodies that read no org-owned
+ * rows (a preview computed from the calendar, a catalogue of templates) or that go through a
+ * service of their own. A body that reads or writes org-owned rows uses `scopedProcedure`.
+ */
+export function permittedProcedure(permission: string) {
+  return signedInProcedure.meta({ permission }).use(({ ctx, next }) => {
+    requirePermission(ctx.actor, permission);
+    return next();
+  });
+}
+
+/**
  * A permission-checked procedure whose whole body runs in one transaction scoped to the caller's
  * subtree. Mutations are audited: when the body recorded nothing itself, an entry with the
  * procedure path and the input digest is appended.
  */
 export function scopedProcedure(permission: string) {
-  return signedInProcedure.meta({ permission }).use(async ({ ctx, next, type, path, getRawInput }) => {
-    requirePermission(ctx.actor, permission);
-    return ctx.platform.runScoped(ctx.actor, async (scoped) => {
+  return permittedProcedure(permission).use(async ({ ctx, next, type, path, getRawInput }) =>
+    ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
       const audit: AuditWriter = {
         record: (entry) => {
@@ -223,8 +235,8 @@ export function scopedProcedure(permission: string) {
         await scoped.audit.record({ action: path, orgCode: ctx.actor.scope.orgCode, after: await getRawInput() });
       }
       return result;
-    });
-  });
+    }),
+  );
 }
 
 /**
@@ -234,10 +246,7 @@ export function scopedProcedure(permission: string) {
  * resolver's `signal` (aborted when the client goes away).
  */
 export function scopedSubscription(permission: string) {
-  return signedInProcedure.meta({ permission }).use(({ ctx, next }) => {
-    requirePermission(ctx.actor, permission);
-    return next();
-  });
+  return permittedProcedure(permission);
 }
 
 /**

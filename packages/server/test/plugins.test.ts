@@ -18,6 +18,7 @@ import {
   createRouter,
   definePlugin,
   defineServerPlugin,
+  permittedProcedure,
   publicProcedure,
   scopedProcedure,
   scopedSubscription,
@@ -344,16 +345,18 @@ describe('a started plugin', () => {
 describe('permissions named by procedures', () => {
   const permissions = [{ name: 'alpha.read', title: title('Read') }];
   /** A plugin whose nested procedure checks `permission` (a typo, another plugin's, the platform's). */
-  const checking = (permission: string, kind: 'query' | 'subscription' = 'query') =>
+  const checking = (permission: string, kind: 'query' | 'subscription' | 'permitted' = 'query') =>
     plugin('alpha', { permissions }, {
       router: createRouter({
         items: createRouter({
           list:
             kind === 'query'
               ? scopedProcedure(permission).query(() => [])
-              : scopedSubscription(permission).subscription(async function* () {
-                  yield 1;
-                }),
+              : kind === 'permitted'
+                ? permittedProcedure(permission).query(() => [])
+                : scopedSubscription(permission).subscription(async function* () {
+                    yield 1;
+                  }),
         }),
       }),
     });
@@ -365,6 +368,7 @@ describe('permissions named by procedures', () => {
     expect(err.code).toBe('PLUGIN_INVALID');
     expect(err.message).toBe(expected);
     expect(compositionErrorOf(() => compose(checking('alpha.raed', 'subscription'))).message).toBe(expected);
+    expect(compositionErrorOf(() => compose(checking('alpha.raed', 'permitted'))).message).toBe(expected);
     const db = await createTestDatabase();
     try {
       await expect(createSifaServer({ database: db.handle, plugins: [checking('alpha.raed')], logger: memoryLogger().logger })).rejects.toThrow(expected);

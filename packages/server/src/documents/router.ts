@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import {
   createRouter,
+  permittedProcedure,
   orgCodeSchema,
-  requirePermission,
   scopedProcedure,
   scopedSubscription,
-  signedInProcedure,
   SifaError,
   type IssuedDocument,
   type PluginRoute,
@@ -50,14 +49,11 @@ export const documentListInputSchema = z.object({
 export function createDocumentsRouter(platform: DocumentsPlatform) {
   return createRouter({
     /** The catalogue's slots, the installed templates, and the preview stylesheet widgets adopt. */
-    catalogue: signedInProcedure.query(({ ctx }) => {
-      requirePermission(ctx.actor, readPermission);
-      return {
-        slots: platform.catalogue.map((s) => ({ id: s.id, group: s.group, title: s.title, numberMark: s.numberMark })),
-        templates: platform.templates().map((t) => ({ code: t.code, plugin: t.plugin, slot: t.slot ?? null, title: t.title })),
-        previewStylesheet: documentPreviewStylesheet,
-      };
-    }),
+    catalogue: permittedProcedure(readPermission).query(() => ({
+      slots: platform.catalogue.map((s) => ({ id: s.id, group: s.group, title: s.title, numberMark: s.numberMark })),
+      templates: platform.templates().map((t) => ({ code: t.code, plugin: t.plugin, slot: t.slot ?? null, title: t.title })),
+      previewStylesheet: documentPreviewStylesheet,
+    })),
 
     /** Newest first, within what the caller may read (issued in the area, or addressed to it). */
     list: scopedProcedure(readPermission)

@@ -5,7 +5,7 @@
  * api_keys, and the subtree filter is applied here.
  */
 import { z } from 'zod';
-import { createRouter, orgCodeSchema, publicProcedure, requirePermission, roleSchema, signedInProcedure, SifaError } from '@sifa/core';
+import { createRouter, orgCodeSchema, permittedProcedure, publicProcedure, roleSchema, SifaError } from '@sifa/core';
 import type { ApiKeyService } from './keys.js';
 import { defaultEmbedTtlSeconds, maxEmbedTtlSeconds, minEmbedTtlSeconds, type EmbedTokenService } from './tokens.js';
 
@@ -29,9 +29,8 @@ export const mintInputSchema = z.object({
 
 const keyIdSchema = z.string().min(1).max(64);
 
-/** Signed in with a session and holding platform.keys.manage. */
-const managerProcedure = signedInProcedure.use(({ ctx, next }) => {
-  requirePermission(ctx.actor, keysManagePermission);
+/** Signed in with a session and holding platform.keys.manage (checked by the platform). */
+const managerProcedure = permittedProcedure(keysManagePermission).use(({ ctx, next }) => {
   // An embed token is short-lived by design; it must not be able to create long-lived keys.
   if (ctx.actor.via !== 'session') {
     throw new SifaError('FORBIDDEN', {

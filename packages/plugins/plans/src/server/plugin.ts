@@ -10,10 +10,9 @@ import {
   SifaError,
   createRouter,
   defineServerPlugin,
+  permittedProcedure,
   pickText,
-  requirePermission,
   scopedProcedure,
-  signedInProcedure,
   type Locale,
   type PlatformServices,
 } from '@sifa/core';
@@ -132,19 +131,20 @@ export function createPlansPlugin(options: PlansPluginOptions = {}) {
       .query(({ ctx, input }): Promise<PlanTimelineEntry[]> => planTimeline(ctx, input)),
 
     /** The split a target would get (before saving): no data is read or written. */
-    splitPreview: signedInProcedure.input(splitInputSchema).query(({ ctx, input }): PlanSplit => {
-      requirePermission(ctx.actor, 'plans.read');
-      try {
-        return splitTarget(ctx.platform.calendar, { period: input.period, target: input.target, mode: input.mode ?? 'even', weights: input.weights, due: input.due });
-      } catch (error) {
-        if (!(error instanceof SplitError)) throw error;
-        throw new SifaError('VALIDATION_FAILED', {
-          message: error.problems[0]!.message,
-          issues: error.problems.map((p) => ({ path: p.field, message: pickText(p.message, ctx.locale) })),
-          details: error.problems[0]!.details ?? {},
-        });
-      }
-    }),
+    splitPreview: permittedProcedure('plans.read')
+      .input(splitInputSchema)
+      .query(({ ctx, input }): PlanSplit => {
+        try {
+          return splitTarget(ctx.platform.calendar, { period: input.period, target: input.target, mode: input.mode ?? 'even', weights: input.weights, due: input.due });
+        } catch (error) {
+          if (!(error instanceof SplitError)) throw error;
+          throw new SifaError('VALIDATION_FAILED', {
+            message: error.problems[0]!.message,
+            issues: error.problems.map((p) => ({ path: p.field, message: pickText(p.message, ctx.locale) })),
+            details: error.problems[0]!.details ?? {},
+          });
+        }
+      }),
 
     /** A new plan owned by `orgCode` (default: the caller's org), items assigned as given. */
     create: scopedProcedure('plans.manage')
