@@ -52,7 +52,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     resolve: { alias },
     test: {
       name: `server-${engine}`,
-      include: ['packages/server/test/**/*.test.ts', 'packages/plugins/*/test/server/**/*.test.ts'],
+      // The platform's, every plugin's, and the example plugins' (examples/<plugin>, a bureau's own module).
+      include: ['packages/server/test/**/*.test.ts', 'packages/plugins/*/test/server/**/*.test.ts', 'examples/*/test/server/**/*.test.ts'],
       environment: 'node',
       env: { SIFA_TEST_ENGINE: engine },
       testTimeout: 30_000,
