@@ -1,18 +1,43 @@
-/** Server lifecycle: graceful shutdown with requests in flight, and a persistent PGlite folder. */
+/**
+ * Server lifecycle: graceful shutdown with requests in flight and with open event streams (their
+ * procedures finish before the database closes; a stream whose client left stops its procedure),
+ * and a persistent PGlite folder.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import { createRouter, definePlugin, defineServerPlugin, publicProcedure } from '@sifa/core';
-import { createLogger, createSifaServer, seedOrgTree } from '@sifa/server';
+import { createLogger, createSifaServer, seedOrgTree, type DatabaseConfig } from '@sifa/server';
 import { cliArgs, cliEnv, createTestDatabase, engine, repoRoot } from './helpers.js';
+
+/** How each `slow.ticks` stream ended: its generator's last act is a read from the database. */
+const tickEnds: { id: string; lastRead: 'ok' | 'failed' }[] = [];
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const slowPlugin = defineServerPlugin(
   definePlugin({ id: 'slow', version: '1.0.0', core: '^0.1.0', title: { zh: '慢', en: 'Slow' } }),
   {
     router: createRouter({
+      /** One tick every 50 ms until the stream ends; then, after a moment, one more database read. */
+      ticks: publicProcedure.input(z.object({ id: z.string() })).subscription(async function* ({ ctx, input, signal }) {
+        try {
+          for (let n = 0; !signal?.aborted; n++) {
+            yield n;
+            await pause(50);
+          }
+        } finally {
+          await pause(200);
+          const lastRead = await ctx.platform.referenceDb.execute(sql`SELECT 1`).then(
+            () => 'ok' as const,
+            () => 'failed' as const,
+          );
+          tickEnds.push({ id: input.id, lastRead });
+        }
+      }),
       wait: publicProcedure.input(z.object({ ms: z.number().int().max(2000) })).query(async ({ input }) => {
         await new Promise((r) => setTimeout(r, input.ms));
         return { waited: input.ms };
@@ -35,6 +60,52 @@ describe('graceful shutdown', () => {
     await closed;
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     await db.drop();
+  });
+});
+
+describe('open event streams', () => {
+  const openStream = async (url: string, id: string, signal?: AbortSignal) => {
+    const res = await fetch(`${url}/trpc/slow.ticks?input=${encodeURIComponent(JSON.stringify({ id }))}`, { signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    // Until the first tick arrives.
+    let text = '';
+    while (!text.includes('data: 0')) text += new TextDecoder().decode((await reader.read()).value);
+    return reader;
+  };
+
+  it('end at shutdown, and their procedures finish before the database closes', async () => {
+    // A database the server opens itself, so that closing it is part of the server's shutdown.
+    const db = engine === 'postgres' ? await createTestDatabase() : null;
+    const dir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'sifa-streams-')) : null;
+    const database: DatabaseConfig = db ? { engine: 'postgres', url: db.url! } : { engine: 'pglite', dataDir: dir! };
+    try {
+      const server = await createSifaServer({ plugins: [slowPlugin], database, port: 0, logger: createLogger({ level: 'silent' }) });
+      const url = await server.listen();
+      const reader = await openStream(url, 'shutdown');
+      await server.close();
+      expect(tickEnds.find((e) => e.id === 'shutdown')).toEqual({ id: 'shutdown', lastRead: 'ok' });
+      // The stream was ended by the server.
+      for (let r = await reader.read().catch(() => ({ done: true })); !r.done; r = await reader.read().catch(() => ({ done: true })));
+    } finally {
+      await db?.drop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stop their procedure when the client goes away', async () => {
+    const db = await createTestDatabase();
+    const server = await createSifaServer({ plugins: [slowPlugin], database: db.handle, port: 0, logger: createLogger({ level: 'silent' }) });
+    try {
+      const url = await server.listen();
+      const client = new AbortController();
+      await openStream(url, 'gone', client.signal);
+      client.abort();
+      await vi.waitFor(() => expect(tickEnds.find((e) => e.id === 'gone')).toEqual({ id: 'gone', lastRead: 'ok' }), { timeout: 5_000 });
+    } finally {
+      await server.close();
+      await db.drop();
+    }
   });
 });
 

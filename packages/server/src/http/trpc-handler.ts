@@ -51,8 +51,8 @@ function procedureType(router: AnyRouter, path: string): ProcedureType | null {
 export function createTrpcHandler(options: HandlerOptions) {
   const { router, limits } = options;
   const config = router._def._config;
-  /** Open event streams, ended when the server closes. */
-  const streams = new Set<AbortController>();
+  /** Open event streams (their abort, and when their procedure's generator has finished), ended when the server closes. */
+  const streams = new Map<AbortController, Promise<void>>();
 
   const errorShape = (error: unknown, path: string | undefined, type: ProcedureType | 'unknown', ctx: SifaContext | undefined, input: unknown) => {
     options.onError?.({ error, path, ctx });
@@ -77,9 +77,23 @@ export function createTrpcHandler(options: HandlerOptions) {
     // Errors before the first event (not signed in, bad input) are answered as plain JSON with their status.
     const data = await callTRPCProcedure({ router, path, type: 'subscription', ctx, getRawInput: async () => input, signal: abort.signal, batchIndex: 0 });
     if (!isAsyncIterable(data)) throw new SifaError('INTERNAL', { details: { reason: 'subscription did not return an async iterable' } });
-    streams.add(abort);
+    // Settles once the procedure's generator has run its last line (or was never started), so a
+    // closing server waits for it before closing what it reads from.
+    let started = false;
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    async function* tracked() {
+      started = true;
+      try {
+        yield* data as AsyncIterable<unknown>;
+      } finally {
+        finish();
+      }
+    }
+    streams.set(abort, finished);
+    void finished.then(() => streams.delete(abort));
     const body = sseStreamProducer({
-      data,
+      data: tracked(),
       serialize: (value: unknown) => value,
       formatError: ({ error }) => errorShape(error, path, 'subscription', ctx, input),
       ping: { enabled: true, intervalMs: ssePingMs },
@@ -105,8 +119,10 @@ export function createTrpcHandler(options: HandlerOptions) {
     } catch {
       // The client went away or the server is closing.
     } finally {
-      streams.delete(abort);
       res.off('close', stop);
+      // However the loop ended (done, client gone, server closing), the procedure stops too.
+      stop();
+      if (!started) finish();
       if (!res.writableEnded) res.end();
     }
   };
@@ -206,9 +222,14 @@ export function createTrpcHandler(options: HandlerOptions) {
     }
   };
   return Object.assign(handle, {
-    /** Ends every open event stream (server shutdown); clients reconnect elsewhere. */
-    closeStreams() {
-      for (const abort of streams) abort.abort();
+    /**
+     * Ends every open event stream (server shutdown; clients reconnect elsewhere); resolves when
+     * their procedures' generators have finished.
+     */
+    async closeStreams(): Promise<void> {
+      const open = [...streams];
+      for (const [abort] of open) abort.abort();
+      await Promise.all(open.map(([, finished]) => finished));
     },
   });
 }

@@ -200,14 +200,15 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
           resolve(`http://${shown}:${port}`);
         });
       }),
-    close: () => {
+    async close() {
       closing = true;
-      trpc.closeStreams();
-      return new Promise<void>((resolve) => {
+      // Open streams end first, and their procedures finish, before anything they read from closes.
+      const deadline = Date.now() + closeGraceMs;
+      await Promise.race([trpc.closeStreams(), new Promise<void>((resolve) => setTimeout(resolve, closeGraceMs).unref())]);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         // In-flight requests get a grace period; then whatever is left is cut.
-        const deadline = Date.now() + closeGraceMs;
         const timer = setInterval(() => {
           server.closeIdleConnections();
           if (inFlight === 0 || Date.now() > deadline) {
