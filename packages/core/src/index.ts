@@ -110,6 +110,21 @@ export {
   type DiaryItemInput,
 } from './diary-items.js';
 export { canonicalJson } from './canonical-json.js';
+export {
+  chartKinds,
+  entryPointCombines,
+  entryPointIdSchema,
+  entryPointGroupIdSchema,
+  entryPointGroupSchema,
+  entryPointDefinitionSchema,
+  type ChartKind,
+  type EntryPointCombine,
+  type EntryPointGroup,
+  type EntryPointDefinition,
+  type EntryPointGroupDefinition,
+  type EntryPointDefinitionInput,
+  type EntryPointGroupInput,
+} from './entry-points.js';
 export * from './calendar.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';

@@ -62,6 +62,24 @@ export const validationMessages = {
   diaryTooManyFiles: { zh: '附件数量超出限制。', en: 'Too many attachments.' },
   diaryUnknownField: { zh: '包含此事项没有的字段。', en: 'Contains a field this item does not have.' },
   invalidValue: { zh: '此项填写有误。', en: 'This value is not valid.' },
+  entryPointId: {
+    zh: '数据入口标识为小写字母、数字或“-”，以字母开头，例如 mediation-cases。',
+    en: 'An entry point id is lower-case letters, digits and "-", starting with a letter, e.g. "mediation-cases".',
+  },
+  entryPointGroupId: {
+    zh: '数据入口分组标识为小写字母、数字或“-”，以字母开头，例如 mediation。',
+    en: 'An entry point group id is lower-case letters, digits and "-", starting with a letter, e.g. "mediation".',
+  },
+  entryPointMetrics: { zh: '一个数据入口包含 1 至 12 项指标。', en: 'An entry point shows 1 to 12 metrics.' },
+  entryPointDuplicateMetric: { zh: '同一数据入口中指标不能重复。', en: 'A metric appears only once in an entry point.' },
+  entryPointRatio: {
+    zh: '比率（ratio）入口须恰好包含两项指标：分子在前，分母在后。',
+    en: 'A ratio entry point has exactly two metrics: the numerator first, then the denominator.',
+  },
+  entryPointFigureTitle: {
+    zh: '合计（sum）或比率（ratio）入口须填写合并后数值的标题 figureTitle。',
+    en: 'A sum or ratio entry point needs figureTitle, the title of its single figure.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -15,6 +15,7 @@ import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
 import { diaryItemSchema } from './diary-items.js';
+import { entryPointDefinitionSchema, entryPointGroupSchema } from './entry-points.js';
 import type { PluginJob } from './jobs.js';
 import type { DocumentTemplate } from './documents.js';
 import type { DeadlineSource, Indicator } from './deadlines.js';
@@ -57,8 +58,12 @@ export const pluginManifestSchema = z
         metrics: z.array(metricDefinitionSchema).default([]),
         diaryItems: z.array(diaryItemSchema).default([]),
         documentTemplates: z.array(namedContribution).default([]),
+        /** Dashboard entry points over this plugin's metrics (ids unique across plugins). */
+        entryPoints: z.array(entryPointDefinitionSchema).default([]),
+        /** Groups entry points are listed under, in dashboard order (ids unique across plugins). */
+        entryPointGroups: z.array(entryPointGroupSchema).default([]),
       })
-      .default({ metrics: [], diaryItems: [], documentTemplates: [] }),
+      .default({ metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [] }),
   })
   .superRefine((manifest, ctx) => {
     const own = (code: string) => code.startsWith(`${manifest.id}.`);

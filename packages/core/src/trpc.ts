@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
 import type { DiaryItem } from './diary-items.js';
+import type { EntryPointDefinition, EntryPointGroupDefinition } from './entry-points.js';
 import type { Locale } from './locale.js';
 import type { OrgLevel, OrgNode } from './org.js';
 import type { NotificationsService } from './notifications.js';
@@ -72,10 +73,15 @@ export interface ScopedServices {
   calendar: WorkingCalendar;
 }
 
-/** What all installed plugins contributed, for plugins that serve catalogues (the diary). */
+/**
+ * What all installed plugins contributed (in start order, each with the plugin that contributed
+ * it), for plugins that serve catalogues: the diary's items, the dashboard's entry points.
+ */
 export interface PlatformCatalog {
   diaryItems: readonly (DiaryItem & { plugin: string })[];
   metrics: ReadonlyMap<string, MetricDefinition>;
+  entryPoints: readonly (EntryPointDefinition & { plugin: string })[];
+  entryPointGroups: readonly (EntryPointGroupDefinition & { plugin: string })[];
 }
 
 /** An API key presented with the request (publishable: `x-sifa-key`; secret: bearer, for minting embed tokens). */

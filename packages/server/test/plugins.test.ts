@@ -250,8 +250,62 @@ describe('compatibility and validity', () => {
     expect(composed.plugins.find((p) => p.manifest.id === 'alpha')!.manifest).toMatchObject({
       dependsOn: [],
       permissions: [],
-      contributes: { metrics: [], diaryItems: [], documentTemplates: [] },
+      contributes: { metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [] },
     });
+  });
+});
+
+describe('dashboard entry points (contributes.entryPoints)', () => {
+  const metric = (code: string) => ({ code, title: title(code), unit: title('n') });
+  const entry = (id: string, metrics: string[], group = 'alpha-work') => ({ id, group, title: title(id), metrics, combine: 'each' as const, chart: 'bar' as const });
+  /** Alpha owns metric alpha.cases and the group alpha-work; `entryPoints` as given. */
+  const alpha = (entryPoints: ReturnType<typeof entry>[] = [entry('cases', ['alpha.cases'])]) =>
+    plugin('alpha', { contributes: { metrics: [metric('alpha.cases')], entryPointGroups: [{ id: 'alpha-work', title: title('Alpha work') }], entryPoints } });
+
+  it('composes them in start order, each with its plugin, with the groups', () => {
+    const beta = plugin('beta', { dependsOn: ['alpha'], contributes: { metrics: [metric('beta.visits')], entryPoints: [entry('visits', ['beta.visits', 'alpha.cases'])] } });
+    const { catalog } = compose(beta, alpha());
+    expect(catalog.entryPoints.map((e) => [e.plugin, e.id, e.group])).toEqual([
+      ['alpha', 'cases', 'alpha-work'],
+      ['beta', 'visits', 'alpha-work'],
+    ]);
+    expect(catalog.entryPointGroups).toEqual([{ id: 'alpha-work', title: title('Alpha work'), plugin: 'alpha' }]);
+  });
+
+  it('refuses an entry point id declared by two plugins, naming both', () => {
+    const beta = plugin('beta', { contributes: { metrics: [metric('beta.visits')], entryPoints: [entry('cases', ['beta.visits'])] } });
+    const err = compositionErrorOf(() => compose(alpha(), beta));
+    expect(err.code).toBe('PLUGIN_CONFLICT');
+    expect(err.message).toBe('Plugins "alpha" and "beta" both declare the entry point "cases". Rename it in one of them.');
+  });
+
+  it('refuses a group id declared by two plugins, naming both', () => {
+    const beta = plugin('beta', { contributes: { entryPointGroups: [{ id: 'alpha-work', title: title('Again') }] } });
+    expect(compositionErrorOf(() => compose(alpha(), beta)).message).toBe('Plugins "alpha" and "beta" both declare the entry point group "alpha-work". Rename it in one of them.');
+  });
+
+  it('refuses an entry point showing a metric no installed plugin declares, naming plugin, entry point and metric', async () => {
+    const expected = 'Plugin "alpha": entry point "mixed" shows metric "gamma.cases", which no installed plugin declares.';
+    const err = compositionErrorOf(() => compose(alpha([entry('mixed', ['alpha.cases', 'gamma.cases'])])));
+    expect(err.code).toBe('PLUGIN_INVALID');
+    expect(err.message).toBe(expected);
+    const db = await createTestDatabase();
+    try {
+      await expect(createSifaServer({ database: db.handle, plugins: [alpha([entry('mixed', ['alpha.cases', 'gamma.cases'])])], logger: memoryLogger().logger })).rejects.toThrow(expected);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses an entry point listed under a group no installed plugin declares', () => {
+    const err = compositionErrorOf(() => compose(alpha([entry('cases', ['alpha.cases'], 'sports')])));
+    expect(err.message).toBe('Plugin "alpha": entry point "cases" is listed under group "sports", which no installed plugin declares (contributes.entryPointGroups).');
+  });
+
+  it('refuses a malformed entry point with the field path', () => {
+    const err = compositionErrorOf(() => compose(alpha([{ ...entry('rate', ['alpha.cases']), combine: 'ratio' as never }])));
+    expect(err.code).toBe('PLUGIN_INVALID');
+    expect(err.message).toContain('contributes.entryPoints.0.metrics: A ratio entry point has exactly two metrics');
   });
 });
 

@@ -21,11 +21,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
+import type { EntryPointDefinition, EntryPointGroup, LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
 import type {
   Comparison,
-  EntryPointDefinition,
-  EntryPointGroup,
   EntryPointList,
   ExportFormat,
   OrgRef,

@@ -1,16 +1,19 @@
 /**
  * @sifa/plugin-diary, common half (browser-safe: no drizzle, no Node APIs): the manifest of the
- * work diary (工作日志) — permissions, the metrics its entries feed, and a DEMO catalogue of
- * diary items — the zod schemas of its procedures, and the types widgets and integrators use:
- * `DiaryApi` (inferred from the router), entries, months and the catalogue. The server half is
+ * work diary (工作日志) — permissions, the metrics its entries feed, a DEMO catalogue of diary
+ * items and DEMO dashboard entry points over those metrics (typed by @sifa/core entry-points.ts)
+ * — the zod schemas of its procedures, and the types widgets and integrators use: `DiaryApi`
+ * (inferred from the router), entries, months and the catalogue. The server half is
  * `@sifa/plugin-diary/server`; `<sifa-diary>` imports the types only (`import type`). The items'
  * field specs are the platform's contract (@sifa/core diary-items.ts): any plugin contributes items.
  */
 import { definePlugin, type ApiOf } from '@sifa/core';
 import { demoDiaryItems, diaryMetrics } from './catalogue.js';
+import { diaryEntryPointGroups, diaryEntryPoints } from './entry-points.js';
 import type { DiaryRouter } from './server/plugin.js';
 
 export { demoDiaryItems, diaryMetrics } from './catalogue.js';
+export { diaryEntryPointGroups, diaryEntryPoints } from './entry-points.js';
 export * from './schemas.js';
 /** The procedures the diary plugin serves under `diary.` (path → type, input, output). */
 export type DiaryApi = ApiOf<DiaryRouter, 'diary'>;
@@ -43,5 +46,7 @@ export const diaryManifest = definePlugin({
   contributes: {
     metrics: [...diaryMetrics],
     diaryItems: demoDiaryItems,
+    entryPointGroups: diaryEntryPointGroups,
+    entryPoints: diaryEntryPoints,
   },
 });

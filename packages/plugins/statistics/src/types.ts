@@ -1,16 +1,15 @@
 /**
  * The statistics dashboard's (数据统计) domain types: what the service returns and what
  * `<sifa-dashboard>` renders (it imports them with `import type`, so no zod reaches the page).
- * Declared once here; the inputs and the entry-point definition are the zod schemas' own types
- * (schemas.ts) and the procedure map is inferred from the router (`StatisticsApi`, index.ts).
+ * Declared once here; the inputs are the zod schemas' own types (schemas.ts), the entry points
+ * and their groups are the platform's contribution types (@sifa/core `entry-points.ts`), and the
+ * procedure map is inferred from the router (`StatisticsApi`, index.ts).
  *
- * A dashboard is a set of **entry points** (数据入口): configurable definitions naming which
- * metrics they show, how those combine into figures and the default chart. Every number of a
- * view comes from the facts rollups of one org subtree over one period, and can be followed
- * down to the records behind it (`statistics.entries`).
+ * A dashboard is a set of **entry points** (数据入口), contributed by the plugins that own their
+ * metrics. Every number of a view comes from the facts rollups of one org subtree over one
+ * period, and can be followed down to the records behind it (`statistics.entries`).
  */
-import type { LocalizedText, OrgLevel } from '@sifa/core';
-import type { EntryPointDefinition, EntryPointGroup } from './schemas.js';
+import type { EntryPointDefinition, EntryPointGroupDefinition, LocalizedText, OrgLevel } from '@sifa/core';
 
 /** One figure of a view: a metric (`each`) or the combined figure (`sum` / `ratio`). */
 export interface Figure {
@@ -27,16 +26,13 @@ export interface OrgRef {
   level: OrgLevel;
 }
 
-/** A group of entry points with its title (what `statistics.entryPoints` lists, in dashboard order). */
-export interface EntryPointGroupTitle {
-  id: EntryPointGroup;
-  title: LocalizedText;
-}
-
-/** The entry points whose metrics are all installed, and every group. */
+/**
+ * The entry points whose metrics are all installed, and the groups the installed plugins declare
+ * (in start order): what `statistics.entryPoints` serves.
+ */
 export interface EntryPointList {
   entries: EntryPointDefinition[];
-  groups: EntryPointGroupTitle[];
+  groups: EntryPointGroupDefinition[];
 }
 
 export interface StatisticsView {

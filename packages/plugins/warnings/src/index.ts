@@ -5,7 +5,7 @@
  * `<sifa-warnings>` (`./ui`) and integrators call the plugin with. The server half is
  * `@sifa/plugin-warnings/server`.
  */
-import { definePlugin, type ApiOf, type LocalizedText } from '@sifa/core';
+import { definePlugin, type ApiOf, type EntryPointDefinitionInput, type LocalizedText } from '@sifa/core';
 import type { WarningRuleKind } from './types.js';
 import type { WarningsRouter } from './server/plugin.js';
 
@@ -61,6 +61,31 @@ export const warningDocumentTemplates = [
   { code: 'warnings.advice-letter', title: t('工作建议书', 'Work advice letter') },
 ] as const;
 
+/**
+ * DEMO entry points over the warnings' own metrics (not an official statistics form),
+ * contributed with the manifest and composed by the statistics plugin.
+ */
+export const warningsEntryPoints: EntryPointDefinitionInput[] = [
+  {
+    id: 'warnings',
+    group: 'warnings',
+    title: t('预警发出与办结', 'Warnings raised and closed'),
+    metrics: ['warnings.raised', 'warnings.closed'],
+    combine: 'each',
+    chart: 'line',
+  },
+  {
+    id: 'warnings-close-rate',
+    group: 'warnings',
+    title: t('预警办结率', 'Warning close rate'),
+    description: t('办结预警数占发出预警数的百分比。', 'Warnings closed as a percentage of warnings raised.'),
+    metrics: ['warnings.closed', 'warnings.raised'],
+    combine: 'ratio',
+    figureTitle: t('预警办结率', 'Close rate'),
+    chart: 'line',
+  },
+];
+
 export const warningsManifest = definePlugin({
   id: 'warnings',
   version: '0.1.0',
@@ -96,5 +121,7 @@ export const warningsManifest = definePlugin({
       { code: 'warnings.closed', title: t('办结预警', 'Warnings closed'), unit: t('件', 'warnings') },
     ],
     documentTemplates: [...warningDocumentTemplates],
+    entryPointGroups: [{ id: 'warnings', title: t('智慧预警', 'Early warnings') }],
+    entryPoints: warningsEntryPoints,
   },
 });

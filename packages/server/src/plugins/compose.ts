@@ -1,8 +1,10 @@
 /**
  * Validates and composes the plugins a server is started with: every manifest parsed with zod,
- * the core range checked, collisions of ids, permission names, tables, metrics and diary item
- * codes refused with both plugins named, a permission a plugin names (route, procedure) that it
- * (or the platform) does not declare refused, and a start order that honours `dependsOn`.
+ * the core range checked, collisions of ids, permission names, tables, metrics, diary item
+ * codes, entry points and entry point groups refused with both plugins named, a permission a
+ * plugin names (route, procedure) that it (or the platform) does not declare refused, a metric
+ * or group an entry point names that no plugin declares refused, and a start order that honours
+ * `dependsOn`.
  */
 import semver from 'semver';
 import { Cron } from 'croner';
@@ -17,9 +19,12 @@ import {
   type DeadlineSource,
   type DiaryItem,
   type DocumentTemplate,
+  type EntryPointDefinition,
+  type EntryPointGroupDefinition,
   type Indicator,
   type PluginJob,
   type MetricDefinition,
+  type PlatformCatalog,
   type PluginManifest,
   type Role,
   type ServerPlugin,
@@ -63,6 +68,8 @@ export interface Composition {
   documentTemplates: ReadonlyMap<string, DocumentTemplate & { plugin: string }>;
   deadlineSources: readonly (DeadlineSource & { plugin: string })[];
   indicators: ReadonlyMap<string, Indicator & { plugin: string }>;
+  /** What every procedure, job and seed sees of the contributions (`ctx.catalog`, `ctx.platform.catalog`). */
+  catalog: PlatformCatalog;
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -110,6 +117,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const tables = new Map<string, string>();
   const metricOwners = new Map<string, string>();
   const diaryItemOwners = new Map<string, string>();
+  const entryPointOwners = new Map<string, string>();
+  const entryPointGroupOwners = new Map<string, string>();
   const metrics = new Map<string, MetricDefinition>();
   const permissionsByRole = new Map<Role, Set<string>>(roles.map((r) => [r, new Set<string>()]));
 
@@ -149,6 +158,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
       metrics.set(m.code, m);
     }
     for (const item of manifest.contributes.diaryItems) claim('diary item', diaryItemOwners, item.code, manifest.id);
+    for (const entry of manifest.contributes.entryPoints) claim('entry point', entryPointOwners, entry.id, manifest.id);
+    for (const group of manifest.contributes.entryPointGroups) claim('entry point group', entryPointGroupOwners, group.id, manifest.id);
   }
   for (const { manifest } of parsed) {
     for (const item of manifest.contributes.diaryItems) {
@@ -156,6 +167,19 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
         if ('metric' in spec && spec.metric && !metrics.has(spec.metric)) {
           throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": diary item "${item.code}" feeds field "${field}" into metric "${spec.metric}", which no plugin declares.`);
         }
+      }
+    }
+    for (const entry of manifest.contributes.entryPoints) {
+      for (const metric of entry.metrics) {
+        if (!metrics.has(metric)) {
+          throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": entry point "${entry.id}" shows metric "${metric}", which no installed plugin declares.`);
+        }
+      }
+      if (!entryPointGroupOwners.has(entry.group)) {
+        throw new PluginCompositionError(
+          'PLUGIN_INVALID',
+          `Plugin "${manifest.id}": entry point "${entry.id}" is listed under group "${entry.group}", which no installed plugin declares (contributes.entryPointGroups).`,
+        );
       }
     }
   }
@@ -226,6 +250,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const routers: AnyRouterRecord = {};
   for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
   const diaryItems = plugins.flatMap((p) => p.manifest.contributes.diaryItems.map((item) => ({ ...item, plugin: p.manifest.id })));
+  const entryPoints: (EntryPointDefinition & { plugin: string })[] = plugins.flatMap((p) => p.manifest.contributes.entryPoints.map((e) => ({ ...e, plugin: p.manifest.id })));
+  const entryPointGroups: (EntryPointGroupDefinition & { plugin: string })[] = plugins.flatMap((p) => p.manifest.contributes.entryPointGroups.map((g) => ({ ...g, plugin: p.manifest.id })));
   return {
     plugins,
     metrics,
@@ -238,6 +264,7 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     documentTemplates,
     deadlineSources,
     indicators,
+    catalog: { diaryItems, metrics, entryPoints, entryPointGroups },
   };
 }
 

@@ -18,7 +18,7 @@ export async function seedPlugins(server: SifaServer<unknown>, orgCodes: readonl
     if (!seed) continue;
     const id = plugin.manifest.id;
     const started = Date.now();
-    const result = await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: server.now, seeded: (other) => exports.get(other), catalog: { diaryItems: server.composition.diaryItems, metrics: server.composition.metrics } });
+    const result = await seed({ orgCodes, log: (message) => log(`[${id}] ${message}`), runScoped, now: server.now, seeded: (other) => exports.get(other), catalog: server.composition.catalog });
     if (result) exports.set(id, result);
     log(`[${id}] seeded in ${Date.now() - started} ms`);
   }

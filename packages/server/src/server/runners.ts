@@ -16,7 +16,6 @@ import {
   type Actor,
   type DocumentCatalogueSlot,
   type NotificationChannel,
-  type PlatformCatalog,
   type PlatformServices,
   type ScopedServices,
   type SifaDb,
@@ -63,7 +62,7 @@ export interface PlatformRuntime {
 
 export function createPlatformRuntime(options: PlatformRuntimeOptions): PlatformRuntime {
   const { db, composition, changes, now, logger } = options;
-  const catalog: PlatformCatalog = { diaryItems: composition.diaryItems, metrics: composition.metrics };
+  const { catalog } = composition;
 
   const calendar = createCalendarPlatform({
     db,

@@ -410,7 +410,7 @@ describe('demo seed', () => {
       log: () => {},
       seeded: () => undefined,
       now: testNow,
-      catalog: { diaryItems: t.server.composition.diaryItems, metrics: t.server.composition.metrics },
+      catalog: t.server.composition.catalog,
       runScoped: (orgCode, work) =>
         t.server.runScoped(
           { userId: 'seed', username: 'seed', displayName: 'Demo seed', role: 'city_admin', scope: { orgCode, orgPath: paths.get(orgCode)! }, permissions: new Set(['plans.manage']), via: 'session' },

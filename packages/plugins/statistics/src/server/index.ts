@@ -2,4 +2,4 @@
 export { createStatisticsPlugin, entryPointRegistry, factsTopic, type StatisticsPluginOptions, type StatisticsRouter } from './plugin.js';
 export { computeView, listEntries, availableEntryPoints, findEntryPoint, yearAgoPeriod, comparisonPeriod, rankOf, percent, type EntryPointRegistry, type StatisticsServices, type ComputedView } from './view.js';
 export { exportDocument, toXlsx, toCsv, csvField, changePercent, type ExportDocument, type ExportSection, type ExportColumn, type ExportCell } from './export.js';
-export { demoEntryPoints, statisticsManifest, entryPointDefinitionSchema, type EntryPointDefinitionInput } from '../index.js';
+export { statisticsManifest } from '../index.js';

@@ -1,6 +1,7 @@
 /**
  * The statistics plugin's server half, built only on the public plugin contract: the entry
- * points (validated when the plugin is created), the views over the facts rollups, the records
+ * points the installed plugins contribute (`ctx.catalog.entryPoints`, checked at start) or an
+ * override (validated when the plugin is created), the views over the facts rollups, the records
  * behind a number, the live view (`statistics.watch`, woken by the change feed's `facts` topic)
  * and the export route. Its router is what `StatisticsApi` (the common entry) is inferred from.
  * It owns no tables: every number comes from `ctx.facts` under the caller's row-level security.
@@ -9,22 +10,18 @@ import {
   SifaError,
   createRouter,
   defineServerPlugin,
+  entryPointDefinitionSchema,
   fieldIssuesOf,
   scopedProcedure,
   scopedSubscription,
+  type EntryPointDefinition,
+  type EntryPointDefinitionInput,
+  type PlatformCatalog,
   type PlatformServices,
   type PluginRoute,
 } from '@sifa/core';
 import { statisticsManifest } from '../index.js';
-import { demoEntryPoints } from '../entry-points.js';
-import {
-  entryPointDefinitionSchema,
-  statisticsEntriesInputSchema,
-  statisticsExportQuerySchema,
-  statisticsViewInputSchema,
-  type EntryPointDefinition,
-  type EntryPointDefinitionInput,
-} from '../schemas.js';
+import { statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
 import type { EntryPointList, StatisticsEntries, StatisticsView } from '../types.js';
 import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
 import { contentDisposition, exportContentTypes, exportFileNames, toCsv, toXlsx } from './export.js';
@@ -34,10 +31,20 @@ const readPermission = 'statistics.read';
 export const factsTopic = 'facts';
 
 export interface StatisticsPluginOptions {
-  /** The dashboard's entry points (default: the DEMO set, `demoEntryPoints`). */
+  /**
+   * Replaces the entry points the installed plugins contribute (`contributes.entryPoints`) with
+   * this set, validated when the plugin is created. One whose metrics are not all installed is
+   * left out; one naming a group no plugin declares is listed after the groups.
+   */
   entryPoints?: EntryPointDefinitionInput[];
   /** After a change wakes a live view, wait this long for more before recomputing (default 250 ms). */
   coalesceMs?: number;
+}
+
+/** The registry of the installed plugins' entry points (already checked at start), in start order. */
+function contributedRegistry(entries: PlatformCatalog['entryPoints']): EntryPointRegistry {
+  const list: EntryPointDefinition[] = entries.map(({ plugin: _plugin, ...entry }) => entry);
+  return { list, byId: new Map(list.map((e) => [e.id, e])) };
 }
 
 /** Validates entry-point definitions; throws an Error naming every problem (and duplicate ids). */
@@ -79,17 +86,25 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
 const fingerprint = (view: StatisticsView) => JSON.stringify({ ...view, computedAt: '' });
 
 export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
-  const registry = entryPointRegistry(options.entryPoints ?? demoEntryPoints);
+  const override = options.entryPoints ? entryPointRegistry(options.entryPoints) : null;
+  // One registry per composed catalog (a plugin object may serve several servers, e.g. in tests).
+  const contributed = new WeakMap<PlatformCatalog['entryPoints'], EntryPointRegistry>();
+  const registryOf = (catalog: PlatformCatalog): EntryPointRegistry => {
+    if (override) return override;
+    let registry = contributed.get(catalog.entryPoints);
+    if (!registry) contributed.set(catalog.entryPoints, (registry = contributedRegistry(catalog.entryPoints)));
+    return registry;
+  };
   const coalesceMs = options.coalesceMs ?? 250;
 
   const router = createRouter({
     /** The entry points whose metrics are all installed, and the groups' titles. */
-    entryPoints: scopedProcedure(readPermission).query(({ ctx }): EntryPointList => availableEntryPoints(registry, ctx.catalog.metrics)),
+    entryPoints: scopedProcedure(readPermission).query(({ ctx }): EntryPointList => availableEntryPoints(registryOf(ctx.catalog), ctx.catalog)),
 
     /** One entry point over one org subtree (the caller's by default) and one period. */
     view: scopedProcedure(readPermission)
       .input(statisticsViewInputSchema)
-      .query(async ({ ctx, input }): Promise<StatisticsView> => (await computeView(ctx, registry, input)).view),
+      .query(async ({ ctx, input }): Promise<StatisticsView> => (await computeView(ctx, registryOf(ctx.catalog), input)).view),
 
     /** The records behind a number (newest day first), a page at a time. */
     entries: scopedProcedure(readPermission)
@@ -106,6 +121,7 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
       .subscription(async function* ({ ctx, input, signal }) {
         const platform: PlatformServices = ctx.platform;
         const actor = ctx.actor;
+        const registry = registryOf(platform.catalog);
         // Refused here (OUT_OF_SCOPE, NOT_FOUND) before anything is sent.
         const org = await platform.runScoped(actor, (s) => s.orgs.get(input.orgCode ?? actor.scope.orgCode));
         let last = '';
@@ -147,7 +163,7 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
       if (!query.success) throw new SifaError('VALIDATION_FAILED', { issues: fieldIssuesOf(query.error, ctx.locale) ?? [] });
       const { format, locale, ...input } = query.data;
       // The same computation as the screen's, under the caller's row-level security.
-      const { view } = await ctx.platform.runScoped(actor, (s) => computeView(s, registry, input));
+      const { view } = await ctx.platform.runScoped(actor, (s) => computeView(s, registryOf(s.catalog), input));
       const bytes = format === 'xlsx' ? await toXlsx(view, locale) : toCsv(view, locale);
       const names = exportFileNames(view, locale, format);
       return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {

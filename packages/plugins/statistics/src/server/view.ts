@@ -10,14 +10,15 @@ import {
   periodRange,
   previousPeriod,
   monthsOf,
+  type EntryPointDefinition,
   type FactsResult,
   type LocalizedText,
   type MetricDefinition,
   type OrgNode,
+  type PlatformCatalog,
   type ScopedServices,
 } from '@sifa/core';
-import { entryPointGroupList } from '../entry-points.js';
-import type { EntryPointDefinition, StatisticsEntriesInput, StatisticsViewInput } from '../schemas.js';
+import type { StatisticsEntriesInput, StatisticsViewInput } from '../schemas.js';
 import type { EntryPointList, Figure, OrgRef, StatisticsEntries, StatisticsView } from '../types.js';
 
 /** What the computation needs of a scoped transaction (a procedure's ctx, or `runScoped`'s). */
@@ -25,7 +26,7 @@ export type StatisticsServices = Pick<ScopedServices, 'facts' | 'orgs' | 'catalo
 
 type MetricCatalog = ReadonlyMap<string, MetricDefinition>;
 
-/** The configured entry points, validated, in their configured order. */
+/** The entry points served, validated, in order (the installed plugins' in start order, or an override). */
 export interface EntryPointRegistry {
   list: readonly EntryPointDefinition[];
   byId: ReadonlyMap<string, EntryPointDefinition>;
@@ -35,11 +36,15 @@ export function missingMetrics(entry: EntryPointDefinition, metrics: MetricCatal
   return entry.metrics.filter((m) => !metrics.has(m));
 }
 
-/** The entry points whose metrics are all declared by installed plugins, with the groups' titles. */
-export function availableEntryPoints(registry: EntryPointRegistry, metrics: MetricCatalog): EntryPointList {
+/**
+ * The entry points whose metrics are all declared by installed plugins, and the groups the
+ * installed plugins declare (in start order). An override's entry point naming no declared group
+ * is served as is; the dashboard lists it after the groups.
+ */
+export function availableEntryPoints(registry: EntryPointRegistry, catalog: Pick<PlatformCatalog, 'metrics' | 'entryPointGroups'>): EntryPointList {
   return {
-    entries: registry.list.filter((e) => missingMetrics(e, metrics).length === 0),
-    groups: entryPointGroupList,
+    entries: registry.list.filter((e) => missingMetrics(e, catalog.metrics).length === 0),
+    groups: catalog.entryPointGroups.map(({ id, title }) => ({ id, title })),
   };
 }
 

@@ -2,10 +2,11 @@
  * The statistics plugin end to end over HTTP, on both engines, with a fixture plugin whose
  * metrics the tests record by hand (so every figure is computed by hand below), the diary
  * plugin (for the demo entry points) and the statistics plugin with the demo entry points plus
- * test ones: views (kpis, series, breakdown, ranking, items, comparisons) exactly; ratios null
- * without a denominator; scoping for every level and for the live view and the export; the
- * records behind a number; the export equals the screen (xlsx parsed back with exceljs, CSV);
- * the live view over server-sent events; definitions refused at creation.
+ * test ones as an override: views (kpis, series, breakdown, ranking, items, comparisons) exactly;
+ * ratios null without a denominator; scoping for every level and for the live view and the
+ * export; the records behind a number; the export equals the screen (xlsx parsed back with
+ * exceljs, CSV); the live view over server-sent events; definitions refused at creation. And,
+ * on a second server without override, the entry points the installed plugins contribute.
  *
  * Facts (fixture.cases / fixture.agreements; A, B, C are offices of 红山区 150402, S one of
  * 松山区 150404):
@@ -16,12 +17,14 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import { createRouter, definePlugin, defineServerPlugin, factInputSchema, scopedProcedure, type Actor, type FactInput } from '@sifa/core';
+import { createRouter, definePlugin, defineServerPlugin, factInputSchema, scopedProcedure, type Actor, type EntryPointDefinitionInput, type FactInput } from '@sifa/core';
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
-import { diaryMetrics } from '@sifa/plugin-diary';
-import { createStatisticsPlugin, demoEntryPoints, type EntryPointDefinitionInput } from '../../src/server/index.js';
-import { entryPointGroups, type EntryPointList, type StatisticsApi, type StatisticsEntries, type StatisticsView } from '../../src/index.js';
+import { diaryEntryPointGroups, diaryEntryPoints, diaryMetrics } from '@sifa/plugin-diary';
+import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
+import { warningsEntryPoints, warningsManifest } from '@sifa/plugin-warnings';
+import { createStatisticsPlugin } from '../../src/server/index.js';
+import type { EntryPointList, StatisticsApi, StatisticsEntries, StatisticsView } from '../../src/index.js';
 import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
 
 const pathOf = (code: string) => `/${[2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/')}/`;
@@ -55,6 +58,11 @@ const fixturePlugin = defineServerPlugin(
     }),
   },
 );
+
+/** The bundled DEMO entry points: the diary's and the warnings' (each contributed by the plugin owning the metrics). */
+const demoEntryPoints = [...diaryEntryPoints, ...warningsEntryPoints];
+/** Their groups, in dashboard order (the diary starts before the warnings). */
+const entryPointGroups = [...diaryEntryPointGroups, ...(warningsManifest.contributes.entryPointGroups ?? [])].map((g) => g.id);
 
 const t2 = (zh: string, en: string) => ({ zh, en });
 const testEntries: EntryPointDefinitionInput[] = [
@@ -126,9 +134,10 @@ describe('contract', () => {
     expectTypeOf<StatisticsApi['statistics.entries']['output']>().toEqualTypeOf<StatisticsEntries>();
   });
 
-  it('lists the installed entry points and every group; one with an undeclared metric is left out', async () => {
+  it('lists the installed entry points and every group the installed plugins declare; one with an undeclared metric is left out', async () => {
     const { entries, groups } = await (await client('xitun')).statistics.entryPoints.query();
-    expect(groups.map((g) => g.id)).toEqual([...entryPointGroups]);
+    // The warnings plugin is not installed here: its group is not listed.
+    expect(groups.map((g) => g.id)).toEqual(diaryEntryPointGroups.map((g) => g.id));
     expect(groups.find((g) => g.id === 'mediation')?.title).toEqual({ zh: '人民调解', en: "People's mediation" });
     const ids = entries.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['cases', 'rate', 'total', 'mediation-success-rate', 'work-overview']));
@@ -163,11 +172,13 @@ describe('contract', () => {
 });
 
 describe('the demo entry points', () => {
-  it('are 18, cover all 12 groups and use only declared diary metrics and warnings.raised / warnings.closed', () => {
+  it('are 18, cover all 12 groups and each uses only its own plugin\'s metrics (diary.*, warnings.raised / warnings.closed)', () => {
     expect(demoEntryPoints).toHaveLength(18);
+    expect(entryPointGroups).toHaveLength(12);
     expect(new Set(demoEntryPoints.map((e) => e.group))).toEqual(new Set(entryPointGroups));
-    const declared = new Set<string>([...diaryMetrics.map((m) => m.code), 'warnings.raised', 'warnings.closed']);
-    for (const e of demoEntryPoints) for (const m of e.metrics) expect(declared.has(m), `${e.id}: ${m}`).toBe(true);
+    const diaryDeclared = new Set<string>(diaryMetrics.map((m) => m.code));
+    for (const e of diaryEntryPoints) for (const m of e.metrics) expect(diaryDeclared.has(m), `${e.id}: ${m}`).toBe(true);
+    for (const e of warningsEntryPoints) for (const m of e.metrics) expect(['warnings.raised', 'warnings.closed'], `${e.id}: ${m}`).toContain(m);
     expect(demoEntryPoints.find((e) => e.id === 'mediation-success-rate')).toMatchObject({ combine: 'ratio', metrics: ['diary.mediation-agreements', 'diary.mediation-cases'] });
     expect(demoEntryPoints.some((e) => e.chart === 'pie')).toBe(true);
     expect(demoEntryPoints.some((e) => e.combine === 'sum')).toBe(true);
@@ -570,7 +581,7 @@ describe('definitions are checked when the plugin is created', () => {
     ['a bad metric code', { ...ok, metrics: ['Diary Entries'] }, /\(metrics\.0\): A metric code is/],
     ['a ratio of three', { ...ok, combine: 'ratio', figureTitle: t2('率', 'Rate'), metrics: ['diary.a', 'diary.b', 'diary.c'] }, /exactly two metrics/],
     ['a sum without figureTitle', { ...ok, combine: 'sum', metrics: ['diary.a', 'diary.b'] }, /\(figureTitle\): A sum or ratio entry point needs figureTitle/],
-    ['an unknown group', { ...ok, group: 'sports' }, /\(group\)/],
+    ['a malformed group id', { ...ok, group: 'Sports!' }, /\(group\): An entry point group id is lower-case/],
     ['an unknown chart', { ...ok, chart: 'radar' }, /\(chart\)/],
   ] as const)('refuses %s', (_name, definition, message) => {
     expect(() => createStatisticsPlugin({ entryPoints: [ok, definition as EntryPointDefinitionInput] })).toThrow(message);
@@ -578,5 +589,28 @@ describe('definitions are checked when the plugin is created', () => {
 
   it('refuses duplicate ids', () => {
     expect(() => createStatisticsPlugin({ entryPoints: [ok, { ...ok, title: t2('又', 'Again') }] })).toThrow(/entry point "fine" is defined twice/);
+  });
+});
+
+describe('without an override: the entry points the installed plugins contribute', () => {
+  const composedPlugins = [createDiaryPlugin(), createWarningsPlugin({ demoRules: false }), createStatisticsPlugin()] as const;
+  let composed: TestServer<AppRouterOf<typeof composedPlugins>>;
+  beforeAll(async () => {
+    composed = await startTestServer({ plugins: composedPlugins, now: () => new Date('2026-07-02T02:00:00Z') });
+  });
+  afterAll(() => composed?.close());
+
+  it('serves the diary’s and the warnings’ entry points and groups in start order (the dashboard’s 18 entry points in 12 groups)', async () => {
+    const c = await composed.client('xitun');
+    const { entries, groups } = await c.statistics.entryPoints.query();
+    expect(entries.map((e) => e.id)).toEqual(demoEntryPoints.map((e) => e.id));
+    expect(entries.find((e) => e.id === 'people-served')).toEqual(diaryEntryPoints.find((e) => e.id === 'people-served'));
+    expect(entries.every((e) => !('plugin' in e))).toBe(true);
+    expect(groups.map((g) => g.id)).toEqual(entryPointGroups);
+    expect(groups.find((g) => g.id === 'mediation')?.title).toEqual({ zh: '人民调解', en: "People's mediation" });
+    expect(groups.find((g) => g.id === 'warnings')?.title).toEqual({ zh: '智慧预警', en: 'Early warnings' });
+    const rate = await c.statistics.view.query({ entry: 'warnings-close-rate', period: '2026-Q2' });
+    expect(rate.figures).toEqual([{ key: 'ratio', title: { zh: '预警办结率', en: 'Close rate' }, unit: { zh: '%', en: '%' } }]);
+    expect((await sifaErrorOf(c.statistics.view.query({ entry: 'cases', period: '2026-Q2' }))).data.sifaCode).toBe('NOT_FOUND');
   });
 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
     seeded: () => undefined,
     runScoped: (code, work) => t.server.runScoped(actor('seed', code), work),
     now: () => clock,
-    catalog: { diaryItems: t.server.composition.diaryItems, metrics: t.server.composition.metrics },
+    catalog: t.server.composition.catalog,
   };
   await warningsPlugin.seed!(context);
   await warningsPlugin.seed!(context);

@@ -1,43 +1,34 @@
 /**
- * DEMO ENTRY POINTS. The 18 entry points below are a plausible dashboard of a city's judicial
- * offices (司法所), grouped as the article groups them (基础数据, 机构队伍, 日常工作, 重点工作 and
- * the business modules). They are NOT an official statistics form: the bureau's real report
- * items were not found in public sources. They are built only from declared metrics: the
- * diary's DEMO catalogue (`diary.*`, packages/plugins/diary/src/catalogue.ts) and the
- * warnings plugin's `warnings.raised` / `warnings.closed`. An entry point whose metrics are not
- * all installed is left out of the dashboard. A bureau passes its own set to
- * `createStatisticsPlugin({ entryPoints })`.
+ * DEMO ENTRY POINTS of the diary's metrics: a plausible dashboard of a city's judicial offices
+ * (司法所), grouped as the article groups them (基础数据, 机构队伍, 日常工作, 重点工作 and the
+ * business modules). They are NOT an official statistics form: the bureau's real report items
+ * were not found in public sources. Built only from the diary's DEMO catalogue (`diary.*`,
+ * catalogue.ts); contributed with the manifest, composed by the statistics plugin.
  *
  * Browser-safe: plain data. Mongolian titles are left out until a reviewed translation exists
  * (widgets fall back to Chinese).
  */
-import type { LocalizedText } from '@sifa/core';
-import { entryPointGroups, type EntryPointDefinitionInput, type EntryPointGroup } from './schemas.js';
-import type { EntryPointGroupTitle } from './types.js';
+import type { EntryPointDefinitionInput, EntryPointGroupInput, LocalizedText } from '@sifa/core';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 
-/** The groups' titles, in dashboard order. */
-export const entryPointGroupTitles: Readonly<Record<EntryPointGroup, LocalizedText>> = {
-  basic: t('基础数据', 'Basic data'),
-  institutional: t('机构队伍', 'Institutions and staff'),
-  daily: t('日常工作', 'Daily work'),
-  key: t('重点工作', 'Key work'),
-  mediation: t('人民调解', "People's mediation"),
-  consultation: t('法律咨询', 'Legal consultation'),
-  correction: t('社区矫正', 'Community correction'),
-  'law-education': t('普法宣传', 'Law education'),
-  'legally-literate': t('法律明白人', 'Legally-literate persons'),
-  'legal-services': t('公共法律服务', 'Public legal services'),
-  'enforcement-supervision': t('行政执法监督', 'Supervision of administrative law enforcement'),
-  warnings: t('智慧预警', 'Early warnings'),
-};
-
-/** `{ id, title }` of every group, in dashboard order (what `statistics.entryPoints` serves). */
-export const entryPointGroupList: EntryPointGroupTitle[] = entryPointGroups.map((id) => ({ id, title: entryPointGroupTitles[id] }));
+/** The groups the diary's entry points are listed under, in dashboard order. */
+export const diaryEntryPointGroups: EntryPointGroupInput[] = [
+  { id: 'basic', title: t('基础数据', 'Basic data') },
+  { id: 'institutional', title: t('机构队伍', 'Institutions and staff') },
+  { id: 'daily', title: t('日常工作', 'Daily work') },
+  { id: 'key', title: t('重点工作', 'Key work') },
+  { id: 'mediation', title: t('人民调解', "People's mediation") },
+  { id: 'consultation', title: t('法律咨询', 'Legal consultation') },
+  { id: 'correction', title: t('社区矫正', 'Community correction') },
+  { id: 'law-education', title: t('普法宣传', 'Law education') },
+  { id: 'legally-literate', title: t('法律明白人', 'Legally-literate persons') },
+  { id: 'legal-services', title: t('公共法律服务', 'Public legal services') },
+  { id: 'enforcement-supervision', title: t('行政执法监督', 'Supervision of administrative law enforcement') },
+];
 
 /** DEMO: see the comment at the top of this file. */
-export const demoEntryPoints: EntryPointDefinitionInput[] = [
+export const diaryEntryPoints: EntryPointDefinitionInput[] = [
   // 基础数据
   {
     id: 'work-overview',
@@ -186,24 +177,5 @@ export const demoEntryPoints: EntryPointDefinitionInput[] = [
     metrics: ['diary.legality-reviews', 'diary.legality-opinions', 'diary.reconsideration-received', 'diary.reconsideration-forwarded'],
     combine: 'each',
     chart: 'bar',
-  },
-  // 智慧预警
-  {
-    id: 'warnings',
-    group: 'warnings',
-    title: t('预警发出与办结', 'Warnings raised and closed'),
-    metrics: ['warnings.raised', 'warnings.closed'],
-    combine: 'each',
-    chart: 'line',
-  },
-  {
-    id: 'warnings-close-rate',
-    group: 'warnings',
-    title: t('预警办结率', 'Warning close rate'),
-    description: t('办结预警数占发出预警数的百分比。', 'Warnings closed as a percentage of warnings raised.'),
-    metrics: ['warnings.closed', 'warnings.raised'],
-    combine: 'ratio',
-    figureTitle: t('预警办结率', 'Close rate'),
-    chart: 'line',
   },
 ];
