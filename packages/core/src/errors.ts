@@ -194,6 +194,11 @@ export interface SifaErrorOptions {
   issues?: FieldIssue[];
   /** Safe, non-secret details for the caller (ranges, limits, ids). */
   details?: Record<string, string | number | boolean | null>;
+  /**
+   * The declared error this is (`plans.revisionConflict`), set by `pluginError()` once the
+   * details matched the declared shape; clients narrow on it with `isPluginError`.
+   */
+  pluginError?: string;
   cause?: unknown;
 }
 
@@ -202,6 +207,8 @@ export class SifaError extends TRPCError {
   readonly localized: LocalizedText;
   readonly issues: FieldIssue[];
   readonly details: Record<string, string | number | boolean | null>;
+  /** The declared plugin error (`<plugin id>.<name>`), or null. */
+  readonly pluginError: string | null;
 
   constructor(code: SifaErrorCode, options: SifaErrorOptions = {}) {
     const spec: CodeSpec = sifaErrorCodes[code];
@@ -212,6 +219,7 @@ export class SifaError extends TRPCError {
     this.localized = localized;
     this.issues = options.issues ?? [];
     this.details = options.details ?? {};
+    this.pluginError = options.pluginError ?? null;
   }
 
   get httpStatus(): number {

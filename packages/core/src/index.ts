@@ -3,6 +3,15 @@ export { coreVersion } from './version.js';
 export { locales, defaultLocale, pickText, negotiateLocale, type Locale, type LocalizedText } from './locale.js';
 export { localizedTextSchema } from './locale-schema.js';
 export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
+export {
+  pluginError,
+  isPluginError,
+  type PluginErrorDeclaration,
+  type PluginErrorDetails,
+  type PluginErrorDetailsOf,
+  type PluginErrorOptions,
+  type ErrorDetailValue,
+} from './plugin-errors.js';
 export { fieldIssuesOf } from './validation.js';
 export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';

@@ -10,7 +10,8 @@ import type { AnyRouter } from '@trpc/server';
 import type { Locale, LocalizedText } from './locale.js';
 import type { Actor } from './access.js';
 import type { ApiKeyIdentity, PlatformCatalog, PlatformServices, ScopedServices } from './trpc.js';
-import type { SifaError } from './errors.js';
+import { sifaErrorCodes, type SifaError, type SifaErrorCode } from './errors.js';
+import type { PluginErrorDeclaration } from './plugin-errors.js';
 import { localizedTextSchema } from './locale-schema.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
@@ -33,6 +34,14 @@ const contributionCode = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*
 
 const namedContribution = z.object({ code: contributionCode, title: localizedTextSchema });
 
+const declarableCodes = (Object.keys(sifaErrorCodes) as SifaErrorCode[]).filter((code) => code !== 'INTERNAL') as [Exclude<SifaErrorCode, 'INTERNAL'>, ...Exclude<SifaErrorCode, 'INTERNAL'>[]];
+
+/** A declared error (`errors` of the manifest): its code, and the shape of its details as a zod schema. */
+const errorDeclarationSchema = z.object({
+  code: z.enum(declarableCodes),
+  details: z.custom<PluginErrorDeclaration['details']>((value) => value instanceof z.core.$ZodType, 'Expected a zod schema of the details, e.g. z.object({ planId: z.string() })'),
+});
+
 export const pluginManifestSchema = z
   .object({
     id: pluginIdSchema,
@@ -53,6 +62,11 @@ export const pluginManifestSchema = z
         }),
       )
       .default([]),
+    /**
+     * Errors whose details callers see typed (`pluginError()` throws them, `isPluginError()`
+     * narrows them): name (camelCase) → code and the details' zod schema.
+     */
+    errors: z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'An error name is camelCase letters and digits, e.g. revisionConflict'), errorDeclarationSchema).default({}),
     contributes: z
       .object({
         metrics: z.array(metricDefinitionSchema).default([]),

@@ -148,6 +148,8 @@ export interface SifaErrorData {
   path: string | null;
   issues: FieldIssue[];
   details: Record<string, string | number | boolean | null>;
+  /** A plugin's declared error (`plans.revisionConflict`), whose `details` have its declared shape (`isPluginError`); null otherwise. */
+  pluginError: string | null;
   requestId: string | null;
 }
 
@@ -172,6 +174,7 @@ const t = initTRPC.context<SifaContext>().meta<SifaProcedureMeta>().create({
       path: path ?? null,
       issues: sifa.issues,
       details: sifa.details,
+      pluginError: sifa.pluginError ?? null,
       requestId: ctx?.requestId ?? null,
     };
     return { message: sifa.messageFor(locale), code: shape.code, data };

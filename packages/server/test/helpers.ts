@@ -214,7 +214,7 @@ export async function sifaErrorOf(promise: Promise<unknown>) {
     await promise;
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      return { message: error.message as string, data: error.data as { sifaCode: string; httpStatus: number; issues: { path: string; message: string }[]; details: Record<string, unknown>; requestId: string | null } };
+      return { message: error.message as string, data: error.data as { sifaCode: string; httpStatus: number; issues: { path: string; message: string }[]; details: Record<string, unknown>; pluginError: string | null; requestId: string | null } };
     }
     throw error;
   }

@@ -1,11 +1,12 @@
 /**
  * @sifa/plugin-plans, common half (browser-safe): the manifest of work plans (工作规划、提醒督办),
  * the zod schemas of its inputs, the working-day split, and the API types widgets and
- * integrators use: the output types (`types.ts`) and `PlansApi`, the procedure map inferred from
- * the server's router. The server half is `@sifa/plugin-plans/server`, the widgets
+ * integrators use: the output types (`types.ts`), `PlansApi`, the procedure map inferred from
+ * the server's router, and `PlansErrorDetails`, the details of its declared errors. The server half is `@sifa/plugin-plans/server`, the widgets
  * `@sifa/plugin-plans/ui` (`<sifa-plan-board>`).
  */
-import { definePlugin, type ApiOf } from '@sifa/core';
+import { z } from 'zod';
+import { definePlugin, type ApiOf, type PluginErrorDetailsOf } from '@sifa/core';
 import type { PlansRouter } from './server/plugin.js';
 
 export * from './schemas.js';
@@ -38,6 +39,13 @@ export const plansManifest = definePlugin({
     zh: '年度、季度、月度工作计划逐级下达；目标按工作日（含法定节假日与调休）自动拆分，完成情况由统计数据自动计算或由承办单位勾选；到期前提醒，逾期由上级督办并生成督办函。',
     en: 'Year, quarter and month work plans assigned down the tree; targets split by working days (public holidays and adjusted working days included), completion measured from facts or checked off by the assignee; reminders before the due date, supervision letters from the level above when overdue.',
   },
+  errors: {
+    /** An edit made against an older revision of the plan (someone else changed it meanwhile). */
+    revisionConflict: {
+      code: 'CONFLICT',
+      details: z.object({ planId: z.string(), revision: z.int(), currentRevision: z.int() }),
+    },
+  },
   permissions: [
     {
       name: 'plans.read',
@@ -63,3 +71,12 @@ export const plansManifest = definePlugin({
     ],
   },
 });
+
+/** The details of the plans plugin's declared errors, by name (`plans.revisionConflict`). */
+export type PlansErrorDetails = PluginErrorDetailsOf<typeof plansManifest>;
+
+// `isPluginError(error, 'plans.revisionConflict')` narrows to these details wherever this entry is imported.
+declare module '@sifa/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PluginErrorDetails extends PlansErrorDetails {}
+}

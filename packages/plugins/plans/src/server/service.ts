@@ -18,6 +18,7 @@ import {
   isWithinScope,
   periodRange,
   pickText,
+  pluginError,
   type AuditWriter,
   type FieldIssue,
   type Locale,
@@ -25,6 +26,7 @@ import {
   type OrgNode,
   type WorkingCalendar,
 } from '@sifa/core';
+import { plansManifest } from '../index.js';
 import type { PlanDetail, PlanEvidence, PlanInstance, PlanOrgName } from '../types.js';
 import { defaultDue, dueDateProblem, splitTarget, SplitError } from '../split.js';
 import type { PlanItemInputParsed } from '../schemas.js';
@@ -275,13 +277,17 @@ async function syncAssignees(s: WriteServices, plan: PlanRow, item: PlanItemRow,
 }
 
 const staleRevision = (planId: string, given: number, current: number) =>
-  new SifaError('CONFLICT', {
-    message: {
-      zh: `计划已被他人修改（您编辑的是第 ${given} 版，当前是第 ${current} 版），请刷新后再改。`,
-      en: `The plan was changed by someone else meanwhile (you edited revision ${given}; it is now at ${current}). Reload it and apply your changes again.`,
+  pluginError(
+    plansManifest,
+    'revisionConflict',
+    { planId, revision: given, currentRevision: current },
+    {
+      message: {
+        zh: `计划已被他人修改（您编辑的是第 ${given} 版，当前是第 ${current} 版），请刷新后再改。`,
+        en: `The plan was changed by someone else meanwhile (you edited revision ${given}; it is now at ${current}). Reload it and apply your changes again.`,
+      },
     },
-    details: { planId, revision: given, currentRevision: current },
-  });
+  );
 
 async function lockPlan(s: WriteServices, planId: string, revision: number | undefined): Promise<PlanRow> {
   const [plan] = await s.db.select().from(plans).where(eq(plans.id, planId)).for('update');

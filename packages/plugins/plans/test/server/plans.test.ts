@@ -5,9 +5,9 @@
  * user gets, progress from facts, the assignee's checkmark with evidence, changing and removing
  * plans, the `plans.items` deadline source, and the demo seed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@sifa/core';
-import type { PlanItemInput } from '../../src/index.js';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { isPluginError, type Actor } from '@sifa/core';
+import type { PlanItemInput, PlansErrorDetails } from '../../src/index.js';
 import { chifengOrgTree, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin, demoPlanId } from '../../src/server/index.js';
@@ -340,8 +340,17 @@ describe('changing plans', () => {
     const stale = await sifaErrorOf(city.plans.update.mutate({ planId: plan.id, revision: 0, title: '又改' }));
     expect(stale.data.sifaCode).toBe('CONFLICT');
     expect(stale.message).toBe('The plan was changed by someone else meanwhile (you edited revision 0; it is now at 1). Reload it and apply your changes again.');
+    // A declared error: clients narrow on its name and read its details typed.
+    const conflict: unknown = await city.plans.update.mutate({ planId: plan.id, revision: 0, title: '又改' }).catch((e: unknown) => e);
+    expect(isPluginError(conflict, 'plans.revisionConflict')).toBe(true);
+    if (!isPluginError(conflict, 'plans.revisionConflict')) throw new Error('not the declared error');
+    expectTypeOf(conflict.data.details).toEqualTypeOf<PlansErrorDetails['plans.revisionConflict']>();
+    expectTypeOf(conflict.data.details.currentRevision).toEqualTypeOf<number>();
+    expect(conflict.data).toMatchObject({ sifaCode: 'CONFLICT', httpStatus: 409, pluginError: 'plans.revisionConflict', details: { planId: plan.id, revision: 0, currentRevision: 1 } });
+    expect(isPluginError(stale, 'plans.revisionConflict')).toBe(true);
     const foreign = await sifaErrorOf(city.plans.update.mutate({ planId: plan.id, items: [{ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', title: 'x', kind: 'manual' }] }));
     expect(foreign.data.issues).toEqual([{ path: 'items.0.id', message: 'This plan has no item with this id (wrong id, or it was removed).' }]);
+    expect(isPluginError(foreign, 'plans.revisionConflict')).toBe(false);
   });
 
   it('reassigns an item and removes a plan', async () => {
