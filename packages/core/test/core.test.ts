@@ -25,6 +25,7 @@ import {
   orgCodeSchema,
   orgPathOf,
   pickText,
+  pluginError,
   pluginManifestSchema,
   SifaError,
   sifaErrorCodes,
@@ -171,6 +172,28 @@ describe('toSifaError', () => {
     expect(toSifaError(wrapped).sifaCode).toBe('BAD_REQUEST');
     // A bare zod error too.
     expect(toSifaError(zodError, (cause) => fieldIssuesOf(cause, 'en')).issues).toEqual([{ path: 'orgCode', message: validationMessages.orgCode.en }]);
+  });
+});
+
+describe('pluginError', () => {
+  const manifest = {
+    id: 'casebook',
+    errors: { quota: { code: 'CONFLICT', details: z.object({ limit: z.int(), note: z.string().optional() }) } },
+  } as const;
+
+  it('is a SifaError with the declared code, the checked details and its full name', () => {
+    const error = pluginError(manifest, 'quota', { limit: 3 }, { message: { zh: '超额', en: 'Over' } });
+    expect(error).toBeInstanceOf(SifaError);
+    expect([error.sifaCode, error.httpStatus, error.pluginError, error.details, error.messageFor('en')]).toEqual(['CONFLICT', 409, 'casebook.quota', { limit: 3 }, 'Over']);
+  });
+
+  it('is INTERNAL, with the reason only as cause, for details of the wrong shape or an undeclared name', () => {
+    const wrong = pluginError(manifest, 'quota', { limit: 'three' } as never);
+    expect([wrong.sifaCode, wrong.pluginError, wrong.details]).toEqual(['INTERNAL', null, {}]);
+    expect(String(wrong.cause)).toContain('The details of "casebook.quota" do not match its declared shape: limit:');
+    const undeclared = pluginError(manifest, 'nope' as never, {} as never);
+    expect(undeclared.sifaCode).toBe('INTERNAL');
+    expect(String(undeclared.cause)).toContain('"casebook.nope", which its manifest does not declare');
   });
 });
 
@@ -329,7 +352,8 @@ describe('pluginManifestSchema', () => {
       ...minimal,
       dependsOn: [],
       permissions: [],
-      contributes: { metrics: [], diaryItems: [], documentTemplates: [] },
+      errors: {},
+      contributes: { metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [] },
     });
   });
 
