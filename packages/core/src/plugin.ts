@@ -66,7 +66,7 @@ export const pluginManifestSchema = z
      * Errors whose details callers see typed (`pluginError()` throws them, `isPluginError()`
      * narrows them): name (camelCase) → code and the details' zod schema.
      */
-    errors: z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'An error name is camelCase letters and digits, e.g. revisionConflict'), errorDeclarationSchema).default({}),
+    errors: z.record(z.string(), errorDeclarationSchema).default({}),
     contributes: z
       .object({
         metrics: z.array(metricDefinitionSchema).default([]),
@@ -84,6 +84,9 @@ export const pluginManifestSchema = z
     manifest.permissions.forEach((p, i) => {
       if (!own(p.name)) ctx.addIssue({ code: 'custom', path: ['permissions', i, 'name'], message: `"${p.name}" must start with "${manifest.id}."` });
     });
+    for (const name of Object.keys(manifest.errors)) {
+      if (!/^[a-z][A-Za-z0-9]{0,59}$/.test(name)) ctx.addIssue({ code: 'custom', path: ['errors', name], message: `An error name is camelCase letters and digits, e.g. revisionConflict; "${name}" is not.` });
+    }
     for (const key of ['metrics', 'diaryItems', 'documentTemplates'] as const) {
       manifest.contributes[key].forEach((c, i) => {
         if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `"${c.code}" must start with "${manifest.id}."` });
