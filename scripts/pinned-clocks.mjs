@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the suites whose results depend on the date with the test clock pinned at awkward instants
-// (SIFA_TEST_NOW, read by packages/server/test/test-clock.ts and, through it, the browser tests'
+// (SIFA_TEST_NOW, read by the test clock of @sifa/server/testing and, through it, the browser tests'
 // clock): the suite must pass at any date, not just today. `npm test` runs this after the main run;
 // alone: `node scripts/pinned-clocks.mjs [instant …] [-- vitest args]`.
 //
@@ -30,11 +30,11 @@ const dateSensitive = [
 ];
 
 /**
- * Test files that read dates from the test clock (server test-clock.ts, the widgets'
+ * Test files that read dates from the test clock (`@sifa/server/testing`, the widgets'
  * test-utils/clock.ts). Reading only the time (`testNow`, e.g. opening hours) does not count.
  */
 const readsDates = (source) =>
-  /from '(?:[./]*(?:[\w/.-]*\/)?(?:test-clock|test-utils\/clock)\.js|@sifa\/(?:server|components)\/testing)'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
+  /from '(?:@sifa\/(?:server|components)\/testing|[./]*(?:[\w/.-]*\/)?test-utils\/clock\.js)'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
 
 function filesReadingTheClock() {
   return [...filesIn(join(root, 'packages')), ...filesIn(join(root, 'examples'))];

@@ -1,7 +1,7 @@
 /**
  * Browser tests' clock (a setup file, run in the page before each test file): the page's `Date`
  * starts where the servers' test clock started (`SIFA_TEST_NOW`, or the run's start; see
- * packages/server/test/test-clock.ts) and runs at real speed from there, so widgets that read
+ * `@sifa/server/testing`) and runs at real speed from there, so widgets that read
  * "today" agree with the server at any pinned instant. Timers and `performance.now()` are
  * untouched; `vi.useFakeTimers()` still works on top of it.
  */

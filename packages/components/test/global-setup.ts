@@ -26,7 +26,7 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
-import { testClockStart, testNow } from '../../server/test/test-clock.js';
+import { testClockStart, testNow } from '@sifa/server/testing';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
 export type { PublishedTestTour, TestTourSpec };

@@ -19,7 +19,7 @@ import {
   type DatabaseConfig,
 } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createCliDatabase, type CliDatabase, memoryLogger, runCli, sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
+import { createCliDatabase, type CliDatabase, memoryLogger, runCli, sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 
 /** A plugin whose mutation records nothing itself: the procedure middleware audits it. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { rawFetch, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '@sifa/server';
 
 type Router = AppRouterOf<[]>;

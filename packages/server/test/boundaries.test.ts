@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { ApiOf, LngLat, OrgBoundariesApi } from '@sifa/core';
 import { countyBoundaries, pointInGeometry, type PlatformRouter } from '@sifa/server';
-import { sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
+import { sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '../src/app-router.js';
 
 let t: TestServer<AppRouterOf<[]>>;

@@ -7,7 +7,7 @@
  * immutable, written only in the root's scope), another instance following an import
  * (PostgreSQL), and `sifa calendar status | show | import`.
  *
- * 2027 here is the TEST FIXTURE in fixtures/calendar (invented days, not the State Council's).
+ * 2027 here is the invented test arrangement `testHolidays2027` (@sifa/server/testing), not the State Council's.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
 import { createLogger, createSifaServer, schema, seedOrgTree, type AppRouterOf } from '@sifa/server';
-import { createCliDatabase, engine, rawFetch, runCli, sifaErrorOf, startTestServer, testPassword, type CliDatabase, type TestServer } from './helpers.js';
-import { testFixture2027, testFixture2027Corrected } from './fixtures/calendar/fixture.js';
+import { createCliDatabase, engine, rawFetch, runCli, sifaErrorOf, startTestServer, testPassword, type CliDatabase, type TestServer, testHolidays2027, testHolidays2027Corrected } from '@sifa/server/testing';
 
 const clock = { now: new Date('2026-11-15T09:00:00+08:00') };
 let t: TestServer<AppRouterOf>;
@@ -64,7 +63,7 @@ describe('before 2027 is loaded', () => {
   });
 
   it('is imported only by an administrator of the root org', async () => {
-    const input = { format: 'ics' as const, content: testFixture2027.ics };
+    const input = { format: 'ics' as const, content: testHolidays2027.ics };
     const office = await sifaErrorOf((await t.client('xitun')).platform.calendar.import.mutate(input));
     expect(office.data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { permission: 'platform.calendar.manage' } });
     const county = await sifaErrorOf((await t.client('hongshan')).platform.calendar.import.mutate(input));
@@ -88,8 +87,8 @@ describe('before 2027 is loaded', () => {
       ['duplicate', { format: 'csv', content: 'date,kind\n2027-01-01,holiday\n2027-01-01,holiday' }, 'duplicate', 3, 'Line 3: The date 2027-01-01 is listed twice (already on line 2).'],
       ['outside the year', { format: 'csv', content: 'date,kind\n2027-12-31,holiday\n2028-01-01,holiday', year: 2027 }, 'outside-year', 3, 'Line 3: The date 2028-01-01 is outside 2027: import one year at a time.'],
       ['unknown kind', { format: 'csv', content: 'date,kind\n2027-01-01,vacation' }, 'unknown-kind', 2, 'Line 2: Unknown kind "vacation": use holiday (a day off) or workday (a weekend worked).'],
-      ['wrong format', { format: 'ics', content: testFixture2027.csv }, 'format', 1, 'Line 1: Not an iCalendar (.ics) file: the first line must be BEGIN:VCALENDAR.'],
-      ['overlapping ranges', { format: 'ics', content: testFixture2027.ics.replace('DTEND;VALUE=DATE:20270102', 'DTEND;VALUE=DATE:20270110') }, 'overlap', 11, 'Line 11: The event overlaps the one on line 5 on 2027-01-09.'],
+      ['wrong format', { format: 'ics', content: testHolidays2027.csv }, 'format', 1, 'Line 1: Not an iCalendar (.ics) file: the first line must be BEGIN:VCALENDAR.'],
+      ['overlapping ranges', { format: 'ics', content: testHolidays2027.ics.replace('DTEND;VALUE=DATE:20270102', 'DTEND;VALUE=DATE:20270110') }, 'overlap', 11, 'Line 11: The event overlaps the one on line 5 on 2027-01-09.'],
     ];
     for (const [what, input, problem, line, message] of cases) {
       const error = await sifaErrorOf(en.platform.calendar.import.mutate(input));
@@ -103,7 +102,7 @@ describe('before 2027 is loaded', () => {
 
   it('a dry run checks the file and reports what would change, importing nothing', async () => {
     const root = await rootClient();
-    const result = await root.platform.calendar.import.mutate({ format: 'ics', content: testFixture2027.ics, dryRun: true });
+    const result = await root.platform.calendar.import.mutate({ format: 'ics', content: testHolidays2027.ics, dryRun: true });
     expect(result).toMatchObject({ year: 2027, dryRun: true, changed: true, version: 1, previousVersion: null, holidays: 9, workdays: 2, effects: [] });
     expect(result.differences).toHaveLength(11);
     expect(result.differences[0]).toEqual({ date: '2027-01-01', before: null, after: { date: '2027-01-01', kind: 'holiday', name: { zh: '元旦（测试数据）', en: "New Year's Day (test data)" } } });
@@ -117,14 +116,14 @@ describe('before 2027 is loaded', () => {
 describe('importing 2027', () => {
   it('makes version 1 from the .ics files (zh and en together); every computation uses it; audited', async () => {
     const root = await rootClient();
-    const result = await root.platform.calendar.import.mutate({ format: 'ics', content: testFixture2027.ics });
+    const result = await root.platform.calendar.import.mutate({ format: 'ics', content: testHolidays2027.ics });
     expect(result).toMatchObject({ year: 2027, dryRun: false, changed: true, version: 1, previousVersion: null, holidays: 9, workdays: 2 });
     expect(await versionRows()).toEqual([{ year: 2027, version: 1, days: 11 }]);
 
     const anon = await t.client();
     const year = await anon.platform.calendar.year.query({ year: 2027 });
     expect(year).toMatchObject({ covered: true, version: 1, source: 'imported', importedAt: clock.now.toISOString() });
-    expect(year.days).toEqual((JSON.parse(testFixture2027.json) as { days: unknown[] }).days);
+    expect(year.days).toEqual((JSON.parse(testHolidays2027.json) as { days: unknown[] }).days);
     expect((await anon.platform.calendar.status.query()).missingYears).toEqual([]);
     expect((await rawFetch(`${t.url}/healthz`)).json.calendar).toEqual({ today: '2026-11-15', coveredThrough: 2027, missingYears: [] });
     expect(t.server.calendar.current().describeDay('2027-01-09')).toMatchObject({ working: true, kind: 'adjusted-workday', festival: { en: "New Year's Day (test data)" } });
@@ -135,9 +134,9 @@ describe('importing 2027', () => {
 
   it('the same data again (as JSON) makes no version; a correction is version 2 and version 1 stays', async () => {
     const root = await rootClient();
-    const same = await root.platform.calendar.import.mutate({ format: 'json', content: testFixture2027.json });
+    const same = await root.platform.calendar.import.mutate({ format: 'json', content: testHolidays2027.json });
     expect(same).toMatchObject({ changed: false, version: 1, previousVersion: 1, differences: [] });
-    const corrected = await root.platform.calendar.import.mutate({ format: 'json', content: testFixture2027Corrected, year: 2027 });
+    const corrected = await root.platform.calendar.import.mutate({ format: 'json', content: testHolidays2027Corrected, year: 2027 });
     expect(corrected).toMatchObject({ changed: true, version: 2, previousVersion: 1 });
     expect(corrected.differences).toEqual([{ date: '2027-02-15', before: null, after: { date: '2027-02-15', kind: 'holiday', name: { zh: '春节（测试数据）', en: 'Spring Festival (test data)' } } }]);
     expect(await versionRows()).toEqual([
@@ -174,7 +173,7 @@ describe('importing 2027', () => {
       await other.listen();
       expect(other.calendar.current().year(2027)?.version).toBe(2);
       const root = await rootClient();
-      await root.platform.calendar.import.mutate({ format: 'json', content: testFixture2027.json });
+      await root.platform.calendar.import.mutate({ format: 'json', content: testHolidays2027.json });
       const deadline = Date.now() + 10_000;
       while (other.calendar.current().year(2027)?.version !== 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(other.calendar.current().year(2027)?.version).toBe(3);
@@ -215,11 +214,15 @@ describe('sifa calendar (CLI)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Line 3: 2027-01-04 is a Monday to Friday, a working day anyway');
 
-    const dry = await runCli(['calendar', 'import', testFixture2027.paths.csv, '--dry-run', ...config], env);
+    const csv = join(dir, 'test-2027.csv');
+    const ics = join(dir, 'test-2027.ics');
+    writeFileSync(csv, testHolidays2027.csv);
+    writeFileSync(ics, testHolidays2027.ics);
+    const dry = await runCli(['calendar', 'import', csv, '--dry-run', ...config], env);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('Dry run, nothing imported: 2027 version 1 (the year had no data); 9 holidays, 2 adjusted working days; 11 date(s) differ.');
 
-    const imported = await runCli(['calendar', 'import', testFixture2027.paths.ics, ...config], env);
+    const imported = await runCli(['calendar', 'import', ics, ...config], env);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported: 2027 version 1 (the year had no data)');
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorForLog } from '@sifa/server';
 import type { AppRouterOf } from '@sifa/server';
 import { failingPlugin } from './fixtures/failing/plugin.js';
-import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
 
 const idNumber = '150402199001011234';
 // Personal data no pattern of the scrubber recognises: only leaving it out keeps it out.

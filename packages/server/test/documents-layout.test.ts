@@ -16,7 +16,7 @@ import { grid, mmToTwips } from '../src/documents/layout.js';
 import { chineseDate, defaultIssuerMark, documentNumber, issueDayOf, issuerOf, issuingNameOf, mongolianDate } from '../src/documents/numbering.js';
 import { contentDisposition, documentFileName } from '../src/documents/router.js';
 import { createDocumentsPlatform, type DocumentsPlatformOptions } from '../src/documents/service.js';
-import { testNow } from './test-clock.js';
+import { testNow } from '@sifa/server/testing';
 
 const org = (code: string, level: OrgNode['level'], zh: string, path = `/${code}/`): OrgNode => ({ code, parentCode: null, level, path, name: { zh } });
 

@@ -31,7 +31,7 @@ import {
 } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import type { AppRouterOf } from '@sifa/server';
-import { engine, rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { engine, rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 /** Named gates a test opens to hold a batch item inside its render (and so inside its transaction). */
 interface Gate {

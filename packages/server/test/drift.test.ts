@@ -15,7 +15,7 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { sql } from 'drizzle-orm';
 import { pgTable, text } from 'drizzle-orm/pg-core';
 import { checkSchemaDrift, normalizeSqlType } from '@sifa/server';
-import { createCliDatabase, runCli, startTestServer, type CliDatabase } from './helpers.js';
+import { createCliDatabase, runCli, startTestServer, type CliDatabase } from '@sifa/server/testing';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
 import { caseworkAddedColumnPlugin, caseworkChangedTypePlugin } from './fixtures/casework-drift/plugin.js';
 

@@ -20,7 +20,7 @@ import {
   type DatabaseConfig,
 } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createCliDatabase, type CliDatabase, memoryLogger, rawFetch, runCli, sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
+import { createCliDatabase, type CliDatabase, memoryLogger, rawFetch, runCli, sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 type Router = AppRouterOf<[typeof caseworkPlugin]>;
 

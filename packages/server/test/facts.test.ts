@@ -1,7 +1,7 @@
 /** The facts API: replacement per source, validation, and every grouping of the query. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
+import { sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '@sifa/server';
 
 let t: TestServer<AppRouterOf<[typeof caseworkPlugin]>>;

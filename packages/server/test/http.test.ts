@@ -9,7 +9,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { engine, rawFetch, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+import { engine, rawFetch, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '@sifa/server';
 
 type Router = AppRouterOf<[typeof caseworkPlugin]>;

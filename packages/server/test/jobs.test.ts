@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin, defineServerPlugin } from '@sifa/core';
 import { createSifaServer, PluginCompositionError } from '@sifa/server';
-import { createCliDatabase, memoryLogger, runCli, startTestServer, type CliDatabase, type TestServer } from './helpers.js';
+import { createCliDatabase, memoryLogger, runCli, startTestServer, type CliDatabase, type TestServer } from '@sifa/server/testing';
 import { tickerPlugin, ticks } from './fixtures/jobs/plugin.js';
 
 describe('job runner', () => {

@@ -7,12 +7,15 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { createRouter, definePlugin, defineServerPlugin, publicProcedure } from '@sifa/core';
 import { createLogger, createSifaServer, seedOrgTree, type DatabaseConfig } from '@sifa/server';
-import { cliArgs, cliEnv, createTestDatabase, engine, repoRoot } from './helpers.js';
+import { cliArgs, cliEnv, createTestDatabase, engine } from '@sifa/server/testing';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** How each `slow.ticks` stream ended: its generator's last act is a read from the database. */
 const tickEnds: { id: string; lastRead: 'ok' | 'failed' }[] = [];

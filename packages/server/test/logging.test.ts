@@ -10,7 +10,7 @@ import { createRouter, definePlugin, defineServerPlugin, publicProcedure } from 
 import { createLogger, scrub } from '@sifa/server';
 import type { AppRouterOf } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from './helpers.js';
+import { rawFetch, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
 
 const idNumber = '110105199003071234';
 const idNumberX = '15040219851231002X';

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { isSifaError, type SifaError } from '@sifa/core';
 import { createSifaServer, migrate, type MigrationSource } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createTestDatabase, memoryLogger, type TestDatabase } from './helpers.js';
+import { createTestDatabase, memoryLogger, type TestDatabase } from '@sifa/server/testing';
 
 const platformFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 const caseworkFolder = caseworkPlugin.migrationsFolder!;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRouter, definePlugin, defineServerPlugin, scopedProcedure, SifaError } from '@sifa/core';
 import { smsChannel, webhookChannel, type AppRouterOf, type SmsProvider } from '@sifa/server';
-import { sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 const manifest = definePlugin({
   id: 'pinger',

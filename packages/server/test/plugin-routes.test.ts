@@ -9,7 +9,7 @@ import { defineServerPlugin, definePlugin, type ServerPlugin } from '@sifa/core'
 import { composePlugins, PluginCompositionError, type AppRouterOf } from '@sifa/server';
 import { mountPluginRoutes } from '../src/http/plugin-routes.js';
 import { guardedCalls, routesPlugin } from './fixtures/routes/plugin.js';
-import { rawFetch, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { rawFetch, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 const plugins = [routesPlugin] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;

@@ -29,7 +29,7 @@ import {
 import { orgColumns } from '@sifa/core/db';
 import { composePlugins, createSifaServer, PluginCompositionError, type DatabaseConfig } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { adminUrl, createTestDatabase, engine, memoryLogger, startTestServer } from './helpers.js';
+import { adminUrl, createTestDatabase, engine, memoryLogger, startTestServer } from '@sifa/server/testing';
 
 const title = (en: string) => ({ zh: en, en });
 

@@ -10,7 +10,7 @@ import { rowsOf } from '@sifa/core/db';
 import { codesOfPath, type Actor } from '@sifa/core';
 import { createSifaServer, openDatabase, seedOrgTree, type DatabaseConfig } from '@sifa/server';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createCliDatabase, memoryLogger, runCli, sifaErrorOf, startTestServer, type CliDatabase, type TestServer } from './helpers.js';
+import { createCliDatabase, memoryLogger, runCli, sifaErrorOf, startTestServer, type CliDatabase, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '@sifa/server';
 import { splitRange } from '../src/facts/rollups.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
-import { createTestDatabase, sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { createTestDatabase, sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 import { createLogger, createSifaServer, type AppRouterOf } from '@sifa/server';
 
 type Router = AppRouterOf<[typeof caseworkPlugin]>;

@@ -13,7 +13,7 @@ import type { AssessmentItemSpec, AssessmentStandardBody } from '../../src/index
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createAssessmentPlugin } from '../../src/server/index.js';
-import { sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 const plugins = [createDiaryPlugin(), createAssessmentPlugin({ seedDemo: false })] as const;
 type Plugins = typeof plugins;

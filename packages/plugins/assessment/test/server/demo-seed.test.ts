@@ -10,8 +10,7 @@ import { rowsOf } from '@sifa/core/db';
 import { chifengOrgTree, seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createAssessmentPlugin } from '../../src/server/index.js';
-import { startTestServer, wholeRegionReader as admin, type TestServer } from '../../../../server/test/helpers.js';
-import { testMonth, testYear } from '../../../../server/test/test-clock.js';
+import { startTestServer, wholeRegionReader as admin, type TestServer, testMonth, testYear } from '@sifa/server/testing';
 
 const plugins = [createDiaryPlugin(), createAssessmentPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;

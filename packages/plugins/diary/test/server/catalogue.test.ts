@@ -5,7 +5,7 @@ import { assessmentParts, diaryFieldsSchema, diaryItemSchema, pluginManifestSche
 import { composePlugins } from '@sifa/server';
 import { demoDiaryItems, diaryManifest, diaryMetrics } from '../../src/index.js';
 import { createDiaryPlugin, dayIn } from '../../src/server/index.js';
-import { caseworkPlugin } from '../../../../server/test/fixtures/casework/plugin.js';
+import { caseworkPlugin } from './casework-plugin.js';
 
 describe('the demo diary catalogue', () => {
   const items = demoDiaryItems.map((i) => diaryItemSchema.parse(i));

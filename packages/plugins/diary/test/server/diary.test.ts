@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import postgres from 'postgres';
 import { createDiaryPlugin, saveLockKey } from '../../src/server/index.js';
 import { demoDiaryItems, type DiaryApi, type DiaryCatalog, type DiaryEntry, type DiaryMonth } from '../../src/index.js';
-import { caseworkPlugin } from '../../../../server/test/fixtures/casework/plugin.js';
-import { engine, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+import { caseworkPlugin } from './casework-plugin.js';
+import { engine, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
 import type { AppRouterOf } from '@sifa/server';
 
 const plugins = [createDiaryPlugin(), caseworkPlugin] as const;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import type { AppRouterOf } from '@sifa/server';
 import { createInstitutionsPlugin, defaultInstitutionTypes } from '../../src/server/index.js';
 import type { ImportReport, Institution, InstitutionCatalog, InstitutionFeatureCollection, InstitutionsApi } from '../../src/index.js';
-import { sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 const plugins = [createInstitutionsPlugin()] as const;
 type Plugins = typeof plugins;

@@ -8,7 +8,7 @@ import { chifengOrgTree, countyBoundaries, pointInGeometry, seedPlugins, type Ap
 import type { Institution } from '../../src/index.js';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createInstitutionsPlugin } from '../../src/server/index.js';
-import { startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { startTestServer, type TestServer } from '@sifa/server/testing';
 
 const plugins = [createInstitutionsPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;

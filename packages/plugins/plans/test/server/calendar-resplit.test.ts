@@ -1,7 +1,7 @@
 /**
  * Plans follow the holiday data, on both engines. A January 2027 plan made before 2027's holidays
  * were loaded is split over Monday–Friday (and says so: `calendar-uncovered`); when an
- * administrator of the root imports 2027 (the TEST FIXTURE in server/test/fixtures/calendar —
+ * administrator of the root imports 2027 (`testHolidays2027` from @sifa/server/testing —
  * invented days, NOT the State Council's arrangement), the open plan moves to the new data: its
  * split is computed again, the move is kept on the plan and audited, the pending reminder falls on
  * the new working days, and the reminder already sent is not sent again. Once a plan's period has
@@ -14,8 +14,7 @@ import type { PlanDetail, PlanReminderEntry } from '../../src/index.js';
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin } from '../../src/server/index.js';
-import { startTestServer, testPassword, type TestServer } from '../../../../server/test/helpers.js';
-import { testFixture2027 } from '../../../../server/test/fixtures/calendar/fixture.js';
+import { startTestServer, testPassword, type TestServer, testHolidays2027 } from '@sifa/server/testing';
 
 const clock = { now: new Date('2026-12-15T09:00:00+08:00') };
 const plugins = [createDiaryPlugin(), createPlansPlugin()] as const;
@@ -47,7 +46,7 @@ const splitOf = (detail: PlanDetail) => detail.items[0]!.instances[0]!.split!.ma
 const corrected = JSON.stringify({
   year: 2027,
   days: [
-    ...(JSON.parse(testFixture2027.json) as { days: { date: string }[] }).days,
+    ...(JSON.parse(testHolidays2027.json) as { days: { date: string }[] }).days,
     { date: '2027-01-28', kind: 'holiday', name: { zh: '测试假日（测试数据）', en: 'Test holiday (test data)' } },
     { date: '2027-02-15', kind: 'holiday', name: { zh: '春节（测试数据）', en: 'Spring Festival (test data)' } },
   ].sort((a, b) => a.date.localeCompare(b.date)),
@@ -91,7 +90,7 @@ describe('importing 2027 while the plan is open', () => {
   it('re-splits the plan with the new data, keeps the move on the plan and audits it', async () => {
     clock.now = new Date('2027-01-26T07:30:00+08:00');
     const admin = await root();
-    const result = await admin.platform.calendar.import.mutate({ format: 'json', content: testFixture2027.json });
+    const result = await admin.platform.calendar.import.mutate({ format: 'json', content: testHolidays2027.json });
     expect(result).toMatchObject({ year: 2027, changed: true, version: 1 });
     expect(result.effects).toEqual([
       {

@@ -13,7 +13,7 @@ import { createSifaServer, seedOrgTree, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin, planReminders, supervisionChain } from '../../src/server/index.js';
 import { createPlan } from '../../src/server/service.js';
-import { createCliDatabase, rawFetch, runCli, sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+import { createCliDatabase, rawFetch, runCli, sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 // The users' own calls happen on 23 October; the jobs run at the instants given to them.
 const clock = { now: new Date('2026-10-23T02:00:00Z') };

@@ -11,8 +11,7 @@ import type { PlanItemInput, PlansErrorDetails } from '../../src/index.js';
 import { chifengOrgTree, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createPlansPlugin, demoPlanId } from '../../src/server/index.js';
-import { sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
-import { testNow, testYear } from '../../../../server/test/test-clock.js';
+import { sifaErrorOf, startTestServer, testUsers, type TestServer, testNow, testYear } from '@sifa/server/testing';
 
 const clock = { now: new Date('2026-11-26T02:00:00Z') };
 const plugins = [createDiaryPlugin(), createPlansPlugin()] as const;

@@ -14,8 +14,7 @@ import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '../../src/server/index.js';
-import { startTestServer, wholeRegionReader as admin, type TestServer } from '../../../../server/test/helpers.js';
-import { testClockFrom } from '../../../../server/test/test-clock.js';
+import { startTestServer, wholeRegionReader as admin, type TestServer, testClockFrom } from '@sifa/server/testing';
 
 const plugins = [createDiaryPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()] as const;
 const newYear = '2027-01-01T00:30:00+08:00';

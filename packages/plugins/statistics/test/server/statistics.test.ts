@@ -25,7 +25,7 @@ import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { warningsEntryPoints, warningsManifest } from '@sifa/plugin-warnings';
 import { createStatisticsPlugin } from '../../src/server/index.js';
 import type { EntryPointList, StatisticsApi, StatisticsEntries, StatisticsView } from '../../src/index.js';
-import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 const pathOf = (code: string) => `/${[2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/')}/`;
 

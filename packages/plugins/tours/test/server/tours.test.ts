@@ -11,7 +11,7 @@ import { seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createToursPlugin } from '../../src/server/index.js';
 import type { EditorTourSummary, TourDraftInput, TourDraftView, ToursApi, TourSummary, TourVersion, TourVersionInfo } from '../../src/index.js';
 import { demoTourId } from '../../src/server/demo-seed.js';
-import { rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '../../../../server/test/helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 const plugins = [createToursPlugin({ demo: { panoramaWidth: 2048 } })] as const;
 type Plugins = typeof plugins;

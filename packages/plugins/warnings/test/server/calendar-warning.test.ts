@@ -3,14 +3,13 @@
  * evaluation job run at given instants: nothing on 31 October; from 1 November ONE warning to the
  * root org that next year's holidays are not loaded (and one notification to its administrators),
  * however often the job runs; a subtree's evaluation leaves it alone; the check is no rule anybody
- * lists; importing the year (the TEST FIXTURE in server/test/fixtures/calendar — invented days)
+ * lists; importing the year (the invented test arrangement `testHolidays2027`)
  * closes it at the next evaluation; a year later the next year is warned about.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouterOf } from '@sifa/server';
 import { createWarningsPlugin } from '../../src/server/index.js';
-import { startTestServer, testPassword, type TestServer } from '../../../../server/test/helpers.js';
-import { testFixture2027 } from '../../../../server/test/fixtures/calendar/fixture.js';
+import { startTestServer, testPassword, type TestServer, testHolidays2027 } from '@sifa/server/testing';
 
 const clock = { now: new Date('2026-10-31T09:00:00+08:00') };
 const plugins = [createWarningsPlugin({ demoRules: false })] as const;
@@ -84,7 +83,7 @@ describe('holiday data missing', () => {
   it('closes when the year is imported; a year later the next year is warned about', async () => {
     clock.now = new Date('2026-11-03T09:00:00+08:00');
     const root = await as('t.root');
-    await root.platform.calendar.import.mutate({ format: 'csv', content: testFixture2027.csv });
+    await root.platform.calendar.import.mutate({ format: 'csv', content: testHolidays2027.csv });
     expect((await evaluateOn('2026-11-03')).counts).toMatchObject({ calendarMissing: 0 });
     const [closed] = (await root.warnings.list.query({ status: 'all' })).warnings;
     expect(closed).toMatchObject({ subject: 'calendar:2027', state: 'closed', closeReason: 'cleared', conditionActive: false });

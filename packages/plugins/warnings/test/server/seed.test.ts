@@ -10,7 +10,7 @@ import type { Actor, PluginSeedContext } from '@sifa/core';
 import { chifengOrgTree, createLogger, createSifaServer } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createWarningsPlugin } from '../../src/server/index.js';
-import { startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { startTestServer, type TestServer } from '@sifa/server/testing';
 
 const warningsPlugin = createWarningsPlugin();
 const plugins = [createDiaryPlugin(), warningsPlugin] as const;

@@ -18,7 +18,7 @@ import type { WarningRuleInput, WarningRuleParams } from '../../src/index.js';
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createWarningsPlugin } from '../../src/server/index.js';
-import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '../../../../server/test/helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 // ---- the fixture plugin: metrics, deadline sources and an indicator fed by the tests -----------
 

@@ -1,33 +1,29 @@
 /**
- * Test harness for the server suite: a fresh database on the engine the project runs with
- * (SIFA_TEST_ENGINE: pglite in memory, or a new PostgreSQL database dropped afterwards), a real
- * HTTP server on a free port, and typed tRPC clients for each test user.
+ * The test server: a fresh database on the engine the tests run with (SIFA_TEST_ENGINE: `pglite`
+ * in memory, or `postgres`, a new PostgreSQL database dropped afterwards), the real HTTP server on
+ * a free port, the real org tree, a user per role, and typed tRPC clients signed in as them.
  */
 import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
-import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import type { AnyRouter } from '@trpc/server';
 import type { Actor, Role, ServerPlugin } from '@sifa/core';
-import {
-  createLogger,
-  createSifaServer,
-  openDatabase,
-  seedOrgTree,
-  type AppRouterOf,
-  type DatabaseConfig,
-  type DatabaseHandle,
-  type SifaServer,
-  type SifaServerOptions,
-} from '@sifa/server';
-import { testNow } from './test-clock.js';
+import type { AppRouterOf } from '../app-router.js';
+import { openDatabase, type DatabaseHandle } from '../db/engine.js';
+import { createLogger } from '../logging.js';
+import { seedOrgTree } from '../seed/orgs.js';
+import { createSifaServer, type SifaServer, type SifaServerOptions } from '../server.js';
+import { testNow } from './clock.js';
 
-export const engine = (process.env.SIFA_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
+const engineName = process.env.SIFA_TEST_ENGINE ?? 'pglite';
+if (engineName !== 'pglite' && engineName !== 'postgres') {
+  throw new Error(`SIFA_TEST_ENGINE must be pglite or postgres, not "${engineName}".`);
+}
+/** The engine of this test run: `SIFA_TEST_ENGINE` (default pglite). */
+export const engine: 'pglite' | 'postgres' = engineName;
+/** A PostgreSQL URL allowed to CREATE and DROP databases (`SIFA_TEST_POSTGRES_URL`): the postgres engine makes one per test server there. */
 export const adminUrl = process.env.SIFA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
@@ -87,7 +83,6 @@ export interface TestUser {
   orgCode: string;
 }
 
-/** Users at each level of the real tree, used across the suite. */
 /** Reads the tests do straight through `server.runScoped`: the whole region (15) in scope, RLS applies. */
 export const wholeRegionReader: Actor = {
   userId: 'test',
@@ -99,6 +94,7 @@ export const wholeRegionReader: Actor = {
   via: 'session',
 };
 
+/** Users at each level of the real tree (password `testPassword`), created on every test server. */
 export const testUsers = {
   city: { username: 't.city', role: 'city_admin', orgCode: '1504' },
   hongshan: { username: 't.hongshan', role: 'county_admin', orgCode: '150402' },
@@ -108,6 +104,9 @@ export const testUsers = {
   zhenxing: { username: 't.zhenxing', role: 'office_staff', orgCode: '150404001' },
 } as const satisfies Record<string, TestUser>;
 
+/** One of the test users (`testUsers`). */
+export type TestUserName = keyof typeof testUsers;
+
 export interface ClientOptions {
   batch?: boolean;
   locale?: string;
@@ -115,25 +114,36 @@ export interface ClientOptions {
   headers?: Record<string, string>;
 }
 
+/** A typed tRPC client of `TRouter` (what `TestServer.client` returns). */
+export type TestClient<TRouter extends AnyRouter> = ReturnType<typeof createTRPCClient<TRouter>>;
+
+/** The test server of these plugins: `let t: TestServerOf<typeof plugins>`. */
+export type TestServerOf<TPlugins extends readonly ServerPlugin[]> = TestServer<AppRouterOf<TPlugins>>;
+
 export interface TestServer<TRouter extends AnyRouter> {
   server: SifaServer<TRouter>;
   db: TestDatabase;
   url: string;
   logs: string[];
   /** A typed client; signed in as `user` when given. */
-  client(user?: keyof typeof testUsers, options?: ClientOptions): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
-  clientWithToken(token: string | null, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
+  client(user?: TestUserName, options?: ClientOptions): Promise<TestClient<TRouter>>;
+  clientWithToken(token: string | null, options?: ClientOptions): TestClient<TRouter>;
   /** The session token of a test user (signed in once per server), for raw HTTP calls. */
-  tokenOf(user: keyof typeof testUsers): Promise<string>;
+  tokenOf(user: TestUserName): Promise<string>;
   /** A new session of any user with the test password (not cached: for tests whose clock jumps past a session's expiry). */
-  freshClient(username: string, options?: ClientOptions): Promise<ReturnType<typeof createTRPCClient<TRouter>>>;
+  freshClient(username: string, options?: ClientOptions): Promise<TestClient<TRouter>>;
   /** An anonymous client presenting a publishable key (as a host page's widget would). */
-  publicClient(publishableKey: string, options?: ClientOptions): ReturnType<typeof createTRPCClient<TRouter>>;
+  publicClient(publishableKey: string, options?: ClientOptions): TestClient<TRouter>;
   /** Creates a publishable key for `orgCode` as the city admin (Node sends no Origin). */
   publishableKey(orgCode: string): Promise<string>;
   close(): Promise<void>;
 }
 
+/**
+ * Starts a Sifa server for a test: a fresh database (`createTestDatabase`), the real org tree, the
+ * test users (unless `seedUsers: false`), jobs not scheduled, the test clock (`testNow`) unless
+ * `now` is given, and the HTTP server on a free port. Close it in `afterAll`.
+ */
 export async function startTestServer<const TPlugins extends readonly ServerPlugin[] = []>(
   options: Partial<SifaServerOptions<TPlugins>> & { seedUsers?: boolean } = {},
 ): Promise<TestServer<AppRouterOf<TPlugins>>> {
@@ -171,7 +181,7 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
     const link = splitLink({ condition: (op) => op.type === 'subscription', true: subscription, false: request });
     return createTRPCClient<AppRouterOf<TPlugins>>({ links: [link as TRPCLink<AppRouterOf<TPlugins>>] });
   };
-  const tokenOf = async (user: keyof typeof testUsers) => {
+  const tokenOf = async (user: TestUserName) => {
     let token = tokens.get(user);
     if (!token) {
       const anon = clientWithToken(null) as unknown as { platform: { auth: { login: { mutate(i: unknown): Promise<{ token: string }> } } } };
@@ -208,73 +218,3 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   return testServer;
 }
 
-/** The Sifa error data of a failed call (fails the test when the call did not fail that way). */
-export async function sifaErrorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      return { message: error.message as string, data: error.data as { sifaCode: string; httpStatus: number; issues: { path: string; message: string }[]; details: Record<string, unknown>; pluginError: string | null; requestId: string | null } };
-    }
-    throw error;
-  }
-  throw new Error('Expected the call to fail, but it succeeded');
-}
-
-/** Raw HTTP against the server, for what a typed client would never send. */
-export async function rawFetch(url: string, init?: RequestInit) {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, text, json: json as any };
-}
-
-export const repoRoot = new URL('../../../', import.meta.url).pathname;
-
-/** Node arguments that run the real `sifa` CLI from its TypeScript sources. */
-export function cliArgs(args: string[]): string[] {
-  return ['--conditions=sifa-source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args];
-}
-
-/** The environment for a CLI child: this process's, without test-runner options, plus `env`. */
-export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  // The CLI's clock starts where the test clock is (SIFA_NOW), unless the test sets its own.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', SIFA_NOW: testNow().toISOString(), ...env };
-  delete childEnv.NODE_OPTIONS;
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return childEnv;
-}
-
-/** Runs the CLI to completion and collects its exit code and output. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-export interface CliDatabase {
-  /** How a server in this process opens it (open, use, close before running the CLI). */
-  config: DatabaseConfig;
-  /** The environment that points the CLI at it. */
-  env: Record<string, string>;
-  drop(): Promise<void>;
-}
-
-/** A fresh database the CLI (a child process) can open: a PGlite folder, or a new PostgreSQL database. */
-export async function createCliDatabase(): Promise<CliDatabase> {
-  if (engine === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sifa-cli-'));
-    return { config: { engine: 'pglite', dataDir }, env: { SIFA_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const testDb = await createTestDatabase();
-  await testDb.handle.close();
-  return { config: { engine: 'postgres', url: testDb.url!, maxConnections: 2 }, env: { DATABASE_URL: testDb.url! }, drop: () => testDb.drop() };
-}
