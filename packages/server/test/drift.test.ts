@@ -64,7 +64,7 @@ describe('schema drift at start', () => {
   }, 120_000);
 
   it('names a column the code adds and its migrations lack, and logs it as an error (the server still starts)', async () => {
-    const t = await startTestServer({ plugins: [caseworkAddedColumnPlugin], seedUsers: false });
+    const t = await startTestServer({ plugins: [caseworkAddedColumnPlugin], seedUsers: false, allowDrift: true });
     try {
       expect(t.server.drift).toEqual([
         expect.objectContaining({ severity: 'error', kind: 'missing-column', plugin: 'casework', table: 'casework_cases', column: 'priority', code: 'integer not null', database: 'absent' }),
@@ -80,7 +80,7 @@ describe('schema drift at start', () => {
   }, 60_000);
 
   it('names a column whose type differs, with the code and the database types', async () => {
-    const t = await startTestServer({ plugins: [caseworkChangedTypePlugin], seedUsers: false });
+    const t = await startTestServer({ plugins: [caseworkChangedTypePlugin], seedUsers: false, allowDrift: true });
     try {
       const drift = t.server.drift!.map(({ kind, column, code, database, severity }) => ({ kind, column, code, database, severity }));
       expect(drift).toEqual([
@@ -91,6 +91,12 @@ describe('schema drift at start', () => {
     } finally {
       await t.close();
     }
+  }, 60_000);
+
+  it('stops the test kit\'s server unless the test allows drift, so every plugin\'s tests check its migrations', async () => {
+    await expect(startTestServer({ plugins: [caseworkAddedColumnPlugin], seedUsers: false })).rejects.toThrow(
+      /^Schema drift: the tables in code differ from what the migrations build\.\n {2}Plugin "casework", table "casework_cases"\."priority": the column is missing in the database/,
+    );
   }, 60_000);
 
   it('reports a table missing in the database, and a column only the database has as a warning', async () => {

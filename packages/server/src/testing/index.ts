@@ -30,6 +30,7 @@ export {
   type TestClient,
   type TestDatabase,
   type TestServer,
+  type StartTestServerOptions,
   type TestServerOf,
   type TestUser,
   type TestUserName,

@@ -139,25 +139,44 @@ export interface TestServer<TRouter extends AnyRouter> {
   close(): Promise<void>;
 }
 
+export interface StartTestServerOptions {
+  /** Create the test users (`testUsers`, password `testPassword`); default true. */
+  seedUsers?: boolean;
+  /**
+   * Start even when the plugins' tables in code differ from what their migrations build (schema
+   * drift). By default that fails the start, naming plugin, table and column: every plugin's
+   * tests check its migrations this way. Only tests of the drift check itself set it.
+   */
+  allowDrift?: boolean;
+}
+
 /**
  * Starts a Sifa server for a test: a fresh database (`createTestDatabase`), the real org tree, the
  * test users (unless `seedUsers: false`), jobs not scheduled, the test clock (`testNow`) unless
- * `now` is given, and the HTTP server on a free port. Close it in `afterAll`.
+ * `now` is given, and the HTTP server on a free port; refuses to start on schema drift (unless
+ * `allowDrift`). Close it in `afterAll`.
  */
 export async function startTestServer<const TPlugins extends readonly ServerPlugin[] = []>(
-  options: Partial<SifaServerOptions<TPlugins>> & { seedUsers?: boolean } = {},
+  options: Partial<SifaServerOptions<TPlugins>> & StartTestServerOptions = {},
 ): Promise<TestServer<AppRouterOf<TPlugins>>> {
+  const { seedUsers, allowDrift, ...serverOptions } = options;
   const db = await createTestDatabase();
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, ...options, database: db.handle, port: 0 });
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, ...serverOptions, database: db.handle, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;
   }
+  const drift = (server.drift ?? []).filter((d) => d.severity === 'error');
+  if (drift.length > 0 && !allowDrift) {
+    await server.close();
+    await db.drop();
+    throw new Error(`Schema drift: the tables in code differ from what the migrations build.\n${drift.map((d) => `  ${d.message}`).join('\n')}`);
+  }
   await seedOrgTree(db.handle.db);
-  if (options.seedUsers !== false) {
+  if (seedUsers !== false) {
     for (const user of Object.values(testUsers)) {
       await server.auth.createUser({ ...user, displayName: user.username, password: testPassword });
     }
