@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `sifa` command: start | migrate [--check] | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups |
- * calendar import|show|status. Settings come from the environment
+ * calendar import|show|status | plugin new. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calendarFileFormats, isSifaError, type CalendarFileFormat, type ServerPlugin } from '@sifa/core';
@@ -17,6 +17,7 @@ import { verifyAuditChain } from './audit/log.js';
 import { createLogger } from './logging.js';
 import type { StaticRoot } from './http/static.js';
 import { PluginCompositionError } from './plugins/compose.js';
+import { createPluginPackage, PluginScaffoldError } from './plugins/scaffold.js';
 
 interface SifaConfigModule {
   plugins?: ServerPlugin[];
@@ -57,6 +58,11 @@ Commands:
                      the year's holidays and adjusted working days in use, and every version held
   calendar status    which years have holiday data and which upcoming year still lacks it
                      (exit 0; the missing year is printed)
+  plugin new <id> [--dir <folder>] [--title <中文名>] [--title-en <English title>]
+                     write a working plugin package (default packages/plugins/<id>): table with
+                     row-level security, first migration, router, metrics, document template,
+                     tests; and register it (packages/tsconfig.build.json, the root package.json,
+                     sifa.config.mjs). Run at the workspace root, then \`pnpm install\`.
 
 Options:
   --config <file>    config module exporting { plugins, staticRoots, notificationChannels, documents,
@@ -101,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
       year: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+      title: { type: 'string' },
+      'title-en': { type: 'string' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -108,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return command ? 0 : 1;
   }
+  // Writes files only: needs neither the environment nor a config's plugins.
+  if (command === 'plugin') return newPlugin(sub, arg, values);
   const env = readEnv();
   const config = await loadConfig(values.config);
   const logger = createLogger({ level: env.SIFA_LOG_LEVEL });
@@ -388,6 +399,43 @@ async function calendarCommand(
     throw error;
   } finally {
     await server.close();
+  }
+}
+
+/** `sifa plugin new <id>`: see plugins/scaffold.ts. */
+async function newPlugin(sub: string | undefined, id: string | undefined, values: { dir?: string | undefined; title?: string | undefined; 'title-en'?: string | undefined }): Promise<number> {
+  if (sub !== 'new' || !id) {
+    console.error('Usage: sifa plugin new <id> [--dir <folder>] [--title <中文名>] [--title-en <English title>]');
+    return 1;
+  }
+  const root = workspaceRoot(process.cwd());
+  if (!root) {
+    console.error(`No pnpm-workspace.yaml in ${process.cwd()} or above it: run \`sifa plugin new\` inside the Sifa Kit workspace.`);
+    return 1;
+  }
+  try {
+    const result = await createPluginPackage({ id, root, dir: values.dir && resolve(values.dir), titleZh: values.title, titleEn: values['title-en'] });
+    const where = relative(process.cwd(), result.dir) || '.';
+    console.log(`Created ${result.packageName} in ${where} (${result.files.length} files).`);
+    if (result.registered.length) console.log(`Registered it in ${result.registered.join(', ')}.`);
+    if (result.alreadyRegistered.length) console.log(`Already registered in ${result.alreadyRegistered.join(', ')}.`);
+    for (const note of result.notes) console.log(`Note: ${note}`);
+    console.log(`\nNext:\n  pnpm install                                  # links the new package\n  pnpm exec vitest run --project server-pglite --project server-postgres ${where}\n  pnpm --filter ${result.packageName} db:generate --name <change>   # after changing src/server/schema.ts\nThe guide: docs/plugins.md`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PluginScaffoldError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** The nearest folder at or above `from` that holds pnpm-workspace.yaml. */
+function workspaceRoot(from: string): string | null {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return null;
   }
 }
 

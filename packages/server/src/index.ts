@@ -5,6 +5,7 @@ export { openDatabase, describePostgresUrl, type DatabaseConfig, type DatabaseHa
 export { migrate, type MigrationSource, type MigrationReport, type MigrateOptions } from './db/migrate.js';
 export { checkSchemaDrift, normalizeSqlType, type DriftDifference, type DriftKind, type DriftSource } from './db/drift.js';
 export { composePlugins, PluginCompositionError, type Composition } from './plugins/compose.js';
+export { createPluginPackage, validatePluginId, PluginScaffoldError, type NewPluginOptions, type NewPluginResult } from './plugins/scaffold.js';
 export { createPlatformPlugin, platformManifest } from './platform/plugin.js';
 export { AuthService, defaultAuthPolicy, type AuthPolicy, type LoginResult } from './auth/sessions.js';
 export { verifyAuditChain, digestOf, type AuditVerification } from './audit/log.js';

@@ -5,7 +5,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DatabaseConfig } from '../db/engine.js';
 import { testNow } from './clock.js';
 import { createTestDatabase, engine } from './server.js';
@@ -17,7 +18,10 @@ import { createTestDatabase, engine } from './server.js';
 export function cliArgs(args: string[]): string[] {
   const fromSource = import.meta.url.endsWith('.ts');
   const cli = fileURLToPath(new URL(fromSource ? '../cli.ts' : '../cli.js', import.meta.url));
-  return fromSource ? ['--conditions=sifa-source', '--import', 'tsx', cli, ...args] : [cli, ...args];
+  if (!fromSource) return [cli, ...args];
+  // tsx as found from here, so the child may run in any folder.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return ['--conditions=sifa-source', '--import', tsx, cli, ...args];
 }
 
 /** The environment for a CLI child: this process's, without test-runner options, plus `env`. */
