@@ -1,6 +1,7 @@
 /**
- * Starts real Sifa servers (embedded PGlite in a temporary folder, the real org tree, the diary
- * institutions and tours plugins, their demo content seeded) for the browser tests, in Node, and hands the main one's URL to the tests
+ * Starts real Sifa servers (embedded PGlite in a temporary folder, the real org tree, every plugin
+ * of the repository's sifa.config.mjs — a plugin made by `sifa plugin new` is listed there — their
+ * demo content seeded) for the browser tests, in Node, and hands the main one's URL to the tests
  * (`inject('sifaUrl')`). Browser tests reach the servers through `commands` (test/commands.ts):
  * allow their page origin, mint embed tokens with a secret key over the server's own mint API,
  * stop and restart a server (same port, same data), count diary rows straight from the database,
@@ -17,7 +18,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { Actor, Role } from '@sifa/core';
+import type { Actor, Role, ServerPlugin } from '@sifa/core';
 import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrgTree, seedPlugins, type SifaServer } from '@sifa/server';
 import { createDiaryPlugin, diaryEntries } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
@@ -102,8 +103,7 @@ export class TestSifaServer {
     if (this.server) return this.url;
     const server = await createSifaServer({
       database: { engine: 'pglite', dataDir: this.dataDir },
-      // Tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
-      plugins: [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()],
+      plugins: await testPlugins(),
       port: this.port,
       logger: createLogger({ level: 'silent' }),
       now: () => new Date(testNow().getTime() + this.clockOffsetMs),
@@ -202,6 +202,20 @@ export class TestSifaServer {
     return this.server;
   }
 }
+
+/**
+ * The plugins of the test servers: the SDK's, with the options the tests rely on, then every other
+ * plugin the repository's sifa.config.mjs lists (the widgets of a new plugin test against it).
+ */
+async function testPlugins(): Promise<ServerPlugin[]> {
+  // Diary: a 7-day edit window; tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
+  const own: ServerPlugin[] = [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()];
+  const configured = ((await import(/* @vite-ignore */ repoConfig)) as { default?: { plugins?: ServerPlugin[] } }).default?.plugins ?? [];
+  const ids = new Set(own.map((p) => p.manifest.id));
+  return [...own, ...configured.filter((p) => !ids.has(p.manifest.id))];
+}
+
+const repoConfig = new URL('../../../sifa.config.mjs', import.meta.url).href;
 
 /** Test set-up work that reads or writes as the platform would, scoped to the whole region (RLS applies). */
 const setupActor: Actor = {

@@ -1,12 +1,19 @@
 /**
  * The proof of `sifa plugin new`: in a fresh copy of this repository (the files git knows,
- * committed or not; dependencies installed offline from the local pnpm store), it writes a plugin,
- * and then, without touching a file of it: `db:generate` finds its migration up to date, it
- * type-checks, its own tests pass on PGlite and PostgreSQL, and the demo server's config
- * (sifa.config.mjs, edited by the command) migrates with it and shows no schema drift.
+ * committed or not; dependencies installed offline from the local pnpm store), it writes a plugin
+ * (`visit-log`), and then, without touching a file of it: `db:generate` finds its migration up to
+ * date, it type-checks, its own tests pass (server on PGlite and PostgreSQL, its widget in
+ * Chromium), and the demo server's config (sifa.config.mjs, edited by the command) migrates with
+ * it and shows no schema drift.
  *
- * It takes a few minutes, so it runs once (in the PGlite project; the plugin's tests themselves
- * run on both engines). Step timings are printed.
+ * Beside it, the plugin of the guide (docs/plugins.md): `mediation`, made the same way, with the
+ * guide's walk-through applied (workflow, document, entry point, widget, contribution examples),
+ * its migration generated as the guide says; it too type-checks and passes its tests, the
+ * guide's included. So the guide's code is real and stays so.
+ *
+ * It takes a few minutes, so it runs once (in the PGlite project; the plugins' tests themselves
+ * run on both engines), with one type-check and one vitest run for both plugins. Step timings
+ * are printed.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,10 +26,12 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
 import { openDatabase } from '@sifa/server';
 import { engine } from '@sifa/server/testing';
+import { applyGuide } from './guide.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const id = 'visit-log';
 const pluginDir = `packages/plugins/${id}`;
+const guideDir = 'packages/plugins/mediation';
 
 interface Run {
   code: number;
@@ -75,7 +84,7 @@ function postgresReachable(): Promise<boolean> {
 
 const expectSuccess = (result: Run, what: string) => expect(result.code, `${what}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`).toBe(0);
 
-describe.runIf(engine === 'pglite')('a plugin made by `sifa plugin new` in a fresh copy of the repository', () => {
+describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fresh copy of the repository', () => {
   let copy: string;
 
   beforeAll(async () => {
@@ -96,12 +105,13 @@ describe.runIf(engine === 'pglite')('a plugin made by `sifa plugin new` in a fre
     console.log(`[plugin-new] steps:\n${timings.join('\n')}`);
   });
 
-  it('writes a plugin whose migration is current, which type-checks, and whose own tests pass on both engines', async () => {
+  it('writes plugins whose migrations are current, which type-check, and whose tests pass on both engines and in Chromium', async () => {
     const created = await sifa(copy, ['plugin', 'new', id, '--title', '走访登记', '--title-en', 'Visit log']);
     expectSuccess(created, 'sifa plugin new');
     expect(created.stdout).toContain(`Created @sifa/plugin-${id} in ${pluginDir}`);
     expect(readFileSync(join(copy, 'sifa.config.mjs'), 'utf8')).toContain(`import { createVisitLogPlugin } from '@sifa/plugin-${id}/server';`);
-    // The new package joins the workspace (and the lockfile).
+    expectSuccess(await sifa(copy, ['plugin', 'new', 'mediation', '--title', '人民调解', '--title-en', "People's mediation"]), 'sifa plugin new mediation');
+    // The new packages join the workspace (and the lockfile).
     expectSuccess(await run(copy, 'pnpm', ['install', '--offline']), 'pnpm install --offline');
 
     // Its migration is what drizzle-kit generates for its table: nothing left to generate.
@@ -109,45 +119,66 @@ describe.runIf(engine === 'pglite')('a plugin made by `sifa plugin new` in a fre
     expectSuccess(generate, 'db:generate');
     expect(generate.stdout).toContain('No schema changes, nothing to migrate');
 
-    // It compiles: its sources and tests, against the platform's sources.
-    writeFileSync(
-      join(copy, 'tsconfig.proof.json'),
-      JSON.stringify({
-        extends: './tsconfig.base.json',
-        compilerOptions: { noEmit: true, composite: false, declaration: false, declarationMap: false, sourceMap: false, customConditions: ['sifa-source'], types: ['node'] },
-        include: [`${pluginDir}/src`, `${pluginDir}/test`],
-      }),
-    );
-    expectSuccess(await run(copy, process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.proof.json']), 'tsc');
+    // The guide's walk-through, applied to its plugin; then its migration, as the guide says.
+    applyGuide(copy, readFileSync(join(copy, 'docs/plugins.md'), 'utf8'));
+    expectSuccess(await run(copy, 'pnpm', ['install', '--offline']), 'pnpm install --offline (the guide adds a dependency)');
+    expectSuccess(await run(copy, 'pnpm', ['--filter', '@sifa/plugin-mediation', 'db:generate', '--name', 'workflow']), 'db:generate --name workflow');
+    expect(readFileSync(join(copy, guideDir, 'migrations/0001_workflow.sql'), 'utf8')).toBe('ALTER TABLE "mediation_records" ADD COLUMN "status" text DEFAULT \'open\' NOT NULL;');
 
-    // Its own tests, unchanged, through the repository's vitest config: both server projects.
+    // They compile: common and server halves and their tests (Node), widgets with their tests and
+    // stories (DOM), against the platform's sources, as `pnpm typecheck` checks them.
+    const dirs = [pluginDir, guideDir];
+    const check = (include: string[], options: Record<string, unknown>, exclude: string[] = []) => ({
+      extends: './tsconfig.base.json',
+      compilerOptions: { noEmit: true, composite: false, declaration: false, declarationMap: false, sourceMap: false, customConditions: ['sifa-source'], ...options },
+      include,
+      exclude,
+    });
+    writeFileSync(join(copy, 'tsconfig.proof-node.json'), JSON.stringify(check(dirs.flatMap((d) => [`${d}/src`, `${d}/test`]), { types: ['node'] }, dirs.map((d) => `${d}/src/ui`))));
+    // (With the browser tests' commands and provided values, declared by the components' test set-up.)
+    const browserTestTypes = ['packages/components/test/commands.ts', 'packages/components/test/global-setup.ts'];
+    writeFileSync(join(copy, 'tsconfig.proof-ui.json'), JSON.stringify(check([...dirs.map((d) => `${d}/src/ui`), ...browserTestTypes], { lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: ['vitest/importMeta'] })));
+    const tsc = (project: string) => run(copy, process.execPath, ['node_modules/typescript/bin/tsc', '-p', project]);
+    const [node, ui] = await Promise.all([tsc('tsconfig.proof-node.json'), tsc('tsconfig.proof-ui.json')]);
+    expectSuccess(node, 'tsc (common, server, tests)');
+    expectSuccess(ui, 'tsc (widgets)');
+
+    // Their tests through the repository's vitest config: both server projects and the widgets'
+    // browser tests (Chromium, against the set-up's server running sifa.config.mjs's plugins).
     const engines = (await postgresReachable()) ? ['server-pglite', 'server-postgres'] : ['server-pglite'];
     const report = join(copy, '.proof-report.json');
     const tests = await run(copy, process.execPath, [
       'node_modules/vitest/vitest.mjs', 'run',
-      ...engines.flatMap((p) => ['--project', p]),
+      ...[...engines, 'components'].flatMap((p) => ['--project', p]),
       '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`,
-      pluginDir,
+      ...dirs,
     ]);
-    expectSuccess(tests, 'the plugin\'s tests');
-    const results = JSON.parse(readFileSync(report, 'utf8')) as { success: boolean; numTotalTestSuites: number; numFailedTests: number; numPassedTests: number; testResults: { name: string; status: string }[] };
+    expectSuccess(tests, 'the plugins\' tests');
+    const results = JSON.parse(readFileSync(report, 'utf8')) as { success: boolean; numFailedTests: number; numPassedTests: number; testResults: { name: string; status: string }[] };
     expect(results.success).toBe(true);
     expect(results.numFailedTests).toBe(0);
-    // Two files (the plugin's tests and the isolation tests) per engine, every one passed.
+    // Per engine: the generated tests and isolation tests of both, the guide's workflow test;
+    // and each widget's browser test. Every one passed.
+    const serverFiles = [`${pluginDir}/test/server/${id}.test.ts`, `${pluginDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/mediation.test.ts`, `${guideDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/workflow.test.ts`];
+    const widgetFiles = [`${pluginDir}/src/ui/${id}-list/sifa-${id}-list.test.ts`, `${guideDir}/src/ui/mediation-list/sifa-mediation-list.test.ts`];
     expect(results.testResults.map((r) => [r.name.slice(copy.length + 1), r.status]).sort()).toEqual(
-      engines.flatMap(() => [`${pluginDir}/test/server/isolation.test.ts`, `${pluginDir}/test/server/${id}.test.ts`].map((f) => [f, 'passed'])).sort(),
+      [...engines.flatMap(() => serverFiles), ...widgetFiles].map((f) => [f, 'passed']).sort(),
     );
-    expect(results.numPassedTests).toBeGreaterThanOrEqual(10 * engines.length);
-  }, 900_000);
+    expect(results.numPassedTests).toBeGreaterThanOrEqual(24 * engines.length + 24);
+  }, 1_800_000);
 
-  it('starts in the demo server\'s config the command edited: migrated, no pending migration, no drift', async () => {
+  it('starts in the demo server\'s config the command (and the guide) edited: migrated, no pending migration, no drift', async () => {
     const dataDir = join(copy, '.sifa', 'proof-data');
     const migrated = await sifa(copy, ['migrate'], { SIFA_DATA_DIR: dataDir });
     expectSuccess(migrated, 'sifa migrate');
     const db = await openDatabase({ engine: 'pglite', dataDir });
     try {
-      const applied = rowsOf<{ tag: string }>(await db.db.execute(sql`SELECT tag FROM sifa_migrations WHERE source = ${id}`));
-      expect(applied.map((r) => r.tag)).toEqual(['0000_visit_log']);
+      const applied = rowsOf<{ source: string; tag: string }>(await db.db.execute(sql`SELECT source, tag FROM sifa_migrations WHERE source IN (${id}, 'mediation') ORDER BY source, tag`));
+      expect(applied).toEqual([
+        { source: 'mediation', tag: '0000_mediation' },
+        { source: 'mediation', tag: '0001_workflow' },
+        { source: id, tag: '0000_visit_log' },
+      ]);
     } finally {
       await db.close();
     }

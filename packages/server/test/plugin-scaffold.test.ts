@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPluginPackage, PluginScaffoldError } from '@sifa/server';
 import { runCli } from '@sifa/server/testing';
+import { applyGuide } from './guide.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 let root: string;
@@ -26,6 +27,8 @@ function miniWorkspace(): string {
 }
 
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
+/** A tsconfig (JSON with // comments on their own lines). */
+const tsconfig = (path: string) => JSON.parse(readFileSync(path, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
 const filesBelow = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
 
@@ -40,7 +43,22 @@ describe('sifa plugin new', () => {
     const result = await createPluginPackage({ id: 'legal-aid', root, titleZh: '法律援助', titleEn: 'Legal aid', now: new Date('2026-05-01T00:00:00Z') });
     expect(result.packageName).toBe('@sifa/plugin-legal-aid');
     expect(result.dir).toBe(join(root, 'packages/plugins/legal-aid'));
-    expect(result.files).toEqual(expect.arrayContaining(['package.json', 'drizzle.config.ts', 'src/index.ts', 'src/server/schema.ts', 'migrations/0000_legal_aid.sql', 'migrations/meta/_journal.json', 'test/server/legal-aid.test.ts', 'test/server/isolation.test.ts']));
+    expect(result.files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'drizzle.config.ts',
+        'src/index.ts',
+        'src/server/schema.ts',
+        'migrations/0000_legal_aid.sql',
+        'migrations/meta/_journal.json',
+        'test/server/legal-aid.test.ts',
+        'test/server/isolation.test.ts',
+        'src/ui/index.ts',
+        'src/ui/legal-aid-list/sifa-legal-aid-list.ts',
+        'src/ui/legal-aid-list/sifa-legal-aid-list.test.ts',
+        'src/ui/legal-aid-list/sifa-legal-aid-list.stories.ts',
+      ]),
+    );
     expect(filesBelow(result.dir).sort()).toEqual(result.files);
     for (const file of result.files) expect(readFileSync(join(result.dir, file), 'utf8'), file).not.toMatch(/\{\{|\}\}/);
 
@@ -56,7 +74,11 @@ describe('sifa plugin new', () => {
       { idx: 0, version: '7', when: Date.parse('2026-05-01T00:00:00Z'), tag: '0000_legal_aid', breakpoints: true },
     ]);
     expect(readFileSync(join(result.dir, 'test/server/legal-aid.test.ts'), 'utf8')).toContain("await xitun['legal-aid'].create.mutate(");
-    expect(JSON.parse(readFileSync(join(result.dir, 'tsconfig.json'), 'utf8')).extends).toBe('../../../tsconfig.base.json');
+    expect(tsconfig(join(result.dir, 'tsconfig.lib.json')).extends).toBe('../../../tsconfig.base.json');
+    expect(tsconfig(join(result.dir, 'tsconfig.ui.json')).references).toEqual([{ path: './tsconfig.lib.json' }, { path: '../../../packages/components/tsconfig.build.json' }]);
+    expect(pkg.sifa).toEqual({ plugin: 'legal-aid', elements: 'src/ui' });
+    expect(pkg.exports['./ui/legal-aid-list']).toEqual({ 'sifa-source': './src/ui/legal-aid-list/define.ts', types: './dist/ui/legal-aid-list/define.d.ts', default: './dist/ui/legal-aid-list/define.js' });
+    expect(readFileSync(join(result.dir, 'src/ui/legal-aid-list/define.ts'), 'utf8')).toContain("customElements.define('sifa-legal-aid-list', SifaLegalAidList);");
 
     expect(result.registered).toEqual(['packages/tsconfig.build.json', 'package.json', 'sifa.config.mjs']);
     expect(JSON.parse(read('packages/tsconfig.build.json')).references).toContainEqual({ path: './plugins/legal-aid' });
@@ -95,10 +117,7 @@ describe('sifa plugin new', () => {
   it('writes into another folder of the workspace with --dir, with paths that fit it', async () => {
     const result = await createPluginPackage({ id: 'bureau-visits', root, dir: join(root, 'examples/bureau-visits') });
     expect(result.dir).toBe(join(root, 'examples/bureau-visits'));
-    expect(JSON.parse(readFileSync(join(result.dir, 'tsconfig.json'), 'utf8'))).toMatchObject({
-      extends: '../../tsconfig.base.json',
-      references: [{ path: '../../packages/core' }, { path: '../../packages/server' }],
-    });
+    expect(tsconfig(join(result.dir, 'tsconfig.lib.json'))).toMatchObject({ extends: '../../tsconfig.base.json', references: [{ path: '../../packages/core' }] });
     expect(JSON.parse(read('packages/tsconfig.build.json')).references).toContainEqual({ path: '../examples/bureau-visits' });
     expect(result.notes).toEqual([expect.stringContaining('vitest.config.ts')]);
   });
@@ -129,7 +148,7 @@ describe('sifa plugin new', () => {
       'The workspace already has @sifa/plugin-plans (packages/plugins/plans); choose another id (nothing was written).',
     );
     await expect(createPluginPackage({ id: 'visits', root, dir: join(tmpdir(), 'elsewhere') })).rejects.toThrow(/must be inside the workspace/);
-    await expect(createPluginPackage({ id: 'visits', root, titleZh: "走'访" })).rejects.toThrow('--title must be 1–40 characters without quotes');
+    await expect(createPluginPackage({ id: 'visits', root, titleZh: '走"访' })).rejects.toThrow('--title must be 1–40 characters without double quotes');
     await expect(createPluginPackage({ id: 'visits', root: join(root, 'packages') })).rejects.toThrow(PluginScaffoldError);
     expect(existsSync(join(root, 'packages/plugins/visits'))).toBe(false);
     expect(existsSync(join(root, 'examples'))).toBe(false);
@@ -137,12 +156,13 @@ describe('sifa plugin new', () => {
   });
 
   it('runs as `sifa plugin new` and says what to do next; refuses with exit 1', async () => {
-    const created = await runCli(['plugin', 'new', 'visits', '--title', '走访', '--title-en', 'Visits'], {}, { cwd: root });
+    const created = await runCli(['plugin', 'new', 'visits', '--title', '走访', '--title-en', "Officers' visits"], {}, { cwd: root });
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Created @sifa/plugin-visits in packages/plugins/visits (');
     expect(created.stdout).toContain('Registered it in packages/tsconfig.build.json, package.json, sifa.config.mjs.');
     expect(created.stdout).toContain('pnpm install');
-    expect(readFileSync(join(root, 'packages/plugins/visits/src/index.ts'), 'utf8')).toContain("title: { zh: '走访', en: 'Visits' }");
+    // An apostrophe is written ’, so the title fits any string it goes into.
+    expect(readFileSync(join(root, 'packages/plugins/visits/src/index.ts'), 'utf8')).toContain("title: { zh: '走访', en: 'Officers’ visits' }");
 
     const again = await runCli(['plugin', 'new', 'visits'], {}, { cwd: root });
     expect(again.code).toBe(1);
@@ -151,4 +171,20 @@ describe('sifa plugin new', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('"Visits" is not a valid plugin id');
   }, 60_000);
+
+  it('makes the plugin docs/plugins.md quotes, and the guide\'s walk-through applies to it', async () => {
+    const guide = readFileSync(join(repoRoot, 'docs/plugins.md'), 'utf8');
+    const result = await createPluginPackage({ id: 'mediation', root, titleZh: '人民调解', titleEn: "People's mediation" });
+    const sources = result.files.filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(result.dir, f), 'utf8'));
+    // Every ```ts block that names no file is a quote of what `sifa plugin new mediation` writes.
+    const quotes = [...guide.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((block) => !block.startsWith('// packages/'));
+    expect(quotes.length).toBeGreaterThanOrEqual(4);
+    for (const quote of quotes) expect(sources.some((source) => source.includes(quote.trimEnd())), `not in the generated plugin:\n${quote}`).toBe(true);
+    // Every step of the walk-through applies exactly where it says (plugin-new.test.ts compiles and tests the result).
+    const edits = applyGuide(root, guide);
+    expect(edits.length).toBeGreaterThanOrEqual(20);
+    expect(existsSync(join(result.dir, 'src/workflow.ts'))).toBe(true);
+    expect(read('sifa.config.mjs')).toContain('createStatisticsPlugin({ entryPoints: [...demoEntryPoints, ...mediationEntryPoints] })');
+    expect(readFileSync(join(result.dir, 'src/server/schema.ts'), 'utf8')).toContain("status: text('status', { enum: recordStates }).notNull().default('open'),");
+  });
 });

@@ -73,12 +73,16 @@ export function namesOf(id: string) {
   };
 }
 
-const titlePattern = /^[^'"`\\<>{}\p{Cc}]{1,40}$/u;
+const titlePattern = /^[^"`\\<>{}\p{Cc}]{1,40}$/u;
 
+/**
+ * A title goes into TypeScript and JSON strings as it is: 1–40 characters without double quotes,
+ * backquotes, backslashes, <, >, { or }; an apostrophe is written as ’ (People’s mediation).
+ */
 function checkTitle(title: string, option: string): string {
-  const trimmed = title.trim();
+  const trimmed = title.trim().replaceAll("'", '’');
   if (!titlePattern.test(trimmed)) {
-    throw new PluginScaffoldError(`${option} must be 1–40 characters without quotes, backslashes, <, >, { or }: "${title}".`);
+    throw new PluginScaffoldError(`${option} must be 1–40 characters without double quotes, backquotes, backslashes, <, >, { or }: "${title}".`);
   }
   return trimmed;
 }
