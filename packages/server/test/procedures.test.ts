@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, definePlugin, defineServerPlugin, permittedProcedure, type Actor, type SifaContext } from '@sifa/core';
 import type { AppRouterOf } from '@sifa/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
-import { sifaErrorOf, startTestServer, testUsers, type TestServer } from './helpers.js';
+import { sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
 
 const title = (en: string) => ({ zh: en, en });
 let bodyRuns = 0;
