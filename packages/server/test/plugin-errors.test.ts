@@ -17,7 +17,7 @@ import {
   type PluginErrorDetailsOf,
 } from '@sifa/core';
 import { composePlugins, PluginCompositionError, type AppRouterOf } from '@sifa/server';
-import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from './helpers.js';
+import { rawFetch, sifaErrorOf, startTestServer, type TestServer } from '@sifa/server/testing';
 
 const title = (en: string) => ({ zh: en, en });
 
