@@ -112,7 +112,9 @@ export async function createPortalHost(options) {
           <sifa-score-card org-code="${escapeHtml(user.orgCode)}" period="${year}"></sifa-score-card>
           <sifa-plan-board org-code="${escapeHtml(user.orgCode)}" period="${year}"></sifa-plan-board>
           <sifa-warnings org-code="${escapeHtml(user.orgCode)}"></sifa-warnings>
-        </div>`
+        </div>
+        <p class="hint">本局自建模块（examples/village-advisers，一个不在 Sifa Kit 内的插件）：村（居）法律顾问服务登记。</p>
+        <sifa-village-advisers-list org-code="${escapeHtml(user.orgCode)}"></sifa-village-advisers-list>`
       : '<p class="hint">请先在页首以演示身份登录（县级管理员或市级管理员可查看所辖单位的排名与预警）。</p>';
     // Every figure comes from the facts (the demo diary history and the warnings); 大屏 = big-screen mode.
     const dashboard = user
