@@ -19,6 +19,7 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
+import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
 import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
@@ -74,7 +75,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** As sifa.config.mjs: tours seed before institutions (the offices' map entries link to their tours). */
+/** As sifa.config.mjs (the demo portal's server): tours seed before institutions (the offices' map entries link to their tours). */
 export const allPlugins = () => [
   createDiaryPlugin({ editWindowDays: 7 }),
   createToursPlugin({ demo: { panoramaWidth: 1024 } }),
@@ -83,6 +84,7 @@ export const allPlugins = () => [
   createAssessmentPlugin(),
   createWarningsPlugin(),
   createStatisticsPlugin(),
+  createVillageAdvisersPlugin(),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {
