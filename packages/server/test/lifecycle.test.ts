@@ -162,5 +162,6 @@ describe.runIf(engine === 'pglite')('sifa start (CLI)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Migrating and seeding every plugin's demo content may take its 60 s on a busy machine.
+  }, 120_000);
 });
