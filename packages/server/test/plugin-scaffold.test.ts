@@ -85,7 +85,7 @@ describe('sifa plugin new', () => {
     expect(JSON.parse(read('package.json')).devDependencies['@sifa/plugin-legal-aid']).toBe('workspace:*');
     const config = read('sifa.config.mjs');
     expect(config).toContain("import { createLegalAidPlugin } from '@sifa/plugin-legal-aid/server';\n");
-    expect(config).toMatch(/plugins: \[createDiaryPlugin\(\), .*createStatisticsPlugin\(\), createLegalAidPlugin\(\)\],/);
+    expect(config).toMatch(/plugins: \[createDiaryPlugin\(\), .*createStatisticsPlugin\(\), .*createLegalAidPlugin\(\)\],/);
     // Nothing else of the files changed.
     expect(config.replace("import { createLegalAidPlugin } from '@sifa/plugin-legal-aid/server';\n", '').replace(', createLegalAidPlugin()', '')).toBe(before.config);
     expect(`${JSON.stringify({ ...JSON.parse(read('packages/tsconfig.build.json')), references: JSON.parse(before.build).references }, null, 2)}\n`).toBe(before.build);
@@ -147,6 +147,13 @@ describe('sifa plugin new', () => {
     await expect(createPluginPackage({ id: 'plans', root, dir: join(root, 'examples/plans') })).rejects.toThrow(
       'The workspace already has @sifa/plugin-plans (packages/plugins/plans); choose another id (nothing was written).',
     );
+    // A package of another scope that carries the plugin id (package.json "sifa": { "plugin" }).
+    mkdirSync(join(root, 'examples/bureau-visits'), { recursive: true });
+    writeFileSync(join(root, 'examples/bureau-visits/package.json'), JSON.stringify({ name: '@bureau/plugin-visits', sifa: { plugin: 'visits' } }));
+    await expect(createPluginPackage({ id: 'visits', root })).rejects.toThrow(
+      'The workspace already has the plugin "visits" (@bureau/plugin-visits, examples/bureau-visits); choose another id (nothing was written).',
+    );
+    rmSync(join(root, 'examples'), { recursive: true });
     await expect(createPluginPackage({ id: 'visits', root, dir: join(tmpdir(), 'elsewhere') })).rejects.toThrow(/must be inside the workspace/);
     await expect(createPluginPackage({ id: 'visits', root, titleZh: '走"访' })).rejects.toThrow('--title must be 1–40 characters without double quotes');
     await expect(createPluginPackage({ id: 'visits', root: join(root, 'packages') })).rejects.toThrow(PluginScaffoldError);
@@ -184,7 +191,7 @@ describe('sifa plugin new', () => {
     const edits = applyGuide(root, guide);
     expect(edits.length).toBeGreaterThanOrEqual(20);
     expect(existsSync(join(result.dir, 'src/workflow.ts'))).toBe(true);
-    expect(read('sifa.config.mjs')).toContain('createStatisticsPlugin({ entryPoints: [...demoEntryPoints, ...mediationEntryPoints] })');
+    expect(readFileSync(join(result.dir, 'src/index.ts'), 'utf8')).toContain("entryPointGroups: [{ id: 'mediation-register'");
     expect(readFileSync(join(result.dir, 'src/server/schema.ts'), 'utf8')).toContain("status: text('status', { enum: recordStates }).notNull().default('open'),");
   });
 });

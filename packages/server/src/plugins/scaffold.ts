@@ -99,9 +99,16 @@ export function validatePluginId(id: string): void {
   if (id.endsWith('-') || id.includes('--')) throw new PluginScaffoldError(`"${id}": a plugin id may not end with "-" or hold "--" (its names would not read well).`);
 }
 
-/** Packages of the workspace by name (package.json files below `packages/` and `examples/`, two levels deep). */
-function workspacePackages(root: string): Map<string, string> {
-  const found = new Map<string, string>();
+interface WorkspacePackage {
+  name: string;
+  /** `sifa.plugin` of its package.json: the plugin id it carries, when it says. */
+  plugin: string | null;
+  folder: string;
+}
+
+/** Packages of the workspace (package.json files below `packages/` and `examples/`, two levels deep). */
+function workspacePackages(root: string): WorkspacePackage[] {
+  const found: WorkspacePackage[] = [];
   const visit = (dir: string, depth: number) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -110,7 +117,8 @@ function workspacePackages(root: string): Map<string, string> {
       const file = join(folder, 'package.json');
       if (existsSync(file)) {
         try {
-          found.set((JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name ?? '', folder);
+          const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; sifa?: { plugin?: string } };
+          found.push({ name: pkg.name ?? '', plugin: pkg.sifa?.plugin ?? null, folder });
         } catch {
           /* not ours to judge */
         }
@@ -188,8 +196,11 @@ export async function createPluginPackage(options: NewPluginOptions): Promise<Ne
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
     throw new PluginScaffoldError(`${posix(inside)} already exists; choose another id or --dir (nothing was written).`);
   }
-  const taken = workspacePackages(root).get(packageName);
-  if (taken) throw new PluginScaffoldError(`The workspace already has ${packageName} (${posix(relative(root, taken))}); choose another id (nothing was written).`);
+  const packages = workspacePackages(root);
+  const taken = packages.find((p) => p.name === packageName);
+  if (taken) throw new PluginScaffoldError(`The workspace already has ${packageName} (${posix(relative(root, taken.folder))}); choose another id (nothing was written).`);
+  const sameId = packages.find((p) => p.plugin === id);
+  if (sameId) throw new PluginScaffoldError(`The workspace already has the plugin "${id}" (${sameId.name}, ${posix(relative(root, sameId.folder))}); choose another id (nothing was written).`);
   const configFile = join(root, 'sifa.config.mjs');
   if (existsSync(configFile) && readFileSync(configFile, 'utf8').includes(`'${packageName}/server'`)) {
     throw new PluginScaffoldError(`sifa.config.mjs already imports ${packageName}/server; remove it or choose another id (nothing was written).`);
