@@ -19,7 +19,7 @@ let root: string;
 /** The files `sifa plugin new` reads and edits, copied from this repository. */
 function miniWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sifa-scaffold-'));
-  for (const file of ['package.json', 'pnpm-workspace.yaml', 'sifa.config.mjs', 'packages/tsconfig.build.json', 'packages/components/package.json', 'packages/plugins/plans/package.json']) {
+  for (const file of ['package.json', 'pnpm-workspace.yaml', 'sifa.config.mjs', 'vitest.config.ts', 'packages/tsconfig.build.json', 'packages/components/package.json', 'packages/plugins/plans/package.json']) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
     cpSync(join(repoRoot, file), join(dir, file));
   }
@@ -119,7 +119,14 @@ describe('sifa plugin new', () => {
     expect(result.dir).toBe(join(root, 'examples/bureau-visits'));
     expect(tsconfig(join(result.dir, 'tsconfig.lib.json'))).toMatchObject({ extends: '../../tsconfig.base.json', references: [{ path: '../../packages/core' }] });
     expect(JSON.parse(read('packages/tsconfig.build.json')).references).toContainEqual({ path: '../examples/bureau-visits' });
-    expect(result.notes).toEqual([expect.stringContaining('vitest.config.ts')]);
+    // examples/* is in the workspace and in the test projects: nothing left to do by hand.
+    expect(result.notes).toEqual([]);
+    // A folder neither knows: the command says so.
+    const elsewhere = await createPluginPackage({ id: 'office-visits', root, dir: join(root, 'modules/office-visits') });
+    expect(elsewhere.notes).toEqual([
+      'modules/office-visits is not covered by pnpm-workspace.yaml: add its folder there, or pnpm will not link it.',
+      'The test projects of vitest.config.ts do not look in modules/*: add modules/office-visits/test/server and modules/office-visits/src/ui to their include to run its tests with the suite.',
+    ]);
   });
 
   it.each([

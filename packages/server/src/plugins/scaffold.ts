@@ -270,8 +270,10 @@ export async function createPluginPackage(options: NewPluginOptions): Promise<Ne
   } else notes.push(`No sifa.config.mjs: list create${names.Name}Plugin() (from ${packageName}/server) in your server's plugins.`);
 
   if (!inWorkspace(root, dir)) notes.push(`${posix(inside)} is not covered by pnpm-workspace.yaml: add its folder there, or pnpm will not link it.`);
-  if (!/^packages\/plugins\/[^/]+$/.test(posix(inside))) {
-    notes.push(`The test projects of vitest.config.ts find plugins under packages/plugins/*: add ${posix(inside)}/test/server to the server projects' include to run its tests with the suite.`);
+  const vitestConfig = join(root, 'vitest.config.ts');
+  const parent = posix(dirname(inside));
+  if (existsSync(vitestConfig) && !readFileSync(vitestConfig, 'utf8').includes(`'${parent}/*/test/server/`)) {
+    notes.push(`The test projects of vitest.config.ts do not look in ${parent}/*: add ${posix(inside)}/test/server and ${posix(inside)}/src/ui to their include to run its tests with the suite.`);
   }
   return { dir, packageName, files: rendered.map((f) => f.target).sort(), registered, alreadyRegistered, notes };
 }
