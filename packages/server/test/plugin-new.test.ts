@@ -112,7 +112,8 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
     expect(readFileSync(join(copy, 'sifa.config.mjs'), 'utf8')).toContain(`import { createVisitLogPlugin } from '@sifa/plugin-${id}/server';`);
     expectSuccess(await sifa(copy, ['plugin', 'new', 'mediation', '--title', '人民调解', '--title-en', "People's mediation"]), 'sifa plugin new mediation');
     // The new packages join the workspace (and the lockfile).
-    expectSuccess(await run(copy, 'pnpm', ['install', '--offline']), 'pnpm install --offline');
+    // The copy's lockfile must take the new packages: pnpm installs frozen by default when CI=true.
+    expectSuccess(await run(copy, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']), 'pnpm install --offline');
 
     // Its migration is what drizzle-kit generates for its table: nothing left to generate.
     const generate = await run(copy, 'pnpm', ['--filter', `@sifa/plugin-${id}`, 'db:generate']);
@@ -121,7 +122,7 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
 
     // The guide's walk-through, applied to its plugin; then its migration, as the guide says.
     applyGuide(copy, readFileSync(join(copy, 'docs/plugins.md'), 'utf8'));
-    expectSuccess(await run(copy, 'pnpm', ['install', '--offline']), 'pnpm install --offline (the guide adds a dependency)');
+    expectSuccess(await run(copy, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']), 'pnpm install --offline (the guide adds a dependency)');
     expectSuccess(await run(copy, 'pnpm', ['--filter', '@sifa/plugin-mediation', 'db:generate', '--name', 'workflow']), 'db:generate --name workflow');
     expect(readFileSync(join(copy, guideDir, 'migrations/0001_workflow.sql'), 'utf8')).toBe('ALTER TABLE "mediation_records" ADD COLUMN "status" text DEFAULT \'open\' NOT NULL;');
 
