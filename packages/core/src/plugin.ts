@@ -17,6 +17,7 @@ import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
 import { diaryItemSchema } from './diary-items.js';
 import { entryPointDefinitionSchema, entryPointGroupSchema } from './entry-points.js';
+import { caseTypeSchema } from './casework.js';
 import type { PluginJob } from './jobs.js';
 import type { DocumentTemplate } from './documents.js';
 import type { DeadlineSource, Indicator } from './deadlines.js';
@@ -76,8 +77,16 @@ export const pluginManifestSchema = z
         entryPoints: z.array(entryPointDefinitionSchema).default([]),
         /** Groups entry points are listed under, in dashboard order (ids unique across plugins). */
         entryPointGroups: z.array(entryPointGroupSchema).default([]),
+        /** Case types run by the platform's casework engine (`casework.ts`). */
+        caseTypes: z.array(caseTypeSchema).default([]),
+        /**
+         * Diary items whose numbers this plugin's records produce (its case types record the item's
+         * metrics): the diary shows them read-only, "from case files", and refuses typed values.
+         * Ignored when no installed plugin contributes the item.
+         */
+        derivedDiaryItems: z.array(z.object({ item: contributionCode, from: localizedTextSchema })).default([]),
       })
-      .default({ metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [] }),
+      .default({ metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [], caseTypes: [], derivedDiaryItems: [] }),
   })
   .superRefine((manifest, ctx) => {
     const own = (code: string) => code.startsWith(`${manifest.id}.`);
@@ -87,7 +96,7 @@ export const pluginManifestSchema = z
     for (const name of Object.keys(manifest.errors)) {
       if (!/^[a-z][A-Za-z0-9]{0,59}$/.test(name)) ctx.addIssue({ code: 'custom', path: ['errors', name], message: `An error name is camelCase letters and digits, e.g. revisionConflict; "${name}" is not.` });
     }
-    for (const key of ['metrics', 'diaryItems', 'documentTemplates'] as const) {
+    for (const key of ['metrics', 'diaryItems', 'documentTemplates', 'caseTypes'] as const) {
       manifest.contributes[key].forEach((c, i) => {
         if (!own(c.code)) ctx.addIssue({ code: 'custom', path: ['contributes', key, i, 'code'], message: `"${c.code}" must start with "${manifest.id}."` });
       });

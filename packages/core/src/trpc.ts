@@ -9,7 +9,8 @@ import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
 import type { DiaryItem } from './diary-items.js';
 import type { EntryPointDefinition, EntryPointGroupDefinition } from './entry-points.js';
-import type { Locale } from './locale.js';
+import type { Locale, LocalizedText } from './locale.js';
+import type { CaseType, CasesService } from './casework.js';
 import type { OrgLevel, OrgNode } from './org.js';
 import type { NotificationsService } from './notifications.js';
 import type { DocumentsService } from './documents.js';
@@ -71,6 +72,8 @@ export interface ScopedServices {
    * its newest version. A stored result's own versions: `calendar.asOf(recorded)`.
    */
   calendar: WorkingCalendar;
+  /** The casework engine: cases of every installed case type (`casework.ts`). */
+  cases: CasesService;
 }
 
 /**
@@ -82,6 +85,9 @@ export interface PlatformCatalog {
   metrics: ReadonlyMap<string, MetricDefinition>;
   entryPoints: readonly (EntryPointDefinition & { plugin: string })[];
   entryPointGroups: readonly (EntryPointGroupDefinition & { plugin: string })[];
+  caseTypes: readonly (CaseType & { plugin: string })[];
+  /** Diary item code → the plugin whose records produce it and how the diary says so. */
+  derivedDiaryItems: ReadonlyMap<string, { plugin: string; from: LocalizedText }>;
 }
 
 /** An API key presented with the request (publishable: `x-sifa-key`; secret: bearer, for minting embed tokens). */

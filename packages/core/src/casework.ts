@@ -1,0 +1,396 @@
+/**
+ * The casework contract: a case type (people's mediation, a consultation record, a legality
+ * review, later reconsideration and correction investigations) is DATA a plugin declares in its
+ * manifest (`contributes.caseTypes`): its fields, states, the transitions between them (who may
+ * take each, which fields each requires, which document each issues, which facts it records)
+ * and its deadlines (from which event, how many working or calendar days, the legal basis shown
+ * to users; a deployment may change the days). The platform runs every case type with one engine
+ * (`ScopedServices.cases`, implemented by the server): timeline, attachments, deadlines on the
+ * platform calendar, optimistic concurrency, encrypted personal data, facts.
+ *
+ * A plugin serves a case type through `caseworkRouter(code, permissions)` (procedures under
+ * `<plugin>.cases.*`, typed for widgets by `ApiOf`) and `caseworkRoutes(code, permissions)`
+ * (attachment upload and download); `<sifa-cases type="…">` shows any case type.
+ */
+import { z } from 'zod';
+import { localizedTextSchema } from './locale-schema.js';
+import { metricCodeSchema } from './facts.js';
+import { msg } from './messages.js';
+import { permissionNameSchema, roleSchema } from './access.js';
+import type { LocalizedText } from './locale.js';
+import type { Deadline } from './deadlines.js';
+
+const code = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode'));
+/** State and transition codes: kebab-case within the case type. */
+const localCode = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A state, transition or deadline code is kebab-case, e.g. "mediation-session"');
+const fieldName = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'A field name is camelCase, starting with a lower-case letter');
+
+/**
+ * Personal data kinds. Fields carrying them (and every party) are stored encrypted at rest
+ * through the field-encryption provider, masked in lists and to everyone but the owning office
+ * (张*, 1504**********1234, 138****5678, 红山区***), and never written to logs, facts or audit.
+ */
+export const personalKinds = ['name', 'idNumber', 'phone', 'address'] as const;
+export type PersonalKind = (typeof personalKinds)[number];
+
+const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), title: localizedTextSchema });
+
+const fieldBase = {
+  title: localizedTextSchema,
+  help: localizedTextSchema.optional(),
+  required: z.boolean().default(true),
+};
+
+export const caseFieldSpecSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    ...fieldBase,
+    maxLength: z.number().int().positive().max(20_000).default(500),
+    multiline: z.boolean().default(false),
+    /** Personal data: encrypted at rest, masked in lists. */
+    personal: z.enum(personalKinds).optional(),
+  }),
+  z.object({
+    kind: z.literal('number'),
+    ...fieldBase,
+    min: z.number().default(0),
+    max: z.number().default(1_000_000_000),
+    integer: z.boolean().default(true),
+    unit: localizedTextSchema.optional(),
+  }),
+  z.object({ kind: z.literal('date'), ...fieldBase }),
+  z.object({ kind: z.literal('boolean'), ...fieldBase, required: z.boolean().default(false) }),
+  z.object({ kind: z.literal('choice'), ...fieldBase, options: z.array(option).min(2).max(40) }),
+  z.object({ kind: z.literal('choices'), ...fieldBase, options: z.array(option).min(2).max(40), maxItems: z.number().int().positive().max(40).optional() }),
+  /**
+   * The parties (当事人/申请人/咨询人): each with a role from `roles`, a name and optional ID
+   * number, phone and address. All personal data. `anonymous: true` allows a party without a
+   * name (a consultation whose person declines to give it: recorded as 匿名).
+   */
+  z.object({
+    kind: z.literal('parties'),
+    ...fieldBase,
+    roles: z.array(option).min(1).max(10),
+    minItems: z.number().int().min(0).max(50).default(1),
+    maxItems: z.number().int().positive().max(50).default(20),
+    anonymous: z.boolean().default(false),
+  }),
+  /**
+   * Signatures on a document of the case (调解协议书): one entry per signer, each with the day
+   * signed. Signers are `party-<n>` for each party of the case (0-based, in the case's order) and
+   * the `extraSigners` (mediator, the committee seal). With `requireAll`, every party and every
+   * extra signer must be present.
+   */
+  z.object({
+    kind: z.literal('signatures'),
+    ...fieldBase,
+    extraSigners: z.array(option).max(10).default([]),
+    requireAll: z.boolean().default(true),
+  }),
+  /** Files attached to the case before the transition (by SHA-256), e.g. 取证材料. */
+  z.object({
+    kind: z.literal('attachments'),
+    ...fieldBase,
+    required: z.boolean().default(false),
+    maxFiles: z.number().int().positive().max(50).default(20),
+  }),
+]);
+export type CaseFieldSpecInput = z.input<typeof caseFieldSpecSchema>;
+export type CaseFieldSpec = z.output<typeof caseFieldSpecSchema>;
+
+export const caseFieldsSpecSchema = z.record(fieldName, caseFieldSpecSchema).refine((f) => Object.keys(f).length <= 40, { message: 'At most 40 fields' });
+
+/** A party as stored (decrypted) and as entered. */
+export interface CaseParty {
+  role: string;
+  /** Null for an anonymous party (only where the field allows it). */
+  name: string | null;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+}
+
+export interface CaseSignature {
+  /** `party-<n>` or one of the field's `extraSigners`. */
+  signer: string;
+  signedOn: string;
+}
+
+/**
+ * What a transition (or the opening) records as facts, dated the day it was taken, for the case's
+ * office: a constant, a number field of the case, or the count of a list field (parties). `when`
+ * limits it to cases whose field has one of the values. `ifInstalled`: skipped when no installed
+ * plugin declares the metric (a diary metric the casework plugin feeds only where the diary is installed).
+ * A case's facts are re-derived from its whole timeline at every transition (`recordForSource`
+ * with source `{ kind: 'case.<type code>', id }`), so a corrected field never double counts.
+ */
+export const caseFactSpecSchema = z.object({
+  metric: metricCodeSchema,
+  value: z.union([z.number(), z.object({ field: fieldName }), z.object({ count: fieldName })]).default(1),
+  when: z.object({ field: fieldName, in: z.array(z.union([z.string(), z.boolean()])).min(1) }).optional(),
+  ifInstalled: z.boolean().default(false),
+});
+export type CaseFactSpec = z.output<typeof caseFactSpecSchema>;
+
+export const caseStateSchema = z.object({
+  code: localCode,
+  title: localizedTextSchema,
+  /** closed: no deadline runs and the case counts as ended in lists. */
+  closed: z.boolean().default(false),
+  description: localizedTextSchema.optional(),
+});
+
+export const caseTransitionSchema = z.object({
+  code: localCode,
+  title: localizedTextSchema,
+  /** States it may be taken from; an empty list marks THE opening transition (受理登记). */
+  from: z.array(localCode),
+  /** The state it leads to (the same state for a step recorded in place, e.g. each mediation session). */
+  to: localCode,
+  /** Who may take it: the permission (declared by the plugin) ... */
+  permission: permissionNameSchema,
+  /** ... and, when given, only these roles (e.g. the office itself, not the county). */
+  roles: z.array(roleSchema).optional(),
+  /** The fields this step records (its own, shown in the timeline). */
+  fields: caseFieldsSpecSchema.default({}),
+  /**
+   * Case fields this step sets or corrects (names of the case type's `fields`); the opening sets
+   * all of them. Their specs (required or not) apply.
+   */
+  sets: z.array(fieldName).default([]),
+  /** A document issued by this step from a contributed template; its data is the case file (see `CaseDocumentData`). */
+  document: code.optional(),
+  facts: z.array(caseFactSpecSchema).default([]),
+  /** Guidance shown with the step's form (what the law requires at this point). */
+  note: localizedTextSchema.optional(),
+});
+
+export const caseDeadlineSchema = z.object({
+  code: localCode,
+  title: localizedTextSchema,
+  /** Runs from the day of this transition (the opening's code for "from registration"). */
+  from: localCode,
+  days: z.number().int().positive().max(3650),
+  unit: z.enum(['working', 'calendar']),
+  /** The legal or local basis shown to users (人民调解法第三十三条; "local practice, configurable"). */
+  basis: localizedTextSchema,
+  /** Met when one of these transitions is taken after the start, or the case reaches a closed state. */
+  metBy: z.array(localCode).default([]),
+  /** Warn this many days (of `unit`) before the due day ("due soon"). */
+  warnBefore: z.number().int().min(0).max(60).default(3),
+});
+
+export const caseTypeSchema = z
+  .object({
+    /** `<plugin id>.<name>`, e.g. `mediation.case`. */
+    code,
+    title: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    /** Mark in case numbers: （2026）红山调字第12号 → 调. */
+    numberMark: z.string().min(1).max(4),
+    /** Reading cases of the type (lists, files) in the caller's subtree. */
+    readPermission: permissionNameSchema,
+    fields: caseFieldsSpecSchema,
+    /** Up to four case fields shown in lists (masked when personal). */
+    listFields: z.array(fieldName).max(4).default([]),
+    states: z.array(caseStateSchema).min(1).max(30),
+    transitions: z.array(caseTransitionSchema).min(1).max(60),
+    deadlines: z.array(caseDeadlineSchema).max(20).default([]),
+  })
+  .superRefine((type, ctx) => {
+    const states = new Set(type.states.map((s) => s.code));
+    const transitions = new Set(type.transitions.map((t) => t.code));
+    const fields = new Set(Object.keys(type.fields));
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (states.size !== type.states.length) issue(['states'], 'State codes must be unique');
+    if (transitions.size !== type.transitions.length) issue(['transitions'], 'Transition codes must be unique');
+    const openings = type.transitions.filter((t) => t.from.length === 0);
+    if (openings.length !== 1) issue(['transitions'], `Exactly one transition opens a case (from: []); found ${openings.length}`);
+    type.transitions.forEach((t, i) => {
+      for (const s of [...t.from, t.to]) if (!states.has(s)) issue(['transitions', i], `Unknown state "${s}"`);
+      for (const f of t.sets) if (!fields.has(f)) issue(['transitions', i, 'sets'], `Unknown case field "${f}"`);
+      for (const f of Object.keys(t.fields)) if (fields.has(f)) issue(['transitions', i, 'fields', f], `"${f}" is a case field: list it in sets instead`);
+      if (!t.permission.startsWith(`${type.code.split('.')[0]}.`)) issue(['transitions', i, 'permission'], `"${t.permission}" must be a permission of plugin "${type.code.split('.')[0]}"`);
+    });
+    for (const f of type.listFields) if (!fields.has(f)) issue(['listFields'], `Unknown case field "${f}"`);
+    type.deadlines.forEach((d, i) => {
+      if (!transitions.has(d.from)) issue(['deadlines', i, 'from'], `Unknown transition "${d.from}"`);
+      for (const m of d.metBy) if (!transitions.has(m)) issue(['deadlines', i, 'metBy'], `Unknown transition "${m}"`);
+    });
+  });
+export type CaseTypeInput = z.input<typeof caseTypeSchema>;
+export type CaseType = z.output<typeof caseTypeSchema>;
+
+/** Declares a case type (typed here, validated with the manifest when the server starts). */
+export function defineCaseType<const T extends CaseTypeInput>(caseType: T): T {
+  return caseType;
+}
+
+/** A deployment's change of a deadline: `SifaServerOptions.casework.deadlines['mediation.case/mediation-period']`. */
+export interface CaseDeadlineOverride {
+  days?: number;
+  unit?: 'working' | 'calendar';
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the engine answers (procedures and the scoped service). Dates are YYYY-MM-DD days (China
+// time) and ISO instants as strings.
+
+export type CaseFieldValue = string | number | boolean | string[] | CaseParty[] | CaseSignature[] | null;
+
+/** A case type as served to widgets: the declaration with the deployment's deadline days. */
+export type CaseTypeView = CaseType & {
+  plugin: string;
+  deadlines: (CaseType['deadlines'][number] & { configured: boolean })[];
+};
+
+export interface CaseDeadlineView {
+  code: string;
+  title: LocalizedText;
+  basis: LocalizedText;
+  days: number;
+  unit: 'working' | 'calendar';
+  startedOn: string;
+  /** Last day to act. */
+  due: string;
+  state: 'running' | 'due-soon' | 'overdue' | 'met';
+  /** Days of `unit` from today to `due` (negative when overdue); null once met. */
+  remaining: number | null;
+  metOn: string | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  type: string;
+  /** （2026）红山调字第12号 */
+  number: string;
+  orgCode: string;
+  orgName: LocalizedText;
+  state: string;
+  closed: boolean;
+  openedOn: string;
+  updatedAt: string;
+  revision: number;
+  /** The type's `listFields`, personal ones masked. */
+  summary: Record<string, CaseFieldValue>;
+  /** The running deadline due first, if any. */
+  nextDeadline: CaseDeadlineView | null;
+}
+
+export interface CaseEventView {
+  seq: number;
+  transition: string;
+  from: string | null;
+  to: string;
+  /** The day it counts for (facts, deadlines). */
+  on: string;
+  at: string;
+  by: { userId: string; name: string };
+  /** The step's own fields and the case fields it set (masked unless the reader owns the case). */
+  fields: Record<string, CaseFieldValue>;
+  documentId: string | null;
+}
+
+export interface CaseAttachmentView {
+  sha256: string;
+  name: string;
+  mimeType: string;
+  bytes: number;
+  uploadedAt: string;
+  uploadedBy: string;
+  /** Below the server's base URL; signed in. */
+  downloadPath: string;
+}
+
+export interface CaseNextStep {
+  code: string;
+  title: LocalizedText;
+  to: string;
+  note?: LocalizedText | undefined;
+  /** The form: the step's own fields, then the case fields it sets (with their current values as defaults). */
+  fields: Record<string, CaseFieldSpec>;
+  sets: string[];
+  document: string | null;
+}
+
+export interface CaseFile extends CaseSummary {
+  /** Every case field; personal data in full only for the owning office, otherwise masked. */
+  fields: Record<string, CaseFieldValue>;
+  masked: boolean;
+  events: CaseEventView[];
+  attachments: CaseAttachmentView[];
+  deadlines: CaseDeadlineView[];
+  /** The steps the caller may take now (by state, permission and role). */
+  next: CaseNextStep[];
+}
+
+/** What a transition's document template receives as data (validated by the template). */
+export interface CaseDocumentData {
+  caseId: string;
+  number: string;
+  type: string;
+  orgCode: string;
+  transition: string;
+  on: string;
+  /** Decrypted: documents are the office's own. */
+  fields: Record<string, CaseFieldValue>;
+  step: Record<string, CaseFieldValue>;
+  events: { transition: string; on: string; fields: Record<string, CaseFieldValue> }[];
+}
+
+export const caseListQuerySchema = z.object({
+  state: z.array(localCode).max(30).optional(),
+  /** open: any non-closed state; due-soon / overdue: by the running deadlines. */
+  status: z.enum(['all', 'open', 'closed', 'due-soon', 'overdue']).default('all'),
+  orgCode: z.string().regex(/^\d{2,12}$/).optional(),
+  /** Case number or a word of the list fields (not personal data). */
+  q: z.string().trim().max(50).optional(),
+  openedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  openedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+export type CaseListQueryInput = z.input<typeof caseListQuerySchema>;
+export type CaseListQuery = z.output<typeof caseListQuerySchema>;
+
+export const caseOpenInputSchema = z.object({
+  /** The office the case belongs to; default the caller's own org. */
+  orgCode: z.string().regex(/^\d{2,12}$/).optional(),
+  /** The opening day (default today); not in the future. */
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+export const caseTransitionInputSchema = z.object({
+  id: z.string().uuid(),
+  /** The revision the caller saw: a concurrent change answers CONFLICT. */
+  revision: z.number().int().min(0),
+  transition: localCode,
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** The engine, as every scoped procedure, job and seed gets it (`scoped.cases`). */
+export interface CasesService {
+  /** Case types installed (with the deployment's deadline days). */
+  types(): readonly CaseTypeView[];
+  open(type: string, input: z.input<typeof caseOpenInputSchema>): Promise<CaseFile>;
+  transition(type: string, input: z.input<typeof caseTransitionInputSchema>): Promise<CaseFile>;
+  get(type: string, id: string): Promise<CaseFile>;
+  list(type: string, query: CaseListQueryInput): Promise<{ rows: CaseSummary[]; total: number }>;
+  /** Stores a file (type sniffed from the bytes, size-limited) and attaches it to the case. */
+  attach(type: string, id: string, file: { name: string; bytes: Uint8Array }): Promise<CaseAttachmentView>;
+  attachment(type: string, id: string, sha256: string): Promise<{ meta: CaseAttachmentView; bytes: Uint8Array }>;
+  /** Running deadlines due in [from, to] (for early warnings). */
+  deadlines(range: { from: string; to: string; types?: string[] }): Promise<Deadline[]>;
+}
+
+/** Codes of the errors the engine throws, for widgets (details are in `SifaError.details`). */
+export const caseErrorKinds = {
+  /** details: { state, transition, allowed } (allowed: comma-separated codes). */
+  illegalTransition: 'case.illegal-transition',
+  /** details: { caseId, revision, currentRevision } */
+  revisionConflict: 'case.revision-conflict',
+} as const;
+
+export type { LocalizedText };
