@@ -173,19 +173,33 @@ describe('<sifa-diary> rendering', () => {
 });
 
 describe('<sifa-diary> entry', () => {
+  it('shows items whose numbers come from case files read-only, saying so, and never offers them as recent or starred', async () => {
+    localStorage.setItem('sifa-diary:favourites', JSON.stringify(['diary.mediation', 'diary.legal-aid']));
+    const m = await mount({ orgCode: '150402005' });
+    day(m.root, '2025-03-05').click();
+    await eventually(() => m.root.querySelector('.pick'), { what: 'quick entry' });
+    const derived = q(m.root, '.derived');
+    expect(derived.textContent).toContain('人民调解');
+    expect(derived.textContent).toContain('来自调解案卷');
+    expect(derived.querySelector('button')).toBeNull();
+    expect(m.root.querySelector('.pick[data-item="diary.mediation"]')).toBeNull();
+    expect([...m.root.querySelectorAll<HTMLElement>('[data-group="favourites"] .pick')].map((b) => b.dataset['item'])).toEqual(['diary.legal-aid']);
+    localStorage.removeItem('sifa-diary:favourites');
+  });
+
   it('offers recent and starred items first; stars are kept in localStorage', async () => {
     const m = await mount({ orgCode: '150402005' });
     day(m.root, '2025-03-05').click();
     await eventually(() => m.root.querySelector('.pick'), { what: 'quick entry' });
     expect(m.root.querySelector('[data-group="favourites"]')).toBeNull();
-    const star = q<HTMLButtonElement>(m.root, '.pick[data-item="diary.consultation"] + .star');
-    expect(star.getAttribute('aria-label')).toBe('收藏“法律咨询”');
+    const star = q<HTMLButtonElement>(m.root, '.pick[data-item="diary.legal-aid"] + .star');
+    expect(star.getAttribute('aria-label')).toBe('收藏“法律援助受理转交”');
     star.click();
     await m.el.updateComplete;
-    expect(JSON.parse(localStorage.getItem('sifa-diary:favourites')!)).toEqual(['diary.consultation']);
+    expect(JSON.parse(localStorage.getItem('sifa-diary:favourites')!)).toEqual(['diary.legal-aid']);
     const groups = [...m.root.querySelectorAll<HTMLElement>('.quick .group')].map((g) => g.dataset['group']);
     expect(groups[0]).toBe('favourites');
-    expect(q(m.root, '[data-group="favourites"] .pick').dataset['item']).toBe('diary.consultation');
+    expect(q(m.root, '[data-group="favourites"] .pick').dataset['item']).toBe('diary.legal-aid');
     expect(groups).toContain('part-key');
     // The parts in the standard's order (the element keeps its own list, to leave @sifa/core's zod side out of its first load).
     const partGroups = groups.filter((g) => g?.startsWith('part-'));
@@ -242,34 +256,33 @@ describe('<sifa-diary> entry', () => {
     const synced: DiarySyncedDetail[] = [];
     m.el.addEventListener('sifa-diary-saved', (e) => (events.push(e.type), saved.push(e.detail)));
     m.el.addEventListener('sifa-diary-synced', (e) => (events.push(e.type), synced.push(e.detail)));
-    const form = await openItem(m, '2025-03-07', 'diary.mediation');
+    const form = await openItem(m, '2025-03-07', 'diary.law-education');
     const select = (name: string, value: string) => {
       const s = q<HTMLSelectElement>(m.root, `[name="${name}"]`);
       s.value = value;
       s.dispatchEvent(new Event('change'));
     };
-    select('disputeType', 'neighbourhood');
-    select('caseSource', 'application');
-    await fill(m.root, 'cases', '1');
-    await fill(m.root, 'agreements', '1');
-    await fill(m.root, 'parties', '2');
-    const file = q<HTMLInputElement>(m.root, '[name="files"]');
+    select('form', 'village');
+    await fill(m.root, 'topic', '民法典进村');
+    await fill(m.root, 'events', '1');
+    await fill(m.root, 'audience', '40');
+    const file = q<HTMLInputElement>(m.root, '[name="photos"]');
     const transfer = new DataTransfer();
-    transfer.items.add(new File(['协议内容'], '调解协议.pdf', { type: 'application/pdf' }));
+    transfer.items.add(new File(['照片内容'], '宣传现场.jpg', { type: 'image/jpeg' }));
     file.files = transfer.files;
     file.dispatchEvent(new Event('change'));
     await m.el.updateComplete;
-    expect(q(m.root, '.files li').textContent).toContain('调解协议.pdf');
+    expect(q(m.root, '.files li').textContent).toContain('宣传现场.jpg');
     form.requestSubmit();
 
     await eventually(() => synced.length === 1, { what: 'the synced event' });
     expect(events).toEqual(['sifa-diary-saved', 'sifa-diary-synced']);
-    expect(saved[0]).toMatchObject({ op: 'save', day: '2025-03-07', itemCode: 'diary.mediation' });
+    expect(saved[0]).toMatchObject({ op: 'save', day: '2025-03-07', itemCode: 'diary.law-education' });
     expect(synced[0]!.idempotencyKey).toBe(saved[0]!.idempotencyKey);
-    expect(synced[0]!.entry!.fields).toMatchObject({ cases: 1, files: [{ name: '调解协议.pdf', type: 'application/pdf', size: 12 }] });
+    expect(synced[0]!.entry!.fields).toMatchObject({ events: 1, photos: [{ name: '宣传现场.jpg', type: 'image/jpeg', size: 12 }] });
     const entry = await eventually(() => m.root.querySelector<HTMLElement>(`[part="entry"][data-state="synced"]`), { what: 'a synced entry' });
     expect(entry.querySelector('.badge')!.textContent).toBe('已同步');
-    expect(entry.textContent).toContain('邻里');
+    expect(entry.textContent).toContain('进村入户');
     expect(day(m.root, '2025-03-07').dataset['kind']).toBe('filled');
   });
 
@@ -412,7 +425,7 @@ describe('<sifa-diary> Mongolian, themes, accessibility', () => {
 
   it.each(themes)('has no axe violations in the %s theme (calendar, entries, form with errors)', async (theme) => {
     const m = await mount({ orgCode: '150402100', theme });
-    const form = await openItem(m, '2025-03-05', 'diary.mediation');
+    const form = await openItem(m, '2025-03-05', 'diary.law-education');
     form.requestSubmit();
     await m.el.updateComplete;
     expect(m.root.querySelectorAll('.error').length).toBeGreaterThan(0);

@@ -826,7 +826,7 @@ export class SifaDiary extends SifaElement {
           : nothing}
         ${view.rejection ? html`<button type="button" class="dismiss" @click=${() => void this.outbox?.discard(view.rejection!.recordKey)}>${this.t('dismiss')}</button>` : nothing}
         ${editable && view.state !== 'rejected' && item
-          ? html`<button type="button" class="edit" @click=${() => this.openForm(item, { kind: 'edit', target: view.id ? { id: view.id } : { key: view.key }, key: view.key }, view.fields)}>${this.t('edit')}</button>
+          ? html`${item.derived ? nothing : html`<button type="button" class="edit" @click=${() => this.openForm(item, { kind: 'edit', target: view.id ? { id: view.id } : { key: view.key }, key: view.key }, view.fields)}>${this.t('edit')}</button>`}
               ${confirming
                 ? html`<button type="button" class="danger confirm-remove" @click=${() => void this.removeEntry(view)}>${this.t('confirmRemove')}</button>
                     <button type="button" class="cancel-remove" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>`
@@ -844,11 +844,17 @@ export class SifaDiary extends SifaElement {
     const itemButton = (item: CatalogItem, group: string) => {
       const starred = this.favourites.includes(item.code);
       const title = this.text(item.title);
+      // Numbers another plugin's records produce (mediation case files) are shown, never typed.
+      if (item.derived) {
+        const from = this.text(item.derived.from);
+        return html`<li class="item derived"><span lang=${ifDefined(title.lang)}>${title.text}</span> <span class="help" lang=${ifDefined(from.lang)}>${from.text}</span></li>`;
+      }
       return html`<li class="item">
         <button type="button" class="pick" data-item=${item.code} data-group=${group} @click=${() => this.openForm(item)}><span lang=${ifDefined(title.lang)}>${title.text}</span></button>
         <button type="button" class="star" aria-pressed=${starred ? 'true' : 'false'} aria-label=${this.t('star', { item: title.text })} @click=${() => this.toggleFavourite(item.code)}>${starred ? '★' : '☆'}</button>
       </li>`;
     };
+    const typed = (codes: string[]) => codes.map((c) => this.item(c)!).filter((i) => !i.derived);
     const group = (id: string, heading: string, list: CatalogItem[]) =>
       list.length === 0
         ? nothing
@@ -860,7 +866,7 @@ export class SifaDiary extends SifaElement {
           </div>`;
     return html`<div class="quick">
       <h4>${this.t('quickEntry')}</h4>
-      ${group('recent', this.t('recent'), recent.map((c) => this.item(c)!))} ${group('favourites', this.t('favourites'), favourites.map((c) => this.item(c)!))}
+      ${group('recent', this.t('recent'), typed(recent))} ${group('favourites', this.t('favourites'), typed(favourites))}
       ${parts.map((part) => group(`part-${part}`, this.t(partKeys[part]), items.filter((i) => i.part === part)))}
     </div>`;
   }

@@ -5,7 +5,7 @@
  * `diaryItemSchema`, `diaryFieldsSchema`): any plugin contributes items.
  */
 import { z } from 'zod';
-import { diaryItemSchema, isoDaySchema, orgCodeSchema } from '@sifa/core';
+import { diaryItemSchema, isoDaySchema, localizedTextSchema, orgCodeSchema } from '@sifa/core';
 
 export const diaryMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
 
@@ -59,7 +59,13 @@ export type DiaryMonth = z.infer<typeof diaryMonthOutputSchema>;
 
 /** What `diary.catalog` answers: every installed plugin's diary items and the edit window. */
 export const diaryCatalogSchema = z.object({
-  items: z.array(diaryItemSchema.extend({ plugin: z.string() })),
+  items: z.array(
+    diaryItemSchema.extend({
+      plugin: z.string(),
+      /** Set when another plugin's records produce the item's numbers (mediation case files): shown read-only, not typed. */
+      derived: z.object({ plugin: z.string(), from: localizedTextSchema }).optional(),
+    }),
+  ),
   editWindowDays: z.number().int(),
 });
 export type DiaryCatalog = z.infer<typeof diaryCatalogSchema>;

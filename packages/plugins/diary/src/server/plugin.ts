@@ -103,6 +103,20 @@ function findItem(catalog: PlatformCatalog, code: string, locale: Locale): Diary
   return item;
 }
 
+/** An item whose numbers come from another plugin's records is never typed (it would count twice). */
+function refuseDerived(catalog: PlatformCatalog, item: DiaryItem, locale: Locale): void {
+  const derived = catalog.derivedDiaryItems.get(item.code);
+  if (!derived) return;
+  throw validationError(
+    'itemCode',
+    {
+      zh: `“${item.title.zh}”的数字由业务记录自动生成（${derived.from.zh}），不在日志中填报，请在相应案卷中办理。`,
+      en: `The numbers of "${item.title.en}" come from the records themselves (${derived.from.en}); they are not typed into the diary. Record the work in its case file.`,
+    },
+    locale,
+  );
+}
+
 /** The item's fields validated by THE schema of the item (the same one the browser form uses); issues are keyed by field name. */
 function parseFields(item: DiaryItem, fields: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   const result = diaryFieldsSchema(item).safeParse(fields);
@@ -182,7 +196,10 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     /** Every installed plugin's diary items (the form of each is built from its field specs). */
     catalog: scopedProcedure('diary.read')
       .output(diaryCatalogSchema)
-      .query(({ ctx }) => ({ items: [...ctx.platform.catalog.diaryItems], editWindowDays })),
+      .query(({ ctx }) => {
+        const { diaryItems, derivedDiaryItems } = ctx.platform.catalog;
+        return { items: diaryItems.map((item) => ({ ...item, derived: derivedDiaryItems.get(item.code) })), editWindowDays };
+      }),
 
     /** Entries of one month in the caller's subtree (or in `orgCode`'s), by day then time of saving. */
     month: scopedProcedure('diary.read')
@@ -214,6 +231,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       .output(diaryEntrySchema)
       .mutation(async ({ ctx, input }) => {
         const item = findItem(ctx.platform.catalog, input.itemCode, ctx.locale);
+        refuseDerived(ctx.platform.catalog, item, ctx.locale);
         const fields = parseFields(item, input.fields, ctx.locale);
         const org = await ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode);
         if (org.level !== 'office' && org.level !== 'village') {
@@ -299,6 +317,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       .mutation(async ({ ctx, input }) => {
         const before = await ownEditableEntry(ctx, input.id);
         const item = findItem(ctx.platform.catalog, before.itemCode, ctx.locale);
+        refuseDerived(ctx.platform.catalog, item, ctx.locale);
         const fields = parseFields(item, input.fields, ctx.locale);
         // The payload hash stays that of the creating save: a late replay of it still returns this entry.
         const [after] = await ctx.db.update(diaryEntries).set({ fields, updatedAt: ctx.platform.now() }).where(eq(diaryEntries.id, before.id)).returning();
