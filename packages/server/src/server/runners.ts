@@ -33,6 +33,7 @@ import { createNotificationsPlatform, createNotificationsService, type Notificat
 import { createSignalsService } from '../signals/service.js';
 import { createCalendarPlatform, type CalendarPlatform } from '../calendar/service.js';
 import { rootOrgCode, systemActor } from '../auth/system-actor.js';
+import { createCasesService } from '../casework/service.js';
 
 export interface PlatformRuntimeOptions {
   /** The owner's handle (tables are owned by it; `runScoped` switches to `sifa_app` per transaction). */
@@ -135,6 +136,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
         notifications: createNotificationsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: notifications }),
         documents: createDocumentsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: documents }),
         signals: createSignalsService(composition, () => services),
+        cases: createCasesService(catalog),
       };
       return work(services);
     });
