@@ -38,7 +38,8 @@ export function caseworkRoutes(type: string, permissions: CaseworkPermissions): 
       permission: permissions.read,
       async handler(_request, ctx) {
         const { meta, bytes } = await ctx.platform.runScoped(ctx.actor, (scoped) => scoped.cases.attachment(type, ctx.params.id ?? '', ctx.params.sha256 ?? ''));
-        return new Response(bytes, {
+        // The engine hands a copy on its own ArrayBuffer.
+        return new Response(bytes as Uint8Array<ArrayBuffer>, {
           status: 200,
           headers: {
             'content-type': meta.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mimeType,
