@@ -49,11 +49,11 @@ describe('derived diary items', () => {
       ['zh-CN', '来自调解案卷'],
     ] as const) {
       const client = await t.client('xitun', { locale });
-      const error = sifaErrorOf(await client.diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-03-09', itemCode: 'diary.mediation', fields }).catch((e: unknown) => e));
-      expect(error.sifaCode).toBe('VALIDATION_FAILED');
-      expect(error.issues).toHaveLength(1);
-      expect(error.issues[0]!.path).toBe('itemCode');
-      expect(error.issues[0]!.message).toContain(text);
+      const { data } = await sifaErrorOf(client.diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-03-09', itemCode: 'diary.mediation', fields }));
+      expect(data.sifaCode).toBe('VALIDATION_FAILED');
+      expect(data.issues).toHaveLength(1);
+      expect(data.issues[0]!.path).toBe('itemCode');
+      expect(data.issues[0]!.message).toContain(text);
     }
     const month = await (await t.client('xitun')).diary.month.query({ month: '2026-03' });
     expect(month.entries).toEqual([]);
