@@ -28,6 +28,7 @@ import {
   msg,
   requirePermission,
   SifaError,
+  type CalendarChangeContext,
   type CaseAttachmentView,
   type CaseDeadlineOverride,
   type CaseDeadlineView,
@@ -86,6 +87,11 @@ export interface CaseworkPlatform {
   readonly types: readonly CaseTypeView[];
   /** The engine inside one scoped transaction. */
   service(scoped: Omit<ScopedServices, 'cases'>): CasesService;
+  /**
+   * In a holiday import's transaction (the platform's calendar hook): the stored due days of open
+   * cases recomputed with the new calendar, so lists, filters and warnings follow it.
+   */
+  refreshDeadlines(ctx: CalendarChangeContext): Promise<{ summary: LocalizedText; counts: Record<string, number> }>;
 }
 
 const overrideSchema = z.record(
@@ -199,6 +205,40 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
 
   return {
     types,
+    async refreshDeadlines(ctx) {
+      const { db } = ctx.scoped;
+      const today = issueDayOf(ctx.now, timeZone).day;
+      const open = await db
+        .select({ id: cases.id, type: cases.type, deadlines: cases.deadlines })
+        .from(cases)
+        .where(and(eq(cases.closed, false), inArray(cases.type, types.length ? types.map((t) => t.code) : [''])));
+      let changed = 0;
+      for (let i = 0; i < open.length; i += 500) {
+        const batch = open.slice(i, i + 500);
+        const events = await db
+          .select({ caseId: caseEvents.caseId, transition: caseEvents.transition, on: caseEvents.on, toState: caseEvents.toState })
+          .from(caseEvents)
+          .where(inArray(caseEvents.caseId, batch.map((c) => c.id)))
+          .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+        const byCase = new Map<string, typeof events>();
+        for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+        for (const row of batch) {
+          const type = byCode.get(row.type)!;
+          const views = caseDeadlines(type, byCase.get(row.id) ?? [], ctx.calendar, today);
+          const { running, next } = storedDeadlines(type, views, ctx.calendar);
+          // jsonb reorders keys: compare the values.
+          const key = (list: readonly StoredDeadline[]) => JSON.stringify(list.map((d) => [d.code, d.startedOn, d.due, d.warnFrom]));
+          if (key(running) === key(row.deadlines as StoredDeadline[])) continue;
+          changed += 1;
+          if (!ctx.dryRun) await db.update(cases).set({ deadlines: running, nextDue: next?.due ?? null, nextWarn: next?.warnFrom ?? null }).where(eq(cases.id, row.id));
+        }
+      }
+      if (changed) ctx.log(`${changed} open case(s) got new due days`);
+      return {
+        summary: text(`${changed} 件在办案件的期限按新的节假日安排重新计算。`, `${changed} open case(s) have deadlines recomputed with the new holidays.`),
+        counts: { cases: changed },
+      };
+    },
     service(scoped) {
       const { db, actor } = scoped;
       const today = () => issueDayOf(scoped.now(), timeZone).day;
