@@ -8,12 +8,13 @@ import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
+import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
-  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
+  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin(), createMediationPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [
