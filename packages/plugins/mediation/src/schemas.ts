@@ -1,22 +1,12 @@
-/** Inputs of the plugin's procedures: one zod schema each, used by the router and typed for clients. */
+/** Inputs of the plugin's own procedures (the case procedures' inputs are the engine's, `@sifa/core` casework). */
 import { z } from 'zod';
-import { isoDaySchema, orgCodeSchema } from '@sifa/core';
+import { orgCodeSchema, periodSchema } from '@sifa/core';
 
-export const mediationSchemas = {
-  list: z.object({
-    /** Only this org's subtree (default: the caller's whole subtree). */
-    orgCode: orgCodeSchema.optional(),
-    limit: z.number().int().min(1).max(500).default(100),
-  }),
-  create: z.object({
-    orgCode: orgCodeSchema,
-    title: z.string().trim().min(1).max(200),
-    day: isoDaySchema,
-    people: z.number().int().min(0).max(100_000),
-  }),
-  issueReceipt: z.object({ id: z.uuid() }),
-};
-
-export type ListMediationRecordsInput = z.input<typeof mediationSchemas.list>;
-export type CreateMediationRecordInput = z.input<typeof mediationSchemas.create>;
-export type IssueMediationReceiptInput = z.input<typeof mediationSchemas.issueReceipt>;
+/** Statistics of the cases registered in a period, in the caller's subtree or an org's inside it. */
+export const mediationStatisticsInputSchema = z.object({
+  /** 2026, 2026-Q2 or 2026-05: the cases registered in it. */
+  period: periodSchema,
+  /** Only this org's subtree (default: the caller's whole subtree). */
+  orgCode: orgCodeSchema.optional(),
+});
+export type MediationStatisticsInput = z.input<typeof mediationStatisticsInputSchema>;
