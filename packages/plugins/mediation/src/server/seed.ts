@@ -26,14 +26,14 @@ export interface MediationSeedOptions {
   /**
    * Which offices get demo cases: `demo-accounts` (default: the offices the demo accounts work in,
    * 西屯街道 and 三中街街道), `demo-counties` (every office of 红山区 and 松山区), `all` (every office
-   * of the tree), or a list of codes. Every step goes through the engine (about 90 ms a step on
-   * PGlite on a busy 2-core machine, 7 steps a case): the default seeds in well under a minute;
+   * of the tree), or a list of codes. Every step goes through the engine (50–90 ms a step on
+   * PGlite on a shared 2-core machine, about 6 steps a case): the default takes 10–20 s there;
    * `all` takes many minutes.
    */
   offices?: 'demo-accounts' | 'demo-counties' | 'all' | string[];
   /** Counties whose offices `demo-counties` means. */
   demoCounties?: string[];
-  /** Offices with a demo account: a busy year (24–36 cases); the others 6–14. */
+  /** Offices with a demo account: a busy year (12–16 cases, and the two every office gets); the others 5–10. */
   busyOffices?: string[];
 }
 
@@ -248,7 +248,7 @@ export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, 
   const start = addDays(today, -364);
   const days = calendar.workingDaysBetween(start, today);
   if (days.length === 0) return [];
-  const count = office.busy ? g.int(24, 36) : g.int(6, 14);
+  const count = office.busy ? g.int(12, 16) : g.int(5, 10);
   const openings = Array.from({ length: count }, () => g.pick(days)).sort();
   const committee = `${office.township}人民调解委员会`;
   const mediatorPool = surnames.map((s) => `演示调解员${s}某`);
@@ -333,7 +333,7 @@ export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, 
         ...(amount ? { amount } : {}),
         facts: fields.facts,
       });
-      const sessions = awaiting ? 1 : path === 'stalled' ? g.int(1, 2) : g.int(1, 3);
+      const sessions = awaiting ? 1 : g.int(1, 2);
       for (let s = 0; s < sessions; s++) {
         step('session', awaiting ? after(day, 1, 2) : after(day, 2, 6), {
           place: `${committee}调解室`,
