@@ -256,12 +256,14 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
 
       const stateTitle = (type: CaseType, code: string) => type.states.find((s) => s.code === code)?.title ?? text(code, code);
       const isClosed = (type: CaseType, state: string) => type.states.find((s) => s.code === state)?.closed ?? false;
-      const mayTake = (t: Transition) => actor.permissions.has(t.permission) && (!t.roles || t.roles.includes(actor.role));
+      // A step's roles bind people; the system actor (demo seed, jobs) takes any step it has the permission for.
+      const roleMay = (t: Transition) => !t.roles || actor.system === true || t.roles.includes(actor.role);
+      const mayTake = (t: Transition) => actor.permissions.has(t.permission) && roleMay(t);
       const touchesPersonal = (type: CaseType, t: Transition) => setsOf(type, t).some((f) => isPersonalField(type.fields[f]!));
 
       const requireStep = (type: CaseType, t: Transition) => {
         requirePermission(actor, t.permission);
-        if (t.roles && !t.roles.includes(actor.role)) {
+        if (t.roles && !roleMay(t)) {
           throw new SifaError('FORBIDDEN', {
             message: text(`“${t.title.zh}”只能由以下角色办理：${t.roles.join('、')}。`, `"${t.title.en}" may be taken only by: ${t.roles.join(', ')}.`),
             details: { transition: t.code, role: actor.role, roles: t.roles.join(',') },
@@ -284,8 +286,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
-      const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number): Values => {
-        const result = caseFieldsSchema(specs, { partyCount }).safeParse(input);
+      const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number, context?: Values): Values => {
+        const result = caseFieldsSchema(specs, { partyCount, ...(context ? { context } : {}) }).safeParse(input);
         if (result.success) return result.data as Values;
         const issues: { path: PropertyKey[]; message: string }[] = [];
         for (const issue of result.error.issues) {
@@ -557,7 +559,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           checkDay(on, events.at(-1)?.on ?? row.openedOn);
           const specs = stepSpecs(type, t);
           const current = { ...(row.fields as Values), ...unseal(row.sealed) };
-          const parsed = parseFields(specs, input.fields, partyCountOf(type, current));
+          const parsed = parseFields(specs, input.fields, partyCountOf(type, current), current);
           await checkAttachmentsNamed(specs, parsed, row.id);
           const setValues = pick(parsed, t.sets);
           const step = pick(parsed, Object.keys(t.fields));
