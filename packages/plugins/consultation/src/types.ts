@@ -1,18 +1,28 @@
 /**
- * The plugin's domain types, written once: the server returns them and widgets show them. They
- * are what the wire carries (dates as ISO strings), so a client sees exactly these.
+ * The consultation plugin's own output types, written once (the server returns them, widgets show
+ * them). Case files and lists are the engine's (`CaseFile`, `CaseSummary` from @sifa/core).
  */
+import type { CaseFile } from '@sifa/core';
+import type { ConsultationChannel } from './case-type.js';
 
-/** One record of an office. */
-export interface ConsultationRecord {
-  id: string;
-  /** The office (or county) it belongs to. */
+/** What `consultation.openMediation` answers: the record (now linked) and the new mediation case. */
+export interface OpenMediationResult {
+  consultation: CaseFile;
+  mediation: CaseFile;
+}
+
+/** Figures of a period (from the facts the records recorded) and the records open now. */
+export interface ConsultationStatistics {
   orgCode: string;
-  title: string;
-  /** The day it happened, YYYY-MM-DD (China time). */
-  day: string;
-  /** People served. */
-  people: number;
-  /** When it was recorded (ISO instant). */
-  createdAt: string;
+  from: string;
+  to: string;
+  records: number;
+  byChannel: Record<ConsultationChannel, number>;
+  referrals: number;
+  mediationOpened: number;
+  followedUp: number;
+  /** Records not closed, whenever recorded. */
+  open: number;
+  /** Records past a reply deadline. */
+  overdue: number;
 }

@@ -1,22 +1,12 @@
-/** Inputs of the plugin's procedures: one zod schema each, used by the router and typed for clients. */
+/** Inputs of the legality review plugin's own procedures (the case procedures take the engine's). */
 import { z } from 'zod';
-import { isoDaySchema, orgCodeSchema } from '@sifa/core';
+import { isoDaySchema, msg, orgCodeSchema } from '@sifa/core';
 
 export const legalityReviewSchemas = {
-  list: z.object({
-    /** Only this org's subtree (default: the caller's whole subtree). */
-    orgCode: orgCodeSchema.optional(),
-    limit: z.number().int().min(1).max(500).default(100),
-  }),
-  create: z.object({
-    orgCode: orgCodeSchema,
-    title: z.string().trim().min(1).max(200),
-    day: isoDaySchema,
-    people: z.number().int().min(0).max(100_000),
-  }),
-  issueReceipt: z.object({ id: z.uuid() }),
+  /** Figures of a period for the caller's subtree (or one org in it). */
+  statistics: z
+    .object({ from: isoDaySchema, to: isoDaySchema, orgCode: orgCodeSchema.optional() })
+    .refine((q) => q.from <= q.to, { message: msg('fromAfterTo'), path: ['to'] }),
 };
 
-export type ListLegalityReviewRecordsInput = z.input<typeof legalityReviewSchemas.list>;
-export type CreateLegalityReviewRecordInput = z.input<typeof legalityReviewSchemas.create>;
-export type IssueLegalityReviewReceiptInput = z.input<typeof legalityReviewSchemas.issueReceipt>;
+export type LegalityReviewStatisticsInput = z.input<typeof legalityReviewSchemas.statistics>;

@@ -1,18 +1,23 @@
 /**
- * The plugin's domain types, written once: the server returns them and widgets show them. They
- * are what the wire carries (dates as ISO strings), so a client sees exactly these.
+ * The legality review plugin's own output types (case files and lists are the engine's:
+ * `CaseFile`, `CaseSummary` from @sifa/core).
  */
+import type { LegalityReviewKind } from './case-type.js';
 
-/** One record of an office. */
-export interface LegalityReviewRecord {
-  id: string;
-  /** The office (or county) it belongs to. */
+/** Figures of a period (from the facts the cases recorded) and the reviews open now. */
+export interface LegalityReviewStatistics {
   orgCode: string;
-  title: string;
-  /** The day it happened, YYYY-MM-DD (China time). */
-  day: string;
-  /** People served. */
-  people: number;
-  /** When it was recorded (ISO instant). */
-  createdAt: string;
+  from: string;
+  to: string;
+  received: number;
+  byKind: Record<LegalityReviewKind, number>;
+  reviewed: number;
+  changesProposed: number;
+  adopted: number;
+  partlyAdopted: number;
+  notAdopted: number;
+  /** Reviews not closed, whenever received. */
+  open: number;
+  /** Reviews past their review period. */
+  overdue: number;
 }

@@ -1,80 +1,58 @@
 /**
- * The plugin's procedures, mounted under `legality-review.`: a scoped query (`list`) and scoped mutations
- * (`create` stores a record and its facts; `issueReceipt` issues an official document about one).
- * A scoped procedure checks its permission, then runs in ONE transaction in which row-level
- * security limits every row to the caller's subtree; a mutation's audit entry joins it.
+ * The legality review plugin's procedures, mounted under `legality-review.`: the case procedures
+ * of `legality-review.case` (`cases.type/list/get/open/transition`, the platform's engine) and
+ * `statistics` (figures from the facts the cases recorded).
  */
-import { desc, eq } from 'drizzle-orm';
-import { createRouter, scopedProcedure, SifaError, type IssuedDocument } from '@sifa/core';
-import { inSubtree } from '@sifa/core/db';
+import { caseworkRouter, createRouter, scopedProcedure, type ScopedServices } from '@sifa/core';
+import { legalityReviewCaseTypeCode, legalityReviewKinds, type LegalityReviewKind } from '../case-type.js';
 import { legalityReviewSchemas } from '../schemas.js';
-import type { LegalityReviewRecord } from '../types.js';
-import { legalityReviewRecords, type LegalityReviewRecordRow } from './schema.js';
+import type { LegalityReviewStatistics } from '../types.js';
 
-const toRecord = (row: LegalityReviewRecordRow): LegalityReviewRecord => ({
-  id: row.id,
-  orgCode: row.orgCode,
-  title: row.title,
-  day: row.day,
-  people: row.people,
-  createdAt: row.createdAt.toISOString(),
-});
+export const legalityReviewPermissions = { read: 'legality-review.read', work: 'legality-review.work' } as const;
 
-const notFound = (id: string) =>
-  new SifaError('NOT_FOUND', {
-    message: { zh: '找不到这条记录，它可能不在您的管辖范围内。', en: 'This record was not found; it may be outside your area.' },
-    details: { id },
-  });
+const kindMetric: Record<LegalityReviewKind, string> = {
+  'normative-document': 'legality-review.normative-documents',
+  'major-decision': 'legality-review.major-decisions',
+  contract: 'legality-review.contracts',
+  'village-rules': 'legality-review.village-rules',
+  'enforcement-decision': 'legality-review.enforcement-decisions',
+};
+
+export async function legalityReviewStatistics(scoped: ScopedServices, input: { from: string; to: string; orgCode?: string | undefined }): Promise<LegalityReviewStatistics> {
+  const orgCode = input.orgCode ?? scoped.actor.scope.orgCode;
+  // An org outside the caller's subtree answers OUT_OF_SCOPE.
+  await scoped.orgs.get(orgCode);
+  const own = ['received', 'reviewed', 'changes-proposed', 'adopted', 'partly-adopted', 'not-adopted'].map((m) => `legality-review.${m}`);
+  const result = await scoped.facts.query({ metrics: [...own, ...Object.values(kindMetric)], orgCode, from: input.from, to: input.to, groupBy: 'total' });
+  const value = (metric: string) => result.rows.find((r) => r.metric === metric)?.value ?? 0;
+  const [open, overdue] = await Promise.all([
+    scoped.cases.list(legalityReviewCaseTypeCode, { orgCode, status: 'open', limit: 1 }),
+    scoped.cases.list(legalityReviewCaseTypeCode, { orgCode, status: 'overdue', limit: 1 }),
+  ]);
+  return {
+    orgCode,
+    from: input.from,
+    to: input.to,
+    received: value('legality-review.received'),
+    byKind: Object.fromEntries(legalityReviewKinds.map((k) => [k.value, value(kindMetric[k.value])])) as Record<LegalityReviewKind, number>,
+    reviewed: value('legality-review.reviewed'),
+    changesProposed: value('legality-review.changes-proposed'),
+    adopted: value('legality-review.adopted'),
+    partlyAdopted: value('legality-review.partly-adopted'),
+    notAdopted: value('legality-review.not-adopted'),
+    open: open.total,
+    overdue: overdue.total,
+  };
+}
 
 export const legalityReviewRouter = createRouter({
-  /** The records of the caller's subtree (or of one org's subtree inside it), newest day first. */
-  list: scopedProcedure('legality-review.read')
-    .input(legalityReviewSchemas.list)
-    .query(async ({ ctx, input }): Promise<LegalityReviewRecord[]> => {
-      // An org outside the caller's subtree answers OUT_OF_SCOPE.
-      const rootPath = input.orgCode ? (await ctx.orgs.get(input.orgCode)).path : ctx.scope.orgPath;
-      const rows = await ctx.db
-        .select()
-        .from(legalityReviewRecords)
-        .where(inSubtree(legalityReviewRecords.orgPath, rootPath))
-        .orderBy(desc(legalityReviewRecords.day), desc(legalityReviewRecords.createdAt))
-        .limit(input.limit);
-      return rows.map(toRecord);
-    }),
+  /** The cases: list, case file, registration (open), steps (transition), the case type as deployed. */
+  cases: caseworkRouter(legalityReviewCaseTypeCode, legalityReviewPermissions),
 
-  /** Stores a record of an org in the caller's subtree and records its facts. */
-  create: scopedProcedure('legality-review.write')
-    .input(legalityReviewSchemas.create)
-    .mutation(async ({ ctx, input }): Promise<LegalityReviewRecord> => {
-      const org = await ctx.orgs.get(input.orgCode);
-      const [row] = await ctx.db
-        .insert(legalityReviewRecords)
-        .values({ orgCode: org.code, orgPath: org.path, title: input.title, day: input.day, people: input.people, createdAt: ctx.now() })
-        .returning();
-      // The facts of a source replace what it recorded before, so an edit never counts twice and
-      // every figure on the dashboard traces back to this record.
-      await ctx.facts.recordForSource({ kind: 'legality-review.record', id: row!.id }, [
-        { orgCode: org.code, day: input.day, metric: 'legality-review.records', value: 1 },
-        { orgCode: org.code, day: input.day, metric: 'legality-review.people', value: input.people },
-      ]);
-      await ctx.audit.record({ orgCode: org.code, entity: 'legality_review_records', entityId: row!.id, after: row });
-      return toRecord(row!);
-    }),
-
-  /** Issues the receipt of a record (numbered, stored with its data), in the caller's org's name. */
-  issueReceipt: scopedProcedure('legality-review.write')
-    .input(legalityReviewSchemas.issueReceipt)
-    .mutation(async ({ ctx, input }): Promise<IssuedDocument> => {
-      const [row] = await ctx.db.select().from(legalityReviewRecords).where(eq(legalityReviewRecords.id, input.id));
-      if (!row) throw notFound(input.id);
-      return ctx.documents.issue({
-        template: 'legality-review.receipt',
-        issuerOrgCode: ctx.scope.orgCode,
-        subjectOrgCode: row.orgCode,
-        data: { title: row.title, day: row.day, people: row.people },
-        entity: { kind: 'legality-review.record', id: row.id },
-      });
-    }),
+  /** Figures of a period for the caller's subtree or one org in it (facts), and the reviews open and overdue now. */
+  statistics: scopedProcedure('legality-review.read')
+    .input(legalityReviewSchemas.statistics)
+    .query(({ ctx, input }): Promise<LegalityReviewStatistics> => legalityReviewStatistics(ctx, input)),
 });
 
 export type LegalityReviewRouter = typeof legalityReviewRouter;
