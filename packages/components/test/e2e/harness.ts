@@ -20,6 +20,8 @@ import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
+import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
+import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
@@ -85,6 +87,9 @@ export const allPlugins = () => [
   createWarningsPlugin(),
   createStatisticsPlugin(),
   createVillageAdvisersPlugin(),
+  // Demo records for the offices of 红山区 only, a few each, to keep the set-up quick.
+  createConsultationPlugin({ demo: { featuredCounties: ['150402'], perFeaturedOffice: 4, perOtherOffice: 0 } }),
+  createLegalityReviewPlugin({ demo: { featuredCounties: ['150402'], perFeaturedOffice: 2, perOtherOffice: 0 } }),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {
