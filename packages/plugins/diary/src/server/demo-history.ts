@@ -12,11 +12,6 @@
  * adds only the days since the last run (nothing when it is up to date: `sifa start --seed`
  * runs it at every start).
  *
- * Items another plugin derives from its records (`catalog.derivedDiaryItems`: mediation from the
- * mediation case files, consultation from the consultation records …) get no demo entries: their
- * numbers come from that plugin's demo records, so nothing is typed twice. The rest of an office's
- * month stays as planned (the same entries, days and ids).
- *
  * Volume: about one entry per office and month, each summing up a stretch of work of one kind
  * (a week's mediation, a month's home visits). The whole demo seed must stay within 20 s on
  * PGlite, so the history is sparse but covers every duty over the year.
@@ -308,18 +303,11 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
     const paths = new Map<string, string>();
     for (const code of offices) paths.set(code, (await scoped.orgs.get(code)).path);
 
-    // Items whose numbers another plugin's records produce: no typed demo counts for them.
-    const derived = ctx.catalog.derivedDiaryItems;
-    let skipped = 0;
     const rows: (typeof diaryEntries.$inferInsert)[] = [];
     for (const orgCode of offices) {
       for (const month of months) {
         for (const planned of plannedEntries(scoped.calendar, orgCode, month)) {
           if (planned.day <= after || planned.day > yesterday) continue;
-          if (derived?.has(planned.itemCode)) {
-            skipped += 1;
-            continue;
-          }
           // The item's own schema (the one diary.save uses): a demo entry is a valid entry.
           const fields = schemas.get(planned.itemCode)!.parse(planned.fields) as Record<string, unknown>;
           // Saved at 17:30 on its day (China time): long past its edit window.
@@ -356,8 +344,7 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
       await scoped.facts.recordMany(inserted.map((row) => options.entryFacts(items.get(row.itemCode)!, row)));
       added += inserted.length;
     }
-    const derivedNote = skipped > 0 ? `; ${skipped} entries of items derived from case files left out (${[...derived.keys()].join(', ')})` : '';
-    ctx.log(`demo diary history: ${added} entries for ${offices.length} offices (${months[0]} … ${yesterday}; labelled 示范${derivedNote})`);
+    ctx.log(`demo diary history: ${added} entries for ${offices.length} offices (${months[0]} … ${yesterday}; labelled 示范)`);
     return added;
   });
 }
