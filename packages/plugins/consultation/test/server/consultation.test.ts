@@ -92,7 +92,7 @@ describe('the fast path: a phone consultation answered on the spot', () => {
 
 describe('a letter: reply deadline, referral, follow-up and the record sheet with every field', () => {
   let file: CaseFile;
-  const person = { role: 'consultant', name: '王某某', idNumber: '150402198805061234', phone: '13800001234', address: '内蒙古赤峰市红山区西屯街道某某小区' };
+  const person = { role: 'consultant', name: '王某某', idNumber: '150402198805061235', phone: '13800001234', address: '内蒙古赤峰市红山区西屯街道某某小区' };
 
   it('records it without an answer: the 7-working-day reply deadline runs, with its basis', async () => {
     file = await (await xitun()).consultation.cases.open.mutate({
@@ -159,7 +159,7 @@ describe('a letter: reply deadline, referral, follow-up and the record sheet wit
       '2026年3月2日',
       '信函',
       '王某某',
-      '150402198805061234',
+      '150402198805061235',
       '13800001234',
       '内蒙古赤峰市红山区西屯街道某某小区',
       '劳动用工',
@@ -187,9 +187,9 @@ describe('a letter: reply deadline, referral, follow-up and the record sheet wit
     const county = await (await t.client('hongshan')).consultation.cases.get.query({ id: file.id });
     expect(county.masked).toBe(true);
     const [masked] = county.fields.person as { name: string; phone: string; idNumber: string }[];
-    expect(masked!.name).toBe('王*');
+    expect(masked!.name).toBe('王**');
     expect(masked!.phone).toBe('138****1234');
-    expect(masked!.idNumber).toBe('1504**********1234');
+    expect(masked!.idNumber).toBe('1504**********1235');
     // Lists never show it in full, not even to the office.
     const list = await (await xitun()).consultation.cases.list.query({ state: ['followed-up'] });
     expect(JSON.stringify(list.rows)).not.toContain('王某某');

@@ -26,7 +26,7 @@ afterAll(async () => {
   await Promise.all([t?.close(), bare?.close()]);
 });
 
-const person: CaseParty = { role: 'consultant', name: '李某某', idNumber: '150402197702021234', phone: '13800005678', address: '赤峰市红山区西屯街道东山村' };
+const person: CaseParty = { role: 'consultant', name: '李某某', idNumber: '150402197702021236', phone: '13800005678', address: '赤峰市红山区西屯街道东山村' };
 const respondent: CaseParty = { role: 'respondent', name: '赵某某', phone: '13800008765' };
 const mediationFields = { committee: '西屯街道人民调解委员会', disputeType: 'neighbourhood', parties: [respondent] };
 

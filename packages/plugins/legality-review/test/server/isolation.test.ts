@@ -90,7 +90,7 @@ describe('bad input: typed errors in the caller’s language, nothing written', 
     await unchanged();
   });
 
-  it('the opinion without a finding, with a negative count, or a partial adoption without its reason', async () => {
+  it('the opinion without a finding, with a negative count or an unknown finding', async () => {
     const client = await t.client('xitun', { locale: 'zh-CN' });
     const base = { id: xitunCase.id, revision: xitunCase.revision, transition: 'issue-opinion' };
     const full = { issuerFinding: 'lawful', authorityFinding: 'lawful', contentFinding: 'lawful', procedureFinding: 'lawful', conclusion: 'lawful', opinion: '可以签订。', changesProposed: 0 };

@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '@sifa/core';
-import { rawFetch, startTestServer, type TestServerOf } from '@sifa/server/testing';
+import { rawFetch, sifaErrorOf, startTestServer, type TestServerOf } from '@sifa/server/testing';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createLegalityReviewPlugin } from '../../src/server/index.js';
 import { docxText, downloadDocument } from './docx.js';
@@ -130,7 +130,12 @@ describe('a draft normative document: received, reviewed, opinion issued, adopti
     }
   });
 
-  it('tracks the adoption: partly adopted, with how', async () => {
+  it('tracks the adoption: partly adopted, with how (required)', async () => {
+    const without = await sifaErrorOf(
+      (await xitun())['legality-review'].cases.transition.mutate({ id: file.id, revision: file.revision, transition: 'partly-adopted', on: '2026-03-19', fields: {} }),
+    );
+    expect(without.data.sifaCode).toBe('VALIDATION_FAILED');
+    expect(without.data.issues.map((i) => i.path)).toEqual(['fields.adoptionNotes']);
     file = await (await xitun())['legality-review'].cases.transition.mutate({
       id: file.id,
       revision: file.revision,
