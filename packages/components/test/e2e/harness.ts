@@ -87,9 +87,9 @@ export const allPlugins = () => [
   createWarningsPlugin(),
   createStatisticsPlugin(),
   createVillageAdvisersPlugin(),
-  // Demo records for the offices of 红山区 only, a few each, to keep the set-up quick.
-  createConsultationPlugin({ demo: { featuredCounties: ['150402'], perFeaturedOffice: 4, perOtherOffice: 0 } }),
-  createLegalityReviewPlugin({ demo: { featuredCounties: ['150402'], perFeaturedOffice: 2, perOtherOffice: 0 } }),
+  // A few demo records of 西屯 only, to keep the set-up quick.
+  createConsultationPlugin({ demo: { offices: ['150402001'], perOffice: 4 } }),
+  createLegalityReviewPlugin({ demo: { offices: ['150402001'], perOffice: 2 } }),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {

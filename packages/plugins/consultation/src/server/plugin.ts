@@ -19,9 +19,10 @@ export const consultationPluginOptionsSchema = z.object({
     .union([
       z.literal(false),
       z.object({
-        featuredCounties: z.array(z.string().regex(/^\d{6}$/)).max(20).default(defaultConsultationDemo.featuredCounties),
-        perFeaturedOffice: z.number().int().min(0).max(200).default(defaultConsultationDemo.perFeaturedOffice),
-        perOtherOffice: z.number().int().min(0).max(200).default(defaultConsultationDemo.perOtherOffice),
+        /** The offices that get demo records (default: the demo accounts' 西屯, 三中街). */
+        offices: z.array(z.string().regex(/^\d{9}$/)).max(200).default(defaultConsultationDemo.offices),
+        /** Records a year of each. */
+        perOffice: z.number().int().min(0).max(500).default(defaultConsultationDemo.perOffice),
       }),
     ])
     .default(defaultConsultationDemo),

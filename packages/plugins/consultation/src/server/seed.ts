@@ -7,25 +7,24 @@
  * with 1380000 phone numbers. None of it is a real consultation; the statutes cited are the
  * articles such an answer would cite, to be checked before real use.
  *
- * Volume: the offices of the featured counties (default 红山区, where the demo accounts work) get
- * about one record a month each, every other office a couple a year, so the city's dashboard has
- * figures everywhere and the demo offices have a real-looking register. Deterministic (seeded by
- * office code). Idempotent: nothing is added once the tree has any consultation record.
+ * Volume: the demo offices (default 西屯 and 三中街, where the demo accounts work: server
+ * `seed/demo.ts`) get a register of a plausible year (12 records each by default, about one a month), not every office
+ * of the tree: every record goes through the engine (steps, facts, audit, the record sheet), which
+ * costs about 0.1–0.2 s a step on PGlite, and the whole demo seed must stay quick. Deterministic
+ * (seeded by office code). Idempotent: nothing is added once the tree has any consultation record.
  */
 import { createHash } from 'node:crypto';
 import { addDays, type CaseFile, type PluginSeedContext, type ScopedServices } from '@sifa/core';
 import { consultationCaseTypeCode, type ConsultationChannel, type ConsultationReferral } from '../case-type.js';
 
 export interface ConsultationDemoOptions {
-  /** Counties (6-digit codes) whose offices get about one record a month. */
-  featuredCounties: string[];
-  /** Records a year of an office of a featured county. */
-  perFeaturedOffice: number;
-  /** Records a year of every other office. */
-  perOtherOffice: number;
+  /** The offices (9-digit codes) that get demo records: by default the demo accounts' offices. */
+  offices: string[];
+  /** Records a year of each. */
+  perOffice: number;
 }
 
-export const defaultConsultationDemo: ConsultationDemoOptions = { featuredCounties: ['150402'], perFeaturedOffice: 12, perOtherOffice: 2 };
+export const defaultConsultationDemo: ConsultationDemoOptions = { offices: ['150402001', '150402002'], perOffice: 12 };
 
 const demoMark = '【示范】';
 
@@ -251,8 +250,8 @@ async function makeRecord(scoped: ScopedServices, orgCode: string, planned: Plan
 
 export async function seedDemoConsultations(ctx: PluginSeedContext, options: ConsultationDemoOptions): Promise<{ records: number } | void> {
   const root = ctx.orgCodes[0];
-  const offices = ctx.orgCodes.filter((code) => code.length === 9);
-  if (!root || offices.length === 0) return;
+  const offices = options.offices.filter((code) => ctx.orgCodes.includes(code));
+  if (!root || offices.length === 0 || options.perOffice <= 0) return;
   if (!ctx.catalog.caseTypes.some((type) => type.code === consultationCaseTypeCode)) return;
   const existing = await ctx.runScoped(root, (scoped) => scoped.cases.list(consultationCaseTypeCode, { limit: 1 }));
   if (existing.total > 0) {
@@ -264,11 +263,8 @@ export async function seedDemoConsultations(ctx: PluginSeedContext, options: Con
   const from = addDays(today, -365);
   let records = 0;
   for (const orgCode of offices) {
-    const featured = options.featuredCounties.some((county) => orgCode.startsWith(county));
-    const count = featured ? options.perFeaturedOffice : options.perOtherOffice;
-    if (count <= 0) continue;
     await ctx.runScoped(orgCode, async (scoped) => {
-      for (const planned of plannedRecords(orgCode, count, from, to, (day) => scoped.calendar.isWorkingDay(day))) {
+      for (const planned of plannedRecords(orgCode, options.perOffice, from, to, (day) => scoped.calendar.isWorkingDay(day))) {
         await makeRecord(scoped, orgCode, planned);
         records += 1;
       }

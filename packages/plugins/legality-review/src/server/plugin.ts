@@ -19,9 +19,10 @@ export const legalityReviewPluginOptionsSchema = z.object({
     .union([
       z.literal(false),
       z.object({
-        featuredCounties: z.array(z.string().regex(/^\d{6}$/)).max(20).default(defaultLegalityReviewDemo.featuredCounties),
-        perFeaturedOffice: z.number().int().min(0).max(100).default(defaultLegalityReviewDemo.perFeaturedOffice),
-        perOtherOffice: z.number().int().min(0).max(100).default(defaultLegalityReviewDemo.perOtherOffice),
+        /** The offices that get demo reviews (default: the demo accounts' 西屯, 三中街). */
+        offices: z.array(z.string().regex(/^\d{9}$/)).max(200).default(defaultLegalityReviewDemo.offices),
+        /** Reviews a year of each. */
+        perOffice: z.number().int().min(0).max(200).default(defaultLegalityReviewDemo.perOffice),
       }),
     ])
     .default(defaultLegalityReviewDemo),

@@ -6,21 +6,23 @@
  * every title starts with 【示范】; the submitting bodies are named after the office's township.
  * Invented content; the articles cited are those such opinions cite, to be checked before real use.
  *
- * Volume: offices of the featured counties (default 红山区) about one review every two months,
- * every other office one a year. Deterministic (seeded by office code). Idempotent: nothing is
- * added once the tree has any legality review.
+ * Volume: the demo offices (default 西屯 and 三中街, where the demo accounts work) get 5 reviews
+ * a year each, not every office of the tree: every step goes through the engine (facts, audit, the
+ * opinion document) and the whole demo seed must stay quick. Deterministic (seeded by office
+ * code). Idempotent: nothing is added once the tree has any legality review.
  */
 import { createHash } from 'node:crypto';
 import { addDays, type PluginSeedContext, type ScopedServices } from '@sifa/core';
 import { legalityReviewCaseTypeCode, type LegalityReviewKind } from '../case-type.js';
 
 export interface LegalityReviewDemoOptions {
-  featuredCounties: string[];
-  perFeaturedOffice: number;
-  perOtherOffice: number;
+  /** The offices (9-digit codes) that get demo reviews: by default the demo accounts' offices. */
+  offices: string[];
+  /** Reviews a year of each. */
+  perOffice: number;
 }
 
-export const defaultLegalityReviewDemo: LegalityReviewDemoOptions = { featuredCounties: ['150402'], perFeaturedOffice: 6, perOtherOffice: 1 };
+export const defaultLegalityReviewDemo: LegalityReviewDemoOptions = { offices: ['150402001', '150402002'], perOffice: 5 };
 
 const demoMark = '【示范】';
 
@@ -194,8 +196,8 @@ async function makeReview(scoped: ScopedServices, orgCode: string, planned: Plan
 
 export async function seedDemoLegalityReviews(ctx: PluginSeedContext, options: LegalityReviewDemoOptions): Promise<{ reviews: number } | void> {
   const root = ctx.orgCodes[0];
-  const offices = ctx.orgCodes.filter((code) => code.length === 9);
-  if (!root || offices.length === 0) return;
+  const offices = options.offices.filter((code) => ctx.orgCodes.includes(code));
+  if (!root || offices.length === 0 || options.perOffice <= 0) return;
   if (!ctx.catalog.caseTypes.some((type) => type.code === legalityReviewCaseTypeCode)) return;
   const existing = await ctx.runScoped(root, (scoped) => scoped.cases.list(legalityReviewCaseTypeCode, { limit: 1 }));
   if (existing.total > 0) {
@@ -207,13 +209,10 @@ export async function seedDemoLegalityReviews(ctx: PluginSeedContext, options: L
   const from = addDays(today, -365);
   let reviews = 0;
   for (const orgCode of offices) {
-    const featured = options.featuredCounties.some((county) => orgCode.startsWith(county));
-    const count = featured ? options.perFeaturedOffice : options.perOtherOffice;
-    if (count <= 0) continue;
     await ctx.runScoped(orgCode, async (scoped) => {
       const office = await scoped.orgs.get(orgCode);
       const township = office.name.zh.replace(/司法所$/, '') || office.name.zh;
-      for (const planned of plannedReviews(orgCode, township, count, from, to, (day, n) => scoped.calendar.addWorkingDays(day, n))) {
+      for (const planned of plannedReviews(orgCode, township, options.perOffice, from, to, (day, n) => scoped.calendar.addWorkingDays(day, n))) {
         await makeReview(scoped, orgCode, planned);
         reviews += 1;
       }
