@@ -4,7 +4,7 @@
  * `openMediation` (a people's mediation case from a record, the person carried over, through the
  * engine: no import of the mediation plugin) and `statistics` (figures from the facts).
  */
-import { caseworkRouter, createRouter, pluginError, scopedProcedure, SifaError, type CaseFile, type CaseFieldSpec, type CaseParty, type ScopedServices } from '@sifa/core';
+import { caseErrorKinds, caseworkRouter, createRouter, pluginError, scopedProcedure, SifaError, type CaseFile, type CaseFieldSpec, type CaseParty, type ScopedServices } from '@sifa/core';
 import { consultationManifest } from '../index.js';
 import { consultationCaseTypeCode, consultationChannels, type ConsultationChannel } from '../case-type.js';
 import { consultationSchemas, type OpenMediationInput } from '../schemas.js';
@@ -92,6 +92,7 @@ export async function openMediation(scoped: ScopedServices, input: OpenMediation
     throw new SifaError('CONFLICT', {
       message: { zh: '这条咨询记录已被他人修改，请刷新后重试。', en: 'Someone else changed this record meanwhile: reload it and try again.' },
       details: { caseId: record.id, revision: parsed.revision, currentRevision: record.revision },
+      pluginError: caseErrorKinds.revisionConflict,
     });
   }
   // Referred to mediation first when the record is not referred yet (the referral and its sheet),

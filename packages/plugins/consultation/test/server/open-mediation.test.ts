@@ -132,7 +132,7 @@ describe('refusals write nothing', () => {
   it('a stale revision: CONFLICT with the current one', async () => {
     const file = await record(t);
     const error = await sifaErrorOf((await t.client('xitun')).consultation.openMediation.mutate({ id: file.id, revision: file.revision + 5, fields: mediationFields }));
-    expect(error.data).toMatchObject({ sifaCode: 'CONFLICT', details: { caseId: file.id, revision: file.revision + 5, currentRevision: file.revision } });
+    expect(error.data).toMatchObject({ sifaCode: 'CONFLICT', pluginError: 'case.revision-conflict', details: { caseId: file.id, revision: file.revision + 5, currentRevision: file.revision } });
     await unchanged(t, file);
   });
 

@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '@sifa/core';
-import { rawFetch, sifaErrorOf, startTestServer, type TestServerOf } from '@sifa/server/testing';
+import { rawFetch, sifaErrorOf, startTestServer, wholeRegionReader, type TestServerOf } from '@sifa/server/testing';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createLegalityReviewPlugin } from '../../src/server/index.js';
 import { docxText, downloadDocument } from './docx.js';
@@ -173,6 +173,9 @@ describe('other submissions', () => {
   it('an enforcement decision runs the 5-working-day legal review period instead', async () => {
     const file = await (await xitun())['legality-review'].cases.open.mutate({ on: '2026-03-16', fields: { kind: 'enforcement-decision', title: '关于责令限期拆除违法建筑的决定（拟）', submitter: '西屯街道综合行政执法办公室' } });
     expect(file.deadlines.map((d) => [d.code, d.days, d.due])).toEqual([['enforcement-review-period', 5, '2026-03-23']]);
+    // Early warnings watch it through the plugin's deadline source, with its basis.
+    const watched = await t.server.runScoped(wholeRegionReader, (s) => s.signals.deadlines({ from: '2026-03-01', to: '2026-03-31', sources: ['legality-review.deadlines'] }));
+    expect(watched.filter((d) => d.entity.id === file.id).map((d) => [d.orgCode, d.due, d.basis?.zh.includes('可按部署配置')])).toEqual([['150402001', '2026-03-23', true]]);
   });
 
   it('village rules: adopted; a withdrawn submission needs its reason', async () => {
