@@ -78,8 +78,8 @@ export const followUpOutcomes = [
 ] as const;
 
 export const consultationCaseTypeCode = 'consultation.record';
-/** The document every closed record can print: the consultation record sheet. */
-export const consultationSheetTemplate = 'consultation.record-sheet';
+/** The record sheet's template code (issued by refer, follow-up and close). */
+export const consultationSheetTemplateCode = 'consultation.record-sheet';
 
 export const consultationCaseType = defineCaseType({
   code: consultationCaseTypeCode,
@@ -169,7 +169,7 @@ export const consultationCaseType = defineCaseType({
       permission: 'consultation.work',
       sets: ['referral', 'referredTo', 'answer', 'basis'],
       requires: ['referral'],
-      document: 'consultation.record-sheet',
+      document: consultationSheetTemplateCode,
       facts: [{ metric: 'consultation.referrals' }],
     },
     {
@@ -201,7 +201,7 @@ export const consultationCaseType = defineCaseType({
         outcome: { kind: 'choice', title: t('回访结果', 'Outcome'), options: [...followUpOutcomes] },
         followUpNotes: { kind: 'text', title: t('回访情况', 'Notes'), required: false, multiline: true, maxLength: 2000 },
       },
-      document: 'consultation.record-sheet',
+      document: consultationSheetTemplateCode,
       facts: [{ metric: 'consultation.followed-up' }],
     },
     {
@@ -215,7 +215,7 @@ export const consultationCaseType = defineCaseType({
       fields: {
         closingNotes: { kind: 'text', title: t('备注', 'Notes'), required: false, multiline: true, maxLength: 2000 },
       },
-      document: 'consultation.record-sheet',
+      document: consultationSheetTemplateCode,
     },
   ],
   deadlines: [
