@@ -5,8 +5,8 @@
  * lays it out as a two-column form (item, content) with the signature lines of the receiving
  * staff member and the person.
  *
- * Layout: the official-letter layout (GB/T 9704) with a table, until the platform's `form`
- * layout (for agreements and record sheets; the mediation module adds it) is on this branch.
+ * Layout: the platform's `form` layout (record sheets and agreements: the record number as its
+ * reference, no 版头 or 文号), the items as a field table, then the signature lines.
  */
 import { z } from 'zod';
 import { defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock, type LocalizedText } from '@sifa/core';
@@ -61,6 +61,7 @@ function timeline(data: CaseDocumentData) {
 export const consultationSheetTemplate = defineDocumentTemplate<CaseDocumentData>({
   code: 'consultation.record-sheet',
   title: { zh: '法律咨询记录单', en: 'Legal consultation record sheet' },
+  layout: 'form',
   dataSchema: caseDocumentDataSchema,
   render(data, ctx) {
     const en = ctx.locale === 'en';
@@ -81,7 +82,6 @@ export const consultationSheetTemplate = defineDocumentTemplate<CaseDocumentData
       : none;
 
     const rows: [string, string][] = [
-      [L('记录编号', 'Record number'), data.number],
       [L('咨询日期', 'Date'), dayLabel(opened?.on ?? data.on, en)],
       [L('咨询方式', 'Channel'), titleOf(consultationChannels, f.channel, en)],
       [L('咨询人', 'Person consulting'), person],
@@ -99,9 +99,15 @@ export const consultationSheetTemplate = defineDocumentTemplate<CaseDocumentData
     if (closing) rows.push([L('办结', 'Closed'), [dayLabel(closing.on, en), text(closing.fields.closingNotes)].filter(Boolean).join(en ? '; ' : '；')]);
 
     const blocks: DocumentBlock[] = [
-      { kind: 'table', columns: [L('项目', 'Item'), L('内容', 'Content')], rows },
-      { kind: 'paragraph', text: L('接待人（签名）：__________        咨询人（签名）：__________', 'Received by (signature): __________        Person consulting (signature): __________') },
+      { kind: 'fields', rows: rows.map(([label, value]) => ({ label, value })) },
+      {
+        kind: 'signatures',
+        lines: [
+          { label: L('接待人', 'Received by'), mark: L('签名', 'Signature') },
+          { label: L('咨询人', 'Person consulting'), mark: L('签名', 'Signature') },
+        ],
+      },
     ];
-    return { title: L('法律咨询记录单', 'Legal consultation record sheet'), blocks };
+    return { title: L('法律咨询记录单', 'Legal consultation record sheet'), reference: data.number, blocks };
   },
 });

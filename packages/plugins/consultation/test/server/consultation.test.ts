@@ -173,8 +173,8 @@ describe('a letter: reply deadline, referral, follow-up and the record sheet wit
       '2026年3月18日',
       '已受理，正在办理',
       '仲裁委已立案受理，咨询人表示满意。',
-      '接待人（签名）',
-      '咨询人（签名）',
+      '接待人：（签名）',
+      '咨询人：（签名）',
     ]) {
       expect(text, value).toContain(value);
     }
