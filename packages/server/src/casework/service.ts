@@ -175,10 +175,22 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
   };
 
   /** The specs of a step's form: its own fields, then the case fields it sets (all of them for the opening). */
-  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => ({
-    ...t.fields,
-    ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)),
-  });
+  const specsOf = new Map<Transition, Record<string, CaseFieldSpec>>();
+  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => {
+    let specs = specsOf.get(t);
+    if (!specs) specsOf.set(t, (specs = { ...t.fields, ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)) }));
+    return specs;
+  };
+  /** The schema of a step's form, built once per step (and party count, where signatures need it). */
+  const schemas = new Map<Record<string, CaseFieldSpec>, Map<number, ReturnType<typeof caseFieldsSchema>>>();
+  const schemaOf = (specs: Record<string, CaseFieldSpec>, partyCount: number) => {
+    const count = Object.values(specs).some((s) => s.kind === 'signatures') ? partyCount : 0;
+    let byCount = schemas.get(specs);
+    if (!byCount) schemas.set(specs, (byCount = new Map()));
+    let schema = byCount.get(count);
+    if (!schema) byCount.set(count, (schema = caseFieldsSchema(specs, { partyCount: count })));
+    return schema;
+  };
   const setsOf = (type: CaseType, t: Transition) => (t.from.length === 0 ? Object.keys(type.fields) : t.sets);
 
   const searchText = (type: CaseType, number: string, values: Values) => {
@@ -285,7 +297,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
       const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number): Values => {
-        const result = caseFieldsSchema(specs, { partyCount }).safeParse(input);
+        const result = schemaOf(specs, partyCount).safeParse(input);
         if (result.success) return result.data as Values;
         const issues: { path: PropertyKey[]; message: string }[] = [];
         for (const issue of result.error.issues) {
