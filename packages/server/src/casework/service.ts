@@ -52,7 +52,6 @@ import {
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { caseAttachments, caseCounters, caseEvents, caseFiles, cases, orgs as orgsTable } from '../db/schema.js';
-import { toOrgNode } from '../orgs/directory.js';
 import { issueDayOf } from '../documents/numbering.js';
 import { openEnvelope, sealEnvelope, type FieldCipher } from './cipher.js';
 import { isPersonalField, maskValue } from './masking.js';
@@ -288,12 +287,6 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
       const loadEvents = (id: string) => db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
 
-      const orgNames = async (codes: string[]): Promise<Map<string, LocalizedText>> => {
-        const unique = [...new Set(codes)];
-        if (unique.length === 0) return new Map();
-        const rows = await db.select().from(orgsTable).where(inArray(orgsTable.code, unique));
-        return new Map(rows.map((r) => [r.code, localized(toOrgNode(r).name)]));
-      };
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
       const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number): Values => {
@@ -463,7 +456,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         };
       };
 
-      const orgNameOf = async (code: string) => (await orgNames([code])).get(code) ?? text(code, code);
+      /** The case's org (visible, so in scope): one lookup per transaction, shared with facts and audit. */
+      const orgNameOf = async (code: string) => localized((await scoped.orgs.get(code)).name);
 
       // ------------------------------------------------------------------------------ service
 
