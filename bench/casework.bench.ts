@@ -105,7 +105,7 @@ type Work = (i: number) => Promise<unknown>;
 const stats = (ms: number[]) => ({ p50: pct(ms, 0.5), p95: pct(ms, 0.95) });
 
 async function timed(rounds: number, work: Work) {
-  return (await paired(rounds, work))[0];
+  return (await paired(rounds, work))[0]!;
 }
 
 /**
