@@ -52,7 +52,6 @@ import {
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { caseAttachments, caseCounters, caseEvents, caseFiles, cases, orgs as orgsTable } from '../db/schema.js';
-import { toOrgNode } from '../orgs/directory.js';
 import { issueDayOf } from '../documents/numbering.js';
 import { openEnvelope, sealEnvelope, type FieldCipher } from './cipher.js';
 import { isPersonalField, maskValue } from './masking.js';
@@ -175,14 +174,26 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
   };
 
   /** The specs of a step's form: its own fields, then the case fields it sets (all of them for the opening). */
-  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => ({
-    ...t.fields,
-    ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)),
-  });
+  const specsOf = new Map<Transition, Record<string, CaseFieldSpec>>();
+  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => {
+    let specs = specsOf.get(t);
+    if (!specs) specsOf.set(t, (specs = { ...t.fields, ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)) }));
+    return specs;
+  };
+  /** The schema of a step's form, built once per step (and party count, where signatures need it). */
+  const schemas = new Map<Record<string, CaseFieldSpec>, Map<number, ReturnType<typeof caseFieldsSchema>>>();
+  const schemaOf = (specs: Record<string, CaseFieldSpec>, partyCount: number) => {
+    const count = Object.values(specs).some((s) => s.kind === 'signatures') ? partyCount : 0;
+    let byCount = schemas.get(specs);
+    if (!byCount) schemas.set(specs, (byCount = new Map()));
+    let schema = byCount.get(count);
+    if (!schema) byCount.set(count, (schema = caseFieldsSchema(specs, { partyCount: count })));
+    return schema;
+  };
   const setsOf = (type: CaseType, t: Transition) => (t.from.length === 0 ? Object.keys(type.fields) : t.sets);
   /** The step's form as widgets get it: the case fields it `requires` marked required. */
   const formSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => {
-    const specs = stepSpecs(type, t);
+    const specs = { ...stepSpecs(type, t) };
     for (const name of t.requires) if (specs[name]) specs[name] = { ...specs[name], required: true };
     return specs;
   };
@@ -293,16 +304,12 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
       const loadEvents = (id: string) => db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
 
-      const orgNames = async (codes: string[]): Promise<Map<string, LocalizedText>> => {
-        const unique = [...new Set(codes)];
-        if (unique.length === 0) return new Map();
-        const rows = await db.select().from(orgsTable).where(inArray(orgsTable.code, unique));
-        return new Map(rows.map((r) => [r.code, localized(toOrgNode(r).name)]));
-      };
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
       const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number, context?: Values): Values => {
-        const result = caseFieldsSchema(specs, { partyCount, ...(context ? { context } : {}) }).safeParse(input);
+        // The cached schema unless requiredWhen must read the case's current fields (built per call then).
+        const needsContext = context !== undefined && Object.values(specs).some((spec) => spec.requiredWhen);
+        const result = (needsContext ? caseFieldsSchema(specs, { partyCount, context }) : schemaOf(specs, partyCount)).safeParse(input);
         if (result.success) return result.data as Values;
         const issues: { path: PropertyKey[]; message: string }[] = [];
         for (const issue of result.error.issues) {
@@ -468,7 +475,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         };
       };
 
-      const orgNameOf = async (code: string) => (await orgNames([code])).get(code) ?? text(code, code);
+      /** The case's org (visible, so in scope): one lookup per transaction, shared with facts and audit. */
+      const orgNameOf = async (code: string) => localized((await scoped.orgs.get(code)).name);
 
       // ------------------------------------------------------------------------------ service
 
@@ -588,6 +596,9 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today(), caseValues);
           const { running, next } = storedDeadlines(type, views, scoped.calendar);
           const setsPersonal = t.sets.some((f) => isPersonalField(type.fields[f]!));
+          // Sent with the UPDATE: the facts, the audit entry and the view all look the org up (once per transaction).
+          const orgName = orgNameOf(row.orgCode);
+          orgName.catch(() => undefined); // awaited below; a step refused before then must not leave it unhandled
           const caseSplit = split(type.fields, caseValues);
           // The one write that decides a race: of two steps from one revision, one updates the row.
           const [updated] = await db
@@ -629,15 +640,15 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             documentId,
           };
           // Independent writes of one transaction, sent together (any failure rolls back all of them).
-          const [, , , orgName, attachments] = await Promise.all([
+          const [, , , name, attachments] = await Promise.all([
             db.insert(caseEvents).values(event),
             recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step, all: parsed, caseValues }]),
             audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId }),
-            orgNameOf(row.orgCode),
+            orgName,
             attachmentsOf(row.id),
           ]);
           publish(row.orgPath);
-          return fileOf(type, updated, [...events, event], orgName, attachments);
+          return fileOf(type, updated, [...events, event], name, attachments);
         },
 
         async get(code, id) {
