@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseFieldSpecSchema, type CaseDeadlineView, type CaseFieldSpec, type CaseFile, type CaseNextStep } from '@sifa/core';
 import { casesMessages, type CasesMessageKey } from './messages.js';
-import { changesSince, checkForm, deadlineText, issueKey, newStepForm, payloadOf, visibleErrors, type PartyRow, type SignatureRow, type StepForm } from './model.js';
+import { changesSince, checkForm, deadlineText, isRequired, issueKey, newStepForm, payloadOf, visibleErrors, type PartyRow, type SignatureRow, type StepForm } from './model.js';
 
 const zh = (key: CasesMessageKey, params?: Record<string, string | number>) => casesMessages.t('zh-CN', key, params);
 const title = (zh: string) => ({ zh, en: zh });
@@ -112,6 +112,28 @@ describe('checks before sending', () => {
     expect(visibleErrors(form, errors)).toEqual({});
     expect(Object.keys(visibleErrors({ ...form, touched: new Set(['facts']) }, errors))).toEqual(['facts']);
     expect(visibleErrors({ ...form, submitted: true }, errors)).toBe(errors);
+  });
+});
+
+describe('requiredWhen', () => {
+  // The referring body is required when the source is a referral (in the form, or in the case).
+  const referrer = { ...spec({ kind: 'text', title: title('移送单位'), required: false }), requiredWhen: { field: 'source', in: ['referral'] } } as unknown as CaseFieldSpec;
+  const source = spec({ kind: 'choice', title: title('来源'), options: [{ value: 'referral', title: title('移送') }, { value: 'active', title: title('主动') }] });
+
+  it('makes a field required by another field’s value in the same form', () => {
+    const open: CaseNextStep = { code: 'register', title: title('登记'), to: 'registered', fields: { source, referrer }, sets: ['source', 'referrer'], document: null };
+    const form = newStepForm(open, null, null);
+    expect(isRequired(form, 'referrer')).toBe(false);
+    expect(checkForm({ ...form, values: { ...form.values, source: 'active' } }, zh, '2026-12-01')['referrer']).toBeUndefined();
+    const referred = { ...form, values: { ...form.values, source: 'referral' } };
+    expect(isRequired(referred, 'referrer')).toBe(true);
+    expect(checkForm(referred, zh, '2026-12-01')['referrer']).toBe('此项必填。');
+  });
+
+  it('or by the case’s value when the form does not hold that field', () => {
+    const fix: CaseNextStep = { code: 'fix', title: title('更正'), to: 'registered', fields: { referrer }, sets: ['referrer'], document: null };
+    const form = newStepForm(fix, { ...file, fields: { source: 'referral' } } as unknown as CaseFile, null);
+    expect(isRequired(form, 'referrer')).toBe(true);
   });
 });
 

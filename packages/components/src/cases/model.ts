@@ -35,6 +35,8 @@ export interface StepForm {
   values: Record<string, FormValue>;
   /** The day the step counts for ('' = today, the server's default). */
   on: string;
+  /** The case's field values when the form opened (a `requiredWhen` may look at a field the form does not hold). */
+  context: Record<string, CaseFieldValue>;
   touched: ReadonlySet<string>;
   submitted: boolean;
   /** Messages by field name, or `<field>.<row>.<key>` for a row's input. */
@@ -119,6 +121,7 @@ export function newStepForm(step: CaseNextStep, file: CaseFile | null, type: Cas
     step,
     values,
     on: '',
+    context: file?.fields ?? {},
     touched: new Set(),
     submitted: false,
     errors: {},
@@ -145,6 +148,25 @@ export function openingStep(type: CaseTypeView): CaseNextStep | null {
 }
 
 const trimmed = (v: string) => v.trim();
+
+/** A field's condition for being required after all (`requiredWhen`, where the contract has it). */
+type Condition = { field: string; in: readonly (string | boolean)[] };
+const conditionOf = (spec: CaseFieldSpec): Condition | undefined => (spec as { requiredWhen?: Condition }).requiredWhen;
+
+/**
+ * Whether `name` must be filled in `form` now: its spec says so, or its `requiredWhen` holds for
+ * the value another field has in the form (or, for a field the form does not hold, in the case).
+ */
+export function isRequired(form: Pick<StepForm, 'step' | 'values' | 'context'>, name: string): boolean {
+  const spec = form.step.fields[name];
+  if (!spec) return false;
+  if (spec.required && spec.kind !== 'boolean') return true;
+  const when = conditionOf(spec);
+  if (!when) return false;
+  const value: unknown = when.field in form.step.fields ? form.values[when.field] : form.context[when.field];
+  const values = Array.isArray(value) ? value : [value];
+  return values.some((v) => (typeof v === 'string' || typeof v === 'boolean') && when.in.includes(typeof v === 'string' ? v.trim() : v));
+}
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The fields as the server takes them: numbers as numbers, empty optional fields left out. */
@@ -157,7 +179,7 @@ export function payloadOf(form: StepForm): Record<string, unknown> {
       case 'date':
       case 'choice': {
         const text = trimmed(String(value ?? ''));
-        if (text !== '' || spec.required) out[name] = text;
+        if (text !== '' || isRequired(form, name)) out[name] = text;
         break;
       }
       case 'number': {
@@ -171,7 +193,7 @@ export function payloadOf(form: StepForm): Record<string, unknown> {
       case 'choices':
       case 'attachments': {
         const list = Array.isArray(value) ? (value as string[]) : [];
-        if (list.length > 0 || spec.required) out[name] = list;
+        if (list.length > 0 || isRequired(form, name)) out[name] = list;
         break;
       }
       case 'parties': {
@@ -213,17 +235,18 @@ export function checkForm(form: StepForm, t: Translate, today: string): Record<s
   for (const [name, spec] of Object.entries(form.step.fields)) {
     const value = form.values[name];
     const set = (message: string) => (errors[name] ??= message);
+    const required = isRequired(form, name);
     switch (spec.kind) {
       case 'text': {
         const text = trimmed(String(value ?? ''));
-        if (spec.required && !text) set(t('fieldRequired'));
+        if (required && !text) set(t('fieldRequired'));
         else if (text.length > spec.maxLength) set(t('tooLong', { max: spec.maxLength }));
         break;
       }
       case 'number': {
         const text = trimmed(String(value ?? ''));
         if (!text) {
-          if (spec.required) set(t('fieldRequired'));
+          if (required) set(t('fieldRequired'));
           break;
         }
         const n = Number(text);
@@ -236,30 +259,30 @@ export function checkForm(form: StepForm, t: Translate, today: string): Record<s
       case 'date': {
         const text = trimmed(String(value ?? ''));
         if (!text) {
-          if (spec.required) set(t('fieldRequired'));
+          if (required) set(t('fieldRequired'));
         } else if (!dayPattern.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) set(t('badDate'));
         break;
       }
       case 'boolean':
         break;
       case 'choice':
-        if (spec.required && !trimmed(String(value ?? ''))) set(t('fieldRequired'));
+        if (required && !trimmed(String(value ?? ''))) set(t('fieldRequired'));
         break;
       case 'choices': {
         const list = Array.isArray(value) ? value : [];
-        if (spec.required && list.length === 0) set(t('fieldRequired'));
+        if (required && list.length === 0) set(t('fieldRequired'));
         else if (spec.maxItems !== undefined && list.length > spec.maxItems) set(t('tooMany', { max: spec.maxItems }));
         break;
       }
       case 'attachments': {
         const list = Array.isArray(value) ? value : [];
-        if (spec.required && list.length === 0) set(t('fieldRequired'));
+        if (required && list.length === 0) set(t('fieldRequired'));
         else if (list.length > spec.maxFiles) set(t('tooMany', { max: spec.maxFiles }));
         break;
       }
       case 'parties': {
         const rows = (Array.isArray(value) ? (value as PartyRow[]) : []).map((r, i) => ({ r, i })).filter(({ r }) => !isBlankParty(r));
-        const min = spec.required ? Math.max(spec.minItems, 1) : spec.minItems;
+        const min = required ? Math.max(spec.minItems, 1) : spec.minItems;
         if (rows.length < min) set(min <= 1 ? t('fieldRequired') : t('tooFew', { min }));
         else if (rows.length > spec.maxItems) set(t('tooMany', { max: spec.maxItems }));
         for (const { r, i } of rows) {
@@ -274,8 +297,8 @@ export function checkForm(form: StepForm, t: Translate, today: string): Record<s
           if (r.signed && !r.signedOn) errors[`${name}.${i}.signedOn`] = t('signedOnMissing');
           else if (r.signed && !dayPattern.test(r.signedOn)) errors[`${name}.${i}.signedOn`] = t('badDate');
         });
-        if (spec.required && spec.requireAll && rows.some((r) => !r.signed)) set(t('signAll'));
-        else if (spec.required && !rows.some((r) => r.signed)) set(t('fieldRequired'));
+        if (required && spec.requireAll && rows.some((r) => !r.signed)) set(t('signAll'));
+        else if (required && !rows.some((r) => r.signed)) set(t('fieldRequired'));
         break;
       }
     }

@@ -52,6 +52,7 @@ import {
   checkForm,
   deadlineStateKeys,
   deadlineText,
+  isRequired,
   issueKey,
   newStepForm,
   openingStep,
@@ -1164,7 +1165,7 @@ export class SifaCases extends SifaElement {
     const errorId = error ? `e-${safeId(name)}` : '';
     const unitId = spec.kind === 'number' && spec.unit ? `u-${safeId(name)}` : '';
     const describedBy = [helpId, unitId, errorId].filter(Boolean).join(' ') || undefined;
-    const required = spec.required && spec.kind !== 'boolean';
+    const required = isRequired(form, name);
     const label = html`${this.text(spec.title)}${required ? html` <span class="req">(${this.t('required')})</span>` : nothing}`;
     const value = form.values[name];
     const str = typeof value === 'string' ? value : '';
@@ -1179,7 +1180,7 @@ export class SifaCases extends SifaElement {
         return html`<div class="field" data-field=${name}>
           <label for=${id}>${label}</label>
           ${spec.multiline
-            ? html`<textarea id=${id} name=${name} .value=${live(str)} ?disabled=${disabled} aria-required=${spec.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @input=${onInput} @blur=${blur}></textarea>`
+            ? html`<textarea id=${id} name=${name} .value=${live(str)} ?disabled=${disabled} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @input=${onInput} @blur=${blur}></textarea>`
             : html`<input
                 id=${id}
                 name=${name}
@@ -1187,7 +1188,7 @@ export class SifaCases extends SifaElement {
                 autocomplete="off"
                 .value=${live(str)}
                 ?disabled=${disabled}
-                aria-required=${spec.required ? 'true' : 'false'}
+                aria-required=${required ? 'true' : 'false'}
                 aria-invalid=${invalid}
                 aria-describedby=${ifDefined(describedBy)}
                 @input=${onInput}
@@ -1209,7 +1210,7 @@ export class SifaCases extends SifaElement {
               max=${spec.max}
               .value=${live(str)}
               ?disabled=${disabled}
-              aria-required=${spec.required ? 'true' : 'false'}
+              aria-required=${required ? 'true' : 'false'}
               aria-invalid=${invalid}
               aria-describedby=${ifDefined(describedBy)}
               @input=${onInput}
@@ -1222,7 +1223,7 @@ export class SifaCases extends SifaElement {
       case 'date':
         return html`<div class="field" data-field=${name}>
           <label for=${id}>${label}</label>
-          <input id=${id} name=${name} type="date" .value=${live(str)} ?disabled=${disabled} aria-required=${spec.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @input=${onInput} @blur=${blur} />
+          <input id=${id} name=${name} type="date" .value=${live(str)} ?disabled=${disabled} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @input=${onInput} @blur=${blur} />
           ${help} ${issue}
         </div>`;
       case 'boolean':
@@ -1236,7 +1237,7 @@ export class SifaCases extends SifaElement {
       case 'choice':
         return html`<div class="field" data-field=${name}>
           <label for=${id}>${label}</label>
-          <select id=${id} name=${name} ?disabled=${disabled} aria-required=${spec.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @change=${onInput} @blur=${blur}>
+          <select id=${id} name=${name} ?disabled=${disabled} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @change=${onInput} @blur=${blur}>
             <option value="" ?selected=${str === ''}>${this.t('choose')}</option>
             ${spec.options.map((o) => html`<option value=${o.value} ?selected=${str === o.value}>${this.plain(o.title)}</option>`)}
           </select>
