@@ -122,7 +122,8 @@ export interface CaseSignature {
  * limits it to cases whose field has one of the values. `ifInstalled`: skipped when no installed
  * plugin declares the metric (a diary metric the casework plugin feeds only where the diary is installed).
  * A case's facts are re-derived from its whole timeline at every transition (`recordForSource`
- * with source `{ kind: 'case.<type code>', id }`), so a corrected field never double counts.
+ * with source `{ kind: '<plugin id>.case', id: <case id> }`), so a corrected field never double counts.
+ * `value: { field }` reads the step's own field first, then the case field as of that step.
  */
 export const caseFactSpecSchema = z.object({
   metric: metricCodeSchema,
@@ -385,12 +386,22 @@ export interface CasesService {
   deadlines(range: { from: string; to: string; types?: string[] }): Promise<Deadline[]>;
 }
 
-/** Codes of the errors the engine throws, for widgets (details are in `SifaError.details`). */
+/**
+ * Names of the errors the engine throws, as `data.pluginError` of the answer (with `data.details`):
+ * `isPluginError(error, caseErrorKinds.illegalTransition)` narrows the details.
+ */
 export const caseErrorKinds = {
-  /** details: { state, transition, allowed } (allowed: comma-separated codes). */
+  /** CONFLICT; details: { state, transition, allowed } (allowed: comma-separated codes, '' when none). */
   illegalTransition: 'case.illegal-transition',
-  /** details: { caseId, revision, currentRevision } */
+  /** CONFLICT; details: { caseId, revision, currentRevision } */
   revisionConflict: 'case.revision-conflict',
 } as const;
+
+declare module './plugin-errors.js' {
+  interface PluginErrorDetails {
+    'case.illegal-transition': { state: string; transition: string; allowed: string };
+    'case.revision-conflict': { caseId: string; revision: number; currentRevision: number };
+  }
+}
 
 export type { LocalizedText };

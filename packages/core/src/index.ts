@@ -173,4 +173,5 @@ export {
   type CaseListQueryInput,
   type CasesService,
 } from './casework.js';
+export { caseFieldsSchema, isValidIdNumber, type CaseFieldsSchemaOptions } from './casework-fields.js';
 export { caseworkRouter, caseworkDeadlineSource, type CaseworkPermissions, type CaseworkRouter } from './casework-router.js';

@@ -9,7 +9,7 @@ import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
 import type { DiaryItem } from './diary-items.js';
 import type { EntryPointDefinition, EntryPointGroupDefinition } from './entry-points.js';
-import type { Locale, LocalizedText } from './locale.js';
+import { pickText, type Locale, type LocalizedText } from './locale.js';
 import type { CaseType, CasesService } from './casework.js';
 import type { OrgLevel, OrgNode } from './org.js';
 import type { NotificationsService } from './notifications.js';
@@ -18,6 +18,7 @@ import type { SignalsService } from './deadlines.js';
 import type { WorkingCalendar } from './calendar.js';
 import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
 import { fieldIssuesOf } from './validation.js';
+import { catalogMessage } from './messages.js';
 
 /** A drizzle database or transaction over either engine (PGlite or postgres.js). */
 export type SifaDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -35,6 +36,8 @@ export interface AuditEntryInput {
 
 export interface AuditWriter {
   record(entry: AuditEntryInput): Promise<void>;
+  /** Entries recorded in this transaction so far (a service that audits itself, e.g. `cases`, counts too). */
+  entries?(): number;
 }
 
 /** Org lookups limited to the caller's subtree. */
@@ -178,7 +181,11 @@ const t = initTRPC.context<SifaContext>().meta<SifaProcedureMeta>().create({
       sifaCode: sifa.sifaCode,
       httpStatus: sifa.httpStatus,
       path: path ?? null,
-      issues: sifa.issues,
+      // A service without the caller's locale (the casework engine) names catalog messages (`msg()`): rendered here.
+      issues: sifa.issues.map((issue) => {
+        const text = catalogMessage(issue.message);
+        return text ? { ...issue, message: pickText(text, locale) } : issue;
+      }),
       details: sifa.details,
       pluginError: sifa.pluginError ?? null,
       requestId: ctx?.requestId ?? null,
@@ -237,6 +244,7 @@ export function scopedProcedure(permission: string) {
   return permittedProcedure(permission).use(async ({ ctx, next, type, path, getRawInput }) =>
     ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
+      const before = scoped.audit.entries?.() ?? 0;
       const audit: AuditWriter = {
         record: (entry) => {
           audited = true;
@@ -246,7 +254,8 @@ export function scopedProcedure(permission: string) {
       const result = await next({ ctx: { ...scoped, audit, scope: ctx.actor.scope satisfies Scope } });
       // Throwing rolls the transaction back; tRPC turns the error into the response.
       if (!result.ok) throw result.error;
-      if (type === 'mutation' && !audited) {
+      // A service the body called may have audited the change itself (the casework engine does).
+      if (type === 'mutation' && !audited && (scoped.audit.entries?.() ?? 0) === before) {
         await scoped.audit.record({ action: path, orgCode: ctx.actor.scope.orgCode, after: await getRawInput() });
       }
       return result;

@@ -18,6 +18,7 @@ import { createLogger } from './logging.js';
 import type { StaticRoot } from './http/static.js';
 import { PluginCompositionError } from './plugins/compose.js';
 import { createPluginPackage, PluginScaffoldError } from './plugins/scaffold.js';
+import { aesGcmFieldCipher } from './casework/cipher.js';
 
 interface SifaConfigModule {
   plugins?: ServerPlugin[];
@@ -28,6 +29,10 @@ interface SifaConfigModule {
   documents?: SifaServerOptions['documents'];
   /** Time zone of the jobs' cron patterns (default Asia/Shanghai). */
   jobsTimeZone?: string;
+  /** Casework: the deployment's deadline days (`{ deadlines: { 'mediation.case/mediation-period': { days: 30 } } }`). */
+  casework?: SifaServerOptions['casework'];
+  /** A field-encryption provider other than AES-256-GCM with SIFA_FIELD_KEY (e.g. SM4). */
+  fieldCipher?: SifaServerOptions['fieldCipher'];
 }
 
 const usage = `Usage: sifa <command> [options]
@@ -66,12 +71,13 @@ Commands:
 
 Options:
   --config <file>    config module exporting { plugins, staticRoots, notificationChannels, documents,
-                     jobsTimeZone } (default ./sifa.config.mjs)
+                     jobsTimeZone, casework, fieldCipher } (default ./sifa.config.mjs)
   --help             show this help
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
 SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...,
-SIFA_NOW (start the clock at an instant: demos, training, tests)`;
+SIFA_FIELD_KEY (base64 of 32 bytes: the key of the personal data of cases; required with
+DATABASE_URL when a case type is installed), SIFA_NOW (start the clock at an instant: demos, training, tests)`;
 
 async function loadConfig(file: string | undefined): Promise<SifaConfigModule> {
   const path = resolve(file ?? 'sifa.config.mjs');
@@ -131,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
       jobs: { schedule: scheduleJobs, ...(config.jobsTimeZone ? { timeZone: config.jobsTimeZone } : {}) },
       ...(config.notificationChannels ? { notificationChannels: config.notificationChannels } : {}),
       ...(config.documents ? { documents: config.documents } : {}),
+      ...(config.casework ? { casework: config.casework } : {}),
+      ...(config.fieldCipher ? { fieldCipher: config.fieldCipher } : env.SIFA_FIELD_KEY ? { fieldCipher: aesGcmFieldCipher(env.SIFA_FIELD_KEY) } : {}),
       plugins: config.plugins ?? [],
       database,
       port: env.PORT,

@@ -27,6 +27,16 @@ export const envSchema = z.object({
    * it runs on from there. For demos, training and tests: "this year" of the demo seed, deadlines,
    * reminders and jobs all follow it. Unset: the real time.
    */
+  /**
+   * The key of the personal data of cases (AES-256-GCM): the base64 of 32 random bytes
+   * (`openssl rand -base64 32`). Required with DATABASE_URL when a case type is installed; without
+   * it, embedded PGlite keeps a generated key in SIFA_DATA_DIR/field-key.
+   */
+  SIFA_FIELD_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length === 32 && Buffer.from(v, 'base64').toString('base64') === v, 'SIFA_FIELD_KEY must be the base64 of 32 random bytes (e.g. `openssl rand -base64 32`)')
+    .optional(),
   SIFA_NOW: z.iso.datetime({ offset: true, message: 'SIFA_NOW must be an ISO 8601 instant with an offset, e.g. 2027-01-04T09:00:00+08:00' }).optional(),
 });
 export type SifaEnv = z.infer<typeof envSchema>;

@@ -25,3 +25,7 @@ export { webhookChannel, smsChannel, type WebhookChannelOptions, type SmsChannel
 export type { NotificationsPlatform, DispatchReport } from './notifications/service.js';
 export type { JobRunner, JobInfo } from './jobs/runner.js';
 export type { CalendarPlatform } from './calendar/service.js';
+export { caseworkRoutes } from './casework/routes.js';
+export { aesGcmFieldCipher, type FieldCipher } from './casework/cipher.js';
+export { casesTopic, maxCaseFileBytes } from './casework/service.js';
+export { maskName, maskIdNumber, maskPhone, maskAddress } from './casework/masking.js';

@@ -5,7 +5,8 @@
  * ordered start and stop (lifecycle.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { DocumentCatalogueSlot, NotificationChannel, PlatformServices, Role, ServerPlugin, SifaDb } from '@sifa/core';
+import type { CaseDeadlineOverride, DocumentCatalogueSlot, NotificationChannel, PlatformServices, Role, ServerPlugin, SifaDb } from '@sifa/core';
+import { defaultFieldCipher, type FieldCipher } from './casework/cipher.js';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/engine.js';
 import { migrate, type MigrationReport } from './db/migrate.js';
 import { enforceTenantSecurity } from './db/tenant-security.js';
@@ -54,6 +55,16 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
     issuers?: IssuerOverrides;
     /** Time zone of the 成文日期 and of the numbering year (default Asia/Shanghai). */
     timeZone?: string;
+  };
+  /**
+   * Encryption of the personal data of cases (parties' names, ID numbers, phones, addresses): the
+   * CLI passes AES-256-GCM keyed from SIFA_FIELD_KEY. Absent: PGlite keeps a generated key in
+   * `<data dir>/field-key`; PostgreSQL refuses to start when a case type is installed.
+   */
+  fieldCipher?: FieldCipher;
+  casework?: {
+    /** A deployment's deadline days: `{ 'mediation.case/mediation-period': { days: 30, unit: 'calendar' } }`. */
+    deadlines?: Readonly<Record<string, CaseDeadlineOverride>>;
   };
   jobs?: {
     /** Run the plugins' jobs on their schedules once listening (default true; tests turn it off and call `jobs.run`). */
@@ -160,6 +171,8 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
 
   const declared = declarePlugins(plugins);
   const life = new Lifecycle(logger);
+  // Before anything opens: a PostgreSQL deployment with case types and no key stops here.
+  const fieldCipher = options.fieldCipher ?? (await defaultFieldCipher(options.database, logger, declared.catalog.caseTypes.length > 0));
   const database = await life.step(
     'open database',
     () => (isHandle(options.database) ? options.database : openDatabase(options.database)),
@@ -193,6 +206,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         timeZone,
         documents: options.documents,
         notificationChannels: options.notificationChannels,
+        casework: { cipher: fieldCipher, deadlines: options.casework?.deadlines },
       }),
     async (started) => {
       started.calendar.stop();

@@ -26,6 +26,11 @@ import {
   auditLog,
   calendarDays,
   calendarYears,
+  caseAttachments,
+  caseCounters,
+  caseEvents,
+  caseFiles,
+  cases,
   documentBatches,
   documentCounters,
   documents,
@@ -95,6 +100,11 @@ export const platformTables = [
   documentBatches,
   calendarYears,
   calendarDays,
+  cases,
+  caseCounters,
+  caseEvents,
+  caseFiles,
+  caseAttachments,
 ] as const;
 
 const platformMigrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));

@@ -1,10 +1,11 @@
 /**
  * Validates and composes the plugins a server is started with: every manifest parsed with zod,
  * the core range checked, collisions of ids, permission names, tables, metrics, diary item
- * codes, entry points and entry point groups refused with both plugins named, a permission a
- * plugin names (route, procedure) that it (or the platform) does not declare refused, a metric
- * or group an entry point names that no plugin declares refused, and a start order that honours
- * `dependsOn`.
+ * codes, entry points, entry point groups, case types and derived diary items refused with both
+ * plugins named, a permission a plugin names (route, procedure, case type) that it (or the
+ * platform) does not declare refused, a metric or group an entry point names that no plugin
+ * declares refused, a case type's document template or fact metric that nothing installed
+ * provides refused, and a start order that honours `dependsOn`.
  */
 import semver from 'semver';
 import { Cron } from 'croner';
@@ -28,6 +29,7 @@ import {
   type PluginManifest,
   type Role,
   type ServerPlugin,
+  type CaseType,
 } from '@sifa/core';
 import { hasScopePolicy, isOrgOwned } from '../db/tenant-security.js';
 
@@ -119,6 +121,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   const diaryItemOwners = new Map<string, string>();
   const entryPointOwners = new Map<string, string>();
   const entryPointGroupOwners = new Map<string, string>();
+  const caseTypeOwners = new Map<string, string>();
+  const derivedItemOwners = new Map<string, string>();
   const metrics = new Map<string, MetricDefinition>();
   const permissionsByRole = new Map<Role, Set<string>>(roles.map((r) => [r, new Set<string>()]));
 
@@ -160,6 +164,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     for (const item of manifest.contributes.diaryItems) claim('diary item', diaryItemOwners, item.code, manifest.id);
     for (const entry of manifest.contributes.entryPoints) claim('entry point', entryPointOwners, entry.id, manifest.id);
     for (const group of manifest.contributes.entryPointGroups) claim('entry point group', entryPointGroupOwners, group.id, manifest.id);
+    for (const caseType of manifest.contributes.caseTypes) claim('case type', caseTypeOwners, caseType.code, manifest.id);
+    for (const derived of manifest.contributes.derivedDiaryItems) claim('derived diary item', derivedItemOwners, derived.item, manifest.id);
   }
   for (const { manifest } of parsed) {
     for (const item of manifest.contributes.diaryItems) {
@@ -247,6 +253,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
       indicators.set(indicator.code, { ...indicator, plugin: id });
     }
   }
+  const caseTypes = plugins.flatMap(({ manifest }) => manifest.contributes.caseTypes.map((caseType) => ({ ...caseType, plugin: manifest.id })));
+  for (const caseType of caseTypes) checkCaseType(caseType, permissions, metrics, documentTemplates);
   const routers: AnyRouterRecord = {};
   for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
   const diaryItems = plugins.flatMap((p) => p.manifest.contributes.diaryItems.map((item) => ({ ...item, plugin: p.manifest.id })));
@@ -264,8 +272,60 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     documentTemplates,
     deadlineSources,
     indicators,
-    catalog: { diaryItems, metrics, entryPoints, entryPointGroups },
+    catalog: {
+      diaryItems,
+      metrics,
+      entryPoints,
+      entryPointGroups,
+      caseTypes,
+      // A derived item no installed plugin contributes is ignored (the diary is not installed).
+      derivedDiaryItems: new Map(
+        plugins.flatMap((p) => p.manifest.contributes.derivedDiaryItems.filter((d) => diaryItemOwners.has(d.item)).map((d) => [d.item, { plugin: p.manifest.id, from: d.from }] as const)),
+      ),
+    },
   };
+}
+
+/**
+ * A case type runs only with what it names: its permissions declared by its own plugin, its
+ * documents' templates contributed, its facts' metrics declared (unless `ifInstalled`).
+ */
+function checkCaseType(
+  caseType: CaseType & { plugin: string },
+  permissionOwners: ReadonlyMap<string, string>,
+  metrics: ReadonlyMap<string, MetricDefinition>,
+  templates: ReadonlyMap<string, DocumentTemplate & { plugin: string }>,
+) {
+  const id = caseType.plugin;
+  const where = `Plugin "${id}": case type "${caseType.code}"`;
+  const ownPermission = (what: string, permission: string) => {
+    const owner = permissionOwners.get(permission);
+    if (owner === id) return;
+    throw new PluginCompositionError(
+      'PLUGIN_INVALID',
+      owner === undefined
+        ? `${where}: ${what} names the permission "${permission}", which is not declared. Declare it in the plugin's manifest (permissions).`
+        : `${where}: ${what} names the permission "${permission}" of plugin "${owner}"; a case type names only its own plugin's permissions.`,
+    );
+  };
+  ownPermission('readPermission', caseType.readPermission);
+  for (const transition of caseType.transitions) {
+    ownPermission(`transition "${transition.code}"`, transition.permission);
+    if (transition.document !== undefined && !templates.has(transition.document)) {
+      throw new PluginCompositionError(
+        'PLUGIN_INVALID',
+        `${where}: transition "${transition.code}" issues the document template "${transition.document}", which no installed plugin contributes (documentTemplates).`,
+      );
+    }
+    for (const fact of transition.facts) {
+      if (!fact.ifInstalled && !metrics.has(fact.metric)) {
+        throw new PluginCompositionError(
+          'PLUGIN_INVALID',
+          `${where}: transition "${transition.code}" records the metric "${fact.metric}", which no installed plugin declares. Declare it (contributes.metrics), or mark the fact ifInstalled: true when it feeds another plugin's metric only where that plugin is installed.`,
+        );
+      }
+    }
+  }
 }
 
 function startOrder(plugins: ComposedPlugin[]): ComposedPlugin[] {

@@ -3,7 +3,7 @@
  * services that live beside them:
  * - `runScoped(actor, work)`: one transaction with `sifa.scope` = the actor's org path and role
  *   `sifa_app`, so row-level security limits every row to that subtree; hands `work` the scoped
- *   services (facts, audit, orgs, notifications, documents, signals, calendar); runs the
+ *   services (facts, audit, orgs, notifications, documents, signals, calendar, cases); runs the
  *   after-commit callbacks once it committed.
  * - `runPublicRead(scope, work)`: one READ ONLY transaction under the same security.
  * The calendar, documents and notifications platforms run their own work through `runScoped`
@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import {
   demoDocumentCatalogue,
   type Actor,
+  type CaseDeadlineOverride,
   type DocumentCatalogueSlot,
   type NotificationChannel,
   type PlatformServices,
@@ -33,6 +34,8 @@ import { createNotificationsPlatform, createNotificationsService, type Notificat
 import { createSignalsService } from '../signals/service.js';
 import { createCalendarPlatform, type CalendarPlatform } from '../calendar/service.js';
 import { rootOrgCode, systemActor } from '../auth/system-actor.js';
+import { createCaseworkPlatform, type CaseworkPlatform } from '../casework/service.js';
+import type { FieldCipher } from '../casework/cipher.js';
 
 export interface PlatformRuntimeOptions {
   /** The owner's handle (tables are owned by it; `runScoped` switches to `sifa_app` per transaction). */
@@ -48,6 +51,8 @@ export interface PlatformRuntimeOptions {
   timeZone: string;
   documents?: { catalogue?: readonly DocumentCatalogueSlot[]; issuers?: IssuerOverrides; timeZone?: string } | undefined;
   notificationChannels?: readonly NotificationChannel[] | undefined;
+  /** The casework engine's field cipher and the deployment's deadline days. */
+  casework: { cipher: FieldCipher; deadlines?: Readonly<Record<string, CaseDeadlineOverride>> | undefined };
 }
 
 export interface PlatformRuntime {
@@ -58,6 +63,7 @@ export interface PlatformRuntime {
   calendar: CalendarPlatform;
   documents: DocumentsPlatform;
   notifications: NotificationsPlatform;
+  casework: CaseworkPlatform;
 }
 
 export function createPlatformRuntime(options: PlatformRuntimeOptions): PlatformRuntime {
@@ -94,6 +100,8 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     logger,
   });
 
+  const casework = createCaseworkPlatform({ catalog, cipher: options.casework.cipher, deadlines: options.casework.deadlines, timeZone: options.timeZone, changes });
+
   async function runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
     const afterCommit: (() => void | Promise<void>)[] = [];
     const result = await db.transaction(async (tx) => {
@@ -104,11 +112,12 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
       const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
       // Org paths whose facts this transaction changed: one 'facts' change each, after commit.
       const factPaths = new Set<string>();
+      let auditEntries = 0;
       const onFactsRecorded = (paths: string[]) => {
         if (factPaths.size === 0) onCommit(() => factPaths.forEach((path) => changes.publish('facts', path)));
         paths.forEach((path) => factPaths.add(path));
       };
-      const services: ScopedServices = {
+      const base: Omit<ScopedServices, 'cases'> = {
         db: tx,
         orgs,
         actor,
@@ -118,7 +127,9 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
         calendar: calendar.current(),
         facts: createFactsService(tx, actor, orgs, composition.metrics, onFactsRecorded),
         audit: {
+          entries: () => auditEntries,
           async record(entry) {
+            auditEntries += 1;
             const org = await orgs.get(entry.orgCode);
             await appendAudit(tx, {
               actorId: actor.userId,
@@ -136,6 +147,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
         documents: createDocumentsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: documents }),
         signals: createSignalsService(composition, () => services),
       };
+      const services: ScopedServices = { ...base, cases: casework.service(base) };
       return work(services);
     });
     for (const callback of afterCommit) {
@@ -167,5 +179,5 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
       return calendar.current();
     },
   };
-  return { runScoped, runPublicRead, platform, calendar, documents, notifications };
+  return { runScoped, runPublicRead, platform, calendar, documents, notifications, casework };
 }

@@ -23,6 +23,7 @@ export {
   engine,
   memoryLogger,
   startTestServer,
+  testFieldKey,
   testPassword,
   testUsers,
   wholeRegionReader,

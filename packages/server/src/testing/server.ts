@@ -16,6 +16,10 @@ import { createLogger } from '../logging.js';
 import { seedOrgTree } from '../seed/orgs.js';
 import { createSifaServer, type SifaServer, type SifaServerOptions } from '../server.js';
 import { testNow } from './clock.js';
+import { aesGcmFieldCipher } from '../casework/cipher.js';
+
+/** The fixed field key of test servers (base64 of 32 bytes): tests may read sealed values back with it. */
+export const testFieldKey = Buffer.alloc(32, 7).toString('base64');
 
 const engineName = process.env.SIFA_TEST_ENGINE ?? 'pglite';
 if (engineName !== 'pglite' && engineName !== 'postgres') {
@@ -153,7 +157,7 @@ export interface StartTestServerOptions {
 /**
  * Starts a Sifa server for a test: a fresh database (`createTestDatabase`), the real org tree, the
  * test users (unless `seedUsers: false`), jobs not scheduled, the test clock (`testNow`) unless
- * `now` is given, and the HTTP server on a free port; refuses to start on schema drift (unless
+ * `now` is given, the fixed field key (`testFieldKey`) unless `fieldCipher` is given, and the HTTP server on a free port; refuses to start on schema drift (unless
  * `allowDrift`). Close it in `afterAll`.
  */
 export async function startTestServer<const TPlugins extends readonly ServerPlugin[] = []>(
@@ -164,7 +168,7 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, ...serverOptions, database: db.handle, port: 0 });
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, database: db.handle, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;

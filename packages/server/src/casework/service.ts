@@ -1,0 +1,743 @@
+/**
+ * The casework engine: `ScopedServices.cases`, one engine for every case type plugins declare
+ * (core `casework.ts`). Each call runs inside the caller's scoped transaction, so row-level
+ * security limits every case, event and attachment to the caller's subtree (another office's
+ * case is NOT_FOUND, never "forbidden": its existence does not leak).
+ *
+ * - open / transition: the state machine (an illegal step names the current state and the allowed
+ *   ones), the step's permission and roles, its fields validated with THE schema the widget uses
+ *   (`caseFieldsSchema`), optimistic concurrency (`UPDATE … WHERE revision = n`: of two concurrent
+ *   steps exactly one wins, the other gets CONFLICT), the step's document, the case's facts
+ *   re-derived from its whole timeline (`recordForSource`), an audit entry without personal data,
+ *   and a 'cases' change after commit.
+ * - Personal data (parties, text fields marked personal) is sealed with the field cipher at rest
+ *   and masked for lists and for every reader but the owning office (caller's org = case's org).
+ * - Deadlines on the platform calendar (see deadlines.ts), with the deployment's overrides.
+ * - Attachments: content-addressed (`case_files`, SHA-256), type sniffed from the bytes, ≤ 20 MiB.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  caseErrorKinds,
+  caseFieldsSchema,
+  caseListQuerySchema,
+  caseOpenInputSchema,
+  caseTransitionInputSchema,
+  catalogMessage,
+  msg,
+  requirePermission,
+  SifaError,
+  type CaseAttachmentView,
+  type CaseDeadlineOverride,
+  type CaseDeadlineView,
+  type CaseDocumentData,
+  type CaseEventView,
+  type CaseFieldSpec,
+  type CaseFieldValue,
+  type CaseFile,
+  type CaseNextStep,
+  type CaseParty,
+  type CasesService,
+  type CaseSummary,
+  type CaseTypeView,
+  type ChangeFeed,
+  type Deadline,
+  type FactInput,
+  type LocalizedText,
+  type OrgNode,
+  type PlatformCatalog,
+  type ScopedServices,
+} from '@sifa/core';
+import { inSubtree } from '@sifa/core/db';
+import { caseAttachments, caseCounters, caseEvents, caseFiles, cases, orgs as orgsTable } from '../db/schema.js';
+import { toOrgNode } from '../orgs/directory.js';
+import { issueDayOf } from '../documents/numbering.js';
+import { openEnvelope, sealEnvelope, type FieldCipher } from './cipher.js';
+import { isPersonalField, maskValue } from './masking.js';
+import { caseDeadlines, storedDeadlines, viewOfStored, type StoredDeadline } from './deadlines.js';
+import { caseNumber, orgShortName } from './numbering.js';
+import { acceptedCaseFileTypes, sniffCaseFile } from './sniff.js';
+
+/** Largest attachment (also the upload route's body limit). */
+export const maxCaseFileBytes = 20 * 1024 * 1024;
+
+/** The change-feed topic of cases (published with the case's org path after every change). */
+export const casesTopic = 'cases';
+
+type CaseType = CaseTypeView;
+type Transition = CaseType['transitions'][number];
+type Values = Record<string, CaseFieldValue>;
+type CaseRow = typeof cases.$inferSelect;
+type EventRow = typeof caseEvents.$inferSelect;
+
+export interface CaseworkOptions {
+  catalog: PlatformCatalog;
+  cipher: FieldCipher;
+  /** `'<case type>/<deadline code>'` → the deployment's days or unit. */
+  deadlines?: Readonly<Record<string, CaseDeadlineOverride>> | undefined;
+  /** Where "today" is (default Asia/Shanghai). */
+  timeZone?: string | undefined;
+  changes: Pick<ChangeFeed, 'publish'>;
+}
+
+export interface CaseworkPlatform {
+  /** The installed case types with the deployment's deadline days. */
+  readonly types: readonly CaseTypeView[];
+  /** The engine inside one scoped transaction. */
+  service(scoped: Omit<ScopedServices, 'cases'>): CasesService;
+}
+
+const overrideSchema = z.record(
+  z.string(),
+  z.strictObject({ days: z.number().int().min(1).max(3650).optional(), unit: z.enum(['working', 'calendar']).optional() }),
+);
+
+/** The case types as this deployment runs them; an override naming no installed deadline stops the start. */
+export function caseTypeViews(catalog: PlatformCatalog, overrides: Readonly<Record<string, CaseDeadlineOverride>> = {}): CaseTypeView[] {
+  const parsed = overrideSchema.safeParse(overrides);
+  if (!parsed.success) {
+    throw new Error(`casework.deadlines is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const known = new Set(catalog.caseTypes.flatMap((t) => t.deadlines.map((d) => `${t.code}/${d.code}`)));
+  for (const key of Object.keys(parsed.data)) {
+    if (!known.has(key)) {
+      throw new Error(
+        `casework.deadlines["${key}"] names no deadline of an installed case type. Keys are "<case type>/<deadline code>"${known.size ? `, e.g. "${[...known][0]}"` : ' (no case type declares a deadline)'}.`,
+      );
+    }
+  }
+  return catalog.caseTypes.map((t) => ({
+    ...t,
+    deadlines: t.deadlines.map((d) => {
+      const o = parsed.data[`${t.code}/${d.code}`];
+      return o ? { ...d, days: o.days ?? d.days, unit: o.unit ?? d.unit, configured: true } : { ...d, configured: false };
+    }),
+  }));
+}
+
+const text = (zh: string, en: string): LocalizedText => ({ zh, en });
+/** Org names lack English for most offices: the Chinese name stands in. */
+const localized = (name: OrgNode['name']): LocalizedText => ({ zh: name.zh, en: name.en ?? name.zh, ...(name.mn ? { mn: name.mn } : {}) });
+
+const notFound = (id: string) =>
+  new SifaError('NOT_FOUND', {
+    message: text('找不到这个案件（或它不在您的管辖范围内）。', 'There is no such case in the area you manage.'),
+    details: { caseId: id },
+  });
+
+/**
+ * A validation failure whose messages are catalog keys (`msg()`): the error formatter renders
+ * them in the caller's language (the engine does not know it); anything else reads "not valid".
+ */
+function fieldsInvalid(issues: { path: readonly PropertyKey[]; message: string }[]): SifaError {
+  return new SifaError('VALIDATION_FAILED', {
+    issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: catalogMessage(i.message) ? i.message : msg('invalidValue') })),
+  });
+}
+
+const pick = <T>(values: Record<string, T>, names: Iterable<string>): Record<string, T> => {
+  const out: Record<string, T> = {};
+  for (const name of names) if (name in values) out[name] = values[name]!;
+  return out;
+};
+
+export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatform {
+  const types = caseTypeViews(options.catalog, options.deadlines ?? {});
+  const byCode = new Map(types.map((t) => [t.code, t]));
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const { cipher } = options;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+
+  const seal = (values: Values): Buffer | null => (Object.keys(values).length === 0 ? null : Buffer.from(sealEnvelope(cipher, encoder.encode(JSON.stringify(values)))));
+  const unseal = (sealed: Uint8Array | null): Values => (sealed ? (JSON.parse(decoder.decode(openEnvelope(cipher, sealed))) as Values) : {});
+
+  /** Personal values go to the sealed part (and their masks), the others stay public. */
+  const split = (specs: Readonly<Record<string, CaseFieldSpec>>, values: Values) => {
+    const open: Values = {};
+    const personal: Values = {};
+    const masked: Values = {};
+    for (const [name, value] of Object.entries(values)) {
+      const spec = specs[name];
+      if (spec && isPersonalField(spec)) {
+        personal[name] = value;
+        masked[name] = maskValue(spec, value);
+      } else open[name] = value;
+    }
+    return { open, personal, masked };
+  };
+
+  /** The specs of a step's form: its own fields, then the case fields it sets (all of them for the opening). */
+  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => ({
+    ...t.fields,
+    ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)),
+  });
+  const setsOf = (type: CaseType, t: Transition) => (t.from.length === 0 ? Object.keys(type.fields) : t.sets);
+
+  const searchText = (type: CaseType, number: string, values: Values) => {
+    const words = [number];
+    for (const name of type.listFields) {
+      const spec = type.fields[name];
+      const value = values[name];
+      if (!spec || isPersonalField(spec) || value === null || value === undefined) continue;
+      if (spec.kind === 'choice' || spec.kind === 'choices') {
+        for (const v of Array.isArray(value) ? value : [value]) {
+          const option = spec.options.find((o) => o.value === v);
+          words.push(String(v), ...(option ? [option.title.zh, option.title.en] : []));
+        }
+      } else if (typeof value === 'string' || typeof value === 'number') words.push(String(value));
+    }
+    return words.join(' ').toLowerCase();
+  };
+
+  const partyCountOf = (type: CaseType, values: Values) => {
+    const name = Object.entries(type.fields).find(([, s]) => s.kind === 'parties')?.[0];
+    const parties = name ? values[name] : undefined;
+    return Array.isArray(parties) ? parties.length : 0;
+  };
+
+  return {
+    types,
+    service(scoped) {
+      const { db, actor } = scoped;
+      const today = () => issueDayOf(scoped.now(), timeZone).day;
+
+      const typeOf = (code: string): CaseType => {
+        const type = byCode.get(code);
+        if (!type) {
+          throw new SifaError('NOT_FOUND', {
+            message: text(`没有安装案件类型“${code}”。`, `No installed plugin provides the case type "${code}".`),
+            details: { type: code },
+          });
+        }
+        return type;
+      };
+
+      const stateTitle = (type: CaseType, code: string) => type.states.find((s) => s.code === code)?.title ?? text(code, code);
+      const isClosed = (type: CaseType, state: string) => type.states.find((s) => s.code === state)?.closed ?? false;
+      const mayTake = (t: Transition) => actor.permissions.has(t.permission) && (!t.roles || t.roles.includes(actor.role));
+      const touchesPersonal = (type: CaseType, t: Transition) => setsOf(type, t).some((f) => isPersonalField(type.fields[f]!));
+
+      const requireStep = (type: CaseType, t: Transition) => {
+        requirePermission(actor, t.permission);
+        if (t.roles && !t.roles.includes(actor.role)) {
+          throw new SifaError('FORBIDDEN', {
+            message: text(`“${t.title.zh}”只能由以下角色办理：${t.roles.join('、')}。`, `"${t.title.en}" may be taken only by: ${t.roles.join(', ')}.`),
+            details: { transition: t.code, role: actor.role, roles: t.roles.join(',') },
+          });
+        }
+      };
+
+      const loadCase = async (type: CaseType, id: string): Promise<CaseRow> => {
+        const [row] = await db.select().from(cases).where(and(eq(cases.id, id), eq(cases.type, type.code)));
+        if (!row) throw notFound(id);
+        return row;
+      };
+      const loadEvents = (id: string) => db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
+      const loadAttachments = (id: string) => db.select().from(caseAttachments).where(eq(caseAttachments.caseId, id)).orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.sha256));
+
+      const orgNames = async (codes: string[]): Promise<Map<string, LocalizedText>> => {
+        const unique = [...new Set(codes)];
+        if (unique.length === 0) return new Map();
+        const rows = await db.select().from(orgsTable).where(inArray(orgsTable.code, unique));
+        return new Map(rows.map((r) => [r.code, localized(toOrgNode(r).name)]));
+      };
+
+      /** Validates a step's form with the widget's schema; issues under `fields.`. */
+      const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number): Values => {
+        const result = caseFieldsSchema(specs, { partyCount }).safeParse(input);
+        if (result.success) return result.data as Values;
+        const issues: { path: PropertyKey[]; message: string }[] = [];
+        for (const issue of result.error.issues) {
+          if (issue.code === 'unrecognized_keys') for (const key of issue.keys) issues.push({ path: ['fields', ...issue.path, key], message: msg('caseUnknownField') });
+          else issues.push({ path: ['fields', ...issue.path], message: issue.message });
+        }
+        throw fieldsInvalid(issues);
+      };
+
+      const checkDay = (on: string, notBefore: string | null) => {
+        if (on > today()) throw fieldsInvalid([{ path: ['on'], message: msg('caseDayInFuture') }]);
+        if (notBefore !== null && on < notBefore) throw fieldsInvalid([{ path: ['on'], message: msg('caseDayBeforeLast') }]);
+      };
+
+      const checkAttachmentsNamed = async (specs: Record<string, CaseFieldSpec>, values: Values, caseId: string | null) => {
+        const named = Object.entries(specs).flatMap(([name, spec]) => (spec.kind === 'attachments' ? ((values[name] as string[] | undefined) ?? []).map((sha, i) => ({ name, sha, i })) : []));
+        if (named.length === 0) return;
+        const present = caseId
+          ? new Set((await db.select({ sha256: caseAttachments.sha256 }).from(caseAttachments).where(and(eq(caseAttachments.caseId, caseId), inArray(caseAttachments.sha256, named.map((n) => n.sha))))).map((r) => r.sha256))
+          : new Set<string>();
+        const missing = named.filter((n) => !present.has(n.sha));
+        if (missing.length) throw fieldsInvalid(missing.map((m) => ({ path: ['fields', m.name, m.i], message: msg('caseAttachment') })));
+      };
+
+      /** Every step's values as the case stood then: for facts and documents. */
+      const timeline = (type: CaseType, events: readonly EventRow[]) => {
+        let values: Values = {};
+        return events.map((e) => {
+          const t = type.transitions.find((x) => x.code === e.transition);
+          const all = { ...(e.fields as Values), ...unseal(e.sealed) };
+          const step = t ? pick(all, Object.keys(t.fields)) : {};
+          values = { ...values, ...(t ? pick(all, setsOf(type, t)) : {}) };
+          return { event: e, transition: t, step, all, caseValues: values };
+        });
+      };
+
+      /** The case's facts from its whole timeline: one recordForSource replaces what it recorded before. */
+      const recordFacts = async (type: CaseType, caseId: string, orgCode: string, steps: ReturnType<typeof timeline>) => {
+        const facts: FactInput[] = [];
+        const metrics = scoped.catalog.metrics;
+        for (const { event, transition, step, caseValues } of steps) {
+          for (const spec of transition?.facts ?? []) {
+            if (spec.ifInstalled && !metrics.has(spec.metric)) continue;
+            const read = (field: string) => (field in step ? step[field] : caseValues[field]);
+            if (spec.when) {
+              const v = read(spec.when.field);
+              const values = Array.isArray(v) ? v : [v];
+              if (!values.some((x) => spec.when!.in.includes(x as string | boolean))) continue;
+            }
+            let value: number | null;
+            if (typeof spec.value === 'number') value = spec.value;
+            else if ('field' in spec.value) {
+              const v = read(spec.value.field);
+              value = typeof v === 'number' ? v : null;
+            } else {
+              const v = read(spec.value.count);
+              value = Array.isArray(v) ? v.length : null;
+            }
+            if (value === null || !Number.isFinite(value)) continue;
+            facts.push({ orgCode, day: event.on, metric: spec.metric, value });
+          }
+        }
+        await scoped.facts.recordForSource({ kind: `${type.plugin}.case`, id: caseId }, facts);
+      };
+
+      const issueDocument = async (type: CaseType, t: Transition, row: Pick<CaseRow, 'id' | 'number' | 'orgCode'>, on: string, caseValues: Values, step: Values, earlier: ReturnType<typeof timeline>) => {
+        if (!t.document) return null;
+        const data: CaseDocumentData = {
+          caseId: row.id,
+          number: row.number,
+          type: type.code,
+          orgCode: row.orgCode,
+          transition: t.code,
+          on,
+          fields: caseValues,
+          step,
+          events: earlier.map((s) => ({ transition: s.event.transition, on: s.event.on, fields: s.all })),
+        };
+        const issued = await scoped.documents.issue({ template: t.document, issuerOrgCode: row.orgCode, data, entity: { kind: 'case', id: row.id } });
+        return issued.id;
+      };
+
+      const audit = (type: CaseType, row: Pick<CaseRow, 'id' | 'number' | 'orgCode'>, action: string, after: Record<string, unknown>) =>
+        scoped.audit.record({ action: `${type.code}.${action}`, orgCode: row.orgCode, entity: 'cases', entityId: row.id, after: { number: row.number, ...after } });
+
+      const publish = (orgPath: string) => scoped.afterCommit(() => options.changes.publish(casesTopic, orgPath));
+
+      // ---------------------------------------------------------------------------------- views
+
+      const viewValue = (spec: CaseFieldSpec | undefined, value: CaseFieldValue, full: boolean) => (spec && !full ? maskValue(spec, value) : value);
+
+      const summaryOf = (type: CaseType, row: CaseRow, orgName: LocalizedText, nextDeadline: CaseDeadlineView | null): CaseSummary => {
+        const listed = { ...(row.fields as Values), ...(row.masked as Values) };
+        return {
+          id: row.id,
+          type: row.type,
+          number: row.number,
+          orgCode: row.orgCode,
+          orgName,
+          state: row.state,
+          closed: row.closed,
+          openedOn: row.openedOn,
+          updatedAt: row.updatedAt.toISOString(),
+          revision: row.revision,
+          summary: Object.fromEntries(type.listFields.map((f) => [f, listed[f] ?? null])),
+          nextDeadline,
+        };
+      };
+
+      const attachmentView = (type: CaseType, a: Pick<typeof caseAttachments.$inferSelect, 'caseId' | 'sha256' | 'name' | 'uploadedAt' | 'uploadedByName'>, file: { mimeType: string; bytes: number }): CaseAttachmentView => ({
+        sha256: a.sha256,
+        name: a.name,
+        mimeType: file.mimeType,
+        bytes: file.bytes,
+        uploadedAt: a.uploadedAt.toISOString(),
+        uploadedBy: a.uploadedByName,
+        downloadPath: `/plugins/${type.plugin}/cases/${a.caseId}/attachments/${a.sha256}`,
+      });
+
+      const fileOf = async (type: CaseType, row: CaseRow, events: readonly EventRow[], orgName: LocalizedText): Promise<CaseFile> => {
+        const full = actor.scope.orgCode === row.orgCode;
+        const personal = full ? unseal(row.sealed) : (row.masked as Values);
+        const values = { ...(row.fields as Values), ...personal };
+        const attachments = await db
+          .select({ caseId: caseAttachments.caseId, sha256: caseAttachments.sha256, name: caseAttachments.name, uploadedAt: caseAttachments.uploadedAt, uploadedByName: caseAttachments.uploadedByName, mimeType: caseFiles.mimeType, bytes: caseFiles.bytes })
+          .from(caseAttachments)
+          .innerJoin(caseFiles, eq(caseFiles.sha256, caseAttachments.sha256))
+          .where(eq(caseAttachments.caseId, row.id))
+          .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.sha256));
+        const deadlines = caseDeadlines(type, events, scoped.calendar, today());
+        const running = deadlines.filter((d) => d.state !== 'met').sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+        const eventViews: CaseEventView[] = events.map((e) => {
+          const t = type.transitions.find((x) => x.code === e.transition);
+          const specs = t ? stepSpecs(type, t) : {};
+          const sealed = unseal(e.sealed);
+          const shown: Values = { ...(e.fields as Values) };
+          for (const [name, value] of Object.entries(sealed)) shown[name] = viewValue(specs[name], value, full);
+          return {
+            seq: e.seq,
+            transition: e.transition,
+            from: e.fromState,
+            to: e.toState,
+            on: e.on,
+            at: e.at.toISOString(),
+            by: { userId: e.actorId, name: e.actorName },
+            fields: shown,
+            documentId: e.documentId,
+          };
+        });
+        const next: CaseNextStep[] = type.transitions
+          .filter((t) => t.from.includes(row.state) && mayTake(t) && (full || !touchesPersonal(type, t)))
+          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: stepSpecs(type, t), sets: t.sets, document: t.document ?? null }));
+        return {
+          ...summaryOf(type, row, orgName, running[0] ?? null),
+          fields: Object.fromEntries(Object.keys(type.fields).map((f) => [f, values[f] ?? null])),
+          masked: !full,
+          events: eventViews,
+          attachments: attachments.map((a) => attachmentView(type, a, a)),
+          deadlines,
+          next,
+        };
+      };
+
+      const orgNameOf = async (code: string) => (await orgNames([code])).get(code) ?? text(code, code);
+
+      // ------------------------------------------------------------------------------ service
+
+      const service: CasesService = {
+        types: () => types,
+
+        async open(code, rawInput) {
+          const type = typeOf(code);
+          const input = caseOpenInputSchema.parse(rawInput);
+          const opening = type.transitions.find((t) => t.from.length === 0)!;
+          requireStep(type, opening);
+          const org: OrgNode = await scoped.orgs.get(input.orgCode ?? actor.scope.orgCode);
+          const on = input.on ?? today();
+          checkDay(on, null);
+          const specs = stepSpecs(type, opening);
+          const parsed = parseFields(specs, input.fields, 0);
+          await checkAttachmentsNamed(specs, parsed, null);
+          const caseValues = pick(parsed, Object.keys(type.fields));
+          const step = pick(parsed, Object.keys(opening.fields));
+          const year = Number(on.slice(0, 4));
+          const [counter] = await db
+            .insert(caseCounters)
+            .values({ orgCode: org.code, orgPath: org.path, type: type.code, year, lastSeq: 1 })
+            .onConflictDoUpdate({ target: [caseCounters.orgCode, caseCounters.type, caseCounters.year], set: { lastSeq: sql`${caseCounters.lastSeq} + 1` } })
+            .returning({ seq: caseCounters.lastSeq });
+          const seq = counter!.seq;
+          const id = randomUUID();
+          const number = caseNumber({ year, shortName: orgShortName(org), mark: type.numberMark, seq });
+          const at = scoped.now();
+          const eventsForDeadlines = [{ transition: opening.code, on, toState: opening.to }];
+          const views = caseDeadlines(type, eventsForDeadlines, scoped.calendar, today());
+          const { running, next } = storedDeadlines(type, views, scoped.calendar);
+          const caseSplit = split(type.fields, caseValues);
+          const [row] = await db
+            .insert(cases)
+            .values({
+              id,
+              type: type.code,
+              orgCode: org.code,
+              orgPath: org.path,
+              year,
+              seq,
+              number,
+              state: opening.to,
+              closed: isClosed(type, opening.to),
+              revision: 1,
+              openedOn: on,
+              updatedAt: at,
+              fields: caseSplit.open,
+              sealed: seal(caseSplit.personal),
+              masked: caseSplit.masked,
+              search: searchText(type, number, caseValues),
+              deadlines: running,
+              nextDue: next?.due ?? null,
+              nextWarn: next?.warnFrom ?? null,
+              createdBy: actor.userId,
+            })
+            .returning();
+          const documentId = await issueDocument(type, opening, row!, on, caseValues, step, []);
+          const eventSplit = split(specs, parsed);
+          const [event] = await db
+            .insert(caseEvents)
+            .values({
+              caseId: id,
+              seq: 1,
+              orgCode: org.code,
+              orgPath: org.path,
+              transition: opening.code,
+              fromState: null,
+              toState: opening.to,
+              on,
+              at,
+              actorId: actor.userId,
+              actorName: actor.displayName,
+              fields: eventSplit.open,
+              sealed: seal(eventSplit.personal),
+              documentId,
+            })
+            .returning();
+          await recordFacts(type, id, org.code, [{ event: event!, transition: opening, step, all: parsed, caseValues }]);
+          await audit(type, row!, opening.code, { state: opening.to, revision: 1, on, documentId });
+          publish(org.path);
+          return fileOf(type, row!, [event!], localized(org.name));
+        },
+
+        async transition(code, rawInput) {
+          const type = typeOf(code);
+          const input = caseTransitionInputSchema.parse(rawInput);
+          const row = await loadCase(type, input.id);
+          if (row.revision !== input.revision) throw revisionConflict(row.id, input.revision, row.revision);
+          const t = type.transitions.find((x) => x.code === input.transition && x.from.length > 0);
+          if (!t || !t.from.includes(row.state)) throw illegalTransition(type, row.state, input.transition);
+          requireStep(type, t);
+          const owner = actor.scope.orgCode === row.orgCode;
+          if (!owner && touchesPersonal(type, t)) {
+            throw new SifaError('FORBIDDEN', {
+              message: text(`“${t.title.zh}”会修改当事人等个人信息，只能由承办本案的单位办理。`, `"${t.title.en}" changes personal data of the case: only the office that owns it may take this step.`),
+              details: { transition: t.code, orgCode: row.orgCode },
+            });
+          }
+          const events = await loadEvents(row.id);
+          const on = input.on ?? today();
+          checkDay(on, events.at(-1)?.on ?? row.openedOn);
+          const specs = stepSpecs(type, t);
+          const current = { ...(row.fields as Values), ...unseal(row.sealed) };
+          const parsed = parseFields(specs, input.fields, partyCountOf(type, current));
+          await checkAttachmentsNamed(specs, parsed, row.id);
+          const setValues = pick(parsed, t.sets);
+          const step = pick(parsed, Object.keys(t.fields));
+          const caseValues = { ...current, ...setValues };
+          const seq = row.revision + 1;
+          const at = scoped.now();
+          const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today());
+          const { running, next } = storedDeadlines(type, views, scoped.calendar);
+          const setsPersonal = t.sets.some((f) => isPersonalField(type.fields[f]!));
+          const caseSplit = split(type.fields, caseValues);
+          // The one write that decides a race: of two steps from one revision, one updates the row.
+          const [updated] = await db
+            .update(cases)
+            .set({
+              state: t.to,
+              closed: isClosed(type, t.to),
+              revision: seq,
+              updatedAt: at,
+              ...(t.sets.length ? { fields: caseSplit.open, masked: caseSplit.masked, search: searchText(type, row.number, caseValues) } : {}),
+              ...(setsPersonal ? { sealed: seal(caseSplit.personal) } : {}),
+              deadlines: running,
+              nextDue: next?.due ?? null,
+              nextWarn: next?.warnFrom ?? null,
+            })
+            .where(and(eq(cases.id, row.id), eq(cases.revision, input.revision)))
+            .returning();
+          if (!updated) {
+            const [now] = await db.select({ revision: cases.revision }).from(cases).where(eq(cases.id, row.id));
+            throw revisionConflict(row.id, input.revision, now?.revision ?? input.revision + 1);
+          }
+          const earlier = timeline(type, events);
+          const documentId = await issueDocument(type, t, row, on, caseValues, step, earlier);
+          const eventSplit = split(specs, parsed);
+          const [event] = await db
+            .insert(caseEvents)
+            .values({
+              caseId: row.id,
+              seq,
+              orgCode: row.orgCode,
+              orgPath: row.orgPath,
+              transition: t.code,
+              fromState: row.state,
+              toState: t.to,
+              on,
+              at,
+              actorId: actor.userId,
+              actorName: actor.displayName,
+              fields: eventSplit.open,
+              sealed: seal(eventSplit.personal),
+              documentId,
+            })
+            .returning();
+          await recordFacts(type, row.id, row.orgCode, [...earlier, { event: event!, transition: t, step, all: parsed, caseValues }]);
+          await audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId });
+          publish(row.orgPath);
+          return fileOf(type, updated, [...events, event!], await orgNameOf(row.orgCode));
+        },
+
+        async get(code, id) {
+          const type = typeOf(code);
+          requirePermission(actor, type.readPermission);
+          if (!z.uuid().safeParse(id).success) throw notFound(id);
+          const row = await loadCase(type, id);
+          return fileOf(type, row, await loadEvents(id), await orgNameOf(row.orgCode));
+        },
+
+        async list(code, rawQuery) {
+          const type = typeOf(code);
+          requirePermission(actor, type.readPermission);
+          const q = caseListQuerySchema.parse(rawQuery);
+          const root = q.orgCode ? await scoped.orgs.get(q.orgCode) : null;
+          const day = today();
+          const where: (SQL | undefined)[] = [eq(cases.type, type.code), inSubtree(cases.orgPath, root?.path ?? actor.scope.orgPath)];
+          if (q.state?.length) where.push(inArray(cases.state, q.state));
+          if (q.status === 'open') where.push(eq(cases.closed, false));
+          if (q.status === 'closed') where.push(eq(cases.closed, true));
+          if (q.status === 'overdue') where.push(lt(cases.nextDue, day));
+          if (q.status === 'due-soon') where.push(lte(cases.nextWarn, day), gte(cases.nextDue, day));
+          if (q.openedFrom) where.push(gte(cases.openedOn, q.openedFrom));
+          if (q.openedTo) where.push(lte(cases.openedOn, q.openedTo));
+          if (q.q) where.push(sql`strpos(${cases.search}, ${q.q.toLowerCase()}) > 0`);
+          const condition = and(...where);
+          const [rows, [count]] = await Promise.all([
+            db
+              .select()
+              .from(cases)
+              .where(condition)
+              .orderBy(desc(cases.openedOn), asc(cases.orgCode), desc(cases.seq))
+              .limit(q.limit)
+              .offset(q.offset),
+            db.select({ n: sql<number>`count(*)::int` }).from(cases).where(condition),
+          ]);
+          const names = await orgNames(rows.map((r) => r.orgCode));
+          const specOf = new Map(type.deadlines.map((d) => [d.code, d]));
+          return {
+            total: count?.n ?? 0,
+            rows: rows.map((row) => {
+              const stored = (row.deadlines as StoredDeadline[]).filter((d) => specOf.has(d.code)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+              const first = stored[0];
+              return summaryOf(type, row, names.get(row.orgCode) ?? text(row.orgCode, row.orgCode), first ? viewOfStored(specOf.get(first.code)!, first, scoped.calendar, day) : null);
+            }),
+          };
+        },
+
+        async attach(code, id, file) {
+          const type = typeOf(code);
+          requirePermission(actor, type.readPermission);
+          if (!z.uuid().safeParse(id).success) throw notFound(id);
+          const row = await loadCase(type, id);
+          if (file.bytes.byteLength > maxCaseFileBytes) {
+            throw new SifaError('PAYLOAD_TOO_LARGE', {
+              message: text(`附件不能超过 ${maxCaseFileBytes / 1024 / 1024} MB。`, `An attachment may be at most ${maxCaseFileBytes / 1024 / 1024} MB.`),
+              details: { maxBytes: maxCaseFileBytes, bytes: file.bytes.byteLength },
+            });
+          }
+          if (file.bytes.byteLength === 0) throw new SifaError('BAD_REQUEST', { message: text('附件是空文件。', 'The file is empty.') });
+          const sniffed = sniffCaseFile(file.bytes);
+          if (!sniffed) {
+            throw new SifaError('UNSUPPORTED_MEDIA_TYPE', {
+              message: text('附件只能是 PDF、PNG、JPEG、Word（.docx）、Excel（.xlsx）或纯文本（UTF-8）文件。', 'An attachment must be a PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) or plain text (UTF-8) file.'),
+              details: { accepted: acceptedCaseFileTypes.map((t) => t.mimeType).join(',') },
+            });
+          }
+          const name = cleanFileName(file.name, sniffed.ext);
+          const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+          const at = scoped.now();
+          await db
+            .insert(caseFiles)
+            .values({ sha256, mimeType: sniffed.mimeType, bytes: file.bytes.byteLength, data: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), createdAt: at })
+            .onConflictDoNothing();
+          const [added] = await db
+            .insert(caseAttachments)
+            .values({ caseId: row.id, sha256, orgCode: row.orgCode, orgPath: row.orgPath, name, uploadedBy: actor.userId, uploadedByName: actor.displayName, uploadedAt: at })
+            .onConflictDoNothing()
+            .returning();
+          const attachment = added ?? (await db.select().from(caseAttachments).where(and(eq(caseAttachments.caseId, row.id), eq(caseAttachments.sha256, sha256))))[0]!;
+          if (added) {
+            // The name is left out: it may name a person.
+            await audit(type, row, 'attach', { sha256, bytes: file.bytes.byteLength, mimeType: sniffed.mimeType });
+            publish(row.orgPath);
+          }
+          return attachmentView(type, attachment, { mimeType: sniffed.mimeType, bytes: file.bytes.byteLength });
+        },
+
+        async attachment(code, id, sha256) {
+          const type = typeOf(code);
+          requirePermission(actor, type.readPermission);
+          if (!z.uuid().safeParse(id).success || !/^[0-9a-f]{64}$/.test(sha256)) throw notFound(id);
+          const [found] = await db
+            .select({ a: caseAttachments, mimeType: caseFiles.mimeType, bytes: caseFiles.bytes, data: caseFiles.data })
+            .from(caseAttachments)
+            .innerJoin(cases, eq(cases.id, caseAttachments.caseId))
+            .innerJoin(caseFiles, eq(caseFiles.sha256, caseAttachments.sha256))
+            .where(and(eq(caseAttachments.caseId, id), eq(caseAttachments.sha256, sha256), eq(cases.type, type.code)));
+          if (!found) {
+            throw new SifaError('NOT_FOUND', { message: text('找不到这个附件（或它不在您的管辖范围内）。', 'There is no such attachment in the area you manage.'), details: { caseId: id, sha256 } });
+          }
+          return { meta: attachmentView(type, found.a, found), bytes: new Uint8Array(found.data) };
+        },
+
+        async deadlines(range) {
+          const wanted = range.types ? range.types.map(typeOf) : types;
+          if (wanted.length === 0) return [];
+          const rows = await db
+            .select({ id: cases.id, type: cases.type, orgCode: cases.orgCode, number: cases.number, deadlines: cases.deadlines })
+            .from(cases)
+            .where(and(inArray(cases.type, wanted.map((t) => t.code)), lte(cases.nextDue, range.to), inSubtree(cases.orgPath, actor.scope.orgPath)));
+          const out: Deadline[] = [];
+          for (const row of rows) {
+            const type = byCode.get(row.type)!;
+            for (const d of row.deadlines as StoredDeadline[]) {
+              const spec = type.deadlines.find((s) => s.code === d.code);
+              if (!spec || d.due < range.from || d.due > range.to) continue;
+              out.push({
+                source: type.code,
+                id: `${row.id}/${d.code}`,
+                orgCode: row.orgCode,
+                due: d.due,
+                title: { zh: `${row.number} ${spec.title.zh}`, en: `${row.number} ${spec.title.en}`, mn: spec.title.mn },
+                basis: spec.basis,
+                entity: { kind: 'case', id: row.id },
+              });
+            }
+          }
+          out.sort((a, b) => (a.due === b.due ? a.id.localeCompare(b.id) : a.due < b.due ? -1 : 1));
+          return out;
+        },
+      };
+      return service;
+
+      function revisionConflict(caseId: string, revision: number, currentRevision: number) {
+        return new SifaError('CONFLICT', {
+          message: text('案件已被他人更新，请刷新后重试。', 'Someone else has changed the case since you opened it. Refresh and try again.'),
+          details: { caseId, revision, currentRevision },
+          pluginError: caseErrorKinds.revisionConflict,
+        });
+      }
+
+      function illegalTransition(type: CaseType, state: string, transition: string) {
+        const allowed = type.transitions.filter((t) => t.from.includes(state));
+        const known = type.transitions.find((t) => t.code === transition && t.from.length > 0);
+        const current = stateTitle(type, state);
+        const step = known ? known.title : text(transition, transition);
+        const list = (l: 'zh' | 'en') => allowed.map((t) => (l === 'zh' ? `“${t.title.zh}”` : `"${t.title.en}"`)).join(l === 'zh' ? '、' : ', ');
+        return new SifaError('CONFLICT', {
+          message: allowed.length
+            ? text(`案件当前为“${current.zh}”，不能办理“${step.zh}”；可以办理：${list('zh')}。`, `The case is "${current.en}": "${step.en}" is not possible now. Possible next steps: ${list('en')}.`)
+            : text(`案件当前为“${current.zh}”，已没有可办理的步骤。`, `The case is "${current.en}": no further step is possible.`),
+          details: { state, transition, allowed: allowed.map((t) => t.code).join(',') },
+          pluginError: caseErrorKinds.illegalTransition,
+        });
+      }
+    },
+  };
+}
+
+/** A download name: no folders or control characters, at most 200 characters, the sniffed extension when it had none. */
+export function cleanFileName(name: string, ext: string): string {
+  // eslint-disable-next-line no-control-regex
+  let base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  if (base === '' || base === '.' || base === '..') base = `file.${ext}`;
+  if (!/\.[A-Za-z0-9]{1,5}$/.test(base)) base = `${base}.${ext}`;
+  return [...base].slice(-200).join('');
+}
