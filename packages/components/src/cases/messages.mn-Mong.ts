@@ -149,8 +149,8 @@ export const mnMong: CasesMessageCatalog = {
   noAttachments: 'ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠠᠯᠭᠠ᠃',
   // qabsurulta oruulqu
   uploadLabel: 'ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠣᠷᠤᠤᠯᠬᠤ',
-  // bicig songgomagca oruulun_a; tOrOl kiged yeke baga-yi tOb sinjilen_a.
-  uploadHint: 'ᠪᠢᠴᠢᠭ ᠰᠣᠨᠭᠭᠣᠮᠠᠭᠴᠠ ᠣᠷᠤᠤᠯᠤᠨ᠎ᠠ᠂ ᠲᠥᠷᠥᠯ ᠬᠢᠭᠡᠳ ᠶᠡᠬᠡ ᠪᠠᠭᠠ ᠶᠢ ᠲᠥᠪ ᠰᠢᠨᠵᠢᠯᠡᠨ᠎ᠠ᠃',
+  // bicig songgomagca oruulun_a: `PDF`, `PNG`, `JPEG`, `Word (.docx)`, `Excel (.xlsx)` buyu enggin Usug-Un bicig, nige bUri {max} `MB`-aca ilegUU Ugei.
+  uploadHint: 'ᠪᠢᠴᠢᠭ ᠰᠣᠨᠭᠭᠣᠮᠠᠭᠴᠠ ᠣᠷᠤᠤᠯᠤᠨ᠎ᠠ᠄ PDF᠂ PNG᠂ JPEG᠂ Word (.docx)᠂ Excel (.xlsx) ᠪᠤᠶᠤ ᠡᠨᠭᠭᠢᠨ ᠦᠰᠤᠭ ᠦᠨ ᠪᠢᠴᠢᠭ᠂ ᠨᠢᠭᠡ ᠪᠦᠷᠢ {max} MB ᠠᠴᠠ ᠢᠯᠡᠭᠦᠦ ᠦᠭᠡᠢ᠃',
   // “{name}”-i oruulju bayin_a: {percent}%
   uploading: '“{name}” ᠢ ᠣᠷᠤᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠄ {percent}%',
   // “{name}” oruulba.
@@ -292,4 +292,72 @@ export const mnMong: CasesMessageCatalog = {
   showFields: 'ᠪᠢᠴᠢᠭᠰᠡᠨ ᠵᠦᠢᠯ ({n})',
   // 1 jUil-i jasaju dakin tusiyan_a uu.
   fixErrorsOne: '1 ᠵᠦᠢᠯ ᠢ ᠵᠠᠰᠠᠵᠤ ᠳᠠᠬᠢᠨ ᠲᠤᠰᠢᠶᠠᠨ᠎ᠠ ᠤᠤ᠃',
+  // ene jUil jayilasi Ugei.
+  caseRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠵᠠᠶᠢᠯᠠᠰᠢ ᠦᠭᠡᠢ᠃',
+  // Usug bicin_e uu.
+  caseText: 'ᠦᠰᠤᠭ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // Usug qetUrkei olan bayin_a.
+  caseTooLong: 'ᠦᠰᠤᠭ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // too bicin_e uu.
+  caseNumber: 'ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // bUkUl too bicin_e uu.
+  caseWholeNumber: 'ᠪᠦᠬᠦᠯ ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // too qamug-un baga-aca baga bayin_a.
+  caseTooSmall: 'ᠲᠣᠣ ᠬᠠᠮᠤᠭ ᠤᠨ ᠪᠠᠭᠠ ᠠᠴᠠ ᠪᠠᠭᠠ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // too qamug-un yeke-ece yeke bayin_a.
+  caseTooLarge: 'ᠲᠣᠣ ᠬᠠᠮᠤᠭ ᠤᠨ ᠶᠡᠬᠡ ᠡᠴᠡ ᠶᠡᠬᠡ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // edUr-i `YYYY-MM-DD` metU bicin_e.
+  caseDate: 'ᠡᠳᠦᠷ ᠢ YYYY-MM-DD ᠮᠡᠲᠦ ᠪᠢᠴᠢᠨ᠎ᠡ᠃',
+  // tiyim buyu Ugei-yi songgon_a uu.
+  caseBoolean: 'ᠲᠢᠶᠢᠮ ᠪᠤᠶᠤ ᠦᠭᠡᠢ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // Ogtegsen songgolta-aca nige-yi songgon_a uu.
+  caseChoice: 'ᠥᠭᠲᠡᠭᠰᠡᠨ ᠰᠣᠨᠭᠭᠣᠯᠲᠠ ᠠᠴᠠ ᠨᠢᠭᠡ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // nige jUil-i dakin songgoqu Ugei.
+  caseDuplicate: 'ᠨᠢᠭᠡ ᠵᠦᠢᠯ ᠢ ᠳᠠᠬᠢᠨ ᠰᠣᠨᠭᠭᠣᠬᠤ ᠦᠭᠡᠢ᠃',
+  // too qetUrkei olan bayin_a.
+  caseTooManyItems: 'ᠲᠣᠣ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // too dutagu bayin_a.
+  caseTooFewItems: 'ᠲᠣᠣ ᠳᠤᠲᠠᠭᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // tal_a-yi bicin_e uu.
+  caseParties: 'ᠲᠠᠯ᠎ᠠ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // tal_a-yin bayiri-yi songgon_a uu.
+  casePartyRole: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠪᠠᠶᠢᠷᠢ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // tal_a-yin ner_e-yi bicin_e uu.
+  casePartyName: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // irgen-U UnemlekU-yin dugaar 18 orun, sinjilekU orun jOb baiqu kereg-tei.
+  caseIdNumber: 'ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠶᠢᠨ ᠳᠤᠭᠠᠠᠷ 18 ᠣᠷᠤᠨ᠂ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠣᠷᠤᠨ ᠵᠥᠪ ᠪᠠᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // utasu-yin dugaar 11 orun-u gar utasu buyu bUs-Un dugaar-tai suurin utasu baiqu kereg-tei.
+  casePhone: 'ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠳᠤᠭᠠᠠᠷ 11 ᠣᠷᠤᠨ ᠤ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠪᠦᠰ ᠦᠨ ᠳᠤᠭᠠᠠᠷ ᠲᠠᠢ ᠰᠤᠤᠷᠢᠨ ᠤᠲᠠᠰᠤ ᠪᠠᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // gar Usug-Un bayidal-i bicin_e uu.
+  caseSignatures: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
+  // gar Usug jUrUgci ene kereg-Un tal_a buyu togtagsan gar Usug jUrUgci bisi.
+  caseSigner: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠴᠢ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠲᠣᠭᠲᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠴᠢ ᠪᠢᠰᠢ᠃',
+  // nige kUmUn nige l udaga gar Usug jUrUn_e.
+  caseSignedTwice: 'ᠨᠢᠭᠡ ᠬᠦᠮᠦᠨ ᠨᠢᠭᠡ ᠯ ᠤᠳᠠᠭᠠ ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠨ᠎ᠡ᠃',
+  // gar Usug jUrUgegUi tal_a buyu jUrUgci bayin_a.
+  caseSignatureMissing: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠡᠭᠦᠢ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠵᠦᠷᠦᠭᠴᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene kereg-tU oruulugsan qabsurulta-aca songgon_a uu.
+  caseAttachment: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠲᠦ ᠣᠷᠤᠤᠯᠤᠭᠰᠠᠨ ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠠᠴᠠ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // edUr OnOdUr-ece qojim bolqu Ugei.
+  caseDayInFuture: 'ᠡᠳᠦᠷ ᠥᠨᠥᠳᠦᠷ ᠡᠴᠡ ᠬᠣᠵᠢᠮ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // edUr ene kereg-Un OmUneki alqum-un edUr-ece emUne bolqu Ugei.
+  caseDayBeforeLast: 'ᠡᠳᠦᠷ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠥᠮᠦᠨᠡᠬᠢ ᠠᠯᠬᠤᠮ ᠤᠨ ᠡᠳᠦᠷ ᠡᠴᠡ ᠡᠮᠦᠨᠡ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // ene alqum-du Ugei jUil bayin_a.
+  caseUnknownField: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠦᠭᠡᠢ ᠵᠦᠢᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene jUil buruu bicigdebe.
+  invalidValue: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠪᠤᠷᠤᠤ ᠪᠢᠴᠢᠭᠳᠡᠪᠡ᠃',
+  // ta ene ajil-i sidgekU erke Ugei.
+  errForbidden: 'ᠲᠠ ᠡᠨᠡ ᠠᠵᠢᠯ ᠢ ᠰᠢᠳᠭᠡᠬᠦ ᠡᠷᠬᠡ ᠦᠭᠡᠢ᠃',
+  // ene kereg oldagsan Ugei, buyu tan-u qariyatu-du Ugei.
+  errNotFound: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠪᠤᠶᠤ ᠲᠠᠨ ᠤ ᠬᠠᠷᠢᠶᠠᠲᠤ ᠳᠤ ᠦᠭᠡᠢ᠃',
+  // urida orun_a uu.
+  errUnauthenticated: 'ᠤᠷᠢᠳᠠ ᠣᠷᠤᠨ᠎ᠠ ᠤᠤ᠃',
+  // bicig qetUrkei yeke: qabsurulta nige bUri {max} `MB`-aca ilegUU Ugei.
+  errTooLarge: 'ᠪᠢᠴᠢᠭ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠶᠡᠬᠡ᠄ ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠨᠢᠭᠡ ᠪᠦᠷᠢ {max} MB ᠠᠴᠠ ᠢᠯᠡᠭᠦᠦ ᠦᠭᠡᠢ᠃',
+  // ene tOrOl-Un bicig-i qUliyen abqu Ugei: `PDF`, `PNG`, `JPEG`, `Word (.docx)`, `Excel (.xlsx)` buyu enggin Usug-Un bicig l bolon_a.
+  errUnsupportedType: 'ᠡᠨᠡ ᠲᠥᠷᠥᠯ ᠦᠨ ᠪᠢᠴᠢᠭ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠄ PDF᠂ PNG᠂ JPEG᠂ Word (.docx)᠂ Excel (.xlsx) ᠪᠤᠶᠤ ᠡᠨᠭᠭᠢᠨ ᠦᠰᠤᠭ ᠦᠨ ᠪᠢᠴᠢᠭ ᠯ ᠪᠣᠯᠣᠨ᠎ᠠ᠃',
+  // tOb odo sidgejU cidaqu Ugei, qojim dakin oroldan_a uu.
+  errUnavailable: 'ᠲᠥᠪ ᠣᠳᠣ ᠰᠢᠳᠭᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠬᠣᠵᠢᠮ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃',
+  // tOb ene gUyiltu-yi qUliyen abugsan Ugei.
+  errRefused: 'ᠲᠥᠪ ᠡᠨᠡ ᠭᠦᠶᠢᠯᠲᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃',
 };

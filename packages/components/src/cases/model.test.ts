@@ -4,9 +4,10 @@
  * changed between two copies of a case; and its message catalogs (same keys, Mongolian drafts).
  */
 import { describe, expect, it } from 'vitest';
-import { caseFieldSpecSchema, type CaseDeadlineView, type CaseFieldSpec, type CaseFile, type CaseNextStep } from '@sifa/core';
+import { caseFieldSpecSchema, validationMessages, type CaseDeadlineView, type CaseFieldSpec, type CaseFile, type CaseNextStep } from '@sifa/core';
 import { casesMessages, type CasesMessageKey } from './messages.js';
-import { changesSince, checkForm, deadlineText, isRequired, issueKey, newStepForm, payloadOf, visibleErrors, type PartyRow, type SignatureRow, type StepForm } from './model.js';
+import { keyOfServerText, schemaIssues } from './validate.js';
+import { basicChecks, changesSince, deadlineText, isRequired, issueKey, newStepForm, payloadOf, visibleErrors, type PartyRow, type SignatureRow, type StepForm } from './model.js';
 
 const zh = (key: CasesMessageKey, params?: Record<string, string | number>) => casesMessages.t('zh-CN', key, params);
 const title = (zh: string) => ({ zh, en: zh });
@@ -73,7 +74,7 @@ function filled(values: Partial<Record<string, unknown>>): StepForm {
 describe('checks before sending', () => {
   it('names every missing required field, once each', () => {
     const form = newStepForm(step, null, null);
-    const errors = checkForm(form, zh, '2026-12-01');
+    const errors = basicChecks(form, zh, '2026-12-01');
     expect(Object.keys(errors).sort()).toEqual(['count', 'facts', 'heldOn', 'parties', 'present', 'signatures', 'source'].sort());
     expect(errors['facts']).toBe('此项必填。');
     expect(errors['parties']).toBe('至少需要 2 项。');
@@ -92,7 +93,7 @@ describe('checks before sending', () => {
       signatures: [{ signer: 'mediator', signed: true, signedOn: '' }],
       evidence: ['a', 'b'],
     });
-    const errors = checkForm({ ...form, on: '2027-01-01' }, zh, '2026-12-01');
+    const errors = basicChecks({ ...form, on: '2027-01-01' }, zh, '2026-12-01');
     expect(errors).toEqual({
       on: '不能晚于今天。',
       facts: '不能超过 20 个字。',
@@ -108,7 +109,7 @@ describe('checks before sending', () => {
 
   it('shows a field’s message once it was left (or the form submitted), not before', () => {
     const form = newStepForm(step, null, null);
-    const errors = checkForm(form, zh, '2026-12-01');
+    const errors = basicChecks(form, zh, '2026-12-01');
     expect(visibleErrors(form, errors)).toEqual({});
     expect(Object.keys(visibleErrors({ ...form, touched: new Set(['facts']) }, errors))).toEqual(['facts']);
     expect(visibleErrors({ ...form, submitted: true }, errors)).toBe(errors);
@@ -124,10 +125,10 @@ describe('requiredWhen', () => {
     const open: CaseNextStep = { code: 'register', title: title('登记'), to: 'registered', fields: { source, referrer }, sets: ['source', 'referrer'], document: null };
     const form = newStepForm(open, null, null);
     expect(isRequired(form, 'referrer')).toBe(false);
-    expect(checkForm({ ...form, values: { ...form.values, source: 'active' } }, zh, '2026-12-01')['referrer']).toBeUndefined();
+    expect(basicChecks({ ...form, values: { ...form.values, source: 'active' } }, zh, '2026-12-01')['referrer']).toBeUndefined();
     const referred = { ...form, values: { ...form.values, source: 'referral' } };
     expect(isRequired(referred, 'referrer')).toBe(true);
-    expect(checkForm(referred, zh, '2026-12-01')['referrer']).toBe('此项必填。');
+    expect(basicChecks(referred, zh, '2026-12-01')['referrer']).toBe('此项必填。');
   });
 
   it('or by the case’s value when the form does not hold that field', () => {
@@ -157,7 +158,9 @@ describe('the payload', () => {
         { signer: 'mediator', signed: false, signedOn: '' },
       ],
     });
-    expect(payloadOf(form)).toEqual({
+    const { fields: sent, rows } = payloadOf(form);
+    expect(rows).toEqual({ parties: [0, 1], signatures: [0] });
+    expect(sent).toEqual({
       facts: '事实',
       count: 2,
       heldOn: '2026-11-30',
@@ -173,6 +176,41 @@ describe('the payload', () => {
   });
 });
 
+describe('the shared schema (validate.ts)', () => {
+  it('finds what the engine would refuse, each issue at the form row it came from', () => {
+    const form = filled({
+      facts: '事实',
+      amount: '',
+      count: '2',
+      heldOn: '2026-11-30',
+      source: 'a',
+      present: ['a'],
+      parties: [
+        { role: 'applicant', name: '', idNumber: '', phone: '', address: '', anonymous: false },
+        { role: 'applicant', name: '张三', idNumber: '150402199001011234', phone: '12', address: '', anonymous: false },
+        { role: 'respondent', name: '', idNumber: '', phone: '139', address: '', anonymous: false },
+      ],
+      signatures: [{ signer: 'mediator', signed: true, signedOn: '2026-11-30' }],
+    });
+    const { fields: sent, rows } = payloadOf(form);
+    const issues = schemaIssues(fields, sent, 0).map((i) => [issueKey(i.path, form, rows), i.key]);
+    expect(issues).toEqual([
+      ['parties.1.idNumber', 'caseIdNumber'],
+      ['parties.1.phone', 'casePhone'],
+      ['parties.2.name', 'casePartyName'],
+      ['parties.2.phone', 'casePhone'],
+      // Two parties are sent: both must sign (requireAll), not the mediator alone.
+      ['signatures', 'caseSignatureMissing'],
+    ]);
+  });
+
+  it('knows the server’s Chinese sentences (what a Mongolian reader is sent) by their key', () => {
+    expect(keyOfServerText('此项必填。')).toBe('caseRequired');
+    expect(keyOfServerText('电话号码应为 11 位手机号或带区号的固定电话。')).toBe('casePhone');
+    expect(keyOfServerText('张三')).toBeNull();
+  });
+});
+
 describe('server issues', () => {
   it('go to the field, the row input, the date, or the form', () => {
     const form = newStepForm(step, null, null);
@@ -182,6 +220,10 @@ describe('server issues', () => {
     expect(issueKey('parties.1', form)).toBe('parties');
     expect(issueKey('on', form)).toBe('on');
     expect(issueKey('revision', form)).toBeNull();
+    // The second party sent was the form's third row (a blank row is not sent).
+    expect(issueKey('fields.parties.1.phone', form, { parties: [0, 2] })).toBe('parties.2.phone');
+    expect(issueKey('signatures.0.signer', form, { signatures: [1] })).toBe('signatures');
+    expect(issueKey('signatures.0.signedOn', form, { signatures: [1] })).toBe('signatures.1.signedOn');
     expect(issueKey('', form)).toBeNull();
   });
 });
@@ -226,6 +268,12 @@ describe('the catalogs of <sifa-cases>', () => {
     for (const key of keys as CasesMessageKey[]) {
       expect(names(enCatalog[key]), `en ${key}`).toEqual(names(casesMessages.catalogs['zh-CN'][key]));
       expect(names(mnCatalog[key]), `mn-Mong ${key}`).toEqual(names(casesMessages.catalogs['zh-CN'][key]));
+    }
+    // The shared schema's messages are the server's own words in zh and en.
+    for (const key of keys.filter((k) => k in validationMessages) as (keyof typeof validationMessages & CasesMessageKey)[]) {
+      expect(validationMessages[key], key).toBeDefined();
+      expect(casesMessages.catalogs['zh-CN'][key], key).toBe(validationMessages[key].zh);
+      expect(enCatalog[key], key).toBe(validationMessages[key].en);
     }
     // No Chinese in the English and Mongolian catalogs.
     for (const catalog of [enCatalog, mnCatalog]) for (const key of keys) expect(catalog[key as CasesMessageKey]).not.toMatch(/[\u4e00-\u9fff]/);

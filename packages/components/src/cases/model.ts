@@ -169,9 +169,17 @@ export function isRequired(form: Pick<StepForm, 'step' | 'values' | 'context'>, 
 }
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A form's fields as sent, and for list fields which form row each sent item came from. */
+export interface Payload {
+  fields: Record<string, unknown>;
+  /** By field: the form row of each item sent (blank party rows and unsigned signers are not sent). */
+  rows: Record<string, number[]>;
+}
+
 /** The fields as the server takes them: numbers as numbers, empty optional fields left out. */
-export function payloadOf(form: StepForm): Record<string, unknown> {
+export function payloadOf(form: StepForm): Payload {
   const out: Record<string, unknown> = {};
+  const rows: Record<string, number[]> = {};
   for (const [name, spec] of Object.entries(form.step.fields)) {
     const value = form.values[name];
     switch (spec.kind) {
@@ -197,8 +205,9 @@ export function payloadOf(form: StepForm): Record<string, unknown> {
         break;
       }
       case 'parties': {
-        const rows = (Array.isArray(value) ? (value as PartyRow[]) : []).filter((r) => !isBlankParty(r));
-        out[name] = rows.map((r) => {
+        const kept = (Array.isArray(value) ? (value as PartyRow[]) : []).map((r, i) => ({ r, i })).filter(({ r }) => !isBlankParty(r));
+        rows[name] = kept.map(({ i }) => i);
+        out[name] = kept.map(({ r }) => {
           const party: CaseParty = { role: r.role, name: r.anonymous && spec.anonymous ? null : trimmed(r.name) };
           if (trimmed(r.idNumber)) party.idNumber = trimmed(r.idNumber);
           if (trimmed(r.phone)) party.phone = trimmed(r.phone);
@@ -208,13 +217,14 @@ export function payloadOf(form: StepForm): Record<string, unknown> {
         break;
       }
       case 'signatures': {
-        const rows = Array.isArray(value) ? (value as SignatureRow[]) : [];
-        out[name] = rows.filter((r) => r.signed).map((r): CaseSignature => ({ signer: r.signer, signedOn: r.signedOn }));
+        const kept = (Array.isArray(value) ? (value as SignatureRow[]) : []).map((r, i) => ({ r, i })).filter(({ r }) => r.signed);
+        rows[name] = kept.map(({ i }) => i);
+        out[name] = kept.map(({ r }): CaseSignature => ({ signer: r.signer, signedOn: r.signedOn }));
         break;
       }
     }
   }
-  return out;
+  return { fields: out, rows };
 }
 
 function isBlankParty(r: PartyRow): boolean {
@@ -222,16 +232,31 @@ function isBlankParty(r: PartyRow): boolean {
 }
 
 /**
- * Checks made before sending (the server checks again and its issues are shown the same way):
- * required fields, lengths, number ranges, dates, list sizes, party rows, signatures. Returns
- * messages by field (or `<field>.<row>.<key>`), in the user's language.
+ * What the shared schema (validate.ts) cannot know: the step's day (not after today) and fields
+ * a `requiredWhen` makes required. Messages by field, in the user's language.
  */
-export function checkForm(form: StepForm, t: Translate, today: string): Record<string, string> {
+export function extraChecks(form: StepForm, t: Translate, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
   if (form.on) {
     if (!dayPattern.test(form.on)) errors['on'] = t('badDate');
     else if (form.on > today) errors['on'] = t('futureDate');
   }
+  for (const [name, spec] of Object.entries(form.step.fields)) {
+    if (spec.required || !isRequired(form, name)) continue;
+    const value = form.values[name];
+    if (Array.isArray(value) ? value.length === 0 : value === false || trimmed(String(value ?? '')) === '') errors[name] = t('fieldRequired');
+  }
+  return errors;
+}
+
+/**
+ * The checks made before sending when the shared schema's chunk could not be loaded (offline
+ * since the page opened): required fields, lengths, number ranges, dates, list sizes, party rows,
+ * signatures. The server checks again and its issues are shown the same way. Messages by field
+ * (or `<field>.<row>.<key>`), in the user's language.
+ */
+export function basicChecks(form: StepForm, t: Translate, today: string): Record<string, string> {
+  const errors: Record<string, string> = extraChecks(form, t, today);
   for (const [name, spec] of Object.entries(form.step.fields)) {
     const value = form.values[name];
     const set = (message: string) => (errors[name] ??= message);
@@ -313,17 +338,23 @@ export function visibleErrors(form: StepForm, errors: Record<string, string>): R
 }
 
 /**
- * Where a server field issue belongs in the form: `fields.parties.0.name` → `parties.0.name`
- * (a row's input), `parties.0` → `parties`, an unknown path → null (said at the form).
+ * Where an issue (the server's, or the shared schema's before sending) belongs in the form:
+ * `fields.parties.0.name` → `parties.<form row>.name` (the row the sent item came from),
+ * `signatures.1.signedOn` → that signer's date, `parties.0` → `parties`, an unknown path → null
+ * (said at the form).
  */
-export function issueKey(path: string, form: StepForm): string | null {
+export function issueKey(path: string, form: StepForm, rows: Record<string, number[]> = {}): string | null {
   const parts = path.split('.').filter(Boolean);
   if (parts[0] === 'fields' && parts.length > 1) parts.shift();
   const [field, row, key] = parts;
   if (field === 'on') return 'on';
   if (!field || !(field in form.step.fields)) return null;
   const spec = form.step.fields[field]!;
-  if ((spec.kind === 'parties' || spec.kind === 'signatures') && row !== undefined && key !== undefined && /^\d+$/.test(row)) return `${field}.${row}.${key}`;
+  const rowKeys = spec.kind === 'parties' ? ['role', 'name', 'idNumber', 'phone', 'address'] : spec.kind === 'signatures' ? ['signedOn'] : [];
+  if (row !== undefined && key !== undefined && /^\d+$/.test(row) && rowKeys.includes(key)) {
+    const formRow = rows[field]?.[Number(row)] ?? Number(row);
+    return `${field}.${formRow}.${key}`;
+  }
   return field;
 }
 

@@ -49,9 +49,10 @@ import { casesStyles } from './sifa-cases.styles.js';
 import {
   attachmentsBySha,
   changesSince,
-  checkForm,
+  basicChecks,
   deadlineStateKeys,
   deadlineText,
+  extraChecks,
   isRequired,
   issueKey,
   newStepForm,
@@ -126,6 +127,28 @@ const safeId = (text: string) => text.replace(/[^a-zA-Z0-9_-]/g, '_');
 const docFileName = (ref: DocumentRef) => `${ref.number ? `${ref.number} ` : ''}${ref.title}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120) + '.docx';
 
 let uploadSeq = 0;
+
+/** The largest attachment the engine takes (20 MiB); bigger files are refused before sending. */
+const maxUploadBytes = 20 * 1024 * 1024;
+/** What the engine accepts (it sniffs the bytes; this only narrows the file picker). */
+const acceptedFiles = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,application/pdf,image/png,image/jpeg,text/plain';
+
+type ValidatorModule = typeof import('./validate.js');
+/** The shared schema's chunk (validate.ts), loaded once per page when a form first opens. */
+let validator: ValidatorModule | null = null;
+let validatorLoading: Promise<ValidatorModule> | null = null;
+function loadValidator(): Promise<ValidatorModule> {
+  validatorLoading ??= import('./validate.js').then(
+    (m) => (validator = m),
+    (error: unknown) => {
+      validatorLoading = null;
+      throw error;
+    },
+  );
+  return validatorLoading;
+}
+/** Starts loading the checks (a failure is tried again at the next form; meanwhile the basic checks apply). */
+const preloadValidator = () => void loadValidator().catch(() => undefined);
 
 /**
  * @summary Case lists and case files of any case type (`type="mediation.case"`): filters, paging
@@ -244,8 +267,55 @@ export class SifaCases extends SifaElement {
     return Number.isInteger(n) && n >= 1 ? Math.min(n, 200) : 20;
   }
 
+  /** Why a call failed, in the user's language (the server has no Mongolian: the widget words the common refusals). */
   private reason(error: unknown): string {
+    if (this.ui === 'mn-Mong' && error instanceof SifaClientError) {
+      const byCode: Partial<Record<string, CasesMessageKey>> = {
+        FORBIDDEN: 'errForbidden',
+        NOT_FOUND: 'errNotFound',
+        OUT_OF_SCOPE: 'errNotFound',
+        UNAUTHENTICATED: 'errUnauthenticated',
+        TOKEN_EXPIRED: 'errUnauthenticated',
+        PAYLOAD_TOO_LARGE: 'errTooLarge',
+        UNSUPPORTED_MEDIA_TYPE: 'errUnsupportedType',
+        UNAVAILABLE: 'errUnavailable',
+        RETRY_LATER: 'errUnavailable',
+        INTERNAL: 'errUnavailable',
+        BAD_REQUEST: 'errRefused',
+      };
+      const key = byCode[error.sifaCode];
+      if (key) return this.t(key, { max: maxUploadBytes / 1024 / 1024 });
+    }
     return failureReason(error, this.t('unreachable'));
+  }
+
+  /** A catalog key of the shared schema's messages in the user's language (zh and en are the server's own words). */
+  private issueText(key: string | null): string {
+    return this.t(key && key in casesMessages.catalogs['zh-CN'] ? (key as CasesMessageKey) : 'invalidValue');
+  }
+
+  /** A field issue the server sent: its words, or the widget's Mongolian for them. */
+  private serverIssueText(message: string): string {
+    if (this.ui !== 'mn-Mong' || !validator) return message;
+    const key = validator.keyOfServerText(message);
+    return key ? this.issueText(key) : message;
+  }
+
+  /** How many parties the case has, for the signers a signatures field expects. */
+  private partyCount(): number {
+    return partiesOf(this.caseType, this.file?.fields).length;
+  }
+
+  /** The form's issues: the shared schema's (the server's own checks), else the basic checks, and what only the widget knows. */
+  private check(form: StepForm): Record<string, string> {
+    const t = (k: CasesMessageKey, p?: Record<string, string | number>) => this.t(k, p);
+    if (!validator) return basicChecks(form, t, this.today);
+    const errors = extraChecks(form, t, this.today);
+    const { fields, rows } = payloadOf(form);
+    for (const issue of validator.schemaIssues(form.step.fields, fields, this.partyCount())) {
+      errors[issueKey(issue.path, form, rows) ?? ''] ??= this.issueText(issue.key);
+    }
+    return errors;
   }
 
   private get today(): string {
@@ -436,6 +506,7 @@ export class SifaCases extends SifaElement {
     const key = `${this.file?.id ?? 'new'}/${step.code}`;
     const draft = this.drafts.get(key);
     this.form = draft ? { ...draft, step, notice: this.t('draftKept'), stale: false } : newStepForm(step, this.file, this.caseType);
+    preloadValidator();
     void this.focusAfterUpdate('#step-form input:not([type="hidden"]), #step-form select, #step-form textarea');
   }
 
@@ -449,6 +520,7 @@ export class SifaCases extends SifaElement {
     this.notice = '';
     const draft = this.drafts.get(`new/${step.code}`);
     this.form = draft ? { ...draft, step, notice: this.t('draftKept') } : newStepForm(step, null, this.caseType);
+    preloadValidator();
     void this.focusAfterUpdate('#step-form input, #step-form select, #step-form textarea');
   }
 
@@ -468,7 +540,7 @@ export class SifaCases extends SifaElement {
   private update_(change: (form: StepForm) => StepForm): void {
     if (!this.form) return;
     const next = change(this.form);
-    const errors = visibleErrors(next, checkForm(next, (k, p) => this.t(k, p), this.today));
+    const errors = visibleErrors(next, this.check(next));
     // Server issues stay on fields the user has not changed since.
     this.form = { ...next, errors: { ...this.keepServerIssues(this.form, next), ...errors } };
     this.drafts.set(this.form.key, this.form);
@@ -497,14 +569,16 @@ export class SifaCases extends SifaElement {
     e.preventDefault();
     const form = this.form;
     if (!form || form.busy || form.stale) return;
-    const errors = checkForm(form, (k, p) => this.t(k, p), this.today);
+    // The shared schema's checks, once their chunk is here (it was asked for when the form opened).
+    if (!validator) await loadValidator().catch(() => undefined);
+    const errors = this.check(form);
     if (Object.keys(errors).length > 0) {
       this.form = { ...form, submitted: true, errors, formError: this.fixErrors(Object.keys(errors).length), notice: null };
       void this.focusFirstIssue();
       return;
     }
     this.form = { ...form, submitted: true, busy: true, errors: {}, formError: null, notice: null };
-    const fields = payloadOf(form);
+    const { fields, rows } = payloadOf(form);
     const on = form.on || undefined;
     try {
       if (form.caseId === null) {
@@ -535,12 +609,12 @@ export class SifaCases extends SifaElement {
       }
       void this.focusAfterUpdate('#case-title');
     } catch (error) {
-      await this.failed(form, error);
+      await this.failed(form, error, rows);
     }
   }
 
   /** A refused or failed submission: the form stays as typed, with the reason where it belongs. */
-  private async failed(form: StepForm, error: unknown): Promise<void> {
+  private async failed(form: StepForm, error: unknown, rows: Record<string, number[]>): Promise<void> {
     const base: StepForm = { ...form, busy: false, submitted: true };
     if (error instanceof SifaClientError && error.sifaCode === 'CONFLICT' && form.caseId && this.file) {
       const before = this.file;
@@ -561,9 +635,10 @@ export class SifaCases extends SifaElement {
     const rest: string[] = [];
     if (error instanceof SifaClientError) {
       for (const issue of error.issues) {
-        const key = issueKey(issue.path, form);
-        if (key) errors[key] ??= issue.message;
-        else rest.push(issue.message);
+        const key = issueKey(issue.path, form, rows);
+        const text = this.serverIssueText(issue.message);
+        if (key) errors[key] ??= text;
+        else rest.push(text);
       }
     }
     const count = Object.keys(errors).length;
@@ -603,6 +678,10 @@ export class SifaCases extends SifaElement {
     const caseFile = this.file;
     if (!caseFile || !this.plugin) return;
     const entry: Upload = { id: ++uploadSeq, name: file.name, sent: 0, total: file.size, error: null, controller: new AbortController() };
+    if (file.size > maxUploadBytes) {
+      this.uploads = [...this.uploads, { ...entry, error: this.t('uploadFailed', { name: file.name, reason: this.t('errTooLarge', { max: maxUploadBytes / 1024 / 1024 }) }) }];
+      return;
+    }
     this.uploads = [...this.uploads, entry];
     const patch = (change: Partial<Upload>) => (this.uploads = this.uploads.map((u) => (u.id === entry.id ? { ...u, ...change } : u)));
     try {
@@ -1039,10 +1118,10 @@ export class SifaCases extends SifaElement {
       ${canUpload
         ? html`<div class="upload-field">
             <span class="file-pick">
-              <input id="upload" class="file-input" type="file" multiple aria-describedby="upload-hint" @change=${(e: Event) => this.onFiles(e.target as HTMLInputElement)} />
+              <input id="upload" class="file-input" type="file" multiple accept=${acceptedFiles} aria-describedby="upload-hint" @change=${(e: Event) => this.onFiles(e.target as HTMLInputElement)} />
               <label for="upload" class="button-like">${this.t('uploadLabel')}</label>
             </span>
-            <span class="hint" id="upload-hint">${this.t('uploadHint')}</span>
+            <span class="hint" id="upload-hint">${this.t('uploadHint', { max: maxUploadBytes / 1024 / 1024 })}</span>
           </div>`
         : nothing}
     </section>`;
@@ -1130,6 +1209,7 @@ export class SifaCases extends SifaElement {
           : nothing}
       ${form.notice ? html`<p class="info" role="status">${form.notice}</p>` : nothing}
       ${form.formError ? html`<p class="error form-error" id="form-error" role="alert" tabindex="-1">${form.formError}</p>` : nothing}
+      ${form.errors[''] ? html`<p class="error">${form.errors['']}</p>` : nothing}
       ${Object.entries(form.step.fields).map(([name, spec]) => this.renderField(form, name, spec))}
       <div class="field">
         <label for="f-on">${this.t(opening ? 'openDate' : 'stepDate')}</label>
