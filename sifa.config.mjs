@@ -1,6 +1,7 @@
 // Plugins and static folders of the Sifa server started by `npm start` (see README).
 // A host installation writes its own config module in the same shape.
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
+import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
@@ -13,7 +14,8 @@ const embed = new URL('./packages/components/dist/embed/', import.meta.url).path
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
-  plugins: [createDiaryPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
+  // Mediation starts after the diary: its cases feed the diary's mediation figures.
+  plugins: [createDiaryPlugin(), createMediationPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

@@ -35,10 +35,18 @@ export type PersonalKind = (typeof personalKinds)[number];
 
 const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), title: localizedTextSchema });
 
+const fieldCondition = z.object({ field: fieldName, in: z.array(z.union([z.string(), z.boolean()])).min(1) });
+
 const fieldBase = {
   title: localizedTextSchema,
   help: localizedTextSchema.optional(),
   required: z.boolean().default(true),
+  /**
+   * Required after all when another field of the same form (the step's own fields and the case
+   * fields it sets; for case fields, the case's) has one of these values, e.g. the referring body
+   * when the source is 委托移送: `{ field: 'source', in: ['referred'] }`.
+   */
+  requiredWhen: fieldCondition.optional(),
 };
 
 export const caseFieldSpecSchema = z.discriminatedUnion('kind', [
@@ -211,9 +219,17 @@ export const caseTypeSchema = z
       for (const s of [...t.from, t.to]) if (!states.has(s)) issue(['transitions', i], `Unknown state "${s}"`);
       for (const f of t.sets) if (!fields.has(f)) issue(['transitions', i, 'sets'], `Unknown case field "${f}"`);
       for (const f of Object.keys(t.fields)) if (fields.has(f)) issue(['transitions', i, 'fields', f], `"${f}" is a case field: list it in sets instead`);
+      for (const [name, spec] of Object.entries(t.fields)) {
+        if (spec.requiredWhen && !(spec.requiredWhen.field in t.fields) && !fields.has(spec.requiredWhen.field)) {
+          issue(['transitions', i, 'fields', name, 'requiredWhen'], `Unknown field "${spec.requiredWhen.field}"`);
+        }
+      }
       if (!t.permission.startsWith(`${type.code.split('.')[0]}.`)) issue(['transitions', i, 'permission'], `"${t.permission}" must be a permission of plugin "${type.code.split('.')[0]}"`);
     });
     for (const f of type.listFields) if (!fields.has(f)) issue(['listFields'], `Unknown case field "${f}"`);
+    for (const [name, spec] of Object.entries(type.fields)) {
+      if (spec.requiredWhen && !fields.has(spec.requiredWhen.field)) issue(['fields', name, 'requiredWhen'], `Unknown case field "${spec.requiredWhen.field}"`);
+    }
     type.deadlines.forEach((d, i) => {
       if (!transitions.has(d.from)) issue(['deadlines', i, 'from'], `Unknown transition "${d.from}"`);
       for (const m of d.metBy) if (!transitions.has(m)) issue(['deadlines', i, 'metBy'], `Unknown transition "${m}"`);

@@ -36,17 +36,50 @@ export const demoDocumentCatalogue: readonly DocumentCatalogueSlot[] = [
   { id: 'advice-letter', group: 'book', title: { zh: '工作建议书', en: 'Work advice letter' }, numberMark: '建' },
 ];
 
+/**
+ * A signature line of a form (`signatures` block): who signs, the printed name, and a line to
+ * sign on with the day beside it; `seal` leaves room for a seal (人民调解委员会（印章）) instead.
+ */
+export interface DocumentSignatureLine {
+  /** 当事人, 人民调解员, 人民调解委员会. */
+  label: string;
+  /** Printed before the line: the party's or the committee's name. */
+  name?: string;
+  /** What the signer does, under the line: 签名、盖章或按指印 (default: none). */
+  mark?: string;
+  /** A seal's place rather than a line to sign on. */
+  seal?: boolean;
+}
+
 /** A block of a document body. Text is plain; the platform applies the official fonts. */
 export type DocumentBlock =
   /** 一、 / （一） / 1. headings are numbered by the template in the text itself. */
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; caption?: string; columns: string[]; rows: (string | number)[][] }
-  | { kind: 'list'; items: string[] };
+  /** `widths`: relative column widths (default equal), e.g. [2, 3, 5, 3]. */
+  | { kind: 'table'; caption?: string; columns: string[]; rows: (string | number)[][]; widths?: number[] }
+  | { kind: 'list'; items: string[] }
+  /** A form's field table: one row per field, its label and its value (登记表, 协议书). */
+  | { kind: 'fields'; caption?: string; rows: { label: string; value: string }[] }
+  /** Signature lines (签名栏), one per signer: a party, the mediator, a seal. */
+  | { kind: 'signatures'; lines: DocumentSignatureLine[] };
+
+/**
+ * How the platform lays a document out: `official-letter`, the GB/T 9704 公文 (red 发文机关标志,
+ * 文号, issuer's signature, 版记); `form`, agreements, registers and record sheets (人民调解协议书,
+ * 法律咨询记录单): title, an optional reference (编号), the body with field tables and signature
+ * lines, no red header, no 版记.
+ */
+export type DocumentLayoutKind = 'official-letter' | 'form';
 
 export interface DocumentContent {
   /** 标题 (without the document type when the title already ends with it). */
   title: string;
+  /**
+   * A form's own reference printed in its head (编号：（2026）西屯调字第3号), e.g. the case
+   * number; the platform's 文号 stays the record's number. Ignored by the official-letter layout.
+   */
+  reference?: string;
   /** 主送机关: organisations addressed, e.g. ['红山区司法局']. */
   recipients?: string[];
   blocks: DocumentBlock[];
@@ -73,6 +106,8 @@ export interface DocumentTemplate<TData = unknown> {
   /** Which of the catalogue's slots this template fills, if any. */
   slot?: string;
   title: LocalizedText;
+  /** The layout (default `official-letter`): `form` for agreements and record sheets. */
+  layout?: DocumentLayoutKind;
   /** The data the template needs; validated before rendering, stored as the snapshot. */
   dataSchema: z.ZodType<TData>;
   render(data: TData, ctx: DocumentRenderContext): DocumentContent | Promise<DocumentContent>;

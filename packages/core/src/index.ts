@@ -54,6 +54,8 @@ export {
   defineDocumentTemplate,
   type DocumentCatalogueSlot,
   type DocumentBlock,
+  type DocumentSignatureLine,
+  type DocumentLayoutKind,
   type DocumentContent,
   type DocumentRenderContext,
   type DocumentTemplate,

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { CaseDeadlineOverride, DocumentCatalogueSlot, NotificationChannel, PlatformServices, Role, ServerPlugin, SifaDb } from '@sifa/core';
 import { defaultFieldCipher, type FieldCipher } from './casework/cipher.js';
+import { caseTypeViews } from './casework/service.js';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/engine.js';
 import { migrate, type MigrationReport } from './db/migrate.js';
 import { enforceTenantSecurity } from './db/tenant-security.js';
@@ -171,7 +172,8 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
 
   const declared = declarePlugins(plugins);
   const life = new Lifecycle(logger);
-  // Before anything opens: a PostgreSQL deployment with case types and no key stops here.
+  // Before anything opens: a deadline override naming nothing, or a PostgreSQL deployment with case types and no key, stops here.
+  caseTypeViews(declared.catalog, options.casework?.deadlines);
   const fieldCipher = options.fieldCipher ?? (await defaultFieldCipher(options.database, logger, declared.catalog.caseTypes.length > 0));
   const database = await life.step(
     'open database',

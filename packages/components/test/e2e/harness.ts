@@ -17,6 +17,7 @@ import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
+import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
@@ -78,6 +79,7 @@ export interface TestServer {
 /** As sifa.config.mjs (the demo portal's server): tours seed before institutions (the offices' map entries link to their tours). */
 export const allPlugins = () => [
   createDiaryPlugin({ editWindowDays: 7 }),
+  createMediationPlugin(),
   createToursPlugin({ demo: { panoramaWidth: 1024 } }),
   createInstitutionsPlugin(),
   createPlansPlugin(),

@@ -6,7 +6,7 @@
  * template, never the word "undefined" in an official document.
  */
 import { z } from 'zod';
-import { SifaError, type DocumentContent } from '@sifa/core';
+import { SifaError, type DocumentContent, type DocumentLayoutKind } from '@sifa/core';
 import { chineseDate, mongolianDate } from './numbering.js';
 
 export type DocumentLocale = 'zh-CN' | 'mn-Mong';
@@ -22,6 +22,8 @@ export interface DocumentHalf {
 /** Everything both renderers need; stored as `documents.content` (version 1). */
 export interface DocumentLayout {
   version: 1;
+  /** The template's layout; absent (documents issued before forms existed) = `official-letter`. */
+  layout?: DocumentLayoutKind | undefined;
   /** 文号; on a preview the serial is blank. */
   number: string;
   /** False for a preview: no number was taken. */
@@ -54,6 +56,7 @@ const blockSchema = z.discriminatedUnion('kind', [
       caption: text(200).optional(),
       columns: z.array(text(100)).min(1).max(20),
       rows: z.array(z.array(cell)).max(2000),
+      widths: z.array(z.number().positive().max(100)).optional(),
     })
     .superRefine((table, ctx) => {
       table.rows.forEach((row, i) => {
@@ -61,12 +64,26 @@ const blockSchema = z.discriminatedUnion('kind', [
           ctx.addIssue({ code: 'custom', path: ['rows', i], message: `has ${row.length} cells for ${table.columns.length} columns` });
         }
       });
+      if (table.widths && table.widths.length !== table.columns.length) {
+        ctx.addIssue({ code: 'custom', path: ['widths'], message: `has ${table.widths.length} widths for ${table.columns.length} columns` });
+      }
     }),
   z.object({ kind: z.literal('list'), items: z.array(text(2000)).min(1).max(500) }),
+  z.object({
+    kind: z.literal('fields'),
+    caption: text(200).optional(),
+    // A value may be blank on a form (a line to fill in by hand): cleaned, not required.
+    rows: z.array(z.object({ label: text(100), value: z.string().transform((s) => s.replace(controlChars, '').replace(/\r\n?/g, '\n').trim()).pipe(z.string().max(10_000)) })).min(1).max(200),
+  }),
+  z.object({
+    kind: z.literal('signatures'),
+    lines: z.array(z.object({ label: text(100), name: text(200).optional(), mark: text(50).optional(), seal: z.boolean().optional() })).min(1).max(60),
+  }),
 ]);
 
 export const documentContentSchema = z.object({
   title: text(200),
+  reference: text(100).optional(),
   recipients: z.array(text(100)).max(100).optional(),
   blocks: z.array(blockSchema).max(2000),
   attachments: z.array(text(200)).max(50).optional(),
@@ -107,6 +124,10 @@ export interface DocumentLabels {
   /** Attachment numbers: 1．, 2． */
   ordinal(n: number): string;
   date(isoDay: string): string;
+  /** A form's reference label: 编号. */
+  reference: string;
+  /** The day beside a signature line, to fill in by hand: 年　月　日. */
+  blankDate: string;
 }
 
 export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
@@ -120,6 +141,8 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
     fullStop: '。',
     ordinal: (n) => `${n}．`,
     date: chineseDate,
+    reference: '编号',
+    blankDate: '\u3000\u3000年\u3000月\u3000日',
   },
   // MONGOLIAN: DRAFT words by a non-speaker (transliteration in the comments), to be checked by a
   // native speaker before a bilingual document is issued for real.
@@ -137,5 +160,9 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
     fullStop: '\u1803',
     ordinal: (n) => `${n}. `,
     date: mongolianDate,
+    // dugar (number)
+    reference: '\u1833\u1824\u182D\u1820\u1837',
+    // on sar-a edUr (year month day), blanks before each
+    blankDate: '\u3000\u3000 \u1823\u1828 \u3000\u3000 \u1830\u1820\u1837\u180E\u1820 \u3000\u3000 \u1821\u1833\u1826\u1837',
   },
 };

@@ -4,6 +4,11 @@
  * tables, 附件说明, 发文机关署名 and 成文日期), 版记 (抄送 and 印发 between ruled lines) and
  * page numbers "— 1 —" outside the type area, odd pages right, even pages left.
  *
+ * A template of the `form` layout (人民调解协议书, record sheets) gets none of the 版头, 署名 and
+ * 版记: its reference (编号) at the top right, the title, the body with field tables (label |
+ * value) and signature rows (who, a line to sign on or room for a seal, the day), page numbers
+ * centred. Both layouts render every kind of block.
+ *
  * A bilingual document gets the Mongolian version as a second section after the Chinese one:
  * the library writes only horizontal (lrTb) or right-to-left vertical (tbRl) page text, and
  * traditional Mongolian runs top to bottom with lines left to right (tbLrV), which it cannot.
@@ -23,6 +28,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  HeightRule,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -36,6 +42,7 @@ import {
   charTwips,
   fonts,
   footerFromBottomMm,
+  form,
   grid,
   mastheadOffsetMm,
   mmToTwips,
@@ -55,8 +62,24 @@ interface RunStyle {
 }
 
 const typeAreaTwips = mmToTwips(typeArea.widthMm);
+const formTypeAreaTwips = mmToTwips(page.widthMm - form.margin.leftMm - form.margin.rightMm);
 const exactLine = { line: body.lineTwips, lineRule: LineRuleType.EXACT } as const;
 const blankLines = (n: number) => n * body.lineTwips;
+const noBorder = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** Lines a text takes in a column `chars` body characters wide (estimated: each line of the text wraps on its own). */
+export function linesOf(text: string, chars: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(widthInChars(line) / Math.max(1, chars))), 0);
+}
+
+/** Column widths in twips from relative shares, the last column taking what rounding left. */
+export function columnWidths(total: number, shares: readonly number[]): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((w) => Math.floor((total * w) / sum));
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
 
 /** Display width in body characters: CJK counts 1, Latin letters and digits ½. */
 export function widthInChars(text: string): number {
@@ -90,7 +113,14 @@ function runsOf(text: string, style: RunStyle, mongolian: boolean): TextRun[] {
 class HalfWriter {
   private readonly labels;
   private readonly mongolian: boolean;
-  private readonly bodyStyle: RunStyle = { role: 'body', sizePt: body.sizePt };
+  private readonly form: boolean;
+  private readonly bodyStyle: RunStyle;
+  /** The body's fixed line, a blank line's height and one body character, in twips. */
+  private readonly line;
+  private readonly lineTwips: number;
+  private readonly charTwips: number;
+  private readonly areaTwips: number;
+  private readonly tablePt: number;
 
   constructor(
     private readonly half: DocumentHalf,
@@ -98,10 +128,21 @@ class HalfWriter {
   ) {
     this.labels = documentLabels[half.locale];
     this.mongolian = half.locale === 'mn-Mong';
+    this.form = layout.layout === 'form';
+    this.bodyStyle = { role: 'body', sizePt: this.form ? form.sizePt : body.sizePt };
+    this.lineTwips = this.form ? form.lineTwips : body.lineTwips;
+    this.line = { line: this.lineTwips, lineRule: LineRuleType.EXACT } as const;
+    this.charTwips = this.form ? form.sizePt * 20 : charTwips;
+    this.areaTwips = this.form ? formTypeAreaTwips : typeAreaTwips;
+    this.tablePt = this.form ? form.tablePt : pointSize.四号;
+  }
+
+  private blank(n: number): number {
+    return n * this.lineTwips;
   }
 
   private paragraph(text: string, style: RunStyle, options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-    return new Paragraph({ spacing: exactLine, ...options, children: runsOf(text, style, this.mongolian) });
+    return new Paragraph({ spacing: this.line, ...options, children: runsOf(text, style, this.mongolian) });
   }
 
   /** 版头: 发文机关标志, 文号 and the red line under it. */
@@ -140,12 +181,13 @@ class HalfWriter {
     return out;
   }
 
-  private block(block: DocumentBlock): (Paragraph | Table)[] {
-    const indented = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * charTwips } } as const;
+  /** `keepNext`: the block stays on the page of what follows it (the paragraph before a form's signature rows). */
+  private block(block: DocumentBlock, keepNext = false): (Paragraph | Table)[] {
+    const indented = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * this.charTwips }, ...(keepNext ? { keepNext: true } : {}) } as const;
     switch (block.kind) {
       case 'heading': {
         const role: FontRole = block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : 'body';
-        return [this.paragraph(block.text, { role, sizePt: body.sizePt }, { ...indented, keepNext: true })];
+        return [this.paragraph(block.text, { role, sizePt: this.bodyStyle.sizePt }, { ...indented, keepNext: true })];
       }
       case 'paragraph':
         return [this.paragraph(block.text, this.bodyStyle, indented)];
@@ -153,43 +195,152 @@ class HalfWriter {
         return block.items.map((item) => this.paragraph(item, this.bodyStyle, indented));
       case 'table':
         return this.table(block);
+      case 'fields':
+        return this.fields(block);
+      case 'signatures':
+        return this.signatures(block);
     }
   }
 
+  private caption(text: string | undefined): Paragraph[] {
+    return text ? [this.paragraph(text, { role: 'heading1', sizePt: this.bodyStyle.sizePt }, { alignment: AlignmentType.CENTER, keepNext: true })] : [];
+  }
+
+  /** A table directly after another block needs a paragraph of its own after it, or Word joins it to the next table. */
+  private static spacer(): Paragraph {
+    return new Paragraph({ spacing: { line: 120, lineRule: LineRuleType.AUTO }, children: [] });
+  }
+
+  private cellParagraphs(text: string, style: RunStyle, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph[] {
+    return [new Paragraph({ alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: runsOf(text, style, this.mongolian) })];
+  }
+
   private table(block: Extract<DocumentBlock, { kind: 'table' }>): (Paragraph | Table)[] {
-    const columnWidth = Math.floor(typeAreaTwips / block.columns.length);
-    const line = { line: 240, lineRule: LineRuleType.AUTO } as const;
-    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-    const cell = (text: string, header: boolean) =>
+    const widths = columnWidths(this.areaTwips, block.widths ?? block.columns.map(() => 1));
+    const cell = (text: string, header: boolean, i: number) =>
       new TableCell({
-        width: { size: columnWidth, type: WidthType.DXA },
+        width: { size: widths[i]!, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         margins: { top: 60, bottom: 60, left: 100, right: 100 },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: line,
-            children: runsOf(text, { role: header ? 'heading1' : 'body', sizePt: pointSize.四号 }, this.mongolian),
-          }),
-        ],
+        children: this.cellParagraphs(text, { role: header ? 'heading1' : 'body', sizePt: this.tablePt }, AlignmentType.CENTER),
       });
+    const border = thinBorder;
     const table = new Table({
-      width: { size: columnWidth * block.columns.length, type: WidthType.DXA },
-      columnWidths: block.columns.map(() => columnWidth),
+      width: { size: this.areaTwips, type: WidthType.DXA },
+      columnWidths: widths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c) => cell(c, true)) }),
-        ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((v) => cell(String(v), false)) })),
+        new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c, true, i)) }),
+        ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((v, i) => cell(String(v), false, i)) })),
       ],
     });
-    const out: (Paragraph | Table)[] = [];
-    if (block.caption) {
-      out.push(this.paragraph(block.caption, { role: 'heading1', sizePt: body.sizePt }, { alignment: AlignmentType.CENTER, keepNext: true }));
+    return [...this.caption(block.caption), table, HalfWriter.spacer()];
+  }
+
+  /** A field table: the label (黑体) beside its value, one row per field; long values may break across pages. */
+  private fields(block: Extract<DocumentBlock, { kind: 'fields' }>): (Paragraph | Table)[] {
+    const [labelWidth, valueWidth] = columnWidths(this.areaTwips, [form.labelShare, 1 - form.labelShare]) as [number, number];
+    const size = this.bodyStyle.sizePt;
+    const margins = { top: 80, bottom: 80, left: 120, right: 120 };
+    const table = new Table({
+      width: { size: this.areaTwips, type: WidthType.DXA },
+      columnWidths: [labelWidth, valueWidth],
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
+      rows: block.rows.map(
+        (row) =>
+          new TableRow({
+            // A row stays whole on its page unless its value is long (more than a third of a page).
+            cantSplit: linesOf(row.value, (valueWidth - 240) / (size * 20)) <= 12,
+            height: { value: Math.round(this.lineTwips * 1.4), rule: HeightRule.ATLEAST },
+            children: [
+              new TableCell({
+                width: { size: labelWidth, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins,
+                children: this.cellParagraphs(row.label, { role: 'heading1', sizePt: size }, AlignmentType.CENTER),
+              }),
+              new TableCell({
+                width: { size: valueWidth, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins,
+                children: row.value
+                  .split('\n')
+                  .map((line) => new Paragraph({ alignment: AlignmentType.BOTH, spacing: { line: Math.round(this.lineTwips * 0.9), lineRule: LineRuleType.EXACT }, children: runsOf(line, { role: 'body', sizePt: size }, this.mongolian) })),
+              }),
+            ],
+          }),
+      ),
+    });
+    return [...this.caption(block.caption), table, HalfWriter.spacer()];
+  }
+
+  /**
+   * Signature rows (签名栏): the signer's label and printed name with what they do (签名、盖章或按
+   * 指印) under it, a line to sign on (or room for a seal), and the day to write by hand. The
+   * rows are kept together with what precedes them where Word can.
+   */
+  private signatures(block: Extract<DocumentBlock, { kind: 'signatures' }>): (Paragraph | Table)[] {
+    const widths = columnWidths(this.areaTwips, form.signatureShares);
+    const size = this.bodyStyle.sizePt;
+    const small: RunStyle = { role: 'body', sizePt: this.tablePt };
+    const cell = (i: number, children: Paragraph[], border: 'line' | 'none') =>
+      new TableCell({
+        width: { size: widths[i]!, type: WidthType.DXA },
+        verticalAlign: VerticalAlignTable.BOTTOM,
+        margins: { top: 40, bottom: 40, left: 60, right: 60 },
+        borders: { top: noBorder, left: noBorder, right: noBorder, bottom: border === 'line' ? thinBorder : noBorder },
+        children,
+      });
+    const rows = block.lines.map((line) => {
+      const who = [
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          keepNext: true,
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
+          children: runsOf(line.name ? `${line.label}${this.labels.colon}${line.name}` : `${line.label}${this.labels.colon}`, { role: 'body', sizePt: size }, this.mongolian),
+        }),
+      ];
+      if (line.mark) {
+        who.push(new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: runsOf(`（${line.mark}）`, small, this.mongolian) }));
+      }
+      return new TableRow({
+        cantSplit: true,
+        height: { value: line.seal ? this.lineTwips * 4 : Math.round(this.lineTwips * 2.2), rule: HeightRule.ATLEAST },
+        children: [
+          cell(0, who, 'none'),
+          cell(1, [new Paragraph({ keepNext: true, children: [] })], line.seal ? 'none' : 'line'),
+          cell(2, this.cellParagraphs(this.labels.blankDate, { role: 'body', sizePt: size }, AlignmentType.RIGHT), 'none'),
+        ],
+      });
+    });
+    const table = new Table({
+      width: { size: this.areaTwips, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder },
+      rows,
+    });
+    return [table, HalfWriter.spacer()];
+  }
+
+  /** A form's head: its reference (编号) at the top right, then the title. */
+  private formHead(): Paragraph[] {
+    const { content } = this.half;
+    const out: Paragraph[] = [];
+    if (content.reference) {
+      out.push(this.paragraph(`${this.labels.reference}${this.labels.colon}${content.reference}`, this.bodyStyle, { alignment: AlignmentType.RIGHT }));
     }
-    // A table directly after another block needs a paragraph of its own after it, or Word joins it to the next table.
-    out.push(table, new Paragraph({ spacing: { line: 120, lineRule: LineRuleType.AUTO }, children: [] }));
+    out.push(
+      this.paragraph(content.title, { role: 'title', sizePt: pointSize.二号 }, {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: Math.round(pointSize.二号 * 20 * 1.5), lineRule: LineRuleType.EXACT, before: this.blank(1), after: this.blank(1) },
+      }),
+    );
     return out;
   }
 
@@ -197,16 +348,16 @@ class HalfWriter {
   private attachments(): Paragraph[] {
     const names = this.half.content.attachments ?? [];
     if (!names.length) return [];
-    const labelWidth = widthInChars(`${this.labels.attachments}${this.labels.colon}`) * charTwips;
+    const labelWidth = widthInChars(`${this.labels.attachments}${this.labels.colon}`) * this.charTwips;
     return names.map((name, i) => {
       const ordinal = names.length > 1 ? this.labels.ordinal(i + 1) : '';
-      const ordinalWidth = Math.round(widthInChars(ordinal) * charTwips);
-      const left = 2 * charTwips + labelWidth + ordinalWidth;
+      const ordinalWidth = Math.round(widthInChars(ordinal) * this.charTwips);
+      const left = 2 * this.charTwips + labelWidth + ordinalWidth;
       const text = i === 0 ? `${this.labels.attachments}${this.labels.colon}${ordinal}${name}` : `${ordinal}${name}`;
       return this.paragraph(text, this.bodyStyle, {
         alignment: AlignmentType.LEFT,
         indent: { left, hanging: i === 0 ? labelWidth + ordinalWidth : ordinalWidth },
-        ...(i === 0 ? { spacing: { ...exactLine, before: blankLines(1) } } : {}),
+        ...(i === 0 ? { spacing: { ...this.line, before: this.blank(1) } } : {}),
       });
     });
   }
@@ -295,6 +446,10 @@ class HalfWriter {
   }
 
   children(): (Paragraph | Table)[] {
+    if (this.form) {
+      const blocks = this.half.content.blocks;
+      return [...this.formHead(), ...blocks.flatMap((b, i) => this.block(b, blocks[i + 1]?.kind === 'signatures')), ...this.attachments()];
+    }
     return [
       ...this.head(),
       ...this.title(),
@@ -328,21 +483,33 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-const sectionProperties = (type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions['properties'] => ({
-  ...(type ? { type } : {}),
-  page: {
-    size: { width: page.widthTwips, height: page.heightTwips },
-    margin: {
-      top: mmToTwips(page.margin.topMm),
-      bottom: mmToTwips(page.margin.bottomMm),
-      left: mmToTwips(page.margin.leftMm),
-      right: mmToTwips(page.margin.rightMm),
-      header: mmToTwips(15),
-      footer: mmToTwips(footerFromBottomMm),
+/** A form's page number: "— 1 —" in 4号 宋体, centred. */
+function formPageNumberFooter(): Footer {
+  const size = pointSize.四号;
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: runFont('pageNumber', false), size: size * 2, children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })] })],
+  });
+}
+
+const sectionProperties = (type?: (typeof SectionType)[keyof typeof SectionType], isForm = false): ISectionOptions['properties'] => {
+  const margin = isForm ? form.margin : page.margin;
+  return {
+    ...(type ? { type } : {}),
+    page: {
+      size: { width: page.widthTwips, height: page.heightTwips },
+      margin: {
+        top: mmToTwips(margin.topMm),
+        bottom: mmToTwips(margin.bottomMm),
+        left: mmToTwips(margin.leftMm),
+        right: mmToTwips(margin.rightMm),
+        header: mmToTwips(15),
+        footer: mmToTwips(isForm ? 14 : footerFromBottomMm),
+      },
     },
-  },
-  grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
-});
+    // The 22 × 28 grid is the 公文's; a form keeps its own fixed lines.
+    ...(isForm ? {} : { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace } }),
+  };
+};
 
 /**
  * The font table Word and LibreOffice consult for a font that is not installed: each official
@@ -372,28 +539,30 @@ export interface DocxMetadata {
 
 /** Lays out a document (both halves when bilingual) and packs the .docx. */
 export async function renderDocx(layout: DocumentLayout, metadata: DocxMetadata): Promise<Buffer> {
+  const isForm = layout.layout === 'form';
   const sections: ISectionOptions[] = [
     {
-      properties: sectionProperties(),
-      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      properties: sectionProperties(undefined, isForm),
+      footers: isForm ? { default: formPageNumberFooter() } : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
       children: new HalfWriter(layout.zh, layout).children(),
     },
   ];
   if (layout.mn) {
     // Page numbers run on; the footers carry over from the Chinese section.
-    sections.push({ properties: sectionProperties(SectionType.NEXT_PAGE), children: new HalfWriter(layout.mn, layout).children() });
+    sections.push({ properties: sectionProperties(SectionType.NEXT_PAGE, isForm), children: new HalfWriter(layout.mn, layout).children() });
   }
+  const lineTwips = isForm ? form.lineTwips : body.lineTwips;
   const document = new Document({
-    title: `${layout.number} ${layout.zh.content.title}`,
+    title: isForm ? `${layout.zh.content.reference ?? layout.number} ${layout.zh.content.title}` : `${layout.number} ${layout.zh.content.title}`,
     creator: metadata.creator,
     lastModifiedBy: metadata.creator,
     ...(metadata.description ? { description: metadata.description } : {}),
-    evenAndOddHeaderAndFooters: true,
+    evenAndOddHeaderAndFooters: !isForm,
     styles: {
       default: {
         document: {
-          run: { font: runFont('body', false), size: body.sizePt * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: exactLine },
+          run: { font: runFont('body', false), size: (isForm ? form.sizePt : body.sizePt) * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: lineTwips, lineRule: LineRuleType.EXACT } },
         },
       },
     },

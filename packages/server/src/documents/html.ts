@@ -5,11 +5,13 @@
  *
  * A bilingual document shows the Mongolian version on the left in vertical script
  * (`writing-mode: vertical-lr`, the region's rule for vertical layouts) and the Chinese on the right.
+ * A `form` document (agreements, record sheets) has no 版头, 署名 or 版记: its reference, the
+ * title, the body with field tables and signature rows.
  */
 import type { DocumentBlock } from '@sifa/core';
-import { documentLabels, type DocumentHalf, type DocumentLayout } from './content.js';
+import { documentLabels, type DocumentHalf, type DocumentLabels, type DocumentLayout } from './content.js';
 import { signatureIndents, widthInChars } from './docx.js';
-import { body, fonts, mastheadOffsetMm, page, pointSize } from './layout.js';
+import { body, fonts, form, mastheadOffsetMm, page, pointSize } from './layout.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
@@ -21,7 +23,10 @@ const textHtml = (text: string) => text.split('\n').map(escapeHtml).join('<br>')
 const maxIndentSteps = 40;
 const indentClass = (chars: number) => `sifa-doc__re-${Math.min(maxIndentSteps, Math.max(0, Math.round(chars * 2)))}`;
 
-function blockHtml(block: DocumentBlock): string {
+/** Column widths as classes (5 % steps): no style attributes under a strict CSP. */
+const widthClass = (share: number) => `sifa-doc__w-${Math.min(20, Math.max(1, Math.round(share * 20))) * 5}`;
+
+function blockHtml(block: DocumentBlock, labels: DocumentLabels): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level + 1} class="sifa-doc__h${block.level}">${textHtml(block.text)}</h${block.level + 1}>`;
@@ -31,14 +36,49 @@ function blockHtml(block: DocumentBlock): string {
       return `<ul class="sifa-doc__list">${block.items.map((i) => `<li class="sifa-doc__p">${textHtml(i)}</li>`).join('')}</ul>`;
     case 'table': {
       const caption = block.caption ? `<caption class="sifa-doc__caption">${textHtml(block.caption)}</caption>` : '';
+      const sum = block.widths?.reduce((a, b) => a + b, 0);
+      const colgroup = block.widths ? `<colgroup>${block.widths.map((w) => `<col class="${widthClass(w / sum!)}">`).join('')}</colgroup>` : '';
       const head = `<thead><tr>${block.columns.map((c) => `<th scope="col">${textHtml(c)}</th>`).join('')}</tr></thead>`;
       const rows = block.rows.map((r) => `<tr>${r.map((v) => `<td>${textHtml(String(v))}</td>`).join('')}</tr>`).join('');
-      return `<table class="sifa-doc__table">${caption}${head}<tbody>${rows}</tbody></table>`;
+      return `<table class="sifa-doc__table${block.widths ? ' sifa-doc__table--fixed' : ''}">${caption}${colgroup}${head}<tbody>${rows}</tbody></table>`;
+    }
+    case 'fields': {
+      const caption = block.caption ? `<caption class="sifa-doc__caption">${textHtml(block.caption)}</caption>` : '';
+      const rows = block.rows.map((r) => `<tr><th scope="row">${textHtml(r.label)}</th><td>${textHtml(r.value)}</td></tr>`).join('');
+      return `<table class="sifa-doc__fields">${caption}<tbody>${rows}</tbody></table>`;
+    }
+    case 'signatures': {
+      const lines = block.lines.map((line) => {
+        const who = `<span class="sifa-doc__sign-who"><span>${escapeHtml(line.label + labels.colon + (line.name ?? ''))}</span>${line.mark ? `<span class="sifa-doc__sign-mark">${escapeHtml(`（${line.mark}）`)}</span>` : ''}</span>`;
+        const place = `<span class="${line.seal ? 'sifa-doc__sign-seal' : 'sifa-doc__sign-line'}"></span>`;
+        return `<div class="sifa-doc__sign${line.seal ? ' sifa-doc__sign--seal' : ''}">${who}${place}<span class="sifa-doc__sign-date">${escapeHtml(labels.blankDate)}</span></div>`;
+      });
+      return `<div class="sifa-doc__signatures">${lines.join('')}</div>`;
     }
   }
 }
 
+function formHtml(half: DocumentHalf): string {
+  const labels = documentLabels[half.locale];
+  const { content } = half;
+  const parts: string[] = [];
+  if (content.reference) parts.push(`<p class="sifa-doc__reference">${escapeHtml(labels.reference + labels.colon + content.reference)}</p>`);
+  parts.push(`<h1 class="sifa-doc__title sifa-doc__title--form">${textHtml(content.title)}</h1>`);
+  parts.push(`<div class="sifa-doc__body">${content.blocks.map((b) => blockHtml(b, labels)).join('')}</div>`);
+  if (content.attachments?.length) {
+    const many = content.attachments.length > 1;
+    const items = content.attachments.map((name, i) => `<li>${escapeHtml((many ? labels.ordinal(i + 1) : '') + name)}</li>`).join('');
+    parts.push(
+      `<div class="sifa-doc__attachments"><span class="sifa-doc__attachments-label">${escapeHtml(labels.attachments + labels.colon)}</span><ol class="sifa-doc__attachments-list">${items}</ol></div>`,
+    );
+  }
+  const lang = half.locale === 'mn-Mong' ? 'mn-Mong' : 'zh-CN';
+  const modifier = half.locale === 'mn-Mong' ? ' sifa-doc--mn' : '';
+  return `<article class="sifa-doc sifa-doc--form${modifier}" lang="${lang}">${parts.join('')}</article>`;
+}
+
 function halfHtml(half: DocumentHalf, layout: DocumentLayout): string {
+  if (layout.layout === 'form') return formHtml(half);
   const labels = documentLabels[half.locale];
   const { content } = half;
   const date = labels.date(layout.issuedOn);
@@ -53,7 +93,7 @@ function halfHtml(half: DocumentHalf, layout: DocumentLayout): string {
   if (content.recipients?.length) {
     parts.push(`<p class="sifa-doc__recipients">${escapeHtml(content.recipients.join(labels.separator) + labels.colon)}</p>`);
   }
-  parts.push(`<div class="sifa-doc__body">${content.blocks.map(blockHtml).join('')}</div>`);
+  parts.push(`<div class="sifa-doc__body">${content.blocks.map((b) => blockHtml(b, labels)).join('')}</div>`);
   if (content.attachments?.length) {
     const many = content.attachments.length > 1;
     const items = content.attachments.map((name, i) => `<li>${escapeHtml((many ? labels.ordinal(i + 1) : '') + name)}</li>`).join('');
@@ -91,6 +131,8 @@ export function renderHtml(layout: DocumentLayout): string {
 
 const lineHeightPt = body.lineTwips / 20;
 const indentRules = Array.from({ length: maxIndentSteps + 1 }, (_, i) => `.sifa-doc__re-${i}{padding-inline-end:${i / 2}em}`).join('\n');
+const widthRules = Array.from({ length: 20 }, (_, i) => `.sifa-doc__w-${(i + 1) * 5}{inline-size:${(i + 1) * 5}%}`).join('\n');
+const formLinePt = form.lineTwips / 20;
 
 /**
  * The preview's stylesheet: an A4 sheet with the GB/T 9704 type area, fonts and sizes. Colours
@@ -137,6 +179,25 @@ export const documentPreviewStylesheet = `
 .sifa-doc--mn .sifa-doc__title{font-family:${fonts.mongolian.css};font-size:${pointSize.三号}pt;font-weight:bold;line-height:1.9}
 .sifa-doc--mn .sifa-doc__p,.sifa-doc--mn .sifa-doc__h1,.sifa-doc--mn .sifa-doc__h2,.sifa-doc--mn .sifa-doc__h3{font-family:inherit;font-size:${pointSize.四号}pt}
 .sifa-doc--mn .sifa-doc__h1,.sifa-doc--mn .sifa-doc__h2{font-weight:bold}
+.sifa-doc__table--fixed{table-layout:fixed}
+.sifa-doc--form{padding:${form.margin.topMm}mm ${form.margin.rightMm}mm ${form.margin.bottomMm}mm ${form.margin.leftMm}mm;
+  font-size:${form.sizePt}pt;line-height:${formLinePt}pt}
+.sifa-doc--form .sifa-doc__p,.sifa-doc--form .sifa-doc__h1,.sifa-doc--form .sifa-doc__h2,.sifa-doc--form .sifa-doc__h3{font-size:${form.sizePt}pt}
+.sifa-doc--form .sifa-doc__table{font-size:${form.tablePt}pt}
+.sifa-doc__reference{text-align:end}
+.sifa-doc__title--form{margin-block:${formLinePt}pt;line-height:1.5}
+.sifa-doc__fields{inline-size:100%;border-collapse:collapse;margin-block-end:${formLinePt / 2}pt;line-height:1.6;table-layout:fixed}
+.sifa-doc__fields th,.sifa-doc__fields td{border:0.5pt solid #000;padding:3pt 6pt;vertical-align:middle}
+.sifa-doc__fields th{inline-size:${form.labelShare * 100}%;font-family:${fonts.heading1.css};font-weight:normal;text-align:center}
+.sifa-doc__fields td{text-align:justify}
+.sifa-doc__signatures{margin-block-start:${formLinePt}pt;break-inside:avoid}
+.sifa-doc__sign{display:grid;grid-template-columns:${form.signatureShares.map((s) => `${s * 100}fr`).join(' ')};align-items:end;gap:0 6pt;min-block-size:${formLinePt * 2.2}pt;line-height:1.4}
+.sifa-doc__sign--seal{min-block-size:${formLinePt * 4}pt}
+.sifa-doc__sign-who{display:flex;flex-direction:column}
+.sifa-doc__sign-mark{font-size:${form.tablePt}pt}
+.sifa-doc__sign-line{border-block-end:0.5pt solid #000;block-size:1.4em}
+.sifa-doc__sign-date{text-align:end;white-space:pre}
 @media (max-width:${page.widthMm + 10}mm){.sifa-doc{padding:8mm 6mm;min-height:0}.sifa-doc__head{margin-block-start:8mm}}
 ${indentRules}
+${widthRules}
 `.trim();

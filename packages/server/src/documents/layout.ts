@@ -23,7 +23,7 @@ export const typeArea = {
 } as const;
 
 /** Chinese type sizes (字号) in points. */
-export const pointSize = { 初号: 42, 小初: 36, 一号: 26, 二号: 22, 三号: 16, 四号: 14 } as const;
+export const pointSize = { 初号: 42, 小初: 36, 一号: 26, 二号: 22, 三号: 16, 四号: 14, 小四: 12 } as const;
 
 export const body = {
   sizePt: pointSize.三号,
@@ -53,6 +53,22 @@ export const separatorGapPt = 11;
 export const footerFromBottomMm = page.margin.bottomMm - 7 - 5;
 
 export const red = 'FF0000';
+
+/**
+ * The `form` layout (人民调解协议书, 登记表, 记录单): no 版头 or 版记, so a smaller top margin;
+ * body in 4号 仿宋 at a fixed 26 pt line, field tables in 4号, data tables in 小4, signature rows
+ * two lines high (room to sign, seal or fingerprint).
+ */
+export const form = {
+  margin: { topMm: 30, bottomMm: 28, leftMm: 28, rightMm: 26 },
+  sizePt: pointSize.四号,
+  lineTwips: 520,
+  tablePt: pointSize.小四,
+  /** Share of the type area the label column of a field table takes. */
+  labelShare: 0.26,
+  /** Signature rows: who (name and mark), the line, the day. */
+  signatureShares: [0.46, 0.28, 0.26],
+} as const;
 
 /**
  * Fonts by role. `name` goes into the .docx (East Asian font of the run); `altName` into its font

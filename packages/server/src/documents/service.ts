@@ -422,7 +422,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const halves = await renderHalves(template, checked.data, issuer, day, input.bilingual);
       const serial = await nextSerial(issuer, year);
       const number = documentNumber({ issuerMark: issuer.mark, numberMark: slot?.numberMark ?? null, year, serial });
-      const layout: DocumentLayout = { version: 1, number, numbered: true, issuedOn: day, zh: halves.zh, mn: halves.mn };
+      const layout: DocumentLayout = { version: 1, layout: template.layout ?? 'official-letter', number, numbered: true, issuedOn: day, zh: halves.zh, mn: halves.mn };
       const docx = await renderDocx(layout, { creator: issuer.name.zh, ...(slot ? { description: slot.title.zh } : {}) });
       const html = renderHtml(layout);
       const sha256 = createHash('sha256').update(docx).digest('hex');
@@ -480,7 +480,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const slot = platform.slotOf(template);
       const halves = await renderHalves(template, checked.data, issuer, day, input.bilingual);
       const number = documentNumber({ issuerMark: issuer.mark, numberMark: slot?.numberMark ?? null, year, serial: null });
-      return { html: renderHtml({ version: 1, number, numbered: false, issuedOn: day, zh: halves.zh, mn: halves.mn }) };
+      return { html: renderHtml({ version: 1, layout: template.layout ?? 'official-letter', number, numbered: false, issuedOn: day, zh: halves.zh, mn: halves.mn }) };
     },
 
     get: (id) => findIssued(db, actor.scope.orgPath, z.string().min(1).max(100).parse(id)),

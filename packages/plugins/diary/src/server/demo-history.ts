@@ -45,6 +45,12 @@ export interface DemoHistoryOptions {
   entryFacts(item: DiaryItem, row: DiaryEntryRow): Parameters<ScopedServices['facts']['recordMany']>[0][number];
   /** Months of history (default 12, the current month included). */
   months?: number;
+  /**
+   * Items another plugin's records produce (`catalog.derivedDiaryItems`: mediation cases make
+   * `diary.mediation`): their demo entries are left out, so nothing is counted twice and the
+   * figures come from that plugin's demo records.
+   */
+  derivedItems?: ReadonlySet<string>;
 }
 
 /** A small deterministic generator (mulberry32) seeded from a string. */
@@ -308,6 +314,7 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
       for (const month of months) {
         for (const planned of plannedEntries(scoped.calendar, orgCode, month)) {
           if (planned.day <= after || planned.day > yesterday) continue;
+          if (options.derivedItems?.has(planned.itemCode)) continue;
           // The item's own schema (the one diary.save uses): a demo entry is a valid entry.
           const fields = schemas.get(planned.itemCode)!.parse(planned.fields) as Record<string, unknown>;
           // Saved at 17:30 on its day (China time): long past its edit window.

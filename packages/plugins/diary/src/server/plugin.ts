@@ -327,7 +327,8 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
     // Demo content: a labelled, deterministic diary history of every office (demo-history.ts).
     seed: async (ctx) => {
-      await seedDemoHistory(ctx, { timeZone, dayIn, entryFacts });
+      // Items produced by another installed plugin's records (mediation cases) are not typed in the demo diary.
+      await seedDemoHistory(ctx, { timeZone, dayIn, entryFacts, derivedItems: new Set(ctx.catalog.derivedDiaryItems.keys()) });
     },
   });
 }
