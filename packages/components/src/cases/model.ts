@@ -41,8 +41,8 @@ export interface StepForm {
   submitted: boolean;
   /** Messages by field name, or `<field>.<row>.<key>` for a row's input. */
   errors: Record<string, string>;
-  /** A message for the form as a whole (the server's refusal, a conflict). */
-  formError: string | null;
+  /** A message for the form as a whole (the server's refusal, a conflict): text, or what the element renders. */
+  formError: unknown;
   notice: string | null;
   busy: boolean;
   /** The step can no longer be taken (the case moved on): the values stay for copying. */

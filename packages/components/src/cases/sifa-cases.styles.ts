@@ -137,6 +137,12 @@ export const casesStyles = css`
     margin: 0;
     flex: none;
   }
+  /* Date inputs keep focus in their inner fields: the ring shows on the input all the same. */
+  input[type='date']:focus,
+  input[type='date']:focus-within {
+    outline: var(--sifa-focus-ring);
+    outline-offset: 2px;
+  }
   [aria-invalid='true'] {
     border-color: var(--sifa-color-danger);
     border-width: 2px;

@@ -204,7 +204,7 @@ export class SifaCases extends SifaElement {
   @state() private form: StepForm | null = null;
   @state() private uploads: Upload[] = [];
   @state() private downloadError: string | null = null;
-  @state() private notice = '';
+  @state() private notice: string | TemplateResult = '';
 
   /** Forms left without submitting, by `<case>/<step>`: reopened as they were. */
   private readonly drafts = new Map<string, StepForm>();
@@ -560,6 +560,11 @@ export class SifaCases extends SifaElement {
     this.update_((f) => ({ ...f, values: { ...f.values, [name]: value } }));
   }
 
+  /** Changes a list value from what the form holds now (several changes before a render all count). */
+  private changeList<T>(name: string, change: (current: T[]) => T[]): void {
+    this.update_((f) => ({ ...f, values: { ...f.values, [name]: change(Array.isArray(f.values[name]) ? (f.values[name] as T[]) : []) as FormValue } }));
+  }
+
   private touch(name: string): void {
     if (this.form?.touched.has(name)) return;
     this.update_((f) => ({ ...f, touched: new Set(f.touched).add(name) }));
@@ -570,7 +575,10 @@ export class SifaCases extends SifaElement {
     const form = this.form;
     if (!form || form.busy || form.stale) return;
     // The shared schema's checks, once their chunk is here (it was asked for when the form opened).
-    if (!validator) await loadValidator().catch(() => undefined);
+    if (!validator) {
+      this.form = { ...form, busy: true };
+      await loadValidator().catch(() => undefined);
+    }
     const errors = this.check(form);
     if (Object.keys(errors).length > 0) {
       this.form = { ...form, submitted: true, errors, formError: this.fixErrors(Object.keys(errors).length), notice: null };
@@ -603,7 +611,7 @@ export class SifaCases extends SifaElement {
         this.drafts.delete(form.key);
         this.form = null;
         this.file = result;
-        this.notice = this.t('done', { step: this.plain(form.step.title), state: this.stateTitle(result.state) });
+        this.notice = this.tt('done', { step: this.text(form.step.title), state: this.stateText(result.state) });
         this.emit<CaseChangedDetail>('sifa-case-changed', { id: result.id, transition: form.step.code, state: result.state, revision: result.revision });
         void this.loadDocuments(result);
       }
@@ -623,8 +631,8 @@ export class SifaCases extends SifaElement {
         const step = after.next.find((s) => s.code === form.step.code);
         const changes = this.describeChanges(before, after);
         const next: StepForm = step
-          ? { ...base, step, notice: null, formError: this.t('conflict', { changes }), stale: false }
-          : { ...base, notice: null, formError: `${this.t('conflict', { changes })} ${this.t('conflictGone', { step: this.plain(form.step.title) })}`, stale: true };
+          ? { ...base, step, notice: null, formError: this.tt('conflict', { changes }), stale: false }
+          : { ...base, notice: null, formError: html`${this.tt('conflict', { changes })} ${this.tt('conflictGone', { step: this.text(form.step.title) })}`, stale: true };
         this.form = next;
         this.drafts.set(next.key, next);
         void this.focusAfterUpdate('#form-error');
@@ -653,11 +661,13 @@ export class SifaCases extends SifaElement {
     return count === 1 ? this.t('fixErrorsOne') : this.t('fixErrors', { count });
   }
 
-  private describeChanges(before: CaseFile, after: CaseFile): string {
+  private describeChanges(before: CaseFile, after: CaseFile): TemplateResult {
     const { events, stateChanged } = changesSince(before, after);
-    const parts = events.map((e) => this.t('conflictStep', { name: e.by.name, time: this.time(e.at), step: this.plain(this.transitionTitle(e.transition)) }));
-    if (stateChanged) parts.push(this.t('conflictState', { state: this.stateTitle(after.state) }));
-    return parts.length ? parts.join(this.ui === 'en' ? '; ' : '；') : this.t('conflictNone');
+    const parts = events.map((e) => this.tt('conflictStep', { name: e.by.name, time: this.time(e.at), step: this.text(this.transitionTitle(e.transition)) }));
+    if (stateChanged) parts.push(this.tt('conflictState', { state: this.stateText(after.state) }));
+    if (parts.length === 0) return html`${this.t('conflictNone')}`;
+    const sep = this.ui === 'en' ? '; ' : '；';
+    return html`${parts.map((p, i) => html`${i ? sep : ''}${p}`)}`;
   }
 
   private async focusFirstIssue(): Promise<void> {
@@ -731,6 +741,11 @@ export class SifaCases extends SifaElement {
     return this.ui === 'zh-CN' ? value.zh : html`<span lang="zh-CN">${value.zh}</span>`;
   }
 
+  /** 'zh-CN' when `value` shows in Chinese in a widget speaking another language (for a lang attribute). */
+  private fallbackLang(value: LocalizedText): string | undefined {
+    return this.ui === 'mn-Mong' && !value.mn ? 'zh-CN' : this.ui === 'en' && !value.en ? 'zh-CN' : undefined;
+  }
+
   /** The same as plain text (for attributes and sentences). */
   private plain(value: LocalizedText | undefined): string {
     if (!value) return '';
@@ -739,9 +754,28 @@ export class SifaCases extends SifaElement {
     return value.zh;
   }
 
-  private stateTitle(code: string): string {
+  /**
+   * A message whose parameters may be server text marked with its language (Chinese shown in a
+   * Mongolian widget): the catalog sentence split at its placeholders, the parts rendered in place.
+   */
+  private tt(key: CasesMessageKey, params: Record<string, string | number | TemplateResult>): TemplateResult {
+    const pattern = this.t(key);
+    const parts: (string | number | TemplateResult)[] = [];
+    let last = 0;
+    for (const m of pattern.matchAll(/\{(\w+)\}/g)) {
+      parts.push(pattern.slice(last, m.index));
+      const value = params[m[1]!];
+      parts.push(value === undefined ? m[0] : value);
+      last = m.index + m[0].length;
+    }
+    parts.push(pattern.slice(last));
+    return html`${parts}`;
+  }
+
+  /** A state's title, marked when it falls back to Chinese. */
+  private stateText(code: string): TemplateResult | string {
     const s = this.caseType?.states.find((x) => x.code === code);
-    return s ? this.plain(s.title) : code;
+    return s ? this.text(s.title) : code;
   }
 
   private transitionTitle(code: string): LocalizedText | undefined {
@@ -913,7 +947,7 @@ export class SifaCases extends SifaElement {
           <label for="filter-state">${this.t('filterState')}</label>
           <select id="filter-state" @change=${(e: Event) => this.setFilter({ state: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${!this.filterState}>${this.t('allStates')}</option>
-            ${type.states.map((s) => html`<option value=${s.code} ?selected=${this.filterState === s.code}>${this.plain(s.title)}</option>`)}
+            ${type.states.map((s) => html`<option value=${s.code} lang=${ifDefined(this.fallbackLang(s.title))} ?selected=${this.filterState === s.code}>${this.plain(s.title)}</option>`)}
           </select>
         </div>
         <div class="field">
@@ -980,7 +1014,7 @@ export class SifaCases extends SifaElement {
     return html`<li class="row ${r.closed ? 'closed' : ''}" part="row">
       <div class="row-head">
         <button type="button" class="number" data-id=${r.id} @click=${() => this.choose(r.id)}>${r.number}</button>
-        <span class="badge state ${r.closed ? 'closed' : ''}">${this.stateTitle(r.state)}</span>
+        <span class="badge state ${r.closed ? 'closed' : ''}">${this.stateText(r.state)}</span>
       </div>
       ${type.listFields.length
         ? html`<dl class="summary">
@@ -1017,7 +1051,7 @@ export class SifaCases extends SifaElement {
       ${back}
       <div class="file-head">
         <h3 id="case-title" tabindex="-1">${file.number}</h3>
-        <span class="badge state ${file.closed ? 'closed' : ''}">${this.stateTitle(file.state)}</span>
+        <span class="badge state ${file.closed ? 'closed' : ''}">${this.stateText(file.state)}</span>
         <p class="meta">${this.t('caseMeta', { org: this.plain(file.orgName), date: this.day(file.openedOn) })}</p>
       </div>
       ${this.fileError ? html`<p class="error" role="alert">${this.t('loadFailed', { reason: this.reason(this.fileError) })}</p>` : nothing}
@@ -1144,9 +1178,9 @@ export class SifaCases extends SifaElement {
     const fields = Object.entries(e.fields).filter(([, v]) => v !== undefined);
     return html`<li data-seq=${e.seq}>
       <p class="event-head"><strong>${this.text(transition?.title) || e.transition}</strong>${e.from === null
-        ? html` <span class="muted">${this.t('stateLabel', { state: this.stateTitle(e.to) })}</span>`
+        ? html` <span class="muted">${this.tt('stateLabel', { state: this.stateText(e.to) })}</span>`
         : e.from !== e.to
-          ? html` <span class="muted">${this.t('stateChange', { from: this.stateTitle(e.from), to: this.stateTitle(e.to) })}</span>`
+          ? html` <span class="muted">${this.tt('stateChange', { from: this.stateText(e.from), to: this.stateText(e.to) })}</span>`
           : nothing}</p>
       <p class="muted"><time datetime=${e.at}>${this.t('byWhen', { name: e.by.name, time: this.time(e.at) })}</time></p>
       ${fields.length === 0
@@ -1191,7 +1225,7 @@ export class SifaCases extends SifaElement {
     const form = this.form;
     return html`<section class="file open" aria-labelledby="case-title">
       <button type="button" class="back" @click=${() => (this.form ? this.closeForm(true) : (this.view = 'list'))}><span aria-hidden="true">‹ </span>${this.t('back')}</button>
-      <h3 id="case-title" tabindex="-1">${form ? this.t('newCase', { step: this.plain(form.step.title) }) : this.t('loading')}</h3>
+      <h3 id="case-title" tabindex="-1">${form ? this.tt('newCase', { step: this.text(form.step.title) }) : this.t('loading')}</h3>
       ${form ? this.renderForm(form) : nothing}
     </section>`;
   }
@@ -1203,7 +1237,7 @@ export class SifaCases extends SifaElement {
       <h5 id="form-title">${this.text(form.step.title)}</h5>
       ${form.step.note ? html`<p class="note">${this.text(form.step.note)}</p>` : nothing}
       ${form.step.to !== this.file?.state || opening
-        ? html`<p class="muted">${this.t('leadsTo', { state: this.stateTitle(form.step.to) })}${form.step.document ? html` · ${this.t('issuesDocument')}` : nothing}</p>`
+        ? html`<p class="muted">${this.tt('leadsTo', { state: this.stateText(form.step.to) })}${form.step.document ? html` · ${this.t('issuesDocument')}` : nothing}</p>`
         : form.step.document
           ? html`<p class="muted">${this.t('issuesDocument')}</p>`
           : nothing}
@@ -1319,7 +1353,7 @@ export class SifaCases extends SifaElement {
           <label for=${id}>${label}</label>
           <select id=${id} name=${name} ?disabled=${disabled} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)} @change=${onInput} @blur=${blur}>
             <option value="" ?selected=${str === ''}>${this.t('choose')}</option>
-            ${spec.options.map((o) => html`<option value=${o.value} ?selected=${str === o.value}>${this.plain(o.title)}</option>`)}
+            ${spec.options.map((o) => html`<option value=${o.value} lang=${ifDefined(this.fallbackLang(o.title))} ?selected=${str === o.value}>${this.plain(o.title)}</option>`)}
           </select>
           ${help} ${issue}
         </div>`;
@@ -1339,7 +1373,7 @@ export class SifaCases extends SifaElement {
                   ?disabled=${disabled}
                   @change=${(e: Event) => {
                     const on = (e.target as HTMLInputElement).checked;
-                    this.setValue(name, on ? [...chosen.filter((v) => v !== o.value), o.value] : chosen.filter((v) => v !== o.value));
+                    this.changeList<string>(name, (now) => (on ? [...now.filter((v) => v !== o.value), o.value] : now.filter((v) => v !== o.value)));
                     this.touch(name);
                   }}
                 />
@@ -1371,7 +1405,7 @@ export class SifaCases extends SifaElement {
                         ?disabled=${disabled}
                         @change=${(e: Event) => {
                           const on = (e.target as HTMLInputElement).checked;
-                          this.setValue(name, on ? [...chosen.filter((v) => v !== a.sha256), a.sha256] : chosen.filter((v) => v !== a.sha256));
+                          this.changeList<string>(name, (now) => (on ? [...now.filter((v) => v !== a.sha256), a.sha256] : now.filter((v) => v !== a.sha256)));
                           this.touch(name);
                         }}
                       />
@@ -1400,13 +1434,13 @@ export class SifaCases extends SifaElement {
   ): TemplateResult {
     const rows = Array.isArray(form.values[name]) ? (form.values[name] as PartyRow[]) : [];
     const base = `f-${safeId(name)}`;
-    const setRow = (i: number, change: Partial<PartyRow>) => this.setValue(name, rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+    const setRow = (i: number, change: Partial<PartyRow>) => this.changeList<PartyRow>(name, (now) => now.map((r, j) => (j === i ? { ...r, ...change } : r)));
     const add = () => {
-      this.setValue(name, [...rows, { role: spec.roles[Math.min(rows.length, spec.roles.length - 1)]?.value ?? '', name: '', idNumber: '', phone: '', address: '', anonymous: false }]);
+      this.changeList<PartyRow>(name, (now) => [...now, { role: spec.roles[Math.min(now.length, spec.roles.length - 1)]?.value ?? '', name: '', idNumber: '', phone: '', address: '', anonymous: false }]);
       void this.focusAfterUpdate(`#${base}-${rows.length}-name`);
     };
     const remove = (i: number) => {
-      this.setValue(name, rows.filter((_, j) => j !== i));
+      this.changeList<PartyRow>(name, (now) => now.filter((_, j) => j !== i));
       this.touch(name);
       void this.focusAfterUpdate(rows.length - 1 > 0 ? `#${base}-${Math.max(0, i - 1)}-name` : `#${base}-add`);
     };
@@ -1452,7 +1486,7 @@ export class SifaCases extends SifaElement {
                 @change=${(e: Event) => setRow(i, { role: (e.target as HTMLSelectElement).value })}
               >
                 ${row.role ? nothing : html`<option value="" selected>${this.t('choose')}</option>`}
-                ${spec.roles.map((r) => html`<option value=${r.value} ?selected=${row.role === r.value}>${this.plain(r.title)}</option>`)}
+                ${spec.roles.map((r) => html`<option value=${r.value} lang=${ifDefined(this.fallbackLang(r.title))} ?selected=${row.role === r.value}>${this.plain(r.title)}</option>`)}
               </select>
               ${roleError ? html`<span class="issue" id=${`${roleId}-e`}>${roleError}</span>` : nothing}
             </div>
@@ -1485,9 +1519,12 @@ export class SifaCases extends SifaElement {
     const parties = partiesOf(this.caseType, this.file?.fields);
     const known = Array.isArray(form.values[name]) ? (form.values[name] as SignatureRow[]) : [];
     // Every signer the field wants, in order (the case's parties may have changed since the form opened).
-    const rows = signersOf(spec, parties).map((signer) => known.find((r) => r.signer === signer) ?? { signer, signed: false, signedOn: '' });
+    const signers = (list: readonly SignatureRow[]) => signersOf(spec, parties).map((signer) => list.find((r) => r.signer === signer) ?? { signer, signed: false, signedOn: '' });
+    const rows = signers(known);
     const base = `f-${safeId(name)}`;
-    const setRow = (i: number, change: Partial<SignatureRow>) => this.setValue(name, rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+    // Every row is written back (the list the form holds may lack signers added to the case since).
+    const setRow = (i: number, change: (row: SignatureRow) => Partial<SignatureRow>) =>
+      this.changeList<SignatureRow>(name, (now) => signers(now).map((r, j) => (j === i ? { ...r, ...change(r) } : r)));
     return html`<fieldset class="field group signatures" data-field=${name} aria-describedby=${ifDefined(describedBy)}>
       <legend>${label}</legend>
       ${help} ${issue}
@@ -1505,7 +1542,7 @@ export class SifaCases extends SifaElement {
                 ?disabled=${form.busy}
                 @change=${(e: Event) => {
                   const signed = (e.target as HTMLInputElement).checked;
-                  setRow(i, { signed, signedOn: signed && !row.signedOn ? this.today : row.signedOn });
+                  setRow(i, (now) => ({ signed, signedOn: signed && !now.signedOn ? this.today : now.signedOn }));
                   this.touch(name);
                 }}
               />
@@ -1521,7 +1558,10 @@ export class SifaCases extends SifaElement {
                 ?disabled=${form.busy}
                 aria-invalid=${error ? 'true' : 'false'}
                 aria-describedby=${ifDefined(error ? `${dateId}-e` : undefined)}
-                @input=${(e: Event) => setRow(i, { signedOn: (e.target as HTMLInputElement).value, signed: row.signed || Boolean((e.target as HTMLInputElement).value) })}
+                @input=${(e: Event) => {
+                  const signedOn = (e.target as HTMLInputElement).value;
+                  setRow(i, (now) => ({ signedOn, signed: now.signed || Boolean(signedOn) }));
+                }}
                 @blur=${() => this.touch(name)}
               />
               ${error ? html`<span class="issue" id=${`${dateId}-e`}>${error}</span>` : nothing}
