@@ -75,9 +75,11 @@ describe('checks before sending', () => {
   it('names every missing required field, once each', () => {
     const form = newStepForm(step, null, null);
     const errors = basicChecks(form, zh, '2026-12-01');
-    expect(Object.keys(errors).sort()).toEqual(['count', 'facts', 'heldOn', 'parties', 'present', 'signatures', 'source'].sort());
+    expect(Object.keys(errors).sort()).toEqual(['count', 'facts', 'heldOn', 'parties', 'parties.0.name', 'parties.1.name', 'present', 'signatures', 'source'].sort());
     expect(errors['facts']).toBe('此项必填。');
     expect(errors['parties']).toBe('至少需要 2 项。');
+    // The empty rows still needed ask for a name where it is typed.
+    expect(errors['parties.0.name']).toBe('此项必填。');
   });
 
   it('checks lengths, numbers, dates, list sizes, party rows and signature dates', () => {

@@ -183,11 +183,17 @@ export function payloadOf(form: StepForm): Payload {
   for (const [name, spec] of Object.entries(form.step.fields)) {
     const value = form.values[name];
     switch (spec.kind) {
-      case 'text':
-      case 'date':
-      case 'choice': {
+      case 'text': {
+        // An empty required text is sent (the engine answers "required"); an empty optional one is not.
         const text = trimmed(String(value ?? ''));
         if (text !== '' || isRequired(form, name)) out[name] = text;
+        break;
+      }
+      case 'date':
+      case 'choice': {
+        // Not chosen: left out, so the answer is "required", not "not one of the options".
+        const text = trimmed(String(value ?? ''));
+        if (text !== '') out[name] = text;
         break;
       }
       case 'number': {
@@ -242,6 +248,19 @@ export function extraChecks(form: StepForm, t: Translate, today: string): Record
     else if (form.on > today) errors['on'] = t('futureDate');
   }
   for (const [name, spec] of Object.entries(form.step.fields)) {
+    // Too few parties: the empty rows still needed ask for a name where the user will type it.
+    if (spec.kind === 'parties') {
+      const rows = Array.isArray(form.values[name]) ? (form.values[name] as PartyRow[]) : [];
+      const min = spec.required ? Math.max(spec.minItems, 1) : spec.minItems;
+      let filled = rows.filter((r) => !isBlankParty(r)).length;
+      rows.forEach((r, i) => {
+        if (filled < min && isBlankParty(r)) {
+          errors[`${name}.${i}.name`] = t('fieldRequired');
+          filled++;
+        }
+      });
+      continue;
+    }
     if (spec.required || !isRequired(form, name)) continue;
     const value = form.values[name];
     if (Array.isArray(value) ? value.length === 0 : value === false || trimmed(String(value ?? '')) === '') errors[name] = t('fieldRequired');

@@ -285,18 +285,29 @@ export const casesStyles = css`
   .summary dd {
     margin: 0;
   }
+  /* Wide: one line per case, the columns aligned across rows (subgrid). */
   @container (min-width: 60em) {
+    .frame:not(.vertical) .rows {
+      display: grid;
+      grid-template-columns: minmax(12em, max-content) minmax(6em, max-content) minmax(0, 1fr) minmax(11em, max-content);
+      column-gap: calc(var(--sifa-space) * 2);
+    }
     .frame:not(.vertical) .row {
       display: grid;
-      grid-template-columns: minmax(11em, 1.2fr) minmax(6em, auto) minmax(0, 2.5fr) minmax(10em, 1.3fr);
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
       align-items: center;
-      column-gap: var(--sifa-space);
+      row-gap: 2px;
+      padding-inline: var(--sifa-space);
     }
     .frame:not(.vertical) .row-head {
       display: contents;
     }
     .frame:not(.vertical) .row .number {
       justify-self: start;
+    }
+    .frame:not(.vertical) .row .deadline {
+      grid-column: 4;
     }
     .frame:not(.vertical) .row .meta {
       grid-column: 1 / -1;
@@ -663,6 +674,12 @@ export const casesStyles = css`
   }
   .control input {
     inline-size: 12em;
+  }
+  /* Wide forms: fields as long as their content needs, not the width of the screen. */
+  .form > .field > input:not([type='checkbox']),
+  .form > .field > select,
+  .form > .field > textarea {
+    max-inline-size: 40em;
   }
   .party {
     display: flex;

@@ -315,6 +315,10 @@ export class SifaCases extends SifaElement {
     for (const issue of validator.schemaIssues(form.step.fields, fields, this.partyCount())) {
       errors[issueKey(issue.path, form, rows) ?? ''] ??= this.issueText(issue.key);
     }
+    // Too few parties is said where a name is missing: not once more for the whole list.
+    for (const [name, spec] of Object.entries(form.step.fields)) {
+      if (spec.kind === 'parties' && Object.keys(errors).some((k) => k.startsWith(`${name}.`))) delete errors[name];
+    }
     return errors;
   }
 
@@ -1031,7 +1035,7 @@ export class SifaCases extends SifaElement {
           ? html`<span class="deadline-title">${this.text(d.title)}</span> <strong class="remaining">${this.deadline(d)}</strong>`
           : html`<span class="muted">${this.t('noRunningDeadline')}</span>`}
       </p>
-      <p class="meta">${this.t('caseMeta', { org: this.plain(r.orgName), date: this.day(r.openedOn) })}</p>
+      <p class="meta">${this.tt('caseMeta', { org: this.text(r.orgName), date: this.day(r.openedOn) })}</p>
     </li>`;
   }
 
@@ -1052,7 +1056,7 @@ export class SifaCases extends SifaElement {
       <div class="file-head">
         <h3 id="case-title" tabindex="-1">${file.number}</h3>
         <span class="badge state ${file.closed ? 'closed' : ''}">${this.stateText(file.state)}</span>
-        <p class="meta">${this.t('caseMeta', { org: this.plain(file.orgName), date: this.day(file.openedOn) })}</p>
+        <p class="meta">${this.tt('caseMeta', { org: this.text(file.orgName), date: this.day(file.openedOn) })}</p>
       </div>
       ${this.fileError ? html`<p class="error" role="alert">${this.t('loadFailed', { reason: this.reason(this.fileError) })}</p>` : nothing}
       ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
@@ -1175,7 +1179,12 @@ export class SifaCases extends SifaElement {
     const type = this.caseType!;
     const transition = type.transitions.find((t) => t.code === e.transition);
     const doc = e.documentId ? this.documents.get(e.documentId) : undefined;
-    const fields = Object.entries(e.fields).filter(([, v]) => v !== undefined);
+    // In the order the step's form has them (its own fields, then the case fields it set); nothing empty.
+    const order = [...Object.keys(transition?.fields ?? {}), ...(transition?.sets ?? []), ...Object.keys(type.fields)];
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    const fields = Object.entries(e.fields)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+      .sort(([a], [b]) => rank(a) - rank(b));
     return html`<li data-seq=${e.seq}>
       <p class="event-head"><strong>${this.text(transition?.title) || e.transition}</strong>${e.from === null
         ? html` <span class="muted">${this.tt('stateLabel', { state: this.stateText(e.to) })}</span>`
@@ -1233,10 +1242,11 @@ export class SifaCases extends SifaElement {
   private renderForm(form: StepForm): TemplateResult {
     const opening = form.caseId === null;
     const errorCount = Object.keys(form.errors).length;
-    return html`<form id="step-form" class="form" part="form" novalidate aria-labelledby="form-title" aria-busy=${form.busy ? 'true' : 'false'} @submit=${(e: Event) => void this.submit(e)}>
-      <h5 id="form-title">${this.text(form.step.title)}</h5>
+    // The opening form is titled by the page's heading ("新案件：受理登记"); a step's by its own.
+    return html`<form id="step-form" class="form" part="form" novalidate aria-labelledby=${opening ? 'case-title' : 'form-title'} aria-busy=${form.busy ? 'true' : 'false'} @submit=${(e: Event) => void this.submit(e)}>
+      ${opening ? nothing : html`<h5 id="form-title">${this.text(form.step.title)}</h5>`}
       ${form.step.note ? html`<p class="note">${this.text(form.step.note)}</p>` : nothing}
-      ${form.step.to !== this.file?.state || opening
+      ${!opening && form.step.to !== this.file?.state
         ? html`<p class="muted">${this.tt('leadsTo', { state: this.stateText(form.step.to) })}${form.step.document ? html` · ${this.t('issuesDocument')}` : nothing}</p>`
         : form.step.document
           ? html`<p class="muted">${this.t('issuesDocument')}</p>`
