@@ -19,6 +19,12 @@ export interface SubscriptionHandlers<T> {
   onStarted?(): void;
 }
 
+export interface UploadOptions {
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+  locale?: Locale;
+}
+
 export interface SifaErrorBody {
   message: string;
   data?: { sifaCode?: string; httpStatus?: number; issues?: { path: string; message: string }[]; requestId?: string | null; details?: Record<string, unknown> };
@@ -30,8 +36,6 @@ export class SifaClientError extends Error {
   readonly httpStatus: number;
   readonly issues: { path: string; message: string }[];
   readonly requestId: string | null;
-  /** What the server said about the refusal beyond its code (e.g. a CONFLICT's current revision); {} when nothing. */
-  readonly details: Record<string, unknown>;
   constructor(body: SifaErrorBody, httpStatus: number) {
     super(body.message);
     this.name = 'SifaClientError';
@@ -39,7 +43,6 @@ export class SifaClientError extends Error {
     this.httpStatus = body.data?.httpStatus ?? httpStatus;
     this.issues = body.data?.issues ?? [];
     this.requestId = body.data?.requestId ?? null;
-    this.details = body.data?.details ?? {};
   }
 
   /** True when retrying later may succeed (offline, server down, busy). */
@@ -136,57 +139,16 @@ export class SifaClient {
   /**
    * Sends a file as the raw body of a POST to a signed-in route of the Sifa server (e.g. a case's
    * attachments, `/plugins/mediation/cases/<id>/attachments?name=…`), with the embed token like
-   * any call, and resolves with the route's JSON answer. `onProgress` gets the bytes sent so far
-   * (XMLHttpRequest: fetch cannot report upload progress); with a `fetch` option or a page
-   * configuration's `fetch` (a demo answering from memory) it goes through that, reporting only
-   * the end. A refusal comes back as the server's typed error; an abort as sifaCode ABORTED.
+   * any call, and resolves with the route's JSON answer. `onProgress` gets the bytes sent so far.
+   * A refusal comes back as the server's typed error; an abort as sifaCode ABORTED. The sending
+   * is a chunk of its own (upload.ts): pages that never upload never load it.
    */
-  async upload<T = unknown>(path: `/${string}`, body: Blob, options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal; locale?: Locale } = {}): Promise<T> {
+  async upload<T = unknown>(path: `/${string}`, body: Blob, options: UploadOptions = {}): Promise<T> {
     if (!this.config.endpoint) this.base();
-    const url = `${this.config.endpoint}${path}`;
-    const contentType = body.type || 'application/octet-stream';
-    const custom = this.options.fetch ?? this.config.fetch;
-    return this.withAuthRetry(async (headers) => {
-      const all: Record<string, string> = { ...headers, ...this.localeHeader(options.locale), 'content-type': contentType };
-      if (custom || typeof XMLHttpRequest === 'undefined') {
-        const res = await this.send(url, { method: 'POST', headers: all, body, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
-          throw options.signal?.aborted ? new SifaClientError({ message: 'aborted', data: { sifaCode: 'ABORTED' } }, 0) : error;
-        });
-        if (res.status < 200 || res.status >= 300) throw this.toError(res.status, res.body);
-        options.onProgress?.(body.size, body.size);
-        return res.body as T;
-      }
-      return new Promise<T>((resolve, reject) => {
-        const xhr = new XMLHttpRequest();
-        xhr.open('POST', url);
-        xhr.withCredentials = false;
-        for (const [name, value] of Object.entries(all)) xhr.setRequestHeader(name, value);
-        xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : body.size);
-        xhr.onload = () => {
-          let parsed: unknown = null;
-          try {
-            parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-          } catch {
-            reject(new SifaClientError({ message: `unexpected response (${xhr.status})`, data: { sifaCode: xhr.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL' } }, xhr.status));
-            return;
-          }
-          if (xhr.status >= 200 && xhr.status < 300) {
-            options.onProgress?.(body.size, body.size);
-            resolve(parsed as T);
-          } else reject(this.toError(xhr.status, parsed));
-        };
-        xhr.onerror = () => reject(new SifaClientError({ message: 'network unreachable', data: { sifaCode: 'NETWORK' } }, 0));
-        xhr.onabort = () => reject(new SifaClientError({ message: 'aborted', data: { sifaCode: 'ABORTED' } }, 0));
-        if (options.signal) {
-          if (options.signal.aborted) {
-            reject(new SifaClientError({ message: 'aborted', data: { sifaCode: 'ABORTED' } }, 0));
-            return;
-          }
-          options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
-        }
-        xhr.send(body);
-      });
-    });
+    const { sendFile } = await import('./upload.js');
+    return this.withAuthRetry((headers) =>
+      sendFile<T>(`${this.config.endpoint}${path}`, body, { ...headers, ...this.localeHeader(options.locale) }, options, this.options.fetch ?? this.config.fetch, (status, parsed) => this.toError(status, parsed)),
+    );
   }
 
   /**
