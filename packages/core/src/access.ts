@@ -24,6 +24,11 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   /** How the caller proved who it is. */
   via: 'session' | 'embed-token';
+  /**
+   * Work nobody signed in for (the demo seed, scheduled jobs): the platform's system actor, with
+   * every permission. A casework step limited to some `roles` (the office's own) is open to it.
+   */
+  system?: boolean;
 }
 
 /** Permission names are `<plugin id>.<action>`, e.g. `platform.facts.read`, `diary.write`. */

@@ -127,7 +127,14 @@ export interface CaseFieldsSchemaOptions {
    * `parties` field validated in the same object counts instead.
    */
   partyCount?: number;
+  /**
+   * Values of fields outside this form (the case's current fields, for a later step), read by a
+   * `requiredWhen` whose field the form does not hold; without them such a condition is not checked.
+   */
+  context?: Readonly<Record<string, unknown>>;
 }
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /**
  * The zod schema of a form of case fields (the opening's: every case field and the step's own;
@@ -138,10 +145,17 @@ export function caseFieldsSchema(specs: Readonly<Record<string, CaseFieldSpec>>,
   const entries = Object.entries(specs);
   const signatureFields = entries.filter(([, spec]) => spec.kind === 'signatures') as [string, Extract<CaseFieldSpec, { kind: 'signatures' }>][];
   const partiesField = entries.find(([, spec]) => spec.kind === 'parties')?.[0];
+  const conditional = entries.filter(([, spec]) => spec.requiredWhen);
   const object = z.strictObject(Object.fromEntries(entries.map(([name, spec]) => [name, fieldSchema(spec)])) as Record<string, $ZodType>, { error: msg('caseUnknownField') });
-  if (signatureFields.length === 0) return object;
+  if (signatureFields.length === 0 && conditional.length === 0) return object;
   return object.check(
     z.superRefine((value: Record<string, unknown>, ctx) => {
+      // Required after all when another field has one of the values (the referring body of a referred case).
+      for (const [name, spec] of conditional) {
+        const { field, in: values } = spec.requiredWhen!;
+        const other = field in specs ? value[field] : options.context?.[field];
+        if (values.includes(other as string | boolean) && isBlank(value[name])) ctx.addIssue({ code: 'custom', path: [name], message: msg('caseRequired'), input: value[name] });
+      }
       const parties = partiesField ? (value[partiesField] as CaseParty[] | undefined) : undefined;
       const partyCount = parties?.length ?? options.partyCount ?? 0;
       for (const [name, spec] of signatureFields) {

@@ -180,6 +180,11 @@ export const caseDeadlineSchema = z.object({
   /** Runs from the day of this transition (the opening's code for "from registration"). */
   from: localCode,
   days: z.number().int().positive().max(3650),
+  /**
+   * working: the `days`-th working day after the start (holidays and 调休 from the platform
+   * calendar); calendar: `days` days after the start, moved to the next working day when that is a
+   * rest day or public holiday (民法典 第二百零三条).
+   */
   unit: z.enum(['working', 'calendar']),
   /** The legal or local basis shown to users (人民调解法第三十三条; "local practice, configurable"). */
   basis: localizedTextSchema,
@@ -271,7 +276,7 @@ export interface CaseDeadlineView {
   /** Last day to act. */
   due: string;
   state: 'running' | 'due-soon' | 'overdue' | 'met';
-  /** Days of `unit` from today to `due` (negative when overdue); null once met. */
+  /** Days of `unit` from today to `due` (working days: those in (today, due]); negative when overdue; null once met. */
   remaining: number | null;
   metOn: string | null;
 }

@@ -353,7 +353,7 @@ describe('pluginManifestSchema', () => {
       dependsOn: [],
       permissions: [],
       errors: {},
-      contributes: { metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [] },
+      contributes: { metrics: [], diaryItems: [], documentTemplates: [], entryPoints: [], entryPointGroups: [], caseTypes: [], derivedDiaryItems: [] },
     });
   });
 

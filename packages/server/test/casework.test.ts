@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { caseFieldsSchema, catalogIssues, isPluginError, type Actor, type CaseFile } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { aesGcmFieldCipher } from '@sifa/server';
-import { rawFetch, sifaErrorOf, startTestServer, testFieldKey, type TestServerOf } from '@sifa/server/testing';
+import { rawFetch, sifaErrorOf, startTestServer, testFieldKey, testHolidays2027, type TestServerOf } from '@sifa/server/testing';
 import { openEnvelope } from '../src/casework/cipher.js';
 import { casebookCaseType, casebookPlugin } from './fixtures/casebook/plugin.js';
 
@@ -356,6 +356,19 @@ describe('deadlines', () => {
     at('2026-10-20');
     const met = await cases.transition.mutate({ id: opened.id, revision: 2, transition: 'session', fields: { minutes: 10 } });
     expect(met.deadlines.find((d) => d.code === 'first-session')).toMatchObject({ state: 'met', metOn: '2026-10-20', remaining: null });
+    at('2026-09-28');
+  });
+
+  it('follow a holiday import: open cases get the new due days', async () => {
+    at('2027-01-04'); // no 2027 data yet: Monday to Friday
+    const opened = await openCase();
+    expect(opened.deadlines[0]).toMatchObject({ code: 'handling', due: '2027-01-18' });
+    // The (invented, test-only) 2027 arrangement works Saturday 9 January: due a working day earlier.
+    const result = await t.server.calendar.importAsOwner({ format: 'json', content: testHolidays2027.json });
+    expect(result.effects).toContainEqual(expect.objectContaining({ plugin: 'platform', counts: { cases: 1 } }));
+    const listed = await (await client('xitun')).list.query({ q: opened.number });
+    expect(listed.rows[0]!.nextDeadline).toMatchObject({ code: 'handling', due: '2027-01-15' });
+    expect((await (await client('xitun')).get.query({ id: opened.id })).deadlines[0]).toMatchObject({ due: '2027-01-15' });
     at('2026-09-28');
   });
 

@@ -1,6 +1,6 @@
 /**
  * The walk-through of docs/plugins.md as edits a test can apply to a plugin made by
- * `sifa plugin new mediation`, so the guide's code is compiled and tested, not just read.
+ * `sifa plugin new dispute`, so the guide's code is compiled and tested, not just read.
  *
  * A ```ts block whose first line is `// <path>` is a whole new file (`// <path> (continued)`
  * appends to it); a ```diff block whose first line is `--- <path>` is a change: its ` ` and `-`

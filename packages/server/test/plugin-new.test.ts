@@ -6,7 +6,7 @@
  * Chromium), and the demo server's config (sifa.config.mjs, edited by the command) migrates with
  * it and shows no schema drift.
  *
- * Beside it, the plugin of the guide (docs/plugins.md): `mediation`, made the same way, with the
+ * Beside it, the plugin of the guide (docs/plugins.md): `dispute`, made the same way, with the
  * guide's walk-through applied (workflow, document, entry point, widget, contribution examples),
  * its migration generated as the guide says; it too type-checks and passes its tests, the
  * guide's included. So the guide's code is real and stays so.
@@ -31,7 +31,7 @@ import { applyGuide } from './guide.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const id = 'visit-log';
 const pluginDir = `packages/plugins/${id}`;
-const guideDir = 'packages/plugins/mediation';
+const guideDir = 'packages/plugins/dispute';
 
 interface Run {
   code: number;
@@ -110,7 +110,7 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
     expectSuccess(created, 'sifa plugin new');
     expect(created.stdout).toContain(`Created @sifa/plugin-${id} in ${pluginDir}`);
     expect(readFileSync(join(copy, 'sifa.config.mjs'), 'utf8')).toContain(`import { createVisitLogPlugin } from '@sifa/plugin-${id}/server';`);
-    expectSuccess(await sifa(copy, ['plugin', 'new', 'mediation', '--title', '人民调解', '--title-en', "People's mediation"]), 'sifa plugin new mediation');
+    expectSuccess(await sifa(copy, ['plugin', 'new', 'dispute', '--title', '矛盾纠纷', '--title-en', 'Disputes']), 'sifa plugin new dispute');
     // The new packages join the workspace (and the lockfile).
     // The copy's lockfile must take the new packages: pnpm installs frozen by default when CI=true.
     expectSuccess(await run(copy, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']), 'pnpm install --offline');
@@ -123,8 +123,8 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
     // The guide's walk-through, applied to its plugin; then its migration, as the guide says.
     applyGuide(copy, readFileSync(join(copy, 'docs/plugins.md'), 'utf8'));
     expectSuccess(await run(copy, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']), 'pnpm install --offline (the guide adds a dependency)');
-    expectSuccess(await run(copy, 'pnpm', ['--filter', '@sifa/plugin-mediation', 'db:generate', '--name', 'workflow']), 'db:generate --name workflow');
-    expect(readFileSync(join(copy, guideDir, 'migrations/0001_workflow.sql'), 'utf8')).toBe('ALTER TABLE "mediation_records" ADD COLUMN "status" text DEFAULT \'open\' NOT NULL;');
+    expectSuccess(await run(copy, 'pnpm', ['--filter', '@sifa/plugin-dispute', 'db:generate', '--name', 'workflow']), 'db:generate --name workflow');
+    expect(readFileSync(join(copy, guideDir, 'migrations/0001_workflow.sql'), 'utf8')).toBe('ALTER TABLE "dispute_records" ADD COLUMN "status" text DEFAULT \'open\' NOT NULL;');
 
     // They compile: common and server halves and their tests (Node), widgets with their tests and
     // stories (DOM), against the platform's sources, as `pnpm typecheck` checks them.
@@ -160,8 +160,8 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
     expect(results.numFailedTests).toBe(0);
     // Per engine: the generated tests and isolation tests of both, the guide's workflow test;
     // and each widget's browser test. Every one passed.
-    const serverFiles = [`${pluginDir}/test/server/${id}.test.ts`, `${pluginDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/mediation.test.ts`, `${guideDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/workflow.test.ts`];
-    const widgetFiles = [`${pluginDir}/src/ui/${id}-list/sifa-${id}-list.test.ts`, `${guideDir}/src/ui/mediation-list/sifa-mediation-list.test.ts`];
+    const serverFiles = [`${pluginDir}/test/server/${id}.test.ts`, `${pluginDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/dispute.test.ts`, `${guideDir}/test/server/isolation.test.ts`, `${guideDir}/test/server/workflow.test.ts`];
+    const widgetFiles = [`${pluginDir}/src/ui/${id}-list/sifa-${id}-list.test.ts`, `${guideDir}/src/ui/dispute-list/sifa-dispute-list.test.ts`];
     expect(results.testResults.map((r) => [r.name.slice(copy.length + 1), r.status]).sort()).toEqual(
       [...engines.flatMap(() => serverFiles), ...widgetFiles].map((f) => [f, 'passed']).sort(),
     );
@@ -174,10 +174,10 @@ describe.runIf(engine === 'pglite')('plugins made by `sifa plugin new` in a fres
     expectSuccess(migrated, 'sifa migrate');
     const db = await openDatabase({ engine: 'pglite', dataDir });
     try {
-      const applied = rowsOf<{ source: string; tag: string }>(await db.db.execute(sql`SELECT source, tag FROM sifa_migrations WHERE source IN (${id}, 'mediation') ORDER BY source, tag`));
+      const applied = rowsOf<{ source: string; tag: string }>(await db.db.execute(sql`SELECT source, tag FROM sifa_migrations WHERE source IN (${id}, 'dispute') ORDER BY source, tag`));
       expect(applied).toEqual([
-        { source: 'mediation', tag: '0000_mediation' },
-        { source: 'mediation', tag: '0001_workflow' },
+        { source: 'dispute', tag: '0000_dispute' },
+        { source: 'dispute', tag: '0001_workflow' },
         { source: id, tag: '0000_visit_log' },
       ]);
     } finally {

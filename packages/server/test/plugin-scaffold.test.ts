@@ -93,25 +93,25 @@ describe('sifa plugin new', () => {
 
   it('registers once: entries already there (a plugin folder deleted and made again) are left alone', async () => {
     const build = JSON.parse(read('packages/tsconfig.build.json'));
-    build.references.push({ path: './plugins/mediation' });
+    build.references.push({ path: './plugins/dispute' });
     writeFileSync(join(root, 'packages/tsconfig.build.json'), `${JSON.stringify(build, null, 2)}\n`);
     const pkg = JSON.parse(read('package.json'));
-    pkg.devDependencies['@sifa/plugin-mediation'] = 'workspace:*';
+    pkg.devDependencies['@sifa/plugin-dispute'] = 'workspace:*';
     writeFileSync(join(root, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
     const before = { build: read('packages/tsconfig.build.json'), pkg: read('package.json') };
 
-    const result = await createPluginPackage({ id: 'mediation', root });
+    const result = await createPluginPackage({ id: 'dispute', root });
     expect(result.registered).toEqual(['sifa.config.mjs']);
     expect(result.alreadyRegistered).toEqual(['packages/tsconfig.build.json', 'package.json']);
     expect(read('packages/tsconfig.build.json')).toBe(before.build);
     expect(read('package.json')).toBe(before.pkg);
-    expect(read('sifa.config.mjs').match(/createMediationPlugin\(\)/g)).toHaveLength(1);
+    expect(read('sifa.config.mjs').match(/createDisputePlugin\(\)/g)).toHaveLength(1);
     // Default titles: the id in words.
-    expect(readFileSync(join(result.dir, 'src/index.ts'), 'utf8')).toContain("title: { zh: 'Mediation', en: 'Mediation' }");
+    expect(readFileSync(join(result.dir, 'src/index.ts'), 'utf8')).toContain("title: { zh: 'Dispute', en: 'Dispute' }");
 
     // Made again after the folder went: the config names it already, so it is refused.
     rmSync(result.dir, { recursive: true });
-    await expect(createPluginPackage({ id: 'mediation', root })).rejects.toThrow('sifa.config.mjs already imports @sifa/plugin-mediation/server');
+    await expect(createPluginPackage({ id: 'dispute', root })).rejects.toThrow('sifa.config.mjs already imports @sifa/plugin-dispute/server');
   });
 
   it('writes into another folder of the workspace with --dir, with paths that fit it', async () => {
@@ -130,12 +130,12 @@ describe('sifa plugin new', () => {
   });
 
   it.each([
-    ['Mediation', 'not a valid plugin id'],
+    ['Dispute', 'not a valid plugin id'],
     ['1st', 'not a valid plugin id'],
     ['m', 'not a valid plugin id'],
     ['medi_ation', 'not a valid plugin id'],
     ['platform', 'reserved for the platform'],
-    ['mediation-', 'may not end with "-"'],
+    ['dispute-', 'may not end with "-"'],
     ['legal--aid', 'may not end with "-" or hold "--"'],
   ])('refuses the id %s, writing nothing', async (id, message) => {
     const before = read('sifa.config.mjs');
@@ -145,10 +145,10 @@ describe('sifa plugin new', () => {
   });
 
   it('refuses a folder that exists, an id the workspace has, a folder outside it and a bad title, writing nothing', async () => {
-    mkdirSync(join(root, 'packages/plugins/mediation'), { recursive: true });
-    writeFileSync(join(root, 'packages/plugins/mediation/notes.txt'), 'mine');
-    await expect(createPluginPackage({ id: 'mediation', root })).rejects.toThrow('packages/plugins/mediation already exists; choose another id or --dir (nothing was written).');
-    expect(readdirSync(join(root, 'packages/plugins/mediation'))).toEqual(['notes.txt']);
+    mkdirSync(join(root, 'packages/plugins/dispute'), { recursive: true });
+    writeFileSync(join(root, 'packages/plugins/dispute/notes.txt'), 'mine');
+    await expect(createPluginPackage({ id: 'dispute', root })).rejects.toThrow('packages/plugins/dispute already exists; choose another id or --dir (nothing was written).');
+    expect(readdirSync(join(root, 'packages/plugins/dispute'))).toEqual(['notes.txt']);
 
     // The plans plugin's package is in the workspace: its id is taken even in another folder.
     await expect(createPluginPackage({ id: 'plans', root, dir: join(root, 'examples/plans') })).rejects.toThrow(
@@ -188,9 +188,9 @@ describe('sifa plugin new', () => {
 
   it('makes the plugin docs/plugins.md quotes, and the guide\'s walk-through applies to it', async () => {
     const guide = readFileSync(join(repoRoot, 'docs/plugins.md'), 'utf8');
-    const result = await createPluginPackage({ id: 'mediation', root, titleZh: '人民调解', titleEn: "People's mediation" });
+    const result = await createPluginPackage({ id: 'dispute', root, titleZh: '矛盾纠纷', titleEn: 'Disputes' });
     const sources = result.files.filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(result.dir, f), 'utf8'));
-    // Every ```ts block that names no file is a quote of what `sifa plugin new mediation` writes.
+    // Every ```ts block that names no file is a quote of what `sifa plugin new dispute` writes.
     const quotes = [...guide.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((block) => !block.startsWith('// packages/'));
     expect(quotes.length).toBeGreaterThanOrEqual(4);
     for (const quote of quotes) expect(sources.some((source) => source.includes(quote.trimEnd())), `not in the generated plugin:\n${quote}`).toBe(true);
@@ -198,7 +198,7 @@ describe('sifa plugin new', () => {
     const edits = applyGuide(root, guide);
     expect(edits.length).toBeGreaterThanOrEqual(20);
     expect(existsSync(join(result.dir, 'src/workflow.ts'))).toBe(true);
-    expect(readFileSync(join(result.dir, 'src/index.ts'), 'utf8')).toContain("entryPointGroups: [{ id: 'mediation-register'");
+    expect(readFileSync(join(result.dir, 'src/index.ts'), 'utf8')).toContain("entryPointGroups: [{ id: 'dispute-register'");
     expect(readFileSync(join(result.dir, 'src/server/schema.ts'), 'utf8')).toContain("status: text('status', { enum: recordStates }).notNull().default('open'),");
   });
 });

@@ -18,6 +18,7 @@ export async function systemActor(db: SifaDb, orgCode: string, id: string, displ
     scope: { orgCode: org.code, orgPath: org.path },
     permissions,
     via: 'session',
+    system: true,
   };
 }
 

@@ -16,7 +16,7 @@
  * - Attachments: content-addressed (`case_files`, SHA-256), type sniffed from the bytes, ≤ 20 MiB.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   caseErrorKinds,
@@ -28,6 +28,7 @@ import {
   msg,
   requirePermission,
   SifaError,
+  type CalendarChangeContext,
   type CaseAttachmentView,
   type CaseDeadlineOverride,
   type CaseDeadlineView,
@@ -86,6 +87,11 @@ export interface CaseworkPlatform {
   readonly types: readonly CaseTypeView[];
   /** The engine inside one scoped transaction. */
   service(scoped: Omit<ScopedServices, 'cases'>): CasesService;
+  /**
+   * In a holiday import's transaction (the platform's calendar hook): the stored due days of open
+   * cases recomputed with the new calendar, so lists, filters and warnings follow it.
+   */
+  refreshDeadlines(ctx: CalendarChangeContext): Promise<{ summary: LocalizedText; counts: Record<string, number> }>;
 }
 
 const overrideSchema = z.record(
@@ -199,6 +205,40 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
 
   return {
     types,
+    async refreshDeadlines(ctx) {
+      const { db } = ctx.scoped;
+      const today = issueDayOf(ctx.now, timeZone).day;
+      const open = await db
+        .select({ id: cases.id, type: cases.type, deadlines: cases.deadlines })
+        .from(cases)
+        .where(and(eq(cases.closed, false), inArray(cases.type, types.length ? types.map((t) => t.code) : [''])));
+      let changed = 0;
+      for (let i = 0; i < open.length; i += 500) {
+        const batch = open.slice(i, i + 500);
+        const events = await db
+          .select({ caseId: caseEvents.caseId, transition: caseEvents.transition, on: caseEvents.on, toState: caseEvents.toState })
+          .from(caseEvents)
+          .where(inArray(caseEvents.caseId, batch.map((c) => c.id)))
+          .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+        const byCase = new Map<string, typeof events>();
+        for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+        for (const row of batch) {
+          const type = byCode.get(row.type)!;
+          const views = caseDeadlines(type, byCase.get(row.id) ?? [], ctx.calendar, today);
+          const { running, next } = storedDeadlines(type, views, ctx.calendar);
+          // jsonb reorders keys: compare the values.
+          const key = (list: readonly StoredDeadline[]) => JSON.stringify(list.map((d) => [d.code, d.startedOn, d.due, d.warnFrom]));
+          if (key(running) === key(row.deadlines as StoredDeadline[])) continue;
+          changed += 1;
+          if (!ctx.dryRun) await db.update(cases).set({ deadlines: running, nextDue: next?.due ?? null, nextWarn: next?.warnFrom ?? null }).where(eq(cases.id, row.id));
+        }
+      }
+      if (changed) ctx.log(`${changed} open case(s) got new due days`);
+      return {
+        summary: text(`${changed} 件在办案件的期限按新的节假日安排重新计算。`, `${changed} open case(s) have deadlines recomputed with the new holidays.`),
+        counts: { cases: changed },
+      };
+    },
     service(scoped) {
       const { db, actor } = scoped;
       const today = () => issueDayOf(scoped.now(), timeZone).day;
@@ -216,12 +256,14 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
 
       const stateTitle = (type: CaseType, code: string) => type.states.find((s) => s.code === code)?.title ?? text(code, code);
       const isClosed = (type: CaseType, state: string) => type.states.find((s) => s.code === state)?.closed ?? false;
-      const mayTake = (t: Transition) => actor.permissions.has(t.permission) && (!t.roles || t.roles.includes(actor.role));
+      // A step's roles bind people; the system actor (demo seed, jobs) takes any step it has the permission for.
+      const roleMay = (t: Transition) => !t.roles || actor.system === true || t.roles.includes(actor.role);
+      const mayTake = (t: Transition) => actor.permissions.has(t.permission) && roleMay(t);
       const touchesPersonal = (type: CaseType, t: Transition) => setsOf(type, t).some((f) => isPersonalField(type.fields[f]!));
 
       const requireStep = (type: CaseType, t: Transition) => {
         requirePermission(actor, t.permission);
-        if (t.roles && !t.roles.includes(actor.role)) {
+        if (t.roles && !roleMay(t)) {
           throw new SifaError('FORBIDDEN', {
             message: text(`“${t.title.zh}”只能由以下角色办理：${t.roles.join('、')}。`, `"${t.title.en}" may be taken only by: ${t.roles.join(', ')}.`),
             details: { transition: t.code, role: actor.role, roles: t.roles.join(',') },
@@ -235,7 +277,6 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         return row;
       };
       const loadEvents = (id: string) => db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
-      const loadAttachments = (id: string) => db.select().from(caseAttachments).where(eq(caseAttachments.caseId, id)).orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.sha256));
 
       const orgNames = async (codes: string[]): Promise<Map<string, LocalizedText>> => {
         const unique = [...new Set(codes)];
@@ -245,8 +286,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
-      const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number): Values => {
-        const result = caseFieldsSchema(specs, { partyCount }).safeParse(input);
+      const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number, context?: Values): Values => {
+        const result = caseFieldsSchema(specs, { partyCount, ...(context ? { context } : {}) }).safeParse(input);
         if (result.success) return result.data as Values;
         const issues: { path: PropertyKey[]; message: string }[] = [];
         for (const issue of result.error.issues) {
@@ -366,16 +407,18 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         downloadPath: `/plugins/${type.plugin}/cases/${a.caseId}/attachments/${a.sha256}`,
       });
 
-      const fileOf = async (type: CaseType, row: CaseRow, events: readonly EventRow[], orgName: LocalizedText): Promise<CaseFile> => {
-        const full = actor.scope.orgCode === row.orgCode;
-        const personal = full ? unseal(row.sealed) : (row.masked as Values);
-        const values = { ...(row.fields as Values), ...personal };
-        const attachments = await db
+      const attachmentsOf = (id: string) =>
+        db
           .select({ caseId: caseAttachments.caseId, sha256: caseAttachments.sha256, name: caseAttachments.name, uploadedAt: caseAttachments.uploadedAt, uploadedByName: caseAttachments.uploadedByName, mimeType: caseFiles.mimeType, bytes: caseFiles.bytes })
           .from(caseAttachments)
           .innerJoin(caseFiles, eq(caseFiles.sha256, caseAttachments.sha256))
-          .where(eq(caseAttachments.caseId, row.id))
+          .where(eq(caseAttachments.caseId, id))
           .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.sha256));
+
+      const fileOf = (type: CaseType, row: CaseRow, events: readonly EventRow[], orgName: LocalizedText, attachments: Awaited<ReturnType<typeof attachmentsOf>>): CaseFile => {
+        const full = actor.scope.orgCode === row.orgCode;
+        const personal = full ? unseal(row.sealed) : (row.masked as Values);
+        const values = { ...(row.fields as Values), ...personal };
         const deadlines = caseDeadlines(type, events, scoped.calendar, today());
         const running = deadlines.filter((d) => d.state !== 'met').sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
         const eventViews: CaseEventView[] = events.map((e) => {
@@ -471,35 +514,36 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             .returning();
           const documentId = await issueDocument(type, opening, row!, on, caseValues, step, []);
           const eventSplit = split(specs, parsed);
-          const [event] = await db
-            .insert(caseEvents)
-            .values({
-              caseId: id,
-              seq: 1,
-              orgCode: org.code,
-              orgPath: org.path,
-              transition: opening.code,
-              fromState: null,
-              toState: opening.to,
-              on,
-              at,
-              actorId: actor.userId,
-              actorName: actor.displayName,
-              fields: eventSplit.open,
-              sealed: seal(eventSplit.personal),
-              documentId,
-            })
-            .returning();
-          await recordFacts(type, id, org.code, [{ event: event!, transition: opening, step, all: parsed, caseValues }]);
-          await audit(type, row!, opening.code, { state: opening.to, revision: 1, on, documentId });
+          const event: EventRow = {
+            caseId: id,
+            seq: 1,
+            orgCode: org.code,
+            orgPath: org.path,
+            transition: opening.code,
+            fromState: null,
+            toState: opening.to,
+            on,
+            at,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            fields: eventSplit.open,
+            sealed: seal(eventSplit.personal),
+            documentId,
+          };
+          await Promise.all([
+            db.insert(caseEvents).values(event),
+            recordFacts(type, id, org.code, [{ event, transition: opening, step, all: parsed, caseValues }]),
+            audit(type, row!, opening.code, { state: opening.to, revision: 1, on, documentId }),
+          ]);
           publish(org.path);
-          return fileOf(type, row!, [event!], localized(org.name));
+          return fileOf(type, row!, [event], localized(org.name), []);
         },
 
         async transition(code, rawInput) {
           const type = typeOf(code);
           const input = caseTransitionInputSchema.parse(rawInput);
-          const row = await loadCase(type, input.id);
+          // One round trip for both (postgres.js pipelines them); the events are RLS-limited like the case.
+          const [row, events] = await Promise.all([loadCase(type, input.id), loadEvents(input.id)]);
           if (row.revision !== input.revision) throw revisionConflict(row.id, input.revision, row.revision);
           const t = type.transitions.find((x) => x.code === input.transition && x.from.length > 0);
           if (!t || !t.from.includes(row.state)) throw illegalTransition(type, row.state, input.transition);
@@ -511,12 +555,11 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
               details: { transition: t.code, orgCode: row.orgCode },
             });
           }
-          const events = await loadEvents(row.id);
           const on = input.on ?? today();
           checkDay(on, events.at(-1)?.on ?? row.openedOn);
           const specs = stepSpecs(type, t);
           const current = { ...(row.fields as Values), ...unseal(row.sealed) };
-          const parsed = parseFields(specs, input.fields, partyCountOf(type, current));
+          const parsed = parseFields(specs, input.fields, partyCountOf(type, current), current);
           await checkAttachmentsNamed(specs, parsed, row.id);
           const setValues = pick(parsed, t.sets);
           const step = pick(parsed, Object.keys(t.fields));
@@ -550,29 +593,32 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const earlier = timeline(type, events);
           const documentId = await issueDocument(type, t, row, on, caseValues, step, earlier);
           const eventSplit = split(specs, parsed);
-          const [event] = await db
-            .insert(caseEvents)
-            .values({
-              caseId: row.id,
-              seq,
-              orgCode: row.orgCode,
-              orgPath: row.orgPath,
-              transition: t.code,
-              fromState: row.state,
-              toState: t.to,
-              on,
-              at,
-              actorId: actor.userId,
-              actorName: actor.displayName,
-              fields: eventSplit.open,
-              sealed: seal(eventSplit.personal),
-              documentId,
-            })
-            .returning();
-          await recordFacts(type, row.id, row.orgCode, [...earlier, { event: event!, transition: t, step, all: parsed, caseValues }]);
-          await audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId });
+          const event: EventRow = {
+            caseId: row.id,
+            seq,
+            orgCode: row.orgCode,
+            orgPath: row.orgPath,
+            transition: t.code,
+            fromState: row.state,
+            toState: t.to,
+            on,
+            at,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            fields: eventSplit.open,
+            sealed: seal(eventSplit.personal),
+            documentId,
+          };
+          // Independent writes of one transaction, sent together (any failure rolls back all of them).
+          const [, , , orgName, attachments] = await Promise.all([
+            db.insert(caseEvents).values(event),
+            recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step, all: parsed, caseValues }]),
+            audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId }),
+            orgNameOf(row.orgCode),
+            attachmentsOf(row.id),
+          ]);
           publish(row.orgPath);
-          return fileOf(type, updated, [...events, event!], await orgNameOf(row.orgCode));
+          return fileOf(type, updated, [...events, event], orgName, attachments);
         },
 
         async get(code, id) {
@@ -580,7 +626,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           requirePermission(actor, type.readPermission);
           if (!z.uuid().safeParse(id).success) throw notFound(id);
           const row = await loadCase(type, id);
-          return fileOf(type, row, await loadEvents(id), await orgNameOf(row.orgCode));
+          const [events, orgName, attachments] = await Promise.all([loadEvents(id), orgNameOf(row.orgCode), attachmentsOf(id)]);
+          return fileOf(type, row, events, orgName, attachments);
         },
 
         async list(code, rawQuery) {
@@ -599,24 +646,27 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           if (q.openedTo) where.push(lte(cases.openedOn, q.openedTo));
           if (q.q) where.push(sql`strpos(${cases.search}, ${q.q.toLowerCase()}) > 0`);
           const condition = and(...where);
+          // Never the sealed column: a list decrypts nothing.
+          const { sealed: _sealed, ...listed } = getTableColumns(cases);
           const [rows, [count]] = await Promise.all([
             db
-              .select()
+              .select({ row: listed, org: { zh: orgsTable.nameZh, en: orgsTable.nameEn, mn: orgsTable.nameMn } })
               .from(cases)
+              .leftJoin(orgsTable, eq(orgsTable.code, cases.orgCode))
               .where(condition)
               .orderBy(desc(cases.openedOn), asc(cases.orgCode), desc(cases.seq))
               .limit(q.limit)
               .offset(q.offset),
             db.select({ n: sql<number>`count(*)::int` }).from(cases).where(condition),
           ]);
-          const names = await orgNames(rows.map((r) => r.orgCode));
           const specOf = new Map(type.deadlines.map((d) => [d.code, d]));
           return {
             total: count?.n ?? 0,
-            rows: rows.map((row) => {
+            rows: rows.map(({ row, org }) => {
               const stored = (row.deadlines as StoredDeadline[]).filter((d) => specOf.has(d.code)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
               const first = stored[0];
-              return summaryOf(type, row, names.get(row.orgCode) ?? text(row.orgCode, row.orgCode), first ? viewOfStored(specOf.get(first.code)!, first, scoped.calendar, day) : null);
+              const orgName = org?.zh ? localized({ zh: org.zh, en: org.en ?? undefined, mn: org.mn ?? undefined }) : text(row.orgCode, row.orgCode);
+              return summaryOf(type, { ...row, sealed: null }, orgName, first ? viewOfStored(specOf.get(first.code)!, first, scoped.calendar, day) : null);
             }),
           };
         },

@@ -23,8 +23,8 @@ const textHtml = (text: string) => text.split('\n').map(escapeHtml).join('<br>')
 const maxIndentSteps = 40;
 const indentClass = (chars: number) => `sifa-doc__re-${Math.min(maxIndentSteps, Math.max(0, Math.round(chars * 2)))}`;
 
-/** Column widths as classes (5 % steps): no style attributes under a strict CSP. */
-const widthClass = (share: number) => `sifa-doc__w-${Math.min(20, Math.max(1, Math.round(share * 20))) * 5}`;
+/** Column widths as classes (1 % steps): no style attributes under a strict CSP. */
+const widthClass = (share: number) => `sifa-doc__w-${Math.min(100, Math.max(1, Math.round(share * 100)))}`;
 
 function blockHtml(block: DocumentBlock, labels: DocumentLabels): string {
   switch (block.kind) {
@@ -131,7 +131,7 @@ export function renderHtml(layout: DocumentLayout): string {
 
 const lineHeightPt = body.lineTwips / 20;
 const indentRules = Array.from({ length: maxIndentSteps + 1 }, (_, i) => `.sifa-doc__re-${i}{padding-inline-end:${i / 2}em}`).join('\n');
-const widthRules = Array.from({ length: 20 }, (_, i) => `.sifa-doc__w-${(i + 1) * 5}{inline-size:${(i + 1) * 5}%}`).join('\n');
+const widthRules = Array.from({ length: 100 }, (_, i) => `.sifa-doc__w-${i + 1}{inline-size:${i + 1}%}`).join('\n');
 const formLinePt = form.lineTwips / 20;
 
 /**

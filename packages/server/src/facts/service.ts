@@ -102,6 +102,36 @@ export function createFactsService(
     return result.map((r) => ({ key: r.key, metric: r.metric, value: Number(r.value) }));
   };
 
+  /**
+   * One source (`recordForSource`: a diary entry, a case): only what changed is written. The
+   * rows it keeps stay as they were, so the rollup triggers see just the difference (a case's
+   * next step adds its two facts instead of rewriting the whole timeline's). The end state is
+   * the same as deleting all and inserting all.
+   */
+  const replaceOne = async (src: FactSource, items: FactInput[], paths: ReadonlyMap<string, string>) => {
+    const existing = await db
+      .select({ id: facts.id, orgCode: facts.orgCode, orgPath: facts.orgPath, day: facts.day, metric: facts.metric, value: facts.value })
+      .from(facts)
+      .where(and(eq(facts.sourceKind, src.kind), eq(facts.sourceId, src.id)));
+    const keyOf = (f: { orgCode: string; day: string; metric: string; value: number }) => `${f.orgCode}|${f.day}|${f.metric}|${f.value}`;
+    const kept = new Map<string, (typeof existing)[number][]>();
+    for (const row of existing) kept.set(keyOf(row), [...(kept.get(keyOf(row)) ?? []), row]);
+    const added = items.filter((item) => {
+      const same = kept.get(keyOf(item));
+      if (same?.length) {
+        same.pop();
+        return false;
+      }
+      return true;
+    });
+    const removed = [...kept.values()].flat();
+    if (removed.length === 0 && added.length === 0) return;
+    onRecorded?.([...new Set([...removed.map((r) => r.orgPath), ...added.map((i) => paths.get(i.orgCode)!)])]);
+    for (let i = 0; i < removed.length; i += 1_000) await db.delete(facts).where(inArray(facts.id, removed.slice(i, i + 1_000).map((r) => r.id)));
+    const rows = added.map((i) => ({ orgCode: i.orgCode, orgPath: paths.get(i.orgCode)!, day: i.day, metric: i.metric, value: i.value, sourceKind: src.kind, sourceId: src.id, recordedBy: actor.userId }));
+    for (let i = 0; i < rows.length; i += 1_000) await db.insert(facts).values(rows.slice(i, i + 1_000));
+  };
+
   const recordMany = async (batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void> => {
     if (batch.length > maxSourcesPerBatch) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxSourcesPerBatch } });
     // A source named twice keeps what it was given last, as two recordForSource calls would.
@@ -121,6 +151,7 @@ export function createFactsService(
     // Many orgs: read the caller's subtree once; an org outside it still gets get()'s typed refusal.
     if (codes.size > 8) for (const node of await orgs.descendants(actor.scope.orgCode)) if (codes.has(node.code)) paths.set(node.code, node.path);
     for (const code of codes) if (!paths.has(code)) paths.set(code, (await orgs.get(code)).path);
+    if (sources.length === 1) return replaceOne(sources[0]!.src, sources[0]!.items, paths);
     // Few statements each way (1,000 sources or rows each), so the rollup triggers run once per
     // statement, not per source. Sources are matched per kind with a plain IN list: a row
     // constructor list, (kind, id) IN ((…), …), of 500 pairs aborts PGlite (WebAssembly stack).

@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import {
   demoDocumentCatalogue,
   type Actor,
+  type CalendarChangeContext,
   type CaseDeadlineOverride,
   type DocumentCatalogueSlot,
   type NotificationChannel,
@@ -70,11 +71,16 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
   const { db, composition, changes, now, logger } = options;
   const { catalog } = composition;
 
+  const casework = createCaseworkPlatform({ catalog, cipher: options.casework.cipher, deadlines: options.casework.deadlines, timeZone: options.timeZone, changes });
   const calendar = createCalendarPlatform({
     db,
     loaded: options.calendar,
     changes,
-    hooks: composition.plugins.flatMap((p) => (p.source.onCalendarChange ? [{ plugin: p.manifest.id, run: p.source.onCalendarChange }] : [])),
+    hooks: [
+      ...composition.plugins.flatMap((p) => (p.source.onCalendarChange ? [{ plugin: p.manifest.id, run: p.source.onCalendarChange }] : [])),
+      // Open cases' stored due days follow a holiday import (only when some case type is installed).
+      ...(casework.types.length ? [{ plugin: 'platform', run: (ctx: CalendarChangeContext) => casework.refreshDeadlines(ctx) }] : []),
+    ],
     runScoped,
     permissions: composition.permissions,
     now,
@@ -99,8 +105,6 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     now,
     logger,
   });
-
-  const casework = createCaseworkPlatform({ catalog, cipher: options.casework.cipher, deadlines: options.casework.deadlines, timeZone: options.timeZone, changes });
 
   async function runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
     const afterCommit: (() => void | Promise<void>)[] = [];

@@ -95,7 +95,7 @@ export const mediationAgreementTemplate = defineDocumentTemplate<AgreementData>(
       {
         kind: 'table',
         columns: ['身份', '姓名', '公民身份号码', '联系电话', '住址'],
-        widths: [2.7, 3.3, 5.8, 3.7, 4.7],
+        widths: [2.7, 2.9, 5.5, 3.6, 5.5],
         rows: parties.map((p) => [text(roleTitle(p.role)), partyName(p), p.idNumber ?? '', p.phone ?? '', p.address ?? '']),
       },
       { kind: 'heading', level: 1, text: '二、纠纷主要事实、争议事项及各方责任' },

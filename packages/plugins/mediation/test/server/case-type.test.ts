@@ -36,14 +36,16 @@ describe('the mediation case type', () => {
   });
 
   it('counts facts where the law says: cases at registration, agreements once in effect', () => {
-    const facts = Object.fromEntries(mediationCaseType.transitions.map((t) => [t.code, ('facts' in t ? t.facts : []).map((f) => f.metric)]));
+    const parsed = caseTypeSchema.parse(mediationCaseType);
+    const facts = Object.fromEntries(parsed.transitions.map((t) => [t.code, t.facts.map((f) => f.metric)]));
     expect(facts.register).toEqual(['mediation.cases', 'mediation.parties', 'mediation.amount', 'diary.mediation-cases', 'diary.mediation-parties']);
     expect(facts['take-effect']).toEqual(['mediation.agreements', 'diary.mediation-agreements']);
     expect(facts['agree-oral']).toEqual(['mediation.agreements', 'diary.mediation-agreements']);
     expect(facts['agree-written']).toEqual([]);
     expect(facts.fail).toEqual(['mediation.failed']);
-    const diaryFacts = mediationCaseType.transitions.flatMap((t) => ('facts' in t ? t.facts : [])).filter((f) => f.metric.startsWith('diary.'));
-    expect(diaryFacts.every((f) => 'ifInstalled' in f && f.ifInstalled)).toBe(true);
+    const diaryFacts = parsed.transitions.flatMap((t) => t.facts).filter((f) => f.metric.startsWith('diary.'));
+    expect(diaryFacts.length).toBe(4);
+    expect(diaryFacts.every((f) => f.ifInstalled)).toBe(true);
   });
 
   it('states the basis of both deadlines, the mediation period as configurable', () => {

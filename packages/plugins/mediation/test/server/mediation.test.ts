@@ -290,19 +290,21 @@ describe('deadlines', () => {
     file = await session(c, file, '2026-06-02');
     file = await step(c, file, 'agree-written', '2026-06-03', agreement);
     file = await step(c, file, 'take-effect', '2026-06-05', { signatures: signatures('2026-06-05') });
-    expect(deadline(file, 'judicial-confirmation')).toMatchObject({ due: '2026-07-05', state: 'running' });
+    // 30 days from 5 June is Sunday 5 July: a period ending on a rest day ends on the next working day (民法典 art. 203).
+    expect(deadline(file, 'judicial-confirmation')).toMatchObject({ startedOn: '2026-06-05', due: '2026-07-06', state: 'running' });
     const before = clock.now;
     try {
-      // 29 June: six calendar days left (warned 7 days ahead).
-      clock.now = new Date('2026-06-29T02:00:00Z');
+      // 30 June: six calendar days left (warned 7 days ahead).
+      clock.now = new Date('2026-06-30T02:00:00Z');
       const soon = await (await t.freshClient('t.xitun', { locale: 'en' })).mediation.cases.get.query({ id: file.id });
       expect(deadline(soon, 'judicial-confirmation')).toMatchObject({ state: 'due-soon', remaining: 6 });
+      expect((await (await t.freshClient('t.xitun', { locale: 'en' })).mediation.cases.list.query({ status: 'due-soon' })).rows.map((r) => r.id)).toContain(file.id);
       const deadlines = await t.server.runScoped({ ...wholeRegionReader, permissions: new Set(['mediation.read']) }, (scoped) =>
-        scoped.cases.deadlines({ from: '2026-06-29', to: '2026-07-31', types: ['mediation.case'] }),
+        scoped.cases.deadlines({ from: '2026-06-30', to: '2026-07-31', types: ['mediation.case'] }),
       );
-      expect(deadlines.find((d) => d.id === file.id || d.entity?.id === file.id)).toMatchObject({ orgCode: '150402001', due: '2026-07-05' });
-      // 6 July: past (the parties' right to apply has lapsed).
-      clock.now = new Date('2026-07-06T02:00:00Z');
+      expect(deadlines.find((d) => d.id === file.id || d.entity?.id === file.id)).toMatchObject({ orgCode: '150402001', due: '2026-07-06' });
+      // 7 July: past (the parties' right to apply has lapsed).
+      clock.now = new Date('2026-07-07T02:00:00Z');
       const late = await (await t.freshClient('t.xitun', { locale: 'en' })).mediation.cases.get.query({ id: file.id });
       expect(deadline(late, 'judicial-confirmation')).toMatchObject({ state: 'overdue', remaining: -1 });
     } finally {

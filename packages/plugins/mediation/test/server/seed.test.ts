@@ -14,7 +14,8 @@ import { demoIdNumber, plannedDemoCases } from '../../src/server/seed.js';
 
 const today = '2026-06-15';
 const clock = { now: new Date('2026-06-15T02:00:00Z') };
-const plugins = [createDiaryPlugin(), createMediationPlugin()] as const;
+// The two offices with demo accounts (busy) and one more (a quieter year).
+const plugins = [createDiaryPlugin(), createMediationPlugin({ demo: { offices: ['150402001', '150402002', '150404001'] } })] as const;
 let t: TestServerOf<typeof plugins>;
 const orgCodes = ['15', '1504', '150402', '150402001', '150402002', '150404', '150404001'];
 const logs: string[] = [];
@@ -31,11 +32,11 @@ describe('demo mediation cases', () => {
   it('gives each demo office a year of cases: busy for the offices with demo accounts', async () => {
     const totals: Record<string, number> = {};
     for (const user of ['xitun', 'sanzhongjie', 'zhenxing'] as const) totals[user] = (await (await client(user)).mediation.cases.list.query({ limit: 1 })).total;
-    expect(totals.xitun).toBeGreaterThanOrEqual(30);
-    expect(totals.xitun).toBeLessThanOrEqual(47);
-    expect(totals.sanzhongjie).toBeGreaterThanOrEqual(30);
-    expect(totals.zhenxing).toBeGreaterThanOrEqual(6);
-    expect(totals.zhenxing).toBeLessThanOrEqual(16);
+    expect(totals.xitun).toBeGreaterThanOrEqual(12);
+    expect(totals.xitun).toBeLessThanOrEqual(18);
+    expect(totals.sanzhongjie).toBeGreaterThanOrEqual(12);
+    expect(totals.zhenxing).toBeGreaterThanOrEqual(5);
+    expect(totals.zhenxing).toBeLessThanOrEqual(12);
     expect(logs.some((l) => /\[mediation\] demo mediation cases: \d+ for 3 offices/.test(l))).toBe(true);
   });
 
@@ -45,7 +46,7 @@ describe('demo mediation cases', () => {
     const opened = rows.map((r) => r.openedOn).sort();
     expect(opened[0]! >= addDays(today, -365)).toBe(true);
     expect(opened.at(-1)! <= today).toBe(true);
-    expect(new Set(opened.map((d) => d.slice(0, 7))).size).toBeGreaterThanOrEqual(9);
+    expect(new Set(opened.map((d) => d.slice(0, 7))).size).toBeGreaterThanOrEqual(7);
     const states = new Set(rows.map((r) => r.state));
     for (const state of ['closed', 'failed']) expect(states, state).toContain(state);
     expect(rows.some((r) => !r.closed)).toBe(true);
@@ -82,7 +83,7 @@ describe('demo mediation cases', () => {
     const city = await client('city');
     const facts = await city.platform.facts.query.query({ metrics: ['mediation.cases', 'diary.mediation-cases', 'mediation.agreements', 'diary.mediation-agreements', 'mediation.parties', 'diary.mediation-parties', 'diary.entries'], from, to: today });
     const value = (m: string) => facts.rows.find((r) => r.metric === m)?.value ?? 0;
-    expect(value('mediation.cases')).toBeGreaterThan(60);
+    expect(value('mediation.cases')).toBeGreaterThan(25);
     expect(value('diary.mediation-cases')).toBe(value('mediation.cases'));
     expect(value('diary.mediation-agreements')).toBe(value('mediation.agreements'));
     expect(value('diary.mediation-parties')).toBe(value('mediation.parties'));
@@ -97,7 +98,7 @@ describe('demo mediation cases', () => {
     const before = (await (await client('city')).mediation.cases.list.query({ limit: 1 })).total;
     await seedPlugins(t.server, orgCodes, (line) => logs.push(line));
     expect((await (await client('city')).mediation.cases.list.query({ limit: 1 })).total).toBe(before);
-    expect(logs.at(-1)).toMatch(/3 had cases already/);
+    expect(logs.filter((l) => l.startsWith('[mediation] demo mediation cases')).at(-1)).toMatch(/: 0 for 0 offices \(3 had cases already\)/);
   }, 120_000);
 });
 
@@ -106,6 +107,6 @@ describe('the demo plan', () => {
     const plan = () => t.server.runScoped(wholeRegionReader, async (scoped) => plannedDemoCases(scoped.calendar, { code: '150402001', township: '西屯街道', busy: true }, today));
     const [a, b] = [await plan(), await plan()];
     expect(a).toEqual(b);
-    expect(a.map((c) => c.path)).toEqual(expect.arrayContaining(['written', 'oral', 'failed', 'stalled']));
+    expect(a.map((c) => c.path)).toEqual(expect.arrayContaining(['written', 'stalled']));
   });
 });

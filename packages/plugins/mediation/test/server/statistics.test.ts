@@ -10,6 +10,7 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { sifaErrorOf, startTestServer, type TestServerOf } from '@sifa/server/testing';
 import type { MediationStatistics } from '../../src/index.js';
 import { createMediationPlugin } from '../../src/server/index.js';
+import { demoIdNumber } from '../../src/server/seed.js';
 
 const clock = { now: new Date('2026-06-15T02:00:00Z') };
 // No diary: the plugin runs without it (the diary's metrics it feeds are skipped).
@@ -21,7 +22,7 @@ const client = (user: User, locale = 'en') => t.client(user, { locale });
 type Client = Awaited<ReturnType<typeof client>>;
 
 const parties = (n = 2) =>
-  Array.from({ length: n }, (_, i) => ({ role: i === 0 ? 'applicant' : 'respondent', name: `演示当事人${'甲乙丙'[i]}`, idNumber: '150402198001010008', phone: '13800000001', address: '演示社区1号' }));
+  Array.from({ length: n }, (_, i) => ({ role: i === 0 ? 'applicant' : 'respondent', name: `演示当事人${'甲乙丙'[i]}`, idNumber: demoIdNumber('150402', '1980-01-01'), phone: '13800000001', address: '演示社区1号' }));
 
 async function mediate(c: Client, spec: { on: string; disputeType: string; source: string; amount?: number; outcome: 'oral' | 'failed' | 'terminated' | 'open'; parties?: number }) {
   const step = (file: CaseFile, transition: string, fields: Record<string, unknown>) => c.mediation.cases.transition.mutate({ id: file.id, revision: file.revision, transition, on: spec.on, fields });

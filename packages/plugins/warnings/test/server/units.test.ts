@@ -38,7 +38,20 @@ const ref: WarningRef = {
 };
 
 const tableOf = (content: DocumentContent) => content.blocks.find((b) => b.kind === 'table') as Extract<DocumentContent['blocks'][number], { kind: 'table' }>;
-const textOf = (content: DocumentContent) => content.blocks.map((b) => (b.kind === 'table' ? b.rows.flat().join(' ') : b.kind === 'list' ? b.items.join(' ') : b.text)).join('\n');
+const textOf = (content: DocumentContent) =>
+  content.blocks
+    .map((b) =>
+      b.kind === 'table'
+        ? b.rows.flat().join(' ')
+        : b.kind === 'list'
+          ? b.items.join(' ')
+          : b.kind === 'fields'
+            ? b.rows.map((r) => `${r.label} ${r.value}`).join(' ')
+            : b.kind === 'signatures'
+              ? b.lines.map((l) => l.label).join(' ')
+              : b.text,
+    )
+    .join('\n');
 
 /** What the platform's content check enforces (server/src/documents/content.ts). */
 function withinPlatformLimits(content: DocumentContent): void {
