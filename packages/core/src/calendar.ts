@@ -288,6 +288,26 @@ export class WorkingCalendar {
     return flip ?? !isWeekend(day);
   }
 
+  /**
+   * How many working days lie in [from, to] (0 when `from` is after `to`): the weekdays counted
+   * by arithmetic, then the year's exceptions (holidays on weekdays, worked weekends) applied, so
+   * a span of months costs no walk ("overdue by N working days" in a list of cases).
+   */
+  countWorkingDays(from: string, to: string): number {
+    if (from > to) return 0;
+    const total = daysFromCivil(digits(to, 0, 4), digits(to, 5, 7), digits(to, 8, 10)) - daysFromCivil(digits(from, 0, 4), digits(from, 5, 7), digits(from, 8, 10)) + 1;
+    let count = Math.floor(total / 7) * 5;
+    const first = weekdayOf(from);
+    for (let i = 0; i < total % 7; i++) {
+      const w = (first + i) % 7;
+      if (w !== 0 && w !== 6) count += 1;
+    }
+    for (let year = digits(from, 0, 4); year <= digits(to, 0, 4); year++) {
+      for (const [date, worked] of this.#active.get(year)?.flips ?? []) if (date >= from && date <= to) count += worked ? 1 : -1;
+    }
+    return count;
+  }
+
   /** Working days in [from, to], in order. */
   workingDaysBetween(from: string, to: string): string[] {
     const out: string[] = [];

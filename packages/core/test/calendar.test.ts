@@ -129,6 +129,17 @@ describe('day arithmetic', () => {
       }),
     );
   });
+
+  it('countWorkingDays counts what workingDaysBetween lists, for any span (holidays and 调休 included)', () => {
+    const calendar = WorkingCalendar.fromPackage();
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2027, 11, 31) }), fc.integer({ min: -10, max: 800 }), (ms, span) => {
+        const from = new Date(ms).toISOString().slice(0, 10);
+        const to = addDays(from, span);
+        return calendar.countWorkingDays(from, to) === calendar.workingDaysBetween(from, to).length;
+      }),
+    );
+  });
 });
 
 describe('reading a year from a file', () => {

@@ -91,6 +91,14 @@ describe('opening a case', () => {
     expect(byCounty).toMatchObject({ number: '（2026）西屯测字第3号', orgCode: '150402001', masked: true });
   });
 
+  it('numbers concurrent openings without a gap or a repeat', async () => {
+    at('2026-09-28');
+    const sanzhongjie = await client('sanzhongjie');
+    const others = await Promise.all(Array.from({ length: 4 }, () => t.freshClient('t.sanzhongjie', { locale: 'en' })));
+    const opened = await Promise.all([sanzhongjie, ...others.map((c) => c.casebook.cases)].map((c) => c.open.mutate({ fields: openFields() })));
+    expect(opened.map((c) => c.number).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `（2026）三中街测字第${n}号`));
+  });
+
   it('opens on an earlier day (numbered in that day\'s year), never a future one', async () => {
     at('2026-09-28');
     const late = await openCase('xitun', {}, '2025-12-30');

@@ -31,8 +31,8 @@ export function warnFromDay(calendar: WorkingCalendar, spec: Pick<DeadlineSpec, 
 /** Days of `unit` from `today` to `due`: working days in (today, due], negative when overdue. */
 export function remainingDays(calendar: WorkingCalendar, unit: 'working' | 'calendar', today: string, due: string): number {
   if (unit === 'calendar') return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  if (due >= today) return calendar.workingDaysBetween(addDays(today, 1), due).length;
-  return -calendar.workingDaysBetween(addDays(due, 1), today).length;
+  if (due >= today) return calendar.countWorkingDays(addDays(today, 1), due);
+  return -calendar.countWorkingDays(addDays(due, 1), today);
 }
 
 export function deadlineState(spec: Pick<DeadlineSpec, 'warnBefore'>, today: string, due: string, remaining: number): CaseDeadlineView['state'] {

@@ -52,7 +52,6 @@ import {
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
 import { caseAttachments, caseCounters, caseEvents, caseFiles, cases, orgs as orgsTable } from '../db/schema.js';
-import { toOrgNode } from '../orgs/directory.js';
 import { issueDayOf } from '../documents/numbering.js';
 import { openEnvelope, sealEnvelope, type FieldCipher } from './cipher.js';
 import { isPersonalField, maskValue } from './masking.js';
@@ -175,10 +174,22 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
   };
 
   /** The specs of a step's form: its own fields, then the case fields it sets (all of them for the opening). */
-  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => ({
-    ...t.fields,
-    ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)),
-  });
+  const specsOf = new Map<Transition, Record<string, CaseFieldSpec>>();
+  const stepSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => {
+    let specs = specsOf.get(t);
+    if (!specs) specsOf.set(t, (specs = { ...t.fields, ...(t.from.length === 0 ? type.fields : pick(type.fields, t.sets)) }));
+    return specs;
+  };
+  /** The schema of a step's form, built once per step (and party count, where signatures need it). */
+  const schemas = new Map<Record<string, CaseFieldSpec>, Map<number, ReturnType<typeof caseFieldsSchema>>>();
+  const schemaOf = (specs: Record<string, CaseFieldSpec>, partyCount: number) => {
+    const count = Object.values(specs).some((s) => s.kind === 'signatures') ? partyCount : 0;
+    let byCount = schemas.get(specs);
+    if (!byCount) schemas.set(specs, (byCount = new Map()));
+    let schema = byCount.get(count);
+    if (!schema) byCount.set(count, (schema = caseFieldsSchema(specs, { partyCount: count })));
+    return schema;
+  };
   const setsOf = (type: CaseType, t: Transition) => (t.from.length === 0 ? Object.keys(type.fields) : t.sets);
 
   const searchText = (type: CaseType, number: string, values: Values) => {
@@ -278,16 +289,11 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
       const loadEvents = (id: string) => db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
 
-      const orgNames = async (codes: string[]): Promise<Map<string, LocalizedText>> => {
-        const unique = [...new Set(codes)];
-        if (unique.length === 0) return new Map();
-        const rows = await db.select().from(orgsTable).where(inArray(orgsTable.code, unique));
-        return new Map(rows.map((r) => [r.code, localized(toOrgNode(r).name)]));
-      };
 
       /** Validates a step's form with the widget's schema; issues under `fields.`. */
       const parseFields = (specs: Record<string, CaseFieldSpec>, input: Record<string, unknown>, partyCount: number, context?: Values): Values => {
-        const result = caseFieldsSchema(specs, { partyCount, ...(context ? { context } : {}) }).safeParse(input);
+        // With the case's fields as context (a requiredWhen on a field the form lacks) the schema is built for this call.
+        const result = (context ? caseFieldsSchema(specs, { partyCount, context }) : schemaOf(specs, partyCount)).safeParse(input);
         if (result.success) return result.data as Values;
         const issues: { path: PropertyKey[]; message: string }[] = [];
         for (const issue of result.error.issues) {
@@ -453,7 +459,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         };
       };
 
-      const orgNameOf = async (code: string) => (await orgNames([code])).get(code) ?? text(code, code);
+      /** The case's org (visible, so in scope): one lookup per transaction, shared with facts and audit. */
+      const orgNameOf = async (code: string) => localized((await scoped.orgs.get(code)).name);
 
       // ------------------------------------------------------------------------------ service
 

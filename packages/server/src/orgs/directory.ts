@@ -22,7 +22,15 @@ export async function findOrg(db: SifaDb, code: string): Promise<OrgNode | null>
 }
 
 export function scopedOrgDirectory(db: SifaDb, scope: Scope): OrgDirectory {
-  const get = async (code: string) => {
+  // One transaction asks for the same org several times (a case step: its facts, its audit entry,
+  // its view): the tree is reference data, so one answer per code and transaction.
+  const known = new Map<string, Promise<OrgNode>>();
+  const get = (code: string): Promise<OrgNode> => {
+    let node = known.get(code);
+    if (!node) known.set(code, (node = lookup(code)));
+    return node;
+  };
+  const lookup = async (code: string) => {
     const node = await findOrg(db, code);
     if (!node) {
       throw new SifaError('NOT_FOUND', {
