@@ -9,13 +9,15 @@ import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
+import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
+import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
   // Mediation starts after the diary: its cases feed the diary's mediation figures.
-  plugins: [createDiaryPlugin(), createMediationPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
+  plugins: [createDiaryPlugin(), createMediationPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin(), createConsultationPlugin(), createLegalityReviewPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

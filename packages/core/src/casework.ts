@@ -129,6 +129,8 @@ export interface CaseSignature {
  * office: a constant, a number field of the case, or the count of a list field (parties). `when`
  * limits it to cases whose field has one of the values. `ifInstalled`: skipped when no installed
  * plugin declares the metric (a diary metric the casework plugin feeds only where the diary is installed).
+ * A `field` (in `value` or `when`) names one of the transition's own step fields (the value that
+ * event recorded) or, when the step has no such field, a case field (its current value).
  * A case's facts are re-derived from its whole timeline at every transition (`recordForSource`
  * with source `{ kind: '<plugin id>.case', id: <case id> }`), so a corrected field never double counts.
  * `value: { field }` reads the step's own field first, then the case field as of that step.
@@ -167,6 +169,12 @@ export const caseTransitionSchema = z.object({
    * all of them. Their specs (required or not) apply.
    */
   sets: z.array(fieldName).default([]),
+  /**
+   * Of `sets`, the case fields this step requires even where the case type leaves them optional
+   * (the opening cannot require them): the answer when a consultation is closed, the referral when
+   * it is referred. Shown as required in the step's form (`CaseNextStep.fields`).
+   */
+  requires: z.array(fieldName).default([]),
   /** A document issued by this step from a contributed template; its data is the case file (see `CaseDocumentData`). */
   document: code.optional(),
   facts: z.array(caseFactSpecSchema).default([]),
@@ -192,6 +200,12 @@ export const caseDeadlineSchema = z.object({
   metBy: z.array(localCode).default([]),
   /** Warn this many days (of `unit`) before the due day ("due soon"). */
   warnBefore: z.number().int().min(0).max(60).default(3),
+  /**
+   * Runs only for cases whose case field has one of these values (a letter's reply deadline, not
+   * a phone call's; a normative document's review period, not an enforcement decision's). The
+   * same shape as a fact's `when`; absent: every case of the type.
+   */
+  when: z.object({ field: fieldName, in: z.array(z.union([z.string(), z.boolean()])).min(1) }).optional(),
 });
 
 export const caseTypeSchema = z
@@ -223,6 +237,7 @@ export const caseTypeSchema = z
     type.transitions.forEach((t, i) => {
       for (const s of [...t.from, t.to]) if (!states.has(s)) issue(['transitions', i], `Unknown state "${s}"`);
       for (const f of t.sets) if (!fields.has(f)) issue(['transitions', i, 'sets'], `Unknown case field "${f}"`);
+      for (const f of t.requires) if (!t.sets.includes(f)) issue(['transitions', i, 'requires'], `"${f}" is not among the fields the step sets`);
       for (const f of Object.keys(t.fields)) if (fields.has(f)) issue(['transitions', i, 'fields', f], `"${f}" is a case field: list it in sets instead`);
       for (const [name, spec] of Object.entries(t.fields)) {
         if (spec.requiredWhen && !(spec.requiredWhen.field in t.fields) && !fields.has(spec.requiredWhen.field)) {
@@ -238,6 +253,7 @@ export const caseTypeSchema = z
     type.deadlines.forEach((d, i) => {
       if (!transitions.has(d.from)) issue(['deadlines', i, 'from'], `Unknown transition "${d.from}"`);
       for (const m of d.metBy) if (!transitions.has(m)) issue(['deadlines', i, 'metBy'], `Unknown transition "${m}"`);
+      if (d.when && !fields.has(d.when.field)) issue(['deadlines', i, 'when', 'field'], `Unknown case field "${d.when.field}"`);
     });
   });
 export type CaseTypeInput = z.input<typeof caseTypeSchema>;

@@ -21,6 +21,8 @@ import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
+import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
+import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
@@ -87,6 +89,9 @@ export const allPlugins = () => [
   createWarningsPlugin(),
   createStatisticsPlugin(),
   createVillageAdvisersPlugin(),
+  // A few demo records of 西屯 only, to keep the set-up quick.
+  createConsultationPlugin({ demo: { offices: ['150402001'], perOffice: 4 } }),
+  createLegalityReviewPlugin({ demo: { offices: ['150402001'], perOffice: 2 } }),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {

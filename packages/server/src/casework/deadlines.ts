@@ -3,7 +3,8 @@
  * of (the latest) `from` step, is due `days` working days later (`WorkingCalendar.addWorkingDays`,
  * 调休 included) or `days` calendar days later moved to the next working day when that day is a
  * rest day or public holiday (民法典 第二百零三条), and is met by a `metBy` step taken after the
- * start or when the case reaches a closed state.
+ * start or when the case reaches a closed state. A deadline with `when` runs only for cases whose
+ * field has one of its values (a letter's reply deadline, not a phone call's).
  */
 import { addDays, type CaseDeadlineView, type CaseTypeView, type WorkingCalendar } from '@sifa/core';
 
@@ -40,18 +41,27 @@ export function deadlineState(spec: Pick<DeadlineSpec, 'warnBefore'>, today: str
   return remaining <= spec.warnBefore ? 'due-soon' : 'running';
 }
 
-/** Every started deadline of a case (running or met), in the type's order. */
+/** Whether a deadline applies to a case with these field values (`when`; none: always). */
+export function deadlineApplies(spec: Pick<DeadlineSpec, 'when'>, values: Readonly<Record<string, unknown>>): boolean {
+  if (!spec.when) return true;
+  const value = values[spec.when.field];
+  return (Array.isArray(value) ? value : [value]).some((v) => spec.when!.in.includes(v as string | boolean));
+}
+
+/** Every started deadline of a case (running or met), in the type's order; `values`: the case's fields, for `when`. */
 export function caseDeadlines(
   type: { deadlines: readonly DeadlineSpec[]; states: CaseTypeView['states'] },
   events: readonly { transition: string; on: string; toState: string }[],
   calendar: WorkingCalendar,
   today: string,
+  values: Readonly<Record<string, unknown>> = {},
 ): CaseDeadlineView[] {
   const closedStates = new Set(type.states.filter((s) => s.closed).map((s) => s.code));
   const last = events.at(-1);
   const closed = last !== undefined && closedStates.has(last.toState);
   const out: CaseDeadlineView[] = [];
   for (const spec of type.deadlines) {
+    if (!deadlineApplies(spec, values)) continue;
     let start = -1;
     for (let i = events.length - 1; i >= 0; i--) {
       if (events[i]!.transition === spec.from) {

@@ -191,6 +191,21 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
     return schema;
   };
   const setsOf = (type: CaseType, t: Transition) => (t.from.length === 0 ? Object.keys(type.fields) : t.sets);
+  /** The step's form as widgets get it: the case fields it `requires` marked required. */
+  const formSpecs = (type: CaseType, t: Transition): Record<string, CaseFieldSpec> => {
+    const specs = stepSpecs(type, t);
+    for (const name of t.requires) if (specs[name]) specs[name] = { ...specs[name], required: true };
+    return specs;
+  };
+  /** The case fields a step `requires` that the case lacks after it (the value sent, or the one it had). */
+  const missingRequired = (t: Transition, caseValues: Values) =>
+    t.requires.filter((name) => {
+      const value = caseValues[name];
+      return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    });
+  /** What a deadline's `when` reads: the case's fields (sealed ones opened only when a `when` names one). */
+  const deadlineValues = (type: CaseType, row: Pick<CaseRow, 'fields' | 'sealed'>): Values =>
+    type.deadlines.some((d) => d.when && type.fields[d.when.field] && isPersonalField(type.fields[d.when.field]!)) ? { ...(row.fields as Values), ...unseal(row.sealed) } : (row.fields as Values);
 
   const searchText = (type: CaseType, number: string, values: Values) => {
     const words = [number];
@@ -220,7 +235,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       const { db } = ctx.scoped;
       const today = issueDayOf(ctx.now, timeZone).day;
       const open = await db
-        .select({ id: cases.id, type: cases.type, deadlines: cases.deadlines })
+        .select({ id: cases.id, type: cases.type, deadlines: cases.deadlines, fields: cases.fields, sealed: cases.sealed })
         .from(cases)
         .where(and(eq(cases.closed, false), inArray(cases.type, types.length ? types.map((t) => t.code) : [''])));
       let changed = 0;
@@ -235,7 +250,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
         for (const row of batch) {
           const type = byCode.get(row.type)!;
-          const views = caseDeadlines(type, byCase.get(row.id) ?? [], ctx.calendar, today);
+          const views = caseDeadlines(type, byCase.get(row.id) ?? [], ctx.calendar, today, deadlineValues(type, row));
           const { running, next } = storedDeadlines(type, views, ctx.calendar);
           // jsonb reorders keys: compare the values.
           const key = (list: readonly StoredDeadline[]) => JSON.stringify(list.map((d) => [d.code, d.startedOn, d.due, d.warnFrom]));
@@ -425,7 +440,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         const full = actor.scope.orgCode === row.orgCode;
         const personal = full ? unseal(row.sealed) : (row.masked as Values);
         const values = { ...(row.fields as Values), ...personal };
-        const deadlines = caseDeadlines(type, events, scoped.calendar, today());
+        const deadlines = caseDeadlines(type, events, scoped.calendar, today(), deadlineValues(type, row));
         const running = deadlines.filter((d) => d.state !== 'met').sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
         const eventViews: CaseEventView[] = events.map((e) => {
           const t = type.transitions.find((x) => x.code === e.transition);
@@ -447,7 +462,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         });
         const next: CaseNextStep[] = type.transitions
           .filter((t) => t.from.includes(row.state) && mayTake(t) && (full || !touchesPersonal(type, t)))
-          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: stepSpecs(type, t), sets: t.sets, document: t.document ?? null }));
+          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: formSpecs(type, t), sets: t.sets, document: t.document ?? null }));
         return {
           ...summaryOf(type, row, orgName, running[0] ?? null),
           fields: Object.fromEntries(Object.keys(type.fields).map((f) => [f, values[f] ?? null])),
@@ -479,6 +494,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const parsed = parseFields(specs, input.fields, 0);
           await checkAttachmentsNamed(specs, parsed, null);
           const caseValues = pick(parsed, Object.keys(type.fields));
+          const missingAtOpening = missingRequired(opening, caseValues);
+          if (missingAtOpening.length) throw fieldsInvalid(missingAtOpening.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
           const step = pick(parsed, Object.keys(opening.fields));
           const year = Number(on.slice(0, 4));
           const [counter] = await db
@@ -491,7 +508,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const number = caseNumber({ year, shortName: orgShortName(org), mark: type.numberMark, seq });
           const at = scoped.now();
           const eventsForDeadlines = [{ transition: opening.code, on, toState: opening.to }];
-          const views = caseDeadlines(type, eventsForDeadlines, scoped.calendar, today());
+          const views = caseDeadlines(type, eventsForDeadlines, scoped.calendar, today(), caseValues);
           const { running, next } = storedDeadlines(type, views, scoped.calendar);
           const caseSplit = split(type.fields, caseValues);
           const [row] = await db
@@ -571,9 +588,11 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const setValues = pick(parsed, t.sets);
           const step = pick(parsed, Object.keys(t.fields));
           const caseValues = { ...current, ...setValues };
+          const missing = missingRequired(t, caseValues);
+          if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
           const seq = row.revision + 1;
           const at = scoped.now();
-          const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today());
+          const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today(), caseValues);
           const { running, next } = storedDeadlines(type, views, scoped.calendar);
           const setsPersonal = t.sets.some((f) => isPersonalField(type.fields[f]!));
           const caseSplit = split(type.fields, caseValues);
