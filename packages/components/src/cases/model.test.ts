@@ -120,7 +120,7 @@ describe('checks before sending', () => {
 
 describe('requiredWhen', () => {
   // The referring body is required when the source is a referral (in the form, or in the case).
-  const referrer = { ...spec({ kind: 'text', title: title('移送单位'), required: false }), requiredWhen: { field: 'source', in: ['referral'] } } as unknown as CaseFieldSpec;
+  const referrer = spec({ kind: 'text', title: title('移送单位'), required: false, requiredWhen: { field: 'source', in: ['referral'] } });
   const source = spec({ kind: 'choice', title: title('来源'), options: [{ value: 'referral', title: title('移送') }, { value: 'active', title: title('主动') }] });
 
   it('makes a field required by another field’s value in the same form', () => {

@@ -149,9 +149,6 @@ export function openingStep(type: CaseTypeView): CaseNextStep | null {
 
 const trimmed = (v: string) => v.trim();
 
-/** A field's condition for being required after all (`requiredWhen`, where the contract has it). */
-type Condition = { field: string; in: readonly (string | boolean)[] };
-const conditionOf = (spec: CaseFieldSpec): Condition | undefined => (spec as { requiredWhen?: Condition }).requiredWhen;
 
 /**
  * Whether `name` must be filled in `form` now: its spec says so, or its `requiredWhen` holds for
@@ -161,7 +158,7 @@ export function isRequired(form: Pick<StepForm, 'step' | 'values' | 'context'>, 
   const spec = form.step.fields[name];
   if (!spec) return false;
   if (spec.required && spec.kind !== 'boolean') return true;
-  const when = conditionOf(spec);
+  const when = spec.requiredWhen;
   if (!when) return false;
   const value: unknown = when.field in form.step.fields ? form.values[when.field] : form.context[when.field];
   const values = Array.isArray(value) ? value : [value];

@@ -37,13 +37,13 @@ async function clientFor(orgCode: string, role: Role = 'office_staff', userId = 
   return new SifaClient((await connectTestServer({ orgCode, userId, role })).config);
 }
 
-async function mount(options: { orgCode: string; role?: Role; lang?: Locale; theme?: SifaTheme; pageSize?: number }): Promise<Mounted> {
+async function mount(options: { orgCode: string; role?: Role; lang?: Locale; theme?: SifaTheme; pageSize?: number; type?: string }): Promise<Mounted> {
   // A county administrator signs in at the county (the office's parent).
   const orgCode = options.role === 'county_admin' ? options.orgCode.slice(0, 6) : options.orgCode;
   const connection = await connectTestServer({ orgCode, userId: uniqueId('u'), ...(options.role ? { role: options.role } : {}) });
   configureSifa({ ...connection.config, locale: undefined, theme: undefined });
   const el = document.createElement('sifa-cases');
-  el.setAttribute('type', 'mediation.case');
+  el.setAttribute('type', options.type ?? 'mediation.case');
   el.setAttribute('org-code', options.orgCode);
   if (options.lang) el.setAttribute('lang', options.lang);
   if (options.theme) el.setAttribute('theme', options.theme);
@@ -376,6 +376,36 @@ describe('<sifa-cases> forms', () => {
     await submitted(m, form);
     await eventually(() => q(m.root, '.file-head .state').textContent === '协议生效', { what: 'the agreement in effect' });
     expect(q(m.root, '[data-deadline="judicial-confirmation"] .basis').textContent).toContain('第三十三条');
+  });
+});
+
+describe('<sifa-cases> any case type', () => {
+  it('records a phone consultation with three inputs (consultation.record), and counts a letter’s reply in working days', async () => {
+    const office = nextOffice();
+    const m = await mount({ orgCode: office, type: 'consultation.record' });
+    expect(q(m.root, '#title').textContent).toBe('法律咨询记录');
+    q<HTMLButtonElement>(m.root, '.open-new').click();
+    await m.el.updateComplete;
+    // The opening asks for two inputs: the channel and the question.
+    const required = () => [...m.root.querySelectorAll<HTMLElement>('#step-form [aria-required="true"]')].map((e) => e.getAttribute('name'));
+    expect(required()).toEqual(['channel', 'question']);
+    choose(m.root, '#f-channel', 'phone');
+    await fill(m.root, '#f-question', '邻居占用通道怎么办？');
+    await submitted(m, q<HTMLFormElement>(m.root, '#step-form'));
+    await eventually(() => m.root.activeElement?.id === 'case-title', { what: 'the record opened' });
+    // Closing it asks for the third: the answer.
+    const form = await openStep(m, 'close');
+    expect(required()).toEqual(['answer']);
+    await fill(m.root, '#f-answer', '可先协商，协商不成可申请人民调解。');
+    await submitted(m, form);
+    await eventually(() => q(m.root, '.file-head .state').textContent === '已办结', { what: 'the record closed' });
+
+    // A letter's reply deadline runs in working days: "还剩 N 个工作日".
+    const client = await clientFor(office);
+    const letter = await client.mutate<CaseCalls, 'consultation.cases.open'>('consultation.cases.open', { fields: { channel: 'letter', question: '来信咨询：土地承包合同纠纷。' } });
+    q<HTMLButtonElement>(m.root, '.back').click();
+    const row = await eventually(() => m.root.querySelector<HTMLElement>(`.row:has([data-id="${letter.id}"])`), { what: 'the letter’s row' });
+    expect(q(row, '.remaining').textContent).toMatch(/^还剩 \d+ 个工作日$/);
   });
 });
 

@@ -312,7 +312,7 @@ export class SifaCases extends SifaElement {
     if (!validator) return basicChecks(form, t, this.today);
     const errors = extraChecks(form, t, this.today);
     const { fields, rows } = payloadOf(form);
-    for (const issue of validator.schemaIssues(form.step.fields, fields, this.partyCount())) {
+    for (const issue of validator.schemaIssues(form.step.fields, fields, this.partyCount(), form.context)) {
       errors[issueKey(issue.path, form, rows) ?? ''] ??= this.issueText(issue.key);
     }
     // Too few parties is said where a name is missing: not once more for the whole list.

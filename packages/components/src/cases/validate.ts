@@ -19,9 +19,12 @@ export interface SchemaIssue {
 
 const marker = /^§([A-Za-z]\w*)$/;
 
-/** What the shared schema finds wrong with `payload` (the fields as they would be sent). */
-export function schemaIssues(specs: Readonly<Record<string, CaseFieldSpec>>, payload: Record<string, unknown>, partyCount: number): SchemaIssue[] {
-  const result = caseFieldsSchema(specs, { partyCount }).safeParse(payload);
+/**
+ * What the shared schema finds wrong with `payload` (the fields as they would be sent); `context`:
+ * the case's fields, for a `requiredWhen` on a field the form does not hold (as the engine passes them).
+ */
+export function schemaIssues(specs: Readonly<Record<string, CaseFieldSpec>>, payload: Record<string, unknown>, partyCount: number, context: Readonly<Record<string, unknown>> = {}): SchemaIssue[] {
+  const result = caseFieldsSchema(specs, { partyCount, context }).safeParse(payload);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
