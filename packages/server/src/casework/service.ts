@@ -595,6 +595,9 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today(), caseValues);
           const { running, next } = storedDeadlines(type, views, scoped.calendar);
           const setsPersonal = t.sets.some((f) => isPersonalField(type.fields[f]!));
+          // Sent with the UPDATE: the facts, the audit entry and the view all look the org up (once per transaction).
+          const orgName = orgNameOf(row.orgCode);
+          orgName.catch(() => undefined); // awaited below; a step refused before then must not leave it unhandled
           const caseSplit = split(type.fields, caseValues);
           // The one write that decides a race: of two steps from one revision, one updates the row.
           const [updated] = await db
@@ -636,15 +639,15 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             documentId,
           };
           // Independent writes of one transaction, sent together (any failure rolls back all of them).
-          const [, , , orgName, attachments] = await Promise.all([
+          const [, , , name, attachments] = await Promise.all([
             db.insert(caseEvents).values(event),
             recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step, all: parsed, caseValues }]),
             audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId }),
-            orgNameOf(row.orgCode),
+            orgName,
             attachmentsOf(row.id),
           ]);
           publish(row.orgPath);
-          return fileOf(type, updated, [...events, event], orgName, attachments);
+          return fileOf(type, updated, [...events, event], name, attachments);
         },
 
         async get(code, id) {

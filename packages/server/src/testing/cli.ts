@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DatabaseConfig } from '../db/engine.js';
 import { testNow } from './clock.js';
-import { createTestDatabase, engine } from './server.js';
+import { createTestDatabase, engine, testFieldKey } from './server.js';
 
 /**
  * Node arguments that run the real `sifa` CLI: from its TypeScript sources (through tsx, with
@@ -27,7 +27,8 @@ export function cliArgs(args: string[]): string[] {
 /** The environment for a CLI child: this process's, without test-runner options, plus `env`. */
 export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   // The CLI's clock starts where the test clock is (SIFA_NOW), unless the test sets its own.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', SIFA_NOW: testNow().toISOString(), ...env };
+  // The test field key too: a CLI on PostgreSQL with a case-type plugin refuses to start without one.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIFA_LOG_LEVEL: 'silent', SIFA_NOW: testNow().toISOString(), SIFA_FIELD_KEY: testFieldKey, ...env };
   delete childEnv.NODE_OPTIONS;
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   return childEnv;
