@@ -104,18 +104,15 @@ export async function createPortalHost(options) {
       ? `<p class="hint">${escapeHtml(user.displayName)} 的工作日志（${escapeHtml(user.orgName)}）。数据保存在 Sifa Kit 服务器上；本门户只为已登录用户换取短期嵌入令牌。</p>
         <sifa-diary org-code="${escapeHtml(user.diaryOrgCode)}"></sifa-diary>`
       : '<p class="hint">请先在页首以演示身份登录，再填报工作日志。</p>';
-    // Case files: each record makes its own diary numbers (the diary shows those items read-only).
-    const caseTypes = [
-      ['mediation.case', '人民调解案卷'],
-      ['consultation.record', '法律咨询记录'],
-      ['legality-review.case', '合法性审核'],
-    ];
-    const casework = user
-      ? `<p class="hint">${escapeHtml(user.orgName)}：案卷即数据来源，工作日志中的调解、咨询、合法性审核数字由案卷自动生成。当事人姓名、身份证号、电话、住址加密存储，仅承办司法所可见全文；上级单位看到的是脱敏信息。案卷均为演示数据。</p>
-        <div class="casework">${caseTypes
-          .map(([type, title]) => `<section aria-label="${escapeHtml(title)}"><h3>${escapeHtml(title)}</h3><sifa-cases type="${escapeHtml(type)}" org-code="${escapeHtml(user.orgCode)}"></sifa-cases></section>`)
-          .join('')}</div>`
-      : '<p class="hint">请先在页首以演示身份登录（司法所工作人员办理案件，县级管理员查看所辖司法所的案卷）。</p>';
+    // Case files of the casework plugins (one widget, any case type): offices record and take steps, a county or the city reads them, parties' data masked.
+    const cases = user
+      ? `<p class="hint">${escapeHtml(user.orgName)} 的案卷：人民调解案件、法律咨询记录和合法性审核。司法所工作人员登记并办理每一步；县级、市级管理员查看所辖单位的案卷（当事人信息按规定隐去）。</p>
+        <div class="cases">
+          <sifa-cases type="mediation.case" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
+          <sifa-cases type="consultation.record" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
+          <sifa-cases type="legality-review.case" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
+        </div>`
+      : '<p class="hint">请先在页首以演示身份登录，再登记或查看人民调解、法律咨询和合法性审核案卷。</p>';
     // Scores, plans and warnings are computed from the diaries (demo history seeded for the last 12 months).
     const year = String(new Date().getFullYear());
     const management = user
@@ -140,7 +137,7 @@ export async function createPortalHost(options) {
       .replace('{{tokenUrlAttribute}}', user ? ' data-sifa-token-url="/portal-api/embed-token"' : '')
       .replace('<!-- portal:account -->', account)
       .replace('<!-- portal:diary -->', diary)
-      .replace('<!-- portal:casework -->', casework)
+      .replace('<!-- portal:cases -->', cases)
       .replace('<!-- portal:management -->', management)
       .replace('<!-- portal:dashboard -->', dashboard);
   };

@@ -9,6 +9,7 @@ import { demoDiaryItems } from '@sifa/plugin-diary';
 import { diaryFieldsSchema, diaryItemSchema, fieldIssuesOf, negotiateLocale, type DiaryFieldSpec, type Locale } from '@sifa/core';
 import type { DiaryCatalog, DiaryEntry } from '@sifa/plugin-diary';
 import { configureSifa, type EmbedToken } from '../src/config/config.js';
+import { casesFake } from './cases-fake.js';
 
 export const fakeEndpoint = 'https://sifa.storybook.invalid';
 export type FakeMode = 'online' | 'slow' | 'offline';
@@ -149,6 +150,8 @@ export class FakeDiaryServer {
   /** A `fetch` speaking the server's wire protocol. */
   readonly fetch: typeof fetch = async (resource, init) => {
     const url = new URL(typeof resource === 'string' ? resource : resource instanceof URL ? resource.href : resource.url);
+    // <sifa-cases>' procedures and routes: the DEMO case type's own fake (cases-fake.ts).
+    if (casesFake.handles(url)) return casesFake.fetch(resource, init);
     if (this.mode === 'offline') throw new TypeError('Failed to fetch (Storybook: offline mode)');
     await new Promise((resolve) => setTimeout(resolve, this.mode === 'slow' ? 1500 : 120));
     const headers = new Headers(init?.headers);

@@ -19,6 +19,12 @@ export interface SubscriptionHandlers<T> {
   onStarted?(): void;
 }
 
+export interface UploadOptions {
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+  locale?: Locale;
+}
+
 export interface SifaErrorBody {
   message: string;
   data?: { sifaCode?: string; httpStatus?: number; issues?: { path: string; message: string }[]; requestId?: string | null; details?: Record<string, unknown> };
@@ -128,6 +134,21 @@ export class SifaClient {
       const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
       return { blob: await res.blob(), filename: encoded ? decodeURIComponent(encoded) : (plain ?? null) };
     });
+  }
+
+  /**
+   * Sends a file as the raw body of a POST to a signed-in route of the Sifa server (e.g. a case's
+   * attachments, `/plugins/mediation/cases/<id>/attachments?name=…`), with the embed token like
+   * any call, and resolves with the route's JSON answer. `onProgress` gets the bytes sent so far.
+   * A refusal comes back as the server's typed error; an abort as sifaCode ABORTED. The sending
+   * is a chunk of its own (upload.ts): pages that never upload never load it.
+   */
+  async upload<T = unknown>(path: `/${string}`, body: Blob, options: UploadOptions = {}): Promise<T> {
+    if (!this.config.endpoint) this.base();
+    const { sendFile } = await import('./upload.js');
+    return this.withAuthRetry((headers) =>
+      sendFile<T>(`${this.config.endpoint}${path}`, body, { ...headers, ...this.localeHeader(options.locale) }, options, this.options.fetch ?? this.config.fetch, (status, parsed) => this.toError(status, parsed)),
+    );
   }
 
   /**

@@ -105,7 +105,7 @@ describe('the demo gov portal', () => {
     expect(w.consoleErrors).toEqual([]);
   });
 
-  it('signs a portal user in; the diary loads with an embed token from the host backend, zero CSP violations', async () => {
+  it('signs a portal user in; the diary and the case files load with an embed token from the host backend, zero CSP violations', async () => {
     await w.page.selectOption('#portal-user', 'wang.fang');
     await Promise.all([w.page.waitForURL(/#diary$/), w.page.click('form[action="/portal-api/login"] button')]);
     await w.page.waitForFunction(() => customElements.get('sifa-diary') !== undefined, null, { timeout: 20_000 });
@@ -127,6 +127,11 @@ describe('the demo gov portal', () => {
     expect(w.failedResponses).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     expect(hostLog.some((l) => l.includes('minting an embed token failed'))).toBe(false);
+    // The office's case files: the mediation cases the demo seeded, and the step to register one.
+    const casesText = () => w.page.evaluate(() => document.querySelector('sifa-cases[type="mediation.case"]')?.shadowRoot?.textContent ?? '');
+    await expect.poll(casesText, { timeout: 20_000 }).toContain('人民调解案件');
+    await expect.poll(casesText, { timeout: 20_000 }).toMatch(/调字第\d+号/);
+    expect(await w.page.evaluate(() => document.querySelector('sifa-cases[type="mediation.case"]')?.shadowRoot?.querySelector('.open-new')?.textContent?.trim())).toBe('受理登记');
     const bundleFiles = () => [...new Set(w.requests.filter((u) => u.startsWith(sifa.url) && u.endsWith('.js')).map((u) => new URL(u).pathname.slice(1)))].sort();
     // Offline first: the form's chunk arrives when the browser is idle, before anyone touches the
     // diary, so a connection lost later does not keep the form from opening.
@@ -138,20 +143,20 @@ describe('the demo gov portal', () => {
     // preloaded when idle; the map's and the viewer's renderers).
     expect(fetched).toEqual(expect.arrayContaining(bundle.firstLoad('sifa-diary')));
     // (The bureau's own plugin, examples/village-advisers, ships the last one.)
-    const onPage = ['sifa-diary', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list'];
+    const onPage = ['sifa-diary', 'sifa-cases', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list'];
     expect(fetched.some((f) => f.startsWith('chunks/unknown-tag-'))).toBe(false);
     await w.page.waitForFunction(() => customElements.get('sifa-village-advisers-list') !== undefined, null, { timeout: 20_000 });
     const reachable = new Set(onPage.flatMap((tag) => bundle.reachable(tag)));
     expect(fetched.filter((f) => !reachable.has(f))).toEqual([]);
   });
 
-  it('shows a county administrator the scores, plans, warnings, dashboard and notifications of the county, zero CSP violations', async () => {
+  it('shows a county administrator the scores, plans, warnings, dashboard, notifications and case files of the county, zero CSP violations', async () => {
     await w.page.goto(portalUrl);
     const signOut = w.page.locator('form[action="/portal-api/logout"] button');
     if (await signOut.count()) await Promise.all([w.page.waitForLoadState('load'), signOut.click()]);
     await w.page.selectOption('#portal-user', 'zhao.lei');
     await Promise.all([w.page.waitForLoadState('load'), w.page.click('form[action="/portal-api/login"] button')]);
-    for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications']) {
+    for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-cases']) {
       expect(await w.page.getAttribute(tag, 'org-code').catch(() => null)).toBe(tag === 'sifa-notifications' ? null : '150402');
     }
     const shadowText = (tag: string) => w.page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent ?? '', tag);
@@ -165,6 +170,9 @@ describe('the demo gov portal', () => {
     // Its warnings panel: the warnings plugin's element, which the dashboard asked the loader for.
     const panelText = () => w.page.evaluate(() => document.querySelector('sifa-dashboard')?.shadowRoot?.querySelector('.panel.warnings sifa-warnings[mode="compact"]')?.shadowRoot?.textContent ?? '');
     await expect.poll(async () => (await panelText()).length, { timeout: 30_000 }).toBeGreaterThan(20);
+    // The county's case files: read-only (no registering), parties masked.
+    await expect.poll(() => shadowText('sifa-cases'), { timeout: 30_000 }).toMatch(/调字第\d+号/);
+    expect(await w.page.evaluate(() => document.querySelector('sifa-cases')?.shadowRoot?.querySelector('.open-new') ?? null)).toBeNull();
     await settled(w.page);
     expect(await w.violations()).toEqual([]);
     expect(w.failedResponses).toEqual([]);
