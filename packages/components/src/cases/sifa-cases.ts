@@ -699,7 +699,9 @@ export class SifaCases extends SifaElement {
     this.uploads = [...this.uploads, entry];
     const patch = (change: Partial<Upload>) => (this.uploads = this.uploads.map((u) => (u.id === entry.id ? { ...u, ...change } : u)));
     try {
-      await this.client.upload(`/plugins/${this.plugin}/cases/${encodeURIComponent(caseFile.id)}/attachments?name=${encodeURIComponent(file.name)}`, file, {
+      // A chunk of its own: a page that shows cases but never attaches a file does not load it.
+      const { upload } = await import('../client/upload.js');
+      await upload(this.client, `/plugins/${this.plugin}/cases/${encodeURIComponent(caseFile.id)}/attachments?name=${encodeURIComponent(file.name)}`, file, {
         signal: entry.controller.signal,
         locale: this.locale,
         onProgress: (sent, total) => patch({ sent, total }),

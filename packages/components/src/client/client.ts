@@ -19,12 +19,6 @@ export interface SubscriptionHandlers<T> {
   onStarted?(): void;
 }
 
-export interface UploadOptions {
-  onProgress?: (sent: number, total: number) => void;
-  signal?: AbortSignal;
-  locale?: Locale;
-}
-
 export interface SifaErrorBody {
   message: string;
   data?: { sifaCode?: string; httpStatus?: number; issues?: { path: string; message: string }[]; requestId?: string | null; details?: Record<string, unknown> };
@@ -77,8 +71,8 @@ export class SifaClient {
   private flushScheduled = false;
 
   constructor(
-    private config: Readonly<SifaConfig>,
-    private readonly options: { maxBatchSize?: number; fetch?: typeof fetch; now?: () => number } = {},
+    /** @internal */ public config: Readonly<SifaConfig>,
+    /** @internal */ readonly options: { maxBatchSize?: number; fetch?: typeof fetch; now?: () => number } = {},
   ) {}
 
   /** Swaps the page configuration (a new token source drops the cached token). */
@@ -137,21 +131,6 @@ export class SifaClient {
   }
 
   /**
-   * Sends a file as the raw body of a POST to a signed-in route of the Sifa server (e.g. a case's
-   * attachments, `/plugins/mediation/cases/<id>/attachments?name=…`), with the embed token like
-   * any call, and resolves with the route's JSON answer. `onProgress` gets the bytes sent so far.
-   * A refusal comes back as the server's typed error; an abort as sifaCode ABORTED. The sending
-   * is a chunk of its own (upload.ts): pages that never upload never load it.
-   */
-  async upload<T = unknown>(path: `/${string}`, body: Blob, options: UploadOptions = {}): Promise<T> {
-    if (!this.config.endpoint) this.base();
-    const { sendFile } = await import('./upload.js');
-    return this.withAuthRetry((headers) =>
-      sendFile<T>(`${this.config.endpoint}${path}`, body, { ...headers, ...this.localeHeader(options.locale) }, options, this.options.fetch ?? this.config.fetch, (status, parsed) => this.toError(status, parsed)),
-    );
-  }
-
-  /**
    * Listens to a tRPC subscription (server-sent events) over fetch, so the embed token goes in
    * the Authorization header rather than the URL. Reconnects with back-off after outages, resuming
    * after the last event id; a refusal ends it through `onError`. Returns the unsubscribe function.
@@ -191,12 +170,14 @@ export class SifaClient {
     return () => abort.abort();
   }
 
-  private localeHeader(locale?: Locale): Record<string, string> {
+  /** @internal */
+  localeHeader(locale?: Locale): Record<string, string> {
     const l = locale ?? this.config.locale;
     return l ? { 'x-sifa-locale': l } : {};
   }
 
-  private base(): string {
+  /** @internal */
+  base(): string {
     if (!this.config.endpoint) throw new SifaClientError({ message: 'Sifa is not configured: call configureSifa({ endpoint }) or load embed.js with data-sifa-endpoint.', data: { sifaCode: 'NOT_CONFIGURED' } }, 0);
     return `${this.config.endpoint}/trpc`;
   }
@@ -271,7 +252,8 @@ export class SifaClient {
     return this.options.fetch ?? this.config.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  private toError(status: number, body: unknown): SifaClientError {
+  /** @internal */
+  toError(status: number, body: unknown): SifaClientError {
     const error = (body as { error?: SifaErrorBody } | null)?.error;
     return new SifaClientError(error ?? { message: `unexpected response (${status})` }, status);
   }
@@ -292,7 +274,8 @@ export class SifaClient {
     return headers;
   }
 
-  private async withAuthRetry<T>(work: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+  /** @internal */
+  async withAuthRetry<T>(work: (headers: Record<string, string>) => Promise<T>): Promise<T> {
     try {
       return await work(await this.authHeaders(false));
     } catch (error) {

@@ -1,14 +1,35 @@
 /**
- * The sending half of `SifaClient.upload` (a chunk of its own: only pages that upload load it).
- * XMLHttpRequest, because fetch cannot report upload progress; with a `fetch` of the client or the
- * page configuration (a demo answering from memory) it goes through that and reports only the end.
+ * File uploads to signed-in routes of the Sifa server, kept out of `SifaClient` so that widgets
+ * that never upload (the diary's first load is budgeted) carry none of it. XMLHttpRequest, because
+ * fetch cannot report upload progress; with a `fetch` of the client or the page configuration (a
+ * demo answering from memory) it goes through that and reports only the end.
  */
-import { SifaClientError, type UploadOptions } from './client.js';
+import { SifaClientError, type SifaClient } from './client.js';
+import type { Locale } from '@sifa/core';
+
+export interface UploadOptions {
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+  locale?: Locale;
+}
+
+/**
+ * Sends a file as the raw body of a POST to a signed-in route of the Sifa server (e.g. a case's
+ * attachments, `/plugins/mediation/cases/<id>/attachments?name=…`), with the embed token like
+ * any call of `client`, and resolves with the route's JSON answer. `onProgress` gets the bytes
+ * sent so far. A refusal comes back as the server's typed error; an abort as sifaCode ABORTED.
+ */
+export function upload<T = unknown>(client: SifaClient, path: `/${string}`, body: Blob, options: UploadOptions = {}): Promise<T> {
+  client.base(); // NOT_CONFIGURED before anything is sent
+  return client.withAuthRetry((headers) =>
+    sendFile<T>(`${client.config.endpoint}${path}`, body, { ...headers, ...client.localeHeader(options.locale) }, options, client.options.fetch ?? client.config.fetch, (status, parsed) => client.toError(status, parsed)),
+  );
+}
 
 const aborted = () => new SifaClientError({ message: 'aborted', data: { sifaCode: 'ABORTED' } }, 0);
 const unreachable = () => new SifaClientError({ message: 'network unreachable', data: { sifaCode: 'NETWORK' } }, 0);
 
-export async function sendFile<T>(
+async function sendFile<T>(
   url: string,
   body: Blob,
   headers: Record<string, string>,

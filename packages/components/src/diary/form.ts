@@ -5,7 +5,8 @@
  * schema the server validates `diary.save` with, so zod stays out of the widget's first load.
  * The element keeps the form's state; this module renders it and handles its events (FormHost).
  *
- * IMPORTS: only zod's side of @sifa/core (diary-fields, messages) and types. What the element's
+ * IMPORTS: only zod's side of @sifa/core (diary-fields, messages), Lit's `live` directive (a
+ * shared chunk the first load does not need) and types. What the element's
  * chunk already has (Lit, formatting, `pickText`) comes through `FormHost.kit`: a value imported
  * from a module of the first load would make rollup export it from the element's chunk, which
  * then is no longer the plain chunk of define.ts that the script-tag build (build/elements.mjs)
@@ -13,7 +14,8 @@
  */
 import type { TemplateResult, html, nothing } from 'lit';
 import type { ifDefined } from 'lit/directives/if-defined.js';
-import type { live } from 'lit/directives/live.js';
+// live is not in the element's first load: its own small chunk (shared with other widgets) comes with this one.
+import { live } from 'lit/directives/live.js';
 import { catalogMessage, diaryFieldsSchema, msg, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
 import type { DiaryCatalog } from '@sifa/plugin-diary';
 import type { EntryRef } from './outbox.js';
@@ -39,7 +41,6 @@ export interface FormKit {
   html: typeof html;
   nothing: typeof nothing;
   ifDefined: typeof ifDefined;
-  live: typeof live;
   pickText: typeof pickText;
   formatNumber(locale: Locale, value: number): string;
 }
@@ -175,7 +176,7 @@ export function renderForm(host: FormHost, form: FormState): TemplateResult {
 }
 
 function renderField(host: FormHost, form: FormState, name: string, spec: DiaryFieldSpec): TemplateResult {
-  const { html, nothing, ifDefined, live } = host.kit;
+  const { html, nothing, ifDefined } = host.kit;
   const id = `field-${name}`;
   const error = form.errors[name];
   const help = spec.help ? host.text(spec.help) : null;

@@ -337,10 +337,6 @@ export const diaryStyles = css`
     display: inline-flex;
     gap: 2px;
   }
-  .derived {
-    align-items: baseline;
-    gap: 4px;
-  }
   .star[aria-pressed='true'] {
     color: var(--sifa-color-warning);
     border-color: var(--sifa-color-warning);

@@ -13,7 +13,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 // No diary values from @sifa/core: they live beside zod (diary-fields.ts), which only the form chunk loads.
 import { pickText, type AssessmentPart, type DiaryFieldSpec, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
 import type { DiaryCatalog, DiaryEntry, DiaryMonth } from '@sifa/plugin-diary';
@@ -114,7 +113,7 @@ function loadForm(): Promise<FormModule> {
   return formLoading;
 }
 /** What the form chunk uses of this chunk (form.ts, IMPORTS). */
-const formKit: FormKit = { html, nothing, ifDefined, live, pickText, formatNumber };
+const formKit: FormKit = { html, nothing, ifDefined, pickText, formatNumber };
 /** Starts fetching the form chunk (a failure is tried again when the form is opened). */
 const preloadForm = () => void loadForm().catch(() => undefined);
 
@@ -845,10 +844,7 @@ export class SifaDiary extends SifaElement {
       const starred = this.favourites.includes(item.code);
       const title = this.text(item.title);
       // Numbers another plugin's records produce (mediation case files) are shown, never typed.
-      if (item.derived) {
-        const from = this.text(item.derived.from);
-        return html`<li class="item derived"><span lang=${ifDefined(title.lang)}>${title.text}</span> <span class="help" lang=${ifDefined(from.lang)}>${from.text}</span></li>`;
-      }
+      if (item.derived) return html`<li class="item derived">${this.renderText(item.title)} <span class="help">${this.renderText(item.derived.from)}</span></li>`;
       return html`<li class="item">
         <button type="button" class="pick" data-item=${item.code} data-group=${group} @click=${() => this.openForm(item)}><span lang=${ifDefined(title.lang)}>${title.text}</span></button>
         <button type="button" class="star" aria-pressed=${starred ? 'true' : 'false'} aria-label=${this.t('star', { item: title.text })} @click=${() => this.toggleFavourite(item.code)}>${starred ? '★' : '☆'}</button>
