@@ -360,7 +360,7 @@ export const mediationCaseType = defineCaseType({
       days: 30,
       unit: 'calendar',
       basis: t(
-        '《人民调解工作若干规定》（司法部，2002年）第三十三条：调解纠纷一般在一个月内调结；经当事人同意可以延长。期限由各地配置（configurable）。',
+        '《人民调解工作若干规定》（司法部，2002年）第三十三条：调解纠纷一般在一个月内调结；经当事人同意可以延长。期限可由各地按本地规定配置。',
         'Rules on People’s Mediation Work (Ministry of Justice, 2002) art. 33: a dispute is commonly settled within one month, longer with the parties’ consent. The period is configurable per deployment.',
       ),
       metBy: ['agree-written', 'agree-oral', 'fail', 'terminate'],

@@ -51,7 +51,7 @@ describe('the mediation case type', () => {
   it('states the basis of both deadlines, the mediation period as configurable', () => {
     const [period, confirmation] = mediationCaseType.deadlines;
     expect(period).toMatchObject({ code: 'mediation-period', from: 'register', days: 30, unit: 'calendar' });
-    expect(period!.basis.zh).toContain('configurable');
+    expect(period!.basis.zh).toContain('各地按本地规定配置');
     expect(confirmation).toMatchObject({ code: 'judicial-confirmation', from: 'take-effect', days: 30, unit: 'calendar', metBy: ['judicial-confirmation'] });
     expect(confirmation!.basis.zh).toContain('人民调解法》第三十三条');
   });

@@ -96,7 +96,7 @@ describe('a case to an agreement in effect', () => {
     expect(file.number).toMatch(/^（2026）.+调字第\d+号$/);
     expect(file.fields).toMatchObject({ committee: '西屯街道人民调解委员会', source: 'application', disputeType: 'neighbourhood', amount: 12800, parties: [party(0), party(1)] });
     expect(deadline(file, 'mediation-period')).toMatchObject({ days: 30, unit: 'calendar', startedOn: '2026-06-01', due: addDays('2026-06-01', 30), state: 'running' });
-    expect(deadline(file, 'mediation-period')!.basis.zh).toContain('configurable');
+    expect(deadline(file, 'mediation-period')!.basis.zh).toContain('各地按本地规定配置');
     expect(file.next.map((n) => n.code).sort()).toEqual(['fail', 'investigate', 'session', 'terminate']);
   });
 
