@@ -376,6 +376,22 @@ export interface CaseDocumentData {
   events: { transition: string; on: string; fields: Record<string, CaseFieldValue> }[];
 }
 
+/**
+ * `CaseDocumentData` as a template's `dataSchema` (checked loosely: the engine builds it from the
+ * validated case; a template reads the fields it knows).
+ */
+export const caseDocumentDataSchema = z.object({
+  caseId: z.string().min(1),
+  number: z.string().min(1),
+  type: z.string().min(1),
+  orgCode: z.string().min(1),
+  transition: z.string().min(1),
+  on: z.string().min(1),
+  fields: z.record(z.string(), z.unknown()),
+  step: z.record(z.string(), z.unknown()).default({}),
+  events: z.array(z.object({ transition: z.string(), on: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
+}) as unknown as z.ZodType<CaseDocumentData>;
+
 export const caseListQuerySchema = z.object({
   state: z.array(localCode).max(30).optional(),
   /** open: any non-closed state; due-soon / overdue: by the running deadlines. */

@@ -150,6 +150,7 @@ export {
   caseTypeSchema,
   defineCaseType,
   caseListQuerySchema,
+  caseDocumentDataSchema,
   caseOpenInputSchema,
   caseTransitionInputSchema,
   caseErrorKinds,

@@ -13,6 +13,7 @@ export { seedOrgTree, chifengOrgTree } from './seed/orgs.js';
 export { countyBoundaries, regionBoundaries, pointInGeometry, boundsOf, type RegionBoundary, type RegionGeometry } from './orgs/boundaries.js';
 export { seedDemo, demoAccounts, type DemoCredential } from './seed/demo.js';
 export { seedPlugins } from './seed/plugins.js';
+export { demoRandom, type DemoRandom } from './seed/random.js';
 export { createLogger, errorForLog, scrub } from './logging.js';
 export { readEnv, databaseConfigOf, envSchema } from './config.js';
 export { strictCsp, type StaticRoot } from './http/static.js';

@@ -8,24 +8,8 @@
  * Layout: the platform's `form` layout (record sheets and agreements: the record number as its
  * reference, no 版头 or 文号), the items as a field table, then the signature lines.
  */
-import { z } from 'zod';
-import { defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock, type LocalizedText } from '@sifa/core';
 import { consultationChannels, consultationReplyForms, consultationMatters, consultationReferrals, followUpOutcomes } from '../case-type.js';
-
-const fieldValue = z.unknown();
-
-/** `CaseDocumentData`, checked loosely (the engine builds it from the validated case). */
-export const caseDocumentDataSchema = z.object({
-  caseId: z.string().min(1),
-  number: z.string().min(1),
-  type: z.string().min(1),
-  orgCode: z.string().min(1),
-  transition: z.string().min(1),
-  on: z.string().min(1),
-  fields: z.record(z.string(), fieldValue),
-  step: z.record(z.string(), fieldValue).default({}),
-  events: z.array(z.object({ transition: z.string(), on: z.string(), fields: z.record(z.string(), fieldValue).default({}) })).default([]),
-}) as unknown as z.ZodType<CaseDocumentData>;
 
 type Option = { readonly value: string; readonly title: LocalizedText };
 const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {

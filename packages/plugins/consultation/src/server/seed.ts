@@ -13,9 +13,9 @@
  * costs about 0.1–0.2 s a step on PGlite, and the whole demo seed must stay quick. Deterministic
  * (seeded by office code). Idempotent: nothing is added once the tree has any consultation record.
  */
-import { createHash } from 'node:crypto';
 import { addDays, type CaseFile, type PluginSeedContext, type ScopedServices } from '@sifa/core';
 import { consultationCaseTypeCode, type ConsultationChannel, type ConsultationReferral } from '../case-type.js';
+import { demoRandom } from '@sifa/server';
 
 export interface ConsultationDemoOptions {
   /** The offices (9-digit codes) that get demo records: by default the demo accounts' offices. */
@@ -28,31 +28,6 @@ export const defaultConsultationDemo: ConsultationDemoOptions = { offices: ['150
 
 const demoMark = '【示范】';
 
-/** A small deterministic generator (mulberry32) seeded from a string. */
-export function generator(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    weighted: <T>(list: readonly (readonly [T, number])[]): T => {
-      const total = list.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [value, weight] of list) {
-        r -= weight;
-        if (r < 0) return value;
-      }
-      return list[list.length - 1]![0];
-    },
-  };
-}
 
 /** The day (YYYY-MM-DD) of an instant in China time (UTC+8, no daylight saving). */
 export const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -193,7 +168,7 @@ export interface PlannedRecord {
 
 /** The demo records of one office between `from` and `to` (inclusive), whatever today is. */
 export function plannedRecords(orgCode: string, count: number, from: string, to: string, isWorkingDay: (day: string) => boolean): PlannedRecord[] {
-  const g = generator(`consultation-demo:${orgCode}`);
+  const g = demoRandom(`consultation-demo:${orgCode}`);
   const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   const records: PlannedRecord[] = [];
   for (let i = 0; i < count; i++) {

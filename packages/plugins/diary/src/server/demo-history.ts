@@ -31,6 +31,7 @@ import {
 import { rowsOf } from '@sifa/core/db';
 import { demoDiaryItems } from '../catalogue.js';
 import { diaryEntries, type DiaryEntryRow } from './schema.js';
+import { demoRandom, type DemoRandom } from '@sifa/server';
 
 /** The author of every demo entry (the platform's seed actor). */
 export const demoHistoryAuthorId = 'seed';
@@ -53,32 +54,7 @@ export interface DemoHistoryOptions {
   derivedItems?: ReadonlySet<string>;
 }
 
-/** A small deterministic generator (mulberry32) seeded from a string. */
-function generator(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    weighted: <T>(list: readonly (readonly [T, number])[]): T => {
-      const total = list.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [value, weight] of list) {
-        r -= weight;
-        if (r < 0) return value;
-      }
-      return list[list.length - 1]![0];
-    },
-  };
-}
-type Generator = ReturnType<typeof generator>;
+type Generator = DemoRandom;
 
 /** A UUID (version 4 layout) derived from `text`: the same entry gets the same ids everywhere. */
 function uuidOf(text: string): string {
@@ -88,7 +64,7 @@ function uuidOf(text: string): string {
 
 /** How diligent an office is in the demo (0.3 … 1): some offices score well, some poorly. */
 export function demoDiligence(orgCode: string): number {
-  return 0.3 + 0.7 * generator(`diligence:${orgCode}`).next();
+  return 0.3 + 0.7 * demoRandom(`diligence:${orgCode}`).next();
 }
 
 const topics = ['宪法宣传', '民法典进村入户', '反电信网络诈骗', '防范非法集资', '未成年人保护', '妇女权益保障', '农村土地承包', '劳动合同与欠薪维权', '禁毒宣传', '铸牢中华民族共同体意识'];
@@ -239,12 +215,12 @@ const workingDaysOf = new WeakMap<WorkingCalendar, Map<string, string[]>>();
 export function plannedEntries(calendar: WorkingCalendar, orgCode: string, month: string): PlannedEntry[] {
   const d = demoDiligence(orgCode);
   const activity = 0.6 + 0.8 * d;
-  const g = generator(`month:${orgCode}:${month}`);
+  const g = demoRandom(`month:${orgCode}:${month}`);
   let byMonth = workingDaysOf.get(calendar);
   if (!byMonth) workingDaysOf.set(calendar, (byMonth = new Map()));
   let days = byMonth.get(month);
   if (!days) byMonth.set(month, (days = calendar.workingDaysBetween(`${month}-01`, lastDayOf(month))));
-  const offset = generator(`rotation:${orgCode}`).int(0, rotation.length - 1);
+  const offset = demoRandom(`rotation:${orgCode}`).int(0, rotation.length - 1);
   const items: string[] = [];
   // A less diligent office leaves more months without its routine entry.
   if (g.next() < 0.5 + 0.5 * d) items.push(rotation[(Number(month.slice(5, 7)) - 1 + offset) % rotation.length]!);

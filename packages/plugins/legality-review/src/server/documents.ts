@@ -8,24 +8,8 @@
  *
  * The wording is a plausible model of such an opinion, not a prescribed form.
  */
-import { z } from 'zod';
-import { defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
 import { legalityConclusions, legalityFindings, legalityReviewKinds, reviewPoints } from '../case-type.js';
-
-const fieldValue = z.unknown();
-
-/** `CaseDocumentData`, checked loosely (the engine builds it from the validated case). */
-export const caseDocumentDataSchema = z.object({
-  caseId: z.string().min(1),
-  number: z.string().min(1),
-  type: z.string().min(1),
-  orgCode: z.string().min(1),
-  transition: z.string().min(1),
-  on: z.string().min(1),
-  fields: z.record(z.string(), fieldValue),
-  step: z.record(z.string(), fieldValue).default({}),
-  events: z.array(z.object({ transition: z.string(), on: z.string(), fields: z.record(z.string(), fieldValue).default({}) })).default([]),
-}) as unknown as z.ZodType<CaseDocumentData>;
 
 type Option = { readonly value: string; readonly title: LocalizedText };
 const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {

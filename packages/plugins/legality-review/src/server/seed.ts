@@ -11,9 +11,9 @@
  * opinion document) and the whole demo seed must stay quick. Deterministic (seeded by office
  * code). Idempotent: nothing is added once the tree has any legality review.
  */
-import { createHash } from 'node:crypto';
 import { addDays, type PluginSeedContext, type ScopedServices } from '@sifa/core';
 import { legalityReviewCaseTypeCode, type LegalityReviewKind } from '../case-type.js';
+import { demoRandom } from '@sifa/server';
 
 export interface LegalityReviewDemoOptions {
   /** The offices (9-digit codes) that get demo reviews: by default the demo accounts' offices. */
@@ -26,17 +26,6 @@ export const defaultLegalityReviewDemo: LegalityReviewDemoOptions = { offices: [
 
 const demoMark = '【示范】';
 
-function generator(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
-}
 
 const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -138,7 +127,7 @@ export interface PlannedReview {
 
 /** The demo reviews of one office between `from` and `to` (inclusive). */
 export function plannedReviews(orgCode: string, township: string, count: number, from: string, to: string, addWorkingDays: (day: string, n: number) => string): PlannedReview[] {
-  const g = generator(`legality-review-demo:${orgCode}`);
+  const g = demoRandom(`legality-review-demo:${orgCode}`);
   const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   const reviews: PlannedReview[] = [];
   for (let i = 0; i < count; i++) {

@@ -18,9 +18,9 @@
  *
  * Idempotent: an office that has any mediation case already (demo or real) gets none.
  */
-import { createHash } from 'node:crypto';
 import { addDays, type CaseParty, type CaseSignature, type PluginSeedContext, type ScopedServices, type WorkingCalendar } from '@sifa/core';
 import type { DisputeType, MediationStep } from '../case-type.js';
+import { demoRandom, type DemoRandom } from '@sifa/server';
 
 export interface MediationSeedOptions {
   /**
@@ -39,30 +39,7 @@ export interface MediationSeedOptions {
 
 const defaults = { demoCounties: ['150402', '150404'], busyOffices: ['150402001', '150402002'] };
 
-/** A small deterministic generator (mulberry32) seeded from a string. */
-function generator(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const weighted = <T>(list: readonly (readonly [T, number])[]): T => {
-    const total = list.reduce((s, [, w]) => s + w, 0);
-    let r = next() * total;
-    for (const [value, weight] of list) {
-      r -= weight;
-      if (r < 0) return value;
-    }
-    return list[list.length - 1]![0];
-  };
-  return { next, int, pick, weighted };
-}
-type Generator = ReturnType<typeof generator>;
+type Generator = DemoRandom;
 
 const mark = '【示范】';
 const partyLetters = ['甲', '乙', '丙', '丁', '戊', '己'];
@@ -244,7 +221,7 @@ interface DemoOffice {
 
 /** The demo cases of one office for the 12 months up to `today` (registered until `today`; steps until `today`). */
 export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, today: string): PlannedDemoCase[] {
-  const g = generator(`mediation:${office.code}:${today}`);
+  const g = demoRandom(`mediation:${office.code}:${today}`);
   const start = addDays(today, -364);
   const days = calendar.workingDaysBetween(start, today);
   if (days.length === 0) return [];
