@@ -129,6 +129,14 @@ export interface IssueDocumentInput {
   bilingual?: boolean;
   /** What it belongs to (a warning step, a plan item). */
   entity?: { kind: string; id: string };
+  /**
+   * The document carries personal data (parties' names, ID numbers, phones, addresses): its data
+   * snapshot, content, HTML and .docx are stored encrypted with the server's field cipher
+   * (`SIFA_FIELD_KEY`, as case files are), and opened on every read, so readers and downloads see
+   * no difference (`sha256`/`byteLength` stay those of the .docx as issued). The casework engine
+   * sets it for every case document. Default false: stored in the clear.
+   */
+  personal?: boolean;
 }
 
 export interface IssuedDocument {
@@ -156,7 +164,7 @@ export interface DocumentsService {
   /** Renders, numbers and stores a document; the data is validated by the template's schema. */
   issue(input: IssueDocumentInput): Promise<IssuedDocument>;
   /** The HTML preview of a document that is not issued (no number is taken). */
-  preview(input: Omit<IssueDocumentInput, 'entity'>): Promise<{ html: string }>;
+  preview(input: Omit<IssueDocumentInput, 'entity' | 'personal'>): Promise<{ html: string }>;
   get(id: string): Promise<IssuedDocument>;
   /**
    * Starts issuing one document per item in the background, after the calling transaction
@@ -170,6 +178,8 @@ export interface StartBatchInput {
   template: string;
   issuerOrgCode: string;
   bilingual?: boolean;
+  /** Every item's document carries personal data: stored encrypted (see `IssueDocumentInput.personal`). */
+  personal?: boolean;
   items: { subjectOrgCode?: string; data: unknown; entity?: { kind: string; id: string } }[];
 }
 

@@ -7,6 +7,7 @@
  * replaced on correction, documents, attachments (sniffed, size-limited, deduplicated) and the
  * deadline source.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
@@ -246,8 +247,11 @@ describe('steps', () => {
     const platform = (await t.client('xitun')).platform;
     const document = await platform.documents.get.query({ id: documentId });
     expect(document).toMatchObject({ template: 'casebook.decision', issuerOrgCode: '150402001', entity: { kind: 'case', id: opened.id } });
-    const [stored] = await rawRows<{ data: { number: string; fields: { parties: { name: string }[] }; step: { outcome: string } } }>(sql`SELECT data FROM documents WHERE id = ${documentId}`);
-    expect(stored!.data).toMatchObject({ number: opened.number, fields: { parties: [{ name: '张三' }, { name: '李四' }] }, step: { outcome: 'agreed' } });
+    // Stored sealed (personal data): the data snapshot opens with the field key.
+    const [stored] = await rawRows<{ data: { sealed: string }; sealed: boolean }>(sql`SELECT data, sealed FROM documents WHERE id = ${documentId}`);
+    expect(stored!.sealed).toBe(true);
+    const data = JSON.parse(Buffer.from(openEnvelope(aesGcmFieldCipher(testFieldKey), Buffer.from(stored!.data.sealed, 'base64'))).toString());
+    expect(data).toMatchObject({ number: opened.number, fields: { parties: [{ name: '张三' }, { name: '李四' }] }, step: { outcome: 'agreed' } });
     // Signatures must come from the parties and the extra signers, every one of them.
     const other = await openCase();
     await cases.transition.mutate({ id: other.id, revision: 1, transition: 'investigate', fields: { note: 'x' } });
@@ -288,6 +292,42 @@ describe('personal data', () => {
     const cipher = aesGcmFieldCipher(testFieldKey);
     expect(Buffer.from(sealed.subarray(2, 2 + sealed[1]!)).toString()).toBe(cipher.id);
     expect(JSON.parse(Buffer.from(openEnvelope(cipher, sealed)).toString())).toMatchObject({ parties: [zhang, li], contactPhone: '13900001111' });
+  });
+
+  it('is sealed in the documents a step issues too; they read, preview and download as issued', async () => {
+    const opened = await openCase();
+    const cases = await client('xitun');
+    await cases.transition.mutate({ id: opened.id, revision: 1, transition: 'investigate', fields: { note: 'x' } });
+    const signatures = ['party-0', 'party-1', 'mediator'].map((signer) => ({ signer, signedOn: '2026-09-28' }));
+    const done = await cases.transition.mutate({ id: opened.id, revision: 2, transition: 'conclude', fields: { outcome: 'agreed', signatures } });
+    const documentId = done.events.at(-1)!.documentId!;
+    const [row] = await rawRows<Record<string, unknown>>(sql`SELECT * FROM documents WHERE id = ${documentId}`);
+    expect(row!.sealed).toBe(true);
+    const cipher = aesGcmFieldCipher(testFieldKey);
+    const opens = (base64: string) => Buffer.from(openEnvelope(cipher, Buffer.from(base64, 'base64'))).toString();
+    // Every body is an envelope of the field key; nothing personal is readable in any column.
+    const docx = new Uint8Array(row!.docx as Uint8Array);
+    expect(Buffer.from(docx.subarray(2, 2 + docx[1]!)).toString()).toBe(cipher.id);
+    const dump = Object.values(row!)
+      .map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') + Buffer.from(v).toString('utf8') : JSON.stringify(v)))
+      .join('|');
+    for (const secret of ['张三', '李四', '150402198001011232', '13812345678', '幸福路', '13900001111']) expect(dump).not.toContain(secret);
+    expect(JSON.parse(opens((row!.content as { sealed: string }).sealed)).zh.content.blocks).toContainEqual({ kind: 'paragraph', text: '当事人：张三、李四' });
+    expect(opens(row!.html as string)).toContain('当事人：张三、李四');
+
+    // Readers see no difference: the metadata, the preview, and the .docx byte for byte as hashed.
+    const platform = (await t.client('xitun')).platform;
+    const document = await platform.documents.get.query({ id: documentId });
+    expect((await platform.documents.preview.query({ id: documentId })).html).toContain('当事人：张三、李四');
+    const res = await fetch(`${t.url}${document.downloadPath}`, { headers: { authorization: `Bearer ${await t.tokenOf('xitun')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(`"${document.sha256}"`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.length).toBe(document.byteLength);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(document.sha256);
+    expect(Buffer.from(new Uint8Array(openEnvelope(cipher, docx))).equals(bytes)).toBe(true);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('当事人：张三、李四');
   });
 
   it('is shown in full to the owning office only; masked to the county, the city and in every list', async () => {

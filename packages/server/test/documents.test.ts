@@ -343,9 +343,13 @@ describe('issuing a document', () => {
     expect(stale.bytes.equals(bytes)).toBe(true);
   });
 
-  it('stores the data snapshot it was rendered from', async () => {
-    const rows = rowsOf<{ data: unknown; number: string }>(await t.db.handle.db.execute(sql`SELECT data, number FROM documents WHERE id = ${doc.id}`));
-    expect(rows[0]).toEqual({ data: notice('150402001'), number: '红司考〔2026〕1号' });
+  it('stores the data snapshot it was rendered from, in the clear (not issued as personal)', async () => {
+    const rows = rowsOf<{ data: unknown; number: string; sealed: boolean; html: string; docx: Uint8Array }>(
+      await t.db.handle.db.execute(sql`SELECT data, number, sealed, html, docx FROM documents WHERE id = ${doc.id}`),
+    );
+    expect(rows[0]).toMatchObject({ data: notice('150402001'), number: '红司考〔2026〕1号', sealed: false });
+    expect(rows[0]!.html).toContain('关于西屯街道司法所2026年度考核结果的通知');
+    expect(Buffer.from(rows[0]!.docx).equals(bytes)).toBe(true);
   });
 
   it('records the issue in the audit log', async () => {

@@ -388,7 +388,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           step,
           events: earlier.map((s) => ({ transition: s.event.transition, on: s.event.on, fields: s.all })),
         };
-        const issued = await scoped.documents.issue({ template: t.document, issuerOrgCode: row.orgCode, data, entity: { kind: 'case', id: row.id } });
+        const issued = await scoped.documents.issue({ template: t.document, issuerOrgCode: row.orgCode, data, entity: { kind: 'case', id: row.id }, personal: true });
         return issued.id;
       };
 

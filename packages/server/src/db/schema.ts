@@ -339,6 +339,11 @@ export const documents = pgTable(
     bilingual: boolean('bilingual').notNull().default(false),
     entityKind: text('entity_kind'),
     entityId: text('entity_id'),
+    /**
+     * A document with personal data (a case document): data, content, html and docx are sealed
+     * with the field cipher (documents/sealing.ts); sha256 and byte_length stay the plain .docx's.
+     */
+    sealed: boolean('sealed').notNull().default(false),
     /** The template's validated input. */
     data: jsonb('data').notNull(),
     /** The rendered content model(s) the .docx and HTML were laid out from. */

@@ -1,7 +1,8 @@
 /**
  * `platform.documents.*` procedures (catalogue, list, get, preview, batch status, cancel, live
  * batch progress) and the download route `GET /plugins/platform/documents/:id`, which serves the
- * stored .docx bytes unchanged (ETag = their SHA-256) to callers who may read the document.
+ * stored .docx bytes unchanged (ETag = their SHA-256; a personal document's opened first) to
+ * callers who may read the document.
  */
 import { z } from 'zod';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import { documentBatches, documents } from '../db/schema.js';
 import { findOrg } from '../orgs/directory.js';
 import { documentPreviewStylesheet } from './html.js';
 import { documentNotFound, findBatch, issuedColumns, readableIn, toBatchStatus, toIssued } from './records.js';
+import { openDocumentDocx, openDocumentHtml } from './sealing.js';
 import { documentTopics, type DocumentsPlatform } from './service.js';
 
 const readPermission = 'platform.documents.read';
@@ -93,12 +95,12 @@ export function createDocumentsRouter(platform: DocumentsPlatform) {
       .input(z.object({ id: idSchema }))
       .query(async ({ ctx, input }) => {
         const [row] = await ctx.db
-          .select({ html: documents.html })
+          .select({ html: documents.html, sealed: documents.sealed })
           .from(documents)
           .where(and(eq(documents.id, input.id), readableIn(ctx.scope.orgPath)))
           .limit(1);
         if (!row) throw documentNotFound(input.id);
-        return { html: row.html, stylesheet: documentPreviewStylesheet };
+        return { html: openDocumentHtml(row, platform.fieldCipher), stylesheet: documentPreviewStylesheet };
       }),
 
     batch: scopedProcedure(readPermission)
@@ -187,7 +189,7 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 /** A Response body typed for both Node's and the DOM's lib (an ArrayBuffer-backed view). */
 const bodyOf = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 
-export function createDocumentRoutes(): PluginRoute[] {
+export function createDocumentRoutes(platform: DocumentsPlatform): PluginRoute[] {
   const download: PluginRoute = {
     method: 'GET',
     path: '/documents/:id',
@@ -207,8 +209,9 @@ export function createDocumentRoutes(): PluginRoute[] {
           .limit(1);
         if (!meta) throw documentNotFound(id.data);
         if (matches(ifNoneMatch, `"${meta.sha256}"`)) return { meta, bytes: null };
-        const [file] = await db.select({ docx: documents.docx }).from(documents).where(readable).limit(1);
-        return { meta, bytes: file!.docx };
+        const [file] = await db.select({ docx: documents.docx, sealed: documents.sealed }).from(documents).where(readable).limit(1);
+        // A personal document is opened here: the bytes are those its sha256 names.
+        return { meta, bytes: openDocumentDocx(file!, platform.fieldCipher) };
       });
       const headers: Record<string, string> = {
         etag: `"${found.meta.sha256}"`,

@@ -44,6 +44,8 @@ import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { documentNumber, issueDayOf, issuerOf, issuerOverridesSchema, orgDisplayName, type Issuer, type IssuerOverrides } from './numbering.js';
 import { findIssued, toBatchStatus, toIssued } from './records.js';
+import { sealDocumentBodies } from './sealing.js';
+import type { FieldCipher } from '../casework/cipher.js';
 
 /** Change-feed topics: issued documents, and batch progress. */
 export const documentTopics = { documents: 'platform.documents', batches: 'platform.documents.batches' } as const;
@@ -68,6 +70,8 @@ export interface DocumentsPlatformOptions {
   changes?: ChangeFeed | undefined;
   /** Most items one batch may hold (default 1000): a batch's items wait in memory. */
   maxBatchItems?: number | undefined;
+  /** The server's field cipher (the casework engine's): seals documents issued as `personal`. */
+  fieldCipher?: FieldCipher | undefined;
 }
 
 export type RegisteredTemplate = DocumentTemplate & { plugin: string };
@@ -80,6 +84,7 @@ export interface BatchJob {
   template: string;
   issuerOrgCode: string;
   bilingual: boolean;
+  personal: boolean;
   items: StartBatchItem[];
 }
 
@@ -95,6 +100,8 @@ export interface DocumentsPlatform {
   /** Calendar day and numbering year of an instant, in the documents' time zone. */
   issueDay(instant: Date): { day: string; year: number };
   readonly maxBatchItems: number;
+  /** The field cipher that seals personal documents, or INTERNAL saying none is configured. */
+  fieldCipher(): FieldCipher;
   /** Runs a committed batch in the background (one transaction per item). */
   launchBatch(job: BatchJob): void;
   /**
@@ -186,6 +193,7 @@ export function createDocumentsPlatform(options: DocumentsPlatformOptions): Docu
               template: job.template,
               issuerOrgCode: job.issuerOrgCode,
               bilingual: job.bilingual,
+              personal: job.personal,
               data: item.data,
               ...(item.subjectOrgCode ? { subjectOrgCode: item.subjectOrgCode } : {}),
               ...(item.entity ? { entity: item.entity } : {}),
@@ -253,6 +261,10 @@ export function createDocumentsPlatform(options: DocumentsPlatformOptions): Docu
     slotOf: (template) => (template.slot ? (slots.get(template.slot) ?? null) : null),
     issuerOf: (org) => issuerOf(org, issuers),
     issueDay: (instant) => issueDayOf(instant, timeZone),
+    fieldCipher() {
+      if (options.fieldCipher) return options.fieldCipher;
+      throw new SifaError('INTERNAL', { cause: new Error('A document with personal data needs the server\'s field cipher, and the documents platform has none.') });
+    },
     launchBatch(job) {
       if (closing) {
         // Committed but never run: say so on the row rather than leave it "running".
@@ -326,9 +338,10 @@ export const issueInputSchema = z.object({
   data: z.unknown(),
   bilingual: z.boolean().default(false),
   entity: entitySchema.optional(),
+  personal: z.boolean().default(false),
 });
 
-const previewInputSchema = issueInputSchema.omit({ entity: true });
+const previewInputSchema = issueInputSchema.omit({ entity: true, personal: true });
 
 const batchItemSchema = z.object({ subjectOrgCode: orgCodeSchema.optional(), data: z.unknown(), entity: entitySchema.optional() });
 export type StartBatchItem = z.infer<typeof batchItemSchema>;
@@ -338,6 +351,7 @@ const startBatchSchema = (maxItems: number) =>
     template: templateCodeSchema,
     issuerOrgCode: orgCodeSchema,
     bilingual: z.boolean().default(false),
+    personal: z.boolean().default(false),
     items: z.array(batchItemSchema).min(1).max(maxItems),
   });
 
@@ -427,6 +441,9 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const html = renderHtml(layout);
       const sha256 = createHash('sha256').update(docx).digest('hex');
       const id = randomUUID();
+      const data = checked.data ?? null;
+      const plain = { data, content: layout, html, docx };
+      const bodies = input.personal ? sealDocumentBodies(platform.fieldCipher(), plain) : plain;
       const row = {
         id,
         orgCode: issuer.code,
@@ -444,10 +461,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         bilingual: input.bilingual,
         entityKind: input.entity?.kind ?? null,
         entityId: input.entity?.id ?? null,
-        data: checked.data ?? null,
-        content: layout,
-        html,
-        docx,
+        sealed: input.personal,
+        ...bodies,
         sha256,
         byteLength: docx.byteLength,
         createdAt: instant,
@@ -460,7 +475,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         scopePath: issuer.path,
         entity: 'documents',
         entityId: id,
-        afterDigest: digestOf({ number, template: template.code, data: row.data, sha256 }),
+        // Of the plain data, sealed or not.
+        afterDigest: digestOf({ number, template: template.code, data, sha256 }),
       });
       options.afterCommit(() => {
         platform.announce(documentTopics.documents, issuer.path);
@@ -531,7 +547,16 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         afterDigest: digestOf({ template: template.code, items: input.items }),
       });
       options.afterCommit(() =>
-        platform.launchBatch({ id, actor, orgPath: issuer.path, template: template.code, issuerOrgCode: issuer.code, bilingual: input.bilingual, items: input.items }),
+        platform.launchBatch({
+          id,
+          actor,
+          orgPath: issuer.path,
+          template: template.code,
+          issuerOrgCode: issuer.code,
+          bilingual: input.bilingual,
+          personal: input.personal,
+          items: input.items,
+        }),
       );
       return toBatchStatus(row!);
     },

@@ -218,7 +218,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       notifications: createNotificationsRouter(),
       calendar: createCalendarRouter(deps.calendar),
     }),
-    routes: createDocumentRoutes(),
+    routes: createDocumentRoutes(deps.documents),
     tables: platformTables,
     migrationsFolder: platformMigrationsFolder,
   });

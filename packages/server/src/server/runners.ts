@@ -96,6 +96,8 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     now,
     runScoped,
     logger,
+    // Documents with personal data (case documents) are sealed like the case files they come from.
+    fieldCipher: options.casework.cipher,
   });
   const notifications = createNotificationsPlatform({
     db,

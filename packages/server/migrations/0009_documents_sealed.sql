@@ -1,0 +1,1 @@
+ALTER TABLE "documents" ADD COLUMN "sealed" boolean DEFAULT false NOT NULL;
