@@ -73,6 +73,7 @@ export const en: DashboardMessageCatalog = {
   colSource: 'Source',
   colRecord: 'Record',
   sourceDiary: 'Work diary',
+  sourceCase: 'Case file',
   sourceIntegration: 'System integration',
   warnings: 'Open warnings',
   noValue: 'No data',

@@ -153,6 +153,7 @@ export const mnMong: DashboardMessageCatalog = {
   colRecord: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ',
   // ajil-un edUr-Un temdeglel
   sourceDiary: 'ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ',
+  sourceCase: 'ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠠᠩᠰᠠ',
   // sistem-Un qolbolta
   sourceIntegration: 'ᠰᠢᠰᠲ᠋ᠧᠮ ᠦᠨ ᠬᠣᠯᠪᠣᠯᠲᠠ',
   // sidgekU seremjilel

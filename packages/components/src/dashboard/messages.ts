@@ -78,6 +78,7 @@ const zhCN = {
   colSource: '来源',
   colRecord: '记录编号',
   sourceDiary: '工作日志',
+  sourceCase: '案卷',
   sourceIntegration: '系统对接',
   warnings: '待处理预警',
   noValue: '无数据',

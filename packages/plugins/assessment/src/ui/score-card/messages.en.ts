@@ -67,6 +67,7 @@ export const en: ScoreCardMessageCatalog = {
   colSource: 'Source',
   colValue: 'Value',
   sourceDiary: 'Work diary',
+  sourceCase: 'Case file',
   sourceIntegration: 'Integration',
   noSources: 'Nothing recorded in the period.',
   back: 'Back to the items',

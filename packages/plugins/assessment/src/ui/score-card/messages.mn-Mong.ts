@@ -140,6 +140,7 @@ export const mnMong: ScoreCardMessageCatalog = {
   colValue: 'ᠲᠣᠭ᠎ᠠ',
   // ajil-un edUr-Un temdeglel
   sourceDiary: 'ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ',
+  sourceCase: 'ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠠᠩᠰᠠ',
   // sistem-Un qolbolta
   sourceIntegration: 'ᠰᠢᠰᠲ᠋ᠧᠮ ᠦᠨ ᠬᠣᠯᠪᠣᠯᠲᠠ',
   // ene qugucag-a-du temdeglel alga.

@@ -72,6 +72,7 @@ const zhCN = {
   colSource: '来源',
   colValue: '数值',
   sourceDiary: '工作日志',
+  sourceCase: '案卷',
   sourceIntegration: '系统对接',
   noSources: '考核期内没有记录。',
   back: '返回考核项',

@@ -128,7 +128,8 @@ describe('<sifa-score-card> with the real server and the demo history', () => {
     const sourceRows = all(m.root, '#sources tbody tr');
     expect(sourceRows.map((r) => r.dataset['source'])).toEqual(breakdown.sources.map((s) => s.id));
     expect(sourceRows[0]!.querySelector('th')!.textContent).toBe(breakdown.sources[0]!.day);
-    expect(sourceRows[0]!.textContent).toContain('工作日志');
+    // Diary entries, or case files where the item counts a metric the case files produce.
+    breakdown.sources.forEach((s, i) => expect(sourceRows[i]!.textContent).toContain(s.kind === 'diary.entry' ? '工作日志' : '案卷'));
     expect(m.drills.at(-1)).toEqual({ orgCode: XITUN, period: year, part: item.part, item: item.code });
 
     await userEvent.keyboard('{Escape}');

@@ -357,6 +357,8 @@ export class SifaScoreCard extends SifaElement {
   private sourceLabel(kind: string): string {
     if (kind === 'diary.entry') return this.t('sourceDiary');
     if (kind === 'platform.integration') return this.t('sourceIntegration');
+    // A case file of any case type (the casework engine records facts as `<plugin>.case`).
+    if (kind.endsWith('.case')) return this.t('sourceCase');
     return kind;
   }
 
