@@ -1373,26 +1373,7 @@ export class SifaCases extends SifaElement {
         const chosen = Array.isArray(value) ? (value as string[]) : [];
         return html`<fieldset class="field group" data-field=${name} aria-describedby=${ifDefined(describedBy)}>
           <legend>${label}</legend>
-          <div class="options">
-            ${spec.options.map(
-              (o, i) => html`<label class="check" for=${`${id}-${i}`}>
-                <input
-                  id=${`${id}-${i}`}
-                  type="checkbox"
-                  name=${name}
-                  value=${o.value}
-                  .checked=${live(chosen.includes(o.value))}
-                  ?disabled=${disabled}
-                  @change=${(e: Event) => {
-                    const on = (e.target as HTMLInputElement).checked;
-                    this.changeList<string>(name, (now) => (on ? [...now.filter((v) => v !== o.value), o.value] : now.filter((v) => v !== o.value)));
-                    this.touch(name);
-                  }}
-                />
-                <span>${this.text(o.title)}</span>
-              </label>`,
-            )}
-          </div>
+          <div class="options">${this.checkList(name, id, chosen, disabled, spec.options.map((o) => ({ value: o.value, label: this.text(o.title) })))}</div>
           ${help} ${issue}
         </fieldset>`;
       }
@@ -1405,26 +1386,7 @@ export class SifaCases extends SifaElement {
             ? html`<p class="hint">${this.t('attachmentsAfterOpen')}</p>`
             : available.length === 0
               ? html`<p class="hint">${this.t('noAttachmentsToPick')}</p>`
-              : html`<div class="options">
-                  ${available.map(
-                    (a, i) => html`<label class="check" for=${`${id}-${i}`}>
-                      <input
-                        id=${`${id}-${i}`}
-                        type="checkbox"
-                        name=${name}
-                        value=${a.sha256}
-                        .checked=${live(chosen.includes(a.sha256))}
-                        ?disabled=${disabled}
-                        @change=${(e: Event) => {
-                          const on = (e.target as HTMLInputElement).checked;
-                          this.changeList<string>(name, (now) => (on ? [...now.filter((v) => v !== a.sha256), a.sha256] : now.filter((v) => v !== a.sha256)));
-                          this.touch(name);
-                        }}
-                      />
-                      <span>${a.name}</span>
-                    </label>`,
-                  )}
-                </div>`}
+              : html`<div class="options">${this.checkList(name, id, chosen, disabled, available.map((a) => ({ value: a.sha256, label: a.name })))}</div>`}
           ${help} ${issue}
         </fieldset>`;
       }
@@ -1433,6 +1395,28 @@ export class SifaCases extends SifaElement {
       case 'signatures':
         return this.renderSignatures(form, name, spec, label, help, issue, describedBy);
     }
+  }
+
+  /** Checkboxes choosing values of a list field (choices, the case's attachments). */
+  private checkList(name: string, id: string, chosen: readonly string[], disabled: boolean, items: readonly { value: string; label: unknown }[]): TemplateResult[] {
+    return items.map(
+      ({ value, label }, i) => html`<label class="check" for=${`${id}-${i}`}>
+        <input
+          id=${`${id}-${i}`}
+          type="checkbox"
+          name=${name}
+          value=${value}
+          .checked=${live(chosen.includes(value))}
+          ?disabled=${disabled}
+          @change=${(e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            this.changeList<string>(name, (now) => (on ? [...now.filter((v) => v !== value), value] : now.filter((v) => v !== value)));
+            this.touch(name);
+          }}
+        />
+        <span>${label}</span>
+      </label>`,
+    );
   }
 
   private renderParties(
