@@ -1,14 +1,16 @@
 /**
  * The casework engine on PostgreSQL (BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/postgres;
  * the bench creates its own database and drops it): one office with BENCH_CASES (default 1,000)
- * cases among BENCH_OTHER_CASES (default 2,000) of the other offices of its county, each opened
- * through the engine (two parties, sealed; facts; audit).
+ * cases among BENCH_OTHER_CASES (default 2,000) of the other offices of its county: the office's
+ * opened one by one through the engine (two parties, sealed; facts; audit), the others imported.
  *
  * - A step (`scoped.cases.transition`): a repeatable step recording a fact, as one scoped
  *   transaction (what a request pays inside tRPC: BEGIN, scope and role, the case read, the state
  *   machine, field validation, sealing, UPDATE … WHERE revision, the event, the document-free
  *   step's facts re-derived from the timeline and replaced, the audit entry, COMMIT). Peer: a bare
  *   transaction of the same UPDATE and INSERT (owner, no row-level security, nothing else).
+ * - Importing (`scoped.cases.import`): the other offices' cases, 200 a call, and whole timelines
+ *   (register and two sessions); peer: the same cases opened and stepped one by one.
  * - Listing the office's cases (`scoped.cases.list`, 50 a page and 200 a page, with the total):
  *   peer: the bare SELECT … ORDER BY opened_on DESC LIMIT n and the count, as owner.
  * p50 / p95 over BENCH_CASEWORK_ROUNDS (default 300 steps, 200 lists), ours and the peer interleaved.
@@ -152,7 +154,8 @@ export default defineBenchmark({
         const offices = (await chifengOrgTree()).filter((o) => o.level === 'office' && o.parentCode === '150402');
         const [office, ...others] = offices;
         const staff = staffOf(office!);
-        const open = (actor: Actor, i: number) => server.runScoped(actor, (s) => s.cases.open('benchcase.case', { fields: openFields(i), on: `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 25)).padStart(2, '0')}` }));
+        const dayOf = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 25)).padStart(2, '0')}`;
+        const open = (actor: Actor, i: number) => server.runScoped(actor, (s) => s.cases.open('benchcase.case', { fields: openFields(i), on: dayOf(i) }));
         const ids: string[] = [];
         const openStarted = performance.now();
         for (let i = 0; i < caseCount; i++) {
@@ -160,11 +163,39 @@ export default defineBenchmark({
           ids.push((await open(staff, i)).id);
         }
         const openMs = (performance.now() - openStarted) / caseCount;
+        // The other offices' cases go in through cases.import (200 a call), timed against opening one by one.
         const otherIds: string[] = [];
-        for (let i = 0; i < otherCount; i++) {
-          if (i % 500 === 0) ctx.progress(`opening the other offices' cases: ${i} of ${otherCount}`);
-          otherIds.push((await open(staffOf(others[i % others.length]!), i)).id);
+        const importStarted = performance.now();
+        for (const [k, other] of others.entries()) {
+          const mine = Array.from({ length: otherCount }, (_, i) => i).filter((i) => i % others.length === k);
+          for (let j = 0; j < mine.length; j += 200) {
+            ctx.progress(`importing the other offices' cases: ${otherIds.length} of ${otherCount}`);
+            const batch = mine.slice(j, j + 200).map((i) => ({ fields: openFields(i), on: dayOf(i) }));
+            const { imported } = await server.runScoped(staffOf(other), (s) => s.cases.import('benchcase.case', { cases: batch }));
+            otherIds.push(...imported.map((c) => c.id));
+          }
         }
+        const importMs = (performance.now() - importStarted) / otherCount;
+        // Whole timelines (register, two sessions): imported, and the same cases step by step.
+        const last = others.at(-1)!;
+        const timelineSteps = [
+          { transition: 'session', on: '2026-11-02', fields: { minutes: 30 } },
+          { transition: 'session', on: '2026-11-09', fields: { minutes: 45, note: '双方到场' } },
+        ];
+        const timelines = 400;
+        const timelineStarted = performance.now();
+        for (let j = 0; j < timelines; j += 200) {
+          ctx.progress(`importing whole timelines: ${j} of ${timelines}`);
+          await server.runScoped(staffOf(last), (s) => s.cases.import('benchcase.case', { cases: Array.from({ length: 200 }, (_, i) => ({ fields: openFields(j + i), on: '2026-10-26', steps: timelineSteps })) }));
+        }
+        const timelineImportMs = (performance.now() - timelineStarted) / timelines;
+        const stepByStep = 100;
+        const steppedStarted = performance.now();
+        for (let i = 0; i < stepByStep; i++) {
+          let file = await server.runScoped(staffOf(last), (s) => s.cases.open('benchcase.case', { fields: openFields(i), on: '2026-10-26' }));
+          for (const step of timelineSteps) file = await server.runScoped(staffOf(last), (s) => s.cases.transition('benchcase.case', { id: file.id, revision: file.revision, ...step }));
+        }
+        const timelineSteppedMs = (performance.now() - steppedStarted) / stepByStep;
         await db.execute('ANALYZE');
         const revision = new Map(ids.map((id) => [id, 1]));
 
@@ -218,10 +249,12 @@ export default defineBenchmark({
             [`list the office's ${caseCount} cases, 200 a page + total`, ms(list200), `${ms(bare200)} (bare SELECT + count)`, ratio(list200, bare200)],
             ['one case file (get: events, attachments, deadlines, unsealed)', ms(fileOf), '', ''],
             [`opening a case (mean of ${caseCount})`, `${openMs.toFixed(2)} mean`, '', ''],
+            [`importing cases (cases.import, 200 a call; mean of ${otherCount})`, `${importMs.toFixed(2)} mean (${Math.round(1000 / importMs)} cases/s)`, `${openMs.toFixed(2)} mean (${Math.round(1000 / openMs)} cases/s, opened one by one)`, `${(openMs / importMs).toFixed(1)}× faster`],
+            [`a whole timeline (register + 2 sessions) imported (mean of ${timelines})`, `${timelineImportMs.toFixed(2)} mean`, `${timelineSteppedMs.toFixed(2)} mean (open + 2 steps, ${stepByStep} cases)`, `${(timelineSteppedMs / timelineImportMs).toFixed(1)}× faster`],
           ],
           notes: [
             `Load average of the machine while measuring: ${loadavg()[0]!.toFixed(1)} (1 min) on ${cpus().length} cores${loadavg()[0]! > cpus().length ? ': shared and busy, so absolute times are inflated; the ratios are measured interleaved' : ''}.`,
-            `${caseCount + otherCount} cases in the database (${caseCount} in the measured office), ${facts} case facts.`,
+            `${caseCount + otherCount + timelines + stepByStep} cases in the database (${caseCount} in the measured office), ${facts} case facts.`,
             `Targets (PostgreSQL): a step ≤ 15 ms p95 — ${stepMet ? 'met' : 'MISSED'}; listing an office's 1,000 cases ≤ 20 ms p95 — ${listMet ? 'met' : 'MISSED'}.`,
             'Ours is measured as one whole scoped transaction (BEGIN, scope and role settings, the work, COMMIT), as a request pays it inside tRPC; the peers run bare statements as the owner.',
           ],

@@ -424,12 +424,45 @@ export const caseTransitionInputSchema = z.object({
   fields: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** One step of an imported case: what `transition` takes, without the revision (the timeline is whole). */
+const caseImportStepSchema = caseTransitionInputSchema.omit({ id: true, revision: true }).extend({
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/**
+ * Cases with their whole timelines at once (`cases.import`): what an integrator moving an existing
+ * system's files, or a seed, sends. Each case is checked exactly as `open` and `transition` check
+ * it (the state machine, permissions and roles, THE field schema, days in order and not in the
+ * future, required case fields) before anything is written; one bad case or step refuses the whole
+ * batch with the path of what to fix (`cases.3.steps.1.fields.amount`). Imported steps issue no
+ * documents: the originals are the source system's (attach their scans).
+ */
+export const caseImportInputSchema = z.object({
+  cases: z
+    .array(
+      z.object({
+        /** The office the case belongs to; default the caller's own org. */
+        orgCode: z.string().regex(/^\d{2,12}$/).optional(),
+        /** The opening (registration) day and fields. */
+        on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        fields: z.record(z.string(), z.unknown()),
+        /** The steps after the opening, oldest first. */
+        steps: z.array(caseImportStepSchema).max(100).default([]),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type CaseImportInput = z.input<typeof caseImportInputSchema>;
+
 /** The engine, as every scoped procedure, job and seed gets it (`scoped.cases`). */
 export interface CasesService {
   /** Case types installed (with the deployment's deadline days). */
   types(): readonly CaseTypeView[];
   open(type: string, input: z.input<typeof caseOpenInputSchema>): Promise<CaseFile>;
   transition(type: string, input: z.input<typeof caseTransitionInputSchema>): Promise<CaseFile>;
+  /** Cases with whole timelines in one go, all or nothing (see `caseImportInputSchema`). */
+  import(type: string, input: CaseImportInput): Promise<{ imported: { id: string; number: string }[] }>;
   get(type: string, id: string): Promise<CaseFile>;
   list(type: string, query: CaseListQueryInput): Promise<{ rows: CaseSummary[]; total: number }>;
   /** Stores a file (type sniffed from the bytes, size-limited) and attaches it to the case. */

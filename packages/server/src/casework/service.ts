@@ -24,6 +24,7 @@ import {
   caseListQuerySchema,
   caseOpenInputSchema,
   caseTransitionInputSchema,
+  caseImportInputSchema,
   catalogMessage,
   msg,
   requirePermission,
@@ -70,6 +71,17 @@ type Transition = CaseType['transitions'][number];
 type Values = Record<string, CaseFieldValue>;
 type CaseRow = typeof cases.$inferSelect;
 type EventRow = typeof caseEvents.$inferSelect;
+/** One step of a case's timeline with the values as the case stood then (for facts and documents). */
+interface TimelineStep {
+  event: EventRow;
+  transition: Transition | undefined;
+  /** The step's own fields. */
+  step: Values;
+  /** Everything the step was sent (own fields and the case fields it set). */
+  all: Values;
+  /** The case's fields after the step. */
+  caseValues: Values;
+}
 
 export interface CaseworkOptions {
   catalog: PlatformCatalog;
@@ -335,7 +347,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       };
 
       /** Every step's values as the case stood then: for facts and documents. */
-      const timeline = (type: CaseType, events: readonly EventRow[]) => {
+      const timeline = (type: CaseType, events: readonly EventRow[]): TimelineStep[] => {
         let values: Values = {};
         return events.map((e) => {
           const t = type.transitions.find((x) => x.code === e.transition);
@@ -346,8 +358,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         });
       };
 
-      /** The case's facts from its whole timeline: one recordForSource replaces what it recorded before. */
-      const recordFacts = async (type: CaseType, caseId: string, orgCode: string, steps: ReturnType<typeof timeline>) => {
+      /** The facts a case's whole timeline records. */
+      const factsOf = (type: CaseType, orgCode: string, steps: readonly TimelineStep[]): FactInput[] => {
         const facts: FactInput[] = [];
         const metrics = scoped.catalog.metrics;
         for (const { event, transition, step, caseValues } of steps) {
@@ -372,10 +384,14 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             facts.push({ orgCode, day: event.on, metric: spec.metric, value });
           }
         }
-        await scoped.facts.recordForSource({ kind: `${type.plugin}.case`, id: caseId }, facts);
+        return facts;
       };
+      const factSource = (type: CaseType, caseId: string) => ({ kind: `${type.plugin}.case`, id: caseId });
+      /** The case's facts from its whole timeline: one recordForSource replaces what it recorded before. */
+      const recordFacts = (type: CaseType, caseId: string, orgCode: string, steps: readonly TimelineStep[]) =>
+        scoped.facts.recordForSource(factSource(type, caseId), factsOf(type, orgCode, steps));
 
-      const issueDocument = async (type: CaseType, t: Transition, row: Pick<CaseRow, 'id' | 'number' | 'orgCode'>, on: string, caseValues: Values, step: Values, earlier: ReturnType<typeof timeline>) => {
+      const issueDocument = async (type: CaseType, t: Transition, row: Pick<CaseRow, 'id' | 'number' | 'orgCode'>, on: string, caseValues: Values, step: Values, earlier: readonly TimelineStep[]) => {
         if (!t.document) return null;
         const data: CaseDocumentData = {
           caseId: row.id,
@@ -478,6 +494,115 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       /** The case's org (visible, so in scope): one lookup per transaction, shared with facts and audit. */
       const orgNameOf = async (code: string) => localized((await scoped.orgs.get(code)).name);
 
+      /** An opening as `open` and `import` check it: nothing written. */
+      const prepareOpening = async (type: CaseType, input: { on?: string | undefined; fields: Record<string, unknown> }) => {
+        const opening = type.transitions.find((t) => t.from.length === 0)!;
+        requireStep(type, opening);
+        const on = input.on ?? today();
+        checkDay(on, null);
+        const specs = stepSpecs(type, opening);
+        const parsed = parseFields(specs, input.fields, 0);
+        await checkAttachmentsNamed(specs, parsed, null);
+        const caseValues = pick(parsed, Object.keys(type.fields));
+        const missing = missingRequired(opening, caseValues);
+        if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
+        return { t: opening, on, specs, parsed, step: pick(parsed, Object.keys(opening.fields)), caseValues };
+      };
+
+      /**
+       * A step as `transition` and `import` check it, on a case in `state` whose last step was on
+       * `lastOn` with `current` values: nothing written.
+       */
+      const prepareStep = async (
+        type: CaseType,
+        at: { id: string | null; orgCode: string; state: string; lastOn: string; current: Values },
+        input: { transition: string; on?: string | undefined; fields: Record<string, unknown> },
+      ) => {
+        const t = type.transitions.find((x) => x.code === input.transition && x.from.length > 0);
+        if (!t || !t.from.includes(at.state)) throw illegalTransition(type, at.state, input.transition);
+        requireStep(type, t);
+        if (actor.scope.orgCode !== at.orgCode && touchesPersonal(type, t)) {
+          throw new SifaError('FORBIDDEN', {
+            message: text(`“${t.title.zh}”会修改当事人等个人信息，只能由承办本案的单位办理。`, `"${t.title.en}" changes personal data of the case: only the office that owns it may take this step.`),
+            details: { transition: t.code, orgCode: at.orgCode },
+          });
+        }
+        const on = input.on ?? today();
+        checkDay(on, at.lastOn);
+        const specs = stepSpecs(type, t);
+        const parsed = parseFields(specs, input.fields, partyCountOf(type, at.current), at.current);
+        await checkAttachmentsNamed(specs, parsed, at.id);
+        const caseValues = { ...at.current, ...pick(parsed, t.sets) };
+        const missing = missingRequired(t, caseValues);
+        if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
+        return { t, on, specs, parsed, step: pick(parsed, Object.keys(t.fields)), caseValues };
+      };
+      type Prepared = Awaited<ReturnType<typeof prepareOpening>>;
+
+      /** The stored row of a case whose fields are `caseValues` and whose timeline is `events`. */
+      const caseRow = (
+        type: CaseType,
+        c: { id: string; org: OrgNode; year: number; seq: number; number: string; openedOn: string; at: Date; caseValues: Values },
+        events: readonly Pick<EventRow, 'transition' | 'on' | 'toState'>[],
+      ): typeof cases.$inferInsert => {
+        const state = events.at(-1)!.toState;
+        const { running, next } = storedDeadlines(type, caseDeadlines(type, events, scoped.calendar, today(), c.caseValues), scoped.calendar);
+        const caseSplit = split(type.fields, c.caseValues);
+        return {
+          id: c.id,
+          type: type.code,
+          orgCode: c.org.code,
+          orgPath: c.org.path,
+          year: c.year,
+          seq: c.seq,
+          number: c.number,
+          state,
+          closed: isClosed(type, state),
+          revision: events.length,
+          openedOn: c.openedOn,
+          updatedAt: c.at,
+          fields: caseSplit.open,
+          sealed: seal(caseSplit.personal),
+          masked: caseSplit.masked,
+          search: searchText(type, c.number, c.caseValues),
+          deadlines: running,
+          nextDue: next?.due ?? null,
+          nextWarn: next?.warnFrom ?? null,
+          createdBy: actor.userId,
+        };
+      };
+
+      /** The event row of a prepared step (its personal values sealed). */
+      const eventRow = (c: Pick<CaseRow, 'id' | 'orgCode' | 'orgPath'>, seq: number, from: string | null, p: Prepared, at: Date, documentId: string | null): EventRow => {
+        const eventSplit = split(p.specs, p.parsed);
+        return {
+          caseId: c.id,
+          seq,
+          orgCode: c.orgCode,
+          orgPath: c.orgPath,
+          transition: p.t.code,
+          fromState: from,
+          toState: p.t.to,
+          on: p.on,
+          at,
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          fields: eventSplit.open,
+          sealed: seal(eventSplit.personal),
+          documentId,
+        };
+      };
+
+      /** Takes `n` sequence numbers of an org, type and year under the counter's row lock; returns the first. */
+      const takeNumbers = async (type: CaseType, org: OrgNode, year: number, n: number) => {
+        const [counter] = await db
+          .insert(caseCounters)
+          .values({ orgCode: org.code, orgPath: org.path, type: type.code, year, lastSeq: n })
+          .onConflictDoUpdate({ target: [caseCounters.orgCode, caseCounters.type, caseCounters.year], set: { lastSeq: sql`${caseCounters.lastSeq} + ${n}` } })
+          .returning({ seq: caseCounters.lastSeq });
+        return counter!.seq - n + 1;
+      };
+
       // ------------------------------------------------------------------------------ service
 
       const service: CasesService = {
@@ -486,79 +611,23 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         async open(code, rawInput) {
           const type = typeOf(code);
           const input = caseOpenInputSchema.parse(rawInput);
-          const opening = type.transitions.find((t) => t.from.length === 0)!;
-          requireStep(type, opening);
           const org: OrgNode = await scoped.orgs.get(input.orgCode ?? actor.scope.orgCode);
-          const on = input.on ?? today();
-          checkDay(on, null);
-          const specs = stepSpecs(type, opening);
-          const parsed = parseFields(specs, input.fields, 0);
-          await checkAttachmentsNamed(specs, parsed, null);
-          const caseValues = pick(parsed, Object.keys(type.fields));
-          const missingAtOpening = missingRequired(opening, caseValues);
-          if (missingAtOpening.length) throw fieldsInvalid(missingAtOpening.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
-          const step = pick(parsed, Object.keys(opening.fields));
-          const year = Number(on.slice(0, 4));
-          const [counter] = await db
-            .insert(caseCounters)
-            .values({ orgCode: org.code, orgPath: org.path, type: type.code, year, lastSeq: 1 })
-            .onConflictDoUpdate({ target: [caseCounters.orgCode, caseCounters.type, caseCounters.year], set: { lastSeq: sql`${caseCounters.lastSeq} + 1` } })
-            .returning({ seq: caseCounters.lastSeq });
-          const seq = counter!.seq;
+          const p = await prepareOpening(type, input);
+          const year = Number(p.on.slice(0, 4));
+          const seq = await takeNumbers(type, org, year, 1);
           const id = randomUUID();
           const number = caseNumber({ year, shortName: orgShortName(org), mark: type.numberMark, seq });
           const at = scoped.now();
-          const eventsForDeadlines = [{ transition: opening.code, on, toState: opening.to }];
-          const views = caseDeadlines(type, eventsForDeadlines, scoped.calendar, today(), caseValues);
-          const { running, next } = storedDeadlines(type, views, scoped.calendar);
-          const caseSplit = split(type.fields, caseValues);
           const [row] = await db
             .insert(cases)
-            .values({
-              id,
-              type: type.code,
-              orgCode: org.code,
-              orgPath: org.path,
-              year,
-              seq,
-              number,
-              state: opening.to,
-              closed: isClosed(type, opening.to),
-              revision: 1,
-              openedOn: on,
-              updatedAt: at,
-              fields: caseSplit.open,
-              sealed: seal(caseSplit.personal),
-              masked: caseSplit.masked,
-              search: searchText(type, number, caseValues),
-              deadlines: running,
-              nextDue: next?.due ?? null,
-              nextWarn: next?.warnFrom ?? null,
-              createdBy: actor.userId,
-            })
+            .values(caseRow(type, { id, org, year, seq, number, openedOn: p.on, at, caseValues: p.caseValues }, [{ transition: p.t.code, on: p.on, toState: p.t.to }]))
             .returning();
-          const documentId = await issueDocument(type, opening, row!, on, caseValues, step, []);
-          const eventSplit = split(specs, parsed);
-          const event: EventRow = {
-            caseId: id,
-            seq: 1,
-            orgCode: org.code,
-            orgPath: org.path,
-            transition: opening.code,
-            fromState: null,
-            toState: opening.to,
-            on,
-            at,
-            actorId: actor.userId,
-            actorName: actor.displayName,
-            fields: eventSplit.open,
-            sealed: seal(eventSplit.personal),
-            documentId,
-          };
+          const documentId = await issueDocument(type, p.t, row!, p.on, p.caseValues, p.step, []);
+          const event = eventRow(row!, 1, null, p, at, documentId);
           await Promise.all([
             db.insert(caseEvents).values(event),
-            recordFacts(type, id, org.code, [{ event, transition: opening, step, all: parsed, caseValues }]),
-            audit(type, row!, opening.code, { state: opening.to, revision: 1, on, documentId }),
+            recordFacts(type, id, org.code, [{ event, transition: p.t, step: p.step, all: p.parsed, caseValues: p.caseValues }]),
+            audit(type, row!, p.t.code, { state: p.t.to, revision: 1, on: p.on, documentId }),
           ]);
           publish(org.path);
           return fileOf(type, row!, [event], localized(org.name), []);
@@ -570,27 +639,9 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           // One round trip for both (postgres.js pipelines them); the events are RLS-limited like the case.
           const [row, events] = await Promise.all([loadCase(type, input.id), loadEvents(input.id)]);
           if (row.revision !== input.revision) throw revisionConflict(row.id, input.revision, row.revision);
-          const t = type.transitions.find((x) => x.code === input.transition && x.from.length > 0);
-          if (!t || !t.from.includes(row.state)) throw illegalTransition(type, row.state, input.transition);
-          requireStep(type, t);
-          const owner = actor.scope.orgCode === row.orgCode;
-          if (!owner && touchesPersonal(type, t)) {
-            throw new SifaError('FORBIDDEN', {
-              message: text(`“${t.title.zh}”会修改当事人等个人信息，只能由承办本案的单位办理。`, `"${t.title.en}" changes personal data of the case: only the office that owns it may take this step.`),
-              details: { transition: t.code, orgCode: row.orgCode },
-            });
-          }
-          const on = input.on ?? today();
-          checkDay(on, events.at(-1)?.on ?? row.openedOn);
-          const specs = stepSpecs(type, t);
           const current = { ...(row.fields as Values), ...unseal(row.sealed) };
-          const parsed = parseFields(specs, input.fields, partyCountOf(type, current), current);
-          await checkAttachmentsNamed(specs, parsed, row.id);
-          const setValues = pick(parsed, t.sets);
-          const step = pick(parsed, Object.keys(t.fields));
-          const caseValues = { ...current, ...setValues };
-          const missing = missingRequired(t, caseValues);
-          if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
+          const p = await prepareStep(type, { id: row.id, orgCode: row.orgCode, state: row.state, lastOn: events.at(-1)?.on ?? row.openedOn, current }, input);
+          const { t, on, caseValues } = p;
           const seq = row.revision + 1;
           const at = scoped.now();
           const views = caseDeadlines(type, [...events, { transition: t.code, on, toState: t.to }], scoped.calendar, today(), caseValues);
@@ -621,34 +672,68 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             throw revisionConflict(row.id, input.revision, now?.revision ?? input.revision + 1);
           }
           const earlier = timeline(type, events);
-          const documentId = await issueDocument(type, t, row, on, caseValues, step, earlier);
-          const eventSplit = split(specs, parsed);
-          const event: EventRow = {
-            caseId: row.id,
-            seq,
-            orgCode: row.orgCode,
-            orgPath: row.orgPath,
-            transition: t.code,
-            fromState: row.state,
-            toState: t.to,
-            on,
-            at,
-            actorId: actor.userId,
-            actorName: actor.displayName,
-            fields: eventSplit.open,
-            sealed: seal(eventSplit.personal),
-            documentId,
-          };
+          const documentId = await issueDocument(type, t, row, on, caseValues, p.step, earlier);
+          const event = eventRow(row, seq, row.state, p, at, documentId);
           // Independent writes of one transaction, sent together (any failure rolls back all of them).
           const [, , , name, attachments] = await Promise.all([
             db.insert(caseEvents).values(event),
-            recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step, all: parsed, caseValues }]),
+            recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step: p.step, all: p.parsed, caseValues }]),
             audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId }),
             orgName,
             attachmentsOf(row.id),
           ]);
           publish(row.orgPath);
           return fileOf(type, updated, [...events, event], name, attachments);
+        },
+
+        async import(code, rawInput) {
+          const type = typeOf(code);
+          const input = caseImportInputSchema.parse(rawInput);
+          const orgs = new Map<string, OrgNode>();
+          for (const orgCode of new Set(input.cases.map((c) => c.orgCode ?? actor.scope.orgCode))) orgs.set(orgCode, await scoped.orgs.get(orgCode));
+          // Every case and step checked before anything is written: one bad one refuses the batch.
+          const planned: { org: OrgNode; steps: Prepared[] }[] = [];
+          for (const [index, c] of input.cases.entries()) {
+            const org = orgs.get(c.orgCode ?? actor.scope.orgCode)!;
+            const steps: Prepared[] = [await inImport(index, null, () => prepareOpening(type, c))];
+            for (const [stepIndex, s] of c.steps.entries()) {
+              const last = steps.at(-1)!;
+              steps.push(await inImport(index, stepIndex, () => prepareStep(type, { id: null, orgCode: org.code, state: last.t.to, lastOn: last.on, current: last.caseValues }, s)));
+            }
+            planned.push({ org, steps });
+          }
+          // Numbers in order of the opening day within each office and year.
+          const order = planned.map((c, i) => ({ c, i, year: Number(c.steps[0]!.on.slice(0, 4)) })).sort((a, b) => (a.c.steps[0]!.on < b.c.steps[0]!.on ? -1 : a.c.steps[0]!.on > b.c.steps[0]!.on ? 1 : a.i - b.i));
+          const groups = new Map<string, typeof order>();
+          for (const o of order) groups.set(`${o.c.org.code}/${o.year}`, [...(groups.get(`${o.c.org.code}/${o.year}`) ?? []), o]);
+          const numbered: { id: string; number: string; seq: number; year: number }[] = [];
+          for (const group of groups.values()) {
+            const first = await takeNumbers(type, group[0]!.c.org, group[0]!.year, group.length);
+            group.forEach((o, k) => {
+              const seq = first + k;
+              numbered[o.i] = { id: randomUUID(), seq, year: o.year, number: caseNumber({ year: o.year, shortName: orgShortName(o.c.org), mark: type.numberMark, seq }) };
+            });
+          }
+          const at = scoped.now();
+          const rows: (typeof cases.$inferInsert)[] = [];
+          const events: EventRow[] = [];
+          const facts: { source: { kind: string; id: string }; facts: FactInput[] }[] = [];
+          planned.forEach(({ org, steps }, i) => {
+            const n = numbered[i]!;
+            const c = { id: n.id, orgCode: org.code, orgPath: org.path };
+            const caseEventsOf = steps.map((p, k) => eventRow(c, k + 1, k === 0 ? null : steps[k - 1]!.t.to, p, at, null));
+            rows.push(caseRow(type, { ...n, org, openedOn: steps[0]!.on, at, caseValues: steps.at(-1)!.caseValues }, caseEventsOf));
+            events.push(...caseEventsOf);
+            facts.push({ source: factSource(type, n.id), facts: factsOf(type, org.code, steps.map((p, k) => ({ event: caseEventsOf[k]!, transition: p.t, step: p.step, all: p.parsed, caseValues: p.caseValues }))) });
+          });
+          for (let i = 0; i < rows.length; i += 250) await db.insert(cases).values(rows.slice(i, i + 250));
+          for (let i = 0; i < events.length; i += 1000) await db.insert(caseEvents).values(events.slice(i, i + 1000));
+          for (let i = 0; i < facts.length; i += 5000) await scoped.facts.recordMany(facts.slice(i, i + 5000));
+          for (const row of rows) {
+            await audit(type, { id: row.id!, number: row.number, orgCode: row.orgCode }, 'import', { state: row.state, revision: row.revision, openedOn: row.openedOn, imported: true });
+          }
+          for (const org of orgs.values()) publish(org.path);
+          return { imported: rows.map((r) => ({ id: r.id!, number: r.number })) };
         },
 
         async get(code, id) {
@@ -793,6 +878,32 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           details: { caseId, revision, currentRevision },
           pluginError: caseErrorKinds.revisionConflict,
         });
+      }
+
+      /**
+       * Runs the check of case `index` (its opening, or step `stepIndex`) of an import: a refusal
+       * names the case and step (issue paths under `cases.<i>.` / `cases.<i>.steps.<j>.`).
+       */
+      async function inImport<T>(index: number, stepIndex: number | null, check: () => Promise<T>): Promise<T> {
+        try {
+          return await check();
+        } catch (error) {
+          if (!(error instanceof SifaError)) throw error;
+          const where = stepIndex === null ? text(`第 ${index + 1} 件案件的受理`, `case ${index + 1}, its opening`) : text(`第 ${index + 1} 件案件的第 ${stepIndex + 1} 个步骤`, `case ${index + 1}, step ${stepIndex + 1}`);
+          const prefix = stepIndex === null ? `cases.${index}` : `cases.${index}.steps.${stepIndex}`;
+          const details = { ...error.details, caseIndex: index, stepIndex };
+          if (error.sifaCode === 'VALIDATION_FAILED') {
+            throw new SifaError('VALIDATION_FAILED', {
+              message: text(`${where.zh}有需要更正的内容，没有导入任何案件。`, `Nothing was imported: ${where.en} needs correcting.`),
+              issues: error.issues.map((i) => ({ ...i, path: `${prefix}.${i.path}` })),
+              details,
+            });
+          }
+          throw new SifaError(error.sifaCode, {
+            message: text(`${where.zh}：${error.localized.zh}没有导入任何案件。`, `Nothing was imported: ${where.en}: ${error.localized.en}`),
+            details,
+          });
+        }
       }
 
       function illegalTransition(type: CaseType, state: string, transition: string) {
