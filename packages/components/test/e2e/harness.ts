@@ -81,7 +81,8 @@ export interface TestServer {
 /** As sifa.config.mjs (the demo portal's server): tours seed before institutions (the offices' map entries link to their tours). */
 export const allPlugins = () => [
   createDiaryPlugin({ editWindowDays: 7 }),
-  createMediationPlugin(),
+  // The demo accounts' offices only (the portal seeds every office): five suites start this server.
+  createMediationPlugin({ demo: { offices: 'demo-accounts' } }),
   createToursPlugin({ demo: { panoramaWidth: 1024 } }),
   createInstitutionsPlugin(),
   createPlansPlugin(),

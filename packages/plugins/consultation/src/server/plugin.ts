@@ -19,8 +19,10 @@ export const consultationPluginOptionsSchema = z.object({
     .union([
       z.literal(false),
       z.object({
-        /** The offices that get demo records (default: the demo accounts' 西屯, 三中街). */
-        offices: z.array(z.string().regex(/^\d{9}$/)).max(200).default(defaultConsultationDemo.offices),
+        /** The offices that get demo records: 'all' (default) or a list of codes. */
+        offices: z.union([z.literal('all'), z.array(z.string().regex(/^\d{9}$/)).max(500)]).default(defaultConsultationDemo.offices),
+        /** Offices whose records are taken step by step (documents issued; default the demo accounts' 西屯, 三中街); the others' are imported whole. */
+        stepByStep: z.array(z.string().regex(/^\d{9}$/)).max(500).default(defaultConsultationDemo.stepByStep),
         /** Records a year of each. */
         perOffice: z.number().int().min(0).max(500).default(defaultConsultationDemo.perOffice),
       }),

@@ -7,24 +7,26 @@
  * with 1380000 phone numbers. None of it is a real consultation; the statutes cited are the
  * articles such an answer would cite, to be checked before real use.
  *
- * Volume: the demo offices (default 西屯 and 三中街, where the demo accounts work: server
- * `seed/demo.ts`) get a register of a plausible year (12 records each by default, about one a month), not every office
- * of the tree: every record goes through the engine (steps, facts, audit, the record sheet), which
- * costs about 0.1–0.2 s a step on PGlite, and the whole demo seed must stay quick. Deterministic
- * (seeded by office code). Idempotent: nothing is added once the tree has any consultation record.
+ * Volume: every office of the tree gets a register of a plausible year (12 records by default,
+ * about one a month). The offices where the demo accounts work (西屯, 三中街: server `seed/demo.ts`)
+ * take every step through the engine, the record sheet issued; the others' records are imported
+ * whole (`cases.import`: the same checks, no documents), which keeps the whole demo seed quick.
+ * Deterministic (seeded by office code). Idempotent: an office with any consultation record gets none.
  */
-import { addDays, type CaseFile, type PluginSeedContext, type ScopedServices } from '@sifa/core';
+import { addDays, type PluginSeedContext } from '@sifa/core';
 import { consultationCaseTypeCode, type ConsultationChannel, type ConsultationReferral } from '../case-type.js';
-import { demoRandom } from '@sifa/server';
+import { demoRandom, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
 
 export interface ConsultationDemoOptions {
-  /** The offices (9-digit codes) that get demo records: by default the demo accounts' offices. */
-  offices: string[];
+  /** The offices (9-digit codes) that get demo records: 'all' (default) or a list. */
+  offices: 'all' | string[];
+  /** Offices whose records are taken step by step (the record sheet issued): by default the demo accounts' offices; the others' are imported whole. */
+  stepByStep: string[];
   /** Records a year of each. */
   perOffice: number;
 }
 
-export const defaultConsultationDemo: ConsultationDemoOptions = { offices: ['150402001', '150402002'], perOffice: 12 };
+export const defaultConsultationDemo: ConsultationDemoOptions = { offices: 'all', stepByStep: ['150402001', '150402002'], perOffice: 12 };
 
 const demoMark = '【示范】';
 
@@ -200,11 +202,10 @@ export function plannedRecords(orgCode: string, count: number, from: string, to:
   return records;
 }
 
-/** Opens one planned record and takes its steps, through the engine. */
-async function makeRecord(scoped: ScopedServices, orgCode: string, planned: PlannedRecord): Promise<CaseFile> {
+/** One planned record as the engine takes it (opened, then its steps). */
+function caseFileOf(planned: PlannedRecord): DemoCaseFile {
   const written = planned.channel === 'letter' || planned.channel === 'online';
-  let file = await scoped.cases.open(consultationCaseTypeCode, {
-    orgCode,
+  return {
     on: planned.day,
     fields: {
       channel: planned.channel,
@@ -216,35 +217,23 @@ async function makeRecord(scoped: ScopedServices, orgCode: string, planned: Plan
       // Answered on the spot, except letters and online messages (answered at the reply step).
       ...(written ? {} : { answer: planned.topic.answer, basis: planned.topic.basis }),
     },
-  });
-  for (const step of planned.steps) {
-    file = await scoped.cases.transition(consultationCaseTypeCode, { id: file.id, revision: file.revision, transition: step.transition, on: step.on, fields: step.fields });
-  }
-  return file;
+    steps: planned.steps,
+  };
 }
 
 export async function seedDemoConsultations(ctx: PluginSeedContext, options: ConsultationDemoOptions): Promise<{ records: number } | void> {
-  const root = ctx.orgCodes[0];
-  const offices = options.offices.filter((code) => ctx.orgCodes.includes(code));
-  if (!root || offices.length === 0 || options.perOffice <= 0) return;
+  const offices = ctx.orgCodes.filter((code) => code.length === 9 && (options.offices === 'all' || options.offices.includes(code)));
+  if (offices.length === 0 || options.perOffice <= 0) return;
   if (!ctx.catalog.caseTypes.some((type) => type.code === consultationCaseTypeCode)) return;
-  const existing = await ctx.runScoped(root, (scoped) => scoped.cases.list(consultationCaseTypeCode, { limit: 1 }));
-  if (existing.total > 0) {
-    ctx.log(`demo consultation records: ${existing.total} already there, none added`);
-    return { records: existing.total };
-  }
   const today = chinaDay(ctx.now());
   const to = addDays(today, -1);
   const from = addDays(today, -365);
-  let records = 0;
-  for (const orgCode of offices) {
-    await ctx.runScoped(orgCode, async (scoped) => {
-      for (const planned of plannedRecords(orgCode, options.perOffice, from, to, (day) => scoped.calendar.isWorkingDay(day))) {
-        await makeRecord(scoped, orgCode, planned);
-        records += 1;
-      }
-    });
-  }
-  ctx.log(`demo consultation records: ${records} for ${offices.length} offices (${from} … ${to}; labelled 示范)`);
-  return { records };
+  const done = await seedDemoCaseFiles(ctx, {
+    type: consultationCaseTypeCode,
+    offices,
+    stepByStep: new Set(options.stepByStep),
+    plan: (scoped, org) => plannedRecords(org.code, options.perOffice, from, to, (day) => scoped.calendar.isWorkingDay(day)).map(caseFileOf),
+  });
+  ctx.log(`demo consultation records: ${done.cases} for ${done.offices} offices${done.skipped ? ` (${done.skipped} had records already)` : ''} in ${done.ms} ms (${from} … ${to}; labelled 示范)`);
+  return { records: done.cases };
 }

@@ -19,8 +19,10 @@ export const legalityReviewPluginOptionsSchema = z.object({
     .union([
       z.literal(false),
       z.object({
-        /** The offices that get demo reviews (default: the demo accounts' 西屯, 三中街). */
-        offices: z.array(z.string().regex(/^\d{9}$/)).max(200).default(defaultLegalityReviewDemo.offices),
+        /** The offices that get demo reviews: 'all' (default) or a list of codes. */
+        offices: z.union([z.literal('all'), z.array(z.string().regex(/^\d{9}$/)).max(500)]).default(defaultLegalityReviewDemo.offices),
+        /** Offices whose reviews are taken step by step (documents issued; default the demo accounts' 西屯, 三中街); the others' are imported whole. */
+        stepByStep: z.array(z.string().regex(/^\d{9}$/)).max(500).default(defaultLegalityReviewDemo.stepByStep),
         /** Reviews a year of each. */
         perOffice: z.number().int().min(0).max(200).default(defaultLegalityReviewDemo.perOffice),
       }),

@@ -1,28 +1,30 @@
 /**
  * DEMO legality reviews (`sifa seed`, `sifa start --seed`): the last 12 months up to yesterday of
- * submissions reviewed by the offices of the demo tree, made through the casework engine as staff
+ * submissions reviewed by every office of the demo tree, made through the casework engine as staff
  * make them: `scoped.cases.open` on the received day (`on`), the opinion a few working days later
  * (`issue-opinion`, which issues the 合法性审核意见书), its adoption some weeks after. Labelled demo:
  * every title starts with 【示范】; the submitting bodies are named after the office's township.
  * Invented content; the articles cited are those such opinions cite, to be checked before real use.
  *
- * Volume: the demo offices (default 西屯 and 三中街, where the demo accounts work) get 5 reviews
- * a year each, not every office of the tree: every step goes through the engine (facts, audit, the
- * opinion document) and the whole demo seed must stay quick. Deterministic (seeded by office
- * code). Idempotent: nothing is added once the tree has any legality review.
+ * Volume: every office of the tree gets 5 reviews a year. The offices where the demo accounts
+ * work (西屯, 三中街) take every step through the engine, the opinion issued; the others' reviews are
+ * imported whole (`cases.import`: the same checks, no documents), which keeps the demo seed quick.
+ * Deterministic (seeded by office code). Idempotent: an office with any legality review gets none.
  */
-import { addDays, type PluginSeedContext, type ScopedServices } from '@sifa/core';
+import { addDays, type PluginSeedContext } from '@sifa/core';
 import { legalityReviewCaseTypeCode, type LegalityReviewKind } from '../case-type.js';
-import { demoRandom } from '@sifa/server';
+import { demoRandom, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
 
 export interface LegalityReviewDemoOptions {
-  /** The offices (9-digit codes) that get demo reviews: by default the demo accounts' offices. */
-  offices: string[];
+  /** The offices (9-digit codes) that get demo reviews: 'all' (default) or a list. */
+  offices: 'all' | string[];
+  /** Offices whose reviews are taken step by step (the opinion issued): by default the demo accounts' offices; the others' are imported whole. */
+  stepByStep: string[];
   /** Reviews a year of each. */
   perOffice: number;
 }
 
-export const defaultLegalityReviewDemo: LegalityReviewDemoOptions = { offices: ['150402001', '150402002'], perOffice: 5 };
+export const defaultLegalityReviewDemo: LegalityReviewDemoOptions = { offices: 'all', stepByStep: ['150402001', '150402002'], perOffice: 5 };
 
 const demoMark = '【示范】';
 
@@ -171,42 +173,29 @@ export function plannedReviews(orgCode: string, township: string, count: number,
   return reviews;
 }
 
-async function makeReview(scoped: ScopedServices, orgCode: string, planned: PlannedReview) {
-  let file = await scoped.cases.open(legalityReviewCaseTypeCode, {
-    orgCode,
-    on: planned.day,
-    fields: { kind: planned.submission.kind, title: planned.title, submitter: planned.submitter, materialsList: planned.submission.materials },
-  });
-  for (const step of planned.steps) {
-    file = await scoped.cases.transition(legalityReviewCaseTypeCode, { id: file.id, revision: file.revision, transition: step.transition, on: step.on, fields: step.fields });
-  }
-  return file;
-}
+/** One planned review as the engine takes it (opened, then its steps). */
+const caseFileOf = (planned: PlannedReview): DemoCaseFile => ({
+  on: planned.day,
+  fields: { kind: planned.submission.kind, title: planned.title, submitter: planned.submitter, materialsList: planned.submission.materials },
+  steps: planned.steps,
+});
 
 export async function seedDemoLegalityReviews(ctx: PluginSeedContext, options: LegalityReviewDemoOptions): Promise<{ reviews: number } | void> {
-  const root = ctx.orgCodes[0];
-  const offices = options.offices.filter((code) => ctx.orgCodes.includes(code));
-  if (!root || offices.length === 0 || options.perOffice <= 0) return;
+  const offices = ctx.orgCodes.filter((code) => code.length === 9 && (options.offices === 'all' || options.offices.includes(code)));
+  if (offices.length === 0 || options.perOffice <= 0) return;
   if (!ctx.catalog.caseTypes.some((type) => type.code === legalityReviewCaseTypeCode)) return;
-  const existing = await ctx.runScoped(root, (scoped) => scoped.cases.list(legalityReviewCaseTypeCode, { limit: 1 }));
-  if (existing.total > 0) {
-    ctx.log(`demo legality reviews: ${existing.total} already there, none added`);
-    return { reviews: existing.total };
-  }
   const today = chinaDay(ctx.now());
   const to = addDays(today, -1);
   const from = addDays(today, -365);
-  let reviews = 0;
-  for (const orgCode of offices) {
-    await ctx.runScoped(orgCode, async (scoped) => {
-      const office = await scoped.orgs.get(orgCode);
+  const done = await seedDemoCaseFiles(ctx, {
+    type: legalityReviewCaseTypeCode,
+    offices,
+    stepByStep: new Set(options.stepByStep),
+    plan: (scoped, office) => {
       const township = office.name.zh.replace(/司法所$/, '') || office.name.zh;
-      for (const planned of plannedReviews(orgCode, township, options.perOffice, from, to, (day, n) => scoped.calendar.addWorkingDays(day, n))) {
-        await makeReview(scoped, orgCode, planned);
-        reviews += 1;
-      }
-    });
-  }
-  ctx.log(`demo legality reviews: ${reviews} for ${offices.length} offices (${from} … ${to}; labelled 示范)`);
-  return { reviews };
+      return plannedReviews(office.code, township, options.perOffice, from, to, (day, n) => scoped.calendar.addWorkingDays(day, n)).map(caseFileOf);
+    },
+  });
+  ctx.log(`demo legality reviews: ${done.cases} for ${done.offices} offices${done.skipped ? ` (${done.skipped} had reviews already)` : ''} in ${done.ms} ms (${from} … ${to}; labelled 示范)`);
+  return { reviews: done.cases };
 }

@@ -1,6 +1,7 @@
 /**
- * The demo seed makes legality reviews through the engine: 5 a year for each demo office (西屯,
- * 三中街), labelled 【示范】, submitted by bodies named after the office's township (never a
+ * The demo seed makes legality reviews through the engine: 5 a year for every office of the tree
+ * (the demo accounts' 西屯 and 三中街 step by step with the opinion issued, the others imported
+ * whole), labelled 【示范】, submitted by bodies named after the office's township (never a
  * person), reviewed a few working days after receipt with the opinion issued, adoption recorded
  * weeks later; a second run adds nothing. On both engines.
  */
@@ -37,12 +38,20 @@ describe('the demo seed', () => {
         expect(opinion.on > file.openedOn).toBe(true);
       }
     }
-    expect((await (await t.client('city'))['legality-review'].cases.list.query({})).total).toBe(10);
-    expect(logs.some((l) => l.includes('demo legality reviews: 10 for 2 offices'))).toBe(true);
+    const offices = orgCodes.filter((code) => code.length === 9);
+    expect((await (await t.client('city'))['legality-review'].cases.list.query({})).total).toBe(5 * offices.length);
+    expect(logs.some((l) => l.includes(`demo legality reviews: ${5 * offices.length} for ${offices.length} offices`))).toBe(true);
+    // An office without a demo account: imported whole, the same steps, no documents.
+    const zhenxing = await t.client('zhenxing');
+    const imported = await zhenxing['legality-review'].cases.list.query({ limit: 50 });
+    expect(imported.total).toBe(5);
+    const file = await zhenxing['legality-review'].cases.get.query({ id: imported.rows[0]!.id });
+    expect(String(file.fields.title)).toMatch(/^【示范】/);
+    expect(file.events.every((e) => e.documentId === null)).toBe(true);
   });
 
   it('adds nothing when run again', async () => {
     await seedPlugins(t.server, orgCodes, (m) => logs.push(m));
-    expect((await (await t.client('city'))['legality-review'].cases.list.query({})).total).toBe(10);
+    expect((await (await t.client('city'))['legality-review'].cases.list.query({})).total).toBe(5 * orgCodes.filter((code) => code.length === 9).length);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * DEMO MEDIATION CASES. A deterministic, synthetic year of people's-mediation case files for the
- * demo offices (by default the two offices with demo accounts; see `MediationSeedOptions`), taken through the platform's casework engine step by step (`scoped.cases.open` /
- * `transition` with the day of each step), so the case lists, deadlines, documents and the facts
- * behind the dashboard are what real work would leave. Every case is labelled demo: parties are
+ * DEMO MEDIATION CASES. A deterministic, synthetic year of people's-mediation case files for every
+ * office of the tree (see `MediationSeedOptions`), through the platform's casework engine: the
+ * offices with demo accounts step by step (`scoped.cases.open` / `transition` with the day of each
+ * step, documents issued), the others imported whole (`cases.import`, the same checks), so the
+ * case lists, deadlines and the facts behind the dashboard are what real work would leave. Every case is labelled demo: parties are
  * 演示当事人甲/乙…, mediators 演示调解员…, addresses in 演示社区, the facts start with 【示范】;
  * ID numbers are well-formed (region code of the office's county, a birth date, a valid check
  * digit) but clearly fake: their sequence code is 000, which is never issued; phone numbers are
@@ -18,19 +19,23 @@
  *
  * Idempotent: an office that has any mediation case already (demo or real) gets none.
  */
-import { addDays, type CaseParty, type CaseSignature, type PluginSeedContext, type ScopedServices, type WorkingCalendar } from '@sifa/core';
+import { addDays, type CaseParty, type CaseSignature, type PluginSeedContext, type WorkingCalendar } from '@sifa/core';
 import type { DisputeType, MediationStep } from '../case-type.js';
-import { demoRandom, type DemoRandom } from '@sifa/server';
+import { demoRandom, seedDemoCaseFiles, type DemoRandom } from '@sifa/server';
 
 export interface MediationSeedOptions {
   /**
-   * Which offices get demo cases: `demo-accounts` (default: the offices the demo accounts work in,
-   * 西屯街道 and 三中街街道), `demo-counties` (every office of 红山区 and 松山区), `all` (every office
-   * of the tree), or a list of codes. Every step goes through the engine (50–90 ms a step on
-   * PGlite on a shared 2-core machine, about 6 steps a case): the default takes 10–20 s there;
-   * `all` takes many minutes.
+   * Which offices get demo cases: `all` (default: every office of the tree), `demo-accounts` (the
+   * offices the demo accounts work in, 西屯街道 and 三中街街道), `demo-counties` (every office of
+   * 红山区 and 松山区), or a list of codes.
    */
   offices?: 'demo-accounts' | 'demo-counties' | 'all' | string[];
+  /**
+   * Offices whose cases are taken step by step through the engine, each step issuing its document
+   * (default: the busy offices); the others' are imported whole (`cases.import`: the same checks,
+   * no documents), which is what lets every office of the tree have a year in seconds.
+   */
+  stepByStep?: string[];
   /** Counties whose offices `demo-counties` means. */
   demoCounties?: string[];
   /** Offices with a demo account: a busy year (12–16 cases, and the two every office gets); the others 5–10. */
@@ -347,43 +352,23 @@ export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, 
   });
 }
 
-/** Opens and takes every planned step of one office's cases; returns how many cases it opened. */
-async function seedOffice(scoped: ScopedServices, planned: PlannedDemoCase[]): Promise<number> {
-  for (const c of planned) {
-    let file = await scoped.cases.open('mediation.case', { orgCode: c.orgCode, on: c.openedOn, fields: c.fields });
-    for (const s of c.steps) {
-      file = await scoped.cases.transition('mediation.case', { id: file.id, revision: file.revision, transition: s.transition, on: s.on, fields: s.fields });
-    }
-  }
-  return planned.length;
-}
-
 export async function seedDemoMediation(ctx: PluginSeedContext, options: MediationSeedOptions = {}): Promise<void> {
   const counties = options.demoCounties ?? defaults.demoCounties;
   const busy = new Set(options.busyOffices ?? defaults.busyOffices);
-  const which = options.offices ?? 'demo-accounts';
+  const which = options.offices ?? 'all';
   const chosen = (code: string) =>
     which === 'all' ? true : which === 'demo-counties' ? counties.some((c) => code.startsWith(c)) : which === 'demo-accounts' ? busy.has(code) : which.includes(code);
   const offices = ctx.orgCodes.filter((code) => code.length === 9 && chosen(code));
   if (offices.length === 0) return;
-  const today = ctx.now();
-  let cases = 0;
-  let skipped = 0;
-  const started = Date.now();
-  for (const code of offices) {
-    cases += await ctx.runScoped(code, async (scoped) => {
-      const { total } = await scoped.cases.list('mediation.case', { orgCode: code, limit: 1 });
-      if (total > 0) {
-        skipped += 1;
-        return 0;
-      }
-      const org = await scoped.orgs.get(code);
-      const township = org.name.zh.replace(/司法所$/, '');
-      const day = chinaDay(today);
-      return seedOffice(scoped, plannedDemoCases(scoped.calendar, { code, township, busy: busy.has(code) }, day));
-    });
-  }
-  ctx.log(`demo mediation cases: ${cases} for ${offices.length - skipped} offices${skipped ? ` (${skipped} had cases already)` : ''} in ${Date.now() - started} ms (labelled 演示/示范)`);
+  const day = chinaDay(ctx.now());
+  const done = await seedDemoCaseFiles(ctx, {
+    type: 'mediation.case',
+    offices,
+    stepByStep: new Set(options.stepByStep ?? [...busy]),
+    plan: (scoped, org) =>
+      plannedDemoCases(scoped.calendar, { code: org.code, township: org.name.zh.replace(/司法所$/, ''), busy: busy.has(org.code) }, day).map((c) => ({ on: c.openedOn, fields: c.fields, steps: c.steps })),
+  });
+  ctx.log(`demo mediation cases: ${done.cases} for ${done.offices} offices${done.skipped ? ` (${done.skipped} had cases already)` : ''} in ${done.ms} ms (labelled 演示/示范)`);
 }
 
 const chinaDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -94,6 +94,20 @@ describe('demo mediation cases', () => {
     expect(sources.rows.every((r) => r.source.kind === 'mediation.case')).toBe(true);
   });
 
+  it('takes the demo accounts\' offices step by step (documents issued) and imports the others whole', async () => {
+    const documentsOf = async (user: 'xitun' | 'zhenxing') => {
+      const c = await client(user);
+      const { rows } = await c.mediation.cases.list.query({ state: ['closed'], limit: 200 });
+      const files = await Promise.all(rows.map((r) => c.mediation.cases.get.query({ id: r.id })));
+      return { closed: files.length, documents: files.flatMap((f) => f.events).filter((e) => e.documentId !== null).length };
+    };
+    const xitun = await documentsOf('xitun');
+    expect(xitun.documents).toBeGreaterThan(0);
+    const zhenxing = await documentsOf('zhenxing');
+    expect(zhenxing.closed).toBeGreaterThan(0);
+    expect(zhenxing.documents).toBe(0);
+  });
+
   it('adds nothing when run again', async () => {
     const before = (await (await client('city')).mediation.cases.list.query({ limit: 1 })).total;
     await seedPlugins(t.server, orgCodes, (line) => logs.push(line));
