@@ -27,6 +27,9 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createPlansPlugin } from '@sifa/plugin-plans/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
+import { createMediationPlugin } from '@sifa/plugin-mediation/server';
+import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
+import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 import { testClockStart, testNow } from '@sifa/server/testing';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
@@ -208,8 +211,21 @@ export class TestSifaServer {
  * plugin the repository's sifa.config.mjs lists (the widgets of a new plugin test against it).
  */
 async function testPlugins(): Promise<ServerPlugin[]> {
-  // Diary: a 7-day edit window; tours: demo panoramas seeded small (1024 px) to keep the set-up quick.
-  const own: ServerPlugin[] = [createDiaryPlugin({ editWindowDays: 7 }), createToursPlugin({ demo: { panoramaWidth: 1024 } }), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()];
+  // Diary: a 7-day edit window; tours: demo panoramas seeded small (1024 px) to keep the set-up quick;
+  // case files: demo ones in the demo accounts' offices only (the offices the tests work in start empty).
+  const demoOffices = ['150402001', '150402002'];
+  const own: ServerPlugin[] = [
+    createDiaryPlugin({ editWindowDays: 7 }),
+    createMediationPlugin({ demo: { offices: 'demo-accounts' } }),
+    createConsultationPlugin({ demo: { offices: demoOffices } }),
+    createLegalityReviewPlugin({ demo: { offices: demoOffices } }),
+    createToursPlugin({ demo: { panoramaWidth: 1024 } }),
+    createInstitutionsPlugin(),
+    createPlansPlugin(),
+    createAssessmentPlugin(),
+    createWarningsPlugin(),
+    createStatisticsPlugin(),
+  ];
   const configured = ((await import(/* @vite-ignore */ repoConfig)) as { default?: { plugins?: ServerPlugin[] } }).default?.plugins ?? [];
   const ids = new Set(own.map((p) => p.manifest.id));
   return [...own, ...configured.filter((p) => !ids.has(p.manifest.id))];

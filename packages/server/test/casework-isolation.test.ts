@@ -70,10 +70,14 @@ describe.each(others)('$relation ($who)', ({ who }) => {
     expect(missing.message).toBe(nobody.message);
   });
 
-  it('can neither open a case into the office nor take a step on its case; nothing is written', async () => {
+  it('can neither open nor import a case into the office nor take a step on its case; nothing is written', async () => {
     const before = await written();
     const cases = (await t.client(who, { locale: 'en' })).casebook.cases;
     expect(await sifaErrorOf(cases.open.mutate({ orgCode: '150402001', fields }))).toMatchObject({ data: { sifaCode: 'OUT_OF_SCOPE', details: { orgCode: '150402001' } } });
+    // An import naming the office anywhere in the batch is refused whole (its own office's cases too).
+    const own = { on: '2026-01-05', fields };
+    const mixed = cases.import.mutate({ cases: [own, { ...own, orgCode: '150402001' }] });
+    expect(await sifaErrorOf(mixed)).toMatchObject({ data: { sifaCode: 'OUT_OF_SCOPE', details: { orgCode: '150402001' } } });
     for (const transition of ['investigate', 'reclassify', 'withdraw', 'conclude']) {
       const error = await sifaErrorOf(cases.transition.mutate({ id: caseId, revision: 1, transition, fields: { note: 'x', category: 'debt', reason: 'x', outcome: 'agreed' } }));
       // Refused before the step, its permission or its roles are looked at: the case is not there for the caller.
