@@ -14,7 +14,7 @@ export { countyBoundaries, regionBoundaries, pointInGeometry, boundsOf, type Reg
 export { seedDemo, demoAccounts, type DemoCredential } from './seed/demo.js';
 export { seedPlugins } from './seed/plugins.js';
 export { demoRandom, type DemoRandom } from './seed/random.js';
-export { seedDemoCaseFiles, type DemoCaseFile, type DemoCaseFilesOptions, type DemoCaseFilesResult } from './seed/cases.js';
+export { seedDemoCaseFiles, demoYearStart, type DemoCaseFile, type DemoCaseFilesOptions, type DemoCaseFilesResult } from './seed/cases.js';
 export { createLogger, errorForLog, scrub } from './logging.js';
 export { readEnv, databaseConfigOf, envSchema } from './config.js';
 export { strictCsp, type StaticRoot } from './http/static.js';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { CaseFile } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
+import { demoYearStart } from '@sifa/server';
 import { sifaErrorOf, startTestServer, type TestServerOf } from '@sifa/server/testing';
 import { casebookPlugin } from './fixtures/casebook/plugin.js';
 
@@ -147,5 +148,15 @@ describe('importing cases with their timelines', () => {
     // The office withdraws nothing (casebook.withdraw is the county's).
     const permission = await sifaErrorOf((await client('xitun')).import.mutate({ cases: [{ on: '2026-10-09', fields: opening('x'), steps: [{ transition: 'withdraw', on: '2026-10-12', fields: { reason: 'x' } }] }] }));
     expect(permission.data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { permission: 'casebook.withdraw', caseIndex: 0, stepIndex: 0 } });
+  });
+});
+
+describe('the demo seed\'s year', () => {
+  it('starts on the first of the month eleven months back (the diary history\'s window), across year ends', () => {
+    expect(demoYearStart('2026-12-05')).toBe('2026-01-01');
+    expect(demoYearStart('2026-12-31')).toBe('2026-01-01');
+    expect(demoYearStart('2027-01-01')).toBe('2026-02-01');
+    expect(demoYearStart('2028-02-29')).toBe('2027-03-01');
+    expect(demoYearStart('2026-11-30')).toBe('2025-12-01');
   });
 });

@@ -32,6 +32,18 @@ export interface DemoCaseFilesResult {
   ms: number;
 }
 
+/**
+ * The first day of the demo year that ends `today` (YYYY-MM-DD): the first of the month eleven
+ * months back, the window the diary's demo history covers (12 months, the current one included),
+ * so a figure's comparison with the previous year is "no comparable data" for every source alike
+ * rather than a few weeks of case files against a full year.
+ */
+export function demoYearStart(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const month = y * 12 + (m - 1) - 11;
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+}
+
 /** Largest import call (the engine's limit). */
 const batch = 500;
 

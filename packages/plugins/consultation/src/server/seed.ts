@@ -1,6 +1,6 @@
 /**
  * DEMO consultation records (`sifa seed`, `sifa start --seed`): a plausible year of consultations
- * (the last 12 months up to yesterday, as the diary's demo history) for the offices of the demo
+ * (the demo year up to yesterday: the diary's demo history's 12 months) for the offices of the demo
  * tree, made through the casework engine exactly as staff make them: `scoped.cases.open` with the
  * consultation's day (`on`), then reply / refer / follow-up / close steps on later days. Every
  * record is labelled demo: its question starts with 【示范】 and its people are named 某某（示范）
@@ -15,7 +15,7 @@
  */
 import { addDays, type PluginSeedContext } from '@sifa/core';
 import { consultationCaseTypeCode, type ConsultationChannel, type ConsultationReferral } from '../case-type.js';
-import { demoRandom, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
+import { demoRandom, demoYearStart, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
 
 export interface ConsultationDemoOptions {
   /** The offices (9-digit codes) that get demo records: 'all' (default) or a list. */
@@ -227,7 +227,7 @@ export async function seedDemoConsultations(ctx: PluginSeedContext, options: Con
   if (!ctx.catalog.caseTypes.some((type) => type.code === consultationCaseTypeCode)) return;
   const today = chinaDay(ctx.now());
   const to = addDays(today, -1);
-  const from = addDays(today, -365);
+  const from = demoYearStart(today);
   const done = await seedDemoCaseFiles(ctx, {
     type: consultationCaseTypeCode,
     offices,

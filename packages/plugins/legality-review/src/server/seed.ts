@@ -1,5 +1,5 @@
 /**
- * DEMO legality reviews (`sifa seed`, `sifa start --seed`): the last 12 months up to yesterday of
+ * DEMO legality reviews (`sifa seed`, `sifa start --seed`): the demo year (the diary history's 12 months) up to yesterday of
  * submissions reviewed by every office of the demo tree, made through the casework engine as staff
  * make them: `scoped.cases.open` on the received day (`on`), the opinion a few working days later
  * (`issue-opinion`, which issues the 合法性审核意见书), its adoption some weeks after. Labelled demo:
@@ -13,7 +13,7 @@
  */
 import { addDays, type PluginSeedContext } from '@sifa/core';
 import { legalityReviewCaseTypeCode, type LegalityReviewKind } from '../case-type.js';
-import { demoRandom, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
+import { demoRandom, demoYearStart, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
 
 export interface LegalityReviewDemoOptions {
   /** The offices (9-digit codes) that get demo reviews: 'all' (default) or a list. */
@@ -186,7 +186,7 @@ export async function seedDemoLegalityReviews(ctx: PluginSeedContext, options: L
   if (!ctx.catalog.caseTypes.some((type) => type.code === legalityReviewCaseTypeCode)) return;
   const today = chinaDay(ctx.now());
   const to = addDays(today, -1);
-  const from = addDays(today, -365);
+  const from = demoYearStart(today);
   const done = await seedDemoCaseFiles(ctx, {
     type: legalityReviewCaseTypeCode,
     offices,

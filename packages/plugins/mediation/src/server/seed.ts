@@ -9,7 +9,8 @@
  * digit) but clearly fake: their sequence code is 000, which is never issued; phone numbers are
  * 1380000xxxx.
  *
- * Over the 12 months up to the demo clock's today each office registers cases on working days;
+ * Over the demo year up to the demo clock's today (from the first of the month eleven months back,
+ * the diary history's window) each office registers cases on working days;
  * about 55 % end in an agreement (three in four written, signed and in effect, then followed up,
  * some confirmed by a court, then closed; the rest oral), 15 % fail, 8 % end because a party
  * refuses, and the newest are still open, a few of them past the one-month mediation period
@@ -21,7 +22,7 @@
  */
 import { addDays, type CaseParty, type CaseSignature, type PluginSeedContext, type WorkingCalendar } from '@sifa/core';
 import type { DisputeType, MediationStep } from '../case-type.js';
-import { demoRandom, seedDemoCaseFiles, type DemoRandom } from '@sifa/server';
+import { demoRandom, demoYearStart, seedDemoCaseFiles, type DemoRandom } from '@sifa/server';
 
 export interface MediationSeedOptions {
   /**
@@ -224,10 +225,10 @@ interface DemoOffice {
   busy: boolean;
 }
 
-/** The demo cases of one office for the 12 months up to `today` (registered until `today`; steps until `today`). */
+/** The demo cases of one office for the demo year up to `today` (registered until `today`; steps until `today`). */
 export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, today: string): PlannedDemoCase[] {
   const g = demoRandom(`mediation:${office.code}:${today}`);
-  const start = addDays(today, -364);
+  const start = demoYearStart(today);
   const days = calendar.workingDaysBetween(start, today);
   if (days.length === 0) return [];
   const count = office.busy ? g.int(12, 16) : g.int(5, 10);
