@@ -15,8 +15,8 @@
  * some confirmed by a court, then closed; the rest oral), 15 % fail, 8 % end because a party
  * refuses, and the newest are still open, a few of them past the one-month mediation period
  * (overdue) and some agreements within their 30 days for judicial confirmation. Steps that would
- * fall after today are not taken; every office has at least one overdue case and one agreement
- * awaiting confirmation. The content of an office depends only on its code and today.
+ * fall after today are not taken; the busy offices (with demo accounts) have at least one overdue
+ * case and one agreement awaiting confirmation, the others where their cases fall. The content of an office depends only on its code and today.
  *
  * Idempotent: an office that has any mediation case already (demo or real) gets none.
  */
@@ -237,14 +237,18 @@ export function plannedDemoCases(calendar: WorkingCalendar, office: DemoOffice, 
   const mediatorPool = surnames.map((s) => `演示调解员${s}某`);
   const after = (day: string, min: number, max: number) => calendar.addWorkingDays(day, g.int(min, max));
 
-  // Every office shows the two situations a demo must have: a case past its one-month period
-  // (the newest registered 6 to 12 weeks ago stalls) and an agreement within its 30 days for
-  // judicial confirmation (the newest registered 2 to 4 weeks ago, quickly agreed and signed).
+  // The busy offices (the demo accounts') show the two situations a demo must have: a case past its
+  // one-month period (the newest registered 6 to 12 weeks ago stalls) and an agreement within its
+  // 30 days for judicial confirmation (the newest registered 2 to 4 weeks ago, quickly agreed and
+  // signed). The others show them when a case of theirs falls in those weeks: forcing one into
+  // every office would make those weeks twice as busy as any other in the city's figures.
   const ensure = (from: number, to: number) => {
     if (!openings.some((d) => d >= addDays(today, -to) && d <= addDays(today, -from))) openings.push(calendar.addWorkingDays(addDays(today, -Math.round((from + to) / 2)), 0));
   };
-  ensure(42, 84);
-  ensure(14, 28);
+  if (office.busy) {
+    ensure(42, 84);
+    ensure(14, 28);
+  }
   openings.sort();
   const lastBefore = (from: number, to: number) => {
     const [a, b] = [addDays(today, -to), addDays(today, -from)];

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type CaseParty } from '@sifa/core';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
-import { seedPlugins } from '@sifa/server';
+import { chifengOrgTree, seedPlugins } from '@sifa/server';
 import { startTestServer, wholeRegionReader, type TestServerOf } from '@sifa/server/testing';
 import { createMediationPlugin } from '../../src/server/index.js';
 import { demoIdNumber, plannedDemoCases } from '../../src/server/seed.js';
@@ -52,8 +52,8 @@ describe('demo mediation cases', () => {
     expect(rows.some((r) => !r.closed)).toBe(true);
   });
 
-  it('leaves some past the mediation period and some agreements within their 30 days for confirmation, in every office', async () => {
-    for (const user of ['xitun', 'sanzhongjie', 'zhenxing'] as const) {
+  it('leaves some past the mediation period and some agreements within their 30 days for confirmation, in every busy office', async () => {
+    for (const user of ['xitun', 'sanzhongjie'] as const) {
       const c = await client(user);
       expect((await c.mediation.cases.list.query({ status: 'overdue', limit: 1 })).total, user).toBeGreaterThanOrEqual(1);
       const { rows } = await c.mediation.cases.list.query({ state: ['effective'], limit: 200 });
@@ -122,5 +122,20 @@ describe('the demo plan', () => {
     const [a, b] = [await plan(), await plan()];
     expect(a).toEqual(b);
     expect(a.map((c) => c.path)).toEqual(expect.arrayContaining(['written', 'stalled']));
+  });
+
+  it('spreads the city\'s registrations evenly over the months (no month twice as busy as the others)', async () => {
+    const offices = (await chifengOrgTree()).filter((o) => o.code.length === 9);
+    const byMonth = new Map<string, number>();
+    await t.server.runScoped(wholeRegionReader, async (scoped) => {
+      for (const o of offices) {
+        for (const c of plannedDemoCases(scoped.calendar, { code: o.code, township: o.nameZh, busy: false }, today)) byMonth.set(c.openedOn.slice(0, 7), (byMonth.get(c.openedOn.slice(0, 7)) ?? 0) + 1);
+      }
+    });
+    // Whole months only (the current one has just begun).
+    const counts = [...byMonth.entries()].filter(([m]) => m < today.slice(0, 7)).map(([, n]) => n).sort((x, y) => x - y);
+    const median = counts[Math.floor(counts.length / 2)]!;
+    expect(counts.length).toBeGreaterThanOrEqual(10);
+    expect(counts.at(-1)! / median).toBeLessThan(1.6);
   });
 });
