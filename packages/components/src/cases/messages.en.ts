@@ -64,7 +64,7 @@ export const en: CasesMessageCatalog = {
   deadlinesTitle: 'Deadlines',
   noDeadlines: 'This case has no deadlines.',
   timelineTitle: 'Steps taken',
-  byWhen: '{name} · {time}',
+  recordedAt: 'recorded {time}',
   stateChange: '{from} → {to}',
   showFields: 'What was entered ({n} fields)',
   downloadDocument: 'Download the document',

@@ -133,8 +133,8 @@ export const mnMong: CasesMessageCatalog = {
   noDeadlines: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠲᠦ ᠪᠣᠯᠵᠠ ᠦᠭᠡᠢ᠃',
   // sidgegsen teUke
   timelineTitle: 'ᠰᠢᠳᠭᠡᠭᠰᠡᠨ ᠲᠡᠦᠬᠡ',
-  // {name} · {time}
-  byWhen: '{name} · {time}',
+  // recorded {time}
+  recordedAt: '{time} ᠳᠤ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ',
   // {from} → {to}
   stateChange: '{from} → {to}',
   // bicig-i tatan abqu

@@ -69,7 +69,7 @@ const zhCN = {
   deadlinesTitle: '办理期限',
   noDeadlines: '本案没有办理期限。',
   timelineTitle: '办理记录',
-  byWhen: '{name} · {time}',
+  recordedAt: '{time} 录入',
   stateChange: '{from} → {to}',
   showFields: '填写的内容（{n} 项）',
   downloadDocument: '下载文书',

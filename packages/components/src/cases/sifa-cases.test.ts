@@ -212,6 +212,23 @@ describe('<sifa-cases> case file', () => {
     expect(m.el.hasAttribute('case')).toBe(false);
   });
 
+  it('dates each step by the day it was taken; a step recorded on a later day also says when it was recorded', async () => {
+    const office = nextOffice();
+    const client = await clientFor(office);
+    const today = await openCase(client);
+    const before = new Date(Date.parse(`${today.openedOn}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+    const late = await client.mutate<CaseCalls, 'mediation.cases.open'>('mediation.cases.open', { on: before, fields: openingFields('补录的纠纷') });
+    const m = await mount({ orgCode: office });
+    const zhDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+    await showFile(m, late);
+    const recorded = q(m.root, '.timeline > li > p.muted').textContent!;
+    expect(recorded).toMatch(new RegExp(`^${zhDay(before)} · 测试用户 · .* 录入$`));
+    expect([...m.root.querySelectorAll('.timeline > li > p.muted time')].map((t) => t.getAttribute('datetime'))).toEqual([before, late.events[0]!.at]);
+    q<HTMLButtonElement>(m.root, '.back').click();
+    await showFile(m, today);
+    expect(q(m.root, '.timeline > li > p.muted').textContent).toBe(`${zhDay(today.openedOn)} · 测试用户`);
+  });
+
   it('a county administrator reads masked files: no opening, no steps of the office', async () => {
     const office = nextOffice();
     const file = await openCase(await clientFor(office));
@@ -533,7 +550,7 @@ describe('<sifa-cases> themes, languages, layout', () => {
 
 /** Text with Chinese characters that is not data (server values are marked lang="zh-CN" or sit in data slots). */
 function chineseOutsideData(root: ShadowRoot): string[] {
-  const data = '[lang^="zh"], dd, .number, #case-title, .meta, time, .files, .doc, .remaining, .summary, .parties-view, .signer, .options, .hint, option, .basis';
+  const data = '[lang^="zh"], dd, .number, #case-title, .meta, time, .by, .files, .doc, .remaining, .summary, .parties-view, .signer, .options, .hint, option, .basis';
   const found: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

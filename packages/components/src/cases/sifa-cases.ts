@@ -122,6 +122,9 @@ const statusKeys: Record<Status, CasesMessageKey> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const chinaDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The day (YYYY-MM-DD) in China of an instant: the calendar a step's day (`on`) is in. */
+const chinaDayOf = (iso: string) => chinaDays.format(new Date(iso));
 const safeId = (text: string) => text.replace(/[^a-zA-Z0-9_-]/g, '_');
 /** The file name a downloaded document gets when the server names none. */
 const docFileName = (ref: DocumentRef) => `${ref.number ? `${ref.number} ` : ''}${ref.title}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120) + '.docx';
@@ -1193,7 +1196,9 @@ export class SifaCases extends SifaElement {
         : e.from !== e.to
           ? html` <span class="muted">${this.tt('stateChange', { from: this.stateText(e.from), to: this.stateText(e.to) })}</span>`
           : nothing}</p>
-      <p class="muted"><time datetime=${e.at}>${this.t('byWhen', { name: e.by.name, time: this.time(e.at) })}</time></p>
+      <p class="muted"><time datetime=${e.on}>${this.day(e.on)}</time> · <span class="by">${e.by.name}</span>${chinaDayOf(e.at) === e.on
+        ? nothing
+        : html` · <time datetime=${e.at}>${this.t('recordedAt', { time: this.time(e.at) })}</time>`}</p>
       ${fields.length === 0
         ? nothing
         : fields.length <= 4
