@@ -30,6 +30,7 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
+import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
 import { testClockStart, testNow } from '@sifa/server/testing';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
@@ -219,6 +220,7 @@ async function testPlugins(): Promise<ServerPlugin[]> {
     createMediationPlugin({ demo: { offices: 'demo-accounts' } }),
     createConsultationPlugin({ demo: { offices: demoOffices } }),
     createLegalityReviewPlugin({ demo: { offices: demoOffices } }),
+    createApplicationsPlugin({ demo: { offices: demoOffices } }),
     createToursPlugin({ demo: { panoramaWidth: 1024 } }),
     createInstitutionsPlugin(),
     createPlansPlugin(),

@@ -23,6 +23,7 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-advisers/server';
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
+import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
 import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
@@ -93,6 +94,7 @@ export const allPlugins = () => [
   // A few demo records of 西屯 only, to keep the set-up quick.
   createConsultationPlugin({ demo: { offices: ['150402001'], perOffice: 4 } }),
   createLegalityReviewPlugin({ demo: { offices: ['150402001'], perOffice: 2 } }),
+  createApplicationsPlugin({ demo: { offices: ['150402001'] } }),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {

@@ -20,7 +20,7 @@ export interface DemoCaseFilesOptions {
   /** Offices whose cases are taken step by step (documents issued); the others are imported. */
   stepByStep: ReadonlySet<string>;
   /** The cases of one office (deterministic: from its code and the day). */
-  plan(scoped: ScopedServices, office: OrgNode): DemoCaseFile[];
+  plan(scoped: ScopedServices, office: OrgNode): DemoCaseFile[] | Promise<DemoCaseFile[]>;
 }
 
 export interface DemoCaseFilesResult {
@@ -56,7 +56,7 @@ export async function seedDemoCaseFiles(ctx: PluginSeedContext, options: DemoCas
         result.skipped += 1;
         return;
       }
-      const planned = options.plan(scoped, await scoped.orgs.get(code));
+      const planned = await options.plan(scoped, await scoped.orgs.get(code));
       if (planned.length === 0) return;
       if (options.stepByStep.has(code)) {
         for (const c of planned) {

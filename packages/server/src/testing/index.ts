@@ -39,3 +39,4 @@ export {
 export { rawFetch, sifaCodeOf, sifaErrorOf, type RawResponse, type SifaErrorData } from './errors.js';
 export { cliArgs, cliEnv, createCliDatabase, runCli, type CliDatabase, type RunCliOptions } from './cli.js';
 export { testHolidays2027, testHolidays2027Corrected } from './holidays.js';
+export { docxText, downloadDocument } from './docx.js';

@@ -15,11 +15,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '@sifa/core';
-import { startTestServer, type TestServerOf } from '@sifa/server/testing';
+import { docxText, downloadDocument, startTestServer, type TestServerOf } from '@sifa/server/testing';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { fastPathFields, type ConsultationStatistics } from '../../src/index.js';
 import { createConsultationPlugin } from '../../src/server/index.js';
-import { docxText, downloadDocument } from './docx.js';
 
 const clock = { now: new Date('2026-03-20T10:00:00+08:00') };
 const plugins = [createDiaryPlugin(), createConsultationPlugin({ demo: false })] as const;

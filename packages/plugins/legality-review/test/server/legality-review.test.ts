@@ -13,10 +13,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '@sifa/core';
-import { rawFetch, sifaErrorOf, startTestServer, wholeRegionReader, type TestServerOf } from '@sifa/server/testing';
+import { docxText, downloadDocument, rawFetch, sifaErrorOf, startTestServer, wholeRegionReader, type TestServerOf } from '@sifa/server/testing';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createLegalityReviewPlugin } from '../../src/server/index.js';
-import { docxText, downloadDocument } from './docx.js';
 
 const clock = { now: new Date('2026-03-20T10:00:00+08:00') };
 const plugins = [createDiaryPlugin(), createLegalityReviewPlugin({ demo: false })] as const;

@@ -1,0 +1,83 @@
+/**
+ * The receipt (行政复议申请接收回执) the office gives the applicant when it receives a
+ * reconsideration application (step `receive`): who applied, against which body and act, how and
+ * on which day it was received, the materials, and what happens next (the office forwards it to
+ * the reconsideration body, which decides within five working days whether to accept it, art. 30).
+ * Laid out as a form (the case number as its reference, no 文号), signed by the receiving staff
+ * member. A plausible model of such a receipt, not a prescribed form.
+ */
+import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { applicationChannels, reconsiderationCaseType } from '../case-types.js';
+
+const oralRecords = (reconsiderationCaseType.fields.oralRecord as { options: readonly Option[] }).options;
+
+type Option = { readonly value: string; readonly title: LocalizedText };
+const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {
+  const found = options.find((o) => o.value === value);
+  return found ? (en ? found.title.en : found.title.zh) : '';
+};
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function dayLabel(day: string, en: boolean): string {
+  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  return en ? `${d} ${monthNames[m - 1]} ${y}` : `${y}年${m}月${d}日`;
+}
+
+const roleTitles: Record<string, LocalizedText> = {
+  applicant: { zh: '申请人', en: 'Applicant' },
+  representative: { zh: '法定代表人', en: 'Legal representative' },
+  agent: { zh: '委托代理人', en: 'Agent' },
+};
+
+function applicantLines(value: unknown, en: boolean): string {
+  if (!Array.isArray(value)) return '';
+  return value
+    .map((p: { role?: string; name?: string | null; phone?: string; address?: string }) => {
+      const role = roleTitles[p.role ?? 'applicant'] ?? roleTitles.applicant!;
+      return [`${en ? role.en : role.zh}${en ? ': ' : '：'}${p.name ?? ''}`, p.phone, p.address].filter(Boolean).join(en ? ', ' : '，');
+    })
+    .join('\n');
+}
+
+export const reconsiderationReceiptTemplate = defineDocumentTemplate<CaseDocumentData>({
+  code: 'applications.reconsideration-receipt',
+  title: { zh: '行政复议申请接收回执', en: 'Receipt for a reconsideration application' },
+  layout: 'form',
+  dataSchema: caseDocumentDataSchema,
+  render(data, ctx) {
+    const en = ctx.locale === 'en';
+    const L = (zh: string, english: string) => (en ? english : zh);
+    const f = data.fields;
+    const none = L('无', 'None');
+    const oral = f.channel === 'oral';
+    const materials = Array.isArray(f.materials) ? f.materials.length : 0;
+    const rows: [string, string][] = [
+      [L('申请人', 'Applicant'), applicantLines(f.applicants, en)],
+      [L('被申请人', 'Respondent'), text(f.respondent)],
+      [L('申请复议的行政行为', 'Act contested'), text(f.act)],
+      [L('知道该行政行为的日期', 'Learned of the act on'), typeof f.knewOn === 'string' ? dayLabel(f.knewOn, en) : none],
+      [L('行政复议请求', 'Request'), text(f.request)],
+      [L('申请方式', 'Form of application'), titleOf(applicationChannels, f.channel, en) + (oral ? `${L('（', ' (')}${titleOf(oralRecords, f.oralRecord, en)}${L('）', ')')}` : '')],
+      [L('接收日期', 'Received on'), dayLabel(data.on, en)],
+      [L('接收材料', 'Materials received'), materials ? L(`${materials} 份`, `${materials} file(s)`) : L('申请书', 'The application')],
+    ];
+    const blocks: DocumentBlock[] = [
+      { kind: 'fields', rows: rows.map(([label, value]) => ({ label, value })) },
+      {
+        kind: 'paragraph',
+        text: en
+          ? `${ctx.issuerName} received the above application for administrative reconsideration on ${dayLabel(data.on, true)} and will forward it to the competent reconsideration body without delay. The body decides within five working days of receiving it whether to accept it (Administrative Reconsideration Law art. 30); if material is missing it will ask for it, to be supplied within ten working days (art. 31). Quote the number ${data.number} when asking about the application.`
+          : `${ctx.issuerName}已于${dayLabel(data.on, false)}接收你（单位）的上述行政复议申请，将及时转递有管辖权的行政复议机关。行政复议机关自收到申请之日起五个工作日内审查决定是否受理（《中华人民共和国行政复议法》第三十条）；申请材料不齐全的，将通知补正，申请人应当自收到补正通知之日起十个工作日内补正（第三十一条）。查询办理情况请提供编号 ${data.number}。`,
+      },
+      {
+        kind: 'signatures',
+        lines: [
+          { label: L('接收人', 'Received by'), mark: L('签名', 'Signature') },
+          { label: L('申请人', 'Applicant'), mark: L('签名', 'Signature') },
+        ],
+      },
+    ];
+    return { title: L('行政复议申请接收回执', 'Receipt for a reconsideration application'), reference: data.number, blocks };
+  },
+});
