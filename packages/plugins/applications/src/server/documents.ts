@@ -4,7 +4,7 @@
  * on which day it was received, the materials, and what happens next (the office forwards it to
  * the reconsideration body, which decides within five working days whether to accept it, art. 30).
  * Laid out as a form (the case number as its reference, no 文号), signed by the receiving staff
- * member. A plausible model of such a receipt, not a prescribed form.
+ * member under the office's seal. A plausible model of such a receipt, not a prescribed form.
  */
 import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
 import { applicationChannels, reconsiderationCaseType } from '../case-types.js';
@@ -62,20 +62,17 @@ export const reconsiderationReceiptTemplate = defineDocumentTemplate<CaseDocumen
       [L('接收日期', 'Received on'), dayLabel(data.on, en)],
       [L('接收材料', 'Materials received'), materials ? L(`${materials} 份`, `${materials} file(s)`) : L('申请书', 'The application')],
     ];
+    const next = en
+      ? 'We forward it to the competent reconsideration body without delay. The body decides within five working days of receiving it whether to accept it (art. 30); if material is missing it asks for it, to be supplied within ten working days (art. 31). Quote the number above when asking.'
+      : '本所将及时转递有管辖权的行政复议机关。复议机关自收到申请之日起五个工作日内决定是否受理（第三十条）；材料不全的通知补正，申请人应于十个工作日内补正（第三十一条）。查询请提供上列编号。';
+    // In the table (not a paragraph after it): the receipt stays on one page with its signatures.
+    rows.push([L('告知事项', 'What happens next'), next]);
     const blocks: DocumentBlock[] = [
       { kind: 'fields', rows: rows.map(([label, value]) => ({ label, value })) },
       {
-        kind: 'paragraph',
-        text: en
-          ? `${ctx.issuerName} received the above application for administrative reconsideration on ${dayLabel(data.on, true)} and will forward it to the competent reconsideration body without delay. The body decides within five working days of receiving it whether to accept it (Administrative Reconsideration Law art. 30); if material is missing it will ask for it, to be supplied within ten working days (art. 31). Quote the number ${data.number} when asking about the application.`
-          : `${ctx.issuerName}已于${dayLabel(data.on, false)}接收你（单位）的上述行政复议申请，将及时转递有管辖权的行政复议机关。行政复议机关自收到申请之日起五个工作日内审查决定是否受理（《中华人民共和国行政复议法》第三十条）；申请材料不齐全的，将通知补正，申请人应当自收到补正通知之日起十个工作日内补正（第三十一条）。查询办理情况请提供编号 ${data.number}。`,
-      },
-      {
         kind: 'signatures',
-        lines: [
-          { label: L('接收人', 'Received by'), mark: L('签名', 'Signature') },
-          { label: L('申请人', 'Applicant'), mark: L('签名', 'Signature') },
-        ],
+        // The receipt goes to the applicant: the receiving staff member signs it (the office's seal beside).
+        lines: [{ label: L('接收人', 'Received by'), mark: L('签名并加盖公章', 'Signature and seal') }],
       },
     ];
     return { title: L('行政复议申请接收回执', 'Receipt for a reconsideration application'), reference: data.number, blocks };
