@@ -106,14 +106,15 @@ export async function createPortalHost(options) {
       : '<p class="hint">请先在页首以演示身份登录，再填报工作日志。</p>';
     // Case files of the casework plugins (one widget, any case type): offices record and take steps, a county or the city reads them, parties' data masked.
     const cases = user
-      ? `<p class="hint">${escapeHtml(user.orgName)} 的案卷：人民调解案件、法律咨询记录、合法性审核和行政复议申请转递。司法所工作人员登记并办理每一步；县级、市级管理员查看所辖单位的案卷（当事人信息按规定隐去）。</p>
+      ? `<p class="hint">${escapeHtml(user.orgName)} 的案卷：人民调解案件、法律咨询记录、合法性审核、行政复议申请转递和法律援助申请接收转交。司法所工作人员登记并办理每一步；县级、市级管理员查看所辖单位的案卷（当事人信息按规定隐去）。</p>
         <div class="cases">
           <sifa-cases type="mediation.case" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
           <sifa-cases type="consultation.record" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
           <sifa-cases type="legality-review.case" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
           <sifa-cases type="applications.reconsideration" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
+          <sifa-cases type="applications.legal-aid" api="applications.legalAid" org-code="${escapeHtml(user.orgCode)}"></sifa-cases>
         </div>`
-      : '<p class="hint">请先在页首以演示身份登录，再登记或查看人民调解、法律咨询、合法性审核和行政复议转递案卷。</p>';
+      : '<p class="hint">请先在页首以演示身份登录，再登记或查看人民调解、法律咨询、合法性审核、行政复议转递和法律援助申请案卷。</p>';
     // Scores, plans and warnings are computed from the diaries (demo history seeded for the last 12 months).
     const year = String(new Date().getFullYear());
     const management = user

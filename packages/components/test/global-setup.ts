@@ -30,7 +30,6 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
-import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
 import { testClockStart, testNow } from '@sifa/server/testing';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
@@ -220,7 +219,6 @@ async function testPlugins(): Promise<ServerPlugin[]> {
     createMediationPlugin({ demo: { offices: 'demo-accounts' } }),
     createConsultationPlugin({ demo: { offices: demoOffices } }),
     createLegalityReviewPlugin({ demo: { offices: demoOffices } }),
-    createApplicationsPlugin({ demo: { offices: demoOffices } }),
     createToursPlugin({ demo: { panoramaWidth: 1024 } }),
     createInstitutionsPlugin(),
     createPlansPlugin(),
@@ -229,7 +227,9 @@ async function testPlugins(): Promise<ServerPlugin[]> {
     createStatisticsPlugin(),
   ];
   const configured = ((await import(/* @vite-ignore */ repoConfig)) as { default?: { plugins?: ServerPlugin[] } }).default?.plugins ?? [];
-  const ids = new Set(own.map((p) => p.manifest.id));
+  // Not the applications plugin: its legal-aid files derive the diary's legal-aid item, the item the
+  // diary widget's tests type into (the portal's browser tests run it: test/e2e/harness.ts).
+  const ids = new Set([...own.map((p) => p.manifest.id), 'applications']);
   return [...own, ...configured.filter((p) => !ids.has(p.manifest.id))];
 }
 

@@ -1,7 +1,8 @@
 /**
  * <sifa-cases type="mediation.case">: the case lists and case files of any case type a plugin
  * declares (people's mediation, consultation records, legality reviews …). It reads the type from
- * `<plugin>.cases.type` (plugin = the part of `type` before the dot) and shows:
+ * `<plugin>.cases.type` (plugin = the part of `type` before the dot; `api` names another place for
+ * a plugin's further case types, e.g. `applications.legalAid` → `applications.legalAid.cases.*`) and shows:
  * - the list, filtered by state, progress (in progress, closed, due soon, overdue) and a word,
  *   paged, each row with its number, state, the type's list fields (masked as served) and the
  *   next deadline ("还剩 3 个工作日");
@@ -179,6 +180,13 @@ export class SifaCases extends SifaElement {
   /** The case type, `<plugin>.<name>`, e.g. `mediation.case`. */
   @property({ reflect: true }) type: string | undefined;
 
+  /**
+   * Where the type's procedures are, `<api>.cases.*`: by default the plugin (the part of `type`
+   * before the dot). A plugin with several case types mounts the others deeper, e.g.
+   * `<sifa-cases type="applications.legal-aid" api="applications.legalAid">`.
+   */
+  @property({ reflect: true }) api: string | undefined;
+
   /** Only cases of this org's subtree (default: everything the signed-in user may see). */
   @property({ attribute: 'org-code', reflect: true }) orgCode: string | undefined;
 
@@ -238,7 +246,7 @@ export class SifaCases extends SifaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(casesMessages, this.locale);
     if (!this.isConnected) return;
-    if (changed.has('type')) {
+    if (changed.has('type') || (changed.has('api') && this.hasUpdated)) {
       void this.loadType();
       return;
     }
@@ -262,7 +270,7 @@ export class SifaCases extends SifaElement {
   }
 
   private path<K extends 'type' | 'list' | 'get' | 'open' | 'transition'>(name: K): `${string}.cases.${K}` {
-    return `${this.plugin}.cases.${name}`;
+    return `${this.api && /^[a-z][a-z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)*$/.test(this.api) ? this.api : this.plugin}.cases.${name}`;
   }
 
   private get size(): number {

@@ -193,7 +193,7 @@ describe('<sifa-diary> entry', () => {
     await eventually(() => m.root.querySelector('.pick'), { what: 'quick entry' });
     expect(m.root.querySelector('[data-group="favourites"]')).toBeNull();
     const star = q<HTMLButtonElement>(m.root, '.pick[data-item="diary.legal-aid"] + .star');
-    expect(star.getAttribute('aria-label')).toBe('收藏“法律援助受理转交”');
+    expect(star.getAttribute('aria-label')).toBe('收藏“法律援助申请接收转交”');
     star.click();
     await m.el.updateComplete;
     expect(JSON.parse(localStorage.getItem('sifa-diary:favourites')!)).toEqual(['diary.legal-aid']);
@@ -342,7 +342,7 @@ describe('<sifa-diary> entry', () => {
 
     q<HTMLButtonElement>(own(), '.edit').click();
     await m.el.updateComplete;
-    expect(q(m.root, '#form-title').textContent).toBe('Edit: Legal-aid intake and referral');
+    expect(q(m.root, '#form-title').textContent).toBe('Edit: Legal-aid applications received and passed on');
     expect(q<HTMLInputElement>(m.root, '[name="applications"]').value).toBe('1');
     await fill(m.root, 'applications', '4');
     q<HTMLFormElement>(m.root, 'form').requestSubmit();

@@ -132,6 +132,10 @@ describe('the demo gov portal', () => {
     await expect.poll(casesText, { timeout: 20_000 }).toContain('人民调解案件');
     await expect.poll(casesText, { timeout: 20_000 }).toMatch(/调字第\d+号/);
     expect(await w.page.evaluate(() => document.querySelector('sifa-cases[type="mediation.case"]')?.shadowRoot?.querySelector('.open-new')?.textContent?.trim())).toBe('受理登记');
+    // A plugin's further case type, found through its `api`: the legal-aid applications (接收, not 受理).
+    const legalAidText = () => w.page.evaluate(() => document.querySelector('sifa-cases[type="applications.legal-aid"]')?.shadowRoot?.textContent ?? '');
+    await expect.poll(legalAidText, { timeout: 20_000 }).toMatch(/援转字第\d+号/);
+    expect(await w.page.evaluate(() => document.querySelector('sifa-cases[type="applications.legal-aid"]')?.shadowRoot?.querySelector('.open-new')?.textContent?.trim())).toBe('接收申请');
     const bundleFiles = () => [...new Set(w.requests.filter((u) => u.startsWith(sifa.url) && u.endsWith('.js')).map((u) => new URL(u).pathname.slice(1)))].sort();
     // Offline first: the form's chunk arrives when the browser is idle, before anyone touches the
     // diary, so a connection lost later does not keep the form from opening.

@@ -11,12 +11,20 @@
  *   Periods written 三日/五日/七日/十日 are working days (art. 88), the 60- and 30-day ones calendar
  *   days; both through the platform calendar. No national figure applies to the forwarding itself:
  *   a local, configurable default.
+ * - `applications.legal-aid` — 法律援助申请: the office receives (接收) and passes on (转交) the
+ *   application to the legal-aid institution, which decides (法律援助法 art. 43: within 7 days).
+ *   The office never 受理s (accepts for decision): the words say 接收 / 转交.
+ * - `applications.notary`, `applications.arbitration` — 公证 and 仲裁 referrals: received, passed
+ *   on to the notary office / arbitration commission, what became of them recorded.
  */
 import { defineCaseType, type CaseFieldSpecInput, type LocalizedText } from '@sifa/core';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 
 export const reconsiderationCaseTypeCode = 'applications.reconsideration';
+export const legalAidCaseTypeCode = 'applications.legal-aid';
+export const notaryCaseTypeCode = 'applications.notary';
+export const arbitrationCaseTypeCode = 'applications.arbitration';
 
 export const applicationChannels = [
   { value: 'in-person', title: t('当面递交书面申请', 'Written, handed in') },
@@ -283,3 +291,184 @@ export const reconsiderationCaseType = defineCaseType({
     },
   ],
 });
+
+/** The shape the three referrals share: received → passed on to the institution → what it decided. */
+function referralCaseType(spec: {
+  code: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  numberMark: string;
+  matters: readonly { value: string; title: LocalizedText }[];
+  institution: LocalizedText;
+  institutionHelp: LocalizedText;
+  outcomes: readonly { value: string; title: LocalizedText }[];
+  metric: string;
+  diaryReceived?: string;
+  diaryForwarded?: string;
+  decisionPeriod?: { days: number; unit: 'working' | 'calendar'; basis: LocalizedText };
+}) {
+  return defineCaseType({
+    code: spec.code,
+    title: spec.title,
+    description: spec.description,
+    numberMark: spec.numberMark,
+    readPermission: 'applications.read',
+    fields: {
+      applicants: applicants(applicantRoles),
+      matter: { kind: 'choice', title: t('申请事项类别', 'Kind of matter'), options: [...spec.matters] },
+      summary: { kind: 'text', title: t('申请事项及理由', 'The matter and the reasons'), multiline: true, maxLength: 5000 },
+      channel: { kind: 'choice', title: t('申请方式', 'Form of application'), options: [...applicationChannels] },
+      materials: { kind: 'attachments', title: t('申请材料', 'Application materials'), maxFiles: 30 },
+    },
+    listFields: ['matter', 'summary', 'channel'],
+    states: [
+      { code: 'received', title: t('已接收', 'Received') },
+      { code: 'forwarded', title: t('已转交', 'Passed on') },
+      { code: 'decided', title: t('已有结果', 'Decided'), closed: true },
+      { code: 'withdrawn', title: t('申请人撤回', 'Withdrawn'), closed: true },
+    ],
+    transitions: [
+      {
+        code: 'receive',
+        title: t('接收申请', 'Receive the application'),
+        from: [],
+        to: 'received',
+        permission: 'applications.work',
+        note: t('司法所接收并转交申请，由有关机构审查决定。', 'The office receives and passes on the application; the institution examines and decides.'),
+        facts: [{ metric: `${spec.metric}-received` }, ...(spec.diaryReceived ? [diary(spec.diaryReceived)] : [])],
+      },
+      {
+        code: 'forward',
+        title: t('转交', 'Pass on'),
+        from: ['received'],
+        to: 'forwarded',
+        permission: 'applications.work',
+        fields: { institution: { kind: 'text', title: spec.institution, help: spec.institutionHelp, maxLength: 100 } },
+        facts: [{ metric: `${spec.metric}-forwarded` }, ...(spec.diaryForwarded ? [diary(spec.diaryForwarded)] : [])],
+      },
+      {
+        code: 'decided',
+        title: t('登记处理结果', 'Record the outcome'),
+        from: ['forwarded'],
+        to: 'decided',
+        permission: 'applications.work',
+        fields: {
+          outcome: { kind: 'choice', title: t('处理结果', 'Outcome'), options: [...spec.outcomes] },
+          outcomeNotes: { kind: 'text', title: t('结果说明', 'Notes'), required: false, multiline: true, maxLength: 2000 },
+        },
+      },
+      {
+        code: 'withdraw',
+        title: t('申请人撤回申请', 'The applicant withdraws'),
+        from: ['received', 'forwarded'],
+        to: 'withdrawn',
+        permission: 'applications.work',
+        fields: { reason: { kind: 'text', title: t('撤回原因', 'Reason'), required: false, maxLength: 500 } },
+      },
+    ],
+    deadlines: [
+      {
+        code: 'forwarding',
+        title: t('转交期限', 'Period to pass it on'),
+        from: 'receive',
+        days: 3,
+        unit: 'working',
+        basis: t('本地做法：司法所接收申请后及时转交，默认3个工作日，可按部署配置。', 'Local practice: the office passes the application on promptly, 3 working days by default, configurable per deployment.'),
+        metBy: ['forward', 'withdraw'],
+        warnBefore: 1,
+      },
+      ...(spec.decisionPeriod
+        ? [
+            {
+              code: 'institution-decision',
+              title: t('机构审查决定期限', 'The institution’s decision'),
+              from: 'forward',
+              days: spec.decisionPeriod.days,
+              unit: spec.decisionPeriod.unit,
+              basis: spec.decisionPeriod.basis,
+              metBy: ['decided', 'withdraw'],
+            },
+          ]
+        : []),
+    ],
+  });
+}
+
+export const legalAidCaseType = referralCaseType({
+  code: legalAidCaseTypeCode,
+  title: t('法律援助申请接收转交', 'Legal aid: receiving and passing on applications'),
+  description: t(
+    '司法所接收法律援助申请并转交法律援助机构，由法律援助机构审查决定是否给予法律援助（司法所不受理、不作决定）。',
+    'The office receives legal-aid applications and passes them to the legal-aid institution, which decides whether to grant aid (the office neither accepts nor decides).',
+  ),
+  numberMark: '援转',
+  matters: [
+    { value: 'wages', title: t('追索劳动报酬', 'Unpaid wages') },
+    { value: 'maintenance', title: t('赡养费、抚养费、扶养费', 'Maintenance') },
+    { value: 'injury', title: t('工伤、交通事故、医疗损害赔偿', 'Injury compensation') },
+    { value: 'social-insurance', title: t('社会保险、最低生活保障待遇', 'Social insurance and assistance') },
+    { value: 'state-compensation', title: t('国家赔偿', 'State compensation') },
+    { value: 'criminal', title: t('刑事案件', 'Criminal case') },
+    { value: 'other', title: t('其他', 'Other') },
+  ],
+  institution: t('转交的法律援助机构', 'Legal-aid institution'),
+  institutionHelp: t('如：红山区法律援助中心。', 'E.g. 红山区法律援助中心.'),
+  outcomes: [
+    { value: 'granted', title: t('给予法律援助', 'Aid granted') },
+    { value: 'refused', title: t('不予法律援助', 'Aid refused') },
+    { value: 'other', title: t('其他', 'Other') },
+  ],
+  metric: 'applications.legal-aid',
+  diaryReceived: 'diary.legal-aid-applications',
+  diaryForwarded: 'diary.legal-aid-forwarded',
+  decisionPeriod: {
+    days: 7,
+    unit: 'calendar',
+    basis: t('《法律援助法》第四十三条：法律援助机构应当自收到法律援助申请之日起七日内审查，作出是否给予法律援助的决定。自转交之日起算，以法律援助机构收到之日为准。', 'Legal Aid Law art. 43: the institution decides within seven days of receiving the application whether to grant aid. Counted from passing it on; the institution’s day of receipt governs.'),
+  },
+});
+
+export const notaryCaseType = referralCaseType({
+  code: notaryCaseTypeCode,
+  title: t('公证申请转介', 'Notary: referring applications'),
+  description: t('司法所接收群众的公证申请，转介公证机构办理，并登记办理结果。', 'The office receives notarisation requests, refers them to a notary office and records the outcome.'),
+  numberMark: '公转',
+  matters: [
+    { value: 'inheritance', title: t('继承', 'Inheritance') },
+    { value: 'will', title: t('遗嘱', 'Will') },
+    { value: 'entrustment', title: t('委托书', 'Power of attorney') },
+    { value: 'contract', title: t('合同协议', 'Contract') },
+    { value: 'certificate', title: t('身份、学历、亲属关系等证明', 'Certificates (identity, education, kinship)') },
+    { value: 'other', title: t('其他', 'Other') },
+  ],
+  institution: t('转介的公证机构', 'Notary office'),
+  institutionHelp: t('如：赤峰市红山公证处。', 'E.g. 赤峰市红山公证处.'),
+  outcomes: [
+    { value: 'notarised', title: t('已出具公证书', 'Notarised') },
+    { value: 'refused', title: t('不予办理', 'Refused') },
+    { value: 'other', title: t('其他', 'Other') },
+  ],
+  metric: 'applications.notary',
+});
+
+export const arbitrationCaseType = referralCaseType({
+  code: arbitrationCaseTypeCode,
+  title: t('仲裁申请转介', 'Arbitration: referring applications'),
+  description: t('司法所接收仲裁申请（如合同纠纷、劳动争议、农村土地承包经营纠纷），转介有管辖权的仲裁机构，并登记处理结果。', 'The office receives arbitration requests (contract disputes, labour disputes, rural land contracts), refers them to the competent arbitration body and records the outcome.'),
+  numberMark: '仲转',
+  matters: [
+    { value: 'contract', title: t('合同及其他财产权益纠纷（仲裁委员会）', 'Contract and property disputes (arbitration commission)') },
+    { value: 'labour', title: t('劳动人事争议（劳动人事争议仲裁委员会）', 'Labour disputes (labour arbitration committee)') },
+    { value: 'land', title: t('农村土地承包经营纠纷（农村土地承包仲裁委员会）', 'Rural land contract disputes (rural land arbitration committee)') },
+  ],
+  institution: t('转介的仲裁机构', 'Arbitration body'),
+  institutionHelp: t('如：赤峰仲裁委员会、红山区劳动人事争议仲裁委员会。', 'E.g. 赤峰仲裁委员会.'),
+  outcomes: [
+    { value: 'accepted', title: t('仲裁机构已受理', 'Accepted by the arbitration body') },
+    { value: 'refused', title: t('仲裁机构不予受理', 'Not accepted') },
+    { value: 'other', title: t('其他', 'Other') },
+  ],
+  metric: 'applications.arbitration',
+});
+
+export const applicationCaseTypes = [reconsiderationCaseType, legalAidCaseType, notaryCaseType, arbitrationCaseType] as const;

@@ -161,8 +161,8 @@ export const demoStandardItems: AssessmentItemSpec[] = [
   {
     code: 'legal-aid',
     part: 'daily',
-    title: t('法律援助受理', 'Legal-aid intake'),
-    criterion: t('每受理申请 1 件得 5 分，最高 30 分。', '5 points per application received, at most 30.'),
+    title: t('法律援助申请接收转交', 'Legal-aid applications received'),
+    criterion: t('每接收并转交申请 1 件得 5 分，最高 30 分。', '5 points per application received and passed on, at most 30.'),
     metric: 'diary.legal-aid-applications',
     points: 30,
     rule: { kind: 'per-occurrence', pointsEach: 5, scale: 'period' },

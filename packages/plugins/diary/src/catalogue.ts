@@ -38,7 +38,7 @@ export const diaryMetrics = [
   { code: 'diary.mediation-agreements', title: t('调解成功', 'Mediation agreements reached'), unit: unit.cases },
   { code: 'diary.mediation-parties', title: t('调解涉及当事人', 'Parties in mediation'), unit: unit.people },
   { code: 'diary.consultations', title: t('法律咨询', 'Legal consultations'), unit: unit.personTimes },
-  { code: 'diary.legal-aid-applications', title: t('受理法律援助申请', 'Legal-aid applications received'), unit: unit.cases },
+  { code: 'diary.legal-aid-applications', title: t('接收法律援助申请', 'Legal-aid applications received'), unit: unit.cases },
   { code: 'diary.legal-aid-forwarded', title: t('转交法律援助申请', 'Legal-aid applications forwarded'), unit: unit.cases },
   { code: 'diary.correction-visits', title: t('社区矫正走访', 'Community-correction home visits'), unit: unit.times },
   { code: 'diary.correction-talks', title: t('社区矫正个别教育谈话', 'Community-correction talks'), unit: unit.times },
@@ -171,10 +171,10 @@ export const demoDiaryItems: DiaryItemInput[] = [
   },
   {
     code: 'diary.legal-aid',
-    title: t('法律援助受理转交', 'Legal-aid intake and referral'),
+    title: t('法律援助申请接收转交', 'Legal-aid applications received and passed on'),
     part: 'daily',
     fields: {
-      applications: count(t('受理申请数', 'Applications received'), 'diary.legal-aid-applications', unit.cases),
+      applications: count(t('接收申请数', 'Applications received'), 'diary.legal-aid-applications', unit.cases),
       forwarded: count(t('转交法律援助机构数', 'Forwarded to the legal-aid centre'), 'diary.legal-aid-forwarded', unit.cases),
       summary: notes(),
     },

@@ -155,7 +155,7 @@ export const diaryEntryPoints: EntryPointDefinitionInput[] = [
   {
     id: 'legal-aid',
     group: 'legal-services',
-    title: t('法律援助受理转交', 'Legal aid: intake and referral'),
+    title: t('法律援助申请接收转交', 'Legal aid: applications received and passed on'),
     metrics: ['diary.legal-aid-applications', 'diary.legal-aid-forwarded'],
     combine: 'each',
     chart: 'bar',

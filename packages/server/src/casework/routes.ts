@@ -6,7 +6,7 @@
  * permission before the body is read; the engine (`scoped.cases.attach / attachment`) does the rest
  * inside the caller's scoped transaction (another office's case is NOT_FOUND, nothing written).
  */
-import type { CaseworkPermissions, PluginRoute } from '@sifa/core';
+import { SifaError, type CaseworkPermissions, type PluginRoute } from '@sifa/core';
 import { maxCaseFileBytes } from './service.js';
 
 const json = (status: number, body: unknown) =>
@@ -18,7 +18,24 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function caseworkRoutes(type: string, permissions: CaseworkPermissions): PluginRoute[] {
+/**
+ * The routes of a plugin's case types (one, or several sharing the plugin's read and work
+ * permissions: the case id tells them apart, the URL is the same).
+ */
+export function caseworkRoutes(types: string | readonly string[], permissions: CaseworkPermissions): PluginRoute[] {
+  const list = typeof types === 'string' ? [types] : [...types];
+  if (list.length === 0) throw new Error('caseworkRoutes needs at least one case type');
+  /** Runs `work` with the case's type: the first that knows the id (NOT_FOUND from the others: nothing was read or written). */
+  const withType = async <T>(work: (type: string) => Promise<T>): Promise<T> => {
+    for (const [i, type] of list.entries()) {
+      try {
+        return await work(type);
+      } catch (error) {
+        if (i === list.length - 1 || !(error instanceof SifaError) || error.sifaCode !== 'NOT_FOUND') throw error;
+      }
+    }
+    throw new SifaError('NOT_FOUND');
+  };
   return [
     {
       method: 'POST',
@@ -28,7 +45,7 @@ export function caseworkRoutes(type: string, permissions: CaseworkPermissions): 
       async handler(request, ctx) {
         const name = new URL(request.url).searchParams.get('name') ?? '';
         const bytes = new Uint8Array(await request.arrayBuffer());
-        const view = await ctx.platform.runScoped(ctx.actor, (scoped) => scoped.cases.attach(type, ctx.params.id ?? '', { name, bytes }));
+        const view = await ctx.platform.runScoped(ctx.actor, (scoped) => withType((type) => scoped.cases.attach(type, ctx.params.id ?? '', { name, bytes })));
         return json(201, view);
       },
     },
@@ -37,7 +54,7 @@ export function caseworkRoutes(type: string, permissions: CaseworkPermissions): 
       path: '/cases/:id/attachments/:sha256',
       permission: permissions.read,
       async handler(_request, ctx) {
-        const { meta, bytes } = await ctx.platform.runScoped(ctx.actor, (scoped) => scoped.cases.attachment(type, ctx.params.id ?? '', ctx.params.sha256 ?? ''));
+        const { meta, bytes } = await ctx.platform.runScoped(ctx.actor, (scoped) => withType((type) => scoped.cases.attachment(type, ctx.params.id ?? '', ctx.params.sha256 ?? '')));
         // The engine hands a copy on its own ArrayBuffer.
         return new Response(bytes as Uint8Array<ArrayBuffer>, {
           status: 200,

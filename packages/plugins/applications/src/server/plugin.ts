@@ -1,14 +1,14 @@
 /**
  * The server half: the manifest joined with the router (the case procedures and the period check),
- * the attachment routes (the application and evidence), the deadline source of the case type (the
- * engine's), the receipt template and the demo seed. No tables of its own: the platform's casework
+ * the attachment routes (the application and evidence, every case type), the deadline sources
+ * (the engine's: reconsideration and legal aid), the receipt template and the demo seed. No tables of its own: the platform's casework
  * engine keeps the cases.
  */
 import { z } from 'zod';
 import { caseworkDeadlineSource, defineServerPlugin } from '@sifa/core';
 import { caseworkRoutes } from '@sifa/server';
 import { applicationsManifest } from '../index.js';
-import { reconsiderationCaseTypeCode } from '../case-types.js';
+import { applicationCaseTypes, legalAidCaseTypeCode, reconsiderationCaseTypeCode } from '../case-types.js';
 import { reconsiderationReceiptTemplate } from './documents.js';
 import { applicationsPermissions, applicationsRouter } from './router.js';
 import { defaultApplicationsDemo, seedDemoApplications } from './seed.js';
@@ -35,8 +35,12 @@ export function createApplicationsPlugin(options: ApplicationsPluginOptions = {}
   const demo = parsed.demo;
   return defineServerPlugin(applicationsManifest, {
     router: applicationsRouter,
-    routes: caseworkRoutes(reconsiderationCaseTypeCode, applicationsPermissions),
-    deadlineSources: [caseworkDeadlineSource(reconsiderationCaseTypeCode, { code: 'applications.deadlines', title: { zh: '行政复议转递期限', en: 'Reconsideration forwarding periods' } })],
+    // One attachment route for every case type of the plugin (the case id tells them apart).
+    routes: caseworkRoutes(applicationCaseTypes.map((type) => type.code), applicationsPermissions),
+    deadlineSources: [
+      caseworkDeadlineSource(reconsiderationCaseTypeCode, { code: 'applications.deadlines', title: { zh: '行政复议转递期限', en: 'Reconsideration forwarding periods' } }),
+      caseworkDeadlineSource(legalAidCaseTypeCode, { code: 'applications.legal-aid-deadlines', title: { zh: '法律援助申请转交期限', en: 'Legal-aid application periods' } }),
+    ],
     documentTemplates: [reconsiderationReceiptTemplate],
     ...(demo ? { seed: (ctx) => seedDemoApplications(ctx, demo) } : {}),
   });

@@ -1,10 +1,11 @@
 /**
  * The applications plugin's procedures, mounted under `applications.`: the case procedures of
  * `applications.reconsideration` (`cases.type/list/get/open/transition/import`, the platform's
- * engine) and `reconsiderationPeriod` (whether the application was made in time, arts. 20–21).
+ * engine), of the referrals (`legalAid.cases.*`, `notary.cases.*`, `arbitration.cases.*`) and
+ * `reconsiderationPeriod` (whether the application was made in time, arts. 20–21).
  */
 import { caseworkRouter, createRouter, scopedProcedure } from '@sifa/core';
-import { reconsiderationCaseTypeCode } from '../case-types.js';
+import { arbitrationCaseTypeCode, legalAidCaseTypeCode, notaryCaseTypeCode, reconsiderationCaseTypeCode } from '../case-types.js';
 import { reconsiderationPeriod, type ReconsiderationPeriodCheck } from '../period.js';
 import { applicationsSchemas } from '../schemas.js';
 
@@ -13,6 +14,10 @@ export const applicationsPermissions = { read: 'applications.read', work: 'appli
 export const applicationsRouter = createRouter({
   /** The reconsideration applications: list, case file, receiving (open), steps (transition), import, the case type as deployed. */
   cases: caseworkRouter(reconsiderationCaseTypeCode, applicationsPermissions),
+  /** Legal-aid applications received and passed on (`<sifa-cases type="applications.legal-aid" api="applications.legalAid">`). */
+  legalAid: createRouter({ cases: caseworkRouter(legalAidCaseTypeCode, applicationsPermissions) }),
+  notary: createRouter({ cases: caseworkRouter(notaryCaseTypeCode, applicationsPermissions) }),
+  arbitration: createRouter({ cases: caseworkRouter(arbitrationCaseTypeCode, applicationsPermissions) }),
 
   /** Whether the application was made in time (a check before forwarding; it refuses nothing). */
   reconsiderationPeriod: scopedProcedure('applications.read')

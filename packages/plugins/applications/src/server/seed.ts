@@ -1,7 +1,8 @@
 /**
- * DEMO reconsideration applications (`sifa seed`, `sifa start --seed`): a few a year for every
- * office (real offices forward few: 1–3 here, 4 in the demo accounts' 西屯 and 三中街), over the demo
- * year up to yesterday, through the casework engine: the demo accounts' offices step by step (the
+ * DEMO applications (`sifa seed`, `sifa start --seed`) for every office over the demo year up to
+ * yesterday: reconsideration applications (real offices forward few: 1–3 here, 4 in the demo
+ * accounts' 西屯 and 三中街), legal-aid applications (2–6), notary and arbitration referrals (0–2),
+ * through the casework engine: the demo accounts' offices step by step (the
  * receipt issued), the others imported whole (`cases.import`, the same checks, no documents).
  * Labelled demo: applicants 演示申请人… with 1380000 phones, every act and request starts with
  * 【示范】; the bodies are the real county and city governments (the reconsideration bodies of
@@ -10,7 +11,7 @@
  */
 import { addDays, type PluginSeedContext } from '@sifa/core';
 import { demoRandom, demoYearStart, seedDemoCaseFiles, type DemoCaseFile } from '@sifa/server';
-import { reconsiderationCaseTypeCode, type ApplicationChannel } from '../case-types.js';
+import { arbitrationCaseTypeCode, legalAidCaseType, legalAidCaseTypeCode, notaryCaseType, notaryCaseTypeCode, arbitrationCaseType, reconsiderationCaseTypeCode, type ApplicationChannel } from '../case-types.js';
 
 export interface ApplicationsDemoOptions {
   /** The offices (9-digit codes) that get demo applications: 'all' (default) or a list. */
@@ -93,6 +94,42 @@ export function plannedApplications(office: { code: string; township: string; co
   return out;
 }
 
+const referralScripts: Record<string, { summary: string; institution: (county: string) => string }> = {
+  [legalAidCaseTypeCode]: { summary: '申请人追索拖欠的劳动报酬，因经济困难无力委托律师，申请法律援助。', institution: (county) => `${county}法律援助中心` },
+  [notaryCaseTypeCode]: { summary: '申请人之父去世，遗留房产一处，兄妹三人协商一致，申请办理继承公证。', institution: () => '赤峰市红山公证处' },
+  [arbitrationCaseTypeCode]: { summary: '申请人与承包方因土地流转费用支付发生争议，申请仲裁。', institution: (county) => `${county}农村土地承包仲裁委员会` },
+};
+
+/** The demo referrals (legal aid, notary, arbitration) of one office: received, passed on a day or two later, most decided. */
+export function plannedReferrals(type: typeof legalAidCaseType | typeof notaryCaseType | typeof arbitrationCaseType, office: { code: string; township: string; county: string }, count: number, from: string, to: string, addWorkingDays: (day: string, n: number) => string): DemoCaseFile[] {
+  const g = demoRandom(`applications-demo:${type.code}:${office.code}`);
+  const script = referralScripts[type.code]!;
+  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const matters = (type.fields.matter as { options: readonly { value: string }[] }).options.map((o) => o.value);
+  const outcomes = ((type.transitions.find((x) => x.code === 'decided')!.fields!.outcome as { options: readonly { value: string }[] }).options).map((o) => o.value);
+  const out: DemoCaseFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = addWorkingDays(addDays(from, Math.floor(((i + g.next()) / count) * span) - 1), 1);
+    if (day > to) continue;
+    const steps: DemoCaseFile['steps'] = [];
+    const forwardedOn = addWorkingDays(day, g.int(0, 2));
+    if (forwardedOn <= to) steps.push({ transition: 'forward', on: forwardedOn, fields: { institution: script.institution(office.county) } });
+    const decidedOn = addDays(forwardedOn, g.int(3, 7));
+    if (decidedOn <= to && g.next() < 0.85) steps.push({ transition: 'decided', on: decidedOn, fields: { outcome: g.weighted([[outcomes[0]!, 8], [outcomes[1]!, 2]] as const) } });
+    out.push({
+      on: day,
+      fields: {
+        applicants: [{ role: 'applicant', name: `演示申请人${g.pick(surnames)}某`, phone: `1380000${String(g.int(0, 9999)).padStart(4, '0')}`, address: `${office.township}演示社区${g.int(1, 30)}号` }],
+        matter: g.pick(matters),
+        summary: `${mark}${script.summary}`,
+        channel: g.weighted([['in-person', 8], ['online', 2]] as const),
+      },
+      steps,
+    });
+  }
+  return out;
+}
+
 export async function seedDemoApplications(ctx: PluginSeedContext, options: ApplicationsDemoOptions): Promise<{ applications: number } | void> {
   const offices = ctx.orgCodes.filter((code) => code.length === 9 && (options.offices === 'all' || options.offices.includes(code)));
   if (offices.length === 0) return;
@@ -106,17 +143,24 @@ export async function seedDemoApplications(ctx: PluginSeedContext, options: Appl
   await ctx.runScoped(ctx.orgCodes[0]!, async (scoped) => {
     for (const code of new Set(offices.map((o) => o.slice(0, 6)))) counties.set(code, (await scoped.orgs.get(code)).name.zh);
   });
-  const done = await seedDemoCaseFiles(ctx, {
-    type: reconsiderationCaseTypeCode,
-    offices,
-    stepByStep: busy,
-    plan: (scoped, org) => {
-      const township = org.name.zh.replace(/司法所$/, '') || org.name.zh;
-      const county = counties.get(org.code.slice(0, 6)) ?? '';
-      const count = busy.has(org.code) ? 4 : 1 + (Number(org.code.slice(-3)) % 3);
-      return plannedApplications({ code: org.code, township, county }, count, from, to, (day, n) => scoped.calendar.addWorkingDays(day, n)).map(({ path: _path, ...c }) => c);
-    },
-  });
-  ctx.log(`demo reconsideration applications: ${done.cases} for ${done.offices} offices${done.skipped ? ` (${done.skipped} had applications already)` : ''} in ${done.ms} ms (${from} … ${to}; labelled 示范)`);
-  return { applications: done.cases };
+  const plan = (type: string, count: (code: string) => number, planned: (office: { code: string; township: string; county: string }, n: number, addWorkingDays: (day: string, n: number) => string) => DemoCaseFile[]) =>
+    seedDemoCaseFiles(ctx, {
+      type,
+      offices,
+      stepByStep: busy,
+      plan: (scoped, org) => {
+        const office = { code: org.code, township: org.name.zh.replace(/司法所$/, '') || org.name.zh, county: counties.get(org.code.slice(0, 6)) ?? '' };
+        return planned(office, count(org.code), (day, n) => scoped.calendar.addWorkingDays(day, n));
+      },
+    });
+  const seq = (code: string) => Number(code.slice(-3));
+  const reconsideration = await plan(reconsiderationCaseTypeCode, (code) => (busy.has(code) ? 4 : 1 + (seq(code) % 3)), (office, n, add) => plannedApplications(office, n, from, to, add).map(({ path: _path, ...c }) => c));
+  const legalAid = await plan(legalAidCaseTypeCode, (code) => (busy.has(code) ? 6 : 2 + (seq(code) % 4)), (office, n, add) => plannedReferrals(legalAidCaseType, office, n, from, to, add));
+  const notary = await plan(notaryCaseTypeCode, (code) => (busy.has(code) ? 2 : seq(code) % 2), (office, n, add) => plannedReferrals(notaryCaseType, office, n, from, to, add));
+  const arbitration = await plan(arbitrationCaseTypeCode, (code) => (busy.has(code) ? 2 : (seq(code) + 1) % 2), (office, n, add) => plannedReferrals(arbitrationCaseType, office, n, from, to, add));
+  const ms = reconsideration.ms + legalAid.ms + notary.ms + arbitration.ms;
+  ctx.log(
+    `demo applications: ${reconsideration.cases} reconsideration, ${legalAid.cases} legal aid, ${notary.cases} notary, ${arbitration.cases} arbitration for ${offices.length} offices${reconsideration.skipped ? ` (${reconsideration.skipped} had applications already)` : ''} in ${ms} ms (${from} … ${to}; labelled 示范)`,
+  );
+  return { applications: reconsideration.cases + legalAid.cases + notary.cases + arbitration.cases };
 }

@@ -118,6 +118,52 @@ describe('a reconsideration application: received, forwarded, accepted, decided'
   });
 });
 
+describe('a legal-aid application: received, passed on to the legal-aid institution, its decision recorded', () => {
+  it('is received (接收, never 受理), passed on within 3 working days, and the institution\'s 7 days run; the diary counts it', async () => {
+    at('2026-09-28');
+    const legalAid = (await t.client('xitun', { locale: 'zh-CN' })).applications.legalAid.cases;
+    const type = await legalAid.type.query();
+    expect(type.transitions[0]!.title.zh).toBe('接收申请');
+    // The office receives and passes on; it never 受理s (the words of its states and steps).
+    expect(JSON.stringify([type.states, type.transitions.map((x) => x.title)])).not.toContain('受理');
+    let file = await legalAid.open.mutate({ fields: { applicants: [{ role: 'applicant', name: '李某某', phone: '13800001111' }], matter: 'wages', summary: '追索拖欠工资三万元。', channel: 'in-person' } });
+    expect(file.number).toBe('（2026）西屯援转字第1号');
+    expect(file.deadlines).toEqual([expect.objectContaining({ code: 'forwarding', due: '2026-10-08' })]);
+    // The application's materials go through the plugin's one attachment route.
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const token = await t.tokenOf('xitun');
+    const up = await fetch(`${t.url}/plugins/applications/cases/${file.id}/attachments?name=${encodeURIComponent('申请表.pdf')}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: pdf });
+    expect(up.status).toBe(201);
+    const sha = ((await up.json()) as { sha256: string }).sha256;
+    const down = await fetch(`${t.url}/plugins/applications/cases/${file.id}/attachments/${sha}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(down.status).toBe(200);
+    expect(new Uint8Array(await down.arrayBuffer())).toEqual(pdf);
+    at('2026-09-29');
+    file = await legalAid.transition.mutate({ id: file.id, revision: file.revision, transition: 'forward', fields: { institution: '红山区法律援助中心' } });
+    expect(file.deadlines.find((d) => d.code === 'institution-decision')).toMatchObject({ startedOn: '2026-09-29', due: '2026-10-08', unit: 'calendar', days: 7 }); // 6 Oct in the holiday: moved to 8 Oct
+    expect(file.deadlines.find((d) => d.code === 'institution-decision')!.basis.zh).toContain('第四十三条');
+    at('2026-10-08');
+    file = await legalAid.transition.mutate({ id: file.id, revision: file.revision, transition: 'decided', fields: { outcome: 'granted' } });
+    expect(file).toMatchObject({ state: 'decided', closed: true });
+    const facts = await (await t.client('city')).platform.facts.query.query({ metrics: ['diary.legal-aid-applications', 'diary.legal-aid-forwarded', 'applications.legal-aid-received', 'applications.legal-aid-forwarded'], from: '2026-09-01', to: '2026-10-31' });
+    expect(facts.rows.map((r) => [r.metric, r.value]).sort()).toEqual([
+      ['applications.legal-aid-forwarded', 1],
+      ['applications.legal-aid-received', 1],
+      ['diary.legal-aid-applications', 1],
+      ['diary.legal-aid-forwarded', 1],
+    ]);
+    const catalog = await (await t.client('xitun')).diary.catalog.query();
+    expect(catalog.items.find((i) => i.code === 'diary.legal-aid')!.title.zh).toBe('法律援助申请接收转交');
+    expect(catalog.items.find((i) => i.code === 'diary.legal-aid')!.derived).toMatchObject({ plugin: 'applications' });
+  });
+
+  it('keeps the types apart: a legal-aid case is not found as a reconsideration case', async () => {
+    const c = await t.client('xitun', { locale: 'en' });
+    const { rows } = await c.applications.legalAid.cases.list.query({ limit: 1 });
+    expect((await sifaErrorOf(c.applications.cases.get.query({ id: rows[0]!.id }))).data).toMatchObject({ sifaCode: 'NOT_FOUND' });
+  });
+});
+
 describe('the application period (arts. 20–21)', () => {
   const check = (input: Parameters<typeof reconsiderationPeriod>[1]) => t.server.runScoped(wholeRegionReader, async (scoped) => reconsiderationPeriod(scoped.calendar, input));
 

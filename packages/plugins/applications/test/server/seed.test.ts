@@ -30,7 +30,7 @@ describe('the demo seed', () => {
     const total = (await city.applications.cases.list.query({ limit: 1 })).total;
     expect(total).toBeGreaterThanOrEqual(offices.length);
     expect(total).toBeLessThanOrEqual(3 * offices.length + 2);
-    expect(logs.some((l) => l.includes(`demo reconsideration applications: ${total} for ${offices.length} offices`))).toBe(true);
+    expect(logs.some((l) => l.includes(`demo applications: ${total} reconsideration, `) && l.includes(`for ${offices.length} offices`))).toBe(true);
     const xitun = await t.client('xitun');
     const { rows } = await xitun.applications.cases.list.query({ limit: 50 });
     expect(rows).toHaveLength(4);
@@ -49,6 +49,22 @@ describe('the demo seed', () => {
     expect(file.events.every((e) => e.documentId === null)).toBe(true);
     const states = new Set((await city.applications.cases.list.query({ limit: 200 })).rows.map((r) => r.state));
     expect([...states]).toEqual(expect.arrayContaining(['decided']));
+  });
+
+  it('gives every office legal-aid applications passed on to its county\'s legal-aid centre, and some notary and arbitration referrals', async () => {
+    const city = await t.client('city');
+    const legalAid = await city.applications.legalAid.cases.list.query({ limit: 200 });
+    expect(legalAid.total).toBeGreaterThanOrEqual(2 * offices.length);
+    const xitun = await t.client('xitun');
+    const own = await xitun.applications.legalAid.cases.list.query({ limit: 50 });
+    expect(own.total).toBe(6);
+    const file = await xitun.applications.legalAid.cases.get.query({ id: own.rows.at(-1)!.id });
+    expect(String(file.fields.summary)).toMatch(/^【示范】/);
+    expect(file.events.find((e) => e.transition === 'forward')?.fields.institution).toBe('红山区法律援助中心');
+    expect((await city.applications.notary.cases.list.query({ limit: 1 })).total).toBeGreaterThan(0);
+    expect((await city.applications.arbitration.cases.list.query({ limit: 1 })).total).toBeGreaterThan(0);
+    const facts = await city.platform.facts.query.query({ metrics: ['applications.legal-aid-received'], from: '2025-12-01', to: '2026-11-19' });
+    expect(facts.rows[0]?.value).toBe(legalAid.total);
   });
 
   it('adds nothing when run again', async () => {
