@@ -22,8 +22,8 @@ export interface Actor {
   role: Role;
   scope: Scope;
   permissions: ReadonlySet<string>;
-  /** How the caller proved who it is. */
-  via: 'session' | 'embed-token';
+  /** How the caller proved who it is (`public-form`: a citizen applying through a publishable key, no account). */
+  via: 'session' | 'embed-token' | 'public-form';
   /**
    * Work nobody signed in for (the demo seed, scheduled jobs): the platform's system actor, with
    * every permission. A casework step limited to some `roles` (the office's own) is open to it.

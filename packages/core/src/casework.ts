@@ -224,6 +224,21 @@ export const caseTypeSchema = z
     states: z.array(caseStateSchema).min(1).max(30),
     transitions: z.array(caseTransitionSchema).min(1).max(60),
     deadlines: z.array(caseDeadlineSchema).max(20).default([]),
+    /**
+     * The form citizens fill in on a public page without an account (`platform.publicForms.submit`, the
+     * `<sifa-apply>` widget): the opening's fields they are asked for (case fields and the opening
+     * step's own), the values the opening gets besides (the channel: online), and what they consent
+     * to before sending (个人信息保护法 art. 14: purpose, who processes, how long it is kept).
+     * Attachments are not asked for here.
+     */
+    publicForm: z
+      .object({
+        fields: z.array(fieldName).min(1).max(40),
+        preset: z.record(fieldName, z.union([z.string(), z.boolean()])).default({}),
+        consent: localizedTextSchema,
+        intro: localizedTextSchema.optional(),
+      })
+      .optional(),
   })
   .superRefine((type, ctx) => {
     const states = new Set(type.states.map((s) => s.code));
@@ -249,6 +264,23 @@ export const caseTypeSchema = z
     for (const f of type.listFields) if (!fields.has(f)) issue(['listFields'], `Unknown case field "${f}"`);
     for (const [name, spec] of Object.entries(type.fields)) {
       if (spec.requiredWhen && !fields.has(spec.requiredWhen.field)) issue(['fields', name, 'requiredWhen'], `Unknown case field "${spec.requiredWhen.field}"`);
+    }
+    if (type.publicForm && openings.length === 1) {
+      const opening = openings[0]!;
+      const specs: Record<string, CaseFieldSpec> = { ...type.fields, ...opening.fields };
+      const asked = new Set(type.publicForm.fields);
+      for (const [i, f] of type.publicForm.fields.entries()) {
+        if (!specs[f]) issue(['publicForm', 'fields', i], `Unknown field of the opening "${f}"`);
+        else if (specs[f].kind === 'attachments' || specs[f].kind === 'signatures') issue(['publicForm', 'fields', i], `"${f}" (${specs[f].kind}) cannot be asked on a public form`);
+      }
+      for (const f of Object.keys(type.publicForm.preset)) {
+        if (!specs[f]) issue(['publicForm', 'preset', f], `Unknown field of the opening "${f}"`);
+        if (asked.has(f)) issue(['publicForm', 'preset', f], `"${f}" is both asked and preset`);
+      }
+      for (const [name, spec] of Object.entries(specs)) {
+        const required = spec.required && !spec.requiredWhen;
+        if (required && !asked.has(name) && !(name in type.publicForm.preset)) issue(['publicForm', 'fields'], `The opening requires "${name}": ask for it or preset it`);
+      }
     }
     type.deadlines.forEach((d, i) => {
       if (!transitions.has(d.from)) issue(['deadlines', i, 'from'], `Unknown transition "${d.from}"`);

@@ -161,6 +161,14 @@ export const sifaErrorCodes = {
       en: 'Too many requests. Try again later.',
     },
   },
+  CHALLENGE_REQUIRED: {
+    trpc: 'TOO_MANY_REQUESTS',
+    http: 429,
+    message: {
+      zh: '提交较多，请先完成验证（浏览器将自动计算，几秒钟即可）。',
+      en: 'Many submissions came from here: solve the check first (the browser computes it in a few seconds).',
+    },
+  },
   UNAVAILABLE: {
     trpc: 'SERVICE_UNAVAILABLE',
     http: 503,

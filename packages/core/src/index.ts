@@ -180,3 +180,4 @@ export {
 } from './casework.js';
 export { caseFieldsSchema, isValidIdNumber, type CaseFieldsSchemaOptions } from './casework-fields.js';
 export { caseworkRouter, caseworkDeadlineSource, type CaseworkPermissions, type CaseworkRouter } from './casework-router.js';
+export * from './public-apply.js';

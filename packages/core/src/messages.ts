@@ -88,6 +88,8 @@ export const validationMessages = {
   caseDayInFuture: { zh: '日期不能晚于今天。', en: 'The day must not be after today.' },
   caseDayBeforeLast: { zh: '日期不能早于本案上一步骤的日期。', en: "The day must not be before the case's previous step." },
   caseUnknownField: { zh: '包含此步骤没有的字段。', en: 'Contains a field this step does not have.' },
+  publicConsentChanged: { zh: '个人信息处理说明已更新，请刷新页面阅读并重新勾选同意。', en: 'The notice on personal information has changed: reload the page, read it and agree again.' },
+  publicOfficeOnly: { zh: '请选择一个司法所（乡镇、街道）。', en: 'Choose a judicial office (township or street).' },
   entryPointId: {
     zh: '数据入口标识为小写字母、数字或“-”，以字母开头，例如 mediation-cases。',
     en: 'An entry point id is lower-case letters, digits and "-", starting with a letter, e.g. "mediation-cases".',

@@ -146,6 +146,8 @@ export interface SifaContext {
   bearerToken: string | null;
   /** The Origin header of a browser request, for publishable-key checks; null for server-to-server calls. */
   origin: string | null;
+  /** The client's network address (the socket's peer; the first X-Forwarded-For hop behind a trusted proxy), for per-client limits; null when unknown. */
+  clientAddress?: string | null;
   /** Set by the server's auth step when a presented token was rejected; thrown where sign-in is required. */
   authError?: SifaError | undefined;
 }

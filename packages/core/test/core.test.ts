@@ -57,6 +57,7 @@ describe('error codes', () => {
     UNSUPPORTED_MEDIA_TYPE: 415,
     ACCOUNT_LOCKED: 429,
     TOO_MANY_REQUESTS: 429,
+    CHALLENGE_REQUIRED: 429,
     INTERNAL: 500,
     UNAVAILABLE: 503,
   };

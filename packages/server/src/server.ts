@@ -32,6 +32,7 @@ import { composeWithPlatform, declarePlugins, driftSourcesOf, migrationSourcesOf
 import { createPlatformRuntime } from './server/runners.js';
 import { createHttpEntry } from './server/http-entry.js';
 import { Lifecycle } from './server/lifecycle.js';
+import { createApplyPlatform, type PublicApplyOptions } from './apply/service.js';
 
 export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = readonly ServerPlugin[]> {
   plugins?: TPlugins;
@@ -67,6 +68,13 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
     /** A deployment's deadline days: `{ 'mediation.case/mediation-period': { days: 30, unit: 'calendar' } }`. */
     deadlines?: Readonly<Record<string, CaseDeadlineOverride>>;
   };
+  /** Limits of the public application forms (`platform.apply.*`): per key, per client, the proof of work. */
+  publicApply?: PublicApplyOptions;
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For: take the client's address from its first hop
+   * (per-client limits of public forms). Off by default: the socket's peer address.
+   */
+  trustProxy?: boolean;
   jobs?: {
     /** Run the plugins' jobs on their schedules once listening (default true; tests turn it off and call `jobs.run`). */
     schedule?: boolean;
@@ -218,8 +226,9 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   );
   const { runScoped, calendar, documents, notifications } = runtime;
 
+  const apply = createApplyPlatform({ db, platform: runtime.platform, now, options: options.publicApply });
   const { composition, router, routes } = await life.step('platform procedures', () =>
-    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar }), plugins),
+    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply }), plugins),
   );
   const jobs = await life.step(
     'jobs',
@@ -238,6 +247,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     (runner) => runner.stop(),
   );
   const http = createHttpEntry({
+    trustProxy: options.trustProxy ?? false,
     router,
     routes,
     limits,

@@ -58,6 +58,11 @@ const applicantRoles = [
   { value: 'agent', title: t('委托代理人', 'Agent') },
 ];
 
+const consent = t(
+  '您填写的姓名、身份证号码、联系电话、住址和申请内容，仅用于所选司法所办理本申请（接收、转递或转交有关机关，并告知办理情况），由司法行政机关依照《中华人民共和国个人信息保护法》处理：加密存储，只有承办人员可以查看，按档案管理规定的期限保存；除法律另有规定外，不向其他单位提供。您可以向该司法所查询、更正您的信息。',
+  'Your name, ID number, phone, address and what you apply for are used only by the office you choose to handle this application (receive it, forward or pass it to the competent body, and tell you how it goes). The justice administration processes them under the Personal Information Protection Law: stored encrypted, seen only by the staff handling it, kept as long as the archive rules require, given to no other body unless the law requires it. You may ask the office to show or correct them.',
+);
+
 /** Facts for the diary's items where the diary is installed (its items become read-only: these cases count). */
 const diary = (metric: string) => ({ metric, ifInstalled: true as const });
 
@@ -126,6 +131,15 @@ export const reconsiderationCaseType = defineCaseType({
     materials: { kind: 'attachments', title: t('申请书及证据材料', 'Application and evidence'), maxFiles: 30 },
   },
   listFields: ['respondent', 'act', 'channel'],
+  publicForm: {
+    fields: ['applicants', 'respondent', 'act', 'actOn', 'knewOn', 'rightNotified', 'immovable', 'request', 'factsReasons'],
+    preset: { channel: 'online' },
+    consent,
+    intro: t(
+      '向行政机关的行政行为申请行政复议：司法所接收您的申请后转递有管辖权的行政复议机关。请自知道该行政行为之日起六十日内提出（《行政复议法》第二十条）。',
+      'Apply for administrative reconsideration of an administrative act: the judicial office receives your application and forwards it to the competent reconsideration body. Apply within 60 days of learning of the act (Administrative Reconsideration Law art. 20).',
+    ),
+  },
   states: [
     { code: 'received', title: t('已接收', 'Received') },
     { code: 'forwarded', title: t('已转递', 'Forwarded') },
@@ -306,6 +320,8 @@ function referralCaseType(spec: {
   diaryReceived?: string;
   diaryForwarded?: string;
   decisionPeriod?: { days: number; unit: 'working' | 'calendar'; basis: LocalizedText };
+  /** Offered as a public form (`<sifa-apply>`) with this introduction. */
+  publicIntro?: LocalizedText;
 }) {
   return defineCaseType({
     code: spec.code,
@@ -321,6 +337,7 @@ function referralCaseType(spec: {
       materials: { kind: 'attachments', title: t('申请材料', 'Application materials'), maxFiles: 30 },
     },
     listFields: ['matter', 'summary', 'channel'],
+    ...(spec.publicIntro ? { publicForm: { fields: ['applicants', 'matter', 'summary'], preset: { channel: 'online' }, consent, intro: spec.publicIntro } } : {}),
     states: [
       { code: 'received', title: t('已接收', 'Received') },
       { code: 'forwarded', title: t('已转交', 'Passed on') },
@@ -419,6 +436,10 @@ export const legalAidCaseType = referralCaseType({
     { value: 'other', title: t('其他', 'Other') },
   ],
   metric: 'applications.legal-aid',
+  publicIntro: t(
+    '经济困难或符合法律规定的其他情形，可以申请法律援助：司法所接收您的申请并转交法律援助机构，由法律援助机构审查决定。',
+    'If you cannot afford a lawyer (or the law otherwise provides), you may apply for legal aid: the judicial office receives your application and passes it to the legal-aid institution, which decides.',
+  ),
   diaryReceived: 'diary.legal-aid-applications',
   diaryForwarded: 'diary.legal-aid-forwarded',
   decisionPeriod: {

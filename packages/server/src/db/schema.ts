@@ -580,3 +580,32 @@ export const caseAttachments = pgTable(
     orgScopePolicy('case_attachments'),
   ],
 ).enableRLS();
+
+/**
+ * Applications citizens sent through a public form (`platform.apply.submit`): the case they opened,
+ * the SHA-256 of the secret code given to the applicant (status lookups), a keyed digest of what
+ * they sent (a repeat within a day answers with the first number; no personal data in clear), the
+ * consent version they accepted and the publishable key used. Org-owned: row-level security like
+ * the case's.
+ */
+export const publicApplications = pgTable(
+  'public_applications',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    ...orgColumns(),
+    type: text('type').notNull(),
+    number: text('number').notNull(),
+    codeHash: text('code_hash').notNull(),
+    dedupe: text('dedupe').notNull(),
+    consentVersion: text('consent_version').notNull(),
+    keyId: text('key_id').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('public_applications_number_idx').on(t.number),
+    index('public_applications_dedupe_idx').on(t.dedupe, t.submittedAt),
+    orgScopePolicy('public_applications'),
+  ],
+).enableRLS();

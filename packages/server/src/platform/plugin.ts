@@ -42,6 +42,7 @@ import {
   notificationReads,
   notifications,
   orgs,
+  publicApplications,
   sessions,
   sifaSettings,
   users,
@@ -58,6 +59,8 @@ import type { EmbedTokenService } from '../embed/tokens.js';
 import { createEmbedRouters } from '../embed/routers.js';
 import { createCalendarRouter } from '../calendar/router.js';
 import type { CalendarPlatform } from '../calendar/service.js';
+import type { ApplyPlatform } from '../apply/service.js';
+import { createApplyRouter } from '../apply/router.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
@@ -105,6 +108,7 @@ export const platformTables = [
   caseEvents,
   caseFiles,
   caseAttachments,
+  publicApplications,
 ] as const;
 
 const platformMigrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -124,6 +128,7 @@ export interface PlatformPluginDeps {
   documents: DocumentsPlatform;
   notifications: NotificationsPlatform;
   calendar: CalendarPlatform;
+  apply: ApplyPlatform;
 }
 
 export function createPlatformPlugin(deps: PlatformPluginDeps) {
@@ -217,6 +222,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       documents: createDocumentsRouter(deps.documents),
       notifications: createNotificationsRouter(),
       calendar: createCalendarRouter(deps.calendar),
+      publicForms: createApplyRouter(deps.apply),
     }),
     routes: createDocumentRoutes(deps.documents),
     tables: platformTables,

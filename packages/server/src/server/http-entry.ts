@@ -41,6 +41,8 @@ export interface HttpEntryOptions {
   /** The body of `GET /healthz` (throws when the database does not answer). */
   health(): Promise<unknown>;
   logger: Logger;
+  /** Take the client address from X-Forwarded-For's first hop (behind a trusted reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export interface HttpEntry {
@@ -54,6 +56,12 @@ type IdentifiedRequest = IncomingMessage & { sifaRequestId: string };
 
 export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
   const { router, limits, platform, keys, logger } = options;
+
+  const clientAddressOf = (req: IncomingMessage): string | null => {
+    const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    return (first || req.socket.remoteAddress) ?? null;
+  };
 
   const requestContext = (req: IncomingMessage) => {
     const localeHeader = req.headers['x-sifa-locale'];
@@ -70,6 +78,7 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     apiKey: null,
     bearerToken: token,
     origin: typeof req.headers.origin === 'string' ? req.headers.origin : null,
+    clientAddress: clientAddressOf(req),
     authError: undefined,
   });
 

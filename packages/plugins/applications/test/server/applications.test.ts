@@ -164,6 +164,29 @@ describe('a legal-aid application: received, passed on to the legal-aid institut
   });
 });
 
+describe('applying online (the public form, no account)', () => {
+  it('offers reconsideration and legal aid; a citizen\'s application lands in the office with its receipt, and its status follows', async () => {
+    at('2026-09-28');
+    const key = await t.publishableKey('150402');
+    const apply = t.publicClient(key, { locale: 'zh-CN', headers: { 'x-forwarded-for': '203.0.113.200' } }).platform.publicForms;
+    const forms = await apply.list.query({});
+    expect(forms.map((f) => f.type).sort()).toEqual(['applications.legal-aid', 'applications.reconsideration']);
+    const form = forms.find((f) => f.type === 'applications.reconsideration')!;
+    expect(form.order).not.toContain('channel'); // preset: online
+    expect(form.consent.zh).toContain('个人信息保护法');
+    const { oralRecord: _o, channel: _c, ...asked } = application;
+    const sent = await apply.submit.mutate({ type: 'applications.reconsideration', orgCode: '150402001', fields: asked, consent: { accepted: true, version: form.consentVersion } });
+    if (sent.duplicate) throw new Error('unexpected duplicate');
+    const office = (await t.client('xitun')).applications.cases;
+    const { rows } = await office.list.query({ q: sent.number });
+    const file = await office.get.query({ id: rows[0]!.id });
+    expect(file.fields).toMatchObject({ channel: 'online', respondent: '西屯街道办事处' });
+    expect(file.events[0]!.documentId).toEqual(expect.any(String)); // the receipt
+    const status = await apply.status.query({ number: sent.number, code: sent.code });
+    expect(status).toMatchObject({ typeTitle: { zh: '行政复议申请转递' }, stateTitle: { zh: '已接收' }, nextDeadline: { title: { zh: '转递期限' } } });
+  });
+});
+
 describe('the application period (arts. 20–21)', () => {
   const check = (input: Parameters<typeof reconsiderationPeriod>[1]) => t.server.runScoped(wholeRegionReader, async (scoped) => reconsiderationPeriod(scoped.calendar, input));
 
