@@ -97,6 +97,22 @@ describe('composition', () => {
     expect(refusal(plugin('cases', { caseTypes: [withFact] }))).toContain('records the metric "diary.mediation-cases", which no installed plugin declares');
   });
 
+  it('refuses a public form that asks what the opening does not have, leaves out what it requires, or asks for files', () => {
+    const consent = t2('Used only for this application.');
+    const form = (publicForm: CaseTypeInput['publicForm']) => refusal(plugin('cases', { caseTypes: [caseType('cases', { publicForm })] }));
+    expect(form({ fields: ['summary', 'secret'], consent })).toContain('Unknown field of the opening "secret"');
+    const withStepField = caseType('cases', {
+      fields: { summary: { kind: 'text', title: t2('Summary') }, files: { kind: 'attachments', title: t2('Files') } },
+      transitions: [{ code: 'register', title: t2('Register'), from: [], to: 'open', permission: 'cases.work', fields: { source: { kind: 'choice', title: t2('Source'), options: [{ value: 'a', title: t2('A') }, { value: 'b', title: t2('B') }] } } }],
+      publicForm: { fields: ['summary'], consent },
+    });
+    expect(refusal(plugin('cases', { caseTypes: [withStepField] }))).toContain('The opening requires "source": ask for it or preset it');
+    expect(refusal(plugin('cases', { caseTypes: [{ ...withStepField, publicForm: { fields: ['summary', 'files'], preset: { source: 'a' }, consent } }] }))).toContain('"files" (attachments) cannot be asked on a public form');
+    expect(refusal(plugin('cases', { caseTypes: [{ ...withStepField, publicForm: { fields: ['summary', 'source'], preset: { source: 'a' }, consent } }] }))).toContain('"source" is both asked and preset');
+    // A valid one composes.
+    expect(() => composePlugins([plugin('cases', { caseTypes: [{ ...withStepField, publicForm: { fields: ['summary'], preset: { source: 'a' }, consent } }] })])).not.toThrow();
+  });
+
   it('refuses a diary item derived by two plugins, naming both', () => {
     const a = plugin('one', { derivedDiaryItems: [{ item: 'diary.mediation', from: t2('From one') }] });
     const b = plugin('two', { derivedDiaryItems: [{ item: 'diary.mediation', from: t2('From two') }] });

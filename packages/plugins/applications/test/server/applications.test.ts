@@ -174,7 +174,7 @@ describe('applying online (the public form, no account)', () => {
     const form = forms.find((f) => f.type === 'applications.reconsideration')!;
     expect(form.order).not.toContain('channel'); // preset: online
     expect(form.consent.zh).toContain('个人信息保护法');
-    const { oralRecord: _o, channel: _c, ...asked } = application;
+    const { channel: _c, ...asked } = application;
     const sent = await apply.submit.mutate({ type: 'applications.reconsideration', orgCode: '150402001', fields: asked, consent: { accepted: true, version: form.consentVersion } });
     if (sent.duplicate) throw new Error('unexpected duplicate');
     const office = (await t.client('xitun')).applications.cases;
