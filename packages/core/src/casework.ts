@@ -409,6 +409,25 @@ export interface CaseDocumentData {
 }
 
 /**
+ * Helpers of case document templates (record sheets, receipts, opinions): a choice's title in the
+ * document's language, a day as documents write it (2026年3月2日 / 2 March 2026), a text value.
+ */
+export const caseDocumentText = {
+  optionTitle(options: readonly { readonly value: string; readonly title: LocalizedText }[], value: unknown, en: boolean): string {
+    const found = options.find((o) => o.value === value);
+    return found ? (en ? found.title.en : found.title.zh) : '';
+  },
+  day(day: string, en: boolean): string {
+    const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+    return en ? `${d} ${monthNames[m - 1]} ${y}` : `${y}年${m}月${d}日`;
+  },
+  text(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+  },
+};
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
  * `CaseDocumentData` as a template's `dataSchema` (checked loosely: the engine builds it from the
  * validated case; a template reads the fields it knows).
  */

@@ -151,6 +151,7 @@ export {
   defineCaseType,
   caseListQuerySchema,
   caseDocumentDataSchema,
+  caseDocumentText,
   caseOpenInputSchema,
   caseTransitionInputSchema,
   caseImportInputSchema,

@@ -6,23 +6,14 @@
  * Laid out as a form (the case number as its reference, no 文号), signed by the receiving staff
  * member under the office's seal. A plausible model of such a receipt, not a prescribed form.
  */
-import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
 import { applicationChannels, reconsiderationCaseType } from '../case-types.js';
 
 const oralRecords = (reconsiderationCaseType.fields.oralRecord as { options: readonly Option[] }).options;
 
+const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
 type Option = { readonly value: string; readonly title: LocalizedText };
-const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {
-  const found = options.find((o) => o.value === value);
-  return found ? (en ? found.title.en : found.title.zh) : '';
-};
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-function dayLabel(day: string, en: boolean): string {
-  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  return en ? `${d} ${monthNames[m - 1]} ${y}` : `${y}年${m}月${d}日`;
-}
 
 const roleTitles: Record<string, LocalizedText> = {
   applicant: { zh: '申请人', en: 'Applicant' },

@@ -8,20 +8,11 @@
  * Layout: the platform's `form` layout (record sheets and agreements: the record number as its
  * reference, no 版头 or 文号), the items as a field table, then the signature lines.
  */
-import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock } from '@sifa/core';
 import { consultationChannels, consultationReplyForms, consultationMatters, consultationReferrals, followUpOutcomes } from '../case-type.js';
 
-type Option = { readonly value: string; readonly title: LocalizedText };
-const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {
-  const found = options.find((o) => o.value === value);
-  return found ? (en ? found.title.en : found.title.zh) : '';
-};
+const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function dayLabel(day: string, en: boolean): string {
-  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  return en ? `${d} ${monthNames[m - 1]} ${y}` : `${y}年${m}月${d}日`;
-}
 
 /** One line per person: name (or 匿名), ID number, phone, address. */
 export function personLines(value: unknown, en: boolean): string {
@@ -32,7 +23,6 @@ export function personLines(value: unknown, en: boolean): string {
     .join('\n');
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The events of the case including the one being taken (its own fields are `step`). */
 function timeline(data: CaseDocumentData) {

@@ -8,21 +8,11 @@
  *
  * The wording is a plausible model of such an opinion, not a prescribed form.
  */
-import { caseDocumentDataSchema, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
+import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock } from '@sifa/core';
 import { legalityConclusions, legalityFindings, legalityReviewKinds, reviewPoints } from '../case-type.js';
 
-type Option = { readonly value: string; readonly title: LocalizedText };
-const titleOf = (options: readonly Option[], value: unknown, en: boolean): string => {
-  const found = options.find((o) => o.value === value);
-  return found ? (en ? found.title.en : found.title.zh) : '';
-};
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function dayLabel(day: string, en: boolean): string {
-  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  return en ? `${d} ${monthNames[m - 1]} ${y}` : `${y}年${m}月${d}日`;
-}
 
 const chineseOrdinals = ['一', '二', '三', '四', '五', '六'];
 
