@@ -160,6 +160,14 @@ describe('limits', () => {
     expect(limited.data.details.retryAfter).toBeGreaterThan(3000);
     expect(limited.message).toMatch(/^Too many submissions\. Try again in \d+ seconds\.$/);
     expect(await citizen().submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('另一位申请人'), consent })).toMatchObject({ duplicate: false });
+    // In HTTP too: 429 with Retry-After.
+    const raw = await fetch(`${t.url}/trpc/platform.publicForms.submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sifa-key': hongshanKey, 'x-forwarded-for': address },
+      body: JSON.stringify({ type: 'casebook.case', orgCode: '150402002', fields: fields('限额7'), consent }),
+    });
+    expect(raw.status).toBe(429);
+    expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(3000);
     // An hour later the client may send again.
     clock.now = new Date('2026-09-28T03:00:01Z');
     try {

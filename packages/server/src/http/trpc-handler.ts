@@ -208,7 +208,9 @@ export function createTrpcHandler(options: HandlerOptions) {
       // One call (the common case) skips the batch machinery.
       const results = paths.length === 1 ? [await call(paths[0]!, 0)] : await Promise.all(paths.map(call));
       if (!isBatch) {
-        send(res, results[0]!.status, results[0]!.body, headers);
+        // A refusal that says when to come back (limits of public forms) says it in HTTP too.
+        const retryAfter = results[0]!.status === 429 ? (results[0]!.body as { error?: { data?: { details?: { retryAfter?: unknown } } } }).error?.data?.details?.retryAfter : undefined;
+        send(res, results[0]!.status, results[0]!.body, typeof retryAfter === 'number' ? [...headers, 'retry-after', String(retryAfter)] : headers);
         return;
       }
       const statuses = new Set(results.map((r) => r.status));
