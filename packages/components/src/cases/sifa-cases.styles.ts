@@ -267,14 +267,17 @@ export const casesStyles = css`
   }
   .summary .pair {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.3em;
     min-inline-size: 0;
   }
   :host([data-sifa-locale='zh-CN']) .summary .pair {
     gap: 0;
   }
+  /* A long label ("The matter and the reasons") wraps between words and puts its value below, never breaks a word. */
   .summary dt {
     color: var(--sifa-color-text-muted);
+    overflow-wrap: normal;
   }
   .summary dt::after {
     content: '：';

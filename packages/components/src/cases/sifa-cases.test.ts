@@ -519,6 +519,7 @@ describe('<sifa-cases> themes, languages, layout', () => {
       for (const lang of ['zh-CN', 'en', 'mn-Mong'] as const) {
         const m = await mount({ orgCode: office, lang, theme: 'elderly' });
         expect(overflowing(m), `${lang} list`).toEqual([]);
+        if (lang === 'en') expect(wordsSplit(m.root, '.summary dt, .fields dt, label'), `${lang} list labels`).toEqual([]);
         await fileWithErrors(m, file);
         expect(overflowing(m), `${lang} file`).toEqual([]);
         m.el.remove();
@@ -561,6 +562,24 @@ function chineseOutsideData(root: ShadowRoot): string[] {
     found.push(`${parent?.localName}.${parent?.className}: ${text.trim().slice(0, 40)}`);
   }
   return found;
+}
+
+/** English words of labels broken across lines mid-word ("reason / s:"): each word must sit on one line. */
+function wordsSplit(root: ShadowRoot, selector: string): string[] {
+  const out: string[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? '').matchAll(/[A-Za-z]{2,}[:.,]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(`${el.localName}.${el.className}: ${match[0]}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Elements wider than the widget or than the page (the widget itself scrolls in Mongolian, the page never). */

@@ -11,7 +11,7 @@ export async function seedPlugins(server: SifaServer<unknown>, orgCodes: readonl
   const db = server.database.db;
   const { permissions } = server.composition;
   const runScoped: PluginSeedContext['runScoped'] = async (orgCode, work) =>
-    server.runScoped(await systemActor(db, orgCode, 'seed', 'Demo seed', permissions), work);
+    server.runScoped(await systemActor(db, orgCode, 'seed', '演示数据', permissions), work);
   const exports = new Map<string, SeedExports>();
   for (const plugin of server.composition.plugins) {
     const seed = plugin.source.seed;
