@@ -100,6 +100,8 @@ export interface ApiKeyIdentity {
   orgCode: string;
   orgPath: string;
   allowedOrigins: readonly string[];
+  /** Publishable keys: the public forms (case types) it may submit; null: every public form. */
+  publicForms?: readonly string[] | null;
 }
 
 /** What a public-read procedure gets: a READ ONLY transaction limited to one subtree. */

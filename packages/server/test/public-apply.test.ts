@@ -115,6 +115,20 @@ describe('a citizen applies with the page\'s key', () => {
     expect(rowsOf<{ n: number }>(await t.db.handle.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n).toBe(before);
   });
 
+  it('lets a key be restricted to some forms: the others are neither listed nor accepted', async () => {
+    const city = await t.client('city');
+    const created = await city.platform.keys.create.mutate({ kind: 'publishable', orgCode: '150402', label: 'only another form', allowedOrigins: ['http://localhost:1'], publicForms: ['casebook.other'] });
+    expect(created.publicForms).toEqual(['casebook.other']);
+    const restricted = citizen(created.key, '198.51.100.50', 'en');
+    expect(await restricted.list.query({})).toEqual([]);
+    const consent = await consentOf();
+    const refused = await sifaErrorOf(restricted.submit.mutate({ type: 'casebook.case', orgCode: '150402001', fields: fields('受限的密钥'), consent }));
+    expect(refused.data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { type: 'casebook.case' } });
+    expect(refused.message).toBe('This site\'s key may not submit "Test case file".');
+    const allowed = await city.platform.keys.create.mutate({ kind: 'publishable', orgCode: '150402', allowedOrigins: ['http://localhost:1'], publicForms: ['casebook.case'] });
+    expect((await citizen(allowed.key).list.query({})).map((f) => f.type)).toEqual(['casebook.case']);
+  });
+
   it('stores hostile text as text: what the office reads back is exactly what was typed', async () => {
     const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>\u202e${7*7}{{constructor}}';
     const apply = citizen();

@@ -125,11 +125,16 @@ export function createApplyPlatform(deps: { db: SifaDb; platform: PlatformServic
       message: text('网上申请须通过发布密钥（publishable key）提交：请在嵌入脚本上设置 data-sifa-key。', 'Public applications are sent with a publishable key: set data-sifa-key on the embed script tag.'),
     });
   };
-  const formOf = (type: string): Form => {
+  const formOf = (type: string, key?: ApiKeyIdentity): Form => {
     const form = forms.get(type);
     if (!form) throw new SifaError('NOT_FOUND', { message: text(`没有可网上申请的“${type}”。`, `No public form "${type}" is offered here.`), details: { type } });
+    if (key?.publicForms && !key.publicForms.includes(type)) {
+      throw new SifaError('FORBIDDEN', { message: text(`本网站的密钥不能提交“${form.type.title.zh}”。`, `This site's key may not submit "${form.type.title.en}".`), details: { type } });
+    }
     return form;
   };
+  /** The forms a key may submit (all offered, or those it lists). */
+  const allowed = (key: ApiKeyIdentity) => [...forms.values()].filter((f) => !key.publicForms || key.publicForms.includes(f.type.code));
   const tooMany = (retryAfter: number) =>
     new SifaError('TOO_MANY_REQUESTS', {
       message: text(`提交过于频繁，请 ${retryAfter} 秒后再试。`, `Too many submissions. Try again in ${retryAfter} seconds.`),
@@ -167,13 +172,13 @@ export function createApplyPlatform(deps: { db: SifaDb; platform: PlatformServic
 
   return {
     forms(caller, type) {
-      requireKey(caller);
-      return [...forms.values()].filter((f) => !type || f.type.code === type).map((f) => f.view);
+      return allowed(requireKey(caller))
+        .filter((f) => !type || f.type.code === type)
+        .map((f) => f.view);
     },
 
     async challenge(caller, type) {
-      requireKey(caller);
-      formOf(type);
+      formOf(type, requireKey(caller));
       await issuer.ready();
       return issuer.issue(`${clientOf(caller)}|${type}`);
     },
@@ -181,7 +186,7 @@ export function createApplyPlatform(deps: { db: SifaDb; platform: PlatformServic
     async submit(caller, rawInput) {
       const key = requireKey(caller);
       const input = publicApplySubmitInputSchema.parse(rawInput);
-      const form = formOf(input.type);
+      const form = formOf(input.type, key);
       const client = clientOf(caller);
       const keyWindow = `key:${key.id}`;
       const clientWindow = `client:${client}`;

@@ -203,6 +203,8 @@ export const apiKeys = pgTable(
     scopePath: text('scope_path').notNull(),
     /** Exact origins (`https://portal.example.gov.cn`) the key, or its embed tokens, may be used from. */
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+    /** Publishable keys: the public forms (case types) it may submit; null: every public form offered. */
+    publicForms: text('public_forms').array(),
     /** Secret keys: SHA-256 (hex) of the secret; null for publishable keys. */
     secretHash: text('secret_hash'),
     createdBy: text('created_by').notNull(),

@@ -28,6 +28,8 @@ export interface ApiKeySummary {
   label: string;
   orgCode: string;
   allowedOrigins: string[];
+  /** The public forms it may submit (null: every one). */
+  publicForms: string[] | null;
   /** The full key for publishable keys (public anyway); for secret keys only its recognisable start. */
   display: string;
   createdBy: string;
@@ -120,6 +122,7 @@ const identityOf = (row: ApiKeyRow): ApiKeyIdentity => ({
   orgCode: row.orgCode,
   orgPath: row.scopePath,
   allowedOrigins: row.allowedOrigins,
+  publicForms: row.publicForms,
 });
 
 const summaryOf = (row: ApiKeyRow): ApiKeySummary => ({
@@ -128,6 +131,7 @@ const summaryOf = (row: ApiKeyRow): ApiKeySummary => ({
   label: row.label,
   orgCode: row.orgCode,
   allowedOrigins: row.allowedOrigins,
+  publicForms: row.publicForms,
   display: row.kind === 'publishable' ? `pk_${row.id}` : `sk_${row.id}_…`,
   createdBy: row.createdBy,
   createdAt: row.createdAt.toISOString(),
@@ -153,7 +157,7 @@ export class ApiKeyService {
     this.rows = new LookupCache(this.cacheMs);
   }
 
-  async create(manager: KeyManager, input: { kind: ApiKeyKind; label?: string; orgCode: string; allowedOrigins: readonly string[] }): Promise<CreatedApiKey> {
+  async create(manager: KeyManager, input: { kind: ApiKeyKind; label?: string; orgCode: string; allowedOrigins: readonly string[]; publicForms?: readonly string[] | null }): Promise<CreatedApiKey> {
     const origins = validateOrigins(input.kind, input.allowedOrigins, manager.locale);
     const org = await findOrg(this.db, input.orgCode);
     if (!org) throw new SifaError('NOT_FOUND', { message: { zh: `没有代码为 ${input.orgCode} 的单位。`, en: `There is no organisation with code ${input.orgCode}.` }, details: { orgCode: input.orgCode } });
@@ -172,6 +176,7 @@ export class ApiKeyService {
           orgCode: org.code,
           scopePath: org.path,
           allowedOrigins: origins,
+          publicForms: input.kind === 'publishable' && input.publicForms ? [...new Set(input.publicForms)] : null,
           secretHash: secret === null ? null : sha256Hex(secret),
           createdBy: manager.actorId,
           createdAt: this.now(),
@@ -184,7 +189,7 @@ export class ApiKeyService {
         scopePath: org.path,
         entity: 'api_keys',
         entityId: id,
-        afterDigest: digestOf({ kind: input.kind, label: inserted!.label, orgCode: org.code, allowedOrigins: origins }),
+        afterDigest: digestOf({ kind: input.kind, label: inserted!.label, orgCode: org.code, allowedOrigins: origins, publicForms: inserted!.publicForms }),
       });
       return inserted!;
     });

@@ -65,10 +65,12 @@ export function createEmbedRouters(deps: { keys: ApiKeyService; tokens: EmbedTok
           /** Defaults to the caller's own org. */
           orgCode: orgCodeSchema.optional(),
           allowedOrigins: z.array(z.string().max(300)).max(50).default([]),
+          /** Publishable keys: only these public forms (case types); absent: every public form offered. */
+          publicForms: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/).max(80)).max(50).optional(),
         }),
       )
       .mutation(({ ctx, input }) =>
-        deps.keys.create(ctx.manager, { kind: input.kind, label: input.label, orgCode: input.orgCode ?? ctx.actor.scope.orgCode, allowedOrigins: input.allowedOrigins }),
+        deps.keys.create(ctx.manager, { kind: input.kind, label: input.label, orgCode: input.orgCode ?? ctx.actor.scope.orgCode, allowedOrigins: input.allowedOrigins, publicForms: input.publicForms ?? null }),
       ),
     /** Keys of the caller's subtree, revoked ones included; never a secret. */
     list: managerProcedure.query(({ ctx }) => deps.keys.list(ctx.manager.withinPath)),
