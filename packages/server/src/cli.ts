@@ -44,7 +44,7 @@ Commands:
                      database the migrations build); exit 1 when there is any, 0 when clean
   seed               seed the real Chifeng org tree and demo accounts, print the accounts
   audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
-  keys create --kind publishable|secret --org <code> --origin <origin> [--origin …] [--label <text>]
+  keys create --kind publishable|secret --org <code> --origin <origin> [--origin …] [--label <text>] [--form <case type> …]
                      create an embedding key; a secret key is printed this once
   keys list          list every key (never a secret)
   keys revoke <id>   revoke a key; embed tokens minted with it stop working
@@ -107,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       org: { type: 'string' },
       origin: { type: 'string', multiple: true },
+      form: { type: 'string', multiple: true },
       label: { type: 'string' },
       at: { type: 'string' },
       format: { type: 'string' },
@@ -219,8 +220,12 @@ async function main(argv: string[]): Promise<number> {
           label: values.label ?? '',
           orgCode: values.org!,
           allowedOrigins: values.origin ?? [],
+          // Publishable keys: only these public forms (every one offered when none is named).
+          publicForms: values.form ?? null,
         });
-        console.log(`Created ${created.kind} key ${created.id} for org ${created.orgCode}${created.allowedOrigins.length ? `, origins ${created.allowedOrigins.join(' ')}` : ''}.`);
+        console.log(
+          `Created ${created.kind} key ${created.id} for org ${created.orgCode}${created.allowedOrigins.length ? `, origins ${created.allowedOrigins.join(' ')}` : ''}${created.publicForms ? `, public forms ${created.publicForms.join(' ')}` : ''}.`,
+        );
         if (created.kind === 'secret') console.log('Keep this secret key on the host site\'s server; it is shown only now:');
         console.log(created.key);
       } else if (sub === 'list') {

@@ -491,8 +491,9 @@ describe('sifa keys (CLI)', () => {
     const id = secret!.slice(3, 23);
     expect(created.stdout).toContain(`Created secret key ${id} for org 150402, origins ${portal} http://localhost:8080.`);
 
-    const pk = await runCli(['keys', 'create', '--kind', 'publishable', '--org', '150404001', '--origin', otherPortal], cliEnv);
+    const pk = await runCli(['keys', 'create', '--kind', 'publishable', '--org', '150404001', '--origin', otherPortal, '--form', 'applications.legal-aid'], cliEnv);
     expect(pk.code).toBe(0);
+    expect(pk.stdout).toContain(`for org 150404001, origins ${otherPortal}, public forms applications.legal-aid.`);
     const pkId = pk.stdout.match(/^pk_([0-9A-Za-z]{20})$/m)![1]!;
 
     const listed = await runCli(['keys', 'list'], cliEnv);
