@@ -66,17 +66,19 @@ describe('a citizen applies with the page\'s key', () => {
     expect(raw!.code_hash).toMatch(/^[0-9a-f]{64}$/);
 
     // The applicant follows it with the number and the code, and nothing else.
-    const status = await citizen().status.query({ number: sent.number, code: sent.code });
+    const status = await citizen().status.mutate({ number: sent.number, code: sent.code });
     expect(status).toMatchObject({ number: sent.number, state: 'registered', stateTitle: { zh: '已受理' }, closed: false, steps: [{ title: { zh: '受理登记' }, on: '2026-09-28' }], nextDeadline: { due: '2026-10-16' } });
     expect(JSON.stringify(status)).not.toMatch(/张三|13812345678|t\.xitun/);
     await office.transition.mutate({ id: file.id, revision: file.revision, transition: 'investigate', fields: { note: '约谈双方' } });
-    expect((await citizen().status.query({ number: sent.number, code: sent.code.toLowerCase() })).steps.map((s) => s.title.zh)).toEqual(['受理登记', '开始调查']);
-    const wrongCode = await sifaErrorOf(citizen().status.query({ number: sent.number, code: 'AAAA-BBBB-CCCC' }));
-    const unknown = await sifaErrorOf(citizen().status.query({ number: '（2026）西屯测字第99号', code: sent.code }));
+    expect((await citizen().status.mutate({ number: sent.number, code: sent.code.toLowerCase() })).steps.map((s) => s.title.zh)).toEqual(['受理登记', '开始调查']);
+    const wrongCode = await sifaErrorOf(citizen().status.mutate({ number: sent.number, code: 'AAAA-BBBB-CCCC' }));
+    const unknown = await sifaErrorOf(citizen().status.mutate({ number: '（2026）西屯测字第99号', code: sent.code }));
     expect(wrongCode.data).toMatchObject({ sifaCode: 'NOT_FOUND' });
     expect(wrongCode.message).toBe(unknown.message);
+    // The code travels in POST bodies only, and never reaches the log.
+    expect(t.logs.join('\n')).not.toContain(sent.code);
     // Another county's page does not find it even with both.
-    expect((await sifaErrorOf(citizen(songshanKey).status.query({ number: sent.number, code: sent.code }))).data).toMatchObject({ sifaCode: 'NOT_FOUND' });
+    expect((await sifaErrorOf(citizen(songshanKey).status.mutate({ number: sent.number, code: sent.code }))).data).toMatchObject({ sifaCode: 'NOT_FOUND' });
   });
 
   it('answers a repeat within a day with the first number (no second case), a day later a new one', async () => {

@@ -14,7 +14,10 @@ export function createApplyRouter(apply: ApplyPlatform) {
     challenge: publicProcedure.input(publicApplyChallengeInputSchema).mutation(({ ctx, input }) => apply.challenge(caller(ctx), input.type)),
     /** Sends an application into an office of the key's subtree: its tracking number and secret code. */
     submit: publicProcedure.input(publicApplySubmitInputSchema).mutation(({ ctx, input }) => apply.submit(caller(ctx), input)),
-    /** The state of an application, by its number and secret code (nothing without both). */
-    status: publicProcedure.input(publicApplyStatusInputSchema).query(({ ctx, input }) => apply.status(caller(ctx), input)),
+    /**
+     * The state of an application, by its number and secret code (nothing without both). A POST,
+     * though it changes nothing: the code must never travel in a URL (access logs, history).
+     */
+    status: publicProcedure.input(publicApplyStatusInputSchema).mutation(({ ctx, input }) => apply.status(caller(ctx), input)),
   });
 }

@@ -182,7 +182,7 @@ describe('applying online (the public form, no account)', () => {
     const file = await office.get.query({ id: rows[0]!.id });
     expect(file.fields).toMatchObject({ channel: 'online', respondent: '西屯街道办事处' });
     expect(file.events[0]!.documentId).toEqual(expect.any(String)); // the receipt
-    const status = await apply.status.query({ number: sent.number, code: sent.code });
+    const status = await apply.status.mutate({ number: sent.number, code: sent.code });
     expect(status).toMatchObject({ typeTitle: { zh: '行政复议申请转递' }, stateTitle: { zh: '已接收' }, nextDeadline: { title: { zh: '转递期限' } } });
   });
 });
