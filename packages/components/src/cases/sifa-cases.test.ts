@@ -229,6 +229,24 @@ describe('<sifa-cases> case file', () => {
     expect(q(m.root, '.timeline > li > p.muted').textContent).toBe(`${zhDay(today.openedOn)} · 测试用户`);
   });
 
+  it('shows hostile text as text: markup, scripts and template syntax in a case never run nor become elements', async () => {
+    const office = nextOffice();
+    const client = await clientFor(office);
+    const hostile = '<img src=x onerror="window.__sifaPwned=1"><script>window.__sifaPwned=2</script>${7*7}{{constructor}}<b>粗</b>';
+    const file = await client.mutate<CaseCalls, 'mediation.cases.open'>('mediation.cases.open', {
+      fields: { ...openingFields(hostile), parties: [{ ...parties[0]!, name: '<svg onload="window.__sifaPwned=3">张三' }, parties[1]!] },
+    });
+    const m = await mount({ orgCode: office });
+    const row = await eventually(() => m.root.querySelector<HTMLElement>(`.row:has([data-id="${file.id}"])`), { what: 'the row' });
+    expect(row.querySelector('img, script, svg, b')).toBeNull();
+    await showFile(m, file);
+    expect(m.root.querySelector('.file-body img, .file-body script, .file-body svg, .file-body b')).toBeNull();
+    expect(q(m.root, '[data-field="facts"] dd').textContent).toContain(hostile);
+    expect(q(m.root, '[data-field="parties"] dd').textContent).toContain('<svg onload="window.__sifaPwned=3">张三');
+    await new Promise((r) => setTimeout(r, 100));
+    expect((window as unknown as { __sifaPwned?: number }).__sifaPwned).toBeUndefined();
+  });
+
   it('a county administrator reads masked files: no opening, no steps of the office', async () => {
     const office = nextOffice();
     const file = await openCase(await clientFor(office));
