@@ -424,6 +424,20 @@ export const caseDocumentText = {
   text(value: unknown): string {
     return typeof value === 'string' ? value : '';
   },
+  /**
+   * One line per party: its role's title when `roles` (the parties field's options) are given,
+   * the name (匿名 / Anonymous when withheld), ID number, phone and address.
+   */
+  people(value: unknown, en: boolean, roles?: readonly { readonly value: string; readonly title: LocalizedText }[]): string {
+    const people = Array.isArray(value) ? (value as CaseParty[]) : [];
+    return people
+      .map((p) => {
+        const role = roles?.find((r) => r.value === p.role);
+        const name = `${role ? `${en ? role.title.en : role.title.zh}${en ? ': ' : '：'}` : ''}${p.name ?? (en ? 'Anonymous' : '匿名')}`;
+        return [name, p.idNumber, p.phone, p.address].filter((part) => part !== undefined && part !== null && part !== '').join(en ? ', ' : '，');
+      })
+      .join('\n');
+  },
 };
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

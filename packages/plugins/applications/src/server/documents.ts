@@ -9,27 +9,12 @@
 import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock, type LocalizedText } from '@sifa/core';
 import { applicationChannels, reconsiderationCaseType } from '../case-types.js';
 
-const oralRecords = (reconsiderationCaseType.fields.oralRecord as { options: readonly Option[] }).options;
-
 const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
 type Option = { readonly value: string; readonly title: LocalizedText };
 
-
-const roleTitles: Record<string, LocalizedText> = {
-  applicant: { zh: '申请人', en: 'Applicant' },
-  representative: { zh: '法定代表人', en: 'Legal representative' },
-  agent: { zh: '委托代理人', en: 'Agent' },
-};
-
-function applicantLines(value: unknown, en: boolean): string {
-  if (!Array.isArray(value)) return '';
-  return value
-    .map((p: { role?: string; name?: string | null; phone?: string; address?: string }) => {
-      const role = roleTitles[p.role ?? 'applicant'] ?? roleTitles.applicant!;
-      return [`${en ? role.en : role.zh}${en ? ': ' : '：'}${p.name ?? ''}`, p.phone, p.address].filter(Boolean).join(en ? ', ' : '，');
-    })
-    .join('\n');
-}
+const oralRecords = (reconsiderationCaseType.fields.oralRecord as { options: readonly Option[] }).options;
+/** The applicants' roles as the case type names them (申请人, 法定代表人, 委托代理人). */
+const applicantRoles = (reconsiderationCaseType.fields.applicants as { roles: readonly Option[] }).roles;
 
 export const reconsiderationReceiptTemplate = defineDocumentTemplate<CaseDocumentData>({
   code: 'applications.reconsideration-receipt',
@@ -44,7 +29,7 @@ export const reconsiderationReceiptTemplate = defineDocumentTemplate<CaseDocumen
     const oral = f.channel === 'oral';
     const materials = Array.isArray(f.materials) ? f.materials.length : 0;
     const rows: [string, string][] = [
-      [L('申请人', 'Applicant'), applicantLines(f.applicants, en)],
+      [L('申请人', 'Applicant'), caseDocumentText.people(f.applicants, en, applicantRoles)],
       [L('被申请人', 'Respondent'), text(f.respondent)],
       [L('申请复议的行政行为', 'Act contested'), text(f.act)],
       [L('知道该行政行为的日期', 'Learned of the act on'), typeof f.knewOn === 'string' ? dayLabel(f.knewOn, en) : none],

@@ -60,7 +60,7 @@ describe('a reconsideration application: received, forwarded, accepted, decided'
     const { status, bytes } = await downloadDocument(t.url, await t.tokenOf('xitun'), receipt);
     expect(status).toBe(200);
     const text = await docxText(bytes);
-    for (const value of ['行政复议申请接收回执', file.number, '王某某', '13912345678', '西屯街道办事处', '西拆字〔2026〕5号', '2026年9月12日', '撤销该责令限期拆除决定。', '口头申请（当场记录）', '申请人已签字确认', '2026年9月28日', '五个工作日', '第三十条', '十个工作日', '接收人', '加盖公章']) {
+    for (const value of ['行政复议申请接收回执', file.number, '申请人：王某某', '150402198001011232', '13912345678', '西屯街道办事处', '西拆字〔2026〕5号', '2026年9月12日', '撤销该责令限期拆除决定。', '口头申请（当场记录）', '申请人已签字确认', '2026年9月28日', '五个工作日', '第三十条', '十个工作日', '接收人', '加盖公章']) {
       expect(text, value).toContain(value);
     }
   });

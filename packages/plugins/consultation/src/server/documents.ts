@@ -8,21 +8,10 @@
  * Layout: the platform's `form` layout (record sheets and agreements: the record number as its
  * reference, no 版头 or 文号), the items as a field table, then the signature lines.
  */
-import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type CaseParty, type DocumentBlock } from '@sifa/core';
+import { caseDocumentDataSchema, caseDocumentText, defineDocumentTemplate, type CaseDocumentData, type DocumentBlock } from '@sifa/core';
 import { consultationChannels, consultationReplyForms, consultationMatters, consultationReferrals, followUpOutcomes } from '../case-type.js';
 
-const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
-
-
-/** One line per person: name (or 匿名), ID number, phone, address. */
-export function personLines(value: unknown, en: boolean): string {
-  const people = Array.isArray(value) ? (value as CaseParty[]) : [];
-  if (people.length === 0) return '';
-  return people
-    .map((p) => [p.name ?? (en ? 'Anonymous' : '匿名'), p.idNumber, p.phone, p.address].filter((part) => part !== undefined && part !== null && part !== '').join(en ? ', ' : '，'))
-    .join('\n');
-}
-
+const { optionTitle: titleOf, day: dayLabel, text, people: personLines } = caseDocumentText;
 
 /** The events of the case including the one being taken (its own fields are `step`). */
 function timeline(data: CaseDocumentData) {

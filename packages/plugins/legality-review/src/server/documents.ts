@@ -13,7 +13,6 @@ import { legalityConclusions, legalityFindings, legalityReviewKinds, reviewPoint
 
 const { optionTitle: titleOf, day: dayLabel, text } = caseDocumentText;
 
-
 const chineseOrdinals = ['一', '二', '三', '四', '五', '六'];
 
 export const legalityOpinionTemplate = defineDocumentTemplate<CaseDocumentData>({
