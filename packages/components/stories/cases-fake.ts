@@ -301,7 +301,7 @@ export class FakeCasesServer {
   }
 
   private event(c: StoredCase, transition: string, from: string | null, to: string, on: string, by: string, fields: Record<string, CaseFieldValue>): CaseEventView {
-    return { seq: c.events.length + 1, transition, from, to, on, at: `${on}T${pad(9 + c.events.length)}:${pad((c.events.length * 17) % 60)}:00.000+08:00`, by: { userId: `u-${by}`, name: by }, fields, documentId: null };
+    return { seq: c.events.length + 1, transition, from, to, on, at: `${on}T${pad(9 + c.events.length)}:${pad((c.events.length * 17) % 60)}:00.000+08:00`, by: { userId: `u-${by}`, name: by }, fields, documentId: null, checks: [] };
   }
 
   private stateOf(code: string) {
@@ -375,7 +375,7 @@ export class FakeCasesServer {
     const next = this.role === 'office_staff' && !closed
       ? this.type.transitions
           .filter((t) => t.from.includes(c.state))
-          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: { ...t.fields, ...Object.fromEntries(t.sets.map((s) => [s, this.type.fields[s]!])) }, sets: t.sets, document: t.document ?? null }))
+          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: { ...t.fields, ...Object.fromEntries(t.sets.map((s) => [s, this.type.fields[s]!])) }, sets: t.sets, document: t.document ?? null, checks: false }))
       : [];
     return {
       ...this.summary(c),

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { createRouter, scopedProcedure } from './trpc.js';
-import { caseImportInputSchema, caseListQuerySchema, caseOpenInputSchema, caseTransitionInputSchema } from './casework.js';
+import { caseChecksInputSchema, caseImportInputSchema, caseListQuerySchema, caseOpenInputSchema, caseTransitionInputSchema } from './casework.js';
 import type { DeadlineSource } from './deadlines.js';
 import type { LocalizedText } from './locale.js';
 import { SifaError } from './errors.js';
@@ -40,6 +40,10 @@ export function caseworkRouter(type: string, permissions: CaseworkPermissions) {
     transition: scopedProcedure(permissions.work)
       .input(caseTransitionInputSchema)
       .mutation(({ ctx, input }) => ctx.cases.transition(type, input)),
+    /** The checks before a step (default: the first possible step that has some), for its form; nothing written. */
+    checks: scopedProcedure(permissions.read)
+      .input(caseChecksInputSchema)
+      .query(({ ctx, input }) => ctx.cases.checks(type, input)),
     /** Cases with whole timelines (an existing system's files), all or nothing: at most 500 a call. */
     import: scopedProcedure(permissions.work)
       .input(caseImportInputSchema)

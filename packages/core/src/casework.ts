@@ -19,6 +19,7 @@ import { msg } from './messages.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import type { LocalizedText } from './locale.js';
 import type { Deadline } from './deadlines.js';
+import type { ScopedServices } from './trpc.js';
 
 const code = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode'));
 /** State and transition codes: kebab-case within the case type. */
@@ -229,7 +230,9 @@ export const caseTypeSchema = z
      * `<sifa-apply>` widget): the opening's fields they are asked for (case fields and the opening
      * step's own), the values the opening gets besides (the channel: online), and what they consent
      * to before sending (个人信息保护法 art. 14: purpose, who processes, how long it is kept).
-     * Attachments are not asked for here.
+     * Attachments are not asked for on the form itself: `attachments` names the case field (of kind
+     * `attachments`) that receives the documents the applicant adds after sending, with the
+     * tracking number and code (core `public-apply.ts`); without it the applicant adds none online.
      */
     publicForm: z
       .object({
@@ -237,6 +240,7 @@ export const caseTypeSchema = z
         preset: z.record(fieldName, z.union([z.string(), z.boolean()])).default({}),
         consent: localizedTextSchema,
         intro: localizedTextSchema.optional(),
+        attachments: fieldName.optional(),
       })
       .optional(),
   })
@@ -280,6 +284,10 @@ export const caseTypeSchema = z
       for (const [name, spec] of Object.entries(specs)) {
         const required = spec.required && !spec.requiredWhen;
         if (required && !asked.has(name) && !(name in type.publicForm.preset)) issue(['publicForm', 'fields'], `The opening requires "${name}": ask for it or preset it`);
+      }
+      const documents = type.publicForm.attachments;
+      if (documents !== undefined && type.fields[documents]?.kind !== 'attachments') {
+        issue(['publicForm', 'attachments'], `"${documents}" is not an attachments field of the case type: name the case field (kind "attachments") that receives the applicant's documents`);
       }
     }
     type.deadlines.forEach((d, i) => {
@@ -359,6 +367,8 @@ export interface CaseEventView {
   /** The step's own fields and the case fields it set (masked unless the reader owns the case). */
   fields: Record<string, CaseFieldValue>;
   documentId: string | null;
+  /** The checks run before the step (`CaseCheckSource`) as they stood, with the reasons given to proceed; empty for a step without checks. */
+  checks: CaseCheckRecord[];
 }
 
 export interface CaseAttachmentView {
@@ -381,6 +391,8 @@ export interface CaseNextStep {
   fields: Record<string, CaseFieldSpec>;
   sets: string[];
   document: string | null;
+  /** Checks run before this step (`cases.checks` shows them; an 'attention' one needs a reason in `overrides`). */
+  checks: boolean;
 }
 
 export interface CaseFile extends CaseSummary {
@@ -487,7 +499,23 @@ export const caseTransitionInputSchema = z.object({
   transition: localCode,
   on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   fields: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Why the step is taken although a check before it (`CaseCheckSource`) needs attention: check
+   * code → reason. Every 'attention' check needs one, else VALIDATION_FAILED at `overrides.<code>`
+   * and nothing is written; the reasons are recorded with the step (timeline, audit).
+   */
+  overrides: z.record(localCode, z.string().trim().min(1, msg('caseCheckReason')).max(1000, msg('caseTooLong'))).default({}),
 });
+
+/** `cases.checks`: the checks before a step of a case, for the step's form (nothing written). */
+export const caseChecksInputSchema = z.object({
+  id: z.string().uuid(),
+  /** The step; default the first step possible now that has checks. */
+  transition: localCode.optional(),
+  /** What the step's form holds so far (checks comparing with a step field read it; nothing is validated). */
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
+export type CaseChecksInput = z.input<typeof caseChecksInputSchema>;
 
 /** One step of an imported case: what `transition` takes, without the revision (the timeline is whole). */
 const caseImportStepSchema = caseTransitionInputSchema.omit({ id: true, revision: true }).extend({
@@ -520,12 +548,95 @@ export const caseImportInputSchema = z.object({
 });
 export type CaseImportInput = z.input<typeof caseImportInputSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Checks before a step: a plugin's server half declares them (`ServerPluginParts.caseChecks`),
+// the engine runs them inside `transition` (and `import`) and in `cases.checks` for the form.
+// They refuse nothing by themselves: an 'attention' check asks the person taking the step for a
+// reason (`overrides`), which is recorded with the step. Rules that decide (a permission, a
+// required field) stay in the case type.
+
+export const caseCheckStates = ['pass', 'attention', 'info', 'unknown'] as const;
+/**
+ * pass: nothing to do; attention: looks wrong, the step needs a reason to go ahead; info: worth
+ * knowing, nothing to do (e.g. "the applicant cannot sue first"); unknown: the check could not tell.
+ */
+export type CaseCheckState = (typeof caseCheckStates)[number];
+
+/** One check's answer, as `cases.checks` serves it. */
+export interface CaseCheck {
+  /** kebab-case, unique among the step's checks (the key of `overrides`). */
+  code: string;
+  state: CaseCheckState;
+  /** The provision it rests on, as users cite it (第二十条; 第十二条第二项); absent for local practice. */
+  article?: string | undefined;
+  title: LocalizedText;
+  /** What it found, and why, in words (what matched where). */
+  explanation: LocalizedText;
+  /** What to do about it. */
+  suggestion?: LocalizedText | undefined;
+  /** Values it proposes for the step's own fields (a form fills the empty ones), e.g. `{ body: '红山区人民政府' }`. */
+  proposes?: Record<string, string> | undefined;
+}
+
+export const caseCheckSchema = z.object({
+  code: localCode,
+  state: z.enum(caseCheckStates),
+  article: z.string().min(1).max(60).optional(),
+  title: localizedTextSchema,
+  explanation: localizedTextSchema,
+  suggestion: localizedTextSchema.optional(),
+  proposes: z.record(fieldName, z.string().max(2000)).optional(),
+});
+
+/** A check as recorded with the step: its state then and, for an 'attention' one, the reason given. */
+export interface CaseCheckRecord {
+  code: string;
+  state: CaseCheckState;
+  article?: string | undefined;
+  title: LocalizedText;
+  reason?: string | undefined;
+}
+
+/** What a check source gets: the case as it stands before the step and the step's own fields. */
+export interface CaseCheckInput {
+  case: {
+    /** Null while an import checks a case not yet written. */
+    id: string | null;
+    number: string | null;
+    orgCode: string;
+    state: string;
+    /** The opening (registration) day. */
+    openedOn: string;
+    /** Every case field, decrypted (checks run on the server only). */
+    fields: Readonly<Record<string, CaseFieldValue>>;
+  };
+  transition: string;
+  /** The step's own fields: as validated when the step is taken; what the form holds so far (unvalidated) when shown. */
+  step: Readonly<Record<string, unknown>>;
+  /** The step's day. */
+  on: string;
+}
+
+/**
+ * Checks a plugin runs before steps of its own case types (`ServerPluginParts.caseChecks`), in the
+ * caller's scoped transaction (its tables readable under row-level security as usual).
+ */
+export interface CaseCheckSource {
+  /** A case type of the same plugin. */
+  type: string;
+  /** The steps they run before (not the opening). */
+  transitions: readonly string[];
+  run(scoped: Omit<ScopedServices, 'cases'>, input: CaseCheckInput): Promise<readonly CaseCheck[]>;
+}
+
 /** The engine, as every scoped procedure, job and seed gets it (`scoped.cases`). */
 export interface CasesService {
   /** Case types installed (with the deployment's deadline days). */
   types(): readonly CaseTypeView[];
   open(type: string, input: z.input<typeof caseOpenInputSchema>): Promise<CaseFile>;
   transition(type: string, input: z.input<typeof caseTransitionInputSchema>): Promise<CaseFile>;
+  /** The checks before a step (the plugins' `caseChecks`), as the step's form shows them. */
+  checks(type: string, input: CaseChecksInput): Promise<CaseCheck[]>;
   /** Cases with whole timelines in one go, all or nothing (see `caseImportInputSchema`). */
   import(type: string, input: CaseImportInput): Promise<{ imported: { id: string; number: string }[] }>;
   get(type: string, id: string): Promise<CaseFile>;

@@ -88,6 +88,8 @@ export const validationMessages = {
   caseDayInFuture: { zh: '日期不能晚于今天。', en: 'The day must not be after today.' },
   caseDayBeforeLast: { zh: '日期不能早于本案上一步骤的日期。', en: "The day must not be before the case's previous step." },
   caseUnknownField: { zh: '包含此步骤没有的字段。', en: 'Contains a field this step does not have.' },
+  caseCheckReason: { zh: '此项审查提示需要注意：仍要办理的，请说明理由。', en: 'This check needs attention: to go ahead, give the reason.' },
+  caseCheckUnknown: { zh: '此步骤没有这项审查提示。', en: 'This step has no such check.' },
   publicConsentChanged: { zh: '个人信息处理说明已更新，请刷新页面阅读并重新勾选同意。', en: 'The notice on personal information has changed: reload the page, read it and agree again.' },
   publicOfficeOnly: { zh: '请选择一个司法所（乡镇、街道）。', en: 'Choose a judicial office (township or street).' },
   entryPointId: {

@@ -17,7 +17,7 @@ import { permissionNameSchema, roleSchema } from './access.js';
 import { metricDefinitionSchema } from './facts.js';
 import { diaryItemSchema } from './diary-items.js';
 import { entryPointDefinitionSchema, entryPointGroupSchema } from './entry-points.js';
-import { caseTypeSchema } from './casework.js';
+import { caseTypeSchema, type CaseCheckSource } from './casework.js';
 import type { PluginJob } from './jobs.js';
 import type { DocumentTemplate } from './documents.js';
 import type { DeadlineSource, Indicator } from './deadlines.js';
@@ -170,6 +170,8 @@ export interface PluginRouteContext {
   apiKey: ApiKeyIdentity | null;
   /** Why a presented bearer token was rejected, when it was (throw it where sign-in is required). */
   authError?: SifaError | undefined;
+  /** The client's network address as for tRPC (`SifaContext.clientAddress`), for per-client limits; null for anonymous routes or when unknown. */
+  clientAddress?: string | null | undefined;
   /** Named segments of the route's path (`:name`). */
   params: Readonly<Record<string, string>>;
   /** `runScoped` (a route's `permission` is checked before; any other check is the handler's), `runPublicRead`, `now`. */
@@ -183,6 +185,8 @@ interface PluginRouteBase {
   path: string;
   /** Largest accepted body, enforced while it streams in (413 PAYLOAD_TOO_LARGE); default 1 MiB. */
   maxBodyBytes?: number;
+  /** The message of that 413 (default: the generic one), e.g. what the largest file may be. */
+  tooLargeMessage?: LocalizedText;
 }
 
 /** A route whose handler decides who may call it (or an anonymous one). */
@@ -231,6 +235,12 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   deadlineSources?: readonly DeadlineSource[];
   /** Values this plugin computes per org and period (a score), for other plugins. */
   indicators?: readonly Indicator[];
+  /**
+   * Checks the casework engine runs before steps of this plugin's case types (`casework.ts`
+   * `CaseCheckSource`): shown on the step's form (`cases.checks`), and inside `transition` a
+   * check in state 'attention' needs a reason in the input's `overrides`, recorded with the step.
+   */
+  caseChecks?: readonly CaseCheckSource[];
   /**
    * Called in the transaction of a calendar import (holidays of a year added or corrected), after
    * the new version is written: recompute what depends on working days (open plans re-split).

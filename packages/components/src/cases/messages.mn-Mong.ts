@@ -344,6 +344,36 @@ export const mnMong: CasesMessageCatalog = {
   caseDayBeforeLast: 'ᠡᠳᠦᠷ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠥᠮᠦᠨᠡᠬᠢ ᠠᠯᠬᠤᠮ ᠤᠨ ᠡᠳᠦᠷ ᠡᠴᠡ ᠡᠮᠦᠨᠡ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
   // ene alqum-du Ugei jUil bayin_a.
   caseUnknownField: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠦᠭᠡᠢ ᠵᠦᠢᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene sinjilel-dU anggaral xandugulxu kereg: urgulji xiixu bol siltagan-i bicine UU.
+  caseCheckReason: 'ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠳᠦ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠄ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // ene alqum-dU ene sinjilel Ugei.
+  caseCheckUnknown: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠭᠡᠢ᠃',
+  // sinjilel-Un sanagulga
+  checksTitle: 'ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠨ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ',
+  // eden sanagulga-ber urid-iyar sinjilene; anggaral xandugulxu-yi urgulji xiixu bol nige nigen-iyer siltagan-i bicine.
+  checksIntro: 'ᠡᠳᠡᠨ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ ᠪᠡᠷ ᠤᠷᠢᠳᠠᠴᠢᠯᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠨ᠎ᠡ᠂ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠵᠦᠢᠯ ᠢ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯ ᠨᠢᠭᠡ ᠨᠢᠭᠡᠨ ᠢᠶᠡᠷ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ᠃',
+  // sinjilejU bayin_a…
+  checksLoading: 'ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…',
+  // sinjilel-Un sanagulga-yi aciyalaju cidagsan Ugei: {reason}
+  checksFailed: 'ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠨ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ {reason}',
+  // tengcegsen
+  checkPass: 'ᠲᠡᠩᠴᠡᠭᠰᠡᠨ',
+  // anggaral xandugulxu
+  checkAttention: 'ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ',
+  // medegel
+  checkInfo: 'ᠮᠡᠳᠡᠭᠡᠯ',
+  // todorxai Ugei
+  checkUnknown: 'ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ',
+  // Undusulel: {article}
+  checkArticle: 'ᠦᠨᠳᠦᠰᠦᠯᠡᠯ᠄ {article}',
+  // sanal: {text}
+  checkSuggestion: 'ᠰᠠᠨᠠᠯ᠄ {text}',
+  // urgulji xiixu siltagan
+  checkReason: 'ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠰᠢᠯᠲᠠᠭᠠᠨ',
+  // sinjilel-Un sanagulga
+  checksRecorded: 'ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠨ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ',
+  // siltagan: {reason}
+  checkReasonRecorded: 'ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {reason}',
   // ene jUil buruu bicigdebe.
   invalidValue: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠪᠤᠷᠤᠤ ᠪᠢᠴᠢᠭᠳᠡᠪᠡ᠃',
   // ta ene ajil-i sidgekU erke Ugei.

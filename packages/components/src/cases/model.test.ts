@@ -26,7 +26,7 @@ const fields: Record<string, CaseFieldSpec> = {
   evidence: spec({ kind: 'attachments', title: title('材料'), maxFiles: 1 }),
 };
 
-const step: CaseNextStep = { code: 'agree', title: title('达成协议'), to: 'agreed', fields, sets: ['amount', 'parties'], document: null };
+const step: CaseNextStep = { code: 'agree', title: title('达成协议'), to: 'agreed', fields, sets: ['amount', 'parties'], document: null, checks: false };
 
 const file = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -124,7 +124,7 @@ describe('requiredWhen', () => {
   const source = spec({ kind: 'choice', title: title('来源'), options: [{ value: 'referral', title: title('移送') }, { value: 'active', title: title('主动') }] });
 
   it('makes a field required by another field’s value in the same form', () => {
-    const open: CaseNextStep = { code: 'register', title: title('登记'), to: 'registered', fields: { source, referrer }, sets: ['source', 'referrer'], document: null };
+    const open: CaseNextStep = { code: 'register', title: title('登记'), to: 'registered', fields: { source, referrer }, sets: ['source', 'referrer'], document: null, checks: false };
     const form = newStepForm(open, null, null);
     expect(isRequired(form, 'referrer')).toBe(false);
     expect(basicChecks({ ...form, values: { ...form.values, source: 'active' } }, zh, '2026-12-01')['referrer']).toBeUndefined();
@@ -134,7 +134,7 @@ describe('requiredWhen', () => {
   });
 
   it('or by the case’s value when the form does not hold that field', () => {
-    const fix: CaseNextStep = { code: 'fix', title: title('更正'), to: 'registered', fields: { referrer }, sets: ['referrer'], document: null };
+    const fix: CaseNextStep = { code: 'fix', title: title('更正'), to: 'registered', fields: { referrer }, sets: ['referrer'], document: null, checks: false };
     const form = newStepForm(fix, { ...file, fields: { source: 'referral' } } as unknown as CaseFile, null);
     expect(isRequired(form, 'referrer')).toBe(true);
   });

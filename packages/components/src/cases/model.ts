@@ -4,7 +4,7 @@
  * sending, where a server's field issue belongs, deadline wording, and what changed between two
  * copies of a case file (told after a CONFLICT). No Lit, no DOM: unit-tested alone (model.test.ts).
  */
-import type { CaseAttachmentView, CaseDeadlineView, CaseFieldSpec, CaseFieldValue, CaseFile, CaseNextStep, CaseParty, CaseSignature, CaseTypeView } from '@sifa/core';
+import type { CaseAttachmentView, CaseCheck, CaseDeadlineView, CaseFieldSpec, CaseFieldValue, CaseFile, CaseNextStep, CaseParty, CaseSignature, CaseTypeView } from '@sifa/core';
 import type { CasesMessageKey } from './messages.js';
 
 /** One party row as the editor holds it (all strings, so nothing typed is lost). */
@@ -47,6 +47,10 @@ export interface StepForm {
   busy: boolean;
   /** The step can no longer be taken (the case moved on): the values stay for copying. */
   stale: boolean;
+  /** The checks before the step (`step.checks`): null until loaded (or for a step without them). */
+  checks: CaseCheck[] | null;
+  /** Why a check is passed over, by check code (sent as `overrides` for the 'attention' ones). */
+  reasons: Record<string, string>;
 }
 
 export type Translate = (key: CasesMessageKey, params?: Record<string, string | number>) => string;
@@ -129,6 +133,8 @@ export function newStepForm(step: CaseNextStep, file: CaseFile | null, type: Cas
     notice: null,
     busy: false,
     stale: false,
+    checks: null,
+    reasons: {},
   };
 }
 
@@ -143,6 +149,8 @@ export function openingStep(type: CaseTypeView): CaseNextStep | null {
     note: opening.note,
     fields: { ...opening.fields, ...type.fields },
     sets: Object.keys(type.fields),
+    // Checks run before steps of an existing case, never before the opening.
+    checks: false,
     document: opening.document ?? null,
   };
 }
@@ -243,6 +251,10 @@ export function extraChecks(form: StepForm, t: Translate, today: string): Record
   if (form.on) {
     if (!dayPattern.test(form.on)) errors['on'] = t('badDate');
     else if (form.on > today) errors['on'] = t('futureDate');
+  }
+  // Each check that needs attention needs a reason (the server refuses the step without one).
+  for (const check of form.checks ?? []) {
+    if (check.state === 'attention' && trimmed(form.reasons[check.code] ?? '') === '') errors[`overrides.${check.code}`] = t('caseCheckReason');
   }
   for (const [name, spec] of Object.entries(form.step.fields)) {
     // Too few parties: the empty rows still needed ask for a name where the user will type it.
@@ -361,6 +373,8 @@ export function visibleErrors(form: StepForm, errors: Record<string, string>): R
  */
 export function issueKey(path: string, form: StepForm, rows: Record<string, number[]> = {}): string | null {
   const parts = path.split('.').filter(Boolean);
+  // A check passed over without a reason: said beside that check.
+  if (parts[0] === 'overrides' && parts.length === 2) return `overrides.${parts[1]}`;
   if (parts[0] === 'fields' && parts.length > 1) parts.shift();
   const [field, row, key] = parts;
   if (field === 'on') return 'on';
@@ -406,4 +420,26 @@ export function sizeText(bytes: number, t: Translate, formatNumber: (n: number, 
 /** Attachments by SHA-256 (a step's attachments field stores the hashes). */
 export function attachmentsBySha(list: readonly CaseAttachmentView[]): Map<string, CaseAttachmentView> {
   return new Map(list.map((a) => [a.sha256, a]));
+}
+
+/** The reasons to send (`overrides`): one per check needing attention, trimmed; reasons typed for checks that no longer need one are left out. */
+export function overridesOf(form: StepForm): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const check of form.checks ?? []) {
+    const reason = trimmed(form.reasons[check.code] ?? '');
+    if (check.state === 'attention' && reason) out[check.code] = reason;
+  }
+  return out;
+}
+
+/** The step fields the checks propose (a reconsideration body), filled where the form's field is still empty and untouched. */
+export function withProposals(form: StepForm, checks: readonly CaseCheck[]): Record<string, FormValue> {
+  const values = { ...form.values };
+  for (const check of checks) {
+    for (const [name, value] of Object.entries(check.proposes ?? {})) {
+      const spec = form.step.fields[name];
+      if (spec?.kind === 'text' && !form.touched.has(name) && trimmed(String(values[name] ?? '')) === '') values[name] = value;
+    }
+  }
+  return values;
 }

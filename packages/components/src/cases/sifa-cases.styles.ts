@@ -563,39 +563,6 @@ export const casesStyles = css`
     flex-direction: column;
     gap: 4px;
   }
-  /* The native file input's own words follow the browser, not the widget: it is read out and
-     focused, but what shows is the widget's label, styled as a button. */
-  .file-pick {
-    position: relative;
-    display: inline-flex;
-    align-self: start;
-  }
-  .file-input {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    opacity: 0;
-    cursor: pointer;
-  }
-  .button-like {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--sifa-target-size);
-    padding-inline: calc(var(--sifa-space) * 1.25);
-    border: 1px solid var(--sifa-color-primary);
-    border-radius: var(--sifa-radius);
-    color: var(--sifa-color-primary);
-    background: var(--sifa-color-surface);
-    cursor: pointer;
-  }
-  .file-pick:focus-within .button-like {
-    outline: var(--sifa-focus-ring);
-    outline-offset: 2px;
-  }
-  .file-pick:hover .button-like {
-    border-color: var(--sifa-color-text);
-  }
   .timeline {
     border-inline-start: 2px solid var(--sifa-color-border);
   }
@@ -731,5 +698,76 @@ export const casesStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--sifa-space);
+  }
+
+  /* The checks before a step: state in words and a border style, never colour alone. */
+  .checks {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--sifa-space) * 0.5);
+    padding: var(--sifa-space);
+    border: 1px solid var(--sifa-color-border);
+    border-radius: var(--sifa-radius);
+    background: var(--sifa-color-surface);
+    min-inline-size: 0;
+  }
+  .checks h6 {
+    margin: 0;
+    font-size: 1em;
+  }
+  .check-list,
+  .event-checks ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--sifa-space) * 0.75);
+  }
+  .check {
+    padding-inline-start: var(--sifa-space);
+    border-inline-start: 3px solid var(--sifa-color-border);
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .check.attention {
+    border-inline-start: 3px double var(--sifa-color-warning);
+  }
+  .check.pass {
+    border-inline-start-color: var(--sifa-color-success);
+  }
+  .check p {
+    margin: 0.25em 0;
+  }
+  .check-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+  }
+  .badge.check-state.pass {
+    color: var(--sifa-color-success);
+    border-color: var(--sifa-color-success);
+  }
+  .badge.check-state.attention {
+    color: var(--sifa-color-warning);
+    border-color: var(--sifa-color-warning);
+    border-width: 2px;
+    font-weight: bold;
+  }
+  .badge.check-state.info,
+  .badge.check-state.unknown {
+    color: var(--sifa-color-text);
+    border-color: var(--sifa-color-text-muted);
+    border-style: dashed;
+  }
+  .explanation,
+  .suggestion,
+  .event-checks .reason {
+    font-size: var(--sifa-font-size-small);
+  }
+  .event-checks summary {
+    cursor: pointer;
+    font-size: var(--sifa-font-size-small);
   }
 `;

@@ -16,6 +16,7 @@ import { SifaClient } from '../client/client.js';
 import { connectTestServer, eventually, uniqueId } from '../test-utils/test-server.js';
 import { axeViolations, describeViolations } from '../test-utils/axe.js';
 import { testToday } from '../test-utils/clock.js';
+import { chineseOutside, overflowing as overflowingOf, wordsSplit } from '../test-utils/layout.js';
 import { casesMessages, type CasesMessageKey } from './messages.js';
 import { deadlineText } from './model.js';
 import type { CaseCalls } from './sifa-cases.js';
@@ -54,6 +55,11 @@ async function mount(options: { orgCode: string; role?: Role; lang?: Locale; the
   await el.updateComplete;
   return { el, root, client: new SifaClient(connection.config) };
 }
+
+const overflowing = (m: Mounted) => overflowingOf(m.el, m.root);
+/** Untranslated text: Chinese outside data (server values are marked lang="zh-CN" or sit in data slots). */
+const chineseOutsideData = (root: ShadowRoot) =>
+  chineseOutside(root, '[lang^="zh"], dd, .number, #case-title, .meta, time, .by, .files, .doc, .remaining, .summary, .parties-view, .signer, .options, .hint, option, .basis');
 
 const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => {
   const found = root.querySelector<T & Element>(selector);
@@ -566,53 +572,3 @@ describe('<sifa-cases> themes, languages, layout', () => {
     expect(controls.filter((c) => !reached.has(c)).map((c) => c.outerHTML.slice(0, 80))).toEqual([]);
   });
 });
-
-/** Text with Chinese characters that is not data (server values are marked lang="zh-CN" or sit in data slots). */
-function chineseOutsideData(root: ShadowRoot): string[] {
-  const data = '[lang^="zh"], dd, .number, #case-title, .meta, time, .by, .files, .doc, .remaining, .summary, .parties-view, .signer, .options, .hint, option, .basis';
-  const found: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    if (!/[\u4e00-\u9fff]/.test(text)) continue;
-    const parent = node.parentElement;
-    if (parent?.closest(data)) continue;
-    found.push(`${parent?.localName}.${parent?.className}: ${text.trim().slice(0, 40)}`);
-  }
-  return found;
-}
-
-/** English words of labels broken across lines mid-word ("reason / s:"): each word must sit on one line. */
-function wordsSplit(root: ShadowRoot, selector: string): string[] {
-  const out: string[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of (node.textContent ?? '').matchAll(/[A-Za-z]{2,}[:.,]?/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) out.push(`${el.localName}.${el.className}: ${match[0]}`);
-      }
-    }
-  }
-  return out;
-}
-
-/** Elements wider than the widget or than the page (the widget itself scrolls in Mongolian, the page never). */
-function overflowing(m: Mounted): string[] {
-  const out: string[] = [];
-  if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
-  const vertical = m.el.dataset['sifaLocale'] === 'mn-Mong';
-  if (!vertical && m.el.scrollWidth > m.el.clientWidth + 1) out.push(`widget ${m.el.scrollWidth} > ${m.el.clientWidth}`);
-  if (!vertical) {
-    const host = m.el.getBoundingClientRect();
-    for (const e of m.root.querySelectorAll<HTMLElement>('*')) {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 || getComputedStyle(e).position === 'absolute') continue;
-      if (r.right > host.right + 1) out.push(`${e.localName}.${e.className} ends at ${Math.round(r.right)} > ${Math.round(host.right)}`);
-    }
-  }
-  return out.slice(0, 10);
-}

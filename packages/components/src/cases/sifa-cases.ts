@@ -24,6 +24,7 @@ import { live } from 'lit/directives/live.js';
 import type {
   ApiOf,
   CaseAttachmentView,
+  CaseCheck,
   CaseDeadlineView,
   CaseEventView,
   CaseFieldSpec,
@@ -47,6 +48,7 @@ import { saveFile } from '../base/save-file.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';
 import { casesMessages, type CasesMessageKey } from './messages.js';
 import { casesStyles } from './sifa-cases.styles.js';
+import { filePickStyles } from '../base/file-pick.styles.js';
 import {
   attachmentsBySha,
   changesSince,
@@ -58,11 +60,13 @@ import {
   issueKey,
   newStepForm,
   openingStep,
+  overridesOf,
   partiesOf,
   payloadOf,
   signersOf,
   sizeText,
   visibleErrors,
+  withProposals,
   type FormValue,
   type PartyRow,
   type SignatureRow,
@@ -175,7 +179,7 @@ const preloadValidator = () => void loadValidator().catch(() => undefined);
  * @cssprop --sifa-color-primary - Buttons and the state badges (see the theme tokens for the rest).
  */
 export class SifaCases extends SifaElement {
-  static override styles = [...SifaElement.styles, casesStyles];
+  static override styles = [...SifaElement.styles, filePickStyles, casesStyles];
 
   /** The case type, `<plugin>.<name>`, e.g. `mediation.case`. */
   @property({ reflect: true }) type: string | undefined;
@@ -216,12 +220,17 @@ export class SifaCases extends SifaElement {
   @state() private uploads: Upload[] = [];
   @state() private downloadError: string | null = null;
   @state() private notice: string | TemplateResult = '';
+  /** The checks of the open form are being (re)loaded; why they could not be. */
+  @state() private checksLoading = false;
+  @state() private checksError: unknown = null;
 
   /** Forms left without submitting, by `<case>/<step>`: reopened as they were. */
   private readonly drafts = new Map<string, StepForm>();
   private typeSeq = 0;
   private listSeq = 0;
   private fileSeq = 0;
+  private checksSeq = 0;
+  private checksTimer: ReturnType<typeof setTimeout> | undefined;
 
   private t(key: CasesMessageKey, params?: Record<string, string | number>): string {
     return casesMessages.t(this.ui, key, params);
@@ -237,6 +246,7 @@ export class SifaCases extends SifaElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onHostKey);
     for (const u of this.uploads) u.controller.abort();
+    clearTimeout(this.checksTimer);
   }
 
   protected override configChanged(): void {
@@ -269,7 +279,7 @@ export class SifaCases extends SifaElement {
     return match ? match[1]! : null;
   }
 
-  private path<K extends 'type' | 'list' | 'get' | 'open' | 'transition'>(name: K): `${string}.cases.${K}` {
+  private path<K extends 'type' | 'list' | 'get' | 'open' | 'transition' | 'checks'>(name: K): `${string}.cases.${K}` {
     return `${this.api && /^[a-z][a-z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)*$/.test(this.api) ? this.api : this.plugin}.cases.${name}`;
   }
 
@@ -522,6 +532,7 @@ export class SifaCases extends SifaElement {
     const draft = this.drafts.get(key);
     this.form = draft ? { ...draft, step, notice: this.t('draftKept'), stale: false } : newStepForm(step, this.file, this.caseType);
     preloadValidator();
+    void this.loadChecks();
     void this.focusAfterUpdate('#step-form input:not([type="hidden"]), #step-form select, #step-form textarea');
   }
 
@@ -559,6 +570,45 @@ export class SifaCases extends SifaElement {
     // Server issues stay on fields the user has not changed since.
     this.form = { ...next, errors: { ...this.keepServerIssues(this.form, next), ...errors } };
     this.drafts.set(this.form.key, this.form);
+    // The checks may compare with what the form holds (the body entered): asked again once typing pauses.
+    if (next.step.checks && next.values !== this.checkedValues) {
+      clearTimeout(this.checksTimer);
+      this.checksTimer = setTimeout(() => void this.loadChecks(), 400);
+    }
+  }
+
+  /** The form values the shown checks were computed with. */
+  private checkedValues: StepForm['values'] | null = null;
+
+  /** The checks before the open step (`<api>.cases.checks`), with what its form holds; proposals fill empty fields. */
+  private async loadChecks(): Promise<void> {
+    const form = this.form;
+    if (!form || !form.step.checks || !form.caseId) return;
+    clearTimeout(this.checksTimer);
+    const seq = ++this.checksSeq;
+    this.checksLoading = true;
+    this.checksError = null;
+    this.checkedValues = form.values;
+    try {
+      const checks = await this.client.query<CaseCalls, `${string}.cases.checks`>(this.path('checks'), { id: form.caseId, transition: form.step.code, fields: payloadOf(form).fields }, this.locale);
+      const now = this.form;
+      if (seq !== this.checksSeq || !now || now.key !== form.key) return;
+      const values = withProposals(now, checks);
+      const next: StepForm = { ...now, values, checks };
+      // A check that no longer needs attention takes its issue with it.
+      const errors = Object.fromEntries(Object.entries(next.errors).filter(([k]) => !k.startsWith('overrides.') || checks.some((c) => `overrides.${c.code}` === k && c.state === 'attention')));
+      this.form = { ...next, errors };
+      this.checkedValues = values;
+      this.drafts.set(this.form.key, this.form);
+    } catch (error) {
+      if (seq === this.checksSeq) this.checksError = error ?? new Error('unknown');
+    } finally {
+      if (seq === this.checksSeq) this.checksLoading = false;
+    }
+  }
+
+  private setReason(code: string, reason: string): void {
+    this.update_((f) => ({ ...f, reasons: { ...f.reasons, [code]: reason } }));
   }
 
   /** Issues the server gave, kept for the fields whose values did not change. */
@@ -566,6 +616,11 @@ export class SifaCases extends SifaElement {
     const kept: Record<string, string> = {};
     for (const [key, message] of Object.entries(before.errors)) {
       const field = key.split('.')[0]!;
+      if (field === 'overrides') {
+        const code = key.slice('overrides.'.length);
+        if ((before.reasons[code] ?? '') === (after.reasons[code] ?? '')) kept[key] = message;
+        continue;
+      }
       if (field === 'on' ? before.on === after.on : before.values[field] === after.values[field]) kept[key] = message;
     }
     return kept;
@@ -620,7 +675,7 @@ export class SifaCases extends SifaElement {
         if (!file) return;
         const result = await this.client.mutate<CaseCalls, `${string}.cases.transition`>(
           this.path('transition'),
-          { id: file.id, revision: file.revision, transition: form.step.code, fields, ...(on ? { on } : {}) },
+          { id: file.id, revision: file.revision, transition: form.step.code, fields, ...(on ? { on } : {}), ...(form.step.checks ? { overrides: overridesOf(form) } : {}) },
           this.locale,
         );
         this.drafts.delete(form.key);
@@ -650,6 +705,7 @@ export class SifaCases extends SifaElement {
           : { ...base, notice: null, formError: html`${this.tt('conflict', { changes })} ${this.tt('conflictGone', { step: this.text(form.step.title) })}`, stale: true };
         this.form = next;
         this.drafts.set(next.key, next);
+        if (step) void this.loadChecks();
         void this.focusAfterUpdate('#form-error');
         return;
       }
@@ -664,6 +720,7 @@ export class SifaCases extends SifaElement {
         else rest.push(text);
       }
     }
+    if (Object.keys(errors).some((k) => k.startsWith('overrides.'))) void this.loadChecks();
     const count = Object.keys(errors).length;
     const formError = count > 0 ? [this.fixErrors(count), ...rest].join(' ') : this.t('failed', { reason: rest.length ? rest.join(' ') : this.reason(error) });
     this.form = { ...base, errors, formError, notice: null };
@@ -1178,6 +1235,22 @@ export class SifaCases extends SifaElement {
     </section>`;
   }
 
+  /** The checks recorded with a step: their states, and the reasons given to go ahead. */
+  private eventChecks(e: CaseEventView): TemplateResult {
+    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown' } as const;
+    return html`<details class="event-checks" ?open=${e.checks.some((c) => c.reason)}>
+      <summary>${this.t('checksRecorded')}</summary>
+      <ul>
+        ${e.checks.map(
+          (c) => html`<li data-check=${c.code}>
+            <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span> ${this.text(c.title)}${c.article ? html` <span class="muted">${c.article}</span>` : nothing}
+            ${c.reason ? html`<p class="reason">${this.t('checkReasonRecorded', { reason: c.reason })}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+
   private renderTimeline(file: CaseFile): TemplateResult {
     const endpoint = getSifaConfig()?.endpoint ?? '';
     return html`<section class="timeline-card card" aria-labelledby="timeline-title">
@@ -1215,6 +1288,7 @@ export class SifaCases extends SifaElement {
               <summary>${this.t('showFields', { n: fields.length })}</summary>
               ${this.eventFields(fields, transition)}
             </details>`}
+      ${e.checks.length ? this.eventChecks(e) : nothing}
       ${e.documentId
         ? html`<p class="doc">
             <a
@@ -1269,6 +1343,7 @@ export class SifaCases extends SifaElement {
       ${form.notice ? html`<p class="info" role="status">${form.notice}</p>` : nothing}
       ${form.formError ? html`<p class="error form-error" id="form-error" role="alert" tabindex="-1">${form.formError}</p>` : nothing}
       ${form.errors[''] ? html`<p class="error">${form.errors['']}</p>` : nothing}
+      ${form.step.checks ? this.renderChecks(form) : nothing}
       ${Object.entries(form.step.fields).map(([name, spec]) => this.renderField(form, name, spec))}
       <div class="field">
         <label for="f-on">${this.t(opening ? 'openDate' : 'stepDate')}</label>
@@ -1294,6 +1369,59 @@ export class SifaCases extends SifaElement {
       </div>
       ${form.submitted && errorCount > 0 && !form.formError ? html`<p class="error">${this.fixErrors(errorCount)}</p>` : nothing}
     </form>`;
+  }
+
+  /**
+   * The checks before the step: each with its state in words (never colour alone), the article, what
+   * it found, what to do, and for one needing attention the reason to go ahead (`r-<code>`), with
+   * the issue (the widget's or the server's refusal) beside it.
+   */
+  private renderChecks(form: StepForm): TemplateResult {
+    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown' } as const;
+    const checks = form.checks;
+    return html`<section class="checks" aria-labelledby="checks-title" aria-busy=${this.checksLoading ? 'true' : 'false'}>
+      <h6 id="checks-title">${this.t('checksTitle')}</h6>
+      <p class="hint">${this.t('checksIntro')}</p>
+      ${this.checksError
+        ? html`<p class="error" role="alert">${this.t('checksFailed', { reason: this.reason(this.checksError) })} <button type="button" @click=${() => void this.loadChecks()}>${this.t('retry')}</button></p>`
+        : nothing}
+      ${checks === null
+        ? html`<p class="muted" role="status">${this.t('checksLoading')}</p>`
+        : html`<ul class="check-list">
+            ${checks.map((c: CaseCheck) => {
+              const key = `overrides.${c.code}`;
+              const error = form.errors[key];
+              const id = `r-${safeId(c.code)}`;
+              return html`<li class="check ${c.state}" data-check=${c.code}>
+                <p class="check-head">
+                  <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span>
+                  <strong id=${`t-${id}`}>${this.text(c.title)}</strong>
+                  ${c.article ? html`<span class="muted article">${this.t('checkArticle', { article: c.article })}</span>` : nothing}
+                </p>
+                <p class="explanation">${this.text(c.explanation)}</p>
+                ${c.suggestion ? html`<p class="suggestion">${this.tt('checkSuggestion', { text: this.text(c.suggestion) })}</p>` : nothing}
+                ${c.state === 'attention'
+                  ? html`<div class="field reason">
+                      <label for=${id}>${this.t('checkReason')} <span class="req">(${this.t('required')})</span></label>
+                      <textarea
+                        id=${id}
+                        name=${key}
+                        maxlength="1000"
+                        .value=${live(form.reasons[c.code] ?? '')}
+                        ?disabled=${form.busy}
+                        aria-required="true"
+                        aria-invalid=${error ? 'true' : 'false'}
+                        aria-describedby=${error ? `t-${id} e-${id}` : `t-${id}`}
+                        @input=${(e: Event) => this.setReason(c.code, (e.target as HTMLTextAreaElement).value)}
+                        @blur=${() => this.touch('overrides')}
+                      ></textarea>
+                      ${error ? html`<span class="issue" id=${`e-${id}`}>${error}</span>` : nothing}
+                    </div>`
+                  : nothing}
+              </li>`;
+            })}
+          </ul>`}
+    </section>`;
   }
 
   /** Label, control, help and issue of one field; every control's id is `f-<name>`. */

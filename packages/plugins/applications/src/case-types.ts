@@ -135,6 +135,8 @@ export const reconsiderationCaseType = defineCaseType({
     fields: ['applicants', 'respondent', 'act', 'actOn', 'knewOn', 'rightNotified', 'immovable', 'request', 'factsReasons'],
     preset: { channel: 'online' },
     consent,
+    // The applicant adds the application letter's scan and evidence after sending (with the number and code).
+    attachments: 'materials',
     intro: t(
       '向行政机关的行政行为申请行政复议：司法所接收您的申请后转递有管辖权的行政复议机关。请自知道该行政行为之日起六十日内提出（《行政复议法》第二十条）。',
       'Apply for administrative reconsideration of an administrative act: the judicial office receives your application and forwards it to the competent reconsideration body. Apply within 60 days of learning of the act (Administrative Reconsideration Law art. 20).',
@@ -166,6 +168,9 @@ export const reconsiderationCaseType = defineCaseType({
       from: ['received'],
       to: 'forwarded',
       permission: 'applications.work',
+      // The checks before it (period, scope, reconsideration first, jurisdiction) are the plugin's
+      // server half (`caseChecks`): an 'attention' one needs a reason, recorded with the step.
+      note: t('转递前请查看审查提示（申请期限、受理范围、复议前置、管辖）；需要注意的提示仍予转递的，逐项说明理由。', 'Before forwarding, read the checks (period, scope, reconsideration first, jurisdiction); to forward although one needs attention, give a reason for each.'),
       fields: {
         body: {
           kind: 'text',
@@ -181,14 +186,6 @@ export const reconsiderationCaseType = defineCaseType({
             { value: 'post', title: t('邮寄', 'By post') },
             { value: 'online', title: t('行政复议网上平台', 'Through the online reconsideration system') },
           ],
-        },
-        checkNotes: {
-          kind: 'text',
-          title: t('审查提示及处理说明', 'Checks and how they were handled'),
-          help: t('申请期限、受理范围、复议前置、管辖等提示未通过而仍予转递的，写明理由。', 'Where a check (period, scope, reconsideration first, jurisdiction) did not pass and the application is forwarded anyway, say why.'),
-          required: false,
-          multiline: true,
-          maxLength: 2000,
         },
       },
       facts: [{ metric: 'applications.reconsideration-forwarded' }, diary('diary.reconsideration-forwarded')],
@@ -337,7 +334,7 @@ function referralCaseType(spec: {
       materials: { kind: 'attachments', title: t('申请材料', 'Application materials'), maxFiles: 30 },
     },
     listFields: ['matter', 'summary', 'channel'],
-    ...(spec.publicIntro ? { publicForm: { fields: ['applicants', 'matter', 'summary'], preset: { channel: 'online' }, consent, intro: spec.publicIntro } } : {}),
+    ...(spec.publicIntro ? { publicForm: { fields: ['applicants', 'matter', 'summary'], preset: { channel: 'online' }, consent, intro: spec.publicIntro, attachments: 'materials' } } : {}),
     states: [
       { code: 'received', title: t('已接收', 'Received') },
       { code: 'forwarded', title: t('已转交', 'Passed on') },

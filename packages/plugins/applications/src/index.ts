@@ -2,20 +2,40 @@
  * @sifa/plugin-applications, common half (browser-safe: no drizzle, no Node APIs): the manifest with
  * its case types (run by the platform's casework engine): `applications.reconsideration`
  * (行政复议申请转递), `applications.legal-aid` (法律援助申请接收转交), `applications.notary` and
- * `applications.arbitration` (公证、仲裁转介); the application-period check
- * (`reconsiderationPeriod`), the inputs of its own procedures and `ApplicationsApi` (inferred from
- * the router). The server half is `@sifa/plugin-applications/server`. `<sifa-cases
+ * `applications.arbitration` (公证、仲裁转介); the checks before forwarding a reconsideration
+ * application (`reconsiderationChecks`: period, scope, reconsideration first, jurisdiction; their
+ * statutory rules as data in rules.ts), the inputs of its own procedures, its output types and
+ * `ApplicationsApi` (inferred from the router). The server half is `@sifa/plugin-applications/server`. `<sifa-cases
  * type="applications.reconsideration">` shows the reconsideration cases (`applications.cases.*`),
  * `<sifa-cases type="applications.legal-aid" api="applications.legalAid">` the legal-aid ones
  * (`applications.legalAid.cases.*`; `notary`, `arbitration` alike).
  */
-import { definePlugin, type ApiOf } from '@sifa/core';
+import { z } from 'zod';
+import { definePlugin, type ApiOf, type PluginErrorDetailsOf } from '@sifa/core';
 import type { ApplicationsRouter } from './server/router.js';
 import { applicationCaseTypes } from './case-types.js';
 
 export * from './case-types.js';
 export { reconsiderationPeriod, type ReconsiderationPeriodCheck, type ReconsiderationPeriodInput } from './period.js';
-export { applicationsSchemas, type ReconsiderationPeriodQueryInput } from './schemas.js';
+export * from './rules.js';
+export {
+  reconsiderationChecks,
+  reconsiderationCheckCodes,
+  periodCheck,
+  scopeCheck,
+  reconsiderationFirstCheck,
+  jurisdictionCheck,
+  suggestBody,
+  matchRules,
+  type ReconsiderationCheckCode,
+  type ReconsiderationChecksInput,
+  type NegativeListEntry,
+  type ReconsiderationBody,
+  type BodySuggestion,
+  type RuleMatch,
+} from './checks.js';
+export * from './schemas.js';
+export type * from './types.js';
 
 const t = (zh: string, en: string) => ({ zh, en });
 const cases = t('件', 'cases');
@@ -32,7 +52,18 @@ export const applicationsManifest = definePlugin({
   permissions: [
     { name: 'applications.read', title: t('查看申请', 'Read applications'), roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'applications.work', title: t('办理申请', 'Handle applications'), roles: ['county_admin', 'office_staff'] },
+    { name: 'applications.lists', title: t('维护负面清单和行政复议机关名单', 'Edit the negative list and the list of reconsideration bodies'), roles: ['city_admin', 'county_admin'] },
   ],
+  errors: {
+    /** No such entry of the negative list or the list of bodies in the caller's area. */
+    listEntryNotFound: { code: 'NOT_FOUND', details: z.object({ list: z.enum(['negative-list', 'bodies']), id: z.string() }) },
+    /** The entry is owned above the caller (readable, not changeable). */
+    listEntryInherited: { code: 'FORBIDDEN', details: z.object({ list: z.enum(['negative-list', 'bodies']), id: z.string(), ownerOrgCode: z.string() }) },
+    /** Edited against an older revision (someone else changed it meanwhile). */
+    listRevisionConflict: { code: 'CONFLICT', details: z.object({ list: z.enum(['negative-list', 'bodies']), id: z.string(), revision: z.int(), currentRevision: z.int() }) },
+    /** Lists are kept by the city and the counties, not by offices. */
+    listOwnerLevel: { code: 'VALIDATION_FAILED', details: z.object({ orgCode: z.string(), level: z.string() }) },
+  },
   contributes: {
     caseTypes: [...applicationCaseTypes],
     metrics: [
@@ -59,3 +90,12 @@ export const applicationsManifest = definePlugin({
 
 /** The procedures under `applications.` (the case procedures under `applications.cases.`, `applications.legalAid.cases.` …), as the server serves them. */
 export type ApplicationsApi = ApiOf<ApplicationsRouter, 'applications'>;
+
+/** The details of the applications plugin's declared errors, by name (`applications.listRevisionConflict`). */
+export type ApplicationsErrorDetails = PluginErrorDetailsOf<typeof applicationsManifest>;
+
+// `isPluginError(error, 'applications.listRevisionConflict')` narrows to these details wherever this entry is imported.
+declare module '@sifa/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PluginErrorDetails extends ApplicationsErrorDetails {}
+}

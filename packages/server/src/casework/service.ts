@@ -25,12 +25,18 @@ import {
   caseOpenInputSchema,
   caseTransitionInputSchema,
   caseImportInputSchema,
+  caseCheckSchema,
+  caseChecksInputSchema,
   catalogMessage,
   msg,
   requirePermission,
   SifaError,
   type CalendarChangeContext,
   type CaseAttachmentView,
+  type CaseCheck,
+  type CaseCheckInput,
+  type CaseCheckRecord,
+  type CaseCheckSource,
   type CaseDeadlineOverride,
   type CaseDeadlineView,
   type CaseDocumentData,
@@ -85,6 +91,8 @@ interface TimelineStep {
 
 export interface CaseworkOptions {
   catalog: PlatformCatalog;
+  /** The plugins' checks before steps (`ServerPluginParts.caseChecks`, validated by composition). */
+  checks?: readonly (CaseCheckSource & { plugin?: string })[] | undefined;
   cipher: FieldCipher;
   /** `'<case type>/<deadline code>'` → the deployment's days or unit. */
   deadlines?: Readonly<Record<string, CaseDeadlineOverride>> | undefined;
@@ -164,6 +172,12 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
   const byCode = new Map(types.map((t) => [t.code, t]));
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const { cipher } = options;
+  /** `<case type>/<transition>` → the check sources run before that step. */
+  const checkSources = new Map<string, (CaseCheckSource & { plugin?: string })[]>();
+  for (const source of options.checks ?? []) {
+    for (const transition of source.transitions) checkSources.set(`${source.type}/${transition}`, [...(checkSources.get(`${source.type}/${transition}`) ?? []), source]);
+  }
+  const sourcesOf = (type: CaseType, t: Transition) => checkSources.get(`${type.code}/${t.code}`) ?? [];
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
@@ -475,11 +489,12 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             by: { userId: e.actorId, name: e.actorName },
             fields: shown,
             documentId: e.documentId,
+            checks: e.checks ?? [],
           };
         });
         const next: CaseNextStep[] = type.transitions
           .filter((t) => t.from.includes(row.state) && mayTake(t) && (full || !touchesPersonal(type, t)))
-          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: formSpecs(type, t), sets: t.sets, document: t.document ?? null }));
+          .map((t) => ({ code: t.code, title: t.title, to: t.to, note: t.note, fields: formSpecs(type, t), sets: t.sets, document: t.document ?? null, checks: sourcesOf(type, t).length > 0 }));
         return {
           ...summaryOf(type, row, orgName, running[0] ?? null),
           fields: Object.fromEntries(Object.keys(type.fields).map((f) => [f, values[f] ?? null])),
@@ -506,7 +521,51 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         const caseValues = pick(parsed, Object.keys(type.fields));
         const missing = missingRequired(opening, caseValues);
         if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
-        return { t: opening, on, specs, parsed, step: pick(parsed, Object.keys(opening.fields)), caseValues };
+        return { t: opening, on, specs, parsed, step: pick(parsed, Object.keys(opening.fields)), caseValues, checks: null as CaseCheckRecord[] | null };
+      };
+
+      /** Every check before step `t` (the plugins' sources in start order); a source's malformed answer is a bug of that plugin. */
+      const runChecks = async (type: CaseType, t: Transition, input: CaseCheckInput): Promise<CaseCheck[]> => {
+        const out: CaseCheck[] = [];
+        for (const source of sourcesOf(type, t)) {
+          for (const check of await source.run(scoped, input)) {
+            const parsed = caseCheckSchema.safeParse(check);
+            if (!parsed.success || out.some((c) => c.code === check.code)) {
+              throw new Error(`Plugin "${source.plugin ?? '?'}": a check before "${type.code}/${t.code}" is malformed or repeats the code "${String(check.code)}"${parsed.success ? '' : `: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`}.`);
+            }
+            out.push(parsed.data);
+          }
+        }
+        return out;
+      };
+
+      /**
+       * The step's checks against the reasons given: every 'attention' check needs one (issue at
+       * `overrides.<code>`), a reason for a check the step does not have is refused. Returns what
+       * the event records (null: the step has no checks).
+       */
+      const settleChecks = async (type: CaseType, t: Transition, input: CaseCheckInput, overrides: Readonly<Record<string, string>>): Promise<CaseCheckRecord[] | null> => {
+        if (sourcesOf(type, t).length === 0) {
+          const stray = Object.keys(overrides);
+          if (stray.length) throw fieldsInvalid(stray.map((code) => ({ path: ['overrides', code], message: msg('caseCheckUnknown') })));
+          return null;
+        }
+        const checks = await runChecks(type, t, input);
+        const issues: { path: PropertyKey[]; message: string }[] = [];
+        for (const code of Object.keys(overrides)) if (!checks.some((c) => c.code === code)) issues.push({ path: ['overrides', code], message: msg('caseCheckUnknown') });
+        const unexplained = checks.filter((c) => c.state === 'attention' && !overrides[c.code]);
+        for (const c of unexplained) issues.push({ path: ['overrides', c.code], message: msg('caseCheckReason') });
+        if (issues.length) {
+          const titles = (l: 'zh' | 'en') => unexplained.map((c) => (l === 'zh' ? `“${c.title.zh}”` : `"${c.title.en}"`)).join(l === 'zh' ? '、' : ', ');
+          throw new SifaError('VALIDATION_FAILED', {
+            message: unexplained.length
+              ? text(`${titles('zh')}需要注意：仍要办理“${t.title.zh}”的，请逐项说明理由。未作任何更改。`, `${titles('en')} need${unexplained.length === 1 ? 's' : ''} attention: to go ahead with "${t.title.en}", give a reason for each. Nothing was changed.`)
+              : text('所说明的审查提示不属于此步骤。', 'A reason names a check this step does not have.'),
+            issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+            details: { transition: t.code, checks: unexplained.map((c) => c.code).join(',') },
+          });
+        }
+        return checks.map((c) => ({ code: c.code, state: c.state, ...(c.article ? { article: c.article } : {}), title: c.title, ...(c.state === 'attention' ? { reason: overrides[c.code]! } : {}) }));
       };
 
       /**
@@ -515,8 +574,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
        */
       const prepareStep = async (
         type: CaseType,
-        at: { id: string | null; orgCode: string; state: string; lastOn: string; current: Values },
-        input: { transition: string; on?: string | undefined; fields: Record<string, unknown> },
+        at: { id: string | null; number: string | null; orgCode: string; state: string; openedOn: string; lastOn: string; current: Values },
+        input: { transition: string; on?: string | undefined; fields: Record<string, unknown>; overrides?: Readonly<Record<string, string>> | undefined },
       ) => {
         const t = type.transitions.find((x) => x.code === input.transition && x.from.length > 0);
         if (!t || !t.from.includes(at.state)) throw illegalTransition(type, at.state, input.transition);
@@ -535,7 +594,10 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         const caseValues = { ...at.current, ...pick(parsed, t.sets) };
         const missing = missingRequired(t, caseValues);
         if (missing.length) throw fieldsInvalid(missing.map((name) => ({ path: ['fields', name], message: msg('caseRequired') })));
-        return { t, on, specs, parsed, step: pick(parsed, Object.keys(t.fields)), caseValues };
+        const step = pick(parsed, Object.keys(t.fields));
+        // Checked on the case as it stood before the step, with the step's own fields.
+        const checks = await settleChecks(type, t, { case: { id: at.id, number: at.number, orgCode: at.orgCode, state: at.state, openedOn: at.openedOn, fields: at.current }, transition: t.code, step, on }, input.overrides ?? {});
+        return { t, on, specs, parsed, step, caseValues, checks };
       };
       type Prepared = Awaited<ReturnType<typeof prepareOpening>>;
 
@@ -590,6 +652,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           fields: eventSplit.open,
           sealed: seal(eventSplit.personal),
           documentId,
+          checks: p.checks,
         };
       };
 
@@ -640,7 +703,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const [row, events] = await Promise.all([loadCase(type, input.id), loadEvents(input.id)]);
           if (row.revision !== input.revision) throw revisionConflict(row.id, input.revision, row.revision);
           const current = { ...(row.fields as Values), ...unseal(row.sealed) };
-          const p = await prepareStep(type, { id: row.id, orgCode: row.orgCode, state: row.state, lastOn: events.at(-1)?.on ?? row.openedOn, current }, input);
+          const p = await prepareStep(type, { id: row.id, number: row.number, orgCode: row.orgCode, state: row.state, openedOn: row.openedOn, lastOn: events.at(-1)?.on ?? row.openedOn, current }, input);
           const { t, on, caseValues } = p;
           const seq = row.revision + 1;
           const at = scoped.now();
@@ -678,12 +741,30 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const [, , , name, attachments] = await Promise.all([
             db.insert(caseEvents).values(event),
             recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step: p.step, all: p.parsed, caseValues }]),
-            audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId }),
+            audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId, ...(p.checks ? { checks: p.checks.map((c) => ({ code: c.code, state: c.state, ...(c.reason ? { reason: c.reason } : {}) })) } : {}) }),
             orgName,
             attachmentsOf(row.id),
           ]);
           publish(row.orgPath);
           return fileOf(type, updated, [...events, event], name, attachments);
+        },
+
+        async checks(code, rawInput) {
+          const type = typeOf(code);
+          requirePermission(actor, type.readPermission);
+          const input = caseChecksInputSchema.parse(rawInput);
+          const row = await loadCase(type, input.id);
+          const t = input.transition
+            ? type.transitions.find((x) => x.code === input.transition && x.from.length > 0)
+            : type.transitions.find((x) => x.from.includes(row.state) && sourcesOf(type, x).length > 0);
+          if (!t) {
+            if (input.transition) throw illegalTransition(type, row.state, input.transition);
+            return [];
+          }
+          if (!t.from.includes(row.state)) throw illegalTransition(type, row.state, t.code);
+          const step = pick(input.fields, Object.keys(t.fields));
+          const current = { ...(row.fields as Values), ...unseal(row.sealed) };
+          return runChecks(type, t, { case: { id: row.id, number: row.number, orgCode: row.orgCode, state: row.state, openedOn: row.openedOn, fields: current }, transition: t.code, step, on: today() });
         },
 
         async import(code, rawInput) {
@@ -698,7 +779,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             const steps: Prepared[] = [await inImport(index, null, () => prepareOpening(type, c))];
             for (const [stepIndex, s] of c.steps.entries()) {
               const last = steps.at(-1)!;
-              steps.push(await inImport(index, stepIndex, () => prepareStep(type, { id: null, orgCode: org.code, state: last.t.to, lastOn: last.on, current: last.caseValues }, s)));
+              steps.push(await inImport(index, stepIndex, () => prepareStep(type, { id: null, number: null, orgCode: org.code, state: last.t.to, openedOn: steps[0]!.on, lastOn: last.on, current: last.caseValues }, s)));
             }
             planned.push({ org, steps });
           }

@@ -27,6 +27,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { orgColumns, orgScopePolicy, sifaAppRole } from '@sifa/core/db';
+import type { CaseCheckRecord } from '@sifa/core';
 
 export const orgs = pgTable(
   'orgs',
@@ -529,6 +530,8 @@ export const caseEvents = pgTable(
     fields: jsonb('fields').notNull(),
     sealed: bytea('sealed'),
     documentId: text('document_id'),
+    /** The checks run before the step as they stood, with the reasons given to go ahead (`CaseCheckRecord[]`); null: the step has none. */
+    checks: jsonb('checks').$type<CaseCheckRecord[]>(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_scope_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('case_events')],
 ).enableRLS();

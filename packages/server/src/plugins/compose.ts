@@ -30,6 +30,7 @@ import {
   type Role,
   type ServerPlugin,
   type CaseType,
+  type CaseCheckSource,
 } from '@sifa/core';
 import { hasScopePolicy, isOrgOwned } from '../db/tenant-security.js';
 
@@ -70,6 +71,8 @@ export interface Composition {
   documentTemplates: ReadonlyMap<string, DocumentTemplate & { plugin: string }>;
   deadlineSources: readonly (DeadlineSource & { plugin: string })[];
   indicators: ReadonlyMap<string, Indicator & { plugin: string }>;
+  /** Checks before case steps (`caseChecks`), each of its own plugin's case type and steps. */
+  caseChecks: readonly (CaseCheckSource & { plugin: string })[];
   /** What every procedure, job and seed sees of the contributions (`ctx.catalog`, `ctx.platform.catalog`). */
   catalog: PlatformCatalog;
 }
@@ -255,6 +258,21 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
   }
   const caseTypes = plugins.flatMap(({ manifest }) => manifest.contributes.caseTypes.map((caseType) => ({ ...caseType, plugin: manifest.id })));
   for (const caseType of caseTypes) checkCaseType(caseType, permissions, metrics, documentTemplates);
+  const caseChecks: (CaseCheckSource & { plugin: string })[] = [];
+  for (const { manifest, source } of plugins) {
+    for (const checks of source.caseChecks ?? []) {
+      const where = `Plugin "${manifest.id}": caseChecks of "${String(checks.type)}"`;
+      const type = manifest.contributes.caseTypes.find((t) => t.code === checks.type);
+      if (!type) throw new PluginCompositionError('PLUGIN_INVALID', `${where}: a plugin checks steps of its own case types only (contributes.caseTypes); it has none with that code.`);
+      if (typeof checks.run !== 'function' || checks.transitions.length === 0) throw new PluginCompositionError('PLUGIN_INVALID', `${where}: name the steps (transitions) and give run().`);
+      for (const code of checks.transitions) {
+        const t = type.transitions.find((x) => x.code === code);
+        if (!t) throw new PluginCompositionError('PLUGIN_INVALID', `${where}: the case type has no transition "${code}".`);
+        if (t.from.length === 0) throw new PluginCompositionError('PLUGIN_INVALID', `${where}: "${code}" opens the case; checks run before the steps of an existing case.`);
+      }
+      caseChecks.push({ ...checks, plugin: manifest.id });
+    }
+  }
   const routers: AnyRouterRecord = {};
   for (const { manifest, source } of plugins) if (source.router) routers[manifest.id] = source.router;
   const diaryItems = plugins.flatMap((p) => p.manifest.contributes.diaryItems.map((item) => ({ ...item, plugin: p.manifest.id })));
@@ -272,6 +290,7 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     documentTemplates,
     deadlineSources,
     indicators,
+    caseChecks,
     catalog: {
       diaryItems,
       metrics,

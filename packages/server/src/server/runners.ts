@@ -71,7 +71,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
   const { db, composition, changes, now, logger } = options;
   const { catalog } = composition;
 
-  const casework = createCaseworkPlatform({ catalog, cipher: options.casework.cipher, deadlines: options.casework.deadlines, timeZone: options.timeZone, changes });
+  const casework = createCaseworkPlatform({ catalog, checks: composition.caseChecks, cipher: options.casework.cipher, deadlines: options.casework.deadlines, timeZone: options.timeZone, changes });
   const calendar = createCalendarPlatform({
     db,
     loaded: options.calendar,

@@ -1,9 +1,13 @@
 /**
- * The server half: the manifest joined with the router (the case procedures and the period check),
- * the attachment routes (the application and evidence, every case type), the deadline sources
- * (the engine's: reconsideration and legal aid), the receipt template and the demo seed. No tables of its own: the platform's casework
+ * The server half: the manifest joined with the router (the case procedures, the checks before
+ * forwarding and the two lists they read), the checks themselves (`caseChecks`: the engine runs
+ * them before `forward`), the attachment routes (the application and evidence, every case type),
+ * the deadline sources (the engine's: reconsideration and legal aid), the receipt template, the
+ * lists' tables and migrations, and the seed (the city's reconsideration bodies from the org
+ * tree; with `demo`, the demo negative list and demo applications). The platform's casework
  * engine keeps the cases.
  */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { caseworkDeadlineSource, defineServerPlugin } from '@sifa/core';
 import { caseworkRoutes } from '@sifa/server';
@@ -12,6 +16,9 @@ import { applicationCaseTypes, legalAidCaseTypeCode, reconsiderationCaseTypeCode
 import { reconsiderationReceiptTemplate } from './documents.js';
 import { applicationsPermissions, applicationsRouter } from './router.js';
 import { defaultApplicationsDemo, seedDemoApplications } from './seed.js';
+import { reconsiderationCheckSource } from './checks.js';
+import { bodies, negativeList } from './schema.js';
+import { seedDemoNegativeList, seedReconsiderationBodies } from './seed-lists.js';
 
 export const applicationsPluginOptionsSchema = z.object({
   /** Demo applications at `sifa seed` (false: none). */
@@ -42,6 +49,14 @@ export function createApplicationsPlugin(options: ApplicationsPluginOptions = {}
       caseworkDeadlineSource(legalAidCaseTypeCode, { code: 'applications.legal-aid-deadlines', title: { zh: '法律援助申请转交期限', en: 'Legal-aid application periods' } }),
     ],
     documentTemplates: [reconsiderationReceiptTemplate],
-    ...(demo ? { seed: (ctx) => seedDemoApplications(ctx, demo) } : {}),
+    caseChecks: [reconsiderationCheckSource],
+    tables: [negativeList, bodies],
+    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+    async seed(ctx) {
+      // The lists first: the demo applications are forwarded through the checks that read them.
+      const lists = await ctx.runScoped(ctx.orgCodes[0]!, async (scoped) => ({ bodies: await seedReconsiderationBodies(scoped), negative: demo ? await seedDemoNegativeList(scoped) : 0 }));
+      if (lists.bodies || lists.negative) ctx.log(`reconsideration lists: ${lists.bodies} bodies from the org tree${demo ? `, ${lists.negative} demo negative-list entries (labelled 示范)` : ''}`);
+      if (demo) return seedDemoApplications(ctx, demo);
+    },
   });
 }

@@ -66,9 +66,9 @@ describe('a reconsideration application: received, forwarded, accepted, decided'
   });
 
   it('checks the application period before forwarding: in time, with its article', async () => {
-    const check = await (await t.client('xitun', { locale: 'zh-CN' })).applications.reconsiderationPeriod.query({ id: file.id });
-    expect(check).toMatchObject({ state: 'in-time', rule: 'art20-60-days', lastDay: '2026-11-11', daysLeft: 44 });
-    expect(check.explanation.zh).toContain('第二十条第一款');
+    const checks = await (await t.client('xitun', { locale: 'zh-CN' })).applications.cases.checks.query({ id: file.id });
+    expect(checks.find((c) => c.code === 'period')).toMatchObject({ state: 'pass', article: '第二十条第一款' });
+    expect(checks.find((c) => c.code === 'period')!.explanation.zh).toContain('期限届满日为 2026-11-11');
   });
 
   it('is forwarded; the body\'s review (5 working days, across National Day) and a request to correct (10 working days)', async () => {
