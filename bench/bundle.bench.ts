@@ -3,7 +3,8 @@
  * everything the diary needs on first load (loader + every chunk <sifa-diary> imports: Lit, the
  * client, the element, what it validates with), beside a Shoelace button bundled the same way in
  * the same run (same rollup plugins: node-resolve, esbuild, terser; code-split ESM).
- * Targets (issue): loader ≤ 3 KiB, diary first load ≤ 25 KiB.
+ * Targets (issue): loader ≤ 3 KiB, diary first load ≤ 25 KiB, the public application form
+ * (<sifa-apply>) first load ≤ 25 KiB.
  *
  * The dashboard: its first load, and its chart chunk (loaded after the element starts: line, bar
  * and pie charts and the county map, hand-drawn SVG with Lit) beside uPlot and a tree-shaken
@@ -18,6 +19,7 @@ import { defineBenchmark } from './lib/types.js';
 const KiB = 1024;
 const LOADER_TARGET = 3 * KiB;
 const DIARY_TARGET = 25 * KiB;
+const APPLY_TARGET = 25 * KiB;
 const CHARTS_TARGET = 30 * KiB;
 
 const gz = (code: string) => gzipSync(code, { level: 9 }).length;
@@ -80,9 +82,13 @@ export default defineBenchmark({
       ['uPlot 1.6.32 (peer: lines and bars, no pie)', uplot.length, total(uplot), kib(total(uplot)), '', ''],
       ['Chart.js 4.6.1 line + bar + pie, tree-shaken (peer)', chartjs.length, total(chartjs), kib(total(chartjs)), '', ''],
     );
+    const apply = findElements().find((e) => e.tag === 'sifa-apply');
+    const applyChunks = apply ? firstLoadChunks(output, apply.define) : null;
+    const applyBytes = applyChunks ? total(applyChunks) : null;
+    if (applyChunks) rows.push(['<sifa-apply> first load (loader + its chunks)', applyChunks.length, applyBytes!, kib(applyBytes!), `≤ ${kib(APPLY_TARGET)}`, applyBytes! <= APPLY_TARGET ? 'met' : 'MISSED']);
     // Every element of the bundle (the SDK's and the workspace plugins'): what a page with only that tag fetches.
     for (const element of findElements()) {
-      if (element.tag === 'sifa-diary' || element.tag === 'sifa-dashboard') continue;
+      if (element.tag === 'sifa-diary' || element.tag === 'sifa-dashboard' || element.tag === 'sifa-apply') continue;
       const chunks = firstLoadChunks(output, element.define);
       rows.push([`<${element.tag}> first load (loader + its chunks)${element.plugin ? `, plugin ${element.plugin}` : ''}`, chunks.length, total(chunks), kib(total(chunks)), '', '']);
     }
@@ -101,7 +107,10 @@ export default defineBenchmark({
     } else {
       notes.push('No src/diary/define.ts yet: the diary row is empty until <sifa-diary> lands.');
     }
-    const targetMet = loaderBytes <= LOADER_TARGET && (diaryBytes === null || diaryBytes <= DIARY_TARGET) && (chartsBytes === null || chartsBytes <= CHARTS_TARGET);
+    if (applyChunks) {
+      notes.push(`<sifa-apply> first load: ${applyChunks.map((c) => `${c.fileName.replace(/^chunks\//, '')} ${gz(c.code)} B`).join(', ')} (the proof-of-work solver is a lazy chunk, fetched only when the server asks).`, '  what takes the space:', ...breakdown(applyChunks));
+    }
+    const targetMet = loaderBytes <= LOADER_TARGET && (diaryBytes === null || diaryBytes <= DIARY_TARGET) && (applyBytes === null || applyBytes <= APPLY_TARGET) && (chartsBytes === null || chartsBytes <= CHARTS_TARGET);
     return { columns: ['bundle', 'files', 'bytes gz', 'KiB gz', 'target', ''], rows, notes, targetMet };
   },
 });

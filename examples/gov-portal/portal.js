@@ -49,7 +49,7 @@ for (const button of document.querySelectorAll('[data-lang]')) {
 for (const button of document.querySelectorAll('[data-theme]')) {
   button.addEventListener('click', () => {
     document.body.dataset.theme = button.dataset.theme;
-    for (const el of document.querySelectorAll('sifa-diary, sifa-cases, sifa-legal-map, sifa-vr-viewer, sifa-score-card, sifa-plan-board, sifa-warnings, sifa-notifications, sifa-dashboard')) el.setAttribute('theme', button.dataset.theme);
+    for (const el of document.querySelectorAll('sifa-diary, sifa-cases, sifa-apply, sifa-legal-map, sifa-vr-viewer, sifa-score-card, sifa-plan-board, sifa-warnings, sifa-notifications, sifa-dashboard')) el.setAttribute('theme', button.dataset.theme);
     for (const b of document.querySelectorAll('[data-theme]')) b.setAttribute('aria-pressed', String(b === button));
   });
 }
@@ -71,6 +71,10 @@ try {
   countySelect.replaceChildren(new Option('无法加载'));
   status.textContent = `加载失败：${error.message}。请先运行 npm start（含演示数据）。`;
 }
+
+// Online applications: the citizen picks what to apply for; the widget shows that form.
+const applyKind = document.getElementById('apply-kind');
+applyKind.addEventListener('change', () => document.querySelector('sifa-apply').setAttribute('type', applyKind.value));
 
 // VR tours: a picker over the published tours; the map's "VR tour" link opens the tour here.
 const viewer = document.querySelector('sifa-vr-viewer');

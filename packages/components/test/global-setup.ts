@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Actor, Role, ServerPlugin } from '@sifa/core';
-import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrgTree, seedPlugins, type SifaServer } from '@sifa/server';
+import { chifengOrgTree, createLogger, createSifaServer, mintEmbedToken, seedOrgTree, seedPlugins, type PublicApplyOptions, type SifaServer } from '@sifa/server';
 import { createDiaryPlugin, diaryEntries } from '@sifa/plugin-diary/server';
 import { createInstitutionsPlugin } from '@sifa/plugin-institutions/server';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
@@ -30,6 +30,7 @@ import { createStatisticsPlugin } from '@sifa/plugin-statistics/server';
 import { createMediationPlugin } from '@sifa/plugin-mediation/server';
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
+import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
 import { testClockStart, testNow } from '@sifa/server/testing';
 import { publishTestTour, type PublishedTestTour, type TestTourSpec } from './publish-test-tour.js';
 
@@ -70,14 +71,17 @@ export class TestSifaServer {
   private readonly secretKeys = new Map<string, { secret: string; publishable: string }>();
   url = '';
 
-  private constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly name: string,
+  ) {}
 
   /**
    * A new server; from a copy of `template` (a stopped server's folder: migrated and seeded) when
    * given, which takes ~2 s instead of ~15 s for migrating and seeding a new folder.
    */
   static async create(name: string, template?: string): Promise<TestSifaServer> {
-    const instance = new TestSifaServer(await mkdtemp(join(tmpdir(), `sifa-components-${name}-`)));
+    const instance = new TestSifaServer(await mkdtemp(join(tmpdir(), `sifa-components-${name}-`)), name);
     if (template) await cp(template, instance.dataDir, { recursive: true });
     await instance.start();
     if (!template) {
@@ -104,9 +108,11 @@ export class TestSifaServer {
 
   async start(): Promise<string> {
     if (this.server) return this.url;
+    const apply = applyServer(this.name);
     const server = await createSifaServer({
       database: { engine: 'pglite', dataDir: this.dataDir },
-      plugins: await testPlugins(),
+      plugins: [...(await testPlugins()), ...(apply ? [createApplicationsPlugin({ demo: false })] : [])],
+      ...(apply ? { publicApply: apply } : {}),
       port: this.port,
       logger: createLogger({ level: 'silent' }),
       now: () => new Date(testNow().getTime() + this.clockOffsetMs),
@@ -231,6 +237,16 @@ async function testPlugins(): Promise<ServerPlugin[]> {
   // diary widget's tests type into (the portal's browser tests run it: test/e2e/harness.ts).
   const ids = new Set([...own.map((p) => p.manifest.id), 'applications']);
   return [...own, ...configured.filter((p) => !ids.has(p.manifest.id))];
+}
+
+/**
+ * Servers named `apply…` also run the applications plugin (its public forms, no demo files) with
+ * public-form limits for the widget's tests: `apply-limits` asks every submission after the first
+ * for a (light) proof of work and refuses the fourth in an hour; the others never get in the way.
+ */
+function applyServer(name: string): PublicApplyOptions | null {
+  if (!name.startsWith('apply')) return null;
+  return name === 'apply-limits' ? { challengeAfter: 1, difficulty: 10, perClientPerHour: 3 } : { challengeAfter: 100_000, perClientPerHour: 100_000, statusPerMinute: 100_000 };
 }
 
 const repoConfig = new URL('../../../sifa.config.mjs', import.meta.url).href;

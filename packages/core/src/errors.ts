@@ -153,7 +153,7 @@ export const sifaErrorCodes = {
       en: 'Send the request body as application/json.',
     },
   },
-  TOO_MANY_REQUESTS: {
+  RATE_LIMITED: {
     trpc: 'TOO_MANY_REQUESTS',
     http: 429,
     message: {
@@ -249,7 +249,7 @@ const trpcToSifa: Partial<Record<TRPCCode, SifaErrorCode>> = {
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'UNAVAILABLE',
 };
 

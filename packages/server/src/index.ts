@@ -1,5 +1,6 @@
 /** @sifa/server: the Node half of Sifa Kit. */
 export { checkSifaDatabase, createSifaServer, type DatabaseCheck, type SifaServer, type SifaServerOptions } from './server.js';
+export type { PublicApplyOptions } from './apply/service.js';
 export type { AppRouterOf, PlatformRouter } from './app-router.js';
 export { openDatabase, describePostgresUrl, type DatabaseConfig, type DatabaseHandle, type EngineName } from './db/engine.js';
 export { migrate, type MigrationSource, type MigrationReport, type MigrateOptions } from './db/migrate.js';

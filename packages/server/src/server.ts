@@ -226,7 +226,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   );
   const { runScoped, calendar, documents, notifications } = runtime;
 
-  const apply = createApplyPlatform({ db, platform: runtime.platform, now, options: options.publicApply });
+  const apply = createApplyPlatform({ db, platform: runtime.platform, documents, now, options: options.publicApply });
   const { composition, router, routes } = await life.step('platform procedures', () =>
     composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply }), plugins),
   );

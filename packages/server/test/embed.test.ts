@@ -360,7 +360,7 @@ describe('origins and CORS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(portal);
     expect(res.headers.get('vary')).toBe('Origin');
-    expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id, content-disposition, retry-after');
   });
 
   it('refuses a publishable key from an origin it does not list', async () => {
@@ -445,7 +445,7 @@ describe('origins and CORS', () => {
     expect(Object.fromEntries([...ok.headers].filter(([k]) => k.startsWith('access-control-') || k === 'vary'))).toEqual({
       'access-control-allow-origin': portal,
       'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id',
+      'access-control-allow-headers': 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id, x-sifa-application-number, x-sifa-application-code, x-sifa-file-name',
       'access-control-max-age': '600',
       vary: 'Origin',
     });

@@ -3,7 +3,7 @@
  * type of `fixtures/casebook` (it offers a public form): a citizen with nothing but the page's
  * publishable key sends an application into an office of the key's subtree and gets a tracking
  * number and a secret code; the office sees the case (personal data sealed at rest: read from the
- * raw row); the status answers only with both; limits per key and per client (`TOO_MANY_REQUESTS`
+ * raw row); the status answers only with both; limits per key and per client (`RATE_LIMITED`
  * with retryAfter), the proof of work past a client's threshold, a repeat within a day, the
  * consent version, unknown fields, other subtrees and hostile text. Clients are told apart by
  * X-Forwarded-For (the server trusts its proxy here).
@@ -172,7 +172,7 @@ describe('limits', () => {
     };
     for (let i = 0; i < 6; i++) await apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields(`限额${i}`), consent, ...(i >= 3 ? { proof: await proof() } : {}) });
     const limited = await sifaErrorOf(apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('限额6'), consent, proof: await proof() }));
-    expect(limited.data).toMatchObject({ sifaCode: 'TOO_MANY_REQUESTS', httpStatus: 429, details: { retryAfter: expect.any(Number) } });
+    expect(limited.data).toMatchObject({ sifaCode: 'RATE_LIMITED', httpStatus: 429, details: { retryAfter: expect.any(Number) } });
     expect(limited.data.details.retryAfter).toBeGreaterThan(3000);
     expect(limited.message).toMatch(/^Too many submissions\. Try again in \d+ seconds\.$/);
     expect(await citizen().submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('另一位申请人'), consent })).toMatchObject({ duplicate: false });
@@ -205,7 +205,7 @@ describe('limits', () => {
           refused = await sifaErrorOf(Promise.reject(error));
         }
       }
-      expect(refused?.data).toMatchObject({ sifaCode: 'TOO_MANY_REQUESTS', details: { retryAfter: expect.any(Number) } });
+      expect(refused?.data).toMatchObject({ sifaCode: 'RATE_LIMITED', details: { retryAfter: expect.any(Number) } });
       expect((await (await t.client('zhenxing')).casebook.cases.list.query({ q: '松山' })).total).toBe(40);
     } finally {
       clock.now = new Date('2026-09-28T02:00:00Z');

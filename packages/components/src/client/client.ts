@@ -30,6 +30,8 @@ export class SifaClientError extends Error {
   readonly httpStatus: number;
   readonly issues: { path: string; message: string }[];
   readonly requestId: string | null;
+  /** What the server adds for the caller to act on (e.g. `retryAfter` seconds of a rate limit). */
+  readonly details: Record<string, unknown>;
   constructor(body: SifaErrorBody, httpStatus: number) {
     super(body.message);
     this.name = 'SifaClientError';
@@ -37,6 +39,7 @@ export class SifaClientError extends Error {
     this.httpStatus = body.data?.httpStatus ?? httpStatus;
     this.issues = body.data?.issues ?? [];
     this.requestId = body.data?.requestId ?? null;
+    this.details = body.data?.details ?? {};
   }
 
   /** True when retrying later may succeed (offline, server down, busy). */

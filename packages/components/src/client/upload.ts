@@ -11,6 +11,8 @@ export interface UploadOptions {
   onProgress?: (sent: number, total: number) => void;
   signal?: AbortSignal;
   locale?: Locale;
+  /** More request headers (a public route's credentials, e.g. an application's number and code). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface UploadOptions {
 export function upload<T = unknown>(client: SifaClient, path: `/${string}`, body: Blob, options: UploadOptions = {}): Promise<T> {
   client.base(); // NOT_CONFIGURED before anything is sent
   return client.withAuthRetry((headers) =>
-    sendFile<T>(`${client.config.endpoint}${path}`, body, { ...headers, ...client.localeHeader(options.locale) }, options, client.options.fetch ?? client.config.fetch, (status, parsed) => client.toError(status, parsed)),
+    sendFile<T>(`${client.config.endpoint}${path}`, body, { ...headers, ...client.localeHeader(options.locale), ...options.headers }, options, client.options.fetch ?? client.config.fetch, (status, parsed) => client.toError(status, parsed)),
   );
 }
 

@@ -99,7 +99,7 @@ export interface OutboxEventMap {
   rejected: CustomEvent<OutboxRecord>;
 }
 
-const retryAfterOfflineCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'NOT_CONFIGURED', 'ORIGIN_NOT_ALLOWED', 'TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED']);
+const retryAfterOfflineCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'NOT_CONFIGURED', 'ORIGIN_NOT_ALLOWED', 'RATE_LIMITED', 'ACCOUNT_LOCKED']);
 
 /**
  * Whether a failed send is kept for later. Besides the client's `retryable` (offline, 5xx,

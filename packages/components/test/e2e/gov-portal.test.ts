@@ -147,7 +147,7 @@ describe('the demo gov portal', () => {
     // preloaded when idle; the map's and the viewer's renderers).
     expect(fetched).toEqual(expect.arrayContaining(bundle.firstLoad('sifa-diary')));
     // (The bureau's own plugin, examples/village-advisers, ships the last one.)
-    const onPage = ['sifa-diary', 'sifa-cases', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list'];
+    const onPage = ['sifa-diary', 'sifa-cases', 'sifa-apply', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list'];
     expect(fetched.some((f) => f.startsWith('chunks/unknown-tag-'))).toBe(false);
     await w.page.waitForFunction(() => customElements.get('sifa-village-advisers-list') !== undefined, null, { timeout: 20_000 });
     const reachable = new Set(onPage.flatMap((tag) => bundle.reachable(tag)));
@@ -187,5 +187,71 @@ describe('the demo gov portal', () => {
     expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST' })).status).toBe(401);
     expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST', headers: { origin: 'http://evil.example' } })).status).toBe(403);
     expect((await fetch(`${portalUrl}/portal-api/login`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=wang.fang', redirect: 'manual' })).status).toBe(403);
+  });
+});
+
+describe('a citizen applies online from the portal', () => {
+  it('applies without an account, downloads the receipt, and sees the office forward it; zero CSP violations', async () => {
+    const c = await watchedPage(browser);
+    try {
+      await c.page.goto(`${portalUrl}/#apply`);
+      const apply = c.page.locator('sifa-apply');
+      await apply.locator('#f-county option[value="150402"]').waitFor({ state: 'attached', timeout: 30_000 });
+      await apply.locator('#f-county').selectOption('150402');
+      await apply.locator('#f-office option[value="150402001"]').waitFor({ state: 'attached', timeout: 20_000 });
+      await apply.locator('#f-office').selectOption('150402001');
+      await apply.locator('#f-applicants-0-name').fill('门户申请人');
+      await apply.locator('#f-applicants-0-phone').fill('13912345678');
+      await apply.locator('#f-respondent').fill('西屯街道办事处');
+      await apply.locator('#f-act').fill('《责令限期拆除决定书》（西拆字〔2026〕9号）');
+      const knewOn = await c.page.evaluate(() => {
+        const d = new Date(Date.now() - 5 * 86_400_000);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      await apply.locator('#f-knewOn').fill(knewOn);
+      await apply.locator('#f-rightNotified').check();
+      await apply.locator('#f-request').fill('撤销该决定。');
+      await apply.locator('#f-factsReasons').fill('房屋系合法建造。');
+      await apply.locator('#f-consent').check();
+      await apply.locator('form button[type="submit"]').click();
+      await apply.locator('#done-title').waitFor({ timeout: 30_000 });
+      const [number, code] = await apply.locator('.codes .code').allTextContents();
+      expect(number).toMatch(/西屯复转字第\d+号/);
+      // The receipt the office's receiving step issued.
+      const [download] = await Promise.all([c.page.waitForEvent('download'), apply.locator('button', { hasText: '下载回执' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/回执.*\.docx$/);
+
+      // The office sees it in its list and forwards it (as its staff would, through the API).
+      const origin = new URL(portalUrl).origin;
+      const { token } = await sifa.mint(origin, '150402001', 'e2e-office-staff');
+      const call = async (path: string, input: unknown, mutation = false) => {
+        const headers = { authorization: `Bearer ${token}`, origin, 'content-type': 'application/json' };
+        const res = mutation
+          ? await fetch(`${sifa.url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) })
+          : await fetch(`${sifa.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
+        const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
+        if (!res.ok) throw new Error(`${path}: ${body.error?.message}`);
+        return body.result!.data as never;
+      };
+      const list: { rows: { id: string; number: string; state: string }[] } = await call('applications.cases.list', { query: number });
+      const row = list.rows.find((r) => r.number === number)!;
+      expect(row.state).toBe('received');
+      const file: { id: string; revision: number } = await call('applications.cases.get', { id: row.id });
+      const forward = { body: '红山区人民政府', method: 'online' };
+      const checks: { code: string; state: string }[] = await call('applications.cases.checks', { id: row.id, transition: 'forward', fields: forward });
+      const overrides = Object.fromEntries(checks.filter((k) => k.state === 'attention').map((k) => [k.code, '经审查仍予转递（演示）']));
+      await call('applications.cases.transition', { id: file.id, revision: file.revision, transition: 'forward', fields: forward, ...(Object.keys(overrides).length ? { overrides } : {}) }, true);
+
+      // The citizen checks progress with the number and code: forwarded.
+      await apply.locator('.done button', { hasText: '查询办理进度' }).click();
+      await expect.poll(() => apply.locator('.state strong').textContent(), { timeout: 20_000 }).toBe('已转递');
+      expect(await apply.locator('#s-code').inputValue()).toBe(code);
+      await settled(c.page);
+      expect(await c.violations()).toEqual([]);
+      expect(c.failedResponses).toEqual([]);
+      expect(c.consoleErrors).toEqual([]);
+    } finally {
+      await c.close();
+    }
   });
 });

@@ -38,13 +38,15 @@ export function crossOriginOf(req: IncomingMessage): string | null {
   return isSameOrigin(origin, req.headers.host) ? null : origin;
 }
 
-export const corsAllowHeaders = 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id';
+/** Besides the usual ones, the headers of a public application's document upload (core `public-apply.ts`). */
+export const corsAllowHeaders = 'authorization, content-type, last-event-id, x-sifa-key, x-sifa-locale, x-request-id, x-sifa-application-number, x-sifa-application-code, x-sifa-file-name';
 export const corsMaxAgeSeconds = 600;
 
 /** Headers every answer to an allowed cross-origin request carries. */
 export function setCorsHeaders(res: ServerResponse, origin: string): void {
   res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('access-control-expose-headers', 'x-request-id');
+  // content-disposition: the file name of a download (documents, receipts); retry-after: how long a refused caller waits.
+  res.setHeader('access-control-expose-headers', 'x-request-id, content-disposition, retry-after');
   res.setHeader('vary', 'Origin');
 }
 

@@ -1,11 +1,11 @@
 /** Reading request bodies within a limit, for tRPC and plugin routes alike. */
 import type { IncomingMessage } from 'node:http';
-import { SifaError } from '@sifa/core';
+import { SifaError, type LocalizedText } from '@sifa/core';
 
-/** The body, refused with PAYLOAD_TOO_LARGE as soon as it (or its declared length) passes `limit`. */
-export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The body, refused with PAYLOAD_TOO_LARGE (`message`, else the generic one) as soon as it (or its declared length) passes `limit`. */
+export function readBodyBytes(req: IncomingMessage, limit: number, message?: LocalizedText): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => new SifaError('PAYLOAD_TOO_LARGE', { details: { maxBytes: limit } });
+    const tooLarge = () => new SifaError('PAYLOAD_TOO_LARGE', { ...(message ? { message } : {}), details: { maxBytes: limit } });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();

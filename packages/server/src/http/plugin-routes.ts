@@ -129,10 +129,10 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         });
       }
       const route = found.route.route;
-      let ctx: Pick<SifaContext, 'actor' | 'apiKey' | 'authError'> = { actor: null, apiKey: null, authError: undefined };
+      let ctx: Pick<SifaContext, 'actor' | 'apiKey' | 'authError' | 'clientAddress'> = { actor: null, apiKey: null, authError: undefined, clientAddress: null };
       if (!route.anonymous) {
         const full = await options.createContext(req);
-        ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError };
+        ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError, clientAddress: full.clientAddress ?? null };
       }
       // The declared permission, before a byte of the body is read.
       let permitted: Actor | null = null;
@@ -141,7 +141,7 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         requirePermission(ctx.actor, route.permission);
         permitted = ctx.actor;
       }
-      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes);
+      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes, route.tooLargeMessage);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined || name.startsWith(':')) continue;

@@ -61,6 +61,7 @@ import { createCalendarRouter } from '../calendar/router.js';
 import type { CalendarPlatform } from '../calendar/service.js';
 import type { ApplyPlatform } from '../apply/service.js';
 import { createApplyRouter } from '../apply/router.js';
+import { createApplyRoutes } from '../apply/routes.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
@@ -224,7 +225,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       calendar: createCalendarRouter(deps.calendar),
       publicForms: createApplyRouter(deps.apply),
     }),
-    routes: createDocumentRoutes(deps.documents),
+    routes: [...createDocumentRoutes(deps.documents), ...createApplyRoutes(deps.apply)],
     tables: platformTables,
     migrationsFolder: platformMigrationsFolder,
   });
