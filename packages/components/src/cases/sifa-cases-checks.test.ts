@@ -113,6 +113,10 @@ describe('<sifa-cases> the checks before a step', () => {
     // Only the check needing attention asks for a reason, labelled and required.
     expect([...form.querySelectorAll('textarea[name^="overrides."]')].map((e) => e.getAttribute('name'))).toEqual(['overrides.period']);
     expect(root.querySelector(`label[for="r-period"]`)!.textContent).toContain(zh('checkReason'));
+    // Laid out as a list, each check's text and its reason the width of the box (not squeezed into columns).
+    const box = period.getBoundingClientRect();
+    expect(root.querySelector<HTMLElement>('#r-period')!.getBoundingClientRect().width).toBeGreaterThan(box.width * 0.6);
+    expect(period.querySelector<HTMLElement>('.explanation')!.getBoundingClientRect().width).toBeGreaterThan(box.width * 0.6);
     // The jurisdiction check proposes the county's government (the seeded list of bodies) for the empty body field.
     await eventually(() => root.querySelector<HTMLInputElement>('#f-body')?.value === '巴林左旗人民政府', { what: 'the proposed body' });
   });

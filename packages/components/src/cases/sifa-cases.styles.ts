@@ -724,19 +724,19 @@ export const casesStyles = css`
     flex-direction: column;
     gap: calc(var(--sifa-space) * 0.75);
   }
-  .check {
+  .step-check {
     padding-inline-start: var(--sifa-space);
     border-inline-start: 3px solid var(--sifa-color-border);
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }
-  .check.attention {
+  .step-check.attention {
     border-inline-start: 3px double var(--sifa-color-warning);
   }
-  .check.pass {
+  .step-check.pass {
     border-inline-start-color: var(--sifa-color-success);
   }
-  .check p {
+  .step-check p {
     margin: 0.25em 0;
   }
   .check-head {

@@ -1392,7 +1392,7 @@ export class SifaCases extends SifaElement {
               const key = `overrides.${c.code}`;
               const error = form.errors[key];
               const id = `r-${safeId(c.code)}`;
-              return html`<li class="check ${c.state}" data-check=${c.code}>
+              return html`<li class="step-check ${c.state}" data-check=${c.code}>
                 <p class="check-head">
                   <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span>
                   <strong id=${`t-${id}`}>${this.text(c.title)}</strong>
