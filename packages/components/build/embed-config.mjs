@@ -9,6 +9,7 @@ import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { cssLiterals } from './css-literals.mjs';
 import { elementRoots, elementsPlugin, packageDir, repoDir, srcDir } from './elements.mjs';
 import { inSideEffectFreeWorkspacePackage, pureDeclarations } from './pure-declarations.mjs';
 import { assetImports } from './asset-imports.mjs';
@@ -20,7 +21,8 @@ export const embedOutDir = join(packageDir, 'dist', 'embed');
  * `sifa-source` condition (TypeScript sources of @sifa/*) and Lit's production build (the
  * `development` condition is never set), esbuild for TypeScript with the package's tsconfig
  * (legacy decorators), pure top-level declarations of side-effect-free workspace packages
- * (@sifa/core: a widget using one constant does not carry every schema), terser; Vite-style
+ * (@sifa/core: a widget using one constant does not carry every schema), our `css` literals
+ * minified (build/css-literals.mjs), terser; Vite-style
  * `?url` / `?inline` asset imports (maplibre's worker and CSS, build/asset-imports.mjs).
  * @returns {import('rollup').Plugin[]}
  */
@@ -30,6 +32,7 @@ export function bundlePlugins() {
     nodeResolve({ browser: true, exportConditions: ['sifa-source', 'production', 'browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     esbuild({ target: 'es2022', tsconfig: join(packageDir, 'tsconfig.json'), sourceMap: true, legalComments: 'none' }),
     pureDeclarations({ include: inSideEffectFreeWorkspacePackage(repoDir) }),
+    cssLiterals({ include: (id) => !id.includes('/node_modules/') && /\.(ts|js|mjs)$/.test(id) }),
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }

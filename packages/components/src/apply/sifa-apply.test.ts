@@ -169,7 +169,8 @@ describe('<sifa-apply> applying', () => {
     expect(number).toMatch(/复转/);
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(q(m.root, '.done').textContent).toContain(zh('doneKeep'));
-    expect(m.root.activeElement?.id).toBe('done-title');
+    // Focus moves to the result once it is all shown (the follow-up chunk is loaded).
+    await eventually(() => m.root.activeElement?.id === 'done-title', { what: 'focus on the result' });
     expect(localStorage.getItem('sifa-apply:draft:applications.reconsideration')).toBeNull();
     // The page learns the number, never the secret code.
     expect(submitted.map((e) => e.detail)).toEqual([{ type: 'applications.reconsideration', number, orgCode: office, duplicate: false }]);
@@ -274,6 +275,16 @@ describe('<sifa-apply> applying', () => {
     expect(q(m.root, '.office-fixed').textContent).toContain('司法所');
     expect(m.root.querySelector('#f-county')).toBeNull();
     expect(q(m.root, '#apply-title').textContent).toContain('法律援助');
+  });
+
+  it('takes a judicial office chosen on a legal map of the page as the receiving office (other institutions are not offices)', async () => {
+    const m = await mount();
+    const select = (detail: { id: string; type: string; orgCode: string }) => document.body.dispatchEvent(new CustomEvent('sifa-map-select', { detail, bubbles: true, composed: true }));
+    select({ id: 'i-1', type: 'legal-aid-centre', orgCode: '150421102' });
+    await m.el.updateComplete;
+    expect(q<HTMLSelectElement>(m.root, '#f-county').value).toBe('');
+    select({ id: 'i-2', type: 'judicial-office', orgCode: '150421102' });
+    await eventually(() => q<HTMLSelectElement>(m.root, '#f-county').value === county && m.root.querySelector<HTMLSelectElement>('#f-office')?.value === '150421102', { what: 'the office chosen on the map' });
   });
 
   it('says so when the site offers no such form', async () => {

@@ -1,8 +1,9 @@
 /**
  * <sifa-apply type="applications.reconsideration">: a citizen applies online, without an account,
  * on any government page that embeds it with a publishable key (`platform.publicForms.*`):
- * - chooses the judicial office from their county and township (the public org tree), or the
- *   page fixes one (`office`);
+ * - chooses the judicial office from their county and township (the public org tree), or on a
+ *   `<sifa-legal-map>` of the same page (a judicial office selected there, `sifa-map-select`), or
+ *   the page fixes one (`office`);
  * - fills in the form the case type offers (`publicForm`: its fields, intro and consent come from
  *   the server, in the reader's language), checked before sending and again by the server, whose
  *   issues appear beside the fields; what is typed is kept on the device until it is sent;
@@ -31,7 +32,6 @@ import type {
 } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
 import { SifaClientError, failureReason } from '../client/client.js';
-import { saveFile } from '../base/save-file.js';
 import { formatDate } from '../i18n/i18n.js';
 import { applyMessages, type ApplyMessageKey } from './messages.js';
 import { applyStyles } from './sifa-apply.styles.js';
@@ -123,6 +123,8 @@ export class SifaApply extends SifaElement {
   @state() private receiptError = '';
   @state() private receiptBusy = false;
   private uploadSeq = 0;
+  /** The follow-up views (receipt, documents), a chunk loaded once there is an application to follow. */
+  @state() private followup: typeof import('./followup.js') | null = null;
 
   private loadSeq = 0;
   private solving: AbortController | null = null;
@@ -132,10 +134,28 @@ export class SifaApply extends SifaElement {
     return applyMessages.t(this.ui, key, params);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('sifa-map-select', this.onMapSelect);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('sifa-map-select', this.onMapSelect);
     this.solving?.abort();
   }
+
+  /** A judicial office chosen on a `<sifa-legal-map>` of the page becomes the receiving office (unless the page fixed one). */
+  private readonly onMapSelect = (event: Event): void => {
+    const { type, orgCode } = (event as CustomEvent<{ type?: string | null; orgCode?: string | null }>).detail ?? {};
+    if (this.fixedOffice || this.result || type !== 'judicial-office' || !orgCode || !/^\d{9}$/.test(orgCode)) return;
+    const county = orgCode.slice(0, 6);
+    if (this.counties?.some((c) => c.code === county)) void this.chooseCounty(county, orgCode);
+    else if (this.offices?.some((o) => o.code === orgCode)) {
+      this.orgCode = orgCode;
+      this.saveDraft();
+    }
+  };
 
   protected override configChanged(): void {
     void this.load();
@@ -205,7 +225,10 @@ export class SifaApply extends SifaElement {
     const offices = await this.track(this.client.query<ApplyCalls, 'platform.org.children'>('platform.org.children', { code: county }, this.locale));
     if (this.county !== county) return;
     this.offices = offices.filter((o) => o.level === 'office');
-    if (orgCode && this.offices.some((o) => o.code === orgCode)) this.orgCode = orgCode;
+    if (orgCode && this.offices.some((o) => o.code === orgCode)) {
+      this.orgCode = orgCode;
+      if (this.errors.has('orgCode')) this.errors = new Map([...this.errors].filter(([key]) => key !== 'orgCode'));
+    }
     this.saveDraft();
   }
 
@@ -374,7 +397,7 @@ export class SifaApply extends SifaElement {
       '',
       location.href,
     ];
-    saveFile(new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/plain;charset=utf-8' }), `${r.number}.txt`);
+    void import('./followup.js').then((m) => m.saveText(lines, `${r.number}.txt`));
   }
 
   private async startNew(): Promise<void> {
@@ -449,7 +472,7 @@ export class SifaApply extends SifaElement {
     this.receiptBusy = true;
     this.receiptError = '';
     try {
-      const { downloadReceipt } = await import('./followup.js');
+      const { downloadReceipt, saveFile } = await import('./followup.js');
       const { blob, filename } = await this.track(downloadReceipt(this.client, who, this.locale));
       saveFile(blob, filename);
     } catch (error) {
@@ -807,7 +830,7 @@ export class SifaApply extends SifaElement {
             </dl>
             <p class="muted">${this.t('doneOn', { date: this.day(r.receivedOn) })}</p>
             <p class="keep">${this.t('doneKeep')}</p>
-            ${this.renderFollowup(false)}`}
+            ${this.followupView(false)}`}
       <div class="actions">
         ${r.duplicate ? nothing : html`<button type="button" class="primary" @click=${() => this.saveCodes()}>${this.t('saveCodes')}</button>`}
         <button type="button" class="secondary" @click=${() => void this.showStatusOf(r.number, r.duplicate ? null : r.code)}>${this.t('checkStatus')}</button>
@@ -816,41 +839,25 @@ export class SifaApply extends SifaElement {
     </section>`;
   }
 
-  /** The receipt and the documents of the application shown (documents only while it is open). */
-  private renderFollowup(closed: boolean) {
-    const form = this.form;
-    if (!form) return nothing;
-    const docs = form.documents;
-    return html`${form.receipt
-        ? html`<div class="actions">
-            <button type="button" class="secondary" ?disabled=${this.receiptBusy} @click=${() => void this.receipt()}>${this.t('downloadReceipt')}</button>
-            ${this.receiptError ? html`<p class="error" role="alert">${this.receiptError}</p>` : nothing}
-          </div>`
-        : nothing}
-      ${docs && (!closed || this.documents.length)
-        ? html`<section class="docs" aria-labelledby="docs-title">
-            <h4 id="docs-title">${this.mode === 'status' ? this.t('statusDocuments') : this.t('docsSection')}</h4>
-            ${this.documents.length
-              ? html`<ul class="doc-list">
-                  ${this.documents.map((d) => html`<li><span class="doc-name">${d.name}</span> <span class="muted">${formatSize(d.bytes)} · ${this.day(d.addedOn)}</span></li>`)}
-                </ul>`
-              : nothing}
-            ${closed
-              ? nothing
-              : html`<p class="help" id="docs-help">${this.t('docsHelp', { max: Math.floor(docs.maxFileBytes / 1024 / 1024), count: docs.maxFiles })}</p>
-                  <span class="file-pick">
-                    <input id="docs-input" class="file-input" type="file" multiple accept=${docs.accept.join(',')} aria-describedby="docs-help" @change=${(e: Event) => void this.addDocuments(e.target as HTMLInputElement)} />
-                    <label for="docs-input" class="button-like">${this.t('docsAdd')}</label>
-                  </span>
-                  <div role="status">
-                    <ul class="doc-list">
-                      ${this.sending.map(
-                        (u) => html`<li class=${u.error ? 'error' : ''}>${u.error ? this.t('docsFailed', { name: u.name, reason: u.error }) : this.t('docsUploading', { name: u.name })}${u.error ? nothing : html` <progress max="100" .value=${u.percent} aria-label=${u.name}></progress>`}</li>`,
-                      )}
-                    </ul>
-                  </div>`}
-          </section>`
-        : nothing}`;
+  private followupView(closed: boolean) {
+    if (!this.form) return nothing;
+    if (!this.followup) {
+      void this.track(import('./followup.js')).then((m) => (this.followup = m));
+      return nothing;
+    }
+    return this.followup.renderFollowup({
+      form: this.form,
+      closed,
+      status: this.mode === 'status',
+      documents: this.documents,
+      sending: this.sending,
+      receiptError: this.receiptError,
+      receiptBusy: this.receiptBusy,
+      t: (key, params) => this.t(key, params),
+      day: (value) => this.day(value),
+      receipt: () => void this.receipt(),
+      addDocuments: (input) => void this.addDocuments(input),
+    });
   }
 
   private renderStatus() {
@@ -887,7 +894,7 @@ export class SifaApply extends SifaElement {
             <ol class="steps">
               ${s.steps.map((step) => html`<li><span class="when">${this.day(step.on)}</span> <span>${this.text(step.title)}</span></li>`)}
             </ol>
-            ${this.renderFollowup(s.closed)}
+            ${this.followupView(s.closed)}
           </article>`
         : nothing}
     </section>`;
@@ -907,6 +914,3 @@ export class SifaApply extends SifaElement {
     return html`${parts}`;
   }
 }
-
-/** A file size as people read it: 820 KB, 2.4 MB. */
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

@@ -146,6 +146,7 @@ interface Mounted {
   root: ShadowRoot;
   ready: Promise<void>;
   selects: (string | null)[];
+  details: MapSelectDetail[];
 }
 
 async function mount(attrs: Record<string, string> = {}, options: { waitForMap?: boolean } = {}): Promise<Mounted> {
@@ -153,13 +154,17 @@ async function mount(attrs: Record<string, string> = {}, options: { waitForMap?:
   const el = document.createElement('sifa-legal-map');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   const selects: (string | null)[] = [];
-  el.addEventListener('sifa-map-select', (e) => selects.push((e as CustomEvent<MapSelectDetail>).detail.id));
+  const details: MapSelectDetail[] = [];
+  el.addEventListener('sifa-map-select', (e) => {
+    selects.push((e as CustomEvent<MapSelectDetail>).detail.id);
+    details.push((e as CustomEvent<MapSelectDetail>).detail);
+  });
   const ready = new Promise<void>((resolve) => el.addEventListener('sifa-map-ready', () => resolve(), { once: true }));
   document.body.append(el);
   const root = el.shadowRoot!;
   await eventually(() => root.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false', { what: 'the institutions to load' });
   if (options.waitForMap) await ready;
-  return { el, root, ready, selects };
+  return { el, root, ready, selects, details };
 }
 
 const options = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('[role="option"]')];
@@ -286,6 +291,8 @@ describe('<sifa-legal-map> with the real server', () => {
     const popup = await eventually(() => m.root.querySelector('[part="popup"]'), { what: 'the popup' });
     expect(popup.querySelector('h3')!.textContent).toBe(chosen.name.zh);
     expect(m.selects).toEqual([chosen.id]);
+    // What a <sifa-apply> of the page needs to take a judicial office as the receiving one.
+    expect(m.details).toEqual([{ id: chosen.id, type: chosen.type, orgCode: chosen.orgCode }]);
     expect(m.el.selected).toBe(chosen.id);
     expect(options(m.root)[1]!.getAttribute('aria-selected')).toBe('true');
     // The map selects the same institution (drawn apart from any cluster).

@@ -33,6 +33,9 @@ import type { MapPoint, Renderer } from './renderer.js';
 /** `sifa-map-select`: an institution was selected (in the list or on the map); null when the selection was cleared. */
 export interface MapSelectDetail {
   id: string | null;
+  /** The institution's type (e.g. `judicial-office`) and owning org: a `<sifa-apply>` on the page takes a judicial office chosen here as the receiving office. */
+  type: string | null;
+  orgCode: string | null;
 }
 /** `sifa-map-ready`: the map drew its style and data for the first time. */
 export interface MapReadyDetail {
@@ -402,7 +405,10 @@ export class SifaLegalMap extends SifaElement {
     this.selected = id;
     this.popupOpen = id !== null;
     if (id) this.active = id;
-    if (changed) this.emit<MapSelectDetail>('sifa-map-select', { id });
+    if (changed) {
+      const chosen = id ? this.institutions.find((x) => x.id === id) : undefined;
+      this.emit<MapSelectDetail>('sifa-map-select', { id, type: chosen?.type ?? null, orgCode: chosen?.orgCode ?? null });
+    }
     if (how.fromMap && id) {
       // The list follows the map: the chosen option scrolls into view and takes the focus.
       void this.updateComplete.then(() => this.optionEl(id)?.scrollIntoView({ block: 'nearest' }));
