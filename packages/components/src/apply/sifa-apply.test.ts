@@ -184,10 +184,15 @@ describe('<sifa-apply> applying', () => {
     const pdf = new File([`%PDF-1.7\n${'证据材料 '.repeat(50)}`], '证据.pdf', { type: 'application/pdf' });
     await userEvent.upload(q<HTMLInputElement>(m.root, '#docs-input'), pdf);
     await eventually(() => m.root.querySelector('.doc-list .doc-name')?.textContent === '证据.pdf', { what: 'the document listed' });
+    // A hostile file name shows as text (whatever the server keeps of it), never as markup.
+    await userEvent.upload(q<HTMLInputElement>(m.root, '#docs-input'), new File([`%PDF-1.7\n${'另一份 '.repeat(40)}`], '<img src=x onerror=alert(1)>.pdf', { type: 'application/pdf' }));
+    await eventually(() => m.root.querySelectorAll('.doc-list .doc-name').length === 2, { what: 'the second document listed' });
+    expect(m.root.querySelector('.doc-list img')).toBeNull();
+    expect(m.root.querySelectorAll('.doc-list .doc-name')[1]!.textContent).toContain('.pdf');
     // A renamed page is refused with what to do, and nothing is listed for it.
     await userEvent.upload(q<HTMLInputElement>(m.root, '#docs-input'), new File(['<html><script>alert(1)</script></html>'], '照片.pdf', { type: 'application/pdf' }));
     await eventually(() => m.root.querySelector('.doc-list li.error')?.textContent?.includes('照片.pdf'), { what: 'the refusal' });
-    expect(m.root.querySelectorAll('.doc-name')).toHaveLength(1);
+    expect(m.root.querySelectorAll('.doc-name')).toHaveLength(2);
 
     const client = await staff(office);
     const list = await client.query<{ 'applications.cases.list': { type: 'query'; input: { orgCode: string }; output: { rows: CaseSummary[] } } }, 'applications.cases.list'>('applications.cases.list', { orgCode: office });
@@ -197,7 +202,8 @@ describe('<sifa-apply> applying', () => {
     expect(file.fields['act']).toBe(act);
     expect(file.fields['channel']).toBe('online');
     expect((file.fields['applicants'] as { name: string }[])[0]!.name).toBe(name);
-    expect(file.attachments.map((a) => a.name)).toEqual(['证据.pdf']);
+    expect(file.attachments).toHaveLength(2);
+    expect(file.attachments[0]!.name).toBe('证据.pdf');
   });
 
   it('checks before sending: a summary linking each issue to its field, nothing sent', async () => {
