@@ -177,6 +177,14 @@ export const sifaErrorCodes = {
       en: 'The service is temporarily unavailable. Try again later.',
     },
   },
+  DATABASE_UNAVAILABLE: {
+    trpc: 'SERVICE_UNAVAILABLE',
+    http: 503,
+    message: {
+      zh: '数据库暂时无法连接，本次操作没有确认保存。请过几秒钟再试一次。',
+      en: 'The database cannot be reached right now, so this was not confirmed as saved. Try again in a few seconds.',
+    },
+  },
   INTERNAL: {
     trpc: 'INTERNAL_SERVER_ERROR',
     http: 500,
@@ -253,6 +261,38 @@ const trpcToSifa: Partial<Record<TRPCCode, SifaErrorCode>> = {
   SERVICE_UNAVAILABLE: 'UNAVAILABLE',
 };
 
+/** Seconds a caller is told to wait (`Retry-After`) when the database cannot be reached. */
+export const databaseRetryAfterSeconds = 5;
+
+// postgres.js connection codes and Node socket errors: the connection, not the query, failed.
+const connectionFailureCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/**
+ * The code of a lost or refused database connection in `error` or its causes (drizzle wraps the
+ * driver's error), or null: a socket failure, or SQLSTATE class 08 (connection exception) or
+ * 57P01–57P03 (the server shutting down, crashed, or not yet accepting connections).
+ * Structural, so core needs no driver.
+ */
+export function databaseConnectionFailure(error: unknown): string | null {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (connectionFailureCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return code;
+  }
+  return null;
+}
+
 /** Structural check so a SifaError from another copy of this package is still recognised. */
 export function isSifaError(value: unknown): value is SifaError {
   return value instanceof SifaError || (value instanceof Error && typeof (value as Partial<SifaError>).sifaCode === 'string' && 'localized' in value);
@@ -280,5 +320,8 @@ export function toSifaError(
   }
   const issues = formatIssues?.(error) ?? null;
   if (issues) return new SifaError('VALIDATION_FAILED', { issues, cause: error });
+  // A database that went away mid-request is an outage to wait out, not a bug: 503 + Retry-After.
+  const lost = databaseConnectionFailure(error);
+  if (lost) return new SifaError('DATABASE_UNAVAILABLE', { details: { retryAfter: databaseRetryAfterSeconds }, cause: error });
   return new SifaError('INTERNAL', { cause: error });
 }

@@ -2,7 +2,7 @@
 export { coreVersion } from './version.js';
 export { locales, defaultLocale, pickText, negotiateLocale, type Locale, type LocalizedText } from './locale.js';
 export { localizedTextSchema } from './locale-schema.js';
-export { SifaError, sifaErrorCodes, toSifaError, isSifaError, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
+export { SifaError, sifaErrorCodes, toSifaError, isSifaError, databaseConnectionFailure, databaseRetryAfterSeconds, type SifaErrorCode, type FieldIssue, type SifaErrorOptions } from './errors.js';
 export {
   pluginError,
   isPluginError,

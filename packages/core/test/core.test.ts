@@ -30,6 +30,7 @@ import {
   SifaError,
   sifaErrorCodes,
   toSifaError,
+  databaseConnectionFailure,
   validationMessages,
   type SifaErrorCode,
 } from '@sifa/core';
@@ -60,6 +61,7 @@ describe('error codes', () => {
     CHALLENGE_REQUIRED: 429,
     INTERNAL: 500,
     UNAVAILABLE: 503,
+    DATABASE_UNAVAILABLE: 503,
   };
 
   it('has exactly the documented codes', () => {
@@ -129,6 +131,19 @@ describe('toSifaError', () => {
       expect(error.message).not.toContain('hunter2');
     },
   );
+
+  it('turns a lost or refused database connection into DATABASE_UNAVAILABLE (503, retry after 5 s), through the wrappers', () => {
+    const socket = (code: string) => Object.assign(new Error(`write ${code} 127.0.0.1:5432`), { code });
+    const wrapped = (cause: unknown) => new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: Object.assign(new Error('Failed query: insert …'), { cause }) });
+    for (const code of ['CONNECTION_CLOSED', 'ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', '57P01', '08006']) {
+      const error = toSifaError(wrapped(socket(code)));
+      expect([code, error.sifaCode, error.httpStatus, error.details]).toEqual([code, 'DATABASE_UNAVAILABLE', 503, { retryAfter: 5 }]);
+    }
+    expect(databaseConnectionFailure(wrapped(socket('ECONNRESET')))).toBe('ECONNRESET');
+    // A query the database refused is not an outage.
+    expect(toSifaError(wrapped(socket('23505'))).sifaCode).toBe('INTERNAL');
+    expect(databaseConnectionFailure(new Error('no code'))).toBeNull();
+  });
 
   it('returns a SifaError as it is, also when tRPC wrapped it', () => {
     const original = new SifaError('OUT_OF_SCOPE', { details: { orgCode: '150404' } });

@@ -5,7 +5,7 @@
  * ordered start and stop (lifecycle.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { CaseDeadlineOverride, DocumentCatalogueSlot, NotificationChannel, PlatformServices, Role, ServerPlugin, SifaDb } from '@sifa/core';
+import { databaseConnectionFailure, type CaseDeadlineOverride, type DocumentCatalogueSlot, type NotificationChannel, type PlatformServices, type Role, type ServerPlugin, type SifaDb } from '@sifa/core';
 import { defaultFieldCipher, type FieldCipher } from './casework/cipher.js';
 import { caseTypeViews } from './casework/service.js';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/engine.js';
@@ -159,6 +159,29 @@ export async function checkSifaDatabase(options: Pick<SifaServerOptions<readonly
 
 const isHandle = (d: DatabaseConfig | DatabaseHandle): d is DatabaseHandle => 'db' in d;
 
+/** How long `/healthz` waits for the database's answer before calling it unreachable. */
+const healthQueryTimeoutMs = 2_000;
+
+/** Why the database does not answer `SELECT 1` now (a phrase for operators), or null when it does. */
+async function databaseUnreachable(db: SifaDb): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`database unreachable: no answer within ${healthQueryTimeoutMs} ms`), healthQueryTimeoutMs);
+  });
+  const probe = db.execute(sql`SELECT 1`).then(
+    () => null,
+    (error: unknown) => {
+      const code = databaseConnectionFailure(error) ?? (error as { code?: unknown }).code;
+      return `database unreachable: ${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)}`;
+    },
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Starts in this order, each step undone (in reverse) if a later one fails:
  * compose the plugins (pure: a refused plugin opens nothing) → open the database → migrate →
@@ -259,14 +282,19 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     installedPlugins: composition.plugins.map((p) => p.manifest.id),
     logger,
     async health() {
-      await db.execute(sql`SELECT 1`);
+      const plugins = composition.plugins.map((p) => p.manifest.id);
+      const unreachable = await databaseUnreachable(db);
+      if (unreachable) {
+        // Degraded, not down: the process rides the outage out and reconnects by itself.
+        return { status: 'degraded', reason: unreachable, engine: database.engine, plugins };
+      }
       // The calendar's status: an upcoming year without holiday data is something to act on
       // (`sifa calendar import`), not a failure of this instance.
       const status = calendar.status();
       return {
         status: 'ok',
         engine: database.engine,
-        plugins: composition.plugins.map((p) => p.manifest.id),
+        plugins,
         calendar: { today: status.today, coveredThrough: status.coveredYears.at(-1) ?? null, missingYears: status.missingYears },
       };
     },

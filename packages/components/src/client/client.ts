@@ -17,6 +17,8 @@ export interface SubscriptionHandlers<T> {
   onError?(error: SifaClientError): void;
   /** The stream is open (again, after a reconnect). */
   onStarted?(): void;
+  /** The stream dropped (server restart, database or network outage): it reconnects by itself, then `onStarted` again. */
+  onInterrupted?(): void;
 }
 
 export interface SifaErrorBody {

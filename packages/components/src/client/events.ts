@@ -45,6 +45,7 @@ export async function follow<T>(connect: (lastEventId: string | null) => Promise
       }
     }
     // Dropped (server restart, network): wait, then resume after the last event seen.
+    handlers.onInterrupted?.();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delay);
       signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });

@@ -20,6 +20,7 @@ export const en: DashboardMessageCatalog = {
   comparedWith: 'Compared with {period}',
   computedAt: 'Computed {time}',
   live: 'Live',
+  reconnecting: 'Reconnecting… (the figures are from before the connection dropped)',
   exportXlsx: 'Export Excel',
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',

@@ -47,6 +47,8 @@ export const mnMong: DashboardMessageCatalog = {
   computedAt: 'ᠪᠣᠳᠣᠭᠰᠠᠨ ᠴᠠᠭ {time}',
   // bodatu cag
   live: 'ᠪᠣᠳᠠᠲᠤ ᠴᠠᠭ',
+  // dakin qolbuju bayin_a… (tasuragdaqu-yin emUneki toga)
+  reconnecting: 'ᠳᠠᠬᠢᠨ ᠬᠣᠯᠪᠤᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ… (ᠲᠠᠰᠤᠷᠠᠭᠳᠠᠬᠤ ᠶᠢᠨ ᠡᠮᠦᠨᠡᠬᠢ ᠲᠣᠭ᠎ᠠ)',
   // Excel garqaqu
   exportXlsx: 'Excel ᠭᠠᠷᠭᠠᠬᠤ',
   // CSV garqaqu

@@ -25,6 +25,7 @@ const zhCN = {
   comparedWith: '对比期：{period}',
   computedAt: '统计于 {time}',
   live: '实时更新',
+  reconnecting: '正在重新连接…（显示的是断开前的数字）',
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exporting: '正在导出…',

@@ -128,6 +128,13 @@ export const dashboardStyles = css`
   .live {
     color: var(--sifa-color-success);
   }
+  .live.reconnecting {
+    color: var(--sifa-color-warning);
+  }
+  .live.reconnecting .dot {
+    background: none;
+    border: 2px dashed currentColor;
+  }
   .live .dot {
     display: inline-block;
     inline-size: 0.6em;

@@ -10,7 +10,7 @@
  * (no panel), then loaded through a script-tag loader, then defined as a host would import it.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
 import type { StatisticsView, StatisticsViewInput } from '@sifa/plugin-statistics';
 import { configureSifa } from '../config/config.js';
@@ -36,8 +36,8 @@ interface Mounted {
   navigations: DashboardNavigateDetail[];
 }
 
-async function mount(options: { orgCode?: string; role?: Role; attrs?: Record<string, string>; lang?: Locale } = {}): Promise<Mounted> {
-  const connection = await connectTestServer({ orgCode: options.orgCode ?? CITY, userId: uniqueId('u'), role: options.role ?? 'city_admin' });
+async function mount(options: { orgCode?: string; role?: Role; attrs?: Record<string, string>; lang?: Locale; server?: string } = {}): Promise<Mounted> {
+  const connection = await connectTestServer({ orgCode: options.orgCode ?? CITY, userId: uniqueId('u'), role: options.role ?? 'city_admin', ...(options.server ? { server: options.server } : {}) });
   configureSifa({ ...connection.config, locale: undefined, theme: undefined });
   const el = document.createElement('sifa-dashboard');
   for (const [k, v] of Object.entries(options.attrs ?? {})) el.setAttribute(k, v);
@@ -375,6 +375,23 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     await m.client.mutate('diary.save', { idempotencyKey: crypto.randomUUID(), day, itemCode: 'diary.legal-aid', fields: { applications: 3, forwarded: 0 } });
     await eventually(() => Number(m.root.querySelector<HTMLElement>('.kpi[data-key="diary.legal-aid-applications"]')?.dataset['value']) === before + 3, { what: 'the live update', timeoutMs: 20_000 });
     expect(q(m.root, '[role="status"]').textContent).toBe(dashboardMessages.t('zh-CN', 'announceUpdated'));
+  });
+
+  it('says it is reconnecting while the server is down (the figures from before stay), and is live again after', async () => {
+    const server = 'dashboard-outage';
+    const m = await mount({ server, attrs: { entry: 'diary-entries', period: year, history: 'off' } });
+    await eventually(() => m.root.querySelector('.live:not(.reconnecting)'), { what: 'the live subscription' });
+    const before = q(m.root, '.kpis').textContent;
+    await commands.stopServer({ server });
+    try {
+      const status = await eventually(() => m.root.querySelector<HTMLElement>('.live.reconnecting'), { what: 'the reconnecting state', timeoutMs: 20_000 });
+      expect(status.getAttribute('role')).toBe('status');
+      expect(status.textContent).toContain(dashboardMessages.t('zh-CN', 'reconnecting'));
+      expect(q(m.root, '.kpis').textContent).toBe(before);
+    } finally {
+      await commands.startServer({ server });
+    }
+    await eventually(() => m.root.querySelector('.live:not(.reconnecting)'), { what: 'live again', timeoutMs: 40_000 });
   });
 
   it('toggles big-screen mode: dark, large type, rotating entry points, and back', async () => {

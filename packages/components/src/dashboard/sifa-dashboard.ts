@@ -163,6 +163,8 @@ export class SifaDashboard extends SifaElement {
   @state() private rotationStopped = false;
   /** The live subscription is open. */
   @state() private live = false;
+  /** The live stream dropped (server or database outage, network) and is reconnecting: the figures shown are from before. */
+  @state() private reconnecting = false;
   @state() private announcement = '';
 
   private loadSeq = 0;
@@ -211,6 +213,7 @@ export class SifaDashboard extends SifaElement {
     this.unwatch?.();
     this.unwatch = null;
     this.live = false;
+    this.reconnecting = false;
     this.stopRotation();
     this.started = false;
   }
@@ -340,6 +343,7 @@ export class SifaDashboard extends SifaElement {
     this.unwatch?.();
     this.unwatch = null;
     this.live = false;
+    this.reconnecting = false;
     this.loading = true;
     this.loadError = null;
     const input = this.viewInput(nav);
@@ -387,11 +391,19 @@ export class SifaDashboard extends SifaElement {
           }
         },
         onStarted: () => {
-          if (seq === this.loadSeq) this.live = true;
+          if (seq !== this.loadSeq) return;
+          this.live = true;
+          this.reconnecting = false;
+        },
+        onInterrupted: () => {
+          if (seq === this.loadSeq && this.live) this.reconnecting = true;
         },
         // The figures shown stay; a refused subscription only means no live updates.
         onError: () => {
-          if (seq === this.loadSeq) this.live = false;
+          if (seq !== this.loadSeq) return;
+          this.live = false;
+    this.reconnecting = false;
+          this.reconnecting = false;
         },
       },
       this.locale,
@@ -693,7 +705,11 @@ export class SifaDashboard extends SifaElement {
               <span>${this.periodText(v.period.period)}</span>
               ${v.comparePeriod ? html`<span>${this.t('comparedWith', { period: this.periodText(v.comparePeriod.period) })}</span>` : nothing}
               <span>${this.t('computedAt', { time: formatDate(this.ui, v.computedAt, { dateStyle: 'medium', timeStyle: 'medium' }) })}</span>
-              ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${this.t('live')}</span>` : nothing}
+              ${this.reconnecting
+                ? html`<span class="live reconnecting" role="status"><span class="dot" aria-hidden="true"></span>${this.t('reconnecting')}</span>`
+                : this.live
+                  ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${this.t('live')}</span>`
+                  : nothing}
             </p>`
           : nothing}
       </header>

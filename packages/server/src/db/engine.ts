@@ -17,7 +17,7 @@ export interface DatabaseHandle {
    * PostgreSQL only: LISTEN on `channel` on a dedicated connection (other server instances'
    * NOTIFYs arrive here); resolves with a function that stops listening.
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen?(channel: string, onPayload: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -35,6 +35,11 @@ export function describePostgresUrl(url: string): string {
   }
 }
 
+/** Seconds before the `attempt`-th reconnect: 50 ms doubling to at most 1 s, with jitter. */
+export function reconnectBackoffSeconds(attempt: number): number {
+  return Math.min(0.05 * 2 ** attempt, 1) * (0.75 + Math.random() / 4);
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.engine === 'postgres') {
     const { default: postgres } = await import('postgres');
@@ -43,14 +48,22 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       max: config.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: 'sifa' },
+      // While the database is down, a request fails within seconds (DATABASE_UNAVAILABLE, 503)
+      // instead of waiting 30 s, and once it is back connections return within about a second:
+      // the driver's default back-off grows to 20 s between attempts after a few failures.
+      connect_timeout: 5,
+      backoff: reconnectBackoffSeconds,
     });
     const db = drizzle({ client }) as unknown as SifaDb;
     return {
       engine: 'postgres',
       db,
       location: describePostgresUrl(config.url),
-      async listen(channel, onPayload) {
-        const { unlisten } = await client.listen(channel, onPayload);
+      async listen(channel, onPayload, onListening) {
+        // postgres.js LISTENs on a connection of its own and LISTENs again after it is lost,
+        // retrying with the back-off above until the database answers; `onListening` runs each
+        // time it listens (first and after every reconnect).
+        const { unlisten } = await client.listen(channel, onPayload, onListening);
         return unlisten;
       },
       close: () => client.end({ timeout: 5 }),

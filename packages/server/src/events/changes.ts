@@ -80,17 +80,30 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
     },
     async start() {
       if (!database.listen || unlisten) return;
-      unlisten = await database.listen(channel, (payload) => {
-        try {
-          const [from, topic, path] = JSON.parse(payload) as [string, string, string];
-          if (from !== instance) {
-            wakeLocal(topic, path);
-            tell(topic, 'remote');
+      let listens = 0;
+      unlisten = await database.listen(
+        channel,
+        (payload) => {
+          try {
+            const [from, topic, path] = JSON.parse(payload) as [string, string, string];
+            if (from !== instance) {
+              wakeLocal(topic, path);
+              tell(topic, 'remote');
+            }
+          } catch {
+            // Not ours.
           }
-        } catch {
-          // Not ours.
-        }
-      });
+        },
+        () => {
+          if (listens++ === 0) return;
+          // Listening again after the connection was lost (the driver reconnects by itself):
+          // whatever other instances announced meanwhile never arrived, so every open
+          // subscription re-reads and every follower (the calendar) reloads.
+          logger.warn({ channel }, 'change feed listening again after a lost connection');
+          for (const w of [...waiters]) w.wake();
+          for (const topic of [...listeners.keys()]) tell(topic, 'remote');
+        },
+      );
     },
     onChange(topic, listener) {
       let set = listeners.get(topic);

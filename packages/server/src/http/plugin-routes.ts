@@ -96,7 +96,9 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
       res.destroy();
       return;
     }
-    res.writeHead(sifa.httpStatus, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+    // A refusal that says when to come back (rate limits, a database outage) says it in HTTP too.
+    const retryAfter = (sifa.httpStatus === 429 || sifa.httpStatus === 503) && typeof sifa.details.retryAfter === 'number' ? { 'retry-after': String(sifa.details.retryAfter) } : {};
+    res.writeHead(sifa.httpStatus, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...retryAfter });
     res.end(text);
   };
 

@@ -59,6 +59,12 @@ export function createTrpcHandler(options: HandlerOptions) {
     return getErrorShape({ config, error: getTRPCErrorFromUnknown(error), type, path, input, ctx });
   };
 
+  /** `Retry-After` for a refusal that says when to come back (limits of public forms, a database outage). */
+  const withRetryAfter = (status: number, error: unknown, headers: readonly string[]): readonly string[] => {
+    if (status !== 429 && status !== 503) return headers;
+    const retryAfter = (error as { data?: { details?: { retryAfter?: unknown } } } | undefined)?.data?.details?.retryAfter;
+    return typeof retryAfter === 'number' ? [...headers, 'retry-after', String(retryAfter)] : headers;
+  };
   const send = (res: ServerResponse, status: number, body: unknown, headers: readonly string[]) => {
     const text = JSON.stringify(body);
     res.writeHead(status, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text)), ...headers]);
@@ -141,7 +147,7 @@ export function createTrpcHandler(options: HandlerOptions) {
     const failAll = (error: unknown) => {
       const errorCtx = ctx ?? (options.requestContext?.(req) as SifaContext | undefined);
       const shape = errorShape(error, isBatch ? undefined : paths[0], 'unknown', errorCtx, undefined);
-      send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape }, headers);
+      send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape }, withRetryAfter(shape.data.httpStatus, shape, headers));
     };
     try {
       if (isBatch && paths.length > limits.maxBatchSize) {
@@ -208,13 +214,12 @@ export function createTrpcHandler(options: HandlerOptions) {
       // One call (the common case) skips the batch machinery.
       const results = paths.length === 1 ? [await call(paths[0]!, 0)] : await Promise.all(paths.map(call));
       if (!isBatch) {
-        // A refusal that says when to come back (limits of public forms) says it in HTTP too.
-        const retryAfter = results[0]!.status === 429 ? (results[0]!.body as { error?: { data?: { details?: { retryAfter?: unknown } } } }).error?.data?.details?.retryAfter : undefined;
-        send(res, results[0]!.status, results[0]!.body, typeof retryAfter === 'number' ? [...headers, 'retry-after', String(retryAfter)] : headers);
+        send(res, results[0]!.status, results[0]!.body, withRetryAfter(results[0]!.status, (results[0]!.body as { error?: unknown }).error, headers));
         return;
       }
       const statuses = new Set(results.map((r) => r.status));
-      send(res, statuses.size === 1 ? results[0]!.status : 207, results.map((r) => r.body), headers);
+      const status = statuses.size === 1 ? results[0]!.status : 207;
+      send(res, status, results.map((r) => r.body), withRetryAfter(status, (results[0]!.body as { error?: unknown }).error, headers));
     } catch (error) {
       if (res.headersSent) {
         if (!res.writableEnded) res.end();

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { desc, eq } from 'drizzle-orm';
 import { Cron } from 'croner';
-import { SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb, type WorkingCalendar } from '@sifa/core';
+import { databaseConnectionFailure, SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb, type WorkingCalendar } from '@sifa/core';
 import { jobRuns } from '../db/schema.js';
 import { rootOrgCode, systemActor } from '../auth/system-actor.js';
 import type { Composition } from '../plugins/compose.js';
@@ -55,6 +55,8 @@ export interface JobRunner {
 
 /** Longest single timer; longer waits re-arm, so clock changes and sleeps are caught up. */
 const maxTimerMs = 60 * 60_000;
+/** Tries of a scheduled slot while the database cannot be reached (1 s doubling to 30 s: about ten minutes). */
+const maxSlotRetries = 25;
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, jobs, logger } = options;
@@ -62,6 +64,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const patterns = new Map([...jobs.values()].map((job) => [`${job.plugin}.${job.name}`, new Cron(job.schedule, { timezone: timeZone, paused: true })]));
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Slots waiting to be tried again after the database could not be reached. */
+  const retries = new Set<NodeJS.Timeout>();
   const active = new Set<Promise<unknown>>();
   const shutdown = new AbortController();
   let rootCode: string | null = null;
@@ -132,6 +136,29 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return promise;
   };
 
+  /**
+   * Runs a slot; when the database cannot be reached the slot is tried again (1 s doubling to
+   * 30 s, for about ten minutes), so an outage delays a job instead of skipping it. Claiming
+   * stays once per slot, so a retry never runs a slot another instance has taken.
+   */
+  const runScheduled = (name: string, slot: Date, attempt: number) => {
+    void track(execute(name, slot.toISOString(), 'schedule', slot)).catch((error: unknown) => {
+      const lost = databaseConnectionFailure(error);
+      if (lost && attempt < maxSlotRetries && !shutdown.signal.aborted) {
+        const delay = Math.min(1000 * 2 ** attempt, 30_000);
+        logger.warn({ job: name, slot: slot.toISOString(), code: lost, retryInMs: delay }, 'job slot waits for the database');
+        const retry = setTimeout(() => {
+          retries.delete(retry);
+          runScheduled(name, slot, attempt + 1);
+        }, delay);
+        retry.unref();
+        retries.add(retry);
+        return;
+      }
+      logger.error({ job: name, slot: slot.toISOString(), err: error }, 'job could not start');
+    });
+  };
+
   const arm = (name: string) => {
     const pattern = patterns.get(name)!;
     // Slots follow the server's clock (SIFA_NOW moves it); the timer waits the same real time.
@@ -143,7 +170,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       () => {
         timers.delete(name);
         if (wait > maxTimerMs) return arm(name);
-        void track(execute(name, next.toISOString(), 'schedule', next)).catch((error: unknown) => logger.error({ job: name, err: error }, 'job could not start'));
+        runScheduled(name, next, 0);
         arm(name);
       },
       Math.min(Math.max(wait, 0), maxTimerMs),
@@ -184,6 +211,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       shutdown.abort();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
+      for (const retry of retries) clearTimeout(retry);
+      retries.clear();
       await Promise.allSettled([...active]);
     },
   };

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
+  databaseConnectionFailure,
   SifaError,
   type Actor,
   type ChangeFeed,
@@ -59,6 +60,9 @@ export interface NotificationsPlatform {
   /** Asks for a dispatch soon (after a commit that stored notifications). */
   poke(): void;
 }
+
+/** How soon the dispatcher tries again when the database could not be reached. */
+const outageRetryMs = 2_000;
 
 const localized = z.object({ zh: z.string().min(1).max(500), en: z.string().min(1).max(500), mn: z.string().max(500).optional() });
 const kindSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/);
@@ -183,9 +187,24 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     const result = await running;
     if (again && !stopped) {
       again = false;
-      void dispatch().catch((error: unknown) => logger.error({ err: error }, 'notification dispatch failed'));
+      void dispatch().catch(dispatchFailed);
     }
     return result;
+  };
+
+  // A database outage is waited out: the dispatcher tries again every few seconds (not only on
+  // its interval), so deliveries resume soon after the database is back.
+  let retryTimer: NodeJS.Timeout | null = null;
+  const dispatchFailed = (error: unknown) => {
+    const lost = databaseConnectionFailure(error);
+    if (!lost) return logger.error({ err: error }, 'notification dispatch failed');
+    logger.warn({ code: lost }, 'notification dispatch waits for the database');
+    if (retryTimer || stopped) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      platform.poke();
+    }, outageRetryMs);
+    retryTimer.unref();
   };
 
   const platform: NotificationsPlatform = {
@@ -193,7 +212,7 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     dispatch,
     poke() {
       if (stopped || channels.length === 0) return;
-      setImmediate(() => void dispatch().catch((error: unknown) => logger.error({ err: error }, 'notification dispatch failed')));
+      setImmediate(() => void dispatch().catch(dispatchFailed));
     },
     start(intervalMs = 30_000) {
       stopped = false;
@@ -204,6 +223,8 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     },
     async stop() {
       stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => {});

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AnyRouter } from '@trpc/server';
-import { negotiateLocale, toSifaError, type PlatformServices, type SifaContext } from '@sifa/core';
+import { databaseRetryAfterSeconds, negotiateLocale, toSifaError, type PlatformServices, type SifaContext } from '@sifa/core';
 import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
@@ -38,7 +38,7 @@ export interface HttpEntryOptions {
   staticRoots: readonly StaticRoot[];
   /** The installed plugins' ids: embed.js is served with the elements of any other plugin marked unavailable. */
   installedPlugins: readonly string[];
-  /** The body of `GET /healthz` (throws when the database does not answer). */
+  /** The body of `GET /healthz`: `status` 'ok', or 'degraded' with a `reason` (the database unreachable), answered 503. */
   health(): Promise<unknown>;
   logger: Logger;
   /** Take the client address from X-Forwarded-For's first hop (behind a trusted reverse proxy). */
@@ -97,7 +97,9 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     requestContext,
     onError: ({ error, path, ctx }) => {
       const sifa = toSifaError(error);
-      if (sifa.sifaCode === 'INTERNAL') {
+      if (sifa.sifaCode === 'DATABASE_UNAVAILABLE') {
+        logger.warn({ requestId: ctx?.requestId, path, code: (sifa.cause as { code?: unknown } | undefined)?.code, err: sifa.cause ?? error }, 'procedure refused: database unreachable');
+      } else if (sifa.sifaCode === 'INTERNAL') {
         // The log's error is what the database (or the code) said, never the query's parameters (logging.ts).
         logger.error({ requestId: ctx?.requestId, path, err: sifa.cause ?? error }, 'procedure failed');
       }
@@ -175,8 +177,15 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
         return;
       }
       if (pathname === '/healthz') {
-        const body = JSON.stringify(await options.health());
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        const health = await options.health();
+        const body = JSON.stringify(health);
+        // Degraded (the database unreachable) answers 503 so a balancer sends traffic elsewhere meanwhile.
+        const degraded = (health as { status?: unknown } | null)?.status === 'degraded';
+        res.writeHead(degraded ? 503 : 200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          ...(degraded ? { 'retry-after': String(databaseRetryAfterSeconds) } : {}),
+        });
         res.end(body);
         return;
       }

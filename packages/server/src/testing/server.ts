@@ -152,6 +152,12 @@ export interface StartTestServerOptions {
    * tests check its migrations this way. Only tests of the drift check itself set it.
    */
   allowDrift?: boolean;
+  /**
+   * PostgreSQL only: the URL the server connects with, given the test database's URL (a test's
+   * TCP proxy in front of it, to cut or refuse connections). The server then opens and closes
+   * its own pool there; `db.handle` stays a direct connection for the test's own reads.
+   */
+  databaseUrlFor?(url: string): string;
 }
 
 /**
@@ -163,12 +169,17 @@ export interface StartTestServerOptions {
 export async function startTestServer<const TPlugins extends readonly ServerPlugin[] = []>(
   options: Partial<SifaServerOptions<TPlugins>> & StartTestServerOptions = {},
 ): Promise<TestServer<AppRouterOf<TPlugins>>> {
-  const { seedUsers, allowDrift, ...serverOptions } = options;
+  const { seedUsers, allowDrift, databaseUrlFor, ...serverOptions } = options;
   const db = await createTestDatabase();
+  if (databaseUrlFor && !db.url) {
+    await db.drop();
+    throw new Error('databaseUrlFor needs the postgres engine (SIFA_TEST_ENGINE=postgres).');
+  }
+  const database = databaseUrlFor && db.url ? { engine: 'postgres' as const, url: databaseUrlFor(db.url), maxConnections: 5 } : db.handle;
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, database: db.handle, port: 0 });
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, database, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;

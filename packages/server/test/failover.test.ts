@@ -1,0 +1,203 @@
+/**
+ * The server rides through a database outage (PostgreSQL only). It reaches its database through a
+ * TCP proxy the test controls; mid-burst of diary saves the proxy cuts every connection (a
+ * database restart), and in a second case also refuses new ones for 5 s (a database that is
+ * down). Meanwhile requests get DATABASE_UNAVAILABLE (503, Retry-After) quickly and /healthz says
+ * degraded; afterwards no acknowledged save is missing, every entry has exactly its facts, the
+ * process never saw an uncaught exception, the change feed LISTENs again, and saves succeed
+ * again within 10 s of the database returning. Clients retry a refused save with the same
+ * idempotency key, as the diary widget does.
+ * Regression test for the crash `Cannot read properties of null (reading 'write')` at
+ * postgres.js connection.js nextWrite (patches/postgres@3.4.9.patch).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '@sifa/core/db';
+import type { AppRouterOf } from '@sifa/server';
+import { createDiaryPlugin } from '@sifa/plugin-diary/server';
+import { engine, rawFetch, sifaErrorOf, startTestServer, type TestClient, type TestServer } from '@sifa/server/testing';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+
+const plugins = [createDiaryPlugin()] as const;
+type Router = AppRouterOf<typeof plugins>;
+
+// A fixed instant: 2026-03-10 12:00 in Asia/Shanghai; the saved days lie inside the edit window.
+const clock = new Date('2026-03-10T04:00:00Z');
+const days = ['2026-03-06', '2026-03-09', '2026-03-10'];
+
+interface Acknowledged {
+  id: string;
+  cases: number;
+}
+
+/** Diary writers saving entries back to back until stopped; a refused save is retried with its key. */
+function startWriters(clients: TestClient<Router>[], perWriter: number) {
+  const acknowledged: Acknowledged[] = [];
+  const refusals: { code: string; httpStatus: number; ms: number }[] = [];
+  const ackTimes: number[] = [];
+  let stopped = false;
+  let n = 0;
+  const writer = async (client: TestClient<Router>) => {
+    for (let i = 0; i < perWriter && !stopped; i++) {
+      const cases = (n++ % 7) + 1;
+      const input = {
+        idempotencyKey: randomUUID(),
+        day: days[i % days.length]!,
+        itemCode: 'diary.mediation',
+        fields: { disputeType: 'neighbourhood', caseSource: 'application', cases, agreements: cases, parties: cases * 2, summary: '邻里纠纷' },
+      };
+      for (;;) {
+        const started = performance.now();
+        try {
+          const entry = await client.diary.save.mutate(input);
+          acknowledged.push({ id: entry.id, cases });
+          ackTimes.push(performance.now());
+          break;
+        } catch (error) {
+          const { data } = await sifaErrorOf(Promise.reject(error));
+          refusals.push({ code: data.sifaCode, httpStatus: data.httpStatus, ms: performance.now() - started });
+          if (data.sifaCode !== 'DATABASE_UNAVAILABLE') throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    }
+  };
+  const done = Promise.all(clients.map(writer));
+  return {
+    acknowledged,
+    refusals,
+    ackTimes,
+    done,
+    stop: () => {
+      stopped = true;
+      return done;
+    },
+    /** Resolves once `count` more saves have been acknowledged. */
+    async acknowledgedMore(count: number) {
+      const target = acknowledged.length + count;
+      await vi.waitFor(() => expect(acknowledged.length).toBeGreaterThanOrEqual(target), { timeout: 15_000, interval: 10 });
+    },
+  };
+}
+
+describe.runIf(engine === 'postgres')('a database outage', () => {
+  let proxy: TcpProxy;
+  let t: TestServer<Router>;
+  let writers: TestClient<Router>[];
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => void uncaught.push(error);
+
+  beforeAll(async () => {
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
+    t = await startTestServer({ plugins, now: () => clock, databaseUrlFor: (url) => proxy.urlFor(url) });
+    writers = [await t.client('xitun', { batch: false }), await t.client('sanzhongjie', { batch: false }), await t.client('zhenxing', { batch: false })];
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+  });
+  afterAll(async () => {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+    await t?.close();
+    await proxy?.close();
+  });
+  beforeEach(() => void (uncaught.length = 0));
+  afterEach(async () => {
+    await proxy.accept();
+  });
+
+  /** Every acknowledged save is stored, and every stored entry has exactly its facts (and the rollups agree). */
+  async function expectNothingLost(acknowledged: Acknowledged[]) {
+    const db = t.db.handle.db;
+    const stored = rowsOf<{ id: string; cases: number; case_facts: number; entry_facts: number }>(
+      await db.execute(sql`SELECT e.id, (e.fields->>'cases')::int AS cases,
+          (SELECT coalesce(sum(f.value), 0) FROM facts f WHERE f.source_kind = 'diary.entry' AND f.source_id = e.id::text AND f.metric = 'diary.mediation-cases')::int AS case_facts,
+          (SELECT count(*) FROM facts f WHERE f.source_kind = 'diary.entry' AND f.source_id = e.id::text AND f.metric = 'diary.entries')::int AS entry_facts
+        FROM diary_entries e`),
+    );
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    const missing = acknowledged.filter((a) => byId.get(a.id)?.cases !== a.cases);
+    expect(missing).toEqual([]);
+    expect(stored.filter((r) => r.case_facts !== r.cases || r.entry_facts !== 1)).toEqual([]);
+    const [orphans] = rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM facts f WHERE f.source_kind = 'diary.entry' AND NOT EXISTS (SELECT 1 FROM diary_entries e WHERE e.id::text = f.source_id)`),
+    );
+    expect(orphans!.n).toBe(0);
+    // The rollups (written by triggers in the same transactions) agree with the facts: the region's node.
+    const [totals] = rowsOf<{ facts: number; rollup: number }>(
+      await db.execute(sql`SELECT
+          (SELECT coalesce(sum(value), 0) FROM facts WHERE metric = 'diary.entries')::int AS facts,
+          (SELECT coalesce(sum(total), 0) FROM fact_rollups_day WHERE metric = 'diary.entries' AND node_path = '/15/')::int AS rollup`),
+    );
+    expect(totals).toEqual({ facts: stored.length, rollup: stored.length });
+  }
+
+  it('every connection cut mid-burst: saves go on, none acknowledged is lost, no uncaught exception', async () => {
+    const burst = startWriters(writers, 60);
+    await burst.acknowledgedMore(15);
+    const cutAt = performance.now();
+    proxy.dropAll();
+    // The database "returns" at once (the proxy still accepts): saves resume by themselves.
+    await burst.acknowledgedMore(15);
+    const recovery = burst.ackTimes.find((at) => at > cutAt)! - cutAt;
+    await burst.stop();
+    console.info(`[failover] connections cut: first save acknowledged ${recovery.toFixed(0)} ms later; ${burst.acknowledged.length} saves, ${burst.refusals.length} refusals`);
+    expect(recovery).toBeLessThan(10_000);
+    // Whatever was refused was refused as an outage (503), never as a bare INTERNAL.
+    expect(burst.refusals.filter((r) => r.code !== 'DATABASE_UNAVAILABLE' || r.httpStatus !== 503)).toEqual([]);
+    await expectNothingLost(burst.acknowledged);
+    expect(uncaught).toEqual([]);
+    // The change feed LISTENs again on a new connection.
+    await vi.waitFor(() => expect(t.logs.some((l) => l.includes('change feed listening again'))).toBe(true), { timeout: 10_000 });
+  });
+
+  it('refused for 5 s: requests fail fast with 503 + Retry-After, /healthz is degraded, saves resume within 10 s', async () => {
+    const burst = startWriters(writers, 400);
+    await burst.acknowledgedMore(10);
+    await proxy.refuse();
+    proxy.dropAll();
+    const downAt = performance.now();
+
+    // While it is down: a typed refusal, quickly, that says when to come back.
+    const token = await t.tokenOf('xitun');
+    await vi.waitFor(
+      async () => {
+        const started = performance.now();
+        const res = await rawFetch(`${t.url}/trpc/diary.save`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ idempotencyKey: randomUUID(), day: '2026-03-10', itemCode: 'diary.mediation', fields: { disputeType: 'neighbourhood', caseSource: 'application', cases: 1, agreements: 1, parties: 2, summary: '邻里纠纷' } }),
+        });
+        expect(res.status).toBe(503);
+        expect(res.json.error.data.sifaCode).toBe('DATABASE_UNAVAILABLE');
+        expect(res.headers.get('retry-after')).toBe('5');
+        expect(performance.now() - started).toBeLessThan(3_000);
+      },
+      { timeout: 4_000, interval: 100 },
+    );
+    const health = await rawFetch(`${t.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(health.json).toMatchObject({ status: 'degraded', engine: 'postgres' });
+    expect(health.json.reason).toMatch(/^database unreachable: /);
+    const acknowledgedWhileDown = burst.acknowledged.length;
+
+    // Down for 5 s in all, then back.
+    await new Promise((r) => setTimeout(r, Math.max(0, 5_000 - (performance.now() - downAt))));
+    expect(burst.acknowledged.length).toBe(acknowledgedWhileDown);
+    await proxy.accept();
+    const backAt = performance.now();
+    await burst.acknowledgedMore(1);
+    const recovery = burst.ackTimes.find((at) => at > backAt)! - backAt;
+    await burst.acknowledgedMore(10);
+    await burst.stop();
+    console.info(`[failover] refused for 5 s: first save acknowledged ${recovery.toFixed(0)} ms after the database returned; ${burst.acknowledged.length} saves, ${burst.refusals.length} refusals`);
+    expect(recovery).toBeLessThan(10_000);
+    expect(burst.refusals.filter((r) => r.code !== 'DATABASE_UNAVAILABLE' || r.httpStatus !== 503)).toEqual([]);
+    // Refused fast while down: no request hung on the outage.
+    expect(Math.max(...burst.refusals.map((r) => r.ms))).toBeLessThan(6_000);
+
+    await vi.waitFor(async () => expect((await rawFetch(`${t.url}/healthz`)).json).toMatchObject({ status: 'ok' }), { timeout: 10_000 });
+    await expectNothingLost(burst.acknowledged);
+    expect(uncaught).toEqual([]);
+  });
+});
