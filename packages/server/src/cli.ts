@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate [--check] | seed | audit verify | keys create|list|revoke | jobs list|run|history | facts rebuild-rollups |
- * calendar import|show|status | plugin new. Settings come from the environment
+ * The `sifa` command: start | migrate [--check] | seed | audit verify | backup | restore | keys create|list|revoke | jobs list|run|history |
+ * facts rebuild-rollups | calendar import|show|status | plugin new. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
 import { existsSync } from 'node:fs';
@@ -19,6 +19,8 @@ import type { StaticRoot } from './http/static.js';
 import { PluginCompositionError } from './plugins/compose.js';
 import { createPluginPackage, PluginScaffoldError } from './plugins/scaffold.js';
 import { aesGcmFieldCipher } from './casework/cipher.js';
+import { backupDatabase, isBackupError, restoreDatabase } from './backup/index.js';
+import { installProcessGuards } from './process-guard.js';
 
 interface SifaConfigModule {
   plugins?: ServerPlugin[];
@@ -44,6 +46,18 @@ Commands:
                      database the migrations build); exit 1 when there is any, 0 when clean
   seed               seed the real Chifeng org tree and demo accounts, print the accounts
   audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
+  backup <file> [--force]
+                     write a full backup of the database to <file> (uploads and issued documents
+                     are in the database): PostgreSQL (DATABASE_URL) through pg_dump, schema public;
+                     PGlite (SIFA_DATA_DIR) through its data-folder dump, with the server STOPPED.
+                     Prints size, rows per table, seconds. --force overwrites <file> (PGlite: and
+                     backs up despite a postmaster.pid left by a crashed server)
+  restore <file> [--force]
+                     restore a backup into an EMPTY target of the same engine: a new PostgreSQL
+                     database (DATABASE_URL; created if missing) or a new PGlite folder
+                     (SIFA_DATA_DIR); checks the row counts and runs the migration check.
+                     --force restores over a target that holds data (PostgreSQL: drops its schema
+                     public; PGlite: renames the folder to <folder>.before-restore-<time>)
   keys create --kind publishable|secret --org <code> --origin <origin> [--origin …] [--label <text>] [--form <case type> …]
                      create an embedding key; a secret key is printed this once
   keys list          list every key (never a secret)
@@ -77,7 +91,8 @@ Options:
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
 SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...,
 SIFA_FIELD_KEY (base64 of 32 bytes: the key of the personal data of cases; required with
-DATABASE_URL when a case type is installed), SIFA_NOW (start the clock at an instant: demos, training, tests)`;
+DATABASE_URL when a case type is installed), SIFA_NOW (start the clock at an instant: demos, training, tests), SIFA_PG_BIN_DIR (folder of pg_dump and
+pg_restore for backup/restore, e.g. /usr/lib/postgresql/16/bin; default: PATH)`;
 
 async function loadConfig(file: string | undefined): Promise<SifaConfigModule> {
   const path = resolve(file ?? 'sifa.config.mjs');
@@ -117,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       title: { type: 'string' },
       'title-en': { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   const [command, sub, arg] = positionals;
@@ -196,6 +212,24 @@ async function main(argv: string[]): Promise<number> {
     }
     console.error(`Audit log BROKEN at entry #${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.`);
     return 1;
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (!sub) {
+      console.error(`${command} needs a file: sifa ${command} sifa-${command === 'backup' ? '2026-11-26' : '<date>'}.backup`);
+      return 1;
+    }
+    try {
+      const pgBinDir = process.env.SIFA_PG_BIN_DIR || undefined;
+      if (command === 'backup') printBackup(await backupDatabase({ database, file: sub, force: values.force, now, pgBinDir }));
+      else return printRestore(await restoreDatabase({ database, file: sub, force: values.force, now, pgBinDir, plugins: config.plugins ?? [] }));
+      return 0;
+    } catch (error) {
+      if (isBackupError(error)) {
+        console.error(error.bilingual());
+        return 1;
+      }
+      throw error;
+    }
   }
   if (command === 'keys' && (sub === 'create' || sub === 'list' || sub === 'revoke')) {
     if (sub === 'create' && (values.kind !== 'publishable' && values.kind !== 'secret')) {
@@ -305,6 +339,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') {
     const started = Date.now();
     const server = await open();
+    // Unhandled rejections are logged and survived; an uncaught exception closes and exits 1 (process-guard.ts).
+    installProcessGuards({ logger, close: () => server.close() });
     if (values.seed) await seedDemo(server, credentialsFile);
     const url = await server.listen();
     const credentials = await readDemoCredentials(credentialsFile);
@@ -329,6 +365,58 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".\n\n${usage}`);
   return 1;
+}
+
+const mib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
+const engineNames = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
+
+/** Every table with rows, largest first, and the totals. */
+function countsLine(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const filled = entries.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return `Rows: ${total} in ${entries.length} tables (${entries.length - filled.length} empty): ${filled.map(([t, n]) => `${t} ${n}`).join(', ')}`;
+}
+
+/** "23 migrations (platform at 0012_case_event_checks)": the journal has no order within one run, the tags do. */
+function migrationsLine(migrations: string[]): string {
+  const platform = migrations.filter((m) => m.startsWith('platform/')).sort().at(-1);
+  return `${migrations.length} migrations${platform ? ` (platform at ${platform.slice('platform/'.length)})` : ''}`;
+}
+
+function printBackup(report: Awaited<ReturnType<typeof backupDatabase>>) {
+  const { meta } = report;
+  console.log(
+    `Backed up ${engineNames[meta.engine]} ${meta.source} (PostgreSQL ${meta.postgres}, ${meta.tool}; schema ${meta.schema}, ${migrationsLine(meta.migrations)}) to ${report.file}: ${mib(report.bytes)} in ${report.seconds.toFixed(2)} s.`,
+  );
+  console.log(countsLine(meta.counts));
+  if (report.hasFieldKey) console.log('The folder\'s field key (field-key: the key of the cases\' personal data) is inside this file: keep the file as safe as the key.');
+  if (meta.engine === 'postgres') console.log('Not inside: SIFA_FIELD_KEY (the key of the cases\' personal data). Keep it apart from the backups, and with them.');
+}
+
+function printRestore(report: Awaited<ReturnType<typeof restoreDatabase>>): number {
+  const { meta } = report;
+  if (report.movedAside) console.log(`The folder that was there is kept as ${report.movedAside}.`);
+  if (report.droppedObjects) console.log(`--force: dropped schema public of the target with its ${report.droppedObjects} objects.`);
+  console.log(
+    `Restored ${report.file} (${engineNames[meta.engine]}, made ${meta.createdAt} by @sifa/server ${meta.sifaServer} from ${meta.source}) into ${report.target}${report.createdDatabase ? ' (database created)' : ''}: ${mib(report.bytes)} in ${report.seconds.toFixed(2)} s.`,
+  );
+  console.log(`${countsLine(report.counts)}. Every table holds the rows the backup counted.`);
+  if (report.hasFieldKey) console.log('The field key (field-key) came back with the folder.');
+  const errors = report.drift.filter((d) => d.severity === 'error');
+  console.log(`Migration check: the backup is at ${migrationsLine(meta.migrations)}.`);
+  if (report.pending.length) {
+    console.log(`${report.pending.length} migration(s) of the installed code are not applied yet (\`sifa migrate\` or the next start applies them):`);
+    for (const key of report.pending) console.log(`  ${key}`);
+  }
+  for (const d of errors) console.log(`  ERROR ${d.message}`);
+  for (const d of report.drift.filter((d) => d.severity === 'warning')) console.log(`  WARNING ${d.message}`);
+  if (!report.pending.length && !errors.length) console.log('Database up to date with the installed code: no pending migration, no schema drift.');
+  if (errors.length) {
+    console.error(`Schema drift: ${errors.length} difference(s) between the installed code and the restored tables (see above). Install the Sifa version and plugins the backup was made with.`);
+    return 1;
+  }
+  return 0;
 }
 
 type OpenServer = (options?: { scheduleJobs?: boolean }) => ReturnType<typeof createSifaServer>;
