@@ -124,7 +124,8 @@ describe('<sifa-legal-map> under a strict CSP on the Sifa origin', () => {
     const second = await list.nth(1).getAttribute('data-id');
     await w.page.locator('sifa-legal-map [part="popup"]').waitFor();
     const events = await w.page.evaluate(() => (window as unknown as { __mapEvents: { name: string; detail: unknown }[] }).__mapEvents.filter((e) => e.name === 'sifa-map-select'));
-    expect(events).toEqual([{ name: 'sifa-map-select', detail: { id: second } }]);
+    // With the institution's type and owning org (what a <sifa-apply> of the page takes an office from).
+    expect(events).toEqual([{ name: 'sifa-map-select', detail: { id: second, type: expect.stringMatching(/^[a-z][a-z-]*$/), orgCode: expect.stringMatching(/^\d{2,9}$/) } }]);
     await w.page.keyboard.press('Escape');
     await w.page.locator('sifa-legal-map [part="popup"]').waitFor({ state: 'detached' });
     expect(await w.violations()).toEqual([]);
