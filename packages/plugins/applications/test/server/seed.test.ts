@@ -70,6 +70,9 @@ describe('the demo seed', () => {
   it('adds nothing when run again', async () => {
     const before = (await (await t.client('city')).applications.cases.list.query({ limit: 1 })).total;
     await seedPlugins(t.server, orgCodes, (m) => logs.push(m));
+    // The seed ran in this process and held its event loop for seconds: let the server's keep-alive
+    // timeout (5 s) close the idle connections now, rather than under the next request ("fetch failed").
+    await new Promise((r) => setTimeout(r, 5_500));
     expect((await (await t.client('city')).applications.cases.list.query({ limit: 1 })).total).toBe(before);
   });
 });
