@@ -8,7 +8,8 @@
  * again within 10 s of the database returning; an open subscription (the notification feed, read
  * as the widgets' client reads it: reconnecting with Last-Event-ID) resumes with nothing missed
  * and nothing twice. Clients retry a refused save with the same idempotency key, as the diary
- * widget does.
+ * widget does. A job slot and notification deliveries the outage cuts short finish soon after it,
+ * under the same claim, nothing run or sent twice.
  * Regression test for the crash `Cannot read properties of null (reading 'write')` at
  * postgres.js connection.js nextWrite (patches/postgres@3.4.9.patch).
  */
@@ -16,12 +17,68 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
+import { databaseConnectionFailure, definePlugin, defineServerPlugin, type NotificationChannel } from '@sifa/core';
 import type { AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { engine, rawFetch, sifaErrorOf, startTestServer, wholeRegionReader, type TestClient, type TestServer } from '@sifa/server/testing';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
-const plugins = [createDiaryPlugin()] as const;
+/** A gate a test holds shut while it cuts the database, then opens. */
+function gate() {
+  let open: (() => void) | null = null;
+  let shut: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  return {
+    get waiting() {
+      return waiting;
+    },
+    hold() {
+      shut = new Promise((r) => (open = r));
+    },
+    release: () => open?.(),
+    async pass() {
+      waiting++;
+      try {
+        await shut;
+      } finally {
+        waiting--;
+      }
+    },
+  };
+}
+
+/** A job that waits at the gate, then reads the database (the outage cuts it between the two). */
+const jobGate = gate();
+const jobRuns: string[] = [];
+const outageJobs = defineServerPlugin(definePlugin({ id: 'outage', version: '0.1.0', core: '^0.1.0', title: { zh: '停机测试', en: 'Outage test' } }), {
+  jobs: [
+    {
+      name: 'count',
+      title: { zh: '计数', en: 'Count' },
+      schedule: '0 3 * * *',
+      async run(ctx) {
+        jobRuns.push(ctx.now.toISOString());
+        await jobGate.pass();
+        const orgs = await ctx.runScoped(ctx.rootOrgCode, async (scoped) => rowsOf<{ n: number }>(await scoped.db.execute(sql`SELECT count(*)::int AS n FROM orgs`))[0]!.n);
+        return { summary: `${orgs} orgs`, counts: { orgs } };
+      },
+    },
+  ],
+});
+
+/** A notification channel that waits at the gate for kind `platform.gated` and records what it delivered. */
+const channelGate = gate();
+const deliveredByChannel: string[] = [];
+const gatedChannel: NotificationChannel = {
+  id: 'gated',
+  accepts: (n) => n.kind === 'platform.gated',
+  async deliver(n) {
+    await channelGate.pass();
+    deliveredByChannel.push(n.id);
+  },
+};
+
+const plugins = [createDiaryPlugin(), outageJobs] as const;
 type Router = AppRouterOf<typeof plugins>;
 
 // The server's clock starts at 2026-03-10 12:00 in Asia/Shanghai (the saved days lie inside the
@@ -155,7 +212,7 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
 
   beforeAll(async () => {
     proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
-    t = await startTestServer({ plugins, now, databaseUrlFor: (url) => proxy.urlFor(url) });
+    t = await startTestServer({ plugins, now, notificationChannels: [gatedChannel], databaseUrlFor: (url) => proxy.urlFor(url) });
     writers = [await t.client('xitun', { batch: false }), await t.client('sanzhongjie', { batch: false }), await t.client('zhenxing', { batch: false })];
     process.on('uncaughtException', onUncaught);
     process.on('unhandledRejection', onUncaught);
@@ -261,7 +318,8 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
     // Refused fast while down: no request hung on the outage.
     expect(Math.max(...burst.refusals.map((r) => r.ms))).toBeLessThan(6_000);
 
-    await vi.waitFor(async () => expect((await rawFetch(`${t.url}/healthz`)).json).toMatchObject({ status: 'ok' }), { timeout: 10_000 });
+    // Healthy again, the change feed's LISTEN connection included (a NOTIFY probe comes back).
+    await vi.waitFor(async () => expect((await rawFetch(`${t.url}/healthz`)).json).toMatchObject({ status: 'ok', changeFeed: 'listening' }), { timeout: 10_000 });
     await expectNothingLost(burst.acknowledged);
     expect(uncaught).toEqual([]);
   });
@@ -313,6 +371,76 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
       await sender;
       await feed.stop();
     }
+    expect(uncaught).toEqual([]);
+  });
+
+  it('a job slot the outage cuts short is resumed under its claim once the database is back: run to the end once, not lost, not left running', async () => {
+    jobGate.hold();
+    jobRuns.length = 0;
+    const slot = new Date('2026-03-09T19:00:00Z');
+    const run = t.server.jobs.runSlot('outage.count', slot);
+    await vi.waitFor(() => expect(jobGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
+    await proxy.refuse();
+    proxy.dropAll();
+    jobGate.release();
+    await new Promise((r) => setTimeout(r, 3_000));
+    await proxy.accept();
+    const backAt = performance.now();
+    const result = await run;
+    console.info(`[failover] job slot cut short: finished ${(performance.now() - backAt).toFixed(0)} ms after the database returned, ${jobRuns.length} starts`);
+    expect(result).toMatchObject({ job: 'outage.count', slot: slot.toISOString(), status: 'succeeded' });
+    expect(performance.now() - backAt).toBeLessThan(10_000);
+    // Started twice (cut short, then resumed), recorded once, as succeeded.
+    expect(jobRuns).toEqual([slot.toISOString(), slot.toISOString()]);
+    const runs = rowsOf<{ status: string }>(await t.db.handle.db.execute(sql`SELECT status FROM job_runs WHERE job = 'outage.count' AND slot = ${slot.toISOString()}`));
+    expect(runs).toEqual([{ status: 'succeeded' }]);
+    expect(t.logs.some((l) => l.includes('job slot waits for the database'))).toBe(true);
+    expect(uncaught).toEqual([]);
+  });
+
+  it('a manual run the outage cuts short fails to its caller with the connection error and is recorded failed once the database is back', async () => {
+    jobGate.hold();
+    const at = new Date('2026-03-10T01:00:00Z');
+    const run = t.server.jobs.run('outage.count', { at });
+    await vi.waitFor(() => expect(jobGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
+    await proxy.refuse();
+    proxy.dropAll();
+    jobGate.release();
+    // (Which the HTTP layer answers as DATABASE_UNAVAILABLE.)
+    expect(databaseConnectionFailure(await run.then(() => null, (error: unknown) => error))).toMatch(/\w/);
+    await proxy.accept();
+    const record = async () =>
+      rowsOf<{ status: string; error: string | null }>(await t.db.handle.db.execute(sql`SELECT status, error FROM job_runs WHERE job = 'outage.count' AND slot LIKE ${`manual:${at.toISOString()}:%`}`));
+    await vi.waitFor(async () => expect(await record()).toEqual([{ status: 'failed', error: expect.stringMatching(/^interrupted: the database could not be reached \(/) }]), { timeout: 10_000, interval: 50 });
+  });
+
+  it('notification deliveries the outage cuts short finish within seconds of its end (not after their lease), none sent twice', async () => {
+    channelGate.hold();
+    deliveredByChannel.length = 0;
+    // Two in one transaction: the dispatcher claims both; the first waits at the gate.
+    const sent = await t.server.runScoped(wholeRegionReader, async (scoped) => {
+      const send = (title: string) =>
+        scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.gated', severity: 'info', title: { zh: title, en: title }, body: { zh: title, en: title } });
+      return [(await send('gated-1')).id, (await send('gated-2')).id];
+    });
+    await vi.waitFor(() => expect(channelGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
+    await proxy.refuse();
+    proxy.dropAll();
+    // The channel takes the first while the database is gone: recording it fails.
+    channelGate.release();
+    await new Promise((r) => setTimeout(r, 3_000));
+    await proxy.accept();
+    const backAt = performance.now();
+    const statuses = async () =>
+      rowsOf<{ notification_id: string; status: string }>(
+        await t.db.handle.db.execute(sql`SELECT notification_id, status FROM notification_deliveries WHERE channel = 'gated' AND notification_id IN (${sql.join(sent.map((id) => sql`${id}`), sql`, `)}) ORDER BY notification_id`),
+      );
+    await vi.waitFor(async () => expect((await statuses()).map((r) => r.status)).toEqual(['delivered', 'delivered']), { timeout: 15_000, interval: 50 });
+    const took = performance.now() - backAt;
+    console.info(`[failover] deliveries cut short: both recorded ${took.toFixed(0)} ms after the database returned`);
+    expect(took).toBeLessThan(10_000);
+    expect([...deliveredByChannel].sort()).toEqual([...sent].sort());
+    expect(t.logs.some((l) => l.includes('notification dispatch waits for the database'))).toBe(true);
     expect(uncaught).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { Cron } from 'croner';
 import { databaseConnectionFailure, SifaError, type JobRunSummary, type PlatformCatalog, type ScopedServices, type SifaDb, type WorkingCalendar } from '@sifa/core';
 import { jobRuns } from '../db/schema.js';
@@ -44,7 +44,8 @@ export interface JobRunner {
   run(name: string, options?: { at?: Date }): Promise<JobRunSummary>;
   /**
    * What the scheduler does when a slot of `name` comes: claims (job, slot) and runs it, or
-   * resolves null when another instance claimed it first.
+   * resolves null when another instance claimed it first. A database outage is waited out (the
+   * slot is tried again, a run cut short resumed under its claim) for about ten minutes.
    */
   runSlot(name: string, slot: Date): Promise<JobRunSummary | null>;
   /** Recent runs of a job (or of all), newest first. */
@@ -55,8 +56,23 @@ export interface JobRunner {
 
 /** Longest single timer; longer waits re-arm, so clock changes and sleeps are caught up. */
 const maxTimerMs = 60 * 60_000;
-/** Tries of a scheduled slot while the database cannot be reached (1 s doubling to 30 s: about ten minutes). */
+/** Tries of a scheduled slot while the database cannot be reached (0.5 s doubling to 30 s: about ten minutes). */
 const maxSlotRetries = 25;
+const retryDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 30_000);
+
+/**
+ * A run cut short because the database could not be reached (`code`): its claim on the slot
+ * (`claimId`, still `running`) is kept, so the slot is resumed under it, not lost or run twice.
+ */
+class InterruptedRun extends Error {
+  constructor(
+    readonly claimId: number,
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`job run interrupted: the database could not be reached (${code})`, { cause });
+  }
+}
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, jobs, logger } = options;
@@ -83,7 +99,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     counts: (row.counts ?? {}) as Record<string, number>,
   });
 
-  const execute = async (name: string, slot: string, trigger: 'schedule' | 'manual', at: Date): Promise<JobRunSummary | null> => {
+  /**
+   * Claims (job, slot) and runs it; with `resume`, runs again under a claim this instance kept
+   * when the database went away mid-run (null when the claim is no longer this instance's).
+   */
+  const execute = async (name: string, slot: string, trigger: 'schedule' | 'manual', at: Date, resume?: number): Promise<JobRunSummary | null> => {
     const job = jobs.get(name);
     if (!job) {
       throw new SifaError('NOT_FOUND', {
@@ -91,11 +111,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         details: { job: name },
       });
     }
-    const [claimed] = await db
-      .insert(jobRuns)
-      .values({ job: name, slot, trigger, status: 'running', instance, startedAt: options.now() })
-      .onConflictDoNothing({ target: [jobRuns.job, jobRuns.slot] })
-      .returning();
+    const [claimed] = resume
+      ? await db
+          .update(jobRuns)
+          .set({ startedAt: options.now() })
+          .where(and(eq(jobRuns.id, resume), eq(jobRuns.status, 'running'), eq(jobRuns.instance, instance)))
+          .returning()
+      : await db
+          .insert(jobRuns)
+          .values({ job: name, slot, trigger, status: 'running', instance, startedAt: options.now() })
+          .onConflictDoNothing({ target: [jobRuns.job, jobRuns.slot] })
+          .returning();
     if (!claimed) return null; // Another instance has this slot.
     const lines: string[] = [];
     try {
@@ -119,6 +145,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .returning();
       return summaryOf(row!);
     } catch (error) {
+      // The database went away under the run (or under its record): the claim stays `running`
+      // and the run is resumed under it once the database answers again.
+      const lost = databaseConnectionFailure(error);
+      if (lost) throw new InterruptedRun(claimed.id, lost, error);
       const message = error instanceof SifaError ? error.messageFor('en') : error instanceof Error ? error.message : String(error);
       logger.error({ job: name, slot, err: error }, 'job failed');
       const [row] = await db
@@ -137,26 +167,52 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   };
 
   /**
-   * Runs a slot; when the database cannot be reached the slot is tried again (1 s doubling to
+   * Runs a slot; when the database cannot be reached the slot is tried again (0.5 s doubling to
    * 30 s, for about ten minutes), so an outage delays a job instead of skipping it. Claiming
-   * stays once per slot, so a retry never runs a slot another instance has taken.
+   * stays once per slot, so a retry never runs a slot another instance has taken; a run the
+   * outage cut short is resumed under its own claim.
    */
-  const runScheduled = (name: string, slot: Date, attempt: number) => {
-    void track(execute(name, slot.toISOString(), 'schedule', slot)).catch((error: unknown) => {
-      const lost = databaseConnectionFailure(error);
-      if (lost && attempt < maxSlotRetries && !shutdown.signal.aborted) {
-        const delay = Math.min(1000 * 2 ** attempt, 30_000);
-        logger.warn({ job: name, slot: slot.toISOString(), code: lost, retryInMs: delay }, 'job slot waits for the database');
-        const retry = setTimeout(() => {
-          retries.delete(retry);
-          runScheduled(name, slot, attempt + 1);
-        }, delay);
-        retry.unref();
-        retries.add(retry);
-        return;
-      }
-      logger.error({ job: name, slot: slot.toISOString(), err: error }, 'job could not start');
+  const runSlot = (name: string, slot: Date): Promise<JobRunSummary | null> =>
+    new Promise((resolve, reject) => {
+      const attempt = (n: number, resume?: number) => {
+        track(execute(name, slot.toISOString(), 'schedule', slot, resume)).then(resolve, (error: unknown) => {
+          const lost = error instanceof InterruptedRun ? error.code : databaseConnectionFailure(error);
+          if (!lost || n >= maxSlotRetries || shutdown.signal.aborted) return reject(error);
+          const delay = retryDelayMs(n);
+          const claim = error instanceof InterruptedRun ? error.claimId : resume;
+          logger.warn({ job: name, slot: slot.toISOString(), code: lost, retryInMs: delay, resumes: claim ?? null }, 'job slot waits for the database');
+          const retry = setTimeout(() => {
+            retries.delete(retry);
+            attempt(n + 1, claim);
+          }, delay);
+          retry.unref();
+          retries.add(retry);
+        });
+      };
+      attempt(0);
     });
+
+  /**
+   * A manual run the outage cut short: its caller has the error; its record is closed as failed
+   * once the database answers, so it does not stay `running`.
+   */
+  const closeInterrupted = (claimId: number, code: string, n = 0) => {
+    if (shutdown.signal.aborted || n >= maxSlotRetries) return;
+    const message = `interrupted: the database could not be reached (${code})`;
+    db.update(jobRuns)
+      .set({ status: 'failed', finishedAt: options.now(), error: message, summary: message })
+      .where(and(eq(jobRuns.id, claimId), eq(jobRuns.status, 'running')))
+      .then(
+        () => {},
+        () => {
+          const retry = setTimeout(() => {
+            retries.delete(retry);
+            closeInterrupted(claimId, code, n + 1);
+          }, retryDelayMs(n));
+          retry.unref();
+          retries.add(retry);
+        },
+      );
   };
 
   const arm = (name: string) => {
@@ -170,7 +226,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       () => {
         timers.delete(name);
         if (wait > maxTimerMs) return arm(name);
-        runScheduled(name, next, 0);
+        runSlot(name, next).catch((error: unknown) => logger.error({ job: name, slot: next.toISOString(), err: error }, 'job could not start'));
         arm(name);
       },
       Math.min(Math.max(wait, 0), maxTimerMs),
@@ -191,10 +247,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     async run(name, { at } = {}) {
       const when = at ?? options.now();
-      const result = await track(execute(name, `manual:${when.toISOString()}:${randomUUID()}`, 'manual', when));
-      return result!;
+      try {
+        const result = await track(execute(name, `manual:${when.toISOString()}:${randomUUID()}`, 'manual', when));
+        return result!;
+      } catch (error) {
+        if (!(error instanceof InterruptedRun)) throw error;
+        closeInterrupted(error.claimId, error.code);
+        throw error.cause;
+      }
     },
-    runSlot: (name, slot) => track(execute(name, slot.toISOString(), 'schedule', slot)),
+    runSlot,
     async history({ job, limit = 20 } = {}) {
       const rows = await db
         .select()

@@ -113,9 +113,35 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     return byNotification;
   };
 
+  /**
+   * Deliveries a database outage cut short after they were claimed: those the channel already
+   * took are marked delivered on the next dispatch (never sent twice), the rest are due at once
+   * (not after their lease).
+   */
+  const interrupted = { delivered: new Map<string, Date>(), unsent: new Set<string>() };
+  const keyOf = (notificationId: string, channel: string) => `${notificationId}\u0000${channel}`;
+  const whereKey = (key: string) => {
+    const [notificationId, channel] = key.split('\u0000') as [string, string];
+    return and(eq(notificationDeliveries.notificationId, notificationId), eq(notificationDeliveries.channel, channel));
+  };
+  const settleInterrupted = async () => {
+    for (const [key, at] of [...interrupted.delivered]) {
+      await db.update(notificationDeliveries).set({ status: 'delivered', deliveredAt: at, lastError: null }).where(whereKey(key));
+      interrupted.delivered.delete(key);
+    }
+    for (const key of [...interrupted.unsent]) {
+      await db
+        .update(notificationDeliveries)
+        .set({ nextAttemptAt: options.now() })
+        .where(and(whereKey(key), eq(notificationDeliveries.status, 'pending')));
+      interrupted.unsent.delete(key);
+    }
+  };
+
   const dispatchOnce = async (): Promise<DispatchReport> => {
     const report: DispatchReport = { delivered: 0, failed: 0, retrying: 0 };
     if (channels.length === 0) return report;
+    await settleInterrupted();
     const byId = new Map(channels.map((c) => [c.id, c]));
     // Claim due deliveries one batch at a time; the row locks end with each claim's transaction,
     // and the claim moves next_attempt_at forward so no other instance takes them meanwhile.
@@ -138,40 +164,55 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
         return due;
       });
       if (claimed.length === 0) return report;
-      const ids = [...new Set(claimed.map((c) => c.notification_id))];
-      const rows = await options.readAll((scoped) => scoped.select().from(notifications).where(inArray(notifications.id, ids)));
-      const rowById = new Map(rows.map((r) => [r.id, r]));
-      const recipients = await recipientsOf(rows);
-      for (const d of claimed) {
-        const row = rowById.get(d.notification_id);
-        const channel = byId.get(d.channel);
-        const key = and(eq(notificationDeliveries.notificationId, d.notification_id), eq(notificationDeliveries.channel, d.channel));
-        if (!row || !channel) {
-          await db.update(notificationDeliveries).set({ status: 'failed', lastError: channel ? 'notification missing' : `channel ${d.channel} is not configured` }).where(key);
-          report.failed++;
-          continue;
-        }
-        const message: OutboundNotification = { ...viewOf(row), recipients: recipients.get(row.id) ?? [] };
-        try {
-          if (!channel.accepts || channel.accepts(message)) await channel.deliver(message);
+      // Claimed and not yet recorded either way: what an outage from here on leaves to settle.
+      const open = new Set(claimed.map((d) => keyOf(d.notification_id, d.channel)));
+      try {
+        const ids = [...new Set(claimed.map((c) => c.notification_id))];
+        const rows = await options.readAll((scoped) => scoped.select().from(notifications).where(inArray(notifications.id, ids)));
+        const rowById = new Map(rows.map((r) => [r.id, r]));
+        const recipients = await recipientsOf(rows);
+        for (const d of claimed) {
+          const row = rowById.get(d.notification_id);
+          const channel = byId.get(d.channel);
+          const ref = keyOf(d.notification_id, d.channel);
+          const key = whereKey(ref);
+          if (!row || !channel) {
+            await db.update(notificationDeliveries).set({ status: 'failed', lastError: channel ? 'notification missing' : `channel ${d.channel} is not configured` }).where(key);
+            open.delete(ref);
+            report.failed++;
+            continue;
+          }
+          const message: OutboundNotification = { ...viewOf(row), recipients: recipients.get(row.id) ?? [] };
+          try {
+            if (!channel.accepts || channel.accepts(message)) await channel.deliver(message);
+          } catch (error) {
+            const attempts = d.attempts + 1;
+            const reason = error instanceof Error ? error.message : String(error);
+            const giveUp = attempts >= maxAttempts;
+            await db
+              .update(notificationDeliveries)
+              .set({
+                status: giveUp ? 'failed' : 'pending',
+                lastError: reason.slice(0, 500),
+                nextAttemptAt: new Date(options.now().getTime() + retryDelay(attempts)),
+              })
+              .where(key);
+            open.delete(ref);
+            if (giveUp) report.failed++;
+            else report.retrying++;
+            logger.warn({ channel: d.channel, notification: d.notification_id, attempts, err: reason }, giveUp ? 'notification delivery given up' : 'notification delivery failed, will retry');
+            continue;
+          }
+          // Delivered: should recording it fail for an outage, it is recorded later, not sent again.
+          open.delete(ref);
+          interrupted.delivered.set(ref, options.now());
           await db.update(notificationDeliveries).set({ status: 'delivered', deliveredAt: options.now(), lastError: null }).where(key);
+          interrupted.delivered.delete(ref);
           report.delivered++;
-        } catch (error) {
-          const attempts = d.attempts + 1;
-          const reason = error instanceof Error ? error.message : String(error);
-          const giveUp = attempts >= maxAttempts;
-          await db
-            .update(notificationDeliveries)
-            .set({
-              status: giveUp ? 'failed' : 'pending',
-              lastError: reason.slice(0, 500),
-              nextAttemptAt: new Date(options.now().getTime() + retryDelay(attempts)),
-            })
-            .where(key);
-          if (giveUp) report.failed++;
-          else report.retrying++;
-          logger.warn({ channel: d.channel, notification: d.notification_id, attempts, err: reason }, giveUp ? 'notification delivery given up' : 'notification delivery failed, will retry');
         }
+      } catch (error) {
+        if (databaseConnectionFailure(error)) for (const ref of open) interrupted.unsent.add(ref);
+        throw error;
       }
     }
   };
