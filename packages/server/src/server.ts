@@ -288,6 +288,12 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         // Degraded, not down: the process rides the outage out and reconnects by itself.
         return { status: 'degraded', reason: unreachable, engine: database.engine, plugins };
       }
+      // The change feed: announcements of other instances reach this one's subscriptions (a
+      // LISTEN connection lost and not yet back leaves them to their 25 s poll).
+      const changeFeed = await changes.state();
+      if (changeFeed === 'not listening') {
+        return { status: 'degraded', reason: 'change feed not listening: subscriptions see changes made on other instances late', engine: database.engine, plugins, changeFeed };
+      }
       // The calendar's status: an upcoming year without holiday data is something to act on
       // (`sifa calendar import`), not a failure of this instance.
       const status = calendar.status();
@@ -295,6 +301,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         status: 'ok',
         engine: database.engine,
         plugins,
+        changeFeed,
         calendar: { today: status.today, coveredThrough: status.coveredYears.at(-1) ?? null, missingYears: status.missingYears },
       };
     },

@@ -220,6 +220,8 @@ describe('/healthz', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.json).toMatchObject({ status: 'ok', engine });
     expect(res.json.plugins).toEqual(['platform', 'casework']);
+    // PostgreSQL: a NOTIFY probe came back through this instance's LISTEN connection.
+    expect(res.json.changeFeed).toBe(engine === 'postgres' ? 'listening' : 'local');
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });

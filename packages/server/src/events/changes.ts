@@ -28,7 +28,17 @@ export interface ServerChangeFeed extends ChangeFeed {
    * Returns the unsubscribe function.
    */
   onChange(topic: string, listener: (origin: 'local' | 'remote') => void): () => void;
+  /**
+   * Whether announcements reach this instance: `local` with embedded PGlite (one instance, no
+   * NOTIFY); otherwise a probe NOTIFYs the channel and waits up to `timeoutMs` for it to come
+   * back through this instance's LISTEN connection — `listening`, or `not listening` (while the
+   * connection is lost, other instances' changes reach open subscriptions only by their poll).
+   */
+  state(timeoutMs?: number): Promise<'local' | 'listening' | 'not listening'>;
 }
+
+/** The payload's topic of a probe (never a real topic: topics are `plugin.name`). */
+const probeTopic = '$probe';
 
 export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db: SifaDb }, logger: Logger): ServerChangeFeed {
   const instance = randomUUID();
@@ -44,6 +54,7 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
     }
   };
   let unlisten: (() => Promise<void>) | null = null;
+  const probes = new Map<string, () => void>();
 
   // A change at `path` concerns a subscriber whose scope contains it (a county watching its
   // offices) and one below it (an office watching what its county sent down to it).
@@ -86,7 +97,9 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
         (payload) => {
           try {
             const [from, topic, path] = JSON.parse(payload) as [string, string, string];
-            if (from !== instance) {
+            if (topic === probeTopic) {
+              if (from === instance) probes.get(path)?.();
+            } else if (from !== instance) {
               wakeLocal(topic, path);
               tell(topic, 'remote');
             }
@@ -110,6 +123,25 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
       if (!set) listeners.set(topic, (set = new Set()));
       set.add(listener);
       return () => void set.delete(listener);
+    },
+    async state(timeoutMs = 1_000) {
+      if (!database.listen) return 'local';
+      if (!unlisten) return 'not listening';
+      const nonce = randomUUID();
+      let timer: NodeJS.Timeout | undefined;
+      const heard = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+        probes.set(nonce, () => resolve(true));
+      });
+      try {
+        await database.db.execute(sql`SELECT pg_notify(${channel}, ${JSON.stringify([instance, probeTopic, nonce])})`);
+        return (await heard) ? 'listening' : 'not listening';
+      } catch {
+        return 'not listening';
+      } finally {
+        clearTimeout(timer);
+        probes.delete(nonce);
+      }
     },
     async stop() {
       listeners.clear();

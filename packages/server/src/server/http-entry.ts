@@ -38,7 +38,7 @@ export interface HttpEntryOptions {
   staticRoots: readonly StaticRoot[];
   /** The installed plugins' ids: embed.js is served with the elements of any other plugin marked unavailable. */
   installedPlugins: readonly string[];
-  /** The body of `GET /healthz`: `status` 'ok', or 'degraded' with a `reason` (the database unreachable), answered 503. */
+  /** The body of `GET /healthz`: `status` 'ok', or 'degraded' with a `reason` (the database unreachable, the change feed not listening), answered 503. */
   health(): Promise<unknown>;
   logger: Logger;
   /** Take the client address from X-Forwarded-For's first hop (behind a trusted reverse proxy). */
