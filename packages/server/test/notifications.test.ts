@@ -7,11 +7,11 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createRouter, definePlugin, defineServerPlugin, scopedProcedure, SifaError } from '@sifa/core';
 import { smsChannel, webhookChannel, type AppRouterOf, type SmsProvider } from '@sifa/server';
-import { sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
+import { engine, sifaErrorOf, startTestServer, testUsers, wholeRegionReader, type TestServer } from '@sifa/server/testing';
 
 const manifest = definePlugin({
   id: 'pinger',
@@ -174,6 +174,76 @@ describe('notifications', () => {
     } finally {
       sub.unsubscribe();
     }
+  });
+
+  // Two senders at once (PostgreSQL: PGlite runs one transaction at a time): the one that began
+  // first commits last. A feed ordered by time or by commit would deliver the second and then
+  // skip the first for good; this one holds the second until the first has ended.
+  it.runIf(engine === 'postgres')('delivers a notification whose transaction commits after a later one, none skipped, in the order they began', async () => {
+    const office = await t.client('xitun');
+    const got: string[] = [];
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
+    const sub = office.platform.notifications.feed.subscribe(
+      {},
+      {
+        onStarted: () => resolveStarted(),
+        onData: (event: { data: { title: { en: string } } }) => void got.push(event.data.title.en),
+        onError: (error: unknown) => {
+          throw error;
+        },
+      },
+    );
+    const send = (title: string) => (scoped: Parameters<Parameters<typeof t.server.runScoped>[1]>[0]) =>
+      scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.test', title: { zh: title, en: title }, body: { zh: title, en: title } });
+    try {
+      await started;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+      const first = t.server.runScoped(wholeRegionReader, async (scoped) => {
+        await send('began-first')(scoped);
+        inserted();
+        await held;
+      });
+      await firstInserted;
+      await t.server.runScoped(wholeRegionReader, send('committed-first'));
+      // Committed, but behind a transaction still open: not delivered yet.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(got).toEqual([]);
+      release();
+      await first;
+      await vi.waitFor(() => expect(got).toEqual(['began-first', 'committed-first']), { timeout: 10_000, interval: 20 });
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
+  it('resumes from a cursor of the earlier form (time|id) after the notification it names, and starts afresh from one this database cannot have issued (a restore elsewhere)', async () => {
+    const office = await t.client('xitun');
+    const county = await t.client('hongshan');
+    const { id: named } = await county.pinger.send.mutate({ to: '150402001', title: 'cursor-named' });
+    await county.pinger.send.mutate({ to: '150402001', title: 'cursor-after' });
+    const follow = (since: string, until: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        const got: string[] = [];
+        const sub = office.platform.notifications.feed.subscribe(
+          { since },
+          {
+            onData: (event: { data: { title: { en: string } } }) => {
+              got.push(event.data.title.en);
+              if (event.data.title.en === until) (sub.unsubscribe(), resolve(got));
+            },
+            onError: reject,
+          },
+        );
+      });
+    expect(await follow(`2026-01-01T00:00:00.000Z|${named}`, 'cursor-after')).toEqual(['cursor-after']);
+    const fresh = follow('999999999999.1', 'cursor-fresh');
+    await new Promise((r) => setTimeout(r, 500));
+    await county.pinger.send.mutate({ to: '150402001', title: 'cursor-fresh' });
+    expect(await fresh).toEqual(['cursor-fresh']);
   });
 
   it('refuses the feed without sign-in, with the typed error', async () => {

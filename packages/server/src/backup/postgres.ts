@@ -275,6 +275,14 @@ export async function restorePostgres(url: string, file: string, header: BackupH
     } finally {
       await rm(listDir, { recursive: true, force: true });
     }
+    // Notifications carry the id of the transaction that wrote them (the feed's order, migration
+    // 0013), from the cluster they were written in: in another cluster they would sort after
+    // what it writes next. Restored, they are all final: transaction 0.
+    await sql.begin(async (tx) => {
+      await tx`SET LOCAL row_security = off`;
+      const [column] = await tx`SELECT 1 FROM information_schema.columns WHERE table_schema = ${serverSchema} AND table_name = 'notifications' AND column_name = 'tx'`;
+      if (column) await tx.unsafe(`UPDATE ${serverSchema}.notifications SET tx = '0'`);
+    });
     const counts = await sql.begin(async (tx) => {
       await tx`SET LOCAL row_security = off`;
       return countRows(queryOf(tx));

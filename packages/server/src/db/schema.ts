@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   boolean,
@@ -228,6 +229,8 @@ export const sifaSettings = pgTable('sifa_settings', {
 });
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** A 64-bit transaction id (`pg_current_xact_id()`), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /** A row is visible when it lies in the scope, or (for upward messages) addressed to it from below. */
 const scopeOr = (extra: ReturnType<typeof sql>) => sql`org_path LIKE sifa_scope_path() || '%' OR ${extra}`;
@@ -254,9 +257,19 @@ export const notifications = pgTable(
     dedupKey: text('dedup_key'),
     senderId: text('sender_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * The feed's order: the inserting transaction and a sequence number. Transactions commit in
+     * any order, so the feed delivers a row only once every transaction that began before its
+     * own has ended (tx below the snapshot's xmin): nothing can later appear behind its cursor.
+     */
+    tx: xid8('tx')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index('notifications_org_idx').on(t.orgPath.op('text_pattern_ops'), t.createdAt),
+    index('notifications_feed_idx').on(t.orgCode, t.tx, t.seq),
     index('notifications_user_idx').on(t.userId),
     uniqueIndex('notifications_dedup_idx').on(t.dedupKey),
     pgPolicy('notifications_read', { as: 'permissive', for: 'select', to: sifaAppRole, using: sql`org_path LIKE sifa_scope_path() || '%'` }),

@@ -3,37 +3,77 @@
  * there, or them), read marks, and `feed`, the subscription open widgets listen to.
  */
 import { z } from 'zod';
-import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createRouter, scopedProcedure, scopedSubscription, type Actor, type NotificationView, type PlatformServices } from '@sifa/core';
 import { tracked } from '@trpc/server';
 import { notificationReads, notifications } from '../db/schema.js';
 import { addressedTo, notificationsTopic, viewOf } from './service.js';
 import type { SifaDb } from '@sifa/core';
+import { rowsOf } from '@sifa/core/db';
 
 const permission = 'platform.notifications.read';
+/** How soon the feed looks again at notifications held behind a transaction still open. */
+const heldRetryMs = 200;
 
-/** Cursor of the feed: creation time and id, so equal timestamps still order. */
-const encodeCursor = (at: Date, id: string) => `${at.toISOString()}|${id}`;
-const decodeCursor = (cursor: string | undefined | null) => {
-  const [at, id] = (cursor ?? '').split('|');
-  const time = at ? Date.parse(at) : Number.NaN;
-  return Number.isFinite(time) && id ? { at: new Date(time), id } : null;
-};
-
-interface FeedItem {
-  view: NotificationView;
-  cursor: string;
+/**
+ * Cursor of the feed: the inserting transaction's id and the row's sequence number (the feed's
+ * order; see `notifications.tx`). A cursor of the earlier form (creation time | id, before
+ * migration 0013) is read as the notification it names.
+ */
+interface Cursor {
+  tx: string;
+  seq: number;
+}
+const encodeCursor = (c: Cursor) => `${c.tx}.${c.seq}`;
+function decodeCursor(cursor: string | undefined | null): Cursor | { legacyId: string } | null {
+  const current = /^(\d{1,20})\.(\d{1,16})$/.exec(cursor ?? '');
+  if (current) return { tx: current[1]!, seq: Number(current[2]) };
+  const legacyId = /^[^|]+\|(.+)$/.exec(cursor ?? '')?.[1];
+  return legacyId ? { legacyId } : null;
 }
 
-async function readWith(db: SifaDb, actor: Actor, where: ReturnType<typeof and>, limit: number, order: 'newest' | 'oldest'): Promise<FeedItem[]> {
+/**
+ * What the feed may deliver after `after` (or the newest such with `newest`), in its order. A row
+ * whose transaction is not yet below the snapshot's xmin is `held`: an older transaction may
+ * still commit a row that comes before it, so it and everything after it wait.
+ */
+async function readFeed(db: SifaDb, actor: Actor, after: Cursor | null, limit: number): Promise<{ items: { view: NotificationView; cursor: string; held: boolean }[] }> {
+  const rows = await db
+    .select({
+      n: notifications,
+      readAt: notificationReads.readAt,
+      tx: sql<string>`${notifications.tx}::text`,
+      held: sql<boolean>`${notifications.tx} >= pg_snapshot_xmin(pg_current_snapshot())`,
+    })
+    .from(notifications)
+    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId)))
+    .where(and(addressedTo(actor), after ? sql`(${notifications.tx}, ${notifications.seq}) > (${after.tx}::xid8, ${after.seq}::bigint)` : undefined))
+    .orderBy(notifications.tx, notifications.seq)
+    .limit(limit);
+  return { items: rows.map((r) => ({ view: viewOf(r.n, r.readAt), cursor: encodeCursor({ tx: r.tx, seq: r.n.seq }), held: r.held })) };
+}
+
+/** Where a new feed starts: after the newest notification it could deliver now. */
+async function feedStart(db: SifaDb, actor: Actor, legacyId?: string): Promise<Cursor> {
+  const [row] = await db
+    .select({ tx: sql<string>`${notifications.tx}::text`, seq: notifications.seq })
+    .from(notifications)
+    .where(and(addressedTo(actor), legacyId ? eq(notifications.id, legacyId) : sql`${notifications.tx} < pg_snapshot_xmin(pg_current_snapshot())`))
+    .orderBy(desc(notifications.tx), desc(notifications.seq))
+    .limit(1);
+  return row ?? { tx: '0', seq: 0 };
+}
+
+/** The caller's notifications, newest first. */
+async function readNewest(db: SifaDb, actor: Actor, where: ReturnType<typeof and>, limit: number): Promise<NotificationView[]> {
   const rows = await db
     .select({ n: notifications, readAt: notificationReads.readAt })
     .from(notifications)
     .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId)))
     .where(and(addressedTo(actor), where))
-    .orderBy(...(order === 'newest' ? [desc(notifications.createdAt), desc(notifications.id)] : [notifications.createdAt, notifications.id]))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map((r) => ({ view: viewOf(r.n, r.readAt), cursor: encodeCursor(r.n.createdAt, r.n.id) }));
+  return rows.map((r) => viewOf(r.n, r.readAt));
 }
 
 export function createNotificationsRouter() {
@@ -42,13 +82,13 @@ export function createNotificationsRouter() {
     list: scopedProcedure(permission)
       .input(z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(100).default(30) }).default({ unreadOnly: false, limit: 30 }))
       .query(async ({ ctx, input }) => {
-        const rows = await readWith(ctx.db, ctx.actor, input.unreadOnly ? isNull(notificationReads.readAt) : undefined, input.limit, 'newest');
+        const items = await readNewest(ctx.db, ctx.actor, input.unreadOnly ? isNull(notificationReads.readAt) : undefined, input.limit);
         const [unread] = await ctx.db
           .select({ n: sql<number>`count(*)::int` })
           .from(notifications)
           .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, ctx.actor.userId)))
           .where(and(addressedTo(ctx.actor), isNull(notificationReads.readAt)));
-        return { items: rows.map((r) => r.view), unread: unread?.n ?? 0 };
+        return { items, unread: unread?.n ?? 0 };
       }),
     /** Marks notifications read for the caller (ids not addressed to them are ignored). */
     markRead: scopedProcedure(permission)
@@ -77,22 +117,35 @@ export function createNotificationsRouter() {
       .subscription(async function* ({ ctx, input, signal }) {
         const platform: PlatformServices = ctx.platform;
         const actor = ctx.actor;
-        let cursor = decodeCursor(input.lastEventId ?? input.since);
-        if (!cursor) {
-          // Start from "now": the newest existing notification is the cursor.
-          const [latest] = await platform.runScoped(actor, ({ db }) => readWith(db, actor, undefined, 1, 'newest'));
-          cursor = decodeCursor(latest?.cursor) ?? { at: new Date(0), id: '' };
-        }
+        const given = decodeCursor(input.lastEventId ?? input.since);
+        // Without a cursor (or with one this database cannot have issued: a restore into another
+        // cluster) it starts from "now"; an old-form cursor resumes after the one it names.
+        let cursor: Cursor = await platform.runScoped(actor, async ({ db }) => {
+          if (given && 'tx' in given) {
+            const [issued] = rowsOf<{ ok: boolean }>(await db.execute(sql`SELECT ${given.tx}::xid8 < pg_snapshot_xmax(pg_current_snapshot()) AS ok`));
+            if (issued?.ok) return given;
+          }
+          return feedStart(db, actor, given && 'legacyId' in given ? given.legacyId : undefined);
+        });
         while (!signal?.aborted) {
-          const after: { at: Date; id: string } = cursor;
-          const fresh: FeedItem[] = await platform.runScoped(actor, ({ db }) =>
-            readWith(db, actor, or(gt(notifications.createdAt, after.at), and(eq(notifications.createdAt, after.at), gt(notifications.id, after.id))), 100, 'oldest'),
-          );
-          for (const item of fresh) {
-            cursor = decodeCursor(item.cursor)!;
+          const after = cursor;
+          const { items } = await platform.runScoped(actor, ({ db }) => readFeed(db, actor, after, 100));
+          const ready = items.findIndex((item) => item.held);
+          const deliverable = ready === -1 ? items : items.slice(0, ready);
+          for (const item of deliverable) {
+            cursor = decodeCursor(item.cursor) as Cursor;
             yield tracked(item.cursor, item.view);
           }
-          if (fresh.length === 100) continue;
+          if (ready !== -1) {
+            // Held behind a transaction still open: look again shortly (its end announces nothing
+            // when it stored no notification).
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, heldRetryMs);
+              signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+            });
+            continue;
+          }
+          if (items.length === 100) continue;
           // Wakes on a commit anywhere in or above the caller's org; polls anyway every 25 s.
           await platform.changes.next(notificationsTopic, actor.scope.orgPath, { signal });
         }
