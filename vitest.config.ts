@@ -43,6 +43,9 @@ function postgresReachable(): Promise<boolean> {
 }
 
 // The return type is spelled out: inferred from this many project shapes, TypeScript gives up.
+/** The projects that run one file at a time, after the server projects' group. */
+const oneAtATime = { maxWorkers: 1, sequence: { groupOrder: 1 } } as const;
+
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const alias = workspaceAliases();
   // In CI an unreachable PostgreSQL must fail the run, so the project stays in and its tests fail.
@@ -58,17 +61,25 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       env: { SIFA_TEST_ENGINE: engine },
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // Each file has its own database and servers on free ports: files run side by side. Much of
+      // their time is waiting (on PostgreSQL, on timers, on child processes), so more files than
+      // cores keeps the cores busy (vitest's default is cores − 1: one on a 2-core machine).
+      maxWorkers: Number(process.env.SIFA_SERVER_WORKERS ?? 3),
+      // (Projects with different worker counts run one group after the other.)
+      sequence: { groupOrder: 0 },
     },
   });
   return {
     test: {
       retry: 0,
       projects: [
-        { resolve: { alias }, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node' } },
+        { resolve: { alias }, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node', ...oneAtATime } },
         {
           resolve: { alias },
           test: {
             name: 'components',
+            // One file at a time: the widgets' tests share the servers of the global setup.
+            ...oneAtATime,
             // The SDK's widgets and every plugin's (packages/plugins/<id>/src/ui, examples/<plugin>/src/ui).
             include: ['packages/components/src/**/*.test.ts', 'packages/plugins/*/src/ui/**/*.test.ts', 'examples/*/src/ui/**/*.test.ts'],
             globalSetup: ['packages/components/test/global-setup.ts'],
@@ -98,6 +109,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           resolve: { alias },
           test: {
             name: 'e2e',
+            ...oneAtATime,
             include: ['packages/components/test/e2e/**/*.test.ts'],
             // Builds the script-tag bundle once (rollup JS API) for every e2e file.
             globalSetup: ['packages/components/test/e2e/global-setup.ts'],
