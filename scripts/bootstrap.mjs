@@ -2,7 +2,8 @@
 // The two README commands, runnable on a machine that has only Node 20 and npm:
 //   npm start  → install what is missing, build, migrate + seed the embedded database, serve the
 //                Sifa server and the demo portal (a host site on its own origin, with its backend)
-//   npm test   → install what is missing, type-check, run every test (server suite on PGlite and PostgreSQL)
+//   npm test   → install what is missing, type-check, run every test (server suite on PGlite and PostgreSQL;
+//                again at pinned clocks, and under Node.js 22 and 24)
 // It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium (browser tests)
 // and LibreOffice Writer (generated documents) when it can (root with apt-get); otherwise it says what to install.
 import { spawn, spawnSync } from 'node:child_process';
@@ -232,14 +233,19 @@ if (command === 'start') {
   // a first working day, the Spring Festival, a leap day, a holiday): the suite must pass at any date.
   // Left out when vitest gets arguments (a chosen file or project is a developer's quick run).
   let pinnedCode = 0;
-  const pinnedReports = [];
+  let nodesCode = 0;
+  const moreReports = [];
   if (extra.length === 0) {
     const { awkwardInstants, reportFile: pinnedReport } = await import('./pinned-clocks-list.mjs');
-    for (const instant of awkwardInstants) pinnedReports.push(pinnedReport(instant));
+    for (const instant of awkwardInstants) moreReports.push(pinnedReport(instant));
     pinnedCode = run(process.execPath, [join(root, 'scripts', 'pinned-clocks.mjs')]);
+    // The server suite and the portal test under the other supported Node.js releases (22, 24).
+    const { otherNodes, reportFile: nodeReport } = await import('./other-nodes-list.mjs');
+    for (const { version } of otherNodes) moreReports.push(nodeReport(version));
+    nodesCode = run(process.execPath, [join(root, 'scripts', 'other-nodes.mjs')]);
   }
-  summarize([reportFile, ...pinnedReports]);
-  process.exit(code || pinnedCode);
+  summarize([reportFile, ...moreReports]);
+  process.exit(code || pinnedCode || nodesCode);
 } else {
   console.error('usage: node scripts/bootstrap.mjs start|test');
   process.exit(1);

