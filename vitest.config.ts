@@ -118,6 +118,19 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             hookTimeout: 120_000,
           },
         },
+        {
+          // The public packages packed (pnpm pack) and installed with plain npm outside the
+          // workspace, then used as an integrator does (test/packaging). Needs the build, npm and
+          // its registry, Chromium; no aliases (it must see what npm installed).
+          test: {
+            name: 'packaging',
+            ...oneAtATime,
+            include: ['test/packaging/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 300_000,
+            hookTimeout: 300_000,
+          },
+        },
         serverProject('pglite'),
         ...(withPostgres ? [serverProject('postgres')] : []),
       ],

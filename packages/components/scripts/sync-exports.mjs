@@ -14,7 +14,9 @@ export function expectedExports() {
   const exports = {
     '.': { 'sifa-source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
   };
-  exports['./testing'] = { 'sifa-source': './src/test-utils/index.ts', default: './src/test-utils/index.ts' };
+  // The widgets' test kit runs inside this repository only (TypeScript for vitest, with the
+  // repository's global setup): the source condition alone, so nothing outside resolves it.
+  exports['./testing'] = { 'sifa-source': './src/test-utils/index.ts' };
   for (const { name } of findElements([srcDir])) {
     exports[`./${name}`] = {
       'sifa-source': `./src/${name}/define.ts`,
