@@ -85,6 +85,12 @@ function typecheck() {
   must(cmd, [...pre, 'run', 'typecheck'], 'Type-checking');
 }
 
+/** `pnpm publish --dry-run` of every public package: what a release would publish packs cleanly. */
+function releaseCheck() {
+  const [cmd, pre] = pnpm();
+  must(cmd, [...pre, 'run', '--silent', 'release:check'], 'The publish dry run');
+}
+
 function buildStorybook() {
   const [cmd, pre] = pnpm();
   const started = Date.now();
@@ -223,6 +229,7 @@ if (command === 'start') {
   build();
   buildStorybook();
   typecheck();
+  releaseCheck();
   const reportDir = join(root, '.sifa');
   mkdirSync(reportDir, { recursive: true });
   const reportFile = join(reportDir, 'test-report.json');
