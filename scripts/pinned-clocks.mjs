@@ -71,7 +71,7 @@ const withWidgets = (instant) => instants.length > 0 || (pinnedInstants.find((p)
 mkdirSync(join(root, '.sifa'), { recursive: true });
 const results = [];
 for (const instant of chosen) {
-  console.log(`\n[sifa] pinned clock: ${instant}${withWidgets(instant) ? '' : ' (server and core; the widgets run at the year's turn and in a holiday)'}`);
+  console.log(`\n[sifa] pinned clock: ${instant}${withWidgets(instant) ? '' : ' (server and core; the widgets run at the year’s turn and in a holiday)'}`);
   const started = Date.now();
   rmSync(reportFile(instant), { force: true });
   const run = spawnSync(
