@@ -220,7 +220,7 @@ describe('notifications', () => {
     }
   });
 
-  it('resumes from a cursor of the earlier form (time|id) after the notification it names, and starts afresh from one this database cannot have issued (a restore elsewhere)', async () => {
+  it('resumes from a cursor of the earlier form (time|id) after the notification it names, and starts afresh from one this database cannot have issued (a restore elsewhere) or naming nothing', async () => {
     const office = await t.client('xitun');
     const county = await t.client('hongshan');
     const { id: named } = await county.pinger.send.mutate({ to: '150402001', title: 'cursor-named' });
@@ -240,10 +240,14 @@ describe('notifications', () => {
         );
       });
     expect(await follow(`2026-01-01T00:00:00.000Z|${named}`, 'cursor-after')).toEqual(['cursor-after']);
+    // From a cursor this database cannot have issued, and from an old-form one naming a
+    // notification that is not there: from now, not from the beginning.
     const fresh = follow('999999999999.1', 'cursor-fresh');
+    const unknown = follow('2026-01-01T00:00:00.000Z|no-such-notification', 'cursor-fresh');
     await new Promise((r) => setTimeout(r, 500));
     await county.pinger.send.mutate({ to: '150402001', title: 'cursor-fresh' });
     expect(await fresh).toEqual(['cursor-fresh']);
+    expect(await unknown).toEqual(['cursor-fresh']);
   });
 
   it('refuses the feed without sign-in, with the typed error', async () => {

@@ -53,7 +53,7 @@ async function readFeed(db: SifaDb, actor: Actor, after: Cursor | null, limit: n
   return { items: rows.map((r) => ({ view: viewOf(r.n, r.readAt), cursor: encodeCursor({ tx: r.tx, seq: r.n.seq }), held: r.held })) };
 }
 
-/** Where a new feed starts: after the newest notification it could deliver now. */
+/** Where a new feed starts: after the newest notification it could deliver now (or after `legacyId`; tx '0' when none). */
 async function feedStart(db: SifaDb, actor: Actor, legacyId?: string): Promise<Cursor> {
   const [row] = await db
     .select({ tx: sql<string>`${notifications.tx}::text`, seq: notifications.seq })
@@ -125,7 +125,9 @@ export function createNotificationsRouter() {
             const [issued] = rowsOf<{ ok: boolean }>(await db.execute(sql`SELECT ${given.tx}::xid8 < pg_snapshot_xmax(pg_current_snapshot()) AS ok`));
             if (issued?.ok) return given;
           }
-          return feedStart(db, actor, given && 'legacyId' in given ? given.legacyId : undefined);
+          const named = given && 'legacyId' in given ? await feedStart(db, actor, given.legacyId) : null;
+          // (A named notification no longer there: from now, not from the beginning.)
+          return named && named.tx !== '0' ? named : feedStart(db, actor);
         });
         while (!signal?.aborted) {
           const after = cursor;
