@@ -374,18 +374,28 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
     expect(uncaught).toEqual([]);
   });
 
+  /**
+   * Once the work waits at `at`, the database goes away (new connections refused, open ones cut)
+   * and the work goes on without it; with `downMs`, the database returns after that long.
+   * Resolves when it has returned (the instant, for recovery times) or, without `downMs`, at once.
+   */
+  async function cutWhileHeld(at: ReturnType<typeof gate>, downMs?: number): Promise<number> {
+    await vi.waitFor(() => expect(at.waiting).toBe(1), { timeout: 10_000, interval: 10 });
+    await proxy.refuse();
+    proxy.dropAll();
+    at.release();
+    if (downMs === undefined) return performance.now();
+    await new Promise((r) => setTimeout(r, downMs));
+    await proxy.accept();
+    return performance.now();
+  }
+
   it('a job slot the outage cuts short is resumed under its claim once the database is back: run to the end once, not lost, not left running', async () => {
     jobGate.hold();
     jobRuns.length = 0;
     const slot = new Date('2026-03-09T19:00:00Z');
     const run = t.server.jobs.runSlot('outage.count', slot);
-    await vi.waitFor(() => expect(jobGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
-    await proxy.refuse();
-    proxy.dropAll();
-    jobGate.release();
-    await new Promise((r) => setTimeout(r, 3_000));
-    await proxy.accept();
-    const backAt = performance.now();
+    const backAt = await cutWhileHeld(jobGate, 3_000);
     const result = await run;
     console.info(`[failover] job slot cut short: finished ${(performance.now() - backAt).toFixed(0)} ms after the database returned, ${jobRuns.length} starts`);
     expect(result).toMatchObject({ job: 'outage.count', slot: slot.toISOString(), status: 'succeeded' });
@@ -402,10 +412,7 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
     jobGate.hold();
     const at = new Date('2026-03-10T01:00:00Z');
     const run = t.server.jobs.run('outage.count', { at });
-    await vi.waitFor(() => expect(jobGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
-    await proxy.refuse();
-    proxy.dropAll();
-    jobGate.release();
+    await cutWhileHeld(jobGate);
     // (Which the HTTP layer answers as DATABASE_UNAVAILABLE.)
     expect(databaseConnectionFailure(await run.then(() => null, (error: unknown) => error))).toMatch(/\w/);
     await proxy.accept();
@@ -423,14 +430,8 @@ describe.runIf(engine === 'postgres')('a database outage', () => {
         scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.gated', severity: 'info', title: { zh: title, en: title }, body: { zh: title, en: title } });
       return [(await send('gated-1')).id, (await send('gated-2')).id];
     });
-    await vi.waitFor(() => expect(channelGate.waiting).toBe(1), { timeout: 10_000, interval: 10 });
-    await proxy.refuse();
-    proxy.dropAll();
     // The channel takes the first while the database is gone: recording it fails.
-    channelGate.release();
-    await new Promise((r) => setTimeout(r, 3_000));
-    await proxy.accept();
-    const backAt = performance.now();
+    const backAt = await cutWhileHeld(channelGate, 3_000);
     const statuses = async () =>
       rowsOf<{ notification_id: string; status: string }>(
         await t.db.handle.db.execute(sql`SELECT notification_id, status FROM notification_deliveries WHERE channel = 'gated' AND notification_id IN (${sql.join(sent.map((id) => sql`${id}`), sql`, `)}) ORDER BY notification_id`),
