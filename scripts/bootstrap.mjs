@@ -8,7 +8,7 @@
 // and LibreOffice Writer (generated documents) when it can (root with apt-get); otherwise it says what to install.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -204,16 +204,31 @@ function summarize(reportFiles) {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const failures = [];
   for (const file of reportFiles) {
+    const run = relative(root, file);
     if (!existsSync(file)) {
       failed += 1; // a run that left no report did not finish
+      failures.push(`${run}: the run left no report`);
       continue;
     }
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    for (const result of report.testResults ?? []) {
+      const testFile = relative(root, result.name ?? '');
+      const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const test of failedTests) failures.push(`${run}: ${testFile} > ${test.fullName ?? test.title}`);
+      // A file that failed without a failing test (an import error, a hook) counts as one failure.
+      if (result.status === 'failed' && failedTests.length === 0) {
+        failed += 1;
+        failures.push(`${run}: ${testFile}: ${String(result.message ?? 'failed').split('\n')[0].slice(0, 300)}`);
+      }
+    }
   }
+  // The failures again at the very end, where a CI log's tail shows them.
+  if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
   // A plain closing line any CI can read.
   console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
