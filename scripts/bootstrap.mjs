@@ -178,10 +178,11 @@ function startAll() {
   console.log(`[sifa] open the demo portal at ${portalUrl} (Sifa Kit server: ${sifaUrl})`);
 }
 
-/** Debian packages the tests use: Chromium + fonts (browser tests), LibreOffice Writer (opens generated .docx). */
+/** Debian packages the tests use: Chromium + fonts (browser tests), LibreOffice Writer (opens generated .docx), poppler-utils (reads its PDFs back). */
 const testPackages = [
   { check: () => existsSync('/usr/bin/chromium'), packages: ['chromium', 'fonts-noto-core', 'fonts-noto-cjk'], why: 'the browser tests' },
   { check: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, packages: ['libreoffice-writer-nogui'], why: 'opening generated .docx documents' },
+  { check: () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0, packages: ['poppler-utils'], why: 'reading printed documents back (pdftotext, pdffonts)' },
 ];
 
 function ensureTestPackages() {

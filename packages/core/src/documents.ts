@@ -20,20 +20,26 @@ export interface DocumentCatalogueSlot {
   title: LocalizedText;
   /** Short form used in document numbers, e.g. 督 for 督办函. */
   numberMark: string;
+  /**
+   * Documents of this kind are numbered in a series of their own per issuer and year
+   * (红司警〔2026〕1号, 红司改〔2026〕1号 side by side); without it they share the issuer's one
+   * series with every other kind.
+   */
+  ownSeries?: boolean;
 }
 
 /** The demo set of the ten documents (../design/domain.md); an installation may replace it. */
 export const demoDocumentCatalogue: readonly DocumentCatalogueSlot[] = [
-  { id: 'statistics-table', group: 'table', title: { zh: '统计表', en: 'Statistics table' }, numberMark: '统' },
-  { id: 'analysis-report', group: 'report', title: { zh: '分析报告', en: 'Analysis report' }, numberMark: '析' },
-  { id: 'reminder-letter', group: 'letter', title: { zh: '提醒函', en: 'Reminder letter' }, numberMark: '提' },
-  { id: 'supervision-letter', group: 'letter', title: { zh: '督办函', en: 'Supervision letter' }, numberMark: '督' },
-  { id: 'warning-slip', group: 'slip', title: { zh: '预警单', en: 'Warning slip' }, numberMark: '警' },
-  { id: 'assignment-slip', group: 'slip', title: { zh: '交办单', en: 'Assignment slip' }, numberMark: '交' },
-  { id: 'feedback-slip', group: 'slip', title: { zh: '反馈单', en: 'Feedback slip' }, numberMark: '馈' },
-  { id: 'rectification-notice', group: 'book', title: { zh: '整改通知书', en: 'Rectification notice' }, numberMark: '改' },
-  { id: 'assessment-notice', group: 'book', title: { zh: '考核结果通知书', en: 'Assessment result notice' }, numberMark: '考' },
-  { id: 'advice-letter', group: 'book', title: { zh: '工作建议书', en: 'Work advice letter' }, numberMark: '建' },
+  { id: 'statistics-table', group: 'table', title: { zh: '统计表', en: 'Statistics table' }, numberMark: '统', ownSeries: true },
+  { id: 'analysis-report', group: 'report', title: { zh: '分析报告', en: 'Analysis report' }, numberMark: '析', ownSeries: true },
+  { id: 'reminder-letter', group: 'letter', title: { zh: '提醒函', en: 'Reminder letter' }, numberMark: '提', ownSeries: true },
+  { id: 'supervision-letter', group: 'letter', title: { zh: '督办函', en: 'Supervision letter' }, numberMark: '督', ownSeries: true },
+  { id: 'warning-slip', group: 'slip', title: { zh: '预警单', en: 'Warning slip' }, numberMark: '警', ownSeries: true },
+  { id: 'assignment-slip', group: 'slip', title: { zh: '交办单', en: 'Assignment slip' }, numberMark: '交', ownSeries: true },
+  { id: 'feedback-slip', group: 'slip', title: { zh: '反馈单', en: 'Feedback slip' }, numberMark: '馈', ownSeries: true },
+  { id: 'rectification-notice', group: 'book', title: { zh: '整改通知书', en: 'Rectification notice' }, numberMark: '改', ownSeries: true },
+  { id: 'assessment-notice', group: 'book', title: { zh: '考核结果通知书', en: 'Assessment result notice' }, numberMark: '考', ownSeries: true },
+  { id: 'advice-letter', group: 'book', title: { zh: '工作建议书', en: 'Work advice letter' }, numberMark: '建', ownSeries: true },
 ];
 
 /**
@@ -72,8 +78,18 @@ export type DocumentBlock =
  */
 export type DocumentLayoutKind = 'official-letter' | 'form';
 
+/**
+ * Marks where a long title may break (U+200B ZERO WIDTH SPACE): `关于${org}${titleBreak}${matter}${titleBreak}的整改通知书`.
+ * A title breaks only at these marks (and at word boundaries inside a part too long for a line),
+ * never inside a word; the marks are not printed.
+ */
+export const titleBreak = '\u200B';
+
 export interface DocumentContent {
-  /** 标题 (without the document type when the title already ends with it). */
+  /**
+   * 标题 (without the document type when the title already ends with it). A title that needs more
+   * than one line breaks only where it has a `titleBreak`, in lines of balanced length.
+   */
   title: string;
   /**
    * A form's own reference printed in its head (编号：（2026）西屯调字第3号), e.g. the case
@@ -98,6 +114,12 @@ export interface DocumentRenderContext {
   issuedOn: string;
   /** Names of orgs by code in `locale`, for templates that mention other orgs. */
   orgName(code: string): Promise<string>;
+  /**
+   * The name of an org's justice authority, as it signs documents (红山区 → 红山区司法局,
+   * 西屯街道 → 西屯街道司法所; the installation's official names where configured): how a
+   * document addresses an org as its 主送机关.
+   */
+  authorityName(code: string): Promise<string>;
 }
 
 export interface DocumentTemplate<TData = unknown> {

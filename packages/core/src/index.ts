@@ -52,6 +52,7 @@ export type {
 export {
   demoDocumentCatalogue,
   defineDocumentTemplate,
+  titleBreak,
   type DocumentCatalogueSlot,
   type DocumentBlock,
   type DocumentSignatureLine,

@@ -59,9 +59,9 @@ describe('the form layout in .docx', () => {
     expect(text).not.toContain('西屯〔2026〕3号');
     expect(text).not.toContain('西屯街道司法所文件');
     expect(text).not.toContain('印发');
-    // A4 with the form's margins, no 22 × 28 document grid.
+    // A4 with the form's margins, no 22-line document grid.
     expect(xml).toContain(`w:top="${mmToTwips(30)}"`);
-    expect(xml).not.toContain('w:charSpace');
+    expect(xml).not.toMatch(/<w:docGrid[^>]*w:type=/);
     // The day beside each signature line, to fill in by hand.
     expect(text.match(/\u3000\u3000年\u3000月\u3000日/g)).toHaveLength(3);
   });
@@ -85,7 +85,7 @@ describe('the form layout in .docx', () => {
     expect(text).toContain('申请人：演示当事人甲');
     // The letter ignores a form's reference.
     expect(text).not.toContain('编号');
-    expect(xml).toContain('w:charSpace');
+    expect(xml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
     // A layout stored before forms existed (no `layout`) is a letter.
     const { text: old } = await documentXml({ ...layoutOf('official-letter'), layout: undefined });
     expect(old).toContain('西屯街道司法所文件');

@@ -12,7 +12,7 @@ import { createLogger } from '@sifa/server';
 import { checkedContent, type DocumentLayout } from '../src/documents/content.js';
 import { renderDocx, signatureIndents, widthInChars } from '../src/documents/docx.js';
 import { documentPreviewStylesheet, renderHtml } from '../src/documents/html.js';
-import { grid, mmToTwips } from '../src/documents/layout.js';
+import { bodyCharacterSpacing, grid, mmToTwips } from '../src/documents/layout.js';
 import { chineseDate, defaultIssuerMark, documentNumber, issueDayOf, issuerOf, issuingNameOf, mongolianDate } from '../src/documents/numbering.js';
 import { contentDisposition, documentFileName } from '../src/documents/router.js';
 import { createDocumentsPlatform, type DocumentsPlatformOptions } from '../src/documents/service.js';
@@ -143,9 +143,11 @@ describe('.docx layout', () => {
   it('computes the GB/T 9704 geometry: margins in twips and a 22 × 28 grid', () => {
     expect([37, 35, 28, 26].map(mmToTwips)).toEqual([2098, 1984, 1587, 1474]);
     expect(grid.linePitch).toBe(579);
-    // 28 characters of 16 pt + charSpace fill the 156 mm line.
-    const pitchPt = 16 + grid.charSpace / 4096;
-    expect(Math.abs(pitchPt * 28 - (156 * 72) / 25.4)).toBeLessThan(0.1);
+    // 28 characters of 16 pt set tighter by the runs' spacing fit the 156 mm line, 29 do not.
+    const pitchPt = 16 + bodyCharacterSpacing / 20;
+    const linePt = (156 * 72) / 25.4;
+    expect(pitchPt * 28).toBeLessThanOrEqual(linePt);
+    expect(pitchPt * 29).toBeGreaterThan(linePt);
   });
 
   it('shrinks a 发文机关标志 too long for one line', async () => {

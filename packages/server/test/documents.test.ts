@@ -104,25 +104,49 @@ const scoreNotice = defineDocumentTemplate<Notice>({
   },
 });
 
+/** A second kind (督办函), numbered in its own series by the demo catalogue, addressed to an org's authority. */
+const letterSchema = z.object({ orgCode: orgCodeSchema });
+const supervisionLetter = defineDocumentTemplate<z.infer<typeof letterSchema>>({
+  code: 'doctest.letter',
+  slot: 'supervision-letter',
+  title: { zh: '督办函（测试模板）', en: 'Supervision letter (test template)' },
+  dataSchema: letterSchema,
+  async render(data, ctx) {
+    return {
+      title: '关于督办测试事项的函',
+      recipients: [await ctx.authorityName(data.orgCode)],
+      blocks: [{ kind: 'paragraph', text: `请${await ctx.orgName(data.orgCode)}按期办理。` }],
+    };
+  },
+});
+
 const docManifest = definePlugin({
   id: 'doctest',
   version: '0.1.0',
   core: '^0.1.0',
   title: { zh: '文书测试', en: 'Document test' },
   permissions: [{ name: 'doctest.issue', title: { zh: '签发测试文书', en: 'Issue test documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] }],
-  contributes: { documentTemplates: [{ code: 'doctest.score-notice', title: { zh: '考核结果通知书（测试模板）', en: 'Assessment result notice (test template)' } }] },
+  contributes: {
+    documentTemplates: [
+      { code: 'doctest.score-notice', title: { zh: '考核结果通知书（测试模板）', en: 'Assessment result notice (test template)' } },
+      { code: 'doctest.letter', title: { zh: '督办函（测试模板）', en: 'Supervision letter (test template)' } },
+    ],
+  },
 });
 
 const issueInput = z.object({ issuerOrgCode: z.string(), subjectOrgCode: z.string().optional(), data: z.unknown(), bilingual: z.boolean().optional() });
 
 const docPlugin = defineServerPlugin(docManifest, {
-  documentTemplates: [scoreNotice],
+  documentTemplates: [scoreNotice, supervisionLetter],
   router: createRouter({
     issue: scopedProcedure('doctest.issue')
       .input(issueInput)
       .mutation(({ ctx, input }) =>
         ctx.documents.issue({ template: 'doctest.score-notice', ...input, entity: { kind: 'doctest.assessment', id: `${input.subjectOrgCode ?? 'none'}` } }),
       ),
+    issueLetter: scopedProcedure('doctest.issue')
+      .input(z.object({ issuerOrgCode: z.string(), orgCode: z.string() }))
+      .mutation(({ ctx, input }) => ctx.documents.issue({ template: 'doctest.letter', issuerOrgCode: input.issuerOrgCode, subjectOrgCode: input.orgCode, data: { orgCode: input.orgCode } })),
     preview: scopedProcedure('doctest.issue')
       .input(issueInput)
       .query(({ ctx, input }) => ctx.documents.preview({ template: 'doctest.score-notice', ...input })),
@@ -454,6 +478,30 @@ describe('numbering', () => {
     const backInOld = await issue('hongshan', { issuerOrgCode: '150402', subjectOrgCode: '150402005', data: notice('150402005') });
     expect(serialOf(backInOld)).toBe(serialOf(third) + 1);
     clock = new Date('2027-01-04T02:00:00Z');
+  });
+});
+
+describe('D11: numbering per document kind, addressing an authority', () => {
+  it('numbers each kind in its own series when the catalogue says so (考 and 督 do not share a counter)', async () => {
+    const client = await t.client('songshan');
+    const first = await client.doctest.issue.mutate({ issuerOrgCode: '150404', subjectOrgCode: '150404001', data: notice('150404001') });
+    const letters = [
+      await client.doctest.issueLetter.mutate({ issuerOrgCode: '150404', orgCode: '150404001' }),
+      await client.doctest.issueLetter.mutate({ issuerOrgCode: '150404', orgCode: '150404002' }),
+    ];
+    const next = await client.doctest.issue.mutate({ issuerOrgCode: '150404', subjectOrgCode: '150404002', data: notice('150404002') });
+    const year = /〔(\d{4})〕/.exec(first.number)![1];
+    expect(first.number).toMatch(/^松司考〔\d{4}〕\d+号$/);
+    // The two 督办函 between the notices took numbers of their own series, not the notices'.
+    expect(serialOf(next)).toBe(serialOf(first) + 1);
+    expect(letters.map((l) => l.number)).toEqual([`松司督〔${year}〕1号`, `松司督〔${year}〕2号`]);
+  });
+
+  it('gives templates the authority’s name for an org (红山区 → 红山区司法局) to address it by', async () => {
+    const letter = await (await t.client('hongshan')).doctest.issueLetter.mutate({ issuerOrgCode: '150402001', orgCode: '150402' });
+    const { text } = await parseDocx((await download('hongshan', letter)).bytes);
+    expect(text).toContain('红山区司法局：');
+    expect(text).toContain('请红山区按期办理。');
   });
 });
 

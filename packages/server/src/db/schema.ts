@@ -347,6 +347,8 @@ export const documents = pgTable(
     template: text('template').notNull(),
     slot: text('slot'),
     year: integer('year').notNull(),
+    /** The numbering series ('' = the issuer's shared one; a slot id for a kind numbered on its own). */
+    series: text('series').notNull().default(''),
     serial: integer('serial').notNull(),
     number: text('number').notNull(),
     title: text('title').notNull(),
@@ -371,7 +373,7 @@ export const documents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('documents_number_idx').on(t.orgCode, t.year, t.serial),
+    uniqueIndex('documents_number_idx').on(t.orgCode, t.year, t.series, t.serial),
     index('documents_org_idx').on(t.orgPath.op('text_pattern_ops'), t.createdAt),
     index('documents_subject_idx').on(t.subjectOrgPath.op('text_pattern_ops')),
     index('documents_entity_idx').on(t.entityKind, t.entityId),
@@ -385,15 +387,17 @@ export const documents = pgTable(
   ],
 ).enableRLS();
 
-/** The last document serial per issuing org and year (文号 counters). */
+/** The last document serial per issuing org, year and series (文号 counters). */
 export const documentCounters = pgTable(
   'document_counters',
   {
     ...orgColumns(),
     year: integer('year').notNull(),
+    /** '' for the issuer's shared series; a catalogue slot's id for a kind numbered on its own (`ownSeries`). */
+    series: text('series').notNull().default(''),
     lastSerial: integer('last_serial').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgCode, t.year] }), orgScopePolicy('document_counters')],
+  (t) => [primaryKey({ columns: [t.orgCode, t.year, t.series] }), orgScopePolicy('document_counters')],
 ).enableRLS();
 
 /** Batch generation runs (progress survives the instance that shows it). */

@@ -28,6 +28,9 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  NoBreakHyphen,
+  Tab,
+  TabStopType,
   HeightRule,
   TextRun,
   VerticalAlignTable,
@@ -37,8 +40,10 @@ import {
 } from 'docx';
 import type { DocumentBlock } from '@sifa/core';
 import { documentLabels, type DocumentHalf, type DocumentLayout } from './content.js';
+import { plainTitle, titleLines } from './title.js';
 import {
   body,
+  bodyCharacterSpacing,
   charTwips,
   fonts,
   footerFromBottomMm,
@@ -50,6 +55,7 @@ import {
   pointSize,
   red,
   separatorGapPt,
+  titleCharsPerLine,
   typeArea,
   type FontRole,
 } from './layout.js';
@@ -99,15 +105,27 @@ function runFont(role: FontRole, mongolian: boolean) {
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' };
 }
 
+const latinLanguage = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+
 function runsOf(text: string, style: RunStyle, mongolian: boolean): TextRun[] {
+  // 三号 Chinese text (body, headings, 文号) is set on the 28-a-line pitch whatever the font (layout.ts).
+  const pitched = !mongolian && style.sizePt === body.sizePt && style.role !== 'title';
   const common = {
     font: runFont(style.role, mongolian),
     size: style.sizePt * 2,
+    ...(pitched ? { characterSpacing: bodyCharacterSpacing } : {}),
     ...(style.color ? { color: style.color } : {}),
     ...(style.bold ? { bold: true } : {}),
-    language: mongolian ? { value: 'mn-Mong-CN', eastAsia: 'zh-CN' } : { value: 'zh-CN', eastAsia: 'zh-CN' },
+    // Latin letters and digits are marked en-US, as Chinese Word writes it: marked zh-CN, LibreOffice
+    // breaks a line inside them (2026-1 / 1-23).
+    language: mongolian ? { value: 'mn-Mong-CN', eastAsia: 'zh-CN' } : latinLanguage,
   };
-  return text.split('\n').map((line, i) => new TextRun({ ...common, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+  // '\n' breaks the line; '\t' goes to the next tab stop; a hyphen between digits (2026-11-23,
+  // 10-12) is a non-breaking one, so no line ends inside a date or a range.
+  const pieces = (part: string) => part.split(/(?<=\d)-(?=\d)/).flatMap((piece, k) => (k === 0 ? [piece] : ['\u2060-\u2060', piece]));
+  return text.split('\n').flatMap((line, i) =>
+    line.split('\t').map((part, j) => new TextRun({ ...common, children: [...(j > 0 ? [new Tab()] : []), ...pieces(part)], ...(i > 0 && j === 0 ? { break: 1 } : {}) })),
+  );
 }
 
 class HalfWriter {
@@ -165,10 +183,16 @@ class HalfWriter {
     ];
   }
 
+  /** The title in its lines, broken between words only (a Mongolian title wraps by itself). */
+  private titleText(): string {
+    const { title } = this.half.content;
+    return this.mongolian ? plainTitle(title) : titleLines(title, titleCharsPerLine).join('\n');
+  }
+
   private title(): Paragraph[] {
     const { content } = this.half;
     const out = [
-      this.paragraph(content.title, { role: 'title', sizePt: pointSize.二号 }, { alignment: AlignmentType.CENTER, spacing: { ...exactLine, before: blankLines(2) } }),
+      this.paragraph(this.titleText(), { role: 'title', sizePt: pointSize.二号 }, { alignment: AlignmentType.CENTER, spacing: { ...exactLine, before: blankLines(2) } }),
     ];
     if (content.recipients?.length) {
       out.push(
@@ -336,7 +360,7 @@ class HalfWriter {
       out.push(this.paragraph(`${this.labels.reference}${this.labels.colon}${content.reference}`, this.bodyStyle, { alignment: AlignmentType.RIGHT }));
     }
     out.push(
-      this.paragraph(content.title, { role: 'title', sizePt: pointSize.二号 }, {
+      this.paragraph(this.titleText(), { role: 'title', sizePt: pointSize.二号 }, {
         alignment: AlignmentType.CENTER,
         spacing: { line: Math.round(pointSize.二号 * 20 * 1.5), lineRule: LineRuleType.EXACT, before: this.blank(1), after: this.blank(1) },
       }),
@@ -393,8 +417,6 @@ class HalfWriter {
     const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
     const style: RunStyle = { role: 'body', sizePt: size };
-    const cellParagraph = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-      new Paragraph({ alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: runsOf(text, style, this.mongolian) });
     const half = Math.floor(typeAreaTwips / 2);
     const margins = { top: 80, bottom: 80, left: inset, right: inset };
     const rows: TableRow[] = [];
@@ -423,15 +445,25 @@ class HalfWriter {
         }),
       );
     }
+    // 印发机关 at the left and 印发日期 at the right of one line (a right tab stop one character in):
+    // two half-width cells wrapped a long date, leaving 发 alone on a line.
     rows.push(
       new TableRow({
         cantSplit: true,
         children: [
-          new TableCell({ width: { size: half, type: WidthType.DXA }, margins, children: [cellParagraph(this.half.issuerName, AlignmentType.LEFT)] }),
           new TableCell({
-            width: { size: half, type: WidthType.DXA },
+            columnSpan: 2,
+            width: { size: half * 2, type: WidthType.DXA },
             margins,
-            children: [cellParagraph(`${this.labels.date(this.layout.issuedOn)}${this.labels.printed}`, AlignmentType.RIGHT)],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.LEFT,
+                keepLines: true,
+                tabStops: [{ type: TabStopType.RIGHT, position: half * 2 - 2 * inset }],
+                spacing: { line: 240, lineRule: LineRuleType.AUTO },
+                children: runsOf(`${this.half.issuerName}\t${this.labels.date(this.layout.issuedOn)}${this.labels.printed}`, style, this.mongolian),
+              }),
+            ],
           }),
         ],
       }),
@@ -506,27 +538,27 @@ const sectionProperties = (type?: (typeof SectionType)[keyof typeof SectionType]
         footer: mmToTwips(isForm ? 14 : footerFromBottomMm),
       },
     },
-    // The 22 × 28 grid is the 公文's; a form keeps its own fixed lines.
-    ...(isForm ? {} : { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace } }),
+    // The 22-line grid is the 公文's; a form keeps its own fixed lines.
+    // Lines only: the 28 characters come from the runs' spacing (layout.ts `bodyCharacterSpacing`).
+    ...(isForm ? {} : { grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch } }),
   };
 };
 
 /**
  * The font table Word and LibreOffice consult for a font that is not installed: each official
- * font names a common alternative (`w:altName`) and its character set (86 = GB2312), so a
- * machine without 仿宋_GB2312 shows 仿宋 rather than a default Latin font. The library writes
- * an empty table unless fonts are embedded; this replaces it.
+ * font names its common alternative (`w:altName`, 仿宋 for 仿宋_GB2312), its PANOSE class, family,
+ * pitch and character set (86 = GB2312), so a machine without it picks a like font (a 仿宋 or
+ * 宋体, not a Latin default). The library writes an empty table unless fonts are embedded; this
+ * replaces it.
  */
-function fontTableXml(): string {
-  const entry = (name: string, altName: string, charset: string, family: string, pitch: string) =>
-    `<w:font w:name="${name}"><w:altName w:val="${altName}"/><w:charset w:val="${charset}"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
-  const cjk = (['title', 'body', 'heading1', 'heading2', 'pageNumber'] as const).map((role) =>
-    entry(fonts[role].name, fonts[role].altName, '86', role === 'heading1' ? 'modern' : 'roman', role === 'title' ? 'variable' : 'fixed'),
-  );
+export function fontTableXml(): string {
+  const entry = (font: (typeof fonts)[FontRole], charset: string, pitch: string) =>
+    `<w:font w:name="${font.name}"><w:altName w:val="${font.altName}"/><w:panose1 w:val="${font.panose}"/><w:charset w:val="${charset}"/><w:family w:val="${font.family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+  const cjk = (['title', 'body', 'heading1', 'heading2', 'pageNumber'] as const).map((role) => entry(fonts[role], '86', role === 'title' ? 'variable' : 'fixed'));
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    [...cjk, entry(fonts.latin.name, fonts.latin.altName, '00', 'roman', 'variable'), entry(fonts.mongolian.name, fonts.mongolian.altName, '00', 'auto', 'variable')].join('') +
+    [...cjk, entry(fonts.latin, '00', 'variable'), entry(fonts.mongolian, '00', 'variable')].join('') +
     '</w:fonts>'
   );
 }
@@ -553,7 +585,7 @@ export async function renderDocx(layout: DocumentLayout, metadata: DocxMetadata)
   }
   const lineTwips = isForm ? form.lineTwips : body.lineTwips;
   const document = new Document({
-    title: isForm ? `${layout.zh.content.reference ?? layout.number} ${layout.zh.content.title}` : `${layout.number} ${layout.zh.content.title}`,
+    title: isForm ? `${layout.zh.content.reference ?? layout.number} ${plainTitle(layout.zh.content.title)}` : `${layout.number} ${plainTitle(layout.zh.content.title)}`,
     creator: metadata.creator,
     lastModifiedBy: metadata.creator,
     ...(metadata.description ? { description: metadata.description } : {}),
@@ -561,8 +593,9 @@ export async function renderDocx(layout: DocumentLayout, metadata: DocxMetadata)
     styles: {
       default: {
         document: {
-          run: { font: runFont('body', false), size: (isForm ? form.sizePt : body.sizePt) * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: { line: lineTwips, lineRule: LineRuleType.EXACT } },
+          run: { font: runFont('body', false), size: (isForm ? form.sizePt : body.sizePt) * 2, language: latinLanguage },
+          // No widow/orphan control in a 公文: every page holds its 22 lines (LibreOffice moves a line otherwise).
+          paragraph: { spacing: { line: lineTwips, lineRule: LineRuleType.EXACT }, ...(isForm ? {} : { widowControl: false }) },
         },
       },
     },

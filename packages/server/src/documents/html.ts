@@ -11,7 +11,12 @@
 import type { DocumentBlock } from '@sifa/core';
 import { documentLabels, type DocumentHalf, type DocumentLabels, type DocumentLayout } from './content.js';
 import { signatureIndents, widthInChars } from './docx.js';
-import { body, fonts, form, mastheadOffsetMm, page, pointSize } from './layout.js';
+import { body, fonts, form, mastheadOffsetMm, page, pointSize, titleCharsPerLine } from './layout.js';
+import { plainTitle, titleLines } from './title.js';
+
+/** A title broken as in the .docx (between words only); a Mongolian title wraps by itself. */
+const titleHtml = (half: DocumentHalf) =>
+  half.locale === 'mn-Mong' ? textHtml(plainTitle(half.content.title)) : titleLines(half.content.title, titleCharsPerLine).map(escapeHtml).join('<br>');
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
@@ -63,7 +68,7 @@ function formHtml(half: DocumentHalf): string {
   const { content } = half;
   const parts: string[] = [];
   if (content.reference) parts.push(`<p class="sifa-doc__reference">${escapeHtml(labels.reference + labels.colon + content.reference)}</p>`);
-  parts.push(`<h1 class="sifa-doc__title sifa-doc__title--form">${textHtml(content.title)}</h1>`);
+  parts.push(`<h1 class="sifa-doc__title sifa-doc__title--form">${titleHtml(half)}</h1>`);
   parts.push(`<div class="sifa-doc__body">${content.blocks.map((b) => blockHtml(b, labels)).join('')}</div>`);
   if (content.attachments?.length) {
     const many = content.attachments.length > 1;
@@ -88,7 +93,7 @@ function halfHtml(half: DocumentHalf, layout: DocumentLayout): string {
     `<p class="sifa-doc__masthead">${escapeHtml(half.issuerName + labels.mastheadSuffix)}</p>`,
     `<p class="sifa-doc__number${layout.numbered ? '' : ' sifa-doc__number--draft'}">${escapeHtml(layout.number)}</p>`,
     '</header>',
-    `<h1 class="sifa-doc__title">${textHtml(content.title)}</h1>`,
+    `<h1 class="sifa-doc__title">${titleHtml(half)}</h1>`,
   );
   if (content.recipients?.length) {
     parts.push(`<p class="sifa-doc__recipients">${escapeHtml(content.recipients.join(labels.separator) + labels.colon)}</p>`);

@@ -37,13 +37,21 @@ export const body = {
 export const charTwips = body.sizePt * 20;
 
 /**
- * The document grid (文档网格) Chinese offices set in Word: 22 lines × 28 characters. `charSpace` is
- * the pitch added to each 16 pt character, in 1/4096 pt, to fit 28 of them in 156 mm.
+ * 28 characters a line without relying on the font: every body run is set 0.25 pt tighter
+ * (`w:spacing w:val="-5"`, twentieths of a point), so a 16 pt character takes 15.75 pt and 28 of
+ * them (441 pt) fit the 156 mm (442.2 pt) line, 29 do not. A character grid (`linesAndChars`)
+ * would do the same in Word with 仿宋_GB2312, but LibreOffice snaps each character of a
+ * substituted font that is a hair wider than the grid pitch to two cells: ≈ 16 characters a line.
  */
+export const bodyCharacterSpacing = Math.floor(((typeArea.widthMm * 72) / 25.4 / body.charsPerLine - body.sizePt) * 20);
+
+/** The line grid (文档网格, lines only): 22 lines a page. */
 export const grid = {
   linePitch: body.lineTwips,
-  charSpace: Math.round(((typeArea.widthMm * 72) / 25.4 / body.charsPerLine - body.sizePt) * 4096),
 } as const;
+
+/** Title lines (2号): the most characters one holds (the title breaks only between words, see `titleLines`). */
+export const titleCharsPerLine = Math.floor((typeArea.widthMm * 72) / 25.4 / pointSize.二号);
 
 /** 发文机关标志: its top edge 35 mm below the top of the type area (§7.2.3). */
 export const mastheadOffsetMm = 35;
@@ -71,47 +79,62 @@ export const form = {
 } as const;
 
 /**
- * Fonts by role. `name` goes into the .docx (East Asian font of the run); `altName` into its font
- * table, which Word and LibreOffice use when `name` is not installed; `css` is the preview's
- * font stack, ending in fonts every desktop or the Noto CJK/Mongolian packages have.
+ * Fonts by role. `name` goes into the .docx (East Asian font of the run); its font-table entry
+ * names what to use when `name` is not installed: `altName` (the font Windows has: 仿宋 for
+ * 仿宋_GB2312), and the PANOSE class, family, pitch and character set (GB2312) Word and
+ * LibreOffice match a substitute by when the alternative is missing too. Whatever is substituted, the layout keeps 28 × 22 (`bodyCharacterSpacing`,
+ * fixed lines). `css` is the preview's font stack, ending in fonts every desktop or the Noto
+ * CJK/Mongolian packages have.
  */
 export const fonts = {
   /** 标题, 发文机关标志: 方正小标宋简体. */
   title: {
     name: '方正小标宋简体',
     altName: '宋体',
+    panose: '02000000000000000000',
+    family: 'roman',
     css: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif',
   },
   /** 正文: 仿宋_GB2312. */
   body: {
     name: '仿宋_GB2312',
     altName: '仿宋',
+    panose: '02010609030101010101',
+    family: 'modern',
     css: '"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", serif',
   },
   /** 一级标题 (一、): 黑体. */
   heading1: {
     name: '黑体',
     altName: 'SimHei',
+    panose: '02010609060101010101',
+    family: 'modern',
     css: '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
   },
   /** 二级标题 (（一）): 楷体_GB2312. */
   heading2: {
     name: '楷体_GB2312',
     altName: '楷体',
+    panose: '02010609030101010101',
+    family: 'modern',
     css: '"楷体_GB2312", "楷体", "KaiTi", "STKaiti", "KaiTi_GB2312", "Noto Serif CJK SC", serif',
   },
   /** 页码: 宋体. */
   pageNumber: {
     name: '宋体',
     altName: 'SimSun',
+    panose: '02010600030101010101',
+    family: 'modern',
     css: '"宋体", "SimSun", "Noto Serif CJK SC", serif',
   },
   /** Latin letters and digits in the body. */
-  latin: { name: 'Times New Roman', altName: 'Liberation Serif', css: '"Times New Roman", "Liberation Serif", serif' },
+  latin: { name: 'Times New Roman', altName: 'Liberation Serif', panose: '02020603050405020304', family: 'roman', css: '"Times New Roman", "Liberation Serif", serif' },
   /** Traditional Mongolian script. */
   mongolian: {
     name: 'Mongolian Baiti',
     altName: 'Noto Sans Mongolian',
+    panose: '03000500000000000000',
+    family: 'script',
     css: '"Mongolian Baiti", "Noto Sans Mongolian", "Menksoft Qagan", sans-serif',
   },
 } as const;

@@ -45,6 +45,7 @@ import { renderHtml } from './html.js';
 import { documentNumber, issueDayOf, issuerOf, issuerOverridesSchema, orgDisplayName, type Issuer, type IssuerOverrides } from './numbering.js';
 import { findIssued, toBatchStatus, toIssued } from './records.js';
 import { sealDocumentBodies } from './sealing.js';
+import { plainTitle } from './title.js';
 import type { FieldCipher } from '../casework/cipher.js';
 
 /** Change-feed topics: issued documents, and batch progress. */
@@ -121,6 +122,7 @@ const catalogueSchema = z
       group: z.enum(['table', 'report', 'letter', 'slip', 'book']),
       title: z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1), mn: z.string().trim().min(1).optional() }),
       numberMark: z.string().regex(/^\p{Script=Han}{1,2}$/u, 'A number mark is one or two Chinese characters, e.g. 督.'),
+      ownSeries: z.boolean().optional(),
     }),
   )
   .superRefine((slots, ctx) => {
@@ -391,7 +393,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
 
   const renderHalves = async (template: RegisteredTemplate, data: unknown, issuer: Issuer, issuedOn: string, bilingual: boolean) => {
     const known = new Map<string, OrgNode>();
-    const orgName = (locale: DocumentLocale) => async (code: string) => {
+    const nodeOf = async (code: string): Promise<OrgNode> => {
       let node = known.get(code);
       if (!node) {
         // Names of divisions are public reference data; templates may mention any org.
@@ -399,24 +401,39 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         if (!found) throw new SifaError('NOT_FOUND', { message: { zh: `没有代码为 ${code} 的单位。`, en: `There is no organisation with code ${code}.` }, details: { orgCode: code } });
         known.set(code, (node = found));
       }
-      return orgDisplayName(node, locale);
+      return node;
+    };
+    const orgName = (locale: DocumentLocale) => async (code: string) => orgDisplayName(await nodeOf(code), locale);
+    // 主送机关: the authority (红山区司法局), not the division (红山区); the Mongolian name only where configured.
+    const authorityName = (locale: DocumentLocale) => async (code: string) => {
+      const name = platform.issuerOf(await nodeOf(code)).name;
+      return locale === 'mn-Mong' ? (name.mn ?? name.zh) : name.zh;
     };
     const half = async (locale: DocumentLocale, issuerName: string): Promise<DocumentHalf> => ({
       locale,
       issuerName,
-      content: checkedContent(template.code, locale, await template.render(data, { locale, issuerName, issuedOn, orgName: orgName(locale) })),
+      content: checkedContent(
+        template.code,
+        locale,
+        await template.render(data, { locale, issuerName, issuedOn, orgName: orgName(locale), authorityName: authorityName(locale) }),
+      ),
     });
     const zh = await half('zh-CN', issuer.name.zh);
     const mn = bilingual ? await half('mn-Mong', issuer.name.mn ?? issuer.name.zh) : undefined;
     return { zh, mn };
   };
 
-  /** The next serial of (issuer, year), taken in this transaction: a rollback gives it back. */
-  const nextSerial = async (issuer: Issuer, year: number): Promise<number> => {
+  /**
+   * The next serial of (issuer, year, series), taken in this transaction: a rollback gives it back.
+   * The series is the slot's id when the catalogue numbers that kind on its own, else '' (the
+   * issuer's shared series).
+   */
+  const seriesOf = (slot: DocumentCatalogueSlot | null) => (slot?.ownSeries ? slot.id : '');
+  const nextSerial = async (issuer: Issuer, year: number, series: string): Promise<number> => {
     const [row] = await db
       .insert(documentCounters)
-      .values({ orgCode: issuer.code, orgPath: issuer.path, year, lastSerial: 1 })
-      .onConflictDoUpdate({ target: [documentCounters.orgCode, documentCounters.year], set: { lastSerial: sql`${documentCounters.lastSerial} + 1` } })
+      .values({ orgCode: issuer.code, orgPath: issuer.path, year, series, lastSerial: 1 })
+      .onConflictDoUpdate({ target: [documentCounters.orgCode, documentCounters.year, documentCounters.series], set: { lastSerial: sql`${documentCounters.lastSerial} + 1` } })
       .returning({ serial: documentCounters.lastSerial });
     return row!.serial;
   };
@@ -434,7 +451,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const slot = platform.slotOf(template);
       // The content first: a template that fails takes no number.
       const halves = await renderHalves(template, checked.data, issuer, day, input.bilingual);
-      const serial = await nextSerial(issuer, year);
+      const series = seriesOf(slot);
+      const serial = await nextSerial(issuer, year, series);
       const number = documentNumber({ issuerMark: issuer.mark, numberMark: slot?.numberMark ?? null, year, serial });
       const layout: DocumentLayout = { version: 1, layout: template.layout ?? 'official-letter', number, numbered: true, issuedOn: day, zh: halves.zh, mn: halves.mn };
       const docx = await renderDocx(layout, { creator: issuer.name.zh, ...(slot ? { description: slot.title.zh } : {}) });
@@ -453,9 +471,10 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         template: template.code,
         slot: slot?.id ?? null,
         year,
+        series,
         serial,
         number,
-        title: halves.zh.content.title,
+        title: plainTitle(halves.zh.content.title),
         issuedOn: day,
         issuedBy: actor.userId,
         bilingual: input.bilingual,

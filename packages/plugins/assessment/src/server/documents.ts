@@ -18,6 +18,7 @@ import {
   defineDocumentTemplate,
   localizedTextSchema,
   pickText,
+  titleBreak,
   type DocumentBlock,
   type DocumentContent,
   type DocumentRenderContext,
@@ -169,7 +170,7 @@ export function renderResultNotice(data: ResultNoticeData, ctx: Pick<DocumentRen
   });
   if (data.standard.demo) blocks.push(demoNote(lang));
   return {
-    title: lang === 'en' ? `Notice of the assessment result of ${org} for ${when}` : `关于${org}${when}考核结果的通知`,
+    title: lang === 'en' ? `Notice of the assessment result of ${org} for ${when}` : `关于${org}${titleBreak}${when}${titleBreak}考核结果的通知`,
     recipients: [org],
     blocks,
   };

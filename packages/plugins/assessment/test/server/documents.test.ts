@@ -18,7 +18,7 @@ import {
 } from '../../src/server/index.js';
 
 const t = (zh: string, en: string) => ({ zh, en });
-const ctx = (locale: 'zh-CN' | 'en' | 'mn-Mong') => ({ locale, issuerName: '红山区司法局', issuedOn: '2026-12-01', orgName: async (code: string) => code });
+const ctx = (locale: 'zh-CN' | 'en' | 'mn-Mong') => ({ locale, issuerName: '红山区司法局', issuedOn: '2026-12-01', orgName: async (code: string) => code, authorityName: async (code: string) => code });
 const standard = { id: '2b1f8f6e-6a51-4a49-9d3f-5d2b1c1f0a11', version: 2, title: t('赤峰市司法所千分制考核标准（2026年度·示范）', 'Chifeng 1000-point standard 2026 (DEMO)'), demo: true };
 const parts = [
   { code: 'basic', title: t('基础工作', 'Basic work'), kind: 'regular' as const, max: 150 },
@@ -66,7 +66,7 @@ describe('assessment.result-notice', () => {
     expect(resultNoticeTemplate).toMatchObject({ code: 'assessment.result-notice', slot: 'assessment-notice' });
     const data = resultNoticeTemplate.dataSchema.parse(notice);
     const content = await resultNoticeTemplate.render(data, ctx('zh-CN'));
-    expect(content.title).toBe('关于三中街街道司法所2026年度考核结果的通知');
+    expect(content.title.replaceAll('\u200B', '')).toBe('关于三中街街道司法所2026年度考核结果的通知');
     expect(content.recipients).toEqual(['三中街街道司法所']);
     expect(content.blocks[0]).toEqual({ kind: 'paragraph', text: '根据《赤峰市司法所千分制考核标准（2026年度·示范）》（第 2 版），经系统依据工作日志和业务记录计算，你单位2026年度考核结果通知如下。' });
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '考核总分 612.5 分（满分 1000 分），在红山区所属 15 个单位中排名第 3 位。' });

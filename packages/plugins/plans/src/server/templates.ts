@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   defineDocumentTemplate,
   isoDaySchema,
+  titleBreak,
   localizedTextSchema,
   orgCodeSchema,
   periodKind,
@@ -129,8 +130,9 @@ export const reminderLetterTemplate = defineDocumentTemplate<ReminderLetterData>
           : `将于${due}到期，距截止还有${data.workingDaysLeft}个工作日`;
     const how = data.kind === 'metric' ? (en ? 'record the work in the work diary' : '及时填报工作日志') : en ? 'check it off with its evidence in the system' : '完成后在系统中勾选并附佐证材料';
     return {
-      title: en ? `Reminder to complete "${data.itemTitle}" on time` : `关于按期完成“${data.itemTitle}”的提醒函`,
-      recipients: [assignee],
+      title: en ? `Reminder to complete "${data.itemTitle}" on time` : `关于按期完成${titleBreak}“${data.itemTitle}”${titleBreak}的提醒函`,
+      // The 主送机关 is the authority (红山区司法局), not the division.
+      recipients: [await ctx.authorityName(data.assigneeOrgCode)],
       blocks: [
         {
           kind: 'paragraph',
@@ -189,8 +191,9 @@ export const supervisionLetterTemplate = defineDocumentTemplate<SupervisionLette
     });
     blocks.push({ kind: 'paragraph', text: en ? 'This letter is for supervision.' : '特此督办。' });
     return {
-      title: en ? `Supervision of the overdue item "${data.itemTitle}"` : `关于督办“${data.itemTitle}”逾期未完成事项的函`,
-      recipients: [assignee],
+      title: en ? `Supervision of the overdue item "${data.itemTitle}"` : `关于督办${titleBreak}“${data.itemTitle}”${titleBreak}逾期未完成事项的函`,
+      // The 主送机关 is the authority (红山区司法局), not the division.
+      recipients: [await ctx.authorityName(data.assigneeOrgCode)],
       blocks,
       ...(previousNames.length ? { copyTo: previousNames } : {}),
     };

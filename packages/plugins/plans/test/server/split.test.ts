@@ -283,7 +283,10 @@ const renderContext = (locale: 'zh-CN' | 'en', issuerName: string): DocumentRend
   issuerName,
   issuedOn: '2026-10-22',
   orgName: async (code) => names[code] ?? code,
+  authorityName: async (code) => names[code] ?? code,
 });
+/** A title as printed: without its break marks (`titleBreak`). */
+const plainTitle = (title: string) => title.replaceAll('\u200B', '');
 
 const base = {
   planTitle: '2026年10月普法工作计划',
@@ -310,7 +313,7 @@ describe('the supervision letter (督办函)', () => {
 
   it('names the item, target, progress, due date, days overdue, the earlier letters and the report-back deadline', async () => {
     const content = await supervisionLetterTemplate.render(supervisionLetterTemplate.dataSchema.parse(data), renderContext('zh-CN', '赤峰市司法局'));
-    expect(content.title).toBe('关于督办“开展普法宣传活动”逾期未完成事项的函');
+    expect(plainTitle(content.title)).toBe('关于督办“开展普法宣传活动”逾期未完成事项的函');
     expect(content.recipients).toEqual(['西屯司法所']);
     expect(content.copyTo).toEqual(['红山区司法局']);
     const text = content.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
@@ -349,7 +352,7 @@ describe('the reminder letter (提醒函)', () => {
   it('says how many working days are left and how far the item is', async () => {
     const data: ReminderLetterData = { ...base, asOf: '2026-10-14', workingDaysLeft: 2 };
     const content = await reminderLetterTemplate.render(reminderLetterTemplate.dataSchema.parse(data), renderContext('zh-CN', '赤峰市司法局'));
-    expect(content.title).toBe('关于按期完成“开展普法宣传活动”的提醒函');
+    expect(plainTitle(content.title)).toBe('关于按期完成“开展普法宣传活动”的提醒函');
     expect(content.blocks.slice(0, 2)).toEqual([
       { kind: 'paragraph', text: '根据《2026年10月普法工作计划》（2026年10月）安排，你单位承担的“开展普法宣传活动”事项将于2026年10月16日到期，距截止还有2个工作日。' },
       { kind: 'paragraph', text: '该事项目标为12场（统计指标：普法宣传活动），截至2026年10月14日已完成5场，完成率41%，尚差7场。' },

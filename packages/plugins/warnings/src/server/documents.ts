@@ -8,7 +8,7 @@
  * document falls back to Chinese until reviewed translations exist (pass `bilingual` only then).
  */
 import { z } from 'zod';
-import { defineDocumentTemplate, isoDaySchema, localizedTextSchema, orgCodeSchema, pickText, type DocumentBlock, type DocumentRenderContext, type LocalizedText } from '@sifa/core';
+import { defineDocumentTemplate, isoDaySchema, titleBreak, localizedTextSchema, orgCodeSchema, pickText, type DocumentBlock, type DocumentRenderContext, type LocalizedText } from '@sifa/core';
 import { warningSeveritySchema } from '../schemas.js';
 import { severityLabel } from './texts.js';
 
@@ -56,6 +56,14 @@ const say = (text: LocalizedText, ctx: DocumentRenderContext) => pickText(text, 
 const cap = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const l = (key: keyof typeof labels, ctx: DocumentRenderContext) => say(labels[key], ctx);
 const zhOr = (ctx: DocumentRenderContext, zh: string, en: string) => (ctx.locale === 'en' ? en : zh);
+/**
+ * A title of parts it may break between on two lines (关于…司法所 / the matter / 的整改通知书), never
+ * inside a word; cut to the platform's 200 characters.
+ */
+const titleOf = (...parts: string[]) => {
+  const joined = parts.filter((p) => p.length > 0).join(titleBreak);
+  return joined.length > 200 ? `${joined.slice(0, 199)}…` : joined;
+};
 
 function warningTable(w: WarningRef, orgName: string, ctx: DocumentRenderContext, extra: [string, string][] = []): DocumentBlock {
   const rows: [string, string][] = [
@@ -95,9 +103,10 @@ export const warningSlip = defineDocumentTemplate<z.infer<typeof warningSlipData
   async render(data, ctx) {
     const w = data.warning;
     const org = await ctx.orgName(w.orgCode);
+    const addressee = await ctx.authorityName(w.orgCode);
     return {
-      title: cap(zhOr(ctx, `关于${org}${say(w.title, ctx)}的预警单`, `Warning slip: ${say(w.title, ctx)} (${org})`), 200),
-      recipients: [org],
+      title: zhOr(ctx, titleOf(`关于${org}`, say(w.title, ctx), '的预警单'), cap(`Warning slip: ${say(w.title, ctx)} (${org})`, 200)),
+      recipients: [addressee],
       blocks: [
         {
           kind: 'paragraph',
@@ -131,15 +140,12 @@ export const rectificationNotice = defineDocumentTemplate<z.infer<typeof rectifi
   async render(data, ctx) {
     const w = data.warning;
     const org = await ctx.orgName(w.orgCode);
+    const addressee = await ctx.authorityName(w.orgCode);
     const numbered = data.requirements.map((r, i) => `${i + 1}. ${r}`);
     return {
-      title: cap(zhOr(ctx, `关于${org}${say(w.title, ctx)}的整改通知书`, `Rectification notice: ${say(w.title, ctx)} (${org})`), 200),
-      recipients: [org],
+      title: zhOr(ctx, titleOf(`关于${org}`, say(w.title, ctx), '的整改通知书'), cap(`Rectification notice: ${say(w.title, ctx)} (${org})`, 200)),
+      recipients: [addressee],
       blocks: [
-        {
-          kind: 'paragraph',
-          text: zhOr(ctx, `${org}：`, `To ${org}:`),
-        },
         {
           kind: 'paragraph',
           text: zhOr(
@@ -171,12 +177,12 @@ export const assignmentSlip = defineDocumentTemplate<z.infer<typeof assignmentSl
   dataSchema: assignmentSlipDataSchema,
   async render(data, ctx) {
     const w = data.warning;
-    const [org, assignee] = [await ctx.orgName(w.orgCode), await ctx.orgName(data.assignee.orgCode)];
+    const [org, assignee] = [await ctx.orgName(w.orgCode), await ctx.authorityName(data.assignee.orgCode)];
     const extra: [string, string][] = [[l('assignee', ctx), assignee]];
     if (data.assignee.person) extra.push([l('person', ctx), data.assignee.person]);
     extra.push([l('respondBy', ctx), data.respondBy]);
     return {
-      title: cap(zhOr(ctx, `关于${org}${say(w.title, ctx)}的交办单`, `Assignment slip: ${say(w.title, ctx)} (${org})`), 200),
+      title: zhOr(ctx, titleOf(`关于${org}`, say(w.title, ctx), '的交办单'), cap(`Assignment slip: ${say(w.title, ctx)} (${org})`, 200)),
       recipients: [assignee],
       blocks: [
         {
@@ -211,9 +217,10 @@ export const feedbackSlip = defineDocumentTemplate<z.infer<typeof feedbackSlipDa
   dataSchema: feedbackSlipDataSchema,
   async render(data, ctx) {
     const w = data.warning;
-    const [org, manager] = [await ctx.orgName(w.orgCode), await ctx.orgName(w.managerOrgCode)];
+    // Feedback goes to the managing authority (红山区司法局), not to the division (红山区).
+    const [org, manager] = [await ctx.orgName(w.orgCode), await ctx.authorityName(w.managerOrgCode)];
     return {
-      title: cap(zhOr(ctx, `关于${say(w.title, ctx)}预警的反馈单`, `Feedback slip: ${say(w.title, ctx)}`), 200),
+      title: zhOr(ctx, titleOf(`关于${say(w.title, ctx)}`, '预警的反馈单'), cap(`Feedback slip: ${say(w.title, ctx)}`, 200)),
       recipients: [manager],
       blocks: [
         warningTable(w, org, ctx, [
@@ -243,11 +250,11 @@ export const adviceLetter = defineDocumentTemplate<z.infer<typeof adviceLetterDa
   async render(data, ctx) {
     const w = data.warning;
     const org = await ctx.orgName(w.orgCode);
+    const addressee = await ctx.authorityName(w.orgCode);
     return {
-      title: cap(zhOr(ctx, `关于${org}${say(w.title, ctx)}的工作建议书`, `Work advice: ${say(w.title, ctx)} (${org})`), 200),
-      recipients: [org],
+      title: zhOr(ctx, titleOf(`关于${org}`, say(w.title, ctx), '的工作建议书'), cap(`Work advice: ${say(w.title, ctx)} (${org})`, 200)),
+      recipients: [addressee],
       blocks: [
-        { kind: 'paragraph', text: zhOr(ctx, `${org}：`, `To ${org}:`) },
         {
           kind: 'paragraph',
           text: zhOr(ctx, `针对“${say(w.title, ctx)}”预警（${say(w.summary, ctx)}），结合你单位的反馈情况，提出以下工作建议：`, `Regarding the warning "${say(w.title, ctx)}" (${say(w.summary, ctx)}) and your feedback, we advise as follows:`),

@@ -5,23 +5,32 @@
  * a day larger than a page).
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentContent, DocumentRenderContext } from '@sifa/core';
+import { titleBreak, type DocumentContent, type DocumentRenderContext } from '@sifa/core';
 import { adviceLetter, assignmentSlip, feedbackSlip, rectificationNotice, warningSlip, type WarningRef } from '../../src/server/index.js';
 import { diaryDays } from '../../src/server/evaluators.js';
 import { allowedActions, nextState, transitions, warningRuleParamsSchema, warningRuleInputSchema, warningStates } from '../../src/index.js';
 import { warningsManifest } from '../../src/index.js';
 
+// As the platform answers: `orgName` is the division's name (红山区), `authorityName` its justice authority's.
 const names: Record<string, { zh: string; en: string }> = {
-  '150402': { zh: '红山区司法局', en: 'Hongshan District Justice Bureau' },
+  '150402': { zh: '红山区', en: 'Hongshan District' },
   '150402001': { zh: '西屯司法所', en: 'Xitun Judicial Office' },
   '150402002': { zh: '三中街司法所', en: 'Sanzhongjie Judicial Office' },
 };
+const authorities: Record<string, { zh: string; en: string }> = {
+  ...names,
+  '150402': { zh: '红山区司法局', en: 'Hongshan District Justice Bureau' },
+};
 const ctxFor = (locale: 'zh-CN' | 'en' | 'mn-Mong'): DocumentRenderContext => ({
   locale,
-  issuerName: locale === 'en' ? names['150402']!.en : names['150402']!.zh,
+  issuerName: locale === 'en' ? authorities['150402']!.en : authorities['150402']!.zh,
   issuedOn: '2026-06-24',
   orgName: async (code) => (locale === 'en' ? names[code]!.en : names[code]!.zh),
+  authorityName: async (code) => (locale === 'en' ? authorities[code]!.en : authorities[code]!.zh),
 });
+/** A title as printed, and the places it may break (its `titleBreak` marks). */
+const plain = (title: string) => title.split(titleBreak).join('');
+const breaksOf = (title: string) => title.split(titleBreak);
 
 const ref: WarningRef = {
   id: '0b0f7d3e-8f5a-4c62-9d43-0d6e1c2b7a11',
@@ -69,11 +78,38 @@ function withinPlatformLimits(content: DocumentContent): void {
 }
 
 describe('document templates', () => {
+  it('D11: 整改通知书 and 工作建议书 name their addressee once (the 主送机关 line), not again as a greeting', async () => {
+    const notice = await rectificationNotice.render(rectificationNotice.dataSchema.parse({ warning: ref, requirements: ['补填日志'], respondBy: '2026-07-08' }), ctxFor('zh-CN'));
+    const advice = await adviceLetter.render(adviceLetter.dataSchema.parse({ warning: ref, advice: '建议建立日志每日提醒。' }), ctxFor('zh-CN'));
+    for (const content of [notice, advice]) {
+      expect(content.recipients).toEqual(['西屯司法所']);
+      // The platform prints the recipients as "西屯司法所：" above the body; the body does not repeat it.
+      expect(textOf(content)).not.toContain('西屯司法所：');
+      expect(content.blocks.filter((b) => b.kind === 'paragraph' && /^西屯司法所[：:]/.test(b.text))).toEqual([]);
+    }
+  });
+
+  it('D11: the 反馈单 is addressed to the managing bureau (红山区司法局), not to the division (红山区)', async () => {
+    const data = feedbackSlip.dataSchema.parse({ warning: ref, text: '已补填。', measures: [], respondedBy: '李四', respondedOn: '2026-06-26' });
+    expect((await feedbackSlip.render(data, ctxFor('zh-CN'))).recipients).toEqual(['红山区司法局']);
+    const assigned = await assignmentSlip.render(assignmentSlip.dataSchema.parse({ warning: ref, assignee: { orgCode: '150402' }, task: '核实。', respondBy: '2026-07-01' }), ctxFor('zh-CN'));
+    expect(assigned.recipients).toEqual(['红山区司法局']);
+  });
+
+  it('D11: titles mark where they may break, between words only (关于…司法所 / the matter / the kind)', async () => {
+    const notice = await rectificationNotice.render(rectificationNotice.dataSchema.parse({ warning: ref, requirements: ['补填日志'], respondBy: '2026-07-08' }), ctxFor('zh-CN'));
+    expect(breaksOf(notice.title)).toEqual(['关于西屯司法所', '工作日志缺报', '的整改通知书']);
+    const feedback = await feedbackSlip.render(feedbackSlip.dataSchema.parse({ warning: ref, text: '已补填。', measures: [], respondedBy: '李四', respondedOn: '2026-06-26' }), ctxFor('zh-CN'));
+    expect(breaksOf(feedback.title)).toEqual(['关于工作日志缺报', '预警的反馈单']);
+    // The English text is not marked.
+    expect((await rectificationNotice.render(rectificationNotice.dataSchema.parse({ warning: ref, requirements: ['x'], respondBy: '2026-07-08' }), ctxFor('en'))).title).not.toContain(titleBreak);
+  });
+
   it('预警单: addressed to the warned office, with the finding, the particulars, the requirement and the deadline', async () => {
     const data = warningSlip.dataSchema.parse({ warning: ref, requirement: '立即补填缺报日志并说明原因。', respondBy: '2026-07-08' });
     const content = await warningSlip.render(data, ctxFor('zh-CN'));
     expect(warningSlip).toMatchObject({ code: 'warnings.warning-slip', slot: 'warning-slip' });
-    expect(content.title).toBe('关于西屯司法所工作日志缺报的预警单');
+    expect(plain(content.title)).toBe('关于西屯司法所工作日志缺报的预警单');
     expect(content.recipients).toEqual(['西屯司法所']);
     const table = tableOf(content);
     expect(table.columns).toEqual(['项目', '内容']);
@@ -107,7 +143,7 @@ describe('document templates', () => {
   it('整改通知书: numbered requirements and the basis', async () => {
     const data = rectificationNotice.dataSchema.parse({ warning: ref, requirements: ['补填日志', '建立日志检查制度'], basis: '《全国司法所工作规范》', respondBy: '2026-07-08' });
     const content = await rectificationNotice.render(data, ctxFor('zh-CN'));
-    expect(content.title).toBe('关于西屯司法所工作日志缺报的整改通知书');
+    expect(plain(content.title)).toBe('关于西屯司法所工作日志缺报的整改通知书');
     expect(content.recipients).toEqual(['西屯司法所']);
     expect(content.blocks).toContainEqual({ kind: 'list', items: ['1. 补填日志', '2. 建立日志检查制度'] });
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '依据：《全国司法所工作规范》' });
@@ -119,7 +155,7 @@ describe('document templates', () => {
   it('交办单: to the assignee, naming the person responsible and the task', async () => {
     const data = assignmentSlip.dataSchema.parse({ warning: ref, assignee: { orgCode: '150402001', person: '张三' }, task: '核实缺报原因并补填。', respondBy: '2026-07-01' });
     const content = await assignmentSlip.render(data, ctxFor('zh-CN'));
-    expect(content.title).toBe('关于西屯司法所工作日志缺报的交办单');
+    expect(plain(content.title)).toBe('关于西屯司法所工作日志缺报的交办单');
     expect(content.recipients).toEqual(['西屯司法所']);
     expect(tableOf(content).rows).toContainEqual(['承办单位', '西屯司法所']);
     expect(tableOf(content).rows).toContainEqual(['责任人', '张三']);
@@ -134,7 +170,7 @@ describe('document templates', () => {
   it('反馈单: to the manager, the feedback in paragraphs, the measures listed', async () => {
     const data = feedbackSlip.dataSchema.parse({ warning: ref, text: '经核查，系值班人员休假所致。\n已补填全部日志。', measures: ['指定 AB 岗'], respondedBy: '李四', respondedOn: '2026-06-26' });
     const content = await feedbackSlip.render(data, ctxFor('zh-CN'));
-    expect(content.title).toBe('关于工作日志缺报预警的反馈单');
+    expect(plain(content.title)).toBe('关于工作日志缺报预警的反馈单');
     expect(content.recipients).toEqual(['红山区司法局']);
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '经核查，系值班人员休假所致。' });
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '已补填全部日志。' });
@@ -148,7 +184,7 @@ describe('document templates', () => {
   it('工作建议书: the advice, and the feedback it answers as an annex', async () => {
     const data = adviceLetter.dataSchema.parse({ warning: ref, advice: '建议建立日志每日提醒。', feedback: '已补填全部日志。' });
     const content = await adviceLetter.render(data, ctxFor('zh-CN'));
-    expect(content.title).toBe('关于西屯司法所工作日志缺报的工作建议书');
+    expect(plain(content.title)).toBe('关于西屯司法所工作日志缺报的工作建议书');
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '建议建立日志每日提醒。' });
     expect(content.blocks).toContainEqual({ kind: 'heading', level: 1, text: '附：反馈情况' });
     expect(adviceLetter.dataSchema.safeParse({ warning: ref, advice: '' }).success).toBe(false);
