@@ -14,6 +14,7 @@ export const en: LegalMapMessageCatalog = {
   locating: 'Finding your location…',
   sortedByDistance: 'Sorted by distance from {place}.',
   yourPosition: 'your position',
+  youAreHere: 'You are here',
   geoDenied: 'You did not allow access to your location. Choose your county to sort by distance from it.',
   geoUnavailable: 'Your location is not available. Choose your county to sort by distance from it.',
   county: 'Your county',

@@ -35,6 +35,8 @@ export const mnMong: LegalMapMessageCatalog = {
   sortedByDistance: '{place} ᠠᠴᠠ ᠬᠣᠯᠠ ᠣᠶᠢᠷ᠎ᠠ ᠪᠠᠷ ᠵᠢᠭᠰᠠᠭᠠᠪᠠ᠃',
   // tany bayiri
   yourPosition: 'ᠲᠠᠨ ᠤ ᠪᠠᠶᠢᠷᠢ',
+  // ta ende bayin_a
+  youAreHere: 'ᠲᠠ ᠡᠨᠳᠡ ᠪᠠᠶᠢᠨ᠎ᠠ',
   // tany bayiri-yi kereglekU-yi jObSiyeregsen ugei. qosigu-ban songgon-a uu.
   geoDenied: 'ᠲᠠᠨ ᠤ ᠪᠠᠶᠢᠷᠢ ᠶᠢ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃ ᠬᠣᠰᠢᠭᠤ ᠪᠠᠨ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
   // tany bayiri-yi olqu bolomji ugei. qosigu-ban songgon-a uu.

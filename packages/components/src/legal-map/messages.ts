@@ -17,6 +17,7 @@ const zhCN = {
   locating: '正在获取您的位置…',
   sortedByDistance: '已按与{place}的距离排序。',
   yourPosition: '您的位置',
+  youAreHere: '您在这里',
   geoDenied: '未获准使用您的位置。请选择您所在的旗县区，将按与该地的距离排序。',
   geoUnavailable: '无法获取您的位置。请选择您所在的旗县区，将按与该地的距离排序。',
   county: '所在旗县区',

@@ -13,6 +13,13 @@
  * - Clustering: supercluster on the main thread (synchronous getClusters for the visible extent
  *   and zoom, ~2 KiB gz with kdbush), because the cluster counts must be HTML too; maplibre's
  *   GeoJSON clustering lives in the worker and answers asynchronously, made for symbol layers.
+ * - County labels avoid markers, clusters and each other the way maplibre's symbol placement
+ *   does (`text-allow-overlap: false`, `text-variable-anchor`, `symbol-sort-key`), done here for
+ *   the HTML labels: markers are placed first, then each label, the largest county first, at the
+ *   first of its anchors (below, above, right, left of its point) where it collides with nothing
+ *   placed before; a label with no free anchor is hidden until the map moves or zooms. Sizes
+ *   are measured in the page, so large type (the elderly theme) and vertical Mongolian count.
+ * - "You are here": the position the user shared (geolocation), a marker of its own.
  */
 import { Map as MapLibreMap, LngLatBounds, setWorkerUrl, type StyleSpecification, type MapMouseEvent } from 'maplibre-gl';
 import Supercluster from 'supercluster';
@@ -60,6 +67,15 @@ export interface Renderer {
   select(id: string | null, reveal: boolean): void;
   /** Centres the map on a WGS-84 point. */
   show(position: LngLat, zoom?: number): void;
+  /**
+   * Moves the map so the selected institution's marker is visible beside what covers part of the
+   * map (the details popup): `padding` in pixels from each edge of the map.
+   */
+  reveal(id: string, padding: { top: number; right: number; bottom: number; left: number }): void;
+  /** The user's own position (WGS-84; null: not shared), drawn as a "you are here" marker titled `label`. */
+  setHere(position: LngLat | null, label: string): void;
+  /** The county labels currently shown (not hidden by a collision), for tests. */
+  visibleLabels(): HTMLElement[];
   /** The overlay elements (markers and clusters) currently shown, for tests. */
   markers(): HTMLElement[];
   resize(): void;
@@ -91,6 +107,20 @@ function shiftRegions(regions: RegionCollection, toMap: (p: LngLat) => LngLat): 
 }
 
 const chifeng = new LngLatBounds([116.3, 41.3], [121.0, 45.4]);
+
+/** A county's size for label priority: the area of its outline's bounding box (degrees², enough to rank). */
+function extentOf(f: RegionFeature): number {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = f.geometry.type === 'Polygon' ? (f.geometry.coordinates as LngLat[][]) : (f.geometry.coordinates as LngLat[][][]).flat();
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+  return (x1 - x0) * (y1 - y0);
+}
 
 export async function createRenderer(options: RendererOptions): Promise<Renderer> {
   setWorkerUrl(options.workerUrl ?? workerUrl);
@@ -128,8 +158,11 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
   let selected: string | null = null;
   let index: Supercluster<{ id: string }, Record<string, never>> | null = null;
   let regions: RegionCollection | null = null;
-  let regionLabels: { el: HTMLElement; at: LngLat }[] = [];
-  let shown: { el: HTMLElement; at: LngLat }[] = [];
+  /** County labels, the largest county first (their placement priority), with their measured size. */
+  let regionLabels: { el: HTMLElement; at: LngLat; w: number; h: number }[] = [];
+  /** Markers and clusters drawn, with half their measured size (they are centred on their point). */
+  let shown: { el: HTMLElement; at: LngLat; rx: number; ry: number }[] = [];
+  let here: { el: HTMLElement; at: LngLat; rx: number; ry: number } | null = null;
   let styleReady = false;
   let destroyed = false;
 
@@ -138,10 +171,52 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
     map.once('error', (e) => (styleReady ? undefined : reject(e.error ?? new Error('map error'))));
   });
 
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  /** Clear space kept around markers and labels (px). */
+  const gap = 2;
+  /** How far from its point a label may sit (px): near enough to read as the county's, inside it. */
+  const anchorDistances = [8, 20, 34, 50];
+
   const position = () => {
-    for (const { el, at } of [...shown, ...regionLabels]) {
+    const taken: Box[] = [];
+    for (const { el, at, rx, ry } of here ? [...shown, here] : shown) {
       const p = map.project(at);
       el.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)`;
+      taken.push({ x0: p.x - rx - gap, y0: p.y - ry - gap, x1: p.x + rx + gap, y1: p.y + ry + gap });
+    }
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    for (const label of regionLabels) {
+      const p = map.project(label.at);
+      const { w, h } = label;
+      // Variable anchors, nearest first: below the point, above, right, left, then the corners; a step further out each round.
+      const anchors: [number, number][] = [];
+      for (const d of anchorDistances) {
+        anchors.push(
+          [p.x - w / 2, p.y + d],
+          [p.x - w / 2, p.y - d - h],
+          [p.x + d, p.y - h / 2],
+          [p.x - d - w, p.y - h / 2],
+          [p.x + d * 0.7, p.y + d * 0.7],
+          [p.x - d * 0.7 - w, p.y + d * 0.7],
+          [p.x + d * 0.7, p.y - d * 0.7 - h],
+          [p.x - d * 0.7 - w, p.y - d * 0.7 - h],
+        );
+      }
+      let placed: Box | null = null;
+      for (const [x, y] of anchors) {
+        const box = { x0: x - gap, y0: y - gap, x1: x + w + gap, y1: y + h + gap };
+        if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
+        if (taken.some((t) => overlaps(t, box))) continue;
+        placed = box;
+        break;
+      }
+      label.el.hidden = placed === null;
+      if (placed) {
+        taken.push(placed);
+        label.el.style.transform = `translate(${(placed.x0 + gap).toFixed(1)}px, ${(placed.y0 + gap).toFixed(1)}px)`;
+      }
     }
   };
 
@@ -186,7 +261,7 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
         el.style.setProperty('--marker-color', point.color);
         el.addEventListener('click', () => options.onSelect(point.id));
       }
-      next.push({ el, at });
+      next.push({ el, at, rx: 0, ry: 0 });
       frag.append(el);
     }
     if (selected && byId.has(selected)) {
@@ -197,10 +272,16 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
       el.dataset['id'] = point.id;
       el.title = point.name;
       el.style.setProperty('--marker-color', point.color);
-      next.push({ el, at: toMap(point.position) });
+      next.push({ el, at: toMap(point.position), rx: 0, ry: 0 });
       frag.append(el);
     }
+    if (here) frag.append(here.el);
     layer.replaceChildren(frag);
+    // Measured once per draw (one layout), not on every frame of a move.
+    for (const s of next) {
+      s.rx = s.el.offsetWidth / 2;
+      s.ry = s.el.offsetHeight / 2;
+    }
     shown = next;
     position();
   };
@@ -250,7 +331,7 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
       regions = next ? shiftRegions(next, toMap) : null;
       drawRegions();
       const frag = document.createDocumentFragment();
-      regionLabels = (regions?.features ?? []).map((f) => {
+      const made = (regions?.features ?? []).map((f) => {
         const el = document.createElement('div');
         el.className = 'region-label';
         el.setAttribute('aria-hidden', 'true');
@@ -258,9 +339,15 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
         el.textContent = text;
         if (lang) el.lang = lang;
         frag.append(el);
-        return { el, at: toMap(f.properties.label) };
+        return { el, at: toMap(f.properties.label), priority: extentOf(f), w: 0, h: 0 };
       });
       labelLayer.replaceChildren(frag);
+      // Measured once in place (their font is the theme's); the largest county is placed first.
+      for (const m of made) {
+        m.w = m.el.offsetWidth;
+        m.h = m.el.offsetHeight;
+      }
+      regionLabels = made.sort((a, b) => b.priority - a.priority);
       position();
     },
     select(id, reveal) {
@@ -275,6 +362,35 @@ export async function createRenderer(options: RendererOptions): Promise<Renderer
     show(at, zoom) {
       map.easeTo({ center: toMap(at), zoom: zoom ?? Math.max(map.getZoom(), 9), duration: 250 });
     },
+    reveal(id, padding) {
+      const point = byId.get(id);
+      if (!point) return;
+      const width = container.clientWidth;
+      const height = container.clientHeight;
+      // Never more padding than leaves room for the marker (a popup covering the whole map: its lower part).
+      const fit = (a: number, b: number, size: number) => {
+        const room = size - 48;
+        return a + b <= room ? [a, b] : [Math.max(0, Math.min(a, room - b)), Math.max(0, Math.min(b, room))];
+      };
+      const [top, bottom] = fit(padding.top, padding.bottom, height);
+      const [left, right] = fit(padding.left, padding.right, width);
+      map.easeTo({ center: toMap(point.position), zoom: Math.max(map.getZoom(), 10), padding: { top: top!, bottom: bottom!, left: left!, right: right! }, duration: 250 });
+    },
+    setHere(at, label) {
+      here?.el.remove();
+      here = null;
+      if (at) {
+        const el = document.createElement('div');
+        el.className = 'here';
+        el.setAttribute('aria-hidden', 'true');
+        el.title = label;
+        el.dataset['here'] = '';
+        layer.append(el);
+        here = { el, at: toMap(at), rx: el.offsetWidth / 2, ry: el.offsetHeight / 2 };
+      }
+      position();
+    },
+    visibleLabels: () => regionLabels.filter((l) => !l.el.hidden).map((l) => l.el),
     markers: () => shown.map((s) => s.el),
     resize: () => map.resize(),
     destroy() {

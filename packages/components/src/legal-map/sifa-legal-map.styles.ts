@@ -62,25 +62,51 @@ export const legalMapStyles = css`
     gap: var(--sifa-space);
     margin-block-end: var(--sifa-space);
   }
+  /*
+   * Fields share the row and wrap onto their own line rather than run past the widget: a select
+   * is as wide as its longest option ("Administrative reconsideration forwarding point"), a
+   * search box must show its whole placeholder ("Name, address or service", large type too).
+   */
   .field {
     display: flex;
     flex-direction: column;
     gap: 2px;
+    flex: 1 1 12em;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     font-size: var(--sifa-font-size-small);
     color: var(--sifa-color-text-muted);
+    overflow-wrap: anywhere;
+  }
+  .field.search {
+    flex: 2 1 16em;
   }
   .field input,
   .field select {
     font-size: var(--sifa-font-size);
     color: var(--sifa-color-text);
+    inline-size: 100%;
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+    text-overflow: ellipsis;
+  }
+  .field input[type='search'] {
+    /* The placeholder's length in its own characters, so it is never cut (see the D25 test). */
+    min-inline-size: min(100%, calc(var(--search-hint-length, 24) * 1ch + 2 * var(--sifa-space) + 2em));
   }
   .nearest {
     background: var(--sifa-color-primary);
     color: var(--sifa-color-on-primary);
     border-color: var(--sifa-color-primary);
   }
+  .nearest {
+    max-inline-size: 100%;
+    white-space: normal;
+  }
   .geo-fallback {
     flex-basis: 100%;
+    min-inline-size: 0;
     display: flex;
     flex-wrap: wrap;
     align-items: end;
@@ -242,9 +268,8 @@ export const legalMapStyles = css`
     pointer-events: auto;
     cursor: zoom-in;
   }
+  /* Placed by the renderer beside its point where it collides with nothing (renderer.ts). */
   .region-label {
-    /* Centred just below the county's label point, where its seat's markers usually sit. */
-    translate: -50% 10px;
     white-space: nowrap;
     font-size: var(--sifa-font-size-small);
     color: var(--sifa-color-text);
@@ -254,6 +279,22 @@ export const legalMapStyles = css`
   }
   .region-label:lang(mn) {
     writing-mode: vertical-lr;
+  }
+  .region-label[hidden] {
+    display: none;
+  }
+  /* "You are here": the position the user shared, unlike any institution's marker. */
+  .here {
+    inline-size: 18px;
+    block-size: 18px;
+    margin: -9px 0 0 -9px;
+    border-radius: 50%;
+    background: #1a73e8;
+    border: 3px solid #fff;
+    box-shadow:
+      0 0 0 2px #1a73e8,
+      0 0 0 8px rgba(26, 115, 232, 0.25);
+    z-index: 2;
   }
   .popup {
     position: absolute;
@@ -268,6 +309,12 @@ export const legalMapStyles = css`
     border: 1px solid var(--sifa-color-border);
     border-radius: var(--sifa-radius);
     box-shadow: var(--sifa-shadow);
+  }
+  /* A narrow map (a phone): the popup takes the map's width, so it keeps to its upper part and the marker shows below it. */
+  @container (max-width: 40em) {
+    .popup {
+      max-block-size: 58%;
+    }
   }
   .popup-head {
     display: flex;
@@ -304,10 +351,49 @@ export const legalMapStyles = css`
     color: var(--sifa-color-danger);
     font-weight: 600;
   }
+  .popup-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--sifa-space);
+    margin-block: calc(var(--sifa-space) / 2);
+  }
   .nav {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--sifa-space);
+    align-items: center;
+    gap: 0 var(--sifa-space);
+    margin: 0;
+  }
+  .nav a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--sifa-target-size);
+  }
+  .nav-label {
+    font-size: var(--sifa-font-size-small);
+    color: var(--sifa-color-text-muted);
+  }
+  .here-legend {
+    position: absolute;
+    inset-block-end: var(--sifa-space);
+    inset-inline-start: var(--sifa-space);
+    z-index: 2;
+    margin: 0;
+    padding: 2px var(--sifa-space);
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    font-size: var(--sifa-font-size-small);
+    background: var(--sifa-color-surface);
+    border-radius: var(--sifa-radius);
+  }
+  .here-dot {
+    inline-size: 10px;
+    block-size: 10px;
+    border-radius: 50%;
+    background: #1a73e8;
+    box-shadow: 0 0 0 2px #fff, 0 0 0 3px #1a73e8;
   }
   .tour {
     display: inline-flex;

@@ -6,7 +6,7 @@
  * at the test boundary (navigator.geolocation, canvas.getContext) where a path needs it.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Locale, RegionCollection } from '@sifa/core';
 import type { Institution, InstitutionCatalog } from '@sifa/plugin-institutions';
@@ -23,6 +23,7 @@ import './define.js';
 import type { LegalMapCalls, SifaLegalMap } from './sifa-legal-map.js';
 import type { MapSelectDetail, MapTourDetail } from './define.js';
 import { testNow } from '../test-utils/clock.js';
+import { chineseOutside, overflowing } from '../test-utils/layout.js';
 
 const regions = counties as unknown as RegionCollection;
 const colors: StyleColors = { background: '#dce8ee', regionFill: '#f5f3ef', regionLine: '#8a1c1c', selectedFill: '#f1dede' };
@@ -406,7 +407,8 @@ describe('<sifa-legal-map> with the real server', () => {
       expect(describeViolations(violations), theme).toEqual([]);
       m.el.remove();
     }
-  });
+    // Four maps drawn by SwiftShader on a shared 2-core machine.
+  }, 90_000);
 
   it('speaks English and Mongolian (vertical, drafts marked)', async () => {
     const en = await mount({ lang: 'en' });
@@ -429,5 +431,153 @@ describe('<sifa-legal-map> with the real server', () => {
     expect(Object.keys(en).sort()).toEqual(keys);
     expect(Object.keys(mn).sort()).toEqual(keys);
     expect([...legalMapMessages.mnDrafts].sort()).toEqual(keys);
+  });
+});
+
+describe('<sifa-legal-map> as people saw it (issue 19)', () => {
+  afterEach(async () => {
+    await page.viewport(1400, 900);
+  });
+
+  type Rect = { left: number; top: number; right: number; bottom: number };
+  const hit = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const box = (e: Element) => e.getBoundingClientRect();
+
+  it('D21: county labels collide with no cluster, marker or other label, in large type too', async () => {
+    await page.viewport(1400, 900);
+    for (const theme of ['light', 'elderly']) {
+      const m = await mount({ theme }, { waitForMap: true });
+      await m.el.mapRenderer!.idle();
+      const labels = m.el.mapRenderer!.visibleLabels();
+      // Most counties keep their name on the map at the first view.
+      expect(labels.length, theme).toBeGreaterThanOrEqual(6);
+      const markers = m.el.mapRenderer!.markers().map(box);
+      const clashes: string[] = [];
+      labels.forEach((label, i) => {
+        const r = box(label);
+        if (markers.some((mk) => hit(r, mk))) clashes.push(`${label.textContent} covers a marker`);
+        labels.slice(i + 1).forEach((other) => {
+          if (hit(r, box(other))) clashes.push(`${label.textContent} / ${other.textContent}`);
+        });
+      });
+      expect(clashes, theme).toEqual([]);
+      // Hidden labels are hidden (not drawn over anything), the rest inside the map.
+      const area = box(m.root.querySelector('.map-area')!);
+      for (const label of labels) {
+        const r = box(label);
+        expect(r.left >= area.left - 1 && r.right <= area.right + 1 && r.top >= area.top - 1 && r.bottom <= area.bottom + 1, `${label.textContent} inside the map`).toBe(true);
+      }
+      m.el.remove();
+    }
+  });
+
+  it('D21: the popup shows its directions and VR tour first, without scrolling, in large type', async () => {
+    await page.viewport(1400, 900);
+    const office = all.find((i) => i.tourId !== null && i.hours.length > 0)!;
+    const m = await mount({ theme: 'elderly', 'tour-href': '#vr' }, { waitForMap: true });
+    options(m.root).find((o) => o.dataset['id'] === office.id)!.click();
+    const popup = await eventually(() => m.root.querySelector<HTMLElement>('[part="popup"]'), { what: 'the popup' });
+    expect(popup.scrollTop).toBe(0);
+    const frame = box(popup);
+    for (const link of [...popup.querySelectorAll('[data-nav]'), popup.querySelector('.tour')!]) {
+      expect(box(link).bottom, link.textContent!).toBeLessThanOrEqual(frame.bottom);
+    }
+    // The selected marker is moved clear of the popup.
+    await eventually(() => !m.el.mapRenderer!.map.isMoving() && m.el.mapRenderer!.markers().some((mk) => mk.classList.contains('selected')), { what: 'the map to settle' });
+    const selected = m.el.mapRenderer!.markers().find((mk) => mk.classList.contains('selected'))!;
+    expect(hit(box(selected), frame)).toBe(false);
+  });
+
+  it('D21: on a phone, tapping an institution in the list shows its popup on screen, the marker clear of it', async () => {
+    await page.viewport(390, 844);
+    const m = await mount({}, { waitForMap: true });
+    const option = options(m.root)[1]!;
+    // A page with content above the map (as the portal has its header and introduction).
+    const above = document.createElement('div');
+    above.className = 'above';
+    above.textContent = 'page content';
+    above.setAttribute('style', 'height: 900px');
+    document.body.prepend(above);
+    // The list reaches the bottom of the screen; the map (and its popup) is below it, out of sight.
+    m.root.querySelector('.list')!.scrollIntoView({ block: 'end' });
+    expect(box(m.root.querySelector('.map-area')!).top).toBeGreaterThan(window.innerHeight - 40);
+    await userEvent.click(option);
+    const popup = await eventually(() => m.root.querySelector<HTMLElement>('[part="popup"]'), { what: 'the popup' });
+    await eventually(() => box(popup).top >= 0 && box(popup).top < window.innerHeight - 100, { what: 'the popup on screen' });
+    for (const link of popup.querySelectorAll('[data-nav]')) expect(box(link).bottom, link.textContent!).toBeLessThanOrEqual(window.innerHeight);
+    await eventually(() => !m.el.mapRenderer!.map.isMoving() && m.el.mapRenderer!.markers().some((mk) => mk.classList.contains('selected')), { what: 'the map to settle' });
+    const selected = box(m.el.mapRenderer!.markers().find((mk) => mk.classList.contains('selected'))!);
+    const area = box(m.root.querySelector('.map-area')!);
+    expect(hit(selected, box(popup))).toBe(false);
+    expect(selected.top >= area.top && selected.bottom <= area.bottom).toBe(true);
+  });
+
+  it('D21: a "you are here" marker where the user shared their location; none when refused', async () => {
+    const here: [number, number] = [118.95, 42.27]; // 红山区
+    const located = vi.spyOn(navigator.geolocation, 'getCurrentPosition').mockImplementation((ok) =>
+      ok({ coords: { longitude: here[0], latitude: here[1], accuracy: 20 } as GeolocationCoordinates, timestamp: testNow().getTime() } as GeolocationPosition),
+    );
+    const m = await mount({ lang: 'en' }, { waitForMap: true });
+    expect(m.root.querySelector('.here')).toBeNull();
+    m.root.querySelector<HTMLButtonElement>('.nearest')!.click();
+    const marker = await eventually(() => m.root.querySelector<HTMLElement>('.overlay .here'), { what: 'the you-are-here marker' });
+    expect(marker.title).toBe('You are here');
+    expect(m.root.querySelector('.here-legend')!.textContent).toBe('You are here');
+    await eventually(() => !m.el.mapRenderer!.map.isMoving(), { what: 'the map to settle' });
+    const at = m.el.mapRenderer!.map.project(here);
+    const canvas = box(m.el.mapRenderer!.map.getCanvas());
+    const r = box(marker);
+    expect(Math.abs((r.left + r.right) / 2 - canvas.left - at.x)).toBeLessThan(3);
+    expect(Math.abs((r.top + r.bottom) / 2 - canvas.top - at.y)).toBeLessThan(3);
+    m.el.remove();
+
+    located.mockImplementation((_ok, fail) =>
+      fail!({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError),
+    );
+    const refused = await mount({ lang: 'en' }, { waitForMap: true });
+    refused.root.querySelector<HTMLButtonElement>('.nearest')!.click();
+    await eventually(() => refused.root.querySelector('#geo-message'), { what: 'the explanation' });
+    expect(refused.root.querySelector('.here')).toBeNull();
+    expect(refused.root.querySelector('.here-legend')).toBeNull();
+  });
+
+  it('D25: the search box shows its whole placeholder in every language, wide and on a phone', async () => {
+    for (const [width, lang, theme] of [[1400, 'en', 'light'], [390, 'en', 'light'], [390, 'en', 'elderly'], [1400, 'zh-CN', 'elderly'], [390, 'zh-CN', 'light']] as const) {
+      await page.viewport(width, 900);
+      const m = await mount({ lang, theme });
+      const input = m.root.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const needed = context.measureText(input.placeholder).width;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      expect(needed, `${lang} ${theme} at ${width}px: "${input.placeholder}"`).toBeLessThanOrEqual(room);
+      m.el.remove();
+    }
+  });
+
+  it('fits a 390 px page in English with the elderly theme: no field runs past the widget or the page', async () => {
+    await page.viewport(390, 844);
+    const m = await mount({ lang: 'en', theme: 'elderly' }, { waitForMap: true });
+    expect(overflowing(m.el)).toEqual([]);
+    // With the county chooser open too (location refused).
+    vi.spyOn(navigator.geolocation, 'getCurrentPosition').mockImplementation((_ok, fail) =>
+      fail!({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError),
+    );
+    m.root.querySelector<HTMLButtonElement>('.nearest')!.click();
+    await eventually(() => m.root.querySelector('#geo-message'), { what: 'the county chooser' });
+    expect(overflowing(m.el)).toEqual([]);
+  });
+
+  it('D6: the Mongolian map names its types and services in Mongolian, not Chinese', async () => {
+    const mn = await mount({ lang: 'mn-Mong' });
+    const typeSelect = mn.root.querySelector<HTMLSelectElement>('.toolbar select')!;
+    expect(chineseOutside(typeSelect, '[lang="zh-CN"]')).toEqual([]);
+    const withServices = all.find((i) => i.services.length > 0)!;
+    mn.el.selected = withServices.id;
+    const popup = await eventually(() => mn.root.querySelector('[part="popup"]'), { what: 'the popup' });
+    // Names and addresses are data (marked lang="zh-CN" where they have no Mongolian form); the rest is the UI's.
+    expect(chineseOutside(popup, '[lang="zh-CN"], [data-nav]')).toEqual([]);
+    expect(chineseOutside(mn.root.querySelector('.toolbar')!, '[lang="zh-CN"]')).toEqual([]);
   });
 });

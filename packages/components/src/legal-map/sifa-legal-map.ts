@@ -165,6 +165,8 @@ export class SifaLegalMap extends SifaElement {
   @state() private popupOpen = false;
   @state() private active: string | null = null;
   @state() private origin: { at: LngLat; place: string | null } | null = null;
+  /** The position the user shared (geolocation), shown on the map as "you are here"; null when not shared. */
+  @state() private here: LngLat | null = null;
   @state() private geo: GeoState = 'idle';
   @state() private mapState: MapState = 'waiting';
   @state() private mapError: unknown = null;
@@ -226,8 +228,42 @@ export class SifaLegalMap extends SifaElement {
     if (this.renderer) {
       if (changed.has('institutions') || changed.has('query') || changed.has('typeFilter') || changed.has('serverMatches') || changed.has('catalog') || changed.has('shown')) this.renderer.setPoints(this.points());
       if (changed.has('regions') || changed.has('shown')) this.renderer.setRegions(this.regions, (f) => this.nameOf(f.properties.name));
-      if (changed.has('selected')) this.renderer.select(this.selected, true);
+      if (changed.has('selected')) {
+        this.renderer.select(this.selected, false);
+        if (this.selected) this.revealSelected();
+      }
+      if (changed.has('here') || changed.has('shown')) this.renderer.setHere(this.here, this.t('youAreHere'));
     }
+  }
+
+  /**
+   * Moves the map so the selected marker shows beside the popup, not under it: the popup covers
+   * the map's end side (wide) or its top (a narrow map, where it takes the whole width).
+   */
+  private revealSelected(): void {
+    const id = this.selected;
+    const area = this.renderRoot.querySelector<HTMLElement>('.map-area');
+    if (!id || !area || !this.renderer) return;
+    const map = area.getBoundingClientRect();
+    const popup = this.renderRoot.querySelector<HTMLElement>('[part="popup"]')?.getBoundingClientRect();
+    const padding = { top: 0, right: 0, bottom: 0, left: 0 };
+    if (popup && popup.width > 0) {
+      if (popup.width > map.width * 0.6) padding.top = popup.bottom - map.top;
+      else if (popup.left - map.left > map.right - popup.right) padding.right = map.right - popup.left;
+      else padding.left = popup.right - map.left;
+    }
+    this.renderer.reveal(id, padding);
+  }
+
+  /** A popup opened from the list may be out of sight (on a phone the map is below the list): bring it into view. */
+  private showPopup(): void {
+    void this.updateComplete.then(() => {
+      const popup = this.renderRoot.querySelector<HTMLElement>('[part="popup"]');
+      if (!popup) return;
+      const r = popup.getBoundingClientRect();
+      const viewport = window.innerHeight || document.documentElement.clientHeight;
+      if (r.top < 0 || r.bottom > viewport) popup.scrollIntoView({ block: r.height > viewport ? 'start' : 'nearest' });
+    });
   }
 
 
@@ -412,6 +448,8 @@ export class SifaLegalMap extends SifaElement {
     if (how.fromMap && id) {
       // The list follows the map: the chosen option scrolls into view and takes the focus.
       void this.updateComplete.then(() => this.optionEl(id)?.scrollIntoView({ block: 'nearest' }));
+    } else if (id) {
+      this.showPopup();
     }
   }
 
@@ -458,9 +496,12 @@ export class SifaLegalMap extends SifaElement {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         this.geo = 'located';
-        this.useOrigin([p.coords.longitude, p.coords.latitude], null);
+        this.here = [p.coords.longitude, p.coords.latitude];
+        this.useOrigin(this.here, null);
       },
       (error) => {
+        // Refused or unavailable: no marker (a county chosen instead is not where the user is).
+        this.here = null;
         this.geo = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLSelectElement>('#county')?.focus());
       },
@@ -510,6 +551,7 @@ export class SifaLegalMap extends SifaElement {
             ${this.mapState === 'loading' || this.mapState === 'waiting' ? html`<p class="map-status">${this.t('mapLoading')}</p>` : nothing}
             ${this.mapState === 'no-webgl' ? html`<p class="map-status missing" role="status">${this.t('noWebgl')}</p>` : nothing}
             ${this.mapState === 'failed' ? html`<p class="map-status missing" role="status">${this.t('mapFailed', { reason: this.reason(this.mapError) })}</p>` : nothing}
+            ${this.here ? html`<p class="here-legend"><span class="here-dot" aria-hidden="true"></span>${this.t('youAreHere')}</p>` : nothing}
             ${this.renderPopup()}
           </div>
         </div>
@@ -520,12 +562,15 @@ export class SifaLegalMap extends SifaElement {
 
   private renderToolbar(): TemplateResult {
     const types = this.catalog?.types ?? [];
+    const hint = this.t('searchHint');
+    // In `ch` (the width of "0"): a Chinese character is about two of them.
+    const hintLength = [...hint].reduce((n, c) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1.1), 0);
     const geoMessage = this.geo === 'denied' ? this.t('geoDenied') : this.geo === 'unavailable' ? this.t('geoUnavailable') : '';
     return html`
       <div class="toolbar" part="toolbar" role="search">
-        <label class="field">
+        <label class="field search">
           <span>${this.t('search')}</span>
-          <input type="search" .value=${live(this.query)} placeholder=${this.t('searchHint')} @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)} />
+          <input type="search" .value=${live(this.query)} placeholder=${hint} ${cssProperty('--search-hint-length', String(hintLength))} @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)} />
         </label>
         <label class="field">
           <span>${this.t('type')}</span>
@@ -622,6 +667,16 @@ export class SifaLegalMap extends SifaElement {
           <h3 id="popup-title">${this.text(name)}</h3>
           <button type="button" class="close" @click=${() => this.closePopup()} aria-label=${this.t('close')}>×</button>
         </div>
+        <!-- What a visitor acts on comes first, above the fold of the popup in large type too. -->
+        <div class="popup-actions">
+          <p class="nav" role="group" aria-labelledby="nav-label">
+            <span id="nav-label" class="nav-label">${this.t('navigate')}</span>
+            <a href=${links.amap} target="_blank" rel="noopener noreferrer" data-nav="amap">${this.t('amap')}</a>
+            <a href=${links.baidu} target="_blank" rel="noopener noreferrer" data-nav="baidu">${this.t('baidu')}</a>
+            <a href=${links.tianditu} target="_blank" rel="noopener noreferrer" data-nav="tianditu">${this.t('tianditu')}</a>
+          </p>
+          ${this.tourLink(i)}
+        </div>
         ${i.positionApproximate ? html`<p class="approx">${this.t('approximate')}</p>` : nothing}
         <dl>
           <dt>${this.t('address')}</dt>
@@ -630,14 +685,7 @@ export class SifaLegalMap extends SifaElement {
           <dt>${this.t('hours')}</dt>
           <dd>${this.hoursText(i)}</dd>
           ${services.length ? html`<dt>${this.t('services')}</dt><dd><ul class="services">${services.map((s) => html`<li>${pickText(s.title, this.ui)}</li>`)}</ul></dd>` : nothing}
-          <dt>${this.t('navigate')}</dt>
-          <dd class="nav">
-            <a href=${links.amap} target="_blank" rel="noopener noreferrer" data-nav="amap">${this.t('amap')}</a>
-            <a href=${links.baidu} target="_blank" rel="noopener noreferrer" data-nav="baidu">${this.t('baidu')}</a>
-            <a href=${links.tianditu} target="_blank" rel="noopener noreferrer" data-nav="tianditu">${this.t('tianditu')}</a>
-          </dd>
         </dl>
-        ${this.tourLink(i)}
       </section>
     `;
   }

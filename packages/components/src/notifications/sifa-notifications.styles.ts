@@ -47,6 +47,8 @@ export const notificationsStyles = css`
     width: min(26rem, 92vw);
     max-height: 70vh;
     overflow: auto;
+    /* The host page's alignment (a header aligned to its end) must not reach the list's text. */
+    text-align: start;
   }
   :host(:not([inline])) .panel {
     position: absolute;
@@ -56,6 +58,15 @@ export const notificationsStyles = css`
   }
   /* A bell at the end of a header opens its list towards the start. */
   :host([align='end']:not([inline])) .panel {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
+  }
+  /* Where the asked side would leave the screen, the list opens towards the other one. */
+  :host(:not([inline])) .flipped .panel {
+    inset-inline-start: 0;
+    inset-inline-end: auto;
+  }
+  :host([align='start']:not([inline])) .flipped .panel {
     inset-inline-start: auto;
     inset-inline-end: 0;
   }

@@ -69,6 +69,55 @@ describe('<sifa-notifications>', () => {
     expect(shadow(el).activeElement).toBe(shadow(el).querySelector('.bell'));
   });
 
+  it('D23: the list reads from the start edge in an end-aligned header, and Esc closes it wherever focus is, back to the bell', async () => {
+    const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
+    configureSifa(connection.config);
+    await commands.notify({ orgCode: '150402001', title: uniqueId('aligned'), severity: 'warning' });
+    // A portal header: its controls sit at the end, its text aligned there.
+    const header = document.createElement('div');
+    header.className = 'end-aligned';
+    header.setAttribute('style', 'text-align: right; display: flex; justify-content: flex-end');
+    const outside = document.createElement('button');
+    outside.textContent = 'elsewhere';
+    document.body.append(header, outside);
+    mounted.push(header, outside);
+    const el = document.createElement('sifa-notifications') as SifaNotifications;
+    el.setAttribute('lang', 'en');
+    el.setAttribute('align', 'end');
+    header.append(el);
+    await eventually(() => unreadOf(el) > 0, { what: 'the unread count' });
+    shadow(el).querySelector<HTMLButtonElement>('.bell')!.click();
+    const body = await eventually(() => shadow(el).querySelector<HTMLElement>('.item .body'), { what: 'an item' });
+    expect(['start', 'left']).toContain(getComputedStyle(body).textAlign);
+    expect(['start', 'left']).toContain(getComputedStyle(shadow(el).querySelector('.item .head')!).textAlign);
+    // The header's end is on screen; the list too.
+    const panel = shadow(el).querySelector('.panel')!.getBoundingClientRect();
+    expect(panel.left).toBeGreaterThanOrEqual(0);
+    expect(panel.right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+
+    // Focus left the element (a click elsewhere on the page): Esc still closes the list.
+    outside.focus();
+    await userEvent.keyboard('{Escape}');
+    await eventually(() => shadow(el).querySelector('.panel') === null, { what: 'the list closed' });
+    expect(shadow(el).activeElement).toBe(shadow(el).querySelector('.bell'));
+    // Closed: Esc elsewhere does nothing to it.
+    outside.focus();
+    await userEvent.keyboard('{Escape}');
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it('opens the list on screen when an end-aligned bell sits at the start of a narrow header', async () => {
+    const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
+    configureSifa(connection.config);
+    const el = await mount({ lang: 'en', align: 'end' });
+    await eventually(() => /Notifications, /.test(bellLabel(el)), { what: 'the bell' });
+    shadow(el).querySelector<HTMLButtonElement>('.bell')!.click();
+    await eventually(() => shadow(el).querySelector('.frame.flipped'), { what: 'the list turned round' });
+    const panel = shadow(el).querySelector('.panel')!.getBoundingClientRect();
+    expect(panel.left).toBeGreaterThanOrEqual(0);
+    expect(panel.right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+  });
+
   it('asks to sign in when the page has no signed-in user, in the reader’s language', async () => {
     const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
     // configureSifa merges: take the token source of the earlier tests away.

@@ -50,6 +50,8 @@ export class SifaNotifications extends SifaElement {
   @state() private loaded = false;
   @state() private announcement = '';
   @state() private downloading: string | null = null;
+  /** The list opens towards the other side: where `align` asks, it would leave the screen (a bell moved to the start of a narrow header). */
+  @state() private flipped = false;
   private unsubscribeFeed: (() => void) | null = null;
 
   private t(key: NotificationsMessageKey, params?: Record<string, string | number>): string {
@@ -63,6 +65,7 @@ export class SifaNotifications extends SifaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeydown);
     this.unsubscribeFeed?.();
     this.unsubscribeFeed = null;
   }
@@ -153,7 +156,41 @@ export class SifaNotifications extends SifaElement {
 
   private toggle(): void {
     this.open = !this.open;
-    if (this.open) this.focusPanel();
+    this.flipped = false;
+    this.watchEscape();
+    if (this.open) {
+      this.focusPanel();
+      void this.updateComplete.then(() => this.keepOnScreen());
+    }
+  }
+
+  /** Opens the list towards the side where it fits on the screen. */
+  private keepOnScreen(): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+    if (!panel || this.inline) return;
+    const r = panel.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    if (r.left < 0 || r.right > width) this.flipped = true;
+  }
+
+  /**
+   * Esc closes the open list wherever focus went meanwhile (a click on the page outside the
+   * element takes focus out of it, and its own keydown handler never hears the key).
+   */
+  private watchEscape(): void {
+    document.removeEventListener('keydown', this.onDocumentKeydown);
+    if (this.open && !this.inline) document.addEventListener('keydown', this.onDocumentKeydown);
+  }
+
+  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.open || this.inline || event.defaultPrevented) return;
+    this.closePanel();
+  };
+
+  private closePanel(): void {
+    this.open = false;
+    this.watchEscape();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.bell')?.focus());
   }
 
   /** Keeps keyboard focus in the list (after opening it, or when the focused button goes away). */
@@ -163,8 +200,9 @@ export class SifaNotifications extends SifaElement {
 
   private onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.open && !this.inline) {
-      this.open = false;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.bell')?.focus());
+      // Handled here; the document listener sees the key as handled.
+      event.preventDefault();
+      this.closePanel();
     }
   }
 
@@ -178,7 +216,7 @@ export class SifaNotifications extends SifaElement {
     const vertical = this.ui === 'mn-Mong';
     const label = this.unread > 0 ? this.t('open', { count: this.unread }) : this.t('openNone');
     const drafts = this.ui === 'mn-Mong' && notificationsMessages.mnDrafts.size > 0;
-    return html`<div part="base" class="frame ${vertical ? 'vertical' : ''}" lang=${this.ui} data-draft=${ifDefined(drafts ? 'mn' : undefined)} @keydown=${this.onKeydown}>
+    return html`<div part="base" class="frame ${vertical ? 'vertical' : ''} ${this.flipped ? 'flipped' : ''}" lang=${this.ui} data-draft=${ifDefined(drafts ? 'mn' : undefined)} @keydown=${this.onKeydown}>
       ${this.inline
         ? nothing
         : html`<button type="button" class="bell" part="bell" aria-expanded=${String(this.open)} aria-controls="panel" aria-label=${label} @click=${this.toggle}>
@@ -196,7 +234,7 @@ export class SifaNotifications extends SifaElement {
       <header>
         <h2 id="title">${this.t('title')}</h2>
         ${unreadIds.length > 0 ? html`<button type="button" class="link" @click=${() => this.markRead(unreadIds)}>${this.t('markAll')}</button>` : nothing}
-        ${this.inline ? nothing : html`<button type="button" class="link" @click=${this.toggle}>${this.t('close')}</button>`}
+        ${this.inline ? nothing : html`<button type="button" class="link" @click=${this.closePanel}>${this.t('close')}</button>`}
       </header>
       ${this.error
         ? html`<p class="error" role="alert">${this.errorText(this.error)} <button type="button" class="link" @click=${() => this.connect()}>${this.t('retry')}</button></p>`

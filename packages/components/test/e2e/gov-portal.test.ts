@@ -7,6 +7,8 @@
  * tour in the viewer.
  */
 import { createServer } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { demoAccounts } from '@sifa/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright';
 import { launchChromium, startTestServer, testBundle, watchedPage, type TestServer, type WatchedPage } from './harness.js';
@@ -106,7 +108,7 @@ describe('the demo gov portal', () => {
   });
 
   it('signs a portal user in; the diary and the case files load with an embed token from the host backend, zero CSP violations', async () => {
-    await w.page.selectOption('#portal-user', 'wang.fang');
+    await w.page.selectOption('#portal-user', 'demo.xitun');
     await Promise.all([w.page.waitForURL(/#diary$/), w.page.click('form[action="/portal-api/login"] button')]);
     await w.page.waitForFunction(() => customElements.get('sifa-diary') !== undefined, null, { timeout: 20_000 });
     expect(await w.page.getAttribute('sifa-diary', 'org-code')).toBe('150402001');
@@ -158,7 +160,7 @@ describe('the demo gov portal', () => {
     await w.page.goto(portalUrl);
     const signOut = w.page.locator('form[action="/portal-api/logout"] button');
     if (await signOut.count()) await Promise.all([w.page.waitForLoadState('load'), signOut.click()]);
-    await w.page.selectOption('#portal-user', 'zhao.lei');
+    await w.page.selectOption('#portal-user', 'demo.hongshan');
     await Promise.all([w.page.waitForLoadState('load'), w.page.click('form[action="/portal-api/login"] button')]);
     for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-cases']) {
       expect(await w.page.getAttribute(tag, 'org-code').catch(() => null)).toBe(tag === 'sifa-notifications' ? null : '150402');
@@ -186,7 +188,7 @@ describe('the demo gov portal', () => {
   it('refuses tokens without a portal session, and state changes from other origins', async () => {
     expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST' })).status).toBe(401);
     expect((await fetch(`${portalUrl}/portal-api/embed-token`, { method: 'POST', headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    expect((await fetch(`${portalUrl}/portal-api/login`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=wang.fang', redirect: 'manual' })).status).toBe(403);
+    expect((await fetch(`${portalUrl}/portal-api/login`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=demo.xitun', redirect: 'manual' })).status).toBe(403);
   });
 });
 
@@ -252,6 +254,119 @@ describe('a citizen applies online from the portal', () => {
       expect(c.consoleErrors).toEqual([]);
     } finally {
       await c.close();
+    }
+  });
+});
+
+describe('the portal as people saw it (issue 19)', () => {
+  it('offers in its identity picker every demo account the README lists (demo.songshan too)', async () => {
+    const html = await (await fetch(`${portalUrl}/`)).text();
+    const offered = [...html.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]).filter((v) => v!.startsWith('demo.'));
+    expect([...offered].sort()).toEqual(demoAccounts.map((a) => a.username).sort());
+    expect(offered).toContain('demo.songshan');
+    // The README's table of demo accounts is the same list.
+    const readme = await readFile(new URL('../../../../README.md', import.meta.url), 'utf8');
+    for (const account of demoAccounts) expect(readme).toContain(account.username);
+    // The second county's administrator signs in with the county's role and org.
+    const login = await fetch(`${portalUrl}/portal-api/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=demo.songshan', redirect: 'manual' });
+    expect(login.status).toBe(303);
+    expect(hostLog.at(-1)).toBe('[portal] signed in demo.songshan (county_admin @ 150404)');
+  });
+
+  it('D8: at 390 px the header holds together, signed out and signed in: nothing overlaps, links on one line, no sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      const check = async (what: string) => {
+        const found = await page.evaluate(() => {
+          const problems: string[] = [];
+          const page = document.documentElement.scrollWidth;
+          if (page > window.innerWidth) problems.push(`page ${page} px wide`);
+          const header = document.querySelector('.site-header')!;
+          if (header.scrollWidth > header.clientWidth) problems.push(`header ${header.scrollWidth} px wide`);
+          const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const title = document.querySelector('.site-header h1')!.getBoundingClientRect();
+          for (const e of document.querySelectorAll('.account > *')) {
+            const r = e.getBoundingClientRect();
+            if (r.width > 0 && hit(r, title)) problems.push(`${e.localName}.${e.className} overlaps the bureau name`);
+            if (r.right > window.innerWidth) problems.push(`${e.localName}.${e.className} ends at ${Math.round(r.right)}`);
+          }
+          for (const a of document.querySelectorAll<HTMLElement>('.site-header nav a')) {
+            const range = document.createRange();
+            range.selectNodeContents(a);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) problems.push(`"${a.textContent}" on ${lines.size} lines`);
+          }
+          return problems;
+        });
+        expect(found, what).toEqual([]);
+      };
+      await page.goto(`${portalUrl}/`);
+      await page.waitForLoadState('load');
+      await check('signed out');
+      await page.click('[data-theme="elderly"]');
+      await check('signed out, large type');
+      await page.selectOption('#portal-user', 'demo.hongshan');
+      await Promise.all([page.waitForLoadState('load'), page.click('form[action="/portal-api/login"] button')]);
+      await page.waitForFunction(() => customElements.get('sifa-notifications') !== undefined, null, { timeout: 20_000 });
+      await check('signed in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("D24: in the dark theme the portal's and the widgets' headings reach WCAG AA contrast", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${portalUrl}/`);
+      await page.selectOption('#portal-user', 'demo.xitun');
+      await Promise.all([page.waitForLoadState('load'), page.click('form[action="/portal-api/login"] button')]);
+      await page.click('[data-theme="dark"]');
+      const widgets = ['sifa-legal-map', 'sifa-diary', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings'];
+      await page.waitForFunction((tags) => tags.every((t) => document.querySelector(t)?.shadowRoot?.querySelector('h2, h3')), widgets, { timeout: 30_000 });
+      const low = await page.evaluate(() => {
+        const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number) as [number, number, number, number?];
+        const parent = (e: Element): Element | null => e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null);
+        /** The colour behind an element: its own and its ancestors' backgrounds, composed over white. */
+        const behind = (e: Element): [number, number, number] => {
+          const layers: [number, number, number, number][] = [];
+          for (let at: Element | null = e; at; at = parent(at)) {
+            const [r, g, b, a = 1] = rgba(getComputedStyle(at).backgroundColor);
+            if (a > 0) layers.push([r, g, b, a]);
+            if (a >= 1) break;
+          }
+          let colour: [number, number, number] = [255, 255, 255];
+          for (const [r, g, b, a] of layers.reverse()) colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)];
+          return colour;
+        };
+        const luminance = ([r, g, b]: number[]) => {
+          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+        };
+        const ratio = (a: number[], b: number[]) => {
+          const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+          return (x + 0.05) / (y + 0.05);
+        };
+        const headings = [...document.querySelectorAll('h1, h2, h3')];
+        for (const host of document.querySelectorAll('*')) if (host.localName.startsWith('sifa-') && host.shadowRoot) headings.push(...host.shadowRoot.querySelectorAll('h1, h2, h3, h4, h5'));
+        const out: string[] = [];
+        for (const h of headings) {
+          const r = h.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          const style = getComputedStyle(h);
+          const size = parseFloat(style.fontSize);
+          const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+          const [cr, cg, cb] = rgba(style.color);
+          const value = ratio([cr, cg, cb], behind(h));
+          if (value < (large ? 3 : 4.5)) out.push(`${(h.getRootNode() as ShadowRoot).host?.localName ?? 'page'} ${h.localName} "${h.textContent?.trim().slice(0, 20)}" ${value.toFixed(2)}:1`);
+        }
+        return { out, checked: headings.length };
+      });
+      expect(low.checked).toBeGreaterThan(10);
+      expect(low.out).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

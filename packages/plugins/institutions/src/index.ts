@@ -9,7 +9,7 @@
 import { definePlugin, type ApiOf } from '@sifa/core';
 import type { InstitutionsRouter } from './server/plugin.js';
 
-export { defaultInstitutionServices, defaultInstitutionTypes } from './catalogue.js';
+export { defaultInstitutionServices, defaultInstitutionTypes, institutionMnDrafts } from './catalogue.js';
 export { csvColumns, type CsvColumn } from './csv-format.js';
 export * from './schemas.js';
 export type * from './types.js';

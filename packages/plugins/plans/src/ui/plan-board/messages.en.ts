@@ -82,4 +82,11 @@ export const en: PlanBoardMessageCatalog = {
   unchecked: 'Checkmark of “{item}” withdrawn.',
   fixErrors: 'Correct the fields as indicated and submit again.',
   required: 'required',
+  evidenceInvalid: 'Describe what was done (1–2000 characters).',
+  attachmentNameInvalid: 'With an attachment address, give the attachment a name (1–200 characters).',
+  attachmentUrlInvalid: 'An attachment address starts with https://, or is a path on this site starting with /.',
+  overdueGroup: '{count} overdue, up to {days} days',
+  assigneeSummary: '{count} assignees: {done} done, {behind} behind, {overdue} overdue',
+  showAssignees: 'Show each assignee ({count})',
+  hideAssignees: 'Hide the assignees',
 };

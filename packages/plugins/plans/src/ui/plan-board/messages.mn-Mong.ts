@@ -170,4 +170,18 @@ export const mnMong: PlanBoardMessageCatalog = {
   fixErrors: 'ᠵᠠᠰᠠᠵᠤ ᠳᠠᠬᠢᠨ ᠢᠯᠡᠭᠡᠨ᠎ᠡ ᠦᠦ᠃',
   // jayilasi Ugei
   required: 'ᠵᠠᠶᠢᠯᠠᠰᠢ ᠦᠭᠡᠢ',
+  // gUicedkegsen bayidal-un tayilburi-yi bicin_e UU (1–2000 temdegt).
+  evidenceInvalid: 'ᠭᠦᠢᠴᠡᠳᠬᠡᠭᠰᠡᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠤᠨ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ (1–2000 ᠲᠡᠮᠳᠡᠭᠲᠦ)᠃',
+  // gereci bicig-Un qayig-tai bol ner_e-yi bicin_e UU (1–200 temdegt).
+  attachmentNameInvalid: 'ᠭᠡᠷᠡᠴᠢ ᠪᠢᠴᠢᠭ ᠦᠨ ᠬᠠᠶᠢᠭ ᠲᠠᠢ ᠪᠣᠯ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ (1–200 ᠲᠡᠮᠳᠡᠭᠲᠦ)᠃',
+  // gereci bicig-Un qayig https:// esekU / -aar ekilene.
+  attachmentUrlInvalid: 'ᠭᠡᠷᠡᠴᠢ ᠪᠢᠴᠢᠭ ᠦᠨ ᠬᠠᠶᠢᠭ https:// ᠡᠰᠡᠬᠦ / ᠢᠶᠡᠷ ᠡᠬᠢᠯᠡᠨ᠎ᠡ᠃',
+  // {count} ayimag qetUregsen, qamug-un urtu {days} edUr
+  overdueGroup: '{count} ᠠᠶᠢᠮᠠᠭ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠤᠷᠲᠤ {days} ᠡᠳᠦᠷ',
+  // {count} ayimag: {done} gUicedkegdebe, {behind} qocorogsan, {overdue} qetUregsen
+  assigneeSummary: '{count} ᠠᠶᠢᠮᠠᠭ᠄ {done} ᠭᠦᠢᠴᠡᠳᠬᠡᠭᠳᠡᠪᠡ᠂ {behind} ᠬᠣᠴᠣᠷᠣᠭᠰᠠᠨ᠂ {overdue} ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ',
+  // ayimag buri-yin yabuc-i Ujekü ({count})
+  showAssignees: 'ᠠᠶᠢᠮᠠᠭ ᠪᠦᠷᠢ ᠶᠢᠨ ᠶᠠᠪᠤᠴ ᠢ ᠦᠵᠡᠬᠦ ({count})',
+  // ayimag buri-yin yabuc-i quriyaqu
+  hideAssignees: 'ᠠᠶᠢᠮᠠᠭ ᠪᠦᠷᠢ ᠶᠢᠨ ᠶᠠᠪᠤᠴ ᠢ ᠬᠤᠷᠢᠶᠠᠬᠤ',
 };

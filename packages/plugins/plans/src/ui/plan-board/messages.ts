@@ -86,6 +86,13 @@ const zhCN = {
   unchecked: '已撤销“{item}”的完成标记。',
   fixErrors: '请按提示修改后再提交。',
   required: '必填',
+  evidenceInvalid: '请填写完成情况说明（1–2000 个字符）。',
+  attachmentNameInvalid: '填写了佐证材料地址时，请填写材料名称（1–200 个字符）。',
+  attachmentUrlInvalid: '佐证材料地址须以 https:// 开头，或为以 / 开头的站内路径。',
+  overdueGroup: '{count} 个单位逾期，最长 {days} 天',
+  assigneeSummary: '{count} 个单位：{done} 个已完成，{behind} 个落后，{overdue} 个逾期',
+  showAssignees: '查看各单位进度（{count}）',
+  hideAssignees: '收起各单位进度',
 };
 
 export type PlanBoardMessageKey = keyof typeof zhCN;

@@ -170,6 +170,42 @@ export const planBoardStyles = css`
     color: var(--sifa-color-danger);
   }
 
+  /* Collapsed groups (many overdue items, many assignees): a summary line that opens on demand. */
+  .overdue-groups {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .overdue-group {
+    border: 1px solid var(--sifa-color-danger);
+    border-inline-start-width: 6px;
+    border-radius: var(--sifa-radius);
+  }
+  .overdue-group .overdue-list {
+    padding: var(--sifa-space);
+  }
+  .group-toggle {
+    display: flex;
+    align-items: baseline;
+    gap: 0.4em;
+    inline-size: 100%;
+    border-color: transparent;
+    background: transparent;
+    text-align: start;
+  }
+  .group-toggle .meta {
+    display: block;
+  }
+  .assignees-toggle {
+    inline-size: auto;
+    color: var(--sifa-color-primary);
+    text-decoration: underline;
+  }
+  .overdue-list[hidden],
+  .instances[hidden] {
+    display: none;
+  }
+
   .plan-list {
     display: flex;
     flex-direction: column;

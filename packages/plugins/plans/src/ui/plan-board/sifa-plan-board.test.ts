@@ -108,7 +108,9 @@ describe('<sifa-plan-board> rendering', () => {
     expect(q(m.root, `#${toggle.getAttribute('aria-controls')}`).hidden).toBe(false);
     const items = [...demo.querySelectorAll('.item h5')].map((h) => text(h));
     expect(items).toEqual(['开展普法宣传活动 指标', '排查调处矛盾纠纷 指标', '培训法律明白人 指标', '报送上半年工作总结 人工勾选', '报送全年工作总结 人工勾选']);
-    const county = demo.querySelector<HTMLElement>('.item .instance')!;
+    // Twelve counties and their offices: summarised, listed on demand.
+    q<HTMLButtonElement>(demo, '.item .assignees-toggle').click();
+    const county = await eventually(() => demo.querySelector<HTMLElement>('.item .instance'), { what: 'the first item’s assignees' });
     const bar = q<HTMLProgressElement>(county, 'progress');
     expect(bar.getAttribute('aria-label')).toMatch(/完成进度$/);
     expect(bar.max).toBe(24);
@@ -133,6 +135,9 @@ describe('<sifa-plan-board> rendering', () => {
       items: [{ title: '报送月度工作总结', kind: 'manual', assignees: [{ orgCode: '150402010' }, { orgCode: '150402011' }] }],
     });
     const m = await mount({ orgCode: '150402', role: 'county_admin', period: lastMonth });
+    // Other tests' overdue items of that month may be grouped: open the groups.
+    for (const toggle of m.root.querySelectorAll<HTMLButtonElement>('.overdue-group .group-toggle')) toggle.click();
+    await m.el.updateComplete;
     const overdue = [...m.root.querySelectorAll<HTMLElement>('.overdue-item')];
     const late = overdue.filter((o) => text(o).includes('报送月度工作总结'));
     expect(late).toHaveLength(2);
@@ -142,6 +147,52 @@ describe('<sifa-plan-board> rendering', () => {
     const focused = m.root.activeElement as HTMLElement;
     expect(focused.classList.contains('status-overdue')).toBe(true);
     expect(text(focused.querySelector('.status'))).toMatch(/^! 已逾期 \d+ 天$/);
+  });
+
+  it('D13: a county or the city sees collapsed groups with summaries, opened on demand by keyboard', async () => {
+    // Many overdue items (one item assigned to every office of 红山区, last month): one summary line.
+    const lastMonth = testMonth(-1);
+    const county = await apiAs('150402', 'county_admin');
+    const offices = ['150402003', '150402004', '150402100', '150402102', '150402400', '150402401'];
+    const title = `分组测试 ${uniqueId('p')}`;
+    await county.mutate<Api, 'plans.create'>('plans.create', {
+      period: lastMonth,
+      title,
+      items: [{ title: '报送分组材料', kind: 'manual', assignees: offices.map((orgCode) => ({ orgCode })) }],
+    });
+    const m = await mount({ orgCode: '150402', role: 'county_admin', period: lastMonth });
+    const group = [...m.root.querySelectorAll<HTMLElement>('.overdue-group')].find((g) => text(g).includes('报送分组材料'))!;
+    expect(group).toBeTruthy();
+    const groupToggle = q<HTMLButtonElement>(group, '.group-toggle');
+    expect(text(groupToggle)).toMatch(/报送分组材料 · 6 个单位逾期，最长 \d+ 天/);
+    expect(groupToggle.getAttribute('aria-expanded')).toBe('false');
+    expect(group.querySelectorAll('.overdue-item')).toHaveLength(0);
+    groupToggle.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => group.querySelectorAll('.overdue-item').length === 6, { what: 'the group opened' });
+    expect(groupToggle.getAttribute('aria-expanded')).toBe('true');
+    expect(m.root.getElementById(groupToggle.getAttribute('aria-controls')!)!.hidden).toBe(false);
+    // "Show in plan" opens the plan and the item's assignees, and takes focus there.
+    q<HTMLButtonElement>(group, '.overdue-item button').click();
+    await eventually(() => (m.root.activeElement as HTMLElement | null)?.dataset['instance'], { what: 'focus on the overdue item' });
+    m.el.remove();
+
+    // The city's year: its demo plan opens with every item summarised, not 12 counties + offices each.
+    const city = await mount({ orgCode: '1504', role: 'city_admin', lang: 'zh-CN' });
+    const demo = planByTitle(city.root, demoTitle)!;
+    if (q(demo, '.toggle').getAttribute('aria-expanded') === 'false') q<HTMLButtonElement>(demo, '.toggle').click();
+    await eventually(() => demo.querySelector('.item'), { what: 'the demo plan’s items' });
+    expect(demo.querySelectorAll('.instance')).toHaveLength(0);
+    const items = [...demo.querySelectorAll<HTMLElement>('.item')];
+    for (const item of items) expect(text(item.querySelector('.assignee-summary'))).toMatch(/^\d+ 个单位：\d+ 个已完成，\d+ 个落后，\d+ 个逾期$/);
+    expect(city.el.getBoundingClientRect().height).toBeLessThan(2500);
+    const toggle = q<HTMLButtonElement>(items[0]!, '.assignees-toggle');
+    toggle.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => items[0]!.querySelectorAll('.instance').length > 3, { what: 'the assignees listed' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => items[0]!.querySelectorAll('.instance').length === 0, { what: 'the assignees hidden again' });
   });
 
   it('says what is wrong with a bad period', async () => {
@@ -157,6 +208,38 @@ describe('<sifa-plan-board> rendering', () => {
 });
 
 describe('<sifa-plan-board> checking off', () => {
+  it('D26: an empty check-off is refused in the widget, with no request sent', async () => {
+    const county = await apiAs('150402', 'county_admin');
+    const title = `空提交 ${uniqueId('p')}`;
+    const plan = await county.mutate<Api, 'plans.create'>('plans.create', { period: '2026-12', title, items: [{ title: '报送材料', kind: 'manual', assignees: [{ orgCode: '150402100' }] }] });
+    const sent: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      sent.push(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).pathname);
+      return fetch(input, init);
+    };
+    const m = await mount({ orgCode: '150402100', role: 'office_staff', period: '2026-12', fetch: recording });
+    const card = planByTitle(m.root, title)!;
+    if (q(card, '.toggle').getAttribute('aria-expanded') === 'false') q<HTMLButtonElement>(card, '.toggle').click();
+    const id = plan.items[0]!.instances[0]!.id;
+    const instance = await eventually(() => card.querySelector<HTMLElement>(`[data-instance="${id}"]`), { what: 'the manual item' });
+    q<HTMLButtonElement>(instance, '[data-check]').click();
+    await eventually(() => instance.querySelector('form'), { what: 'the form' });
+    await userEvent.fill(q<HTMLTextAreaElement>(instance, 'textarea'), '   ');
+    await userEvent.fill(q<HTMLInputElement>(instance, '[name="attachmentUrl"]'), 'http://example.com/x');
+    sent.length = 0;
+    q<HTMLFormElement>(instance, 'form').requestSubmit();
+    await m.el.updateComplete;
+    await m.el.updateComplete;
+    expect(text(instance.querySelector('#text-' + id + '-error'))).toBe('请填写完成情况说明（1–2000 个字符）。');
+    expect(text(instance.querySelector('#attachmentName-' + id + '-error'))).toBe('填写了佐证材料地址时，请填写材料名称（1–200 个字符）。');
+    expect(text(instance.querySelector('#attachmentUrl-' + id + '-error'))).toBe('佐证材料地址须以 https:// 开头，或为以 / 开头的站内路径。');
+    expect(text(instance.querySelector('.error[role="alert"]'))).toBe('请按提示修改后再提交。');
+    expect((m.root.activeElement as HTMLElement).id).toBe(`text-${id}`);
+    // Give a request time to leave: none did.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sent.filter((path) => path.includes('plans.check'))).toEqual([]);
+  });
+
   it('lets an office check off its own item with evidence, by keyboard, with the server’s messages', async () => {
     const county = await apiAs('150402', 'county_admin');
     const title = `勾选测试 ${uniqueId('p')}`;
@@ -291,7 +374,8 @@ describe('<sifa-plan-board> staying current', () => {
     await eventually(() => created.mock.calls.length === 1, { what: 'the file handed to the browser' });
     // Overdue since 16 October: highlighted, also in the overdue list.
     expect(item.classList.contains('status-overdue')).toBe(true);
-    expect([...m.root.querySelectorAll('.overdue-item')].some((o) => text(o).includes('报送值班情况'))).toBe(true);
+    // (An item on its own, or the summary of its group when many are overdue.)
+    expect([...m.root.querySelectorAll('.overdue-item, .overdue-group')].some((o) => text(o).includes('报送值班情况'))).toBe(true);
   });
 });
 

@@ -48,6 +48,38 @@ type FieldName = 'text' | 'attachmentName' | 'attachmentUrl';
 const fieldOfIssue: Record<string, FieldName> = { 'evidence.text': 'text', 'evidence.attachment.name': 'attachmentName', 'evidence.attachment.url': 'attachmentUrl' };
 
 /**
+ * An item with more assignees than this shows a summary of their progress and lists them on
+ * demand (a county has 10–20 offices, the city 197: fully expanded, the board ran to 13,000 px).
+ */
+const assigneesShownAtOnce = 3;
+/** More overdue items than this are grouped by plan item, each group collapsed to a summary line. */
+const overdueShownAtOnce = 3;
+
+/**
+ * The same rules as the plugin's `evidenceSchema` (schemas.ts), checked before anything is sent:
+ * the widget does not load zod for three fields, so they are repeated here (the server checks again).
+ */
+function evidenceErrors(text: string, name: string, url: string): FieldName[] {
+  const wrong: FieldName[] = [];
+  const trimmed = text.trim();
+  if (trimmed.length < 1 || trimmed.length > 2000) wrong.push('text');
+  if (name || url) {
+    if (name.length < 1 || name.length > 200) wrong.push('attachmentName');
+    if (url.length > 1000 || !(/^https:\/\/[^\s/?#]+[^\s]*$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url))) wrong.push('attachmentUrl');
+  }
+  return wrong;
+}
+const messageOfField: Record<FieldName, PlanBoardMessageKey> = { text: 'evidenceInvalid', attachmentName: 'attachmentNameInvalid', attachmentUrl: 'attachmentUrlInvalid' };
+
+interface OverdueGroup {
+  key: string;
+  planId: string;
+  itemTitle: string;
+  planTitle: string;
+  items: PlanOverdueItem[];
+}
+
+/**
  * @summary Work plans of an org for a period: overdue items and their supervision, each plan's
  * items with every assignee's progress, target split and reminder/supervision timeline; the
  * caller's own manual items checked off with evidence.
@@ -77,6 +109,8 @@ export class SifaPlanBoard extends SifaElement {
   @state() private overdue: PlanOverdueItem[] = [];
   @state() private details: ReadonlyMap<string, PlanDetail> = new Map();
   @state() private expanded: ReadonlySet<string> = new Set();
+  /** Plan items whose assignees are listed one by one, and overdue groups that are open. */
+  @state() private openGroups: ReadonlySet<string> = new Set();
   @state() private loading = true;
   @state() private loadError: string | null = null;
   /** The instance whose check form is open. */
@@ -124,6 +158,7 @@ export class SifaPlanBoard extends SifaElement {
     if (this.hasUpdated && this.isConnected && (changed.has('orgCode') || changed.has('period'))) {
       this.firstLoad = true;
       this.expanded = new Set();
+      this.openGroups = new Set();
       this.details = new Map();
       void this.track(this.load());
     }
@@ -249,6 +284,7 @@ export class SifaPlanBoard extends SifaElement {
   /** Opens the plan of an overdue item and moves focus to the item. */
   private async showOverdue(item: PlanOverdueItem): Promise<void> {
     this.focusWhenShown(`[data-instance="${item.instanceId}"]`);
+    this.openGroups = new Set(this.openGroups).add(`item:${item.itemId}`);
     if (!this.expanded.has(item.planId)) await this.toggle(item.planId);
   }
 
@@ -283,6 +319,14 @@ export class SifaPlanBoard extends SifaElement {
     const text = String(data.get('text') ?? '');
     const name = String(data.get('attachmentName') ?? '').trim();
     const url = String(data.get('attachmentUrl') ?? '').trim();
+    // Checked here first: a form the server would refuse sends nothing.
+    const wrong = evidenceErrors(text, name, url);
+    if (wrong.length > 0) {
+      this.fieldErrors = Object.fromEntries(wrong.map((field) => [field, this.t(messageOfField[field])]));
+      this.formError = this.t('fixErrors');
+      this.focusWhenShown('[aria-invalid="true"]');
+      return;
+    }
     this.submitting = true;
     this.fieldErrors = {};
     this.formError = null;
@@ -436,26 +480,60 @@ export class SifaPlanBoard extends SifaElement {
     `;
   }
 
+  private toggleGroup(key: string): void {
+    const open = new Set(this.openGroups);
+    if (!open.delete(key)) open.add(key);
+    this.openGroups = open;
+  }
+
+  /** Overdue items grouped by plan item (in the order the server gave them: most overdue first). */
+  private overdueGroups(): OverdueGroup[] {
+    const groups = new Map<string, OverdueGroup>();
+    for (const o of this.overdue) {
+      const key = `overdue:${o.planId}:${o.itemId}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { key, planId: o.planId, itemTitle: o.itemTitle, planTitle: o.planTitle, items: [] }));
+      group.items.push(o);
+    }
+    return [...groups.values()];
+  }
+
+  private renderOverdueItem(o: PlanOverdueItem): TemplateResult {
+    return html`<li class="overdue-item">
+      <span class="glyph" aria-hidden="true">!</span>
+      <div class="overdue-text">
+        <strong>${this.entered(o.itemTitle)}</strong> · ${this.name(o.orgName)}
+        <div class="meta">${this.t('overdueLine', { due: this.day(o.due), days: o.progress.daysOverdue })} ·
+          ${o.lastEscalation ? this.t('escalatedTo', { org: this.nameText(o.lastEscalation.issuerName), level: o.lastEscalation.level }) : this.t('notEscalated')}</div>
+        <div class="meta">${this.entered(o.planTitle)}</div>
+      </div>
+      <button type="button" class="link" @click=${() => void this.showOverdue(o)}>${this.t('showInPlan')}</button>
+    </li>`;
+  }
+
   private renderOverdue(): TemplateResult {
+    const grouped = this.overdue.length > overdueShownAtOnce;
     return html`
       <section class="overdue-panel" aria-labelledby="overdue-title">
         <h3 id="overdue-title">${this.t('overdueTitle')} <span class="count">${this.t('overdueCount', { count: this.overdue.length })}</span></h3>
         ${this.overdue.length === 0
           ? html`<p class="muted">${this.t('noOverdue')}</p>`
-          : html`<ul part="overdue" class="overdue-list">
-              ${this.overdue.map(
-                (o) => html`<li class="overdue-item">
-                  <span class="glyph" aria-hidden="true">!</span>
-                  <div class="overdue-text">
-                    <strong>${this.entered(o.itemTitle)}</strong> · ${this.name(o.orgName)}
-                    <div class="meta">${this.t('overdueLine', { due: this.day(o.due), days: o.progress.daysOverdue })} ·
-                      ${o.lastEscalation ? this.t('escalatedTo', { org: this.nameText(o.lastEscalation.issuerName), level: o.lastEscalation.level }) : this.t('notEscalated')}</div>
-                    <div class="meta">${this.entered(o.planTitle)}</div>
-                  </div>
-                  <button type="button" class="link" @click=${() => void this.showOverdue(o)}>${this.t('showInPlan')}</button>
-                </li>`,
-              )}
-            </ul>`}
+          : !grouped
+            ? html`<ul part="overdue" class="overdue-list">${this.overdue.map((o) => this.renderOverdueItem(o))}</ul>`
+            : html`<ul part="overdue" class="overdue-groups">
+                ${this.overdueGroups().map((g, index) => {
+                  const open = this.openGroups.has(g.key);
+                  const days = Math.max(...g.items.map((o) => o.progress.daysOverdue));
+                  return html`<li class="overdue-group" data-group=${g.key}>
+                    <button type="button" class="group-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="overdue-group-${index}" @click=${() => this.toggleGroup(g.key)}>
+                      <span class="chevron" aria-hidden="true">${open ? '▾' : '▸'}</span>
+                      <span class="group-summary"><strong>${this.entered(g.itemTitle)}</strong> · ${this.t('overdueGroup', { count: g.items.length, days })}
+                        <span class="meta">${this.entered(g.planTitle)}</span></span>
+                    </button>
+                    <ul id="overdue-group-${index}" class="overdue-list" ?hidden=${!open}>${open ? g.items.map((o) => this.renderOverdueItem(o)) : nothing}</ul>
+                  </li>`;
+                })}
+              </ul>`}
       </section>
     `;
   }
@@ -516,8 +594,24 @@ export class SifaPlanBoard extends SifaElement {
         </p>
         ${item.instances.length === 0
           ? html`<p class="muted">${this.t('noAssignees')}</p>`
-          : html`<ul class="instances">${item.instances.map((i) => this.renderInstance(i, item, unit))}</ul>`}
+          : item.instances.length <= assigneesShownAtOnce
+            ? html`<ul class="instances">${item.instances.map((i) => this.renderInstance(i, item, unit))}</ul>`
+            : this.renderAssigneeGroup(item, unit)}
       </div>
+    `;
+  }
+
+  /** Many assignees: how they stand in one line, each of them on demand. */
+  private renderAssigneeGroup(item: PlanItem, unit: string): TemplateResult {
+    const key = `item:${item.id}`;
+    const open = this.openGroups.has(key);
+    const count = (status: string) => item.instances.filter((i) => i.progress.status === status).length;
+    return html`
+      <p class="assignee-summary">${this.t('assigneeSummary', { count: item.instances.length, done: count('done'), behind: count('behind'), overdue: count('overdue') })}</p>
+      <button type="button" class="group-toggle assignees-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="assignees-${item.id}" @click=${() => this.toggleGroup(key)}>
+        <span class="chevron" aria-hidden="true">${open ? '▾' : '▸'}</span> ${open ? this.t('hideAssignees') : this.t('showAssignees', { count: item.instances.length })}
+      </button>
+      <ul id="assignees-${item.id}" class="instances" ?hidden=${!open}>${open ? item.instances.map((i) => this.renderInstance(i, item, unit)) : nothing}</ul>
     `;
   }
 
