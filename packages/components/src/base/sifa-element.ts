@@ -1,7 +1,10 @@
 /**
- * The base of every `sifa-*` element: resolves the locale (element `lang`, else the page's,
- * else the page configuration), applies the theme (attribute, else configuration), gives the
- * shared client, and fires typed `sifa-*` events.
+ * The base of every `sifa-*` element: resolves the locale (element `lang`, else the nearest
+ * ancestor's, else the page configuration), applies the theme (own attribute, else the nearest
+ * ancestor's `theme`, else configuration), gives the shared client, and fires typed `sifa-*`
+ * events. Ancestors are looked up across shadow roots, so a widget nested in another widget's
+ * shadow tree (the dashboard's warnings panel) speaks and looks like its host, and follows it
+ * when it switches.
  */
 import { LitElement, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -51,26 +54,45 @@ export class SifaElement extends LitElement {
   @state() protected locale: Locale = defaultLocale;
 
   private unsubscribe: (() => void) | null = null;
-  private langObserver: MutationObserver | null = null;
+  private ancestorObserver: MutationObserver | null = null;
+  /** True when the page set `theme` on this element; else the base writes the inherited one there. */
+  private ownTheme = false;
+  /** Set while the base itself writes `theme` (so the write is not taken for the page's). */
+  private writingTheme = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.resolveLocale();
-    this.applyConfigTheme();
+    this.resolveTheme();
     this.unsubscribe = onSifaConfig(() => {
       this.resolveLocale();
-      this.applyConfigTheme();
+      this.resolveTheme();
       this.configChanged();
     });
-    // A page switching language (or an ancestor's lang changing) re-renders the widget.
-    this.langObserver = new MutationObserver(() => this.resolveLocale());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // A page switching language or theme, or any ancestor's lang/theme changing (in the document
+    // or in the shadow tree of a host widget, whose own render sets `lang` and whose `theme` the
+    // base writes) re-resolves both: one observer on each tree between the element and the page.
+    this.ancestorObserver = new MutationObserver(() => {
+      this.resolveLocale();
+      this.resolveTheme();
+    });
+    const watch = { attributes: true, attributeFilter: ['lang', 'theme'], subtree: true };
+    for (let root = this.getRootNode(); ; ) {
+      if (root instanceof ShadowRoot) {
+        this.ancestorObserver.observe(root, watch);
+        root = root.host.getRootNode();
+      } else {
+        this.ancestorObserver.observe(root instanceof Document ? root.documentElement : root, watch);
+        break;
+      }
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    this.langObserver?.disconnect();
+    this.ancestorObserver?.disconnect();
+    this.ancestorObserver = null;
   }
 
   /** Called when the page configuration changes (endpoint, token source …). */
@@ -151,16 +173,30 @@ export class SifaElement extends LitElement {
 
   private resolveLocale(): void {
     const own = localeOfTag(this.getAttribute('lang'));
-    const page = localeOfTag(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
-    const next = own ?? page ?? getSifaConfig()?.locale ?? defaultLocale;
+    // The nearest `lang` up the tree, across shadow roots (the html element's included).
+    const inherited = own ? null : localeOfTag(composedAncestor(this, (el) => el.hasAttribute('lang'))?.getAttribute('lang'));
+    const next = own ?? inherited ?? getSifaConfig()?.locale ?? defaultLocale;
     if (next !== this.locale) this.locale = next;
     if (this.dataset['sifaLocale'] !== next) this.dataset['sifaLocale'] = next;
   }
 
-  private applyConfigTheme(): void {
+  /**
+   * Without a theme of its own, the element shows its nearest themed ancestor's (a host widget's,
+   * across shadow roots), else the configuration's, written to its `theme` attribute (so the
+   * tokens and any widget style keyed on `[theme]` follow) and kept up to date.
+   */
+  private resolveTheme(): void {
+    if (this.ownTheme) return;
+    const ancestor = composedAncestor(this, (el) => isTheme(el.getAttribute('theme')))?.getAttribute('theme');
     const configured = getSifaConfig()?.theme;
-    if (!this.hasAttribute('theme') && configured && (themes as readonly string[]).includes(configured)) {
-      this.setAttribute('theme', configured);
+    const next = ancestor ?? (isTheme(configured) ? configured : null);
+    if (next === this.getAttribute('theme')) return;
+    this.writingTheme = true;
+    try {
+      if (next) this.setAttribute('theme', next);
+      else this.removeAttribute('theme');
+    } finally {
+      this.writingTheme = false;
     }
   }
 
@@ -171,5 +207,24 @@ export class SifaElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected) this.resolveLocale();
+    if (name === 'theme' && !this.writingTheme) {
+      // The page set (or cleared) the theme: its own from now on, or back to following.
+      this.ownTheme = value !== null;
+      // After the current update (a cleared `theme` property is being reflected right now).
+      if (!this.ownTheme && this.isConnected) queueMicrotask(() => this.resolveTheme());
+    }
+  }
+}
+
+const isTheme = (value: string | null | undefined): value is SifaTheme => value != null && (themes as readonly string[]).includes(value);
+
+/** The nearest ancestor matching `test`, crossing shadow roots to their hosts. */
+function composedAncestor(from: Element, test: (el: Element) => boolean): Element | null {
+  let node: Node | null = from;
+  for (;;) {
+    const next: Element | null = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+    if (!next) return null;
+    if (test(next)) return next;
+    node = next;
   }
 }

@@ -123,6 +123,8 @@ export const warningListInputSchema = z.object({
   severity: warningSeveritySchema.optional(),
   /** At most this many, most severe and oldest first (default 50, at most 200). */
   limit: z.int().min(1).max(200).optional(),
+  /** The next page: the `nextCursor` the page before answered (same filters). */
+  cursor: warningIdSchema.optional(),
 });
 export type WarningListInput = z.input<typeof warningListInputSchema>;
 

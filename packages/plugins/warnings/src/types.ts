@@ -156,6 +156,8 @@ export interface WarningList {
   warnings: WarningSummary[];
   /** How many match in all (the list may be cut at `limit`). */
   total: number;
+  /** More match after this page: send it as `cursor` (same filters) for the next; null on the last page. */
+  nextCursor: string | null;
   /** What the caller may do in general (show the evaluate button, the forms). */
   viewer: { orgCode: string; canManage: boolean; canRespond: boolean };
 }

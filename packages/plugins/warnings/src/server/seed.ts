@@ -14,7 +14,13 @@ import { warningRuleInputSchema } from '../schemas.js';
 import { createRule, demoRuleId } from './rules.js';
 import { warningRules, type RuleLabels } from './schema.js';
 
-const demo = (zh: string, en: string): LocalizedText => ({ zh: `（演示）${zh}`, en: `(demo) ${en}` });
+/**
+ * A demo rule's title in the three UI languages. MONGOLIAN: every `mn` title below is a DRAFT by
+ * a non-speaker (traditional script; the comment above each rule gives its Latin
+ * transliteration for the reviewer), like the widgets' listed drafts, until a native speaker has
+ * checked it. Prefix "(ÜliGer)" = (demo).
+ */
+const demo = (zh: string, en: string, mn: string): LocalizedText => ({ zh: `（演示）${zh}`, en: `(demo) ${en}`, mn: `(ᠦᠯᠢᠭᠡᠷ) ${mn}` });
 
 /**
  * The words of the diary's demo metrics these rules name (the diary plugin's demo catalogue),
@@ -30,7 +36,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'no-mediation-last-month',
     rule: {
-      title: demo('上月未开展矛盾纠纷调解', 'No disputes mediated last month'),
+      // emUneki sar_a-du marguldugan-i eblerelgegsen Ugei
+      title: demo('上月未开展矛盾纠纷调解', 'No disputes mediated last month', 'ᠡᠮᠦᠨᠡᠬᠢ ᠰᠠᠷ᠎ᠠ ᠳᠤ ᠮᠠᠷᠭᠤᠯᠳᠤᠭᠠᠨ ᠢ ᠡᠪᠯᠡᠷᠡᠯᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ'),
       targetLevel: 'office',
       severity: 'warning',
       params: { kind: 'metric-threshold', metric: 'diary.mediation-cases', period: 'month', periodOf: 'completed', comparison: 'below', threshold: 1 },
@@ -39,7 +46,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'consultations-drop',
     rule: {
-      title: demo('法律咨询量环比下降一半以上', 'Legal consultations down by half or more'),
+      // qauli-yin jOblegel qagas-aca ilegU bagurabai
+      title: demo('法律咨询量环比下降一半以上', 'Legal consultations down by half or more', 'ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠵᠥᠪᠯᠡᠭᠡᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦᠦ ᠪᠠᠭᠤᠷᠠᠪᠠ'),
       targetLevel: 'county',
       severity: 'info',
       params: { kind: 'metric-drop', metric: 'diary.consultations', period: 'quarter', dropPercent: 50, minPrevious: 20 },
@@ -48,7 +56,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'diary-missing',
     rule: {
-      title: demo('工作日志缺报', 'Diary days missing'),
+      // ajil-un temdeglel dutagu
+      title: demo('工作日志缺报', 'Diary days missing', 'ᠠᠵᠢᠯ ᠤᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠳᠤᠲᠠᠭᠤ'),
       targetLevel: 'office',
       severity: 'warning',
       params: { kind: 'diary-missing', windowWorkingDays: 10, toleratedDays: 3 },
@@ -57,7 +66,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'plan-items-overdue',
     rule: {
-      title: demo('工作计划事项逾期', 'Work plan items overdue'),
+      // ajil-un tOlOblegen-U qugucag_a qetUregsen
+      title: demo('工作计划事项逾期', 'Work plan items overdue', 'ᠠᠵᠢᠯ ᠤᠨ ᠲᠥᠯᠥᠪᠯᠡᠭᠡᠨ ᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ'),
       targetLevel: 'office',
       severity: 'warning',
       params: { kind: 'plan-overdue', source: 'plans.items', graceDays: 0, lookbackDays: 366 },
@@ -66,7 +76,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'score-below-600',
     rule: {
-      title: demo('上季度考核得分低于 600 分', 'Last quarter’s assessment score below 600'),
+      // emUneki ulirel-Un sinjilegen-U onog_a 600-aca doora
+      title: demo('上季度考核得分低于 600 分', 'Last quarter’s assessment score below 600', 'ᠡᠮᠦᠨᠡᠬᠢ ᠤᠯᠢᠷᠠᠯ ᠤᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠨ ᠦ ᠣᠨᠤᠭ᠎ᠠ 600 ᠠᠴᠠ ᠳᠣᠣᠷ᠎ᠠ'),
       targetLevel: 'office',
       severity: 'urgent',
       params: { kind: 'score-below', indicator: 'assessment.total-score', period: 'quarter', periodOf: 'completed', threshold: 600 },
@@ -75,7 +86,8 @@ export const demoRules: readonly { key: string; rule: WarningRuleInput }[] = [
   {
     key: 'deadlines-approaching',
     rule: {
-      title: demo('法定期限 3 个工作日内届满', 'Statutory deadlines within 3 working days'),
+      // qauli-yin qugucag_a 3 ajil-un edUr-tU dagusqu
+      title: demo('法定期限 3 个工作日内届满', 'Statutory deadlines within 3 working days', 'ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ 3 ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠲᠦ ᠳᠠᠭᠤᠰᠬᠤ'),
       targetLevel: 'office',
       severity: 'urgent',
       params: { kind: 'deadline-approaching', sources: [], withinWorkingDays: 3, lookbackDays: 366 },
@@ -92,8 +104,13 @@ export async function seedDemoRules(ctx: PluginSeedContext): Promise<{ ruleIds: 
     for (const { key, rule } of demoRules) {
       const id = demoRuleId(key);
       ids.push(id);
-      const [existing] = await scoped.db.select({ id: warningRules.id }).from(warningRules).where(eq(warningRules.id, id));
-      if (existing) continue;
+      const [existing] = await scoped.db.select({ id: warningRules.id, title: warningRules.title, demo: warningRules.demo }).from(warningRules).where(eq(warningRules.id, id));
+      if (existing) {
+        // A database seeded before the demo rules had a title in every language gets them now
+        // (demo rows only; an administrator's rules and raised warnings keep their words).
+        if (existing.demo && JSON.stringify(existing.title) !== JSON.stringify(rule.title)) await scoped.db.update(warningRules).set({ title: rule.title }).where(eq(warningRules.id, id));
+        continue;
+      }
       const input = warningRuleInputSchema.parse({ ...rule, orgCode: owner });
       const labels = 'metric' in input.params ? diaryWords[input.params.metric] : undefined;
       await createRule({ scoped, locale: 'zh-CN', now: ctx.now(), metrics: null }, input, { id, demo: true, ...(labels ? { labels } : {}) });

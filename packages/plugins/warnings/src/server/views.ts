@@ -3,7 +3,7 @@
  * with its step timeline (one more query), each with the actions the caller may take now.
  * Names of orgs are stored with the rows, so no list reads the org tree per row.
  */
-import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import {
   SifaError,
   type Actor,
@@ -73,29 +73,42 @@ function stepOf(row: WarningStepRow): WarningStep {
 
 const severityOrder = sql`CASE ${warnings.severity} WHEN 'urgent' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
 
+/**
+ * One page of warnings, most severe and oldest first (closed ones: last closed first), with the
+ * total. Keyset paging: the cursor is the last row's id, and the next page starts after that
+ * row's sort key, read from the row itself in the same statement (no timestamp precision lost in
+ * a client's hands; a row changing state between pages moves as it would in any live list).
+ */
 export async function listWarnings(db: SifaDb, rootPath: string, input: WarningListInput, viewer: Viewer): Promise<WarningList> {
   const status = input.status ?? 'open';
+  const limit = input.limit ?? 50;
   const where: (SQL | undefined)[] = [inSubtree(warnings.orgPath, rootPath)];
   if (status === 'open') where.push(ne(warnings.state, 'closed'));
   if (status === 'closed') where.push(eq(warnings.state, 'closed'));
   if (input.severity) where.push(eq(warnings.severity, input.severity));
   const condition = and(...where);
-  const order =
+  // The sort key, every part ascending (so one row comparison finds what comes after the cursor).
+  const key: SQL[] =
     status === 'closed'
-      ? [desc(warnings.closedAt), asc(warnings.id)]
-      : [asc(sql`CASE WHEN ${warnings.state} = 'closed' THEN 1 ELSE 0 END`), asc(severityOrder), asc(warnings.raisedAt), asc(warnings.id)];
+      ? [sql`-extract(epoch from ${warnings.closedAt})`, sql`${warnings.id}`]
+      : [sql`CASE WHEN ${warnings.state} = 'closed' THEN 1 ELSE 0 END`, severityOrder, sql`${warnings.raisedAt}`, sql`${warnings.id}`];
+  const afterCursor = input.cursor
+    ? sql`(${sql.join(key, sql`, `)}) > (SELECT ${sql.join(key, sql`, `)} FROM ${warnings} WHERE ${warnings.id} = ${input.cursor})`
+    : undefined;
   const [rows, [total]] = [
     await db
       .select()
       .from(warnings)
-      .where(condition)
-      .orderBy(...order)
-      .limit(input.limit ?? 50),
+      .where(and(condition, afterCursor))
+      .orderBy(...key.map((k) => asc(k)))
+      .limit(limit + 1),
     await db.select({ n: count() }).from(warnings).where(condition),
   ];
+  const page = rows.slice(0, limit);
   return {
-    warnings: rows.map((r) => summaryOf(r, viewer)),
+    warnings: page.map((r) => summaryOf(r, viewer)),
     total: total?.n ?? 0,
+    nextCursor: rows.length > limit ? page.at(-1)!.id : null,
     viewer: { orgCode: viewer.actor.scope.orgCode, canManage: canManage(viewer.actor), canRespond: canRespond(viewer.actor) },
   };
 }

@@ -11,12 +11,15 @@ import { chifengOrgTree, createLogger, createSifaServer } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createWarningsPlugin } from '../../src/server/index.js';
 import { startTestServer, type TestServer } from '@sifa/server/testing';
+import { eq } from 'drizzle-orm';
+import { warningRules } from '../../src/server/schema.js';
 
 const warningsPlugin = createWarningsPlugin();
 const plugins = [createDiaryPlugin(), warningsPlugin] as const;
 const clock = new Date('2026-06-24T02:00:00Z');
 let t: TestServer<import('@sifa/server').AppRouterOf<typeof plugins>>;
 let offices = 0;
+let seedContext: PluginSeedContext;
 
 const pathOf = (code: string) => `/${[2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/')}/`;
 const actor = (userId: string, code: string): Actor => ({
@@ -35,14 +38,14 @@ beforeAll(async () => {
   const tree = await chifengOrgTree();
   offices = tree.filter((o) => o.level === 'office').length;
   // Only this plugin's seed (as `sifa seed` runs it): the diary's demo history would feed the rules.
-  const context: PluginSeedContext = {
+  const context: PluginSeedContext = (seedContext = {
     orgCodes: tree.map((o) => o.code),
     log: () => {},
     seeded: () => undefined,
     runScoped: (code, work) => t.server.runScoped(actor('seed', code), work),
     now: () => clock,
     catalog: t.server.composition.catalog,
-  };
+  });
   await warningsPlugin.seed!(context);
   await warningsPlugin.seed!(context);
 });
@@ -59,6 +62,20 @@ describe('demo rules', () => {
       expect(r.title.zh.startsWith('（演示）')).toBe(true);
       expect(r.title.en.startsWith('(demo)')).toBe(true);
     }
+  });
+
+  it('D6: demo rules have their titles in English and Mongolian, also in a database seeded before', async () => {
+    const rules = await (await t.client('hongshan')).warnings.listRules.query({});
+    for (const r of rules) {
+      expect(r.title.en, r.title.zh).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(r.title.mn, r.title.zh).toMatch(/^\(ᠦᠯᠢᠭᠡᠷ\) [\u1800-\u18af\u202f\s\d]+$/);
+    }
+    // A database seeded with the older Chinese/English titles gets the Mongolian ones on the next seed.
+    const [first] = rules;
+    await t.server.runScoped(actor('seed', '1504'), (scoped) => scoped.db.update(warningRules).set({ title: { zh: first!.title.zh, en: first!.title.en } }).where(eq(warningRules.id, first!.id)));
+    await warningsPlugin.seed!(seedContext);
+    const again = (await (await t.client('hongshan')).warnings.listRules.query({})).find((r) => r.id === first!.id)!;
+    expect(again.title).toEqual(first!.title);
   });
 
   it('are evaluated by the scheduled job over the whole tree; missing plugins make a rule not evaluable', async () => {

@@ -564,3 +564,36 @@ describe('rules and bad input', () => {
     await disable(r.id);
   });
 });
+
+describe('paging', () => {
+  it('D9: the list pages on with a cursor until every warning was shown, in the same order, none twice', async () => {
+    // Every office of Hongshan warned (a line nobody reaches), three of them closed.
+    const r = await rule({ kind: 'metric-threshold', metric: 'fixture.cases', period: 'year', periodOf: 'current', comparison: 'below', threshold: 1e9 });
+    await evaluate();
+    const hongshan = await client('hongshan');
+    for (const w of (await warningsOf(r.id)).slice(0, 3)) await hongshan.warnings.close.mutate({ id: w.id });
+    const city = await client('city');
+    for (const status of ['all', 'open', 'closed'] as const) {
+      const whole = await city.warnings.list.query({ status, limit: 200 });
+      expect(whole.total, status).toBeGreaterThan(2);
+      expect(whole.total, status).toBeLessThanOrEqual(200);
+      expect(whole.nextCursor, status).toBeNull();
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await city.warnings.list.query({ status, limit: 2, ...(cursor ? { cursor } : {}) });
+        expect(page.total).toBe(whole.total);
+        expect(page.warnings.length).toBeLessThanOrEqual(2);
+        seen.push(...page.warnings.map((w) => w.id));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 200);
+      expect(seen, status).toEqual(whole.warnings.map((w) => w.id));
+      expect(pages, status).toBe(Math.ceil(whole.total / 2));
+    }
+    // A cursor is a warning's id; anything else is refused as a field issue.
+    expect((await sifaErrorOf(city.warnings.list.query({ cursor: 'page-2' }))).data.issues.map((i) => i.path)).toEqual(['cursor']);
+    await disable(r.id);
+  });
+});

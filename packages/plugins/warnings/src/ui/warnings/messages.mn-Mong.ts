@@ -36,8 +36,14 @@ export const mnMong: WarningsMessageCatalog = {
   severityUrgent: 'ᠶᠠᠷᠠᠯᠲᠠᠢ',
   // niyt {count} seremjilel
   count: 'ᠨᠢᠶᠲ {count} ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ',
-  // niyt {count}, emUneki {shown}-i qaragulba
-  countShown: 'ᠨᠢᠶᠲ {count}᠂ ᠡᠮᠦᠨᠡᠬᠢ {shown} ᠢ ᠬᠠᠷᠠᠭᠤᠯᠪᠠ',
+  // niyt {count}, {shown}-i qaragulba
+  countShown: 'ᠨᠢᠶᠲ {count}᠂ {shown} ᠢ ᠬᠠᠷᠠᠭᠤᠯᠪᠠ',
+  // niyt {count}-aca {shown}-i qaragulba.
+  countMore: 'ᠨᠢᠶᠲ {count} ᠠᠴᠠ {shown} ᠢ ᠬᠠᠷᠠᠭᠤᠯᠪᠠ᠃',
+  // cagana qaragulqu (basa {rest})
+  loadMore: 'ᠴᠠᠭᠠᠨ᠎ᠠ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ (ᠪᠠᠰᠠ {rest})',
+  // cagana aciyalaju bayin_a…
+  loadingMore: 'ᠴᠠᠭᠠᠨ᠎ᠠ ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…',
   // tokiyalduqu seremjilel Ugei.
   empty: 'ᠲᠣᠬᠢᠶᠠᠯᠳᠤᠬᠤ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ᠦᠭᠡᠢ᠃',
   // qagagdagsan Ugei seremjilel alga.
@@ -156,10 +162,12 @@ export const mnMong: WarningsMessageCatalog = {
   fieldBasis: 'ᠦᠨᠳᠤᠰᠤᠯᠡᠯ (ᠰᠣᠨᠭᠭᠣᠯᠲᠤ)',
   // temdeglel (songgoltu)
   fieldNote: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ (ᠰᠣᠨᠭᠭᠣᠯᠲᠤ)',
-  // qariucaqu bayigullag_a-yin qod
-  fieldOrgCode: 'ᠬᠠᠷᠢᠤᠴᠠᠬᠤ ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ ᠶᠢᠨ ᠬᠣᠳ',
+  // qariucaqu bayigullag_a
+  fieldOrgCode: 'ᠬᠠᠷᠢᠤᠴᠠᠬᠤ ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ',
   // seremjilegdegsen bayigullag_a buyu tegUnU dooraki bayigullag_a.
   fieldOrgCodeHint: 'ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ ᠪᠤᠶᠤ ᠲᠡᠭᠦᠨᠦ ᠳᠣᠣᠷᠠᠬᠢ ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ᠃',
+  // qariucaqu bayigullag_a-yin ner_e-yi bicijU, jagsagalta-aca songgona uu.
+  fieldOrgPick: 'ᠬᠠᠷᠢᠤᠴᠠᠬᠤ ᠪᠠᠶᠢᠭᠤᠯᠯᠠᠭ᠎ᠠ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠵᠦ᠂ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
   // qariucagci (songgoltu)
   fieldPerson: 'ᠬᠠᠷᠢᠤᠴᠠᠭᠴᠢ (ᠰᠣᠨᠭᠭᠣᠯᠲᠤ)',
   // dagalgabur

@@ -17,8 +17,16 @@ export const warningsStyles = css`
     font-size: var(--sifa-font-size);
     line-height: var(--sifa-line-height);
   }
+  /*
+   * Mongolian: the widget flows vertically and grows to the right as far as its content goes; the
+   * host scrolls sideways, never the page. It is the containing block of everything positioned in
+   * it too (the screen-reader-only text), which would otherwise widen the page.
+   */
   :host([data-sifa-locale='mn-Mong']) {
+    position: relative;
+    max-inline-size: 100%;
     overflow-x: auto;
+    overflow-y: hidden;
   }
   .frame {
     padding: var(--sifa-space);
@@ -156,8 +164,13 @@ export const warningsStyles = css`
     gap: var(--sifa-space);
     block-size: var(--sifa-warnings-height);
   }
+  /* The list alone takes the height it needs (an empty list no blank pane), up to the height. */
   .body.single {
     grid-template-columns: 1fr;
+    block-size: auto;
+  }
+  .body.single .list {
+    max-block-size: var(--sifa-warnings-height);
   }
   @container (max-width: 44em) {
     .body {
@@ -165,11 +178,19 @@ export const warningsStyles = css`
       grid-template-rows: minmax(12em, 1fr) 2fr;
       block-size: auto;
     }
+    .body.single {
+      grid-template-rows: auto;
+    }
   }
   .side {
     display: flex;
     flex-direction: column;
     min-block-size: 0;
+  }
+  .more {
+    flex: none;
+    align-self: start;
+    margin-block-start: var(--sifa-space);
   }
   .list {
     list-style: none;
@@ -228,6 +249,7 @@ export const warningsStyles = css`
   }
   .detail {
     overflow: auto;
+    min-block-size: 0;
     padding: var(--sifa-space);
     border: 1px solid var(--sifa-color-border);
     border-radius: var(--sifa-radius);
@@ -302,11 +324,26 @@ export const warningsStyles = css`
     margin: 0;
     padding-inline-start: 1.2em;
   }
+  /*
+   * The steps the user may take, and a form's submit row, stay whole in view at the pane's
+   * bottom edge while what they follow scrolls (never cut in half by the pane).
+   */
+  .actions,
+  .form .buttons {
+    position: sticky;
+    /* To the pane's edge: a sticky box keeps clear of the pane's padding, which would show a strip of what scrolls under it. */
+    inset-block-end: calc(var(--sifa-space) * -1);
+    z-index: 1;
+    padding-block: var(--sifa-space);
+    background: var(--sifa-color-surface);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--sifa-space);
-    margin-block: var(--sifa-space);
+  }
+  .form .buttons {
+    background: var(--sifa-color-surface-alt);
   }
   .form {
     padding: var(--sifa-space);

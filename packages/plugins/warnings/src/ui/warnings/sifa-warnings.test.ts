@@ -15,6 +15,7 @@ import { warningsMessages } from './messages.js';
 import './define.js';
 import type { SifaWarnings, WarningsCalls } from './sifa-warnings.js';
 import type { WarningChangedDetail, WarningSelectDetail } from './define.js';
+import type { SifaOrgPicker } from '@sifa/components/org-picker';
 
 const office = '150402001';
 let county: SifaConfig;
@@ -151,18 +152,15 @@ describe('<sifa-warnings> with the real server', () => {
     expect(q(m.root, '.timeline').textContent).toContain('已补填全部日志。');
     m.el.remove();
 
-    // The county: an assignment to another office is refused by the server, beside the field.
+    // The county: the assignee is offered by name (the warned office); Escape closes the form.
     m = await mount(county);
     await userEvent.click(await eventually(() => ours(m.root, titles[0]!)));
     await eventually(() => m.root.querySelector('.actions'));
     await userEvent.click(button(m.root, '交办'));
-    const orgInput = await eventually(() => m.root.querySelector<HTMLInputElement>('#f-orgCode'));
-    expect(orgInput.value).toBe(office);
-    await userEvent.fill(orgInput, '150402002');
-    await userEvent.fill(q(m.root, '#f-task'), '交给别的所办理。');
-    await userEvent.click(button(m.root, '提交'));
-    await eventually(() => orgInput.getAttribute('aria-invalid') === 'true', { what: 'the server’s field issue' });
-    expect(q(m.root, '#f-orgCode-issue').textContent).toContain('被预警单位');
+    const picker = await eventually(() => m.root.querySelector<SifaOrgPicker>('#f-orgCode'));
+    await eventually(() => picker.shadowRoot?.querySelector('input')?.value === '西屯街道司法所', { what: 'the warned office, by name' });
+    expect(picker.value).toBe(office);
+    await eventually(() => m.root.activeElement === picker, { what: 'focus in the picker' });
     await userEvent.keyboard('{Escape}');
     await eventually(() => m.root.querySelector('form') === null);
     expect(m.root.activeElement?.getAttribute('data-action')).toBe('assign');
@@ -269,5 +267,106 @@ describe('<sifa-warnings> with the real server', () => {
     await eventually(() => m.root.querySelector('.error[role="alert"]'), { what: 'the error' });
     expect(q(m.root, '.error').textContent).toContain('请先登录');
     expect(button(m.root, '重试')).toBeTruthy();
+  });
+
+  /** A rule of its own warning the office (severity `warning`), evaluated: its open warning's id. */
+  async function ownWarning(label: string, notice = false): Promise<string> {
+    const client = new SifaClient(county);
+    const zh = `${run}（${label}）`;
+    await client.mutate<WarningsCalls, 'warnings.createRule'>('warnings.createRule', {
+      title: { zh, en: `${zh} (en)` },
+      targetLevel: 'office',
+      severity: 'warning',
+      params: { kind: 'metric-threshold', metric: 'diary.entries', period: 'year', periodOf: 'current', comparison: 'below', threshold: 1e9 },
+    });
+    await client.mutate<WarningsCalls, 'warnings.evaluate'>('warnings.evaluate', { orgCode: office });
+    const list = await client.query<WarningsCalls, 'warnings.list'>('warnings.list', { orgCode: office, status: 'open', limit: 200 });
+    const id = list.warnings.find((w) => w.title.zh === zh)!.id;
+    if (notice) await client.mutate<WarningsCalls, 'warnings.issueNotice'>('warnings.issueNotice', { id, requirement: '请说明原因。' });
+    return id;
+  }
+
+  it('D9: "show more" pages through every open warning, focus on the first new one', async () => {
+    await ownWarning('丙');
+    const m = await mount(county, { limit: '1' });
+    await eventually(() => m.root.querySelector('.more'), { what: 'the show-more button' });
+    const total = Number(/共 (\d+) 条/.exec(q(m.root, '.count').textContent!)![1]);
+    expect(total).toBeGreaterThanOrEqual(2);
+    expect(q(m.root, '.count').textContent).toBe(`共 ${total} 条，已显示 1 条`);
+    expect(q(m.root, '.more').textContent!.trim()).toBe(`显示更多（还有 ${total - 1} 条）`);
+    await userEvent.click(q(m.root, '.more'));
+    await eventually(() => items(m.root).length === 2, { what: 'the second page' });
+    await eventually(() => m.root.activeElement === items(m.root)[1], { what: 'focus on the first new warning' });
+    for (let shown = 2; shown < total; shown++) {
+      await userEvent.click(q(m.root, '.more'));
+      await eventually(() => items(m.root).length === shown + 1, { what: `page ${shown + 1}` });
+    }
+    await eventually(() => m.root.querySelector('.more') === null, { what: 'the button to go with the last page' });
+    expect(new Set(items(m.root).map((o) => o.dataset['id'])).size).toBe(total);
+    expect(q(m.root, '.count').textContent).toBe(`共 ${total} 条`);
+  });
+
+  it('D22: the detail’s action buttons and a form’s submit row are whole in the pane; an empty list leaves no blank pane', async () => {
+    const id = await ownWarning('戊');
+    const m = await mount(county, { selected: id });
+    // The wide layout (list beside detail, each pane scrolling), a short pane.
+    m.el.style.setProperty('--sifa-warnings-height', '300px');
+    m.el.style.inlineSize = '1100px';
+    const detail = await eventually(() => m.root.querySelector<HTMLElement>('[part="detail"] .actions') && m.root.querySelector<HTMLElement>('[part="detail"]'), { what: 'the detail' });
+    await m.el.updateComplete;
+    const inside = (el: Element) => {
+      const pane = detail.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      // Within the pane's scrollport (its border box less the borders).
+      return box.top >= pane.top && box.bottom <= pane.top + detail.clientTop + detail.clientHeight + 0.5 && box.height > 0;
+    };
+    expect(detail.scrollHeight).toBeGreaterThan(detail.clientHeight);
+    for (const b of m.root.querySelectorAll('.actions button')) expect(inside(b), b.textContent!.trim()).toBe(true);
+    await userEvent.click(button(m.root, '下发预警单'));
+    await eventually(() => m.root.querySelector('form .buttons'));
+    await m.el.updateComplete;
+    for (const b of m.root.querySelectorAll('form .buttons button')) expect(inside(b), b.textContent!.trim()).toBe(true);
+    m.el.remove();
+
+    // Closed notices of this office: none; the widget is as tall as what it shows.
+    const empty = await mount(county);
+    const [status, severity] = [...empty.root.querySelectorAll<HTMLSelectElement>('.toolbar select')];
+    await userEvent.selectOptions(status!, 'closed');
+    await userEvent.selectOptions(severity!, 'info');
+    await eventually(() => empty.root.querySelector('.empty'), { what: 'the empty list' });
+    const body = q(empty.root, '.body').getBoundingClientRect();
+    expect(body.height).toBeLessThan(120);
+  });
+
+  it('D10: the assignee is chosen by name from a picker; a name not chosen is refused in words, before sending', async () => {
+    const id = await ownWarning('丁', true);
+    const m = await mount(county, { selected: id });
+    await userEvent.click(await eventually(() => [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent?.trim() === '交办')));
+    const picker = await eventually(() => m.root.querySelector<SifaOrgPicker>('#f-orgCode'));
+    const input = await eventually(() => (picker.shadowRoot?.querySelector('input')?.value === '西屯街道司法所' ? picker.shadowRoot.querySelector('input') : null), { what: 'the picker' });
+    expect(input.getAttribute('role')).toBe('combobox');
+    expect(picker.shadowRoot!.querySelector('label')!.textContent).toBe('承办单位');
+    // A name typed but not chosen: no request, a message in words beside the field.
+    const calls: string[] = [];
+    const fetch = window.fetch;
+    vi.spyOn(window, 'fetch').mockImplementation((input, init) => (calls.push(String(input)), fetch(input, init)));
+    input.select();
+    await userEvent.keyboard('不存在的单位');
+    await userEvent.fill(q(m.root, '#f-task'), '请核实情况。');
+    await userEvent.click(button(m.root, '提交'));
+    await eventually(() => picker.shadowRoot!.querySelector('#message')?.textContent, { what: 'the message' });
+    expect(picker.shadowRoot!.querySelector('#message')!.textContent).toBe('请输入承办单位名称，并从列表中选定。');
+    expect(calls.filter((c) => c.includes('warnings.assign'))).toEqual([]);
+    expect(m.root.activeElement).toBe(picker);
+    // Part of the name, the arrow key and Enter choose it.
+    input.select();
+    await userEvent.keyboard('西屯');
+    await eventually(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length === 1, { what: 'the match' });
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await eventually(() => picker.value === office);
+    expect(describeViolations(await axeViolations(m.el))).toEqual([]);
+    await userEvent.click(button(m.root, '提交'));
+    await eventually(() => m.root.querySelector('form') === null && m.root.querySelector('[part="detail"] dl')?.textContent?.includes('已交办'), { what: 'the assignment' });
+    expect(q(m.root, '[part="detail"] dl').textContent).toContain('西屯街道司法所');
   });
 });

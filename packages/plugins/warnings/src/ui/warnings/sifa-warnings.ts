@@ -32,6 +32,8 @@ import type {
   WarningSummary,
   WarningsApi,
 } from '@sifa/plugin-warnings';
+import '@sifa/components/org-picker';
+import type { OrgChangeDetail } from '@sifa/components/org-picker';
 import { warningsMessages, type WarningsMessageKey } from './messages.js';
 import { warningsStyles } from './sifa-warnings.styles.js';
 import { documentFileName } from './download.js';
@@ -90,7 +92,7 @@ const stepKeys: Record<WarningStep['kind'], WarningsMessageKey> = {
 };
 
 /** Each action's fields, in form order; `required` ones are checked before sending too. */
-const formFields: Record<WarningAction, { name: string; label: WarningsMessageKey; kind: 'text' | 'textarea' | 'date'; required?: boolean; hint?: WarningsMessageKey; when?: 'rectify' }[]> = {
+const formFields: Record<WarningAction, { name: string; label: WarningsMessageKey; kind: 'text' | 'textarea' | 'date' | 'org'; required?: boolean; hint?: WarningsMessageKey; when?: 'rectify' }[]> = {
   notice: [
     { name: 'requirement', label: 'fieldRequirement', kind: 'textarea', required: true },
     { name: 'respondBy', label: 'fieldRespondBy', kind: 'date', hint: 'fieldRespondByHint' },
@@ -99,7 +101,8 @@ const formFields: Record<WarningAction, { name: string; label: WarningsMessageKe
     { name: 'note', label: 'fieldNote', kind: 'text' },
   ],
   assign: [
-    { name: 'orgCode', label: 'fieldOrgCode', kind: 'text', required: true, hint: 'fieldOrgCodeHint' },
+    // An org of the warned org's subtree, chosen by name (<sifa-org-picker>); the server checks it again.
+    { name: 'orgCode', label: 'fieldOrgCode', kind: 'org', required: true, hint: 'fieldOrgCodeHint' },
     { name: 'person', label: 'fieldPerson', kind: 'text' },
     { name: 'task', label: 'fieldTask', kind: 'textarea', required: true },
     { name: 'respondBy', label: 'fieldRespondBy', kind: 'date', hint: 'fieldRespondByHint' },
@@ -138,6 +141,7 @@ function fieldOfIssue(path: string): string {
  * @csspart toolbar - The filters and "evaluate now".
  * @csspart list - The warnings list.
  * @csspart item - One warning in the list (with `item-selected`).
+ * @csspart more - "Show more": the next page of the list.
  * @csspart detail - The selected warning.
  * @csspart form - A step's form.
  *
@@ -154,7 +158,7 @@ export class SifaWarnings extends SifaElement {
   /** `list` (default): filters, list and detail with actions; `compact`: the open warnings only. */
   @property({ reflect: true }) mode: Mode = 'list';
 
-  /** How many warnings to show (default 5 in compact mode, 50 in list mode; at most 200). */
+  /** How many warnings to show at first (default 5 in compact mode, 50 in list mode; at most 200); list mode pages on with "show more". */
   @property({ type: Number }) limit: number | undefined;
 
   /** Compact mode: a link per warning, `{id}` filled in, e.g. `/warnings?id={id}`. */
@@ -173,6 +177,8 @@ export class SifaWarnings extends SifaElement {
   @state() private detailError: unknown = null;
   @state() private form: FormState | null = null;
   @state() private evaluating = false;
+  /** A next page is being read ("show more"). */
+  @state() private loadingMore = false;
   @state() private evaluation: WarningEvaluationResult | null = null;
   @state() private downloadError: string | null = null;
   @state() private announcement = '';
@@ -223,16 +229,26 @@ export class SifaWarnings extends SifaElement {
     await this.load();
   }
 
-  private async load(): Promise<void> {
-    const seq = ++this.loadSeq;
-    this.loading = true;
-    this.loadError = null;
-    const input: WarningListInput = {
+  private listInput(): WarningListInput {
+    return {
       status: this.mode === 'compact' ? 'open' : this.status,
       limit: this.pageSize,
       ...(this.orgCode ? { orgCode: this.orgCode } : {}),
       ...(this.mode === 'list' && this.severity ? { severity: this.severity } : {}),
     };
+  }
+
+  /**
+   * Reads the first page. `keepShown`: after a step, as many as were shown (up to 200), so the
+   * warning just handled and the pages read with "show more" stay in the list.
+   */
+  private async load(keepShown = false): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.loading = true;
+    this.loadError = null;
+    this.loadingMore = false;
+    const input = this.listInput();
+    if (keepShown && this.list) input.limit = Math.min(200, Math.max(this.pageSize, this.list.warnings.length));
     try {
       const list = await this.track(this.client.query<WarningsCalls, 'warnings.list'>('warnings.list', input, this.locale));
       if (seq !== this.loadSeq) return;
@@ -241,6 +257,32 @@ export class SifaWarnings extends SifaElement {
       if (seq === this.loadSeq) this.loadError = error ?? new Error('unknown');
     } finally {
       if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  /** "Show more": the next page after the last one shown, appended; focus moves to its first warning. */
+  private async loadMore(): Promise<void> {
+    const list = this.list;
+    if (!list?.nextCursor || this.loadingMore) return;
+    const seq = this.loadSeq;
+    this.loadingMore = true;
+    this.loadError = null;
+    try {
+      const next = await this.track(this.client.query<WarningsCalls, 'warnings.list'>('warnings.list', { ...this.listInput(), cursor: list.nextCursor }, this.locale));
+      if (seq !== this.loadSeq) return;
+      const known = new Set(list.warnings.map((w) => w.id));
+      const added = next.warnings.filter((w) => !known.has(w.id));
+      this.list = { ...next, warnings: [...list.warnings, ...added] };
+      this.announcement = this.t('countMore', { count: next.total, shown: this.list.warnings.length });
+      const first = added[0];
+      if (first && this.mode === 'list') {
+        this.active = first.id;
+        void this.updateComplete.then(() => this.optionEl(first.id)?.focus());
+      }
+    } catch (error) {
+      if (seq === this.loadSeq) this.loadError = error ?? new Error('unknown');
+    } finally {
+      if (seq === this.loadSeq) this.loadingMore = false;
     }
   }
 
@@ -340,7 +382,7 @@ export class SifaWarnings extends SifaElement {
   private openForm(action: WarningAction): void {
     const values: Record<string, string> = action === 'assign' && this.detail ? { orgCode: this.detail.assignee?.orgCode ?? this.detail.orgCode } : {};
     this.form = { action, values, rectify: false, issues: {}, error: null, busy: false };
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.form input, .form textarea')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.form sifa-org-picker, .form input, .form textarea')?.focus());
   }
 
   private setValue(name: string, value: string): void {
@@ -359,7 +401,7 @@ export class SifaWarnings extends SifaElement {
     const issues: Record<string, string> = {};
     for (const field of formFields[form.action]) {
       if (field.when === 'rectify' && !form.rectify) continue;
-      if (field.required && !(v[field.name] ?? '').trim()) issues[field.name] = this.t('required');
+      if (field.required && !(v[field.name] ?? '').trim()) issues[field.name] = this.t(field.kind === 'org' ? 'fieldOrgPick' : 'required');
     }
     if (Object.keys(issues).length > 0) {
       this.form = { ...form, issues, error: this.t('fixFields') };
@@ -402,7 +444,7 @@ export class SifaWarnings extends SifaElement {
       this.form = null;
       this.announcement = this.t(doneKeys[form.action]);
       this.emit<WarningChangedDetail>('sifa-warning-changed', { id, action: form.action, state: result.state });
-      void this.load();
+      void this.load(true);
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus());
     } catch (error) {
       const fieldIssues: Record<string, string> = {};
@@ -423,7 +465,7 @@ export class SifaWarnings extends SifaElement {
 
   private async focusFirstIssue(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.form [aria-invalid="true"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.form [aria-invalid="true"], .form [data-invalid]')?.focus();
   }
 
   private async download(e: Event, doc: WarningDocumentRef): Promise<void> {
@@ -481,6 +523,16 @@ export class SifaWarnings extends SifaElement {
     if (!this.list) return nothing;
     const { total, warnings } = this.list;
     return html`<p class="count" id="count">${total > warnings.length ? this.t('countShown', { count: total, shown: warnings.length }) : this.t('count', { count: total })}</p>`;
+  }
+
+  /** The button under the list reading the next page, while the server has one. */
+  private renderMore(): TemplateResult | typeof nothing {
+    const list = this.list;
+    if (!list?.nextCursor) return nothing;
+    const rest = Math.max(0, list.total - list.warnings.length);
+    return html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} aria-describedby="count" @click=${() => void this.loadMore()}>
+      ${this.loadingMore ? this.t('loadingMore') : this.t('loadMore', { rest })}
+    </button>`;
   }
 
   private renderLoadError(): TemplateResult | typeof nothing {
@@ -562,7 +614,7 @@ export class SifaWarnings extends SifaElement {
       <div class="body ${showDetail ? '' : 'single'}">
         <div class="side">
           ${this.renderCount()} ${this.renderLoadError()} ${this.renderEmpty()}
-          ${list.length ? this.renderItems(list) : nothing}
+          ${list.length ? this.renderItems(list) : nothing} ${this.renderMore()}
         </div>
         ${showDetail ? this.renderDetail() : nothing}
       </div>
@@ -685,7 +737,7 @@ export class SifaWarnings extends SifaElement {
       ${s.documents.length
         ? html`<ul class="docs" aria-label=${this.t('documents')}>
             ${s.documents.map(
-              (d) => html`<li><a href=${`${getSifaConfig()?.endpoint ?? ''}${d.downloadPath}`} download=${documentFileName(d.number, d.title)} @click=${(e: Event) => void this.download(e, d)}>${d.title}</a> <span class="hint">${d.number}</span></li>`,
+              (d) => html`<li><a href=${`${getSifaConfig()?.endpoint ?? ''}${d.downloadPath}`} download=${documentFileName(d.number, d.title)} @click=${(e: Event) => void this.download(e, d)} lang=${ifDefined(this.ui === 'zh-CN' ? undefined : 'zh-CN')}>${d.title}</a> <span class="hint">${d.number}</span></li>`,
             )}
           </ul>`
         : nothing}
@@ -702,6 +754,22 @@ export class SifaWarnings extends SifaElement {
       const describedBy = [issue ? `${id}-issue` : '', f.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
       const value = form.values[f.name] ?? '';
       const onInput = (e: Event) => this.setValue(f.name, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
+      if (f.kind === 'org') {
+        // The picker carries its own label, hint and message (they cannot cross into its shadow root).
+        return html`<div class="field">
+          <sifa-org-picker
+            id=${id}
+            root=${ifDefined(this.detail?.orgCode)}
+            .value=${value}
+            label=${this.t(f.label)}
+            hint=${ifDefined(f.hint ? this.t(f.hint) : undefined)}
+            .error=${issue}
+            ?required=${f.required}
+            data-invalid=${ifDefined(issue ? 'true' : undefined)}
+            @sifa-org-change=${(e: CustomEvent<OrgChangeDetail>) => this.setValue(f.name, e.detail.code ?? '')}
+          ></sifa-org-picker>
+        </div>`;
+      }
       const control =
         f.kind === 'textarea'
           ? html`<textarea id=${id} name=${f.name} .value=${live(value)} ?required=${f.required} aria-invalid=${issue ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy || undefined)} @input=${onInput}></textarea>`
