@@ -54,8 +54,44 @@ export interface SeriesChart extends ChartBase {
 }
 
 export interface CategoryChart extends ChartBase {
-  categories: { name: string; value: number | null }[];
+  /** `choosable: false`: a mark that does not drill (a pie's "others"). */
+  categories: { name: string; value: number | null; choosable?: boolean }[];
   integer: boolean;
+}
+
+/**
+ * Distinct series colours (classes `c0`…`c11`, the `--sifa-dashboard-series-*` properties of the
+ * styles): a pie of the 12 counties of a city has one colour per county.
+ */
+export const paletteSize = 12;
+
+/**
+ * The slices of a pie: every category while they fit the palette; past it the largest
+ * `paletteSize - 1` and one "others" slice (null code) holding the rest, so no two slices share
+ * a colour. Categories keep their order; "others" comes last.
+ */
+export function pieSlices<T extends { name: string; value: number | null; code: string | null }>(categories: readonly T[], others: (count: number) => string): (T | { name: string; value: number; code: null })[] {
+  if (categories.length <= paletteSize) return [...categories];
+  const keep = new Set(
+    [...categories]
+      .map((c, i) => ({ i, v: c.value ?? -Infinity }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, paletteSize - 1)
+      .map((x) => x.i),
+  );
+  const rest = categories.filter((_, i) => !keep.has(i));
+  return [...categories.filter((_, i) => keep.has(i)), { name: others(rest.length), value: rest.reduce((sum, c) => sum + Math.max(0, c.value ?? 0), 0), code: null }];
+}
+
+/** `text` cut to about `width` units at `size` (an ellipsis at the end), and whether it was cut. */
+export function fitText(text: string, width: number, size: number): { text: string; cut: boolean } {
+  if (textWidth(text, size) <= width) return { text, cut: false };
+  let out = '';
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, size) > width) break;
+    out += ch;
+  }
+  return { text: `${out}…`, cut: true };
 }
 
 export interface MapChart extends ChartBase {
@@ -137,7 +173,7 @@ const shapes = ['circle', 'square', 'diamond', 'triangle'] as const;
 /** A point marker of series `s` (different shapes, so lines differ by more than colour). */
 function marker(s: number, x: number, y: number, r = 3.5): SVGTemplateResult {
   const shape = shapes[s % shapes.length];
-  const cls = `marker c${s % 6}`;
+  const cls = `marker c${s % paletteSize}`;
   if (shape === 'circle') return svg`<circle class=${cls} cx=${x.toFixed(1)} cy=${y.toFixed(1)} r=${r}></circle>`;
   if (shape === 'square') return svg`<rect class=${cls} x=${(x - r).toFixed(1)} y=${(y - r).toFixed(1)} width=${r * 2} height=${r * 2}></rect>`;
   const d =
@@ -150,7 +186,7 @@ function marker(s: number, x: number, y: number, r = 3.5): SVGTemplateResult {
 /** The swatch of series `s` for legends (a line with its marker, or a column's square). */
 export function legendSwatch(s: number, kind: 'line' | 'bar' | 'area'): TemplateResult {
   return html`<svg class="swatch" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true" focusable="false">
-    ${kind === 'line' ? svg`<line class="line c${s % 6}" x1="1" y1="6" x2="23" y2="6"></line>${marker(s, 12, 6, 3)}` : svg`<rect class="fill c${s % 6}" x="6" y="0" width="12" height="12"></rect>`}
+    ${kind === 'line' ? svg`<line class="line c${s % paletteSize}" x1="1" y1="6" x2="23" y2="6"></line>${marker(s, 12, 6, 3)}` : svg`<rect class="fill c${s % paletteSize}" x="6" y="0" width="12" height="12"></rect>`}
   </svg>`;
 }
 
@@ -183,7 +219,7 @@ export function seriesChart(chart: SeriesChart): TemplateResult {
         const x0 = left + band * i + band * 0.125 + inner * si;
         const y0 = y(Math.max(v, 0));
         const h = Math.abs(y(v) - y(0));
-        marks.push(svg`<rect class="fill c${si % 6}" x=${x0.toFixed(1)} y=${y0.toFixed(1)} width=${Math.max(1, inner - 1).toFixed(1)} height=${Math.max(h, 0.5).toFixed(1)}></rect>`);
+        marks.push(svg`<rect class="fill c${si % paletteSize}" x=${x0.toFixed(1)} y=${y0.toFixed(1)} width=${Math.max(1, inner - 1).toFixed(1)} height=${Math.max(h, 0.5).toFixed(1)}></rect>`);
       });
     });
   } else {
@@ -197,7 +233,7 @@ export function seriesChart(chart: SeriesChart): TemplateResult {
         } else run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
       });
       if (run.length) runs.push(run);
-      for (const r of runs) if (r.length > 1) marks.push(svg`<polyline class="line c${si % 6}" points=${r.join(' ')}></polyline>`);
+      for (const r of runs) if (r.length > 1) marks.push(svg`<polyline class="line c${si % paletteSize}" points=${r.join(' ')}></polyline>`);
       s.values.forEach((v, i) => {
         if (v !== null && (n <= 40 || chart.tip === i)) marks.push(marker(si, x(i), y(v)));
       });
@@ -234,13 +270,23 @@ export function barChart(chart: CategoryChart): TemplateResult {
   const top = 8;
   const bottom = 24;
   const H = top + bottom + row * n;
-  const labelWidth = Math.min(180, Math.max(...chart.categories.map((c) => textWidth(c.name, 12))) + 12);
+  // Names longer than the label column are cut with an ellipsis (the whole name is the mark's
+  // accessible name, its tooltip and in the data table), so none runs out of the panel. A name
+  // ends 8 units before the bars and keeps 6 more clear of the panel's edge: the column is that
+  // much wider than the longest name, which then shows whole.
+  const nameGap = 14;
+  const labelWidth = Math.min(180, Math.max(...chart.categories.map((c) => textWidth(c.name, 12))) + nameGap);
   const left = labelWidth;
+  const names = chart.categories.map((c) => fitText(c.name, labelWidth - nameGap, 12));
   const right = 72;
   const ticks = niceTicks(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 0, 4, chart.integer);
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   const x = (v: number) => left + (W - left - right) * ((v - lo) / (hi - lo || 1));
+  // The names and values drawn beside the bars are pictures of the marks' names (aria-hidden,
+  // after the marks, with no pointer events): a mark holds no text of its own, so a name cut
+  // with an ellipsis is never a visible label missing from the mark's accessible name (which
+  // always has the whole name and value), as the map's region names.
   return html`<svg class="chart bars" viewBox="0 0 ${W} ${H}" role="group" aria-label=${chart.title} data-chart=${chart.id}>
     ${ticks.map((t) => svg`<line class="grid" y1=${top} y2=${H - bottom} x1=${x(t).toFixed(1)} x2=${x(t).toFixed(1)}></line>
       <text class="tick x" y=${H - 8} x=${x(t).toFixed(1)} aria-hidden="true">${chart.tick(t)}</text>`)}
@@ -253,11 +299,19 @@ export function barChart(chart: CategoryChart): TemplateResult {
           aria-label=${`${c.name}: ${chart.format(c.value)}${drill}`}
           @keydown=${ev.keydown} @focus=${ev.focus} @blur=${ev.leave} @mouseenter=${ev.enter} @mouseleave=${ev.leave} @click=${ev.click}>
         <rect class="hit" x="0" y=${yTop} width=${W} height=${row}></rect>
-        <text class="name" x=${left - 8} y=${yTop + row / 2 + 4}>${c.name}</text>
         <rect class="fill c0" x=${x(Math.min(0, c.value ?? 0)).toFixed(1)} y=${yTop + 4} width=${Math.max(w, c.value === null ? 0 : 1).toFixed(1)} height=${row - 8}></rect>
-        <text class="value" x=${(x(Math.max(0, c.value ?? 0)) + 6).toFixed(1)} y=${yTop + row / 2 + 4}>${chart.format(c.value)}</text>
       </g>`;
     })}
+    <g class="bar-labels" aria-hidden="true">
+      ${chart.categories.map((c, i) => {
+        const yTop = top + row * i;
+        const name = names[i]!;
+        return svg`<g class="bar-label" data-i=${i}>
+          <text class="name" x=${left - 8} y=${yTop + row / 2 + 4}>${name.cut ? svg`<title>${c.name}</title>` : nothing}${name.text}</text>
+          <text class="value" x=${(x(Math.max(0, c.value ?? 0)) + 6).toFixed(1)} y=${yTop + row / 2 + 4}>${chart.format(c.value)}</text>
+        </g>`;
+      })}
+    </g>
   </svg>`;
 }
 
@@ -289,9 +343,10 @@ export function pieChart(chart: CategoryChart, share: (part: number) => string):
   return html`<svg class="chart pie" viewBox="0 0 ${W} ${H}" role="group" aria-label=${chart.title} data-chart=${chart.id}>
     ${slices.map(({ c, i, part, a0, a1 }) => {
       const ev = markEvents(chart, i, n);
-      const drill = chart.onChoose ? `, ${chart.chooseHint ?? ''}` : '';
-      return svg`<path class="slice fill c${i % 6} ${chart.tip === i ? 'hot' : ''}" data-i=${i} d=${part > 0 ? arc(cx, cy, r, a0, a1) : `M${cx} ${cy}`}
-        role=${chart.onChoose ? 'button' : 'img'} tabindex=${i === chart.active ? '0' : '-1'} aria-label=${`${c.name}: ${chart.format(c.value)} (${share(part)})${drill}`}
+      const choosable = chart.onChoose !== undefined && c.choosable !== false;
+      const drill = choosable ? `, ${chart.chooseHint ?? ''}` : '';
+      return svg`<path class="slice fill c${i % paletteSize} ${chart.tip === i ? 'hot' : ''}" data-i=${i} d=${part > 0 ? arc(cx, cy, r, a0, a1) : `M${cx} ${cy}`}
+        role=${choosable ? 'button' : 'img'} tabindex=${i === chart.active ? '0' : '-1'} aria-label=${`${c.name}: ${chart.format(c.value)} (${share(part)})${drill}`}
         @keydown=${ev.keydown} @focus=${ev.focus} @blur=${ev.leave} @mouseenter=${ev.enter} @mouseleave=${ev.leave} @click=${ev.click}></path>`;
     })}
     ${tip ? tooltip([tip.c.name, `${chart.format(tip.c.value)} (${share(tip.part)})`], cx + (r / 2) * Math.sin((tip.a0 + tip.a1) / 2), cy - (r / 2) * Math.cos((tip.a0 + tip.a1) / 2), W, H) : nothing}

@@ -1,8 +1,8 @@
 /** Registers <sifa-dashboard> (side effect): import this file, or load the script-tag bundle. */
-import { SifaDashboard, type DashboardExportDetail, type DashboardNavigateDetail } from './sifa-dashboard.js';
+import { SifaDashboard, type DashboardExportDetail, type DashboardNavigateDetail, type DashboardOpenRecordDetail } from './sifa-dashboard.js';
 
 export { SifaDashboard };
-export type { DashboardNavigateDetail, DashboardExportDetail };
+export type { DashboardNavigateDetail, DashboardExportDetail, DashboardOpenRecordDetail };
 export type { DashboardState } from './state.js';
 
 if (!customElements.get('sifa-dashboard')) customElements.define('sifa-dashboard', SifaDashboard);
@@ -14,5 +14,6 @@ declare global {
   interface HTMLElementEventMap {
     'sifa-dashboard-navigate': CustomEvent<DashboardNavigateDetail>;
     'sifa-dashboard-export': CustomEvent<DashboardExportDetail>;
+    'sifa-dashboard-open-record': CustomEvent<DashboardOpenRecordDetail>;
   }
 }

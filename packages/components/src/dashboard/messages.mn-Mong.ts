@@ -43,6 +43,14 @@ export const mnMong: DashboardMessageCatalog = {
   compareYearAgo: 'ᠨᠢᠳᠤᠨᠤᠨ ᠤ ᠢᠵᠢᠯ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠲᠠᠢ ᠬᠠᠷᠢᠴᠠᠭᠤᠯᠬᠤ',
   // qaricagulqu qugucag_a: {period}
   comparedWith: 'ᠬᠠᠷᠢᠴᠠᠭᠤᠯᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ {period}',
+  // qaricagulqu: {period}-un ijil edUr-Ud ({from}–{through})
+  comparedWithDays: 'ᠬᠠᠷᠢᠴᠠᠭᠤᠯᠬᠤ᠄ {period} ᠤᠨ ᠢᠵᠢᠯ ᠡᠳᠦᠷ ᠦᠳ ({from}–{through})',
+  // {day} kUrtele, ene qugucag_a dagusugsan Ugei
+  periodRunning: '{day} ᠬᠦᠷᠲᠡᠯᠡ᠂ ᠡᠨᠡ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  // {year} on-u {month} sar_a-yin {day}
+  dayDate: '{year} ᠣᠨ ᠤ {month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}',
+  // {month} sar_a
+  monthShort: '{month} ᠰᠠᠷ᠎ᠠ',
   // bodogsan cag {time}
   computedAt: 'ᠪᠣᠳᠣᠭᠰᠠᠨ ᠴᠠᠭ {time}',
   // bodatu cag
@@ -151,8 +159,24 @@ export const mnMong: DashboardMessageCatalog = {
   colDay: 'ᠡᠳᠦᠷ',
   // egUsbUri
   colSource: 'ᠡᠭᠦᠰᠪᠦᠷᠢ',
-  // temdeglel-Un dugar
-  colRecord: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ',
+  // temdeglel
+  colRecord: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ',
+  // {kind} {ref}
+  recordRef: '{kind} {ref}',
+  // : {ref}
+  recordOf: '᠄ {ref}',
+  // temdeglel-i UjekU
+  openRecord: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠦᠵᠡᠬᠦ',
+  // jUil
+  recordItem: 'ᠵᠦᠢᠯ',
+  // dugar
+  recordNumber: 'ᠳ᠋ᠤᠭᠠᠷ',
+  // bicigsen kUmUn
+  recordAuthor: 'ᠪᠢᠴᠢᠭᠰᠡᠨ ᠬᠦᠮᠦᠨ',
+  // bicigsen cag
+  recordSaved: 'ᠪᠢᠴᠢᠭᠰᠡᠨ ᠴᠠᠭ',
+  // busud {count}
+  others: 'ᠪᠤᠰᠤᠳ {count}',
   // ajil-un edUr-Un temdeglel
   sourceDiary: 'ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ',
   sourceCase: 'ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠠᠩᠰᠠ',

@@ -24,6 +24,12 @@ export const dashboardStyles = css`
     --sifa-dashboard-series-3: #8a1c1c;
     --sifa-dashboard-series-4: #613583;
     --sifa-dashboard-series-5: #865e3c;
+    --sifa-dashboard-series-6: #0e7c86;
+    --sifa-dashboard-series-7: #c0307f;
+    --sifa-dashboard-series-8: #7a8a00;
+    --sifa-dashboard-series-9: #5c6b7a;
+    --sifa-dashboard-series-10: #e5a50a;
+    --sifa-dashboard-series-11: #99c1f1;
     --sifa-dashboard-scale-0: #eef3f9;
     --sifa-dashboard-scale-1: #c6d8ee;
     --sifa-dashboard-scale-2: #8db4de;
@@ -44,6 +50,12 @@ export const dashboardStyles = css`
     --sifa-dashboard-series-3: #f2b8b5;
     --sifa-dashboard-series-4: #dc8add;
     --sifa-dashboard-series-5: #cdab8f;
+    --sifa-dashboard-series-6: #5fd4d4;
+    --sifa-dashboard-series-7: #ff7eb6;
+    --sifa-dashboard-series-8: #c8d65b;
+    --sifa-dashboard-series-9: #b0bec5;
+    --sifa-dashboard-series-10: #f9e154;
+    --sifa-dashboard-series-11: #6f8fff;
     --sifa-dashboard-scale-0: #1f2a36;
     --sifa-dashboard-scale-1: #24425f;
     --sifa-dashboard-scale-2: #2f6291;
@@ -113,6 +125,11 @@ export const dashboardStyles = css`
     display: grid;
     gap: var(--sifa-space);
   }
+  /* One column as wide as the host: a wide table scrolls in its own box, the header, toolbar and
+     breadcrumb wrap (an auto column would grow to the widest content and the page scroll). */
+  .frame:not(.vertical) {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .frame.big {
     padding: calc(var(--sifa-space) * 2);
     min-block-size: 100%;
@@ -158,6 +175,15 @@ export const dashboardStyles = css`
   .field select {
     color: var(--sifa-color-text);
     font-size: var(--sifa-font-size);
+  }
+  /* A picker is never wider than the widget (a select is as wide as its longest option): on a
+     narrow host it shrinks, its chosen option still shown. */
+  .frame:not(.vertical) .field {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
+  .frame:not(.vertical) .field select {
+    max-inline-size: 100%;
   }
   .figure-picker {
     justify-self: start;
@@ -303,9 +329,36 @@ export const dashboardStyles = css`
   .entries-head h3 {
     margin: 0;
   }
-  .record {
+  .record .ref {
     font-family: ui-monospace, monospace;
-    word-break: break-all;
+    margin-inline-end: 0.5em;
+  }
+  .record .about {
+    display: block;
+    color: var(--sifa-color-text-muted);
+  }
+  .record .open {
+    font-size: var(--sifa-font-size-small);
+  }
+  .record-detail dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
+    gap: calc(var(--sifa-space) / 2) var(--sifa-space);
+    margin: 0;
+  }
+  .record-detail dt {
+    color: var(--sifa-color-text-muted);
+  }
+  .record-detail dd {
+    margin: 0;
+  }
+  .record-detail .id {
+    font-family: ui-monospace, monospace;
+    overflow-wrap: anywhere;
+  }
+  .meta .running {
+    color: var(--sifa-color-warning);
+    font-weight: 600;
   }
   .pager {
     display: flex;
@@ -433,6 +486,24 @@ export const dashboardStyles = css`
   .c5 {
     --c: var(--sifa-dashboard-series-5);
   }
+  .c6 {
+    --c: var(--sifa-dashboard-series-6);
+  }
+  .c7 {
+    --c: var(--sifa-dashboard-series-7);
+  }
+  .c8 {
+    --c: var(--sifa-dashboard-series-8);
+  }
+  .c9 {
+    --c: var(--sifa-dashboard-series-9);
+  }
+  .c10 {
+    --c: var(--sifa-dashboard-series-10);
+  }
+  .c11 {
+    --c: var(--sifa-dashboard-series-11);
+  }
   .line {
     stroke: var(--c);
   }
@@ -450,8 +521,11 @@ export const dashboardStyles = css`
   .chart .bar[role='img'] {
     cursor: default;
   }
-  .chart .bar .name {
+  .chart .bar-label .name {
     text-anchor: end;
+  }
+  .chart .bar-labels {
+    pointer-events: none;
   }
   .chart .bar.hot .fill,
   .chart .bar:focus-visible .fill {
@@ -536,20 +610,112 @@ export const dashboardStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--sifa-space) / 2) var(--sifa-space);
   }
-  /* Mongolian: the dashboard flows vertically; its height is the line length; charts stay horizontal. */
+  /*
+   * Mongolian: the dashboard flows vertically (lines top to bottom, following each other left to
+   * right); its height is the line length. It grows to the right as far as its content goes and
+   * the host scrolls sideways, never the page. Charts stay horizontal, in boxes as wide as the
+   * lines are long, so they keep their proportions.
+   */
+  :host([data-sifa-locale='mn-Mong']) {
+    /* The containing block of the screen-reader-only text too, which would otherwise widen the page. */
+    position: relative;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    overflow-y: hidden;
+  }
   .frame.vertical {
     writing-mode: vertical-lr;
-    block-size: auto;
     inline-size: var(--sifa-dashboard-vertical-size);
-    overflow-x: auto;
+    block-size: max-content;
   }
   .vertical .grid {
-    grid-template-columns: auto;
+    grid-template-columns: minmax(0, 1fr);
+    grid-auto-flow: row;
   }
-  /* Charts stay horizontal in a box of their own (an orthogonal flow needs a definite width). */
+  .vertical .kpis {
+    grid-template-columns: repeat(auto-fill, minmax(9em, 1fr));
+  }
+  /* An orthogonal flow needs a definite width: a line's length, less the panel's padding. */
   .vertical .chart-box {
     writing-mode: horizontal-tb;
-    inline-size: 30em;
+    inline-size: calc(var(--sifa-dashboard-vertical-size) - 4em);
+  }
+  .vertical .panel {
+    inline-size: auto;
+  }
+  /* The nested warnings list keeps its own layout; the panel is as wide as it needs. */
+  .vertical .panel.warnings {
+    overflow: visible;
+  }
+  /* Big screen (大屏): one screen, no scrolling. The wide layout fixes the frame to the screen's
+     height and shares it out: header, pickers and tiles take what they need, the chart panels
+     (three columns, two rows) the rest; drill-down tables stay off the wall. */
+  .big .items,
+  .big .entries,
+  .big .table-toggle,
+  .big .scroll,
+  .big .ranking .more {
+    display: none;
+  }
+  @container (min-width: 60em) {
+    .frame.big:not(.vertical) {
+      display: flex;
+      flex-direction: column;
+      block-size: 100vh;
+      overflow: hidden;
+      gap: var(--sifa-space);
+    }
+    .frame.big:not(.vertical) > * {
+      flex: none;
+    }
+    .frame.big:not(.vertical) > .grid {
+      flex: 1 1 0;
+      min-block-size: 0;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-auto-rows: minmax(0, 1fr);
+    }
+    .big .kpis {
+      grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
+    }
+    .big .kpi-value {
+      font-size: calc(var(--sifa-font-size-large) * 1.3);
+    }
+    .big .grid > .panel {
+      display: flex;
+      flex-direction: column;
+      min-block-size: 0;
+      overflow: hidden;
+    }
+    .big .grid > .panel > h3 {
+      flex: none;
+    }
+    .big .chart-box {
+      flex: 1 1 0;
+      min-block-size: 0;
+      display: flex;
+    }
+    .big .chart-box > .chart,
+    .big .map-wrap {
+      flex: 1 1 0;
+      min-block-size: 0;
+      block-size: 100%;
+    }
+    .big .map-wrap {
+      display: flex;
+      flex-direction: column;
+    }
+    .big .map-wrap > .chart {
+      flex: 1 1 0;
+      min-block-size: 0;
+    }
+    .big .legend,
+    .big .map-legend {
+      flex: none;
+    }
+    .big .ranking-list {
+      overflow: hidden;
+      min-block-size: 0;
+    }
   }
   .vertical .legend .swatch,
   .vertical .map-legend .swatch {

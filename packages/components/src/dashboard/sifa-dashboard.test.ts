@@ -10,7 +10,7 @@
  * (no panel), then loaded through a script-tag loader, then defined as a host would import it.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commands, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
 import type { StatisticsView, StatisticsViewInput } from '@sifa/plugin-statistics';
 import { configureSifa } from '../config/config.js';
@@ -22,7 +22,9 @@ import { paramName } from './state.js';
 import './define.js';
 import type { DashboardCalls, SifaDashboard } from './sifa-dashboard.js';
 import type { DashboardNavigateDetail } from './define.js';
-import { testToday, testYear } from '../test-utils/clock.js';
+import { testMonth, testToday, testYear } from '../test-utils/clock.js';
+import { overflowing } from '../test-utils/layout.js';
+import type { DashboardOpenRecordDetail } from './sifa-dashboard.js';
 
 // The widget's default period: the year of the page's clock (the test clock).
 const year = testYear();
@@ -117,7 +119,8 @@ beforeEach(() => {
   document.documentElement.lang = '';
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await page.viewport(1400, 900);
   vi.restoreAllMocks();
   delete window.SifaKit;
   document.body.replaceChildren();
@@ -447,6 +450,244 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     expect(Object.keys(en).sort()).toEqual(keys);
     expect(Object.keys(mn).sort()).toEqual(keys);
     expect([...dashboardMessages.mnDrafts].sort()).toEqual(keys);
+  });
+
+  it('D2: the Mongolian dashboard holds: it scrolls sideways itself, never the page; charts keep their shape; the warnings panel is not cut off', async () => {
+    for (const width of [1400, 390]) {
+      await page.viewport(width, 900);
+      const m = await mount({ attrs: { entry: 'work-overview', period: year, history: 'off' }, lang: 'mn-Mong' });
+      await eventually(() => m.root.querySelector('sifa-warnings')?.shadowRoot?.querySelector('[part="base"] h2'), { what: 'the warnings panel' });
+      await m.el.updateComplete;
+      expect(overflowing(m.el), `at ${width} px`).toEqual([]);
+      expect(m.el.getBoundingClientRect().right).toBeLessThanOrEqual(width);
+      // The trend keeps its proportions (640 × 260), large enough to read.
+      const trend = q(m.root, '[data-chart="trend"]').getBoundingClientRect();
+      expect(trend.width / trend.height).toBeCloseTo(640 / 260, 1);
+      expect(trend.width).toBeGreaterThan(400);
+      // Every panel is inside the frame, and the warnings panel shows all of its list.
+      const frame = q(m.root, '[part="base"]').getBoundingClientRect();
+      for (const panel of all(m.root, '.panel')) {
+        const r = panel.getBoundingClientRect();
+        expect(r.bottom, panel.className).toBeLessThanOrEqual(frame.bottom + 1);
+        expect(r.right, panel.className).toBeLessThanOrEqual(frame.right + 1);
+      }
+      const warnings = q(m.root, '.panel.warnings');
+      expect(warnings.scrollWidth).toBeLessThanOrEqual(warnings.clientWidth + 1);
+      expect(warnings.scrollHeight).toBeLessThanOrEqual(warnings.clientHeight + 1);
+      document.body.replaceChildren();
+    }
+  });
+
+  it.each(['mn-Mong', 'en'] as const)('D6: no Chinese units, month labels or dates in the %s dashboard', async (lang) => {
+    const m = await mount({ attrs: { entry: 'work-overview', period: year, history: 'off' }, lang });
+    const texts = all(m.root, '.meta, .kpi-value, .kpi-previous, [data-chart="trend"] .tick, [data-chart="breakdown"] .value, .ranking .value').map((e) => e.textContent ?? '');
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
+    if (lang === 'mn-Mong') expect(all(m.root, '[data-chart="trend"] .tick.x').map((e) => e.textContent)[0]).toBe('1 ᠰᠠᠷ᠎ᠠ');
+  });
+
+  it('D12: the running month says it is incomplete and is compared with the same days of the month before (by the server clock)', async () => {
+    const month = testMonth(0);
+    const m = await mount({ attrs: { entry: 'work-overview', period: month, compare: 'previous', history: 'off' } });
+    const view = await viewOf(m, { entry: 'work-overview', period: month, compare: 'previous' });
+    expect(view.period.complete).toBe(false);
+    const day = Number(view.period.through.slice(8));
+    // The same number of days (the 31st compares with a 30-day month's 30th).
+    const [py, pm] = testMonth(-1).split('-').map(Number) as [number, number];
+    const sameDay = Math.min(day, new Date(py, pm, 0).getDate());
+    expect(view.comparePeriod).toMatchObject({ period: testMonth(-1), through: `${testMonth(-1)}-${String(sameDay).padStart(2, '0')}`, complete: false });
+    expect(q(m.root, '.meta .running').textContent).toBe(`截至${Number(month.slice(0, 4))}年${Number(month.slice(5))}月${day}日，本期尚未结束`);
+    expect(q(m.root, '.meta .compared').textContent).toContain(`同期（${Number(testMonth(-1).slice(0, 4))}年${Number(testMonth(-1).slice(5))}月1日至`);
+    const tiles = all(m.root, '.kpi');
+    tiles.forEach((tile, i) => expect(tile.dataset['previous']).toBe(String(view.kpis[i]!.previous ?? '')));
+  });
+
+  it('D15: a pie gives each of the 12 counties a colour of its own in the light, dark and elderly themes; past 12 the rest are "others"', async () => {
+    for (const theme of ['light', 'dark', 'elderly']) {
+      const m = await mount({ attrs: { entry: 'correction-contact-mix', period: year, theme, history: 'off' } });
+      const slices = all<SVGPathElement>(m.root, '[data-chart="breakdown"] path.slice');
+      expect(slices).toHaveLength(12);
+      const fills = new Set(slices.map((p) => getComputedStyle(p).fill));
+      expect(fills.size, theme).toBe(12);
+      const background = getComputedStyle(m.el).backgroundColor;
+      expect(fills.has(background)).toBe(false);
+      document.body.replaceChildren();
+    }
+    // 红山区 has 15 offices: 11 slices and "others", still 12 colours.
+    const county = await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'correction-contact-mix', period: year, history: 'off' } });
+    const view = county.el.statisticsView!;
+    expect(view.breakdown.length).toBeGreaterThan(12);
+    const slices = all<SVGPathElement>(county.root, '[data-chart="breakdown"] path.slice');
+    expect(slices).toHaveLength(12);
+    expect(new Set(slices.map((p) => getComputedStyle(p).fill)).size).toBe(12);
+    expect(slices.at(-1)!.getAttribute('aria-label')).toContain(`其他 ${view.breakdown.length - 11} 个`);
+    expect(slices.at(-1)!.getAttribute('role')).toBe('img');
+  });
+
+  it('D16: the ranking follows the figure charted', async () => {
+    const m = await mount({ attrs: { entry: 'correction-contact-mix', period: year, history: 'off' } });
+    const view = m.el.statisticsView!;
+    expect(view.figures.length).toBeGreaterThan(1);
+    await userEvent.selectOptions(q<HTMLSelectElement>(m.root, 'select[name="figure"]'), '1');
+    await m.el.updateComplete;
+    expect(q(m.root, '#ranking-title').textContent).toContain(view.figures[1]!.title.zh);
+    const best = Math.max(...view.ranking.map((r) => r.values[1] ?? -1));
+    const rows = all(m.root, '.ranking-list li');
+    expect(Number(rows[0]!.dataset['value'])).toBe(best);
+    expect(rows[0]!.dataset['rank']).toBe('1');
+    const values = rows.map((r) => Number(r.dataset['value']));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
+  it('D17: big-screen mode fits one 1920 × 1080 screen', async () => {
+    await page.viewport(1920, 1080);
+    const m = await mount({ attrs: { entry: 'work-overview', period: year, 'big-screen': '', history: 'off' } });
+    await eventually(() => m.root.querySelector('sifa-warnings')?.shadowRoot?.querySelector('[part="base"] h2'), { what: 'the warnings panel' });
+    await m.el.updateComplete;
+    expect(document.documentElement.scrollHeight).toBeLessThanOrEqual(1080);
+    const base = q(m.root, '[part="base"]');
+    expect(base.scrollHeight).toBeLessThanOrEqual(1080);
+    // Every chart is on the screen and of a readable size.
+    for (const chart of ['trend', 'breakdown', 'map']) {
+      const r = q(m.root, `[data-chart="${chart}"]`).getBoundingClientRect();
+      expect(r.bottom, chart).toBeLessThanOrEqual(1080);
+      expect(r.height, chart).toBeGreaterThan(150);
+    }
+    expect(q(m.root, '.ranking-list li').getBoundingClientRect().bottom).toBeLessThanOrEqual(1080);
+  });
+
+  it('D18: exports what is on screen: the records of the open item, times in China time with the offset', async () => {
+    const m = await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'mediation-cases', period: year, history: 'off' } });
+    const saved: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (saved.push(blob as Blob), 'blob:test'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const view = m.el.statisticsView!;
+    const item = view.items.find((i) => i.value > 0)!;
+    q<HTMLButtonElement>(m.root, `button.open-item[data-metric="${item.metric}"]`).click();
+    await eventually(() => m.root.querySelector('#entries tbody tr'), { what: 'the records' });
+    q<HTMLButtonElement>(m.root, 'button.export[data-format="csv"]').click();
+    await eventually(() => saved.length === 1, { what: 'the CSV download' });
+    const rows = parseCsv((await saved[0]!.text()).replace(/^\uFEFF/, ''));
+    const head = Object.fromEntries(rows.slice(1, 8).map((r) => [r[0], r[1]]));
+    expect(head['分项指标']).toContain(item.metric);
+    expect(head['生成时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+08:00（北京时间）$/);
+    // The hour is the one the screen shows (China time), not UTC's.
+    const shownHour = new Date(view.computedAt).getHours();
+    expect(Number(head['生成时间']!.slice(11, 13))).toBe(shownHour);
+    const records = section(rows, '记录');
+    const entries = await m.client.query<DashboardCalls, 'statistics.entries'>('statistics.entries', { orgCode: HONGSHAN, period: year, metric: item.metric, limit: 200 });
+    expect(records.rows).toHaveLength(entries.total);
+    expect(records.rows.slice(0, entries.rows.length).map((r) => r[5])).toEqual(entries.rows.map((r) => r.source.id));
+    expect(rows.some((r) => r[0] === '概览')).toBe(false);
+  });
+
+  it('D19: a record behind a number shows a readable reference with its item and author, and opens', async () => {
+    const county = await viewOf(await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'diary-entries', period: year, history: 'off' } }), { entry: 'diary-entries', orgCode: HONGSHAN, period: year });
+    document.body.replaceChildren();
+    const office = county.ranking[0]!.org.code;
+    const m = await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'diary-entries', period: year, 'org-code': office, history: 'off' } });
+    const opened: DashboardOpenRecordDetail[] = [];
+    m.el.addEventListener('sifa-dashboard-open-record', (e) => opened.push(e.detail));
+    const item = m.el.statisticsView!.items.find((i) => i.value > 0)!;
+    q<HTMLButtonElement>(m.root, `button.open-item[data-metric="${item.metric}"]`).click();
+    await eventually(() => m.root.querySelector('#entries tbody tr .about'), { what: 'the records and what the diary tells of them' });
+    const row = q(m.root, '#entries tbody tr[data-source]');
+    const id = row.dataset['source']!;
+    expect(q(row, '.ref').textContent).toBe(`工作日志 ${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`);
+    expect(row.textContent).not.toContain(id);
+    // The entry's item and author, as the diary tells them.
+    const entry = (await m.client.query<DashboardCalls, 'diary.month'>('diary.month', { orgCode: office, month: q(row, 'time').getAttribute('datetime')!.slice(0, 7) })).entries.find((e) => e.id === id)!;
+    expect(q(row, '.about').textContent).toContain(entry.authorName);
+    // Open: the host hears of it; nobody handles it, so the record's details show in place.
+    q<HTMLButtonElement>(row, 'button.open').click();
+    await m.el.updateComplete;
+    expect(opened.at(-1)).toMatchObject({ kind: 'diary.entry', id, orgCode: office, metric: item.metric, href: null });
+    const detail = q(m.root, `#record-${id}`);
+    expect(detail.textContent).toContain(id);
+    expect(detail.textContent).toContain(entry.authorName);
+    expect(q(row, 'button.open').getAttribute('aria-expanded')).toBe('true');
+    // A host that opens records itself cancels the event; with a link template the record is a link.
+    m.el.addEventListener('sifa-dashboard-open-record', (e) => e.preventDefault());
+    q<HTMLButtonElement>(row, 'button.open').click();
+    await m.el.updateComplete;
+    expect(m.root.querySelector(`#record-${id}`)).not.toBeNull();
+    // A case file behind a number shows its number (案号) from its plugin.
+    q<HTMLButtonElement>(m.root, 'button.back').click();
+    await m.el.updateComplete;
+    m.el.setAttribute('entry', 'mediation-cases');
+    m.el.setAttribute('org-code', HONGSHAN);
+    await showing(m, HONGSHAN);
+    q<HTMLButtonElement>(m.root, 'button.open-item[data-metric="diary.mediation-cases"]').click();
+    const caseRow = await eventually(() => m.root.querySelector<HTMLElement>('#entries tbody tr[data-kind="mediation.case"] .about'), { what: 'a case file and its number' });
+    expect(caseRow.textContent).toMatch(/调字第\d+号/);
+    expect(q(caseRow.closest('tr')!, '.ref').textContent).toMatch(/^案卷 [0-9A-F]{8}$/);
+    // With a link template the record is a link.
+    m.el.sourceHref = '/records/{kind}/{id}?org={orgCode}';
+    await m.el.updateComplete;
+    const link = q<HTMLAnchorElement>(caseRow.closest('tr')!, 'a.open');
+    expect(link.getAttribute('href')).toMatch(new RegExp(`^/records/mediation\\.case/${caseRow.closest('tr')!.dataset['source']}\\?org=${HONGSHAN}\\d{3}$`));
+  });
+
+  it('V1: at 390 px the page never scrolls sideways: wide tables scroll in their own box, header, pickers and breadcrumb wrap', async () => {
+    await page.viewport(390, 844);
+    for (const theme of ['light', 'elderly'] as const) {
+      const m = await mount({ attrs: { period: year, history: 'off', theme }, lang: 'en' });
+      // Every chart's data table open too.
+      for (const toggle of all<HTMLButtonElement>(m.root, '.table-toggle')) toggle.click();
+      await m.el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      expect(document.documentElement.scrollWidth, theme).toBeLessThanOrEqual(390);
+      expect(m.el.scrollWidth, theme).toBeLessThanOrEqual(m.el.clientWidth + 1);
+      const host = m.el.getBoundingClientRect();
+      for (const part of all(m.root, '.head, [part="toolbar"], [part="toolbar"] .field, [part="toolbar"] select, [part="breadcrumb"], .panel'))
+        expect(part.getBoundingClientRect().right, `${theme}: ${part.localName}.${part.className}`).toBeLessThanOrEqual(host.right + 1);
+      // The items table is wider than the screen: its box scrolls.
+      const scroll = q(m.root, '.panel.items .scroll');
+      expect(scroll.scrollWidth, theme).toBeGreaterThan(scroll.clientWidth);
+      expect(scroll.getBoundingClientRect().right, theme).toBeLessThanOrEqual(host.right + 1);
+      document.body.replaceChildren();
+    }
+  });
+
+  it('V2: entry points, groups and figures with no Mongolian title are marked as Chinese in the Mongolian pickers', async () => {
+    const m = await mount({ attrs: { period: year, history: 'off' }, lang: 'mn-Mong' });
+    const options = all<HTMLOptionElement>(m.root, 'select[name="entry"] option, select[name="entry"] optgroup, select[name="figure"] option');
+    expect(options.length).toBeGreaterThan(5);
+    const han = /[\u4e00-\u9fff]/;
+    const chinese = options.filter((o) => han.test(o.localName === 'optgroup' ? o.getAttribute('label')! : o.textContent!));
+    expect(chinese.length).toBeGreaterThan(0);
+    for (const o of chinese) expect(o.getAttribute('lang'), o.textContent!).toBe('zh-CN');
+    // An option in Mongolian says so (a group's Chinese name does not pass to it).
+    for (const o of all<HTMLOptionElement>(m.root, 'select[name="entry"] option').filter((o) => !han.test(o.textContent!))) expect(o.lang).toBe('mn-Mong');
+  });
+
+  it("V3: a bar's visible name and value are in its accessible name (no cut name inside the mark); a name that fits shows whole", async () => {
+    const m = await mount({ attrs: { entry: 'diary-entries', period: year, history: 'off' }, lang: 'en' });
+    const bars = all<SVGGElement>(m.root, '[data-chart="breakdown"] g.bar');
+    expect(bars.length).toBeGreaterThan(5);
+    const names = all<SVGTextElement>(m.root, '[data-chart="breakdown"] text.name');
+    for (const [i, bar] of bars.entries()) {
+      // The mark holds no text: what it shows beside it is a picture of its name.
+      expect(bar.textContent!.trim()).toBe('');
+      expect(names[i]!.closest('[aria-hidden="true"]')).not.toBeNull();
+      const name = m.el.statisticsView!.breakdown[i]!.org.name;
+      expect(bar.getAttribute('aria-label')).toContain(`${name.en ?? name.zh}: `);
+    }
+    // 阿鲁科尔沁旗, the longest county name, shows whole.
+    expect(names.map((n) => n.textContent)).toContain('阿鲁科尔沁旗');
+    expect(describeViolations(await axeViolations(m.el, { rules: ['label-content-name-mismatch'] }))).toEqual([]);
+  });
+
+  it('D20: a long office name stays inside the bar-chart panel (cut, the whole name in its title)', async () => {
+    const m = await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'diary-entries', period: year, history: 'off' } });
+    const panel = q(m.root, '.panel.breakdown').getBoundingClientRect();
+    const names = all<SVGTextElement>(m.root, '[data-chart="breakdown"] text.name');
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(name.getBoundingClientRect().left, name.textContent!).toBeGreaterThanOrEqual(panel.left);
+    const long = m.el.statisticsView!.breakdown.find((b) => b.org.name.zh.length > 20)!;
+    const cut = names.find((n) => n.querySelector('title')?.textContent === long.org.name.zh)!;
+    expect(cut.textContent).toMatch(/…$/);
   });
 
   it("shows the server's refusal in the reader's language", async () => {

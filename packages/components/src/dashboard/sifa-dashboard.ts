@@ -21,7 +21,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { EntryPointDefinition, EntryPointGroup, LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
+import type { CaseSummary, EntryPointDefinition, EntryPointGroup, LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
 import type {
   Comparison,
   EntryPointList,
@@ -31,8 +31,10 @@ import type {
   StatisticsEntries,
   StatisticsEntry,
   StatisticsView,
+  PeriodSpan,
 } from '@sifa/plugin-statistics';
 import type { WarningsApi } from '@sifa/plugin-warnings';
+import type { DiaryApi } from '@sifa/plugin-diary';
 import { SifaElement } from '../base/sifa-element.js';
 import { elementAvailable } from '../base/element-available.js';
 import { failureReason } from '../client/client.js';
@@ -55,13 +57,64 @@ export interface DashboardExportDetail {
   filename: string;
 }
 
+/**
+ * `sifa-dashboard-open-record`: the user asked to open a record behind a number (cancelable: a
+ * host that opens it itself, e.g. in its diary or case page, calls `preventDefault()`; otherwise
+ * the dashboard shows what the record's plugin tells about it in place).
+ */
+export interface DashboardOpenRecordDetail {
+  /** The source kind: `diary.entry`, `<plugin>.case`, `platform.integration`… */
+  kind: string;
+  id: string;
+  orgCode: string;
+  day: string;
+  /** The metric whose records are listed. */
+  metric: string;
+  /** The `source-href` link of the record, when the host gave a template. */
+  href: string | null;
+}
+
 /** The procedures the dashboard calls, as a type alias (an interface has no index signature for the client's ApiMap). */
-export type DashboardCalls = Pick<StatisticsApi, keyof StatisticsApi> & Pick<WarningsApi, 'warnings.list'> & Pick<OrgBoundariesApi, 'platform.org.boundaries'>;
+export type DashboardCalls = Pick<StatisticsApi, keyof StatisticsApi> &
+  Pick<WarningsApi, 'warnings.list'> &
+  Pick<OrgBoundariesApi, 'platform.org.boundaries'> &
+  Pick<DiaryApi, 'diary.month' | 'diary.catalog'>;
+
+/** `<plugin>.cases.get` of any case type's plugin (the casework engine records facts as `<plugin>.case`). */
+type CaseCalls = Record<`${string}.cases.get`, { type: 'query'; input: { id: string }; output: CaseSummary }>;
+
+/**
+ * What the record's plugin tells about a record behind a number: a diary entry's item, author,
+ * when saved and figures; a case file's number (案号).
+ */
+interface RecordDetail {
+  number?: string | null;
+  item: LocalizedText | null;
+  author: string | null;
+  savedAt: string | null;
+  fields: { label: LocalizedText; value: string }[];
+}
 
 type Charts = typeof import('./charts.js');
 type EntryPoints = EntryPointList;
 type Text = { text: string; lang?: string | undefined };
 type MarkState = { active: number; tip: number | null };
+type DiaryCatalogItems = DashboardCalls['diary.catalog']['output']['items'];
+
+/** Competition ranking (1, 2, 2, 4) by `value`, highest first; rows without a value last (as the server ranks). */
+export function rankByValue<T extends { org: { code: string }; value: number | null }>(rows: readonly T[]): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === b.value ? a.org.code.localeCompare(b.org.code) : a.value === null ? 1 : -1;
+    return b.value - a.value || a.org.code.localeCompare(b.org.code);
+  });
+  const numbers = sorted.filter((r) => r.value !== null).length;
+  let rank = 0;
+  return sorted.map((r, i) => {
+    if (r.value === null) return { ...r, rank: numbers + 1 };
+    if (i === 0 || sorted[i - 1]!.value !== r.value) rank = i + 1;
+    return { ...r, rank };
+  });
+}
 
 /** The charts chunk, loaded once per page. */
 let chartsModule: Promise<Charts> | null = null;
@@ -95,6 +148,7 @@ const numbersOf = (v: StatisticsView) => JSON.stringify([v.kpis, v.series, v.bre
  *
  * @fires sifa-dashboard-navigate - The user moved the dashboard (picker, drill-down, breadcrumb, back button). Detail: `DashboardNavigateDetail`.
  * @fires sifa-dashboard-export - An export (xlsx or CSV) was downloaded. Detail: `DashboardExportDetail`.
+ * @fires sifa-dashboard-open-record - The user asked to open a record behind a number (cancelable: `preventDefault()` when the host opens it). Detail: `DashboardOpenRecordDetail`.
  *
  * @csspart base - The widget's frame.
  * @csspart toolbar - The pickers, export and big-screen buttons.
@@ -105,7 +159,7 @@ const numbersOf = (v: StatisticsView) => JSON.stringify([v.kpis, v.series, v.bre
  * @csspart items - The items table.
  * @csspart entries - The records behind an item.
  *
- * @cssprop --sifa-dashboard-series-0 - Colour of the first series, bars and slices (…-1 to …-5 for the next ones).
+ * @cssprop --sifa-dashboard-series-0 - Colour of the first series, bars and slices (…-1 to …-11 for the next ones: twelve distinct colours; a pie of more shows the smallest together as "others").
  * @cssprop --sifa-dashboard-scale-0 - Lightest class of the map (…-1 to …-4, darker).
  * @cssprop --sifa-dashboard-up - Colour of a rise (the arrow and text say it too).
  * @cssprop --sifa-dashboard-down - Colour of a fall.
@@ -166,12 +220,17 @@ export class SifaDashboard extends SifaElement {
   /** The live stream dropped (server or database outage, network) and is reconnecting: the figures shown are from before. */
   @state() private reconnecting = false;
   @state() private announcement = '';
+  /** What the records' plugins tell about the records listed (by source id); absent while unknown. */
+  @state() private recordDetails: Record<string, RecordDetail> = {};
+  /** The records shown opened in place (by source id). */
+  @state() private openRecords: Record<string, boolean> = {};
 
   private loadSeq = 0;
   private entriesSeq = 0;
   private unwatch: (() => void) | null = null;
   private lastAnnounced = 0;
   private boundaries = new Map<string, Promise<RegionCollection | null>>();
+  private diaryItems: Promise<DiaryCatalogItems | null> | null = null;
   /** `bigScreen` before the button turned it on (restored on exit), or null when the button did not. */
   private savedBigScreen: boolean | null = null;
   private rotationTimer: ReturnType<typeof setTimeout> | null = null;
@@ -437,6 +496,7 @@ export class SifaDashboard extends SifaElement {
       );
       if (seq !== this.entriesSeq) return;
       this.entries = entries;
+      void this.describeRecords(entries, seq);
       const item = view.items.find((i) => i.metric === metric);
       if (announce && item) this.announcement = this.t('announceEntries', { item: this.plain(item.title), total: entries.total });
     } catch (error) {
@@ -444,6 +504,69 @@ export class SifaDashboard extends SifaElement {
     } finally {
       if (seq === this.entriesSeq) this.entriesLoading = false;
     }
+  }
+
+  /**
+   * What the diary tells about the diary entries listed (item, author, when saved, fields): one
+   * `diary.month` per office and month on the page. Without the diary (or its permission) the
+   * list keeps its plain references.
+   */
+  private async describeRecords(entries: StatisticsEntries, seq: number): Promise<void> {
+    void this.describeCases(entries, seq);
+    const diaryRows = entries.rows.filter((r) => r.source.kind === 'diary.entry' && !this.recordDetails[r.source.id]);
+    if (diaryRows.length === 0) return;
+    this.diaryItems ??= this.client.query<DashboardCalls, 'diary.catalog'>('diary.catalog', undefined, this.locale).then(
+      (c) => c.items,
+      () => ((this.diaryItems = null), null),
+    );
+    const months = new Map<string, { orgCode: string; month: string }>();
+    for (const r of diaryRows) months.set(`${r.org.code}|${r.day.slice(0, 7)}`, { orgCode: r.org.code, month: r.day.slice(0, 7) });
+    try {
+      const [items, ...found] = await this.track(
+        Promise.all([this.diaryItems, ...[...months.values()].map((input) => this.client.query<DashboardCalls, 'diary.month'>('diary.month', input, this.locale).catch(() => null))]),
+      );
+      if (seq !== this.entriesSeq) return;
+      const byCode = new Map((items ?? []).map((i) => [i.code, i]));
+      const next = { ...this.recordDetails };
+      for (const month of found)
+        for (const e of month?.entries ?? []) {
+          const item = byCode.get(e.itemCode);
+          // The figures of the entry (counts, minutes, choices), not its free text.
+          const fields: RecordDetail['fields'] = [];
+          for (const [key, spec] of Object.entries(item?.fields ?? {})) {
+            const value = (e.fields as Record<string, unknown>)[key];
+            if (value === undefined || value === null || value === '') continue;
+            if (spec.kind === 'count' || spec.kind === 'minutes') fields.push({ label: spec.title, value: this.num(Number(value)) });
+            else if (spec.kind === 'choice') {
+              const option = spec.options.find((o) => o.value === value);
+              fields.push({ label: spec.title, value: option ? this.plain(option.title) : String(value) });
+            }
+          }
+          next[e.id] = { item: item?.title ?? null, author: e.authorName ?? null, savedAt: e.createdAt, fields };
+        }
+      this.recordDetails = next;
+    } catch {
+      // The plain references stay.
+    }
+  }
+
+  /** Case files: their number (案号) from their plugin's `cases.get` (none where it is not answered). */
+  private async describeCases(entries: StatisticsEntries, seq: number): Promise<void> {
+    const cases = entries.rows.filter((r) => r.source.kind.endsWith('.case') && !this.recordDetails[r.source.id]);
+    if (cases.length === 0) return;
+    const found = await this.track(
+      Promise.all(
+        cases.map((r) =>
+          this.client
+            .query<CaseCalls, `${string}.cases.get`>(`${r.source.kind.slice(0, -'.case'.length)}.cases.get`, { id: r.source.id }, this.locale)
+            .then((c) => [r.source.id, c] as const, () => null),
+        ),
+      ),
+    );
+    if (seq !== this.entriesSeq) return;
+    const next = { ...this.recordDetails };
+    for (const pair of found) if (pair) next[pair[0]] = { number: pair[1].number, item: null, author: null, savedAt: null, fields: [] };
+    this.recordDetails = next;
   }
 
   /** County outlines when the org shown has them (the city's counties); none otherwise. */
@@ -484,10 +607,14 @@ export class SifaDashboard extends SifaElement {
     if (!view || !nav || this.exporting) return;
     this.exporting = format;
     this.exportError = null;
+    // What the screen shows: the figure charted (the ranking follows it) and, when an item's records are open, those records.
     const query = new URLSearchParams({ entry: view.entry.id, orgCode: view.org.code, period: view.period.period, compare: nav.compare, format, locale: exportLocale[this.ui] });
+    const figure = view.figures[this.figure];
+    if (figure && this.figure > 0) query.set('figure', figure.key);
+    if (nav.item && view.items.some((i) => i.metric === nav.item)) query.set('item', nav.item);
     try {
       const { blob, filename } = await this.track(this.client.download(`/plugins/statistics/export?${query.toString()}`));
-      const name = filename ?? `${view.entry.id}-${view.org.code}-${view.period.period}.${format}`;
+      const name = filename ?? `${view.entry.id}-${view.org.code}-${view.period.period}${query.has('item') ? `-${nav.item}` : ''}.${format}`;
       saveFile(blob, name);
       this.emit<DashboardExportDetail>('sifa-dashboard-export', { format, filename: name });
     } catch (error) {
@@ -629,9 +756,39 @@ export class SifaDashboard extends SifaElement {
     return formatNumber(this.ui, value, { maximumFractionDigits: 2 });
   }
 
+  /**
+   * A unit in the UI language. A unit with no form in it is left out rather than shown in Chinese
+   * inside Mongolian text (the figure's title says what is counted).
+   */
+  private unitText(unit: LocalizedText): string {
+    if (this.ui === 'mn-Mong' && !unit.mn) return unit.zh === '%' ? '%' : '';
+    if (this.ui === 'en' && !unit.en) return unit.zh === '%' ? '%' : '';
+    return this.plain(unit);
+  }
+
+  /** A day (YYYY-MM-DD) in the UI language (Mongolian from its own words: ICU has no traditional-script dates). */
+  private dayText(day: string): string {
+    if (this.ui !== 'mn-Mong') return formatDate(this.ui, day);
+    return this.t('dayDate', { year: day.slice(0, 4), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) });
+  }
+
+  /** An instant, as the page's clock shows it (date and time). */
+  private timeText(iso: string): string {
+    if (this.ui !== 'mn-Mong') return formatDate(this.ui, iso, { dateStyle: 'medium', timeStyle: 'medium' });
+    const at = new Date(iso);
+    const local = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+    return `${this.dayText(local)} ${[at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}`;
+  }
+
+  /** The comparison period; while the shown period runs, the same days of it ("1–5 November"). */
+  private comparedText(p: PeriodSpan): string {
+    if (p.complete) return this.t('comparedWith', { period: this.periodText(p.period) });
+    return this.t('comparedWithDays', { period: this.periodText(p.period), from: this.dayText(p.from), through: this.dayText(p.through) });
+  }
+
   private withUnit(value: number | null, unit: LocalizedText): string {
     if (value === null) return this.t('noValue');
-    const u = this.plain(unit);
+    const u = this.unitText(unit);
     return !u ? this.num(value) : u === '%' ? `${this.num(value)}%` : `${this.num(value)} ${u}`;
   }
 
@@ -646,8 +803,11 @@ export class SifaDashboard extends SifaElement {
 
   /** A series bucket (YYYY-MM or YYYY-MM-DD): short under the axis, long in tooltips and tables. */
   private bucketText(bucket: string): { short: string; long: string } {
-    if (bucket.length === 7) return { short: formatDate(this.ui, `${bucket}-01`, { month: 'short' }), long: this.periodText(bucket) };
-    if (bucket.length === 10) return { short: String(Number(bucket.slice(8))), long: formatDate(this.ui, bucket) };
+    if (bucket.length === 7) {
+      const month = Number(bucket.slice(5, 7));
+      return { short: this.t('monthShort', { month, monthName: monthNames[month - 1]!.slice(0, 3) }), long: this.periodText(bucket) };
+    }
+    if (bucket.length === 10) return { short: String(Number(bucket.slice(8))), long: this.dayText(bucket) };
     return { short: bucket, long: bucket };
   }
 
@@ -664,6 +824,24 @@ export class SifaDashboard extends SifaElement {
     if (c > 0) return { text: this.t('changeUp', { change: pct }), dir: 'up', arrow: '▲' };
     if (c < 0) return { text: this.t('changeDown', { change: pct }), dir: 'down', arrow: '▼' };
     return { text: this.t('changeFlat'), dir: 'flat', arrow: '＝' };
+  }
+
+  /** A record's short reference: its kind and the start of its id (the whole id is in the record's details). */
+  private recordRef(row: StatisticsEntry): string {
+    return this.t('recordRef', { kind: this.sourceLabel(row.source.kind), ref: row.source.id.replace(/-/g, '').slice(0, 8).toUpperCase() });
+  }
+
+  /** Opens a record: the host may (`sifa-dashboard-open-record`, cancelled); else its details show in place. */
+  private openRecord(row: StatisticsEntry, metric: string): void {
+    const handled = !this.emit<DashboardOpenRecordDetail>('sifa-dashboard-open-record', {
+      kind: row.source.kind,
+      id: row.source.id,
+      orgCode: row.org.code,
+      day: row.day,
+      metric,
+      href: this.href(row),
+    });
+    if (!handled) this.openRecords = { ...this.openRecords, [row.source.id]: !this.openRecords[row.source.id] };
   }
 
   private sourceLabel(kind: string): string {
@@ -703,8 +881,9 @@ export class SifaDashboard extends SifaElement {
         ${v
           ? html`<p class="meta">
               <span>${this.periodText(v.period.period)}</span>
-              ${v.comparePeriod ? html`<span>${this.t('comparedWith', { period: this.periodText(v.comparePeriod.period) })}</span>` : nothing}
-              <span>${this.t('computedAt', { time: formatDate(this.ui, v.computedAt, { dateStyle: 'medium', timeStyle: 'medium' }) })}</span>
+              ${v.period.complete ? nothing : html`<span class="running">${this.t('periodRunning', { day: this.dayText(v.period.through) })}</span>`}
+              ${v.comparePeriod ? html`<span class="compared">${this.comparedText(v.comparePeriod)}</span>` : nothing}
+              <span>${this.t('computedAt', { time: this.timeText(v.computedAt) })}</span>
               ${this.reconnecting
                 ? html`<span class="live reconnecting" role="status"><span class="dot" aria-hidden="true"></span>${this.t('reconnecting')}</span>`
                 : this.live
@@ -733,13 +912,15 @@ export class SifaDashboard extends SifaElement {
     if (!periods.includes(nav.period)) periods.unshift(nav.period);
     const groups = points.groups.filter((g) => points.entries.some((e) => e.group === g.id));
     const ungrouped = points.entries.filter((e) => !points.groups.some((g) => g.id === e.group));
-    const option = (e: EntryPointDefinition) => html`<option value=${e.id} ?selected=${e.id === nav.entry}>${this.plain(e.title)}</option>`;
+    // An option holds text only: a name with no form in the UI language is marked on the option
+    // itself (and every option says its language: a group's Chinese name must not pass to it).
+    const option = (e: EntryPointDefinition) => html`<option value=${e.id} ?selected=${e.id === nav.entry} lang=${this.textOf(e.title).lang ?? this.ui}>${this.plain(e.title)}</option>`;
     const onSelect = (f: (value: string) => void) => (e: Event) => f((e.target as HTMLSelectElement).value);
     return html`<div class="toolbar" part="toolbar">
         <label class="field entry">
           <span>${this.t('entry')}</span>
           <select name="entry" @change=${onSelect((entry) => this.pick({ entry }))}>
-            ${groups.map((g) => html`<optgroup label=${this.plain(g.title)}>${points.entries.filter((e) => e.group === (g.id as EntryPointGroup)).map(option)}</optgroup>`)}
+            ${groups.map((g) => html`<optgroup label=${this.plain(g.title)} lang=${ifDefined(this.textOf(g.title).lang)}>${points.entries.filter((e) => e.group === (g.id as EntryPointGroup)).map(option)}</optgroup>`)}
             ${ungrouped.map(option)}
           </select>
         </label>
@@ -813,7 +994,7 @@ export class SifaDashboard extends SifaElement {
         ? html`<label class="field figure-picker">
             <span>${this.t('figure')}</span>
             <select name="figure" @change=${(e: Event) => (this.figure = Number((e.target as HTMLSelectElement).value))}>
-              ${v.figures.map((f, i) => html`<option value=${i} ?selected=${i === this.figure}>${this.plain(f.title)}</option>`)}
+              ${v.figures.map((f, i) => html`<option value=${i} ?selected=${i === this.figure} lang=${ifDefined(this.textOf(f.title).lang)}>${this.plain(f.title)}</option>`)}
             </select>
           </label>`
         : nothing}
@@ -903,8 +1084,12 @@ export class SifaDashboard extends SifaElement {
     const canDrill = drillable.has(v.org.level);
     const hint = v.org.level === 'county' ? this.t('officeHint') : this.t('drillHint');
     const pie = v.entry.chart === 'pie' && f.key !== 'ratio';
-    const categories = v.breakdown.map((b) => ({ name: this.plain(b.org.name), value: b.values[fi] ?? null }));
-    const base = this.chartBase('breakdown', title, (x) => this.withUnit(x, f.unit), canDrill ? (i) => this.drillTo(v.breakdown[i]!.org.code) : undefined, hint);
+    const all = v.breakdown.map((b) => ({ name: this.plain(b.org.name), value: b.values[fi] ?? null, code: b.org.code as string | null }));
+    // A pie has one distinct colour per slice: past the palette the smallest go together as "others".
+    const slices = pie && this.charts ? this.charts.pieSlices(all, (count) => this.t('others', { count })) : all;
+    const categories = slices.map((c) => ({ name: c.name, value: c.value, choosable: c.code !== null }));
+    const choose = canDrill ? (i: number) => (slices[i]?.code ? this.drillTo(slices[i].code) : undefined) : undefined;
+    const base = this.chartBase('breakdown', title, (x) => this.withUnit(x, f.unit), choose, hint);
     const integer = f.key !== 'ratio' && categories.every((c) => c.value === null || Number.isInteger(c.value));
     const total = categories.reduce((s, c) => s + Math.max(0, c.value ?? 0), 0);
     const share = (part: number) => formatNumber(this.ui, part, { style: 'percent', maximumFractionDigits: 1 });
@@ -985,8 +1170,12 @@ export class SifaDashboard extends SifaElement {
 
   private renderRanking(v: StatisticsView): TemplateResult | typeof nothing {
     if (v.ranking.length === 0) return nothing;
-    const f = v.figures[0]!;
-    const rows = this.rankingAll ? v.ranking : v.ranking.slice(0, rankingTop);
+    // The ranking follows the figure charted (the picker), as the breakdown and the map do.
+    const f = v.figures[this.figure] ?? v.figures[0]!;
+    const fi = v.figures.indexOf(f);
+    const ranking = fi === 0 ? v.ranking : rankByValue(v.ranking.map((r) => ({ ...r, value: r.values?.[fi] ?? null })));
+    // A wall screen shows the top five, large, none cut off by the panel.
+    const rows = this.bigScreen ? ranking.slice(0, 5) : this.rankingAll ? ranking : ranking.slice(0, rankingTop);
     return html`<section class="panel ranking" part="panel ranking" aria-labelledby="ranking-title">
       <h3 id="ranking-title">${this.t('ranking', { figure: this.plain(f.title) })}</h3>
       <ol class="ranking-list">
@@ -1000,9 +1189,9 @@ export class SifaDashboard extends SifaElement {
           </li>`,
         )}
       </ol>
-      ${v.ranking.length > rankingTop
+      ${ranking.length > rankingTop
         ? html`<button type="button" class="more" aria-expanded=${this.rankingAll ? 'true' : 'false'} @click=${() => (this.rankingAll = !this.rankingAll)}>
-            ${this.rankingAll ? this.t('rankingTop', { count: rankingTop }) : this.t('rankingAll', { count: v.ranking.length })}
+            ${this.rankingAll ? this.t('rankingTop', { count: rankingTop }) : this.t('rankingAll', { count: ranking.length })}
           </button>`
         : nothing}
     </section>`;
@@ -1075,13 +1264,44 @@ export class SifaDashboard extends SifaElement {
                 <tbody>
                   ${e.rows.map((row) => {
                     const href = this.href(row);
-                    return html`<tr data-source=${row.source.id} data-value=${row.value}>
-                      <th scope="row"><time datetime=${row.day}>${formatDate(this.ui, row.day)}</time></th>
-                      ${several ? html`<td>${this.show(row.org.name)}</td>` : nothing}
-                      <td class="num">${this.withUnit(row.value, item.unit)}</td>
-                      <td>${this.sourceLabel(row.source.kind)}</td>
-                      <td class="record">${href ? html`<a href=${href}>${row.source.id}</a>` : row.source.id}</td>
-                    </tr>`;
+                    const detail = this.recordDetails[row.source.id];
+                    const open = this.openRecords[row.source.id] === true;
+                    const ref = this.recordRef(row);
+                    const about = detail ? [detail.number, detail.item ? this.plain(detail.item) : null, detail.author].filter(Boolean).join(' · ') : '';
+                    const detailId = `record-${row.source.id}`;
+                    return html`<tr data-source=${row.source.id} data-kind=${row.source.kind} data-value=${row.value}>
+                        <th scope="row"><time datetime=${row.day}>${this.dayText(row.day)}</time></th>
+                        ${several ? html`<td>${this.show(row.org.name)}</td>` : nothing}
+                        <td class="num">${this.withUnit(row.value, item.unit)}</td>
+                        <td>${this.sourceLabel(row.source.kind)}</td>
+                        <td class="record">
+                          <span class="ref">${ref}</span>${about ? html`<span class="about">${about}</span>` : nothing}
+                          ${href
+                            ? html`<a class="open" href=${href} @click=${(ev: Event) => {
+                                if (!this.emit<DashboardOpenRecordDetail>('sifa-dashboard-open-record', { kind: row.source.kind, id: row.source.id, orgCode: row.org.code, day: row.day, metric: item.metric, href })) ev.preventDefault();
+                              }}>${this.t('openRecord')}<span class="sr-only">${this.t('recordOf', { ref })}</span></a>`
+                            : html`<button type="button" class="open link" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailId} @click=${() => this.openRecord(row, item.metric)}>
+                                ${this.t('openRecord')}<span class="sr-only">${this.t('recordOf', { ref })}</span>
+                              </button>`}
+                        </td>
+                      </tr>
+                      ${open
+                        ? html`<tr class="record-detail" id=${detailId}>
+                            <td colspan=${several ? 5 : 4}>
+                              <dl>
+                                <div><dt>${this.t('colRecord')}</dt><dd class="id">${row.source.id}</dd></div>
+                                <div><dt>${this.t('colSource')}</dt><dd>${this.sourceLabel(row.source.kind)}</dd></div>
+                                <div><dt>${this.t('colDay')}</dt><dd>${this.dayText(row.day)}</dd></div>
+                                <div><dt>${this.t('colOrg')}</dt><dd>${this.show(row.org.name)}</dd></div>
+                                ${detail?.number ? html`<div><dt>${this.t('recordNumber')}</dt><dd>${detail.number}</dd></div>` : nothing}
+                                ${detail?.item ? html`<div><dt>${this.t('recordItem')}</dt><dd>${this.show(detail.item)}</dd></div>` : nothing}
+                                ${detail?.author ? html`<div><dt>${this.t('recordAuthor')}</dt><dd>${detail.author}</dd></div>` : nothing}
+                                ${detail?.savedAt ? html`<div><dt>${this.t('recordSaved')}</dt><dd>${this.timeText(detail.savedAt)}</dd></div>` : nothing}
+                                ${(detail?.fields ?? []).map((f) => html`<div><dt>${this.show(f.label)}</dt><dd>${f.value}</dd></div>`)}
+                              </dl>
+                            </td>
+                          </tr>`
+                        : nothing}`;
                   })}
                 </tbody>
               </table>

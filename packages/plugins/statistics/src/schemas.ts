@@ -45,9 +45,18 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const exportLocales = ['zh', 'en', 'mn'] as const;
 export type ExportLocale = (typeof exportLocales)[number];
 
-/** The query string of `GET /plugins/statistics/export`. */
+/** At most this many records go into an export of the records behind an item. */
+export const maxExportRecords = 10_000;
+
+/**
+ * The query string of `GET /plugins/statistics/export`: the view, plus what the screen shows of
+ * it: `figure` (the key of the figure charted, which the ranking follows) and `item` (a metric
+ * whose records are open: the export is then those records).
+ */
 export const statisticsExportQuerySchema = statisticsViewInputSchema.extend({
   format: z.enum(exportFormats, smsg('format')).default('xlsx'),
   locale: z.enum(exportLocales, smsg('locale')).default('zh'),
+  figure: z.string().max(200).optional(),
+  item: metricCodeSchema.optional(),
 });
 export type StatisticsExportQuery = z.output<typeof statisticsExportQuerySchema>;

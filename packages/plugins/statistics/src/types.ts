@@ -11,6 +11,19 @@
  */
 import type { EntryPointDefinition, EntryPointGroupDefinition, LocalizedText, OrgLevel } from '@sifa/core';
 
+/** A period of a view and the days of it counted. */
+export interface PeriodSpan {
+  /** `2026`, `2026-Q3` or `2026-07`. */
+  period: string;
+  /** First and last day of the whole period. */
+  from: string;
+  to: string;
+  /** The last day counted: `to` for a complete period, else the day the running period has reached. */
+  through: string;
+  /** Every day of the period is counted. */
+  complete: boolean;
+}
+
 /** One figure of a view: a metric (`each`) or the combined figure (`sum` / `ratio`). */
 export interface Figure {
   /** The metric code, or `sum` / `ratio` for a combined figure. */
@@ -40,24 +53,34 @@ export interface StatisticsView {
   org: OrgRef;
   /** From the caller's scope root down to `org`: the drill-down breadcrumb. */
   trail: OrgRef[];
-  period: { period: string; from: string; to: string };
-  /** The comparison period, null when `compare` is `none`. */
-  comparePeriod: { period: string; from: string; to: string } | null;
+  /**
+   * The period shown. `through` is the last day counted: `to` once the period is over, today
+   * (China time, by the server's clock) while it runs (`complete` false).
+   */
+  period: PeriodSpan;
+  /**
+   * The comparison period, null when `compare` is `none`. While the shown period runs, only as
+   * many of its days are counted as the shown period has had (`through`, `complete` false): the
+   * 1st–5th of December against the 1st–5th of November, never against all of November.
+   */
+  comparePeriod: PeriodSpan | null;
   figures: Figure[];
   /** Per figure: this period's value and the comparison period's (null without comparison). */
   kpis: { value: number | null; previous: number | null }[];
   /**
    * The time series: months of a year or quarter, days of a month. `values[i]` belongs to
-   * `figures[i]`; null where a ratio has no denominator.
+   * `figures[i]`; null where a ratio has no denominator, and in buckets after `period.through`
+   * (days or months the running period has not reached).
    */
   series: { bucket: string; values: (number | null)[] }[];
   /** Per direct child org (all children, zeros included), this period and the comparison period. */
   breakdown: { org: OrgRef; values: (number | null)[]; previous: (number | null)[] }[];
   /**
    * Ranking of the judicial offices in the subtree by the first figure, highest first;
-   * ties share a rank. Empty when `org` is an office.
+   * ties share a rank. Empty when `org` is an office. `values` holds every figure of the office
+   * (as `figures`), so a dashboard charting another figure ranks by that one (`rankBy`).
    */
-  ranking: { org: OrgRef; value: number | null; rank: number }[];
+  ranking: { org: OrgRef; value: number | null; rank: number; values: (number | null)[] }[];
   /** Per metric of the entry point (the items drilled into): value and comparison value. */
   items: { metric: string; title: LocalizedText; unit: LocalizedText; value: number; previous: number | null }[];
   /** When the figures were computed (ISO instant). */

@@ -23,8 +23,9 @@ import {
 import { statisticsManifest } from '../index.js';
 import { statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
 import type { EntryPointList, StatisticsEntries, StatisticsView } from '../types.js';
+import { maxEntriesLimit, maxExportRecords } from '../schemas.js';
 import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
-import { contentDisposition, exportContentTypes, exportFileNames, toCsv, toXlsx } from './export.js';
+import { contentDisposition, exportContentTypes, exportDocument, exportFileNames, recordsDocument, toCsv, toXlsx } from './export.js';
 
 const readPermission = 'statistics.read';
 /** The change-feed topic the facts service publishes on every recorded source. */
@@ -148,7 +149,10 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
       }),
   });
 
-  /** `GET /plugins/statistics/export?entry=&orgCode=&period=&compare=&format=xlsx|csv&locale=zh|en|mn`. */
+  /**
+   * `GET /plugins/statistics/export?entry=&orgCode=&period=&compare=&format=xlsx|csv&locale=zh|en|mn&figure=&item=`:
+   * what the screen shows, the view (ranked by `figure`) or, with `item`, the records behind it.
+   */
   const exportRoute: PluginRoute = {
     method: 'GET',
     path: '/export',
@@ -161,11 +165,31 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
       });
       const query = statisticsExportQuerySchema.safeParse(params);
       if (!query.success) throw new SifaError('VALIDATION_FAILED', { issues: fieldIssuesOf(query.error, ctx.locale) ?? [] });
-      const { format, locale, ...input } = query.data;
+      const { format, locale, figure, item, ...input } = query.data;
       // The same computation as the screen's, under the caller's row-level security.
-      const { view } = await ctx.platform.runScoped(actor, (s) => computeView(s, registryOf(s.catalog), input));
-      const bytes = format === 'xlsx' ? await toXlsx(view, locale) : toCsv(view, locale);
-      const names = exportFileNames(view, locale, format);
+      const { view, records } = await ctx.platform.runScoped(actor, async (s) => {
+        const { view } = await computeView(s, registryOf(s.catalog), input);
+        if (!item) return { view, records: null };
+        if (!view.items.some((i) => i.metric === item)) {
+          throw new SifaError('NOT_FOUND', {
+            message: { zh: `数据入口“${view.entry.title.zh}”没有分项指标 ${item}。`, en: `The entry point "${view.entry.title.en}" has no item ${item}.` },
+            details: { item },
+          });
+        }
+        // Every record behind the item (up to maxExportRecords), a page of the list at a time.
+        const rows: StatisticsEntries['rows'] = [];
+        let total = 0;
+        do {
+          const page = await listEntries(s, { orgCode: view.org.code, period: view.period.period, metric: item, limit: maxEntriesLimit, offset: rows.length });
+          total = page.total;
+          rows.push(...page.rows);
+          if (page.rows.length === 0) break;
+        } while (rows.length < Math.min(total, maxExportRecords));
+        return { view, records: { rows: rows.slice(0, maxExportRecords), total } };
+      });
+      const doc = records && item ? recordsDocument(view, item, records, locale) : exportDocument(view, locale, { rankBy: figure });
+      const bytes = format === 'xlsx' ? await toXlsx(view, locale, doc) : toCsv(view, locale, doc);
+      const names = exportFileNames(view, locale, format, records ? item : undefined);
       return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {
         status: 200,
         headers: {

@@ -19,7 +19,7 @@ import {
   type ScopedServices,
 } from '@sifa/core';
 import type { StatisticsEntriesInput, StatisticsViewInput } from '../schemas.js';
-import type { EntryPointList, Figure, OrgRef, StatisticsEntries, StatisticsView } from '../types.js';
+import type { EntryPointList, Figure, OrgRef, PeriodSpan, StatisticsEntries, StatisticsView } from '../types.js';
 
 /** What the computation needs of a scoped transaction (a procedure's ctx, or `runScoped`'s). */
 export type StatisticsServices = Pick<ScopedServices, 'facts' | 'orgs' | 'catalog' | 'actor' | 'now'>;
@@ -89,6 +89,36 @@ export function comparisonPeriod(period: string, compare: StatisticsViewInput['c
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const chinaDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The day (YYYY-MM-DD) in China time of an instant: days are China time (ARCHITECTURE, Time). */
+export function chinaDay(at: Date): string {
+  return chinaDayFormat.format(at);
+}
+
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+const dayOfNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The days of `range` counted on `today` (China time, by the server's clock): all of them once
+ * the period is over (or before it starts: nothing is recorded there yet), up to today while it
+ * runs.
+ */
+export function spanOf(range: { period: string; from: string; to: string }, today: string): PeriodSpan {
+  const running = range.from <= today && today <= range.to;
+  return { period: range.period, from: range.from, to: range.to, through: running ? today : range.to, complete: !running };
+}
+
+/**
+ * The comparison period counted like the shown one: as many days from its start as the shown
+ * period has had (capped at its end), all of it when the shown period is complete.
+ */
+export function comparedSpan(range: { period: string; from: string; to: string }, shown: PeriodSpan): PeriodSpan {
+  if (shown.complete) return { period: range.period, from: range.from, to: range.to, through: range.to, complete: true };
+  const days = dayNumber(shown.through) - dayNumber(shown.from);
+  const through = dayOfNumber(Math.min(dayNumber(range.from) + days, dayNumber(range.to)));
+  return { period: range.period, from: range.from, to: range.to, through, complete: through === range.to };
+}
 
 /** The buckets of the time series: months of a year or quarter, days of a month. */
 export function seriesBuckets(period: string): { groupBy: 'month' | 'day'; buckets: string[] } {
@@ -165,14 +195,17 @@ export async function computeView(s: StatisticsServices, registry: EntryPointReg
   const metrics = s.catalog.metrics;
   const entry = findEntryPoint(registry, input.entry, metrics);
   const org = await s.orgs.get(input.orgCode ?? s.actor.scope.orgCode);
-  const range = periodRange(input.period);
+  const range = spanOf(periodRange(input.period), chinaDay(s.now()));
   const comparePeriod = comparisonPeriod(range.period, input.compare ?? 'none');
-  const compareRange = comparePeriod ? periodRange(comparePeriod) : null;
+  const compareRange = comparePeriod ? comparedSpan(periodRange(comparePeriod), range) : null;
   const { groupBy: seriesGrouping, buckets } = seriesBuckets(range.period);
+  // Buckets the running period has not reached have no value (not zero).
+  const reached = (bucket: string) => bucket <= range.through.slice(0, bucket.length);
   const ranked = org.level !== 'office' && org.level !== 'village';
 
-  const query = (r: { from: string; to: string }, groupBy: 'total' | 'child' | 'day' | 'month') =>
-    s.facts.query({ metrics: entry.metrics, orgCode: org.code, from: r.from, to: r.to, groupBy });
+  // The days counted: up to `through` (like with like while the period runs).
+  const query = (r: PeriodSpan, groupBy: 'total' | 'child' | 'day' | 'month') =>
+    s.facts.query({ metrics: entry.metrics, orgCode: org.code, from: r.from, to: r.through, groupBy });
   // One query per grouping, all metrics at once; the org directory's reads are one query each.
   const [totals, compareTotals, series, children, childTotals, compareChildTotals, offices, officeTotals, trailNodes] = await Promise.all([
     query(range, 'total'),
@@ -182,7 +215,7 @@ export async function computeView(s: StatisticsServices, registry: EntryPointReg
     query(range, 'child'),
     compareRange ? query(compareRange, 'child') : null,
     ranked ? s.orgs.descendants(org.code, 'office') : ([] as OrgNode[]),
-    ranked ? s.facts.query({ metrics: entry.metrics, orgCode: org.code, from: range.from, to: range.to, groupBy: 'level', level: 'office' }) : null,
+    ranked ? s.facts.query({ metrics: entry.metrics, orgCode: org.code, from: range.from, to: range.through, groupBy: 'level', level: 'office' }) : null,
     trailOf(s, org),
   ]);
 
@@ -195,27 +228,28 @@ export async function computeView(s: StatisticsServices, registry: EntryPointReg
   const compareChildMap = compareChildTotals ? byKey(compareChildTotals) : null;
   const officeMap = byKey(officeTotals);
   const figures = figuresOf(entry, metrics);
-  const nulls = figures.map(() => null);
+  const nulls: null[] = figures.map(() => null);
 
   const view: StatisticsView = {
     entry,
     org: orgRefOf(org),
     trail: trailNodes.map(orgRefOf),
-    period: { period: range.period, from: range.from, to: range.to },
-    comparePeriod: compareRange ? { period: compareRange.period, from: compareRange.from, to: compareRange.to } : null,
+    period: range,
+    comparePeriod: compareRange,
     figures,
     kpis: kpiNow.map((value, i) => ({ value, previous: kpiBefore ? kpiBefore[i]! : null })),
-    series: buckets.map((bucket) => ({ bucket, values: figureValues(entry, getter(seriesMap, bucket)) })),
+    series: buckets.map((bucket) => ({ bucket, values: reached(bucket) ? figureValues(entry, getter(seriesMap, bucket)) : nulls })),
     breakdown: children.map((child) => ({
       org: orgRefOf(child),
       values: figureValues(entry, getter(childMap, child.code)),
       previous: compareChildMap ? figureValues(entry, getter(compareChildMap, child.code)) : nulls,
     })),
-    ranking: rankOf(offices.map((office) => ({ code: office.code, node: office, value: figureValues(entry, getter(officeMap, office.code))[0]! }))).map((r) => ({
-      org: orgRefOf(r.node),
-      value: r.value,
-      rank: r.rank,
-    })),
+    ranking: rankOf(
+      offices.map((office) => {
+        const values = figureValues(entry, getter(officeMap, office.code));
+        return { code: office.code, node: office, value: values[0]!, values };
+      }),
+    ).map((r) => ({ org: orgRefOf(r.node), value: r.value, rank: r.rank, values: r.values })),
     items: entry.metrics.map((code) => ({
       metric: code,
       ...metricOf(code, metrics),

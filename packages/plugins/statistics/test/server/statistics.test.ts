@@ -120,7 +120,6 @@ afterAll(() => t?.close());
 
 const client = (user: 'city' | 'hongshan' | 'songshan' | 'xitun' | 'sanzhongjie' | 'zhenxing') => t.client(user);
 const ref = (code: string) => expect.objectContaining({ code });
-const zeros = (n: number) => Array.from({ length: n }, () => 0);
 
 // ---- tests -----------------------------------------------------------------------------------
 
@@ -215,8 +214,8 @@ describe('view', () => {
     expect(v.entry.id).toBe('cases');
     expect(v.org).toEqual({ code: HONGSHAN, name: { zh: '红山区', en: '红山区' }, level: 'county' });
     expect(v.trail.map((o) => o.code)).toEqual([HONGSHAN]);
-    expect(v.period).toEqual({ period: '2026-Q2', from: '2026-04-01', to: '2026-06-30' });
-    expect(v.comparePeriod).toEqual({ period: '2026-Q1', from: '2026-01-01', to: '2026-03-31' });
+    expect(v.period).toEqual({ period: '2026-Q2', from: '2026-04-01', to: '2026-06-30', through: '2026-06-30', complete: true });
+    expect(v.comparePeriod).toEqual({ period: '2026-Q1', from: '2026-01-01', to: '2026-03-31', through: '2026-03-31', complete: true });
     expect(v.figures).toEqual([
       { key: 'fixture.cases', title: { zh: '测试案件', en: 'Test cases' }, unit: { zh: '件', en: 'cases' } },
       { key: 'fixture.agreements', title: { zh: '测试成功', en: 'Test agreements' }, unit: { zh: '件', en: 'cases' } },
@@ -238,9 +237,9 @@ describe('view', () => {
     // Ranking by cases: A 7, B and C 5 (shared), the other 12 offices 0 (shared 4th).
     expect(v.ranking).toHaveLength(15);
     expect(v.ranking.slice(0, 3)).toEqual([
-      { org: ref(A), value: 7, rank: 1 },
-      { org: ref(B), value: 5, rank: 2 },
-      { org: ref(C), value: 5, rank: 2 },
+      { org: ref(A), value: 7, rank: 1, values: [7, 5] },
+      { org: ref(B), value: 5, rank: 2, values: [5, 1] },
+      { org: ref(C), value: 5, rank: 2, values: [5, 0] },
     ]);
     expect(v.ranking.slice(3).every((r) => r.value === 0 && r.rank === 4)).toBe(true);
     expect(v.items).toEqual([
@@ -261,9 +260,9 @@ describe('view', () => {
     expect(byCode.get(C)).toMatchObject({ values: [0], previous: [null] });
     expect(byCode.get('150402004')).toMatchObject({ values: [null], previous: [null] });
     expect(v.ranking.slice(0, 3)).toEqual([
-      { org: ref(A), value: 71.43, rank: 1 },
-      { org: ref(B), value: 20, rank: 2 },
-      { org: ref(C), value: 0, rank: 3 },
+      { org: ref(A), value: 71.43, rank: 1, values: [71.43] },
+      { org: ref(B), value: 20, rank: 2, values: [20] },
+      { org: ref(C), value: 0, rank: 3, values: [0] },
     ]);
     expect(v.ranking.slice(3).every((r) => r.value === null && r.rank === 4)).toBe(true);
     expect(v.items.map((i) => [i.metric, i.value, i.previous])).toEqual([
@@ -282,7 +281,7 @@ describe('view', () => {
     expect(sum.items.map((i) => i.previous)).toEqual([null, null]);
 
     const may = await c.statistics.view.query({ entry: 'cases', period: '2026-05', compare: 'year-ago' });
-    expect(may.comparePeriod).toEqual({ period: '2025-05', from: '2025-05-01', to: '2025-05-31' });
+    expect(may.comparePeriod).toEqual({ period: '2025-05', from: '2025-05-01', to: '2025-05-31', through: '2025-05-31', complete: true });
     expect(may.series).toHaveLength(31);
     expect(may.series[0]).toEqual({ bucket: '2026-05-01', values: [0, 0] });
     expect(may.series.filter((s) => s.values.some((x) => x !== 0))).toEqual([
@@ -293,13 +292,51 @@ describe('view', () => {
     expect(may.breakdown.find((b) => b.org.code === A)).toMatchObject({ values: [2, 2], previous: [10, 5] });
   });
 
+  // The server's clock stands at 2026-07-02 10:00 China time: July runs, its 2nd day.
+  it('D12: a running period is marked incomplete and compared like with like (the same days of the comparison period)', async () => {
+    const c = await client('hongshan');
+    const july = await c.statistics.view.query({ entry: 'cases', period: '2026-07', compare: 'previous' });
+    expect(july.period).toEqual({ period: '2026-07', from: '2026-07-01', to: '2026-07-31', through: '2026-07-02', complete: false });
+    // June 1st–2nd, not all of June (which also holds A's 06-30 1/0).
+    expect(july.comparePeriod).toEqual({ period: '2026-06', from: '2026-06-01', to: '2026-06-30', through: '2026-06-02', complete: false });
+    expect(july.kpis).toEqual([{ value: 100, previous: 1 }, { value: 100, previous: 1 }]);
+    expect(july.breakdown.find((b) => b.org.code === A)).toMatchObject({ values: [100, 100], previous: [0, 0] });
+    expect(july.items.map((i) => i.previous)).toEqual([1, 1]);
+    // Days not reached yet have no value (not zero).
+    expect(july.series.slice(0, 3)).toEqual([
+      { bucket: '2026-07-01', values: [100, 100] },
+      { bucket: '2026-07-02', values: [0, 0] },
+      { bucket: '2026-07-03', values: [null, null] },
+    ]);
+    expect(july.series.at(-1)).toEqual({ bucket: '2026-07-31', values: [null, null] });
+    const yearAgo = await c.statistics.view.query({ entry: 'cases', period: '2026-07', compare: 'year-ago' });
+    expect(yearAgo.comparePeriod).toMatchObject({ period: '2025-07', through: '2025-07-02', complete: false });
+    // A quarter: Q3 has had 2 days, so Q2 counts April 1st–2nd (A's 04-03 is not among them).
+    const q3 = await c.statistics.view.query({ entry: 'cases', period: '2026-Q3', compare: 'previous' });
+    expect(q3.period).toMatchObject({ through: '2026-07-02', complete: false });
+    expect(q3.comparePeriod).toMatchObject({ period: '2026-Q2', from: '2026-04-01', through: '2026-04-02', complete: false });
+    expect(q3.kpis).toEqual([{ value: 100, previous: 0 }, { value: 100, previous: 0 }]);
+    expect(q3.series.map((s) => s.values[0])).toEqual([100, null, null]);
+    // The year so far against the same days of last year.
+    const year = await c.statistics.view.query({ entry: 'cases', period: '2026', compare: 'previous' });
+    expect(year.comparePeriod).toMatchObject({ period: '2025', through: '2025-07-02', complete: false });
+    expect(year.kpis[0]).toEqual({ value: 122, previous: 10 });
+  });
+
+  it('D16: every office of the ranking carries every figure, so the ranking can follow the figure charted', async () => {
+    const v = await (await client('hongshan')).statistics.view.query({ entry: 'cases', period: '2026-Q2' });
+    expect(v.ranking.find((r) => r.org.code === A)).toMatchObject({ value: 7, values: [7, 5] });
+    expect(v.ranking.find((r) => r.org.code === C)).toMatchObject({ value: 5, values: [5, 0] });
+  });
+
   it('the city: counties as children, every office ranked, the trail from the scope down', async () => {
     const c = await client('city');
     const v = await c.statistics.view.query({ entry: 'cases', orgCode: '1504', period: '2026' });
     // 2026 includes A's July 100 / 100.
     expect(v.kpis).toEqual([{ value: 131, previous: null }, { value: 119, previous: null }]);
     expect(v.series.map((s) => s.bucket)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
-    expect(v.series.map((s) => s.values[0])).toEqual([0, 2, 2, 18, 7, 2, 100, ...zeros(5)]);
+    // The clock stands in July: the months after it have no value yet.
+    expect(v.series.map((s) => s.values[0])).toEqual([0, 2, 2, 18, 7, 2, 100, null, null, null, null, null]);
     expect(v.breakdown).toHaveLength(12);
     expect(v.breakdown.every((b) => b.org.level === 'county')).toBe(true);
     expect(v.breakdown.find((b) => b.org.code === HONGSHAN)!.values).toEqual([122, 110]);
@@ -463,6 +500,38 @@ describe('export equals the screen', () => {
     expect(items!.slice(2).map((r) => [r[0], num(r[3]), num(r[4])])).toEqual(view.items.map((i) => [i.metric, i.value, i.previous]));
     // The header block names the org and the comparison period in English.
     expect(sections[0]!.slice(1).map((r) => r[0])).toEqual(['Organisation', 'Period', 'Compared with', 'Computed at']);
+  });
+
+  it('D18: exports what the screen shows: the ranking by the figure charted, the records of an open item; times in China time', async () => {
+    const view = await (await client('hongshan')).statistics.view.query({ entry: 'cases', period: '2026-Q2', compare: 'previous' });
+    const read = async (query: Record<string, string>) => {
+      const res = await exportOf('hongshan', { entry: 'cases', period: '2026-Q2', compare: 'previous', format: 'csv', locale: 'zh', ...query });
+      expect(res.status).toBe(200);
+      const text = new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).slice(3));
+      return { res, sections: text.trimEnd().split('\r\n\r\n').map((s) => s.split('\r\n').map(parseCsvLine)) };
+    };
+    // The server's clock: 2026-07-02T02:00Z is 10:00 in China; the offset is spelled out, never "Z".
+    const overview = await read({ figure: 'fixture.agreements' });
+    const head = Object.fromEntries(overview.sections[0]!.slice(1).map((r) => [r[0], r[1]]));
+    expect(head['生成时间']).toMatch(/^2026-07-02 10:00:\d\d UTC\+08:00（北京时间）$/);
+    expect(head['排名依据']).toBe('测试成功');
+    // Ranked by agreements (A 5, S not in 红山区, B 1, C 0), not by cases (A 7, B 5, C 5).
+    const ranking = overview.sections.find((s) => s[0]![0] === '排名')!;
+    expect(ranking[1]![3]).toBe('测试成功（件）');
+    const want = view.ranking.map((r) => ({ code: r.org.code, v: r.values[1]! })).sort((a, b) => b.v - a.v || a.code.localeCompare(b.code));
+    expect(ranking.slice(2).map((r) => [r[1], Number(r[3])])).toEqual(want.map((w) => [w.code, w.v]));
+    expect(ranking.slice(2).map((r) => r[1]).slice(0, 2)).toEqual([A, B]);
+    // An item's records open: the export is those records, every one of them.
+    const records = await read({ item: 'fixture.cases' });
+    expect(records.res.headers.get('content-disposition')).toContain('filename="statistics-cases-150402-2026-Q2-fixture-cases-records.csv"');
+    expect(records.sections).toHaveLength(2);
+    expect(records.sections[1]![0]).toEqual(['记录']);
+    expect(records.sections[1]![1]).toEqual(['日期', '单位代码', '单位名称', '本期（件）', '来源', '记录编号']);
+    const listed = await (await client('hongshan')).statistics.entries.query({ orgCode: HONGSHAN, period: '2026-Q2', metric: 'fixture.cases', limit: 200 });
+    expect(records.sections[1]!.slice(2).map((r) => [r[0], r[1], Number(r[3]), r[5]])).toEqual(listed.rows.map((r) => [r.day, r.org.code, r.value, r.source.id]));
+    expect(Object.fromEntries(records.sections[0]!.slice(1).map((r) => [r[0], r[1]]))).toMatchObject({ 分项指标: '测试案件（fixture.cases）', 记录数: String(listed.total) });
+    // An item the entry point does not have is refused.
+    expect((await exportOf('hongshan', { entry: 'cases', period: '2026-Q2', item: 'fixture.visits', format: 'csv' })).status).toBe(404);
   });
 
   it('refuses bad parameters (400, typed JSON), out-of-scope orgs and anonymous callers', async () => {
