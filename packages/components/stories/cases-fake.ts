@@ -407,7 +407,7 @@ export class FakeCasesServer {
     const zh = locale !== 'en';
     switch (path) {
       case 'platform.auth.me':
-        return { userId: 'demo', username: 'demo', displayName: '演示用户', role: this.role, orgCode: this.role === 'office_staff' ? '150402001' : '150402', permissions: this.role === 'office_staff' ? ['mediation.read', 'mediation.work', 'platform.documents.read'] : ['mediation.read', 'platform.documents.read'] };
+        return { userId: 'demo', username: 'demo', displayName: '演示用户', role: this.role, orgCode: this.role === 'office_staff' ? '150402001' : '150402', permissions: this.role === 'office_staff' ? ['diary.read', 'diary.write', 'mediation.read', 'mediation.work', 'platform.documents.read'] : ['diary.read', 'mediation.read', 'platform.documents.read'] };
       case 'platform.documents.get': {
         const { id } = input as { id: string };
         return { id, template: 'mediation.agreement', slot: null, number: `红山调协〔${new Date().getFullYear()}〕${id.replace(/\D/g, '') || 1}号`, title: '人民调解协议书', issuerOrgCode: '150402001', subjectOrgCode: null, issuedOn: iso(new Date()), issuedBy: '王芳', bilingual: false, entity: null, byteLength: 1000, sha256: '0'.repeat(64), downloadPath: `/plugins/platform/documents/${id}` };

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import { catalogMessage, msg } from './messages.js';
 import { pickText, type Locale } from './locale.js';
-import type { DiaryFieldSpec, DiaryItem } from './diary-items.js';
+import type { DiaryFieldRule, DiaryFieldSpec, DiaryItem } from './diary-items.js';
 import type { FieldIssue } from './errors.js';
 
 /** Parts of the 1000-point assessment standard a diary item counts towards. */
@@ -51,12 +51,44 @@ function fieldSchema(spec: DiaryFieldSpec): $ZodType {
   }
 }
 
-/** The zod schema of an item's fields: the one both the form and the server validate with. */
-export function diaryFieldsSchema(item: Pick<DiaryItem, 'fields'>) {
-  return z.strictObject(
-    Object.fromEntries(Object.entries(item.fields).map(([name, spec]) => [name, fieldSchema(spec)])) as Record<string, $ZodType>,
-    { error: msg('diaryUnknownField') },
+/** Whether `value` holds `rule` against `other` (both numbers here: a missing or invalid one is its own field's issue). */
+function ruleHolds(rule: DiaryFieldRule, value: number, other: number): boolean {
+  return rule.kind === 'atMost' ? value <= rule.factor * other : value >= rule.factor * other;
+}
+
+/**
+ * The zod schema of an item's fields: the one both the form and the server validate with. The
+ * item's cross-field `rules` are checks of the whole object; a broken one is an issue on its
+ * `field` whose `params.diaryRule` is the rule's index (`brokenDiaryRule`), with the generic
+ * `invalidValue` message for readers that do not know rules; the form and the server show the
+ * rule's own message.
+ */
+export function diaryFieldsSchema(item: Pick<DiaryItem, 'fields'> & { rules?: readonly DiaryFieldRule[] | undefined }) {
+  const shape = Object.fromEntries(Object.entries(item.fields).map(([name, spec]) => [name, fieldSchema(spec)])) as Record<string, $ZodType>;
+  const object = z.strictObject(shape, { error: msg('diaryUnknownField') });
+  const rules = item.rules ?? [];
+  if (rules.length === 0) return object;
+  // A rule speaks only about two values that pass their own fields' checks (else those say what is wrong).
+  const valid = (name: string, value: unknown): value is number => typeof value === 'number' && shape[name] !== undefined && z.safeParse(shape[name], value).success;
+  return object.check(
+    z.superRefine((fields: Record<string, unknown>, ctx) => {
+      rules.forEach((rule, index) => {
+        const value = fields[rule.field];
+        const other = fields[rule.other];
+        if (!valid(rule.field, value) || !valid(rule.other, other) || ruleHolds(rule, value, other)) return;
+        ctx.addIssue({ code: 'custom', path: [rule.field], message: msg('invalidValue'), params: { diaryRule: index }, input: fields[rule.field] });
+      });
+    }),
   );
+}
+
+/** The item's rule an issue of `diaryFieldsSchema(item)` says is broken, or null for any other issue. */
+export function brokenDiaryRule(
+  item: { rules?: readonly DiaryFieldRule[] | undefined },
+  issue: { code?: string; params?: Record<string, unknown> | undefined },
+): DiaryFieldRule | null {
+  const index = issue.code === 'custom' ? issue.params?.['diaryRule'] : undefined;
+  return typeof index === 'number' ? (item.rules?.[index] ?? null) : null;
 }
 
 /** The facts an entry of `item` produces: one per numeric field that names a metric. */

@@ -57,13 +57,46 @@ export type DiaryFieldSpec = z.output<typeof diaryFieldSpecSchema>;
 
 const fieldName = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'A field name is camelCase, starting with a lower-case letter');
 
-export const diaryItemSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode')),
-  title: localizedTextSchema,
-  part: z.enum(assessmentParts),
-  fields: z.record(fieldName, diaryFieldSpecSchema).refine((f) => Object.keys(f).length > 0 && Object.keys(f).length <= 20, {
-    message: 'An item has 1 to 20 fields',
-  }),
+/**
+ * A rule between two numeric fields of one entry, as data: `atMost` says field ≤ factor × other
+ * (agreements reached ≤ disputes mediated), `atLeast` says field ≥ factor × other (parties ≥ 2 ×
+ * disputes). `diaryFieldsSchema` checks it, so the form and `diary.save` refuse the same entries;
+ * its issue is on `field`, with `message` (the reader's language). Rules keep the ratios the
+ * dashboard derives from an item's metrics within bounds: a success rate cannot pass 100 %.
+ */
+export const diaryFieldRuleSchema = z.object({
+  /** The field the rule constrains: its message shows under it. */
+  field: fieldName,
+  kind: z.enum(['atMost', 'atLeast']),
+  /** The field it is compared with (both numeric: count or minutes). */
+  other: fieldName,
+  factor: z.number().positive().max(1000).default(1),
+  message: localizedTextSchema,
 });
+export type DiaryFieldRuleInput = z.input<typeof diaryFieldRuleSchema>;
+export type DiaryFieldRule = z.output<typeof diaryFieldRuleSchema>;
+
+export const diaryItemSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/, msg('contributionCode')),
+    title: localizedTextSchema,
+    part: z.enum(assessmentParts),
+    fields: z.record(fieldName, diaryFieldSpecSchema).refine((f) => Object.keys(f).length > 0 && Object.keys(f).length <= 20, {
+      message: 'An item has 1 to 20 fields',
+    }),
+    /** Cross-field rules, checked after each field's own checks pass. */
+    rules: z.array(diaryFieldRuleSchema).max(20).default([]),
+  })
+  .superRefine((item, ctx) => {
+    item.rules.forEach((rule, i) => {
+      for (const key of ['field', 'other'] as const) {
+        const kind = item.fields[rule[key]]?.kind;
+        if (kind !== 'count' && kind !== 'minutes') {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, key], message: `A rule compares two numeric fields (count or minutes) of the item; "${rule[key]}" is not one` });
+        }
+      }
+      if (rule.field === rule.other) ctx.addIssue({ code: 'custom', path: ['rules', i, 'other'], message: 'A rule compares two different fields' });
+    });
+  });
 export type DiaryItemInput = z.input<typeof diaryItemSchema>;
 export type DiaryItem = z.output<typeof diaryItemSchema>;

@@ -112,10 +112,13 @@ export {
   type OrgDirectory,
 } from './trpc.js';
 export type { ApiOf } from './api.js';
-export { catalogIssues, assessmentParts, attachmentMetaSchema, diaryFieldsSchema, diaryEntryFacts, type AssessmentPart } from './diary-fields.js';
+export { catalogIssues, assessmentParts, attachmentMetaSchema, brokenDiaryRule, diaryFieldsSchema, diaryEntryFacts, type AssessmentPart } from './diary-fields.js';
 export {
+  diaryFieldRuleSchema,
   diaryFieldSpecSchema,
   diaryItemSchema,
+  type DiaryFieldRule,
+  type DiaryFieldRuleInput,
   type DiaryFieldSpec,
   type DiaryFieldSpecInput,
   type DiaryItem,

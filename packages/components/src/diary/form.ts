@@ -16,7 +16,7 @@ import type { TemplateResult, html, nothing } from 'lit';
 import type { ifDefined } from 'lit/directives/if-defined.js';
 // live is not in the element's first load: its own small chunk (shared with other widgets) comes with this one.
 import { live } from 'lit/directives/live.js';
-import { catalogMessage, diaryFieldsSchema, msg, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
+import { brokenDiaryRule, catalogMessage, diaryFieldsSchema, msg, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
 import type { DiaryCatalog } from '@sifa/plugin-diary';
 import type { EntryRef } from './outbox.js';
 import type { DiaryMessageKey } from './messages.js';
@@ -99,18 +99,43 @@ function formFields(form: FormState): Record<string, unknown> {
   return fields;
 }
 
+/** The widget's own words for the diary's catalog messages, where the catalog has none in the reader's language (Mongolian). */
+const ownMessages: Record<string, DiaryMessageKey> = {
+  [msg('diaryNumber')]: 'errNumber',
+  [msg('diaryWholeNumber')]: 'errWholeNumber',
+  [msg('diaryNotNegative')]: 'errNotNegative',
+  [msg('diaryTooLarge')]: 'errTooLarge',
+  [msg('diaryText')]: 'errText',
+  [msg('diaryRequired')]: 'errRequired',
+  [msg('diaryTooLong')]: 'errTooLong',
+  [msg('diaryChoice')]: 'errChoice',
+  [msg('diaryTooManyFiles')]: 'errTooManyFiles',
+  [msg('diaryUnknownField')]: 'errUnknownField',
+  [msg('invalidValue')]: 'errInvalid',
+};
+
+/** A catalog message in the reader's language: the catalog's text, else (no Mongolian yet) the widget's own. */
+function issueMessage(host: FormHost, message: string): string {
+  const key = catalogMessage(message) ? message : msg('invalidValue');
+  const text = catalogMessage(key)!;
+  if (host.lang() === 'mn-Mong' && !text.mn && ownMessages[key]) return host.t(ownMessages[key]);
+  return host.kit.pickText(text, host.lang());
+}
+
 /**
  * Validates with THE item schema; messages in the user's language, first one per field. The
  * messages are `catalogIssues` of @sifa/core (diary-fields.ts), spelt out here with the kit's
- * `pickText` (see IMPORTS); a test checks they are the server's.
+ * `pickText` (see IMPORTS); a test checks they are the server's. A broken cross-field rule shows
+ * the rule's own message under its field, as the server's `diary.ruleBroken` does.
  */
 function validate(host: FormHost, form: FormState): { data: Record<string, unknown> | null; errors: Record<string, string> } {
   const result = diaryFieldsSchema(form.item).safeParse(formFields(form));
   if (result.success) return { data: result.data as Record<string, unknown>, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.').split('.')[0] ?? '';
-    errors[field] ??= host.kit.pickText(catalogMessage(issue.message) ?? catalogMessage(msg('invalidValue'))!, host.lang());
+    const rule = brokenDiaryRule(form.item, issue);
+    const field = rule ? rule.field : (issue.path.map(String).join('.').split('.')[0] ?? '');
+    errors[field] ??= rule ? host.text(rule.message).text : issueMessage(host, issue.message);
   }
   return { data: null, errors };
 }

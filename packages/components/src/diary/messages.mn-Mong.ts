@@ -122,6 +122,42 @@ export const mnMong: DiaryMessageCatalog = {
   showingCached: 'ᠡᠨᠡ ᠲᠥᠬᠥᠭᠡᠷᠦᠮᠵᠢ ᠳᠦ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠢ ᠬᠠᠷᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
   // ene tOkOgerUmji-dU qadagalagdaba.
   savedLocally: 'ᠡᠨᠡ ᠲᠥᠬᠥᠭᠡᠷᠦᠮᠵᠢ ᠳᠦ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃',
+  // ta temdeglel-i UjejU bolon_a. bicikU ba jasaqu anu qagul_i-yin tobcuu-yin ajiltan-u ajil.
+  readOnly: 'ᠲᠠ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠪᠢᠴᠢᠬᠦ ᠪᠠ ᠵᠠᠰᠠᠬᠤ ᠠᠨᠤ ᠬᠠᠭᠤᠯ᠎ᠢ ᠶᠢᠨ ᠲᠣᠪᠴᠤᠤ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠠᠵᠢᠯ᠃',
+  // tan-u dangsa temdeglel-i UjekU erke-tei, bicikU jasaqu usadqaqu erke Ugei.
+  noWritePermission: 'ᠲᠠᠨ ᠤ ᠳᠠᠨᠭᠰᠠ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠦᠵᠡᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ᠂ ᠪᠢᠴᠢᠬᠦ ᠵᠠᠰᠠᠬᠤ ᠤᠰᠠᠳᠬᠠᠬᠤ ᠡᠷᠬᠡ ᠦᠭᠡᠢ᠃',
+  // tan-u dangsa temdeglel-i UjekU erke Ugei.
+  noReadPermission: 'ᠲᠠᠨ ᠤ ᠳᠠᠨᠭᠰᠠ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠦᠵᠡᠬᠦ ᠡᠷᠬᠡ ᠦᠭᠡᠢ᠃',
+  // temdeglel-i UjekU buyu bicikU-yin tula eqlen newtern_e UU.
+  signedOut: 'ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠦᠵᠡᠬᠦ ᠪᠤᠶᠤ ᠪᠢᠴᠢᠬᠦ ᠶᠢᠨ ᠲᠤᠯᠠ ᠡᠬᠯᠡᠨ ᠨᠡᠸᠲᠡᠷᠨ᠎ᠡ ᠦᠦ᠃',
+  // sUljiy_e-yin tOb-tU qolbogdaju cidagsan Ugei.
+  unreachable: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠲᠥᠪ ᠲᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃',
+  // {count} temdeglel qUliyen abugdagsan Ugei
+  rejectedCount: '{count} ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  // {item}-i qadagalaba.
+  saved: '{item} ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠪᠠ᠃',
+  // too bicin_e UU.
+  errNumber: 'ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // bUkUl too bicin_e UU.
+  errWholeNumber: 'ᠪᠦᠬᠦᠯ ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // 0-ece baga bayiju bolqu Ugei.
+  errNotNegative: '0 ᠡᠴᠡ ᠪᠠᠭᠠ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // too keterkei yeke bayin_a.
+  errTooLarge: 'ᠲᠣᠣ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠶᠡᠬᠡ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // Ug bicin_e UU.
+  errText: 'ᠦᠭ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // ene jUil-i bOglekU kereg-tei.
+  errRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠢ ᠪᠥᠭᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // Ug keterkei urtu bayin_a.
+  errTooLong: 'ᠦᠭ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠤᠷᠲᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // nige-yi soNgon_a UU.
+  errChoice: 'ᠨᠢᠭᠡ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠦᠦ᠃',
+  // qabsurulta keterkei olan bayin_a.
+  errTooManyFiles: 'ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene jUil-dU Ugei talbar bayin_a.
+  errUnknownField: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠳᠦ ᠦᠭᠡᠢ ᠲᠠᠯᠪᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene utga buruu bayin_a.
+  errInvalid: 'ᠡᠨᠡ ᠤᠲᠭᠠ ᠪᠤᠷᠤᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
   // sitUgen ajil
   partBasic: 'ᠰᠢᠲᠦᠭᠡᠨ ᠠᠵᠢᠯ',
   // dUrim jokiyal

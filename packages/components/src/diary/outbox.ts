@@ -21,6 +21,8 @@ import { SifaClientError, type SifaClient } from '../client/client.js';
 
 /** The diary's procedures as the client calls them (`DiaryApi`, inferred from the diary plugin's router). */
 export type DiaryCalls = DiaryApi;
+/** The platform's "who is calling" (any signed-in user or embed token may ask). */
+type CallerCalls = { 'platform.auth.me': { type: 'query'; input: undefined; output: { userId: string } } };
 
 export type OutboxOp = 'save' | 'update' | 'remove';
 export type OutboxState = 'queued' | 'syncing' | 'synced' | 'rejected';
@@ -51,6 +53,8 @@ interface RecordBase {
   /** Why the server refused it, in the user's language (rejected only). */
   reason: string | null;
   code: string | null;
+  /** The permission the server said the caller lacks (a FORBIDDEN naming one), for a plain-words reason. */
+  permission?: string | null;
   issues: FieldIssue[];
   attempts: number;
   createdAt: number;
@@ -82,8 +86,14 @@ export interface SyncReport {
 
 export interface OutboxOptions {
   client: SifaClient;
-  /** IndexedDB database name; one per server (and per user, if a device is shared). */
+  /** IndexedDB database name; one per server and user (<sifa-diary> names it `<storage>:<user id>`). */
   name: string;
+  /**
+   * The user whose changes these are (the server's id, `platform.auth.me`). Sent with each change
+   * as `author`: the server refuses one that arrives with another user's token (`diary.otherUser`),
+   * and the record waits for its author instead of being stored under, or refused for, someone else.
+   */
+  owner?: string;
   /** The user's language: asked at each send, so refusals come back in it. */
   locale?: () => Locale;
   /** Backoff after a failure that may pass: base × 2^(attempts−1), at most max (ms). */
@@ -106,9 +116,14 @@ const retryAfterOfflineCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'NOT
  * RETRY_LATER), failures about the connection rather than the entry (no token just now, a
  * misconfigured page) keep it too: a user's entry is never dropped because the host was down.
  */
-export function keepsForRetry(error: unknown): boolean {
+export function keepsForRetry(error: unknown, owner?: string): boolean {
   if (!(error instanceof SifaClientError)) return true;
-  return error.retryable || retryAfterOfflineCodes.has(error.sifaCode);
+  return error.retryable || retryAfterOfflineCodes.has(error.sifaCode) || isOtherUser(error, owner);
+}
+
+/** The server's `diary.otherUser` for this store's owner: someone else is signed in now; the record waits for its author. */
+function isOtherUser(error: SifaClientError, owner: string | undefined): boolean {
+  return owner !== undefined && error.sifaCode === 'CONFLICT' && error.details['author'] === owner;
 }
 
 const strict: IDBTransactionOptions = { durability: 'strict' };
@@ -393,7 +408,7 @@ export class Outbox extends EventTarget {
         report.synced++;
         if (done) this.dispatchEvent(new CustomEvent('synced', { detail: done }));
       } else if (outcome.kind === 'rejected') {
-        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'rejected', reason: outcome.reason, code: outcome.code, issues: outcome.issues }));
+        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'rejected', reason: outcome.reason, code: outcome.code, permission: outcome.permission ?? null, issues: outcome.issues }));
         report.rejected++;
         if (done) this.dispatchEvent(new CustomEvent('rejected', { detail: done }));
       } else {
@@ -452,31 +467,46 @@ export class Outbox extends EventTarget {
     return next;
   }
 
-  private async send(record: OutboxRecord): Promise<{ kind: 'synced'; entry: DiaryEntry | null } | { kind: 'rejected'; reason: string; code: string; issues: FieldIssue[] } | { kind: 'retry' }> {
-    const { client } = this.options;
+  private async send(
+    record: OutboxRecord,
+  ): Promise<{ kind: 'synced'; entry: DiaryEntry | null } | { kind: 'rejected'; reason: string; code: string; permission?: string | null; issues: FieldIssue[] } | { kind: 'retry' }> {
+    const { client, owner } = this.options;
     const locale = this.options.locale?.();
+    const author = owner === undefined ? {} : { author: owner };
     try {
       if (record.op === 'save') {
-        const entry = await client.mutate<DiaryCalls, 'diary.save'>('diary.save', { ...record.payload, idempotencyKey: record.idempotencyKey }, locale);
+        const entry = await client.mutate<DiaryCalls, 'diary.save'>('diary.save', { ...record.payload, ...author, idempotencyKey: record.idempotencyKey }, locale);
         if (!this.authorId) await this.rememberAuthor(entry.authorId);
         return { kind: 'synced', entry };
       }
       const id = await this.resolve(record.payload.target);
       if (typeof id !== 'string') return { kind: 'rejected', ...id };
       if (record.op === 'update') {
-        return { kind: 'synced', entry: await client.mutate<DiaryCalls, 'diary.update'>('diary.update', { id, fields: record.payload.fields }, locale) };
+        return { kind: 'synced', entry: await client.mutate<DiaryCalls, 'diary.update'>('diary.update', { id, fields: record.payload.fields, ...author }, locale) };
       }
       try {
-        await client.mutate<DiaryCalls, 'diary.remove'>('diary.remove', { id }, locale);
+        await client.mutate<DiaryCalls, 'diary.remove'>('diary.remove', { id, ...author }, locale);
       } catch (error) {
         // Sent before and the answer was lost: it is gone, which is what was asked.
         if (!(error instanceof SifaClientError && error.sifaCode === 'NOT_FOUND' && record.attempts > 1)) throw error;
       }
       return { kind: 'synced', entry: null };
     } catch (error) {
-      if (keepsForRetry(error)) return { kind: 'retry' };
+      if (keepsForRetry(error, owner)) return { kind: 'retry' };
+      // Refused: if someone else is signed in now (a shared computer), the refusal was theirs, not the record's: it waits for its author.
+      if (owner !== undefined && (await this.callerNow()) !== owner) return { kind: 'retry' };
       const e = error as SifaClientError;
-      return { kind: 'rejected', reason: e.message, code: e.sifaCode, issues: e.issues };
+      const permission = e.sifaCode === 'FORBIDDEN' && typeof e.details['permission'] === 'string' ? e.details['permission'] : null;
+      return { kind: 'rejected', reason: e.message, code: e.sifaCode, permission, issues: e.issues };
+    }
+  }
+
+  /** Who the server says is signed in now (`platform.auth.me`), or null when that cannot be told. */
+  private async callerNow(): Promise<string | null> {
+    try {
+      return (await this.options.client.query<CallerCalls, 'platform.auth.me'>('platform.auth.me', undefined)).userId;
+    } catch {
+      return null;
     }
   }
 

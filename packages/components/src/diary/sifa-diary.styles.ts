@@ -246,6 +246,14 @@ export const diaryStyles = css`
     border-inline-start-width: 4px;
     border-radius: var(--sifa-radius);
   }
+  /* The entry just saved takes the focus (keyboard users stay where they were working). */
+  .entry:focus-visible {
+    outline: 3px solid var(--sifa-color-primary);
+    outline-offset: 2px;
+  }
+  .read-only {
+    color: var(--sifa-color-text-muted);
+  }
   .entry.synced {
     border-inline-start-color: var(--sifa-color-success);
   }

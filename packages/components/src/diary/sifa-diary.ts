@@ -19,13 +19,24 @@ import type { DiaryCatalog, DiaryEntry, DiaryMonth } from '@sifa/plugin-diary';
 import { SifaElement } from '../base/sifa-element.js';
 import { getSifaConfig } from '../config/config.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';
-import type { SifaClient } from '../client/client.js';
+import { SifaClientError, type SifaClient } from '../client/client.js';
 import { Outbox, type DiaryCalls, type EntryRef, type OutboxOp, type OutboxRecord } from './outbox.js';
 import { diaryMessages, type DiaryMessageKey } from './messages.js';
 import { diaryStyles } from './sifa-diary.styles.js';
 import type { AttachmentMeta, CatalogItem, FormHost, FormKit, FormMode, FormState } from './form.js';
 
 type FormModule = typeof import('./form.js');
+
+/** The platform procedure that says who the caller is (any signed-in user or embed token may ask). */
+export type DiaryPlatformCalls = {
+  'platform.auth.me': { type: 'query'; input: undefined; output: { userId: string; permissions: string[] } };
+};
+
+/** Who uses the widget, as the server says: whose entries are theirs, and whether they may write. */
+interface Caller {
+  userId: string;
+  canWrite: boolean;
+}
 
 /** `sifa-diary-saved`: a change was stored on this device (it syncs next). */
 export interface DiarySavedDetail {
@@ -123,16 +134,36 @@ function whenIdle(work: () => void): void {
   else setTimeout(work, 1500);
 }
 
-const favouritesKey = 'sifa-diary:favourites';
+/** Stars are the user's own: one list per user on a shared device. */
+const favouritesKey = (userId: string) => `sifa-diary:favourites:${userId}`;
+/** The last caller the server confirmed for a storage name: who the widget is for when it starts offline. */
+const lastCallerKey = (base: string) => `sifa-diary:caller:${base}`;
+
+function rememberCaller(base: string, caller: Caller): void {
+  try {
+    localStorage.setItem(lastCallerKey(base), JSON.stringify(caller));
+  } catch {
+    // Storage may be off (private mode): an offline start then shows nothing until the server answers.
+  }
+}
+
+function rememberedCaller(base: string): Caller | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(lastCallerKey(base)) ?? 'null') as Partial<Caller> | null;
+    return value && typeof value.userId === 'string' ? { userId: value.userId, canWrite: value.canWrite === true } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** One outbox per storage name on a page, shared by the diaries using it. */
 const outboxes = new Map<string, { outbox: Promise<Outbox>; users: number; locale: Locale }>();
 
-function acquireOutbox(name: string, client: SifaClient, locale: Locale) {
+function acquireOutbox(name: string, owner: string, client: SifaClient, locale: Locale) {
   let shared = outboxes.get(name);
   if (!shared) {
     const entry: { outbox: Promise<Outbox>; users: number; locale: Locale } = { outbox: null as never, users: 0, locale };
-    entry.outbox = Outbox.open({ name, client, locale: () => entry.locale });
+    entry.outbox = Outbox.open({ name, owner, client, locale: () => entry.locale });
     entry.outbox.catch(() => outboxes.delete(name));
     outboxes.set(name, entry);
     shared = entry;
@@ -178,7 +209,8 @@ export class SifaDiary extends SifaElement {
 
   /**
    * Name of this device's storage for pending entries (IndexedDB). Defaults to one per server;
-   * on a computer shared by several users, set one per signed-in user.
+   * each user gets their own partition of it (`<name>:<user id>`, the user as the server says),
+   * so on a computer shared by several users nobody sees or sends another's entries.
    */
   @property({ attribute: 'storage-key' }) storageKey: string | undefined;
 
@@ -191,7 +223,8 @@ export class SifaDiary extends SifaElement {
   @state() private catalog: DiaryCatalog | null = null;
   @state() private monthData: DiaryMonth | null = null;
   @state() private records: OutboxRecord[] = [];
-  @state() private authorId: string | null = null;
+  /** Who is using the widget (the server's answer, or the last one it gave when offline); null until known. */
+  @state() private caller: Caller | null = null;
   /** True until the first answer (or failure) from the server, and while asking again. */
   @state() private loading = true;
   /** Why the last load failed (shown in the user's language), or null. */
@@ -206,6 +239,9 @@ export class SifaDiary extends SifaElement {
 
   private outbox: Outbox | null = null;
   private outboxName: string | null = null;
+  /** The storage name the outbox was chosen for (its user's partition is `<base>:<user id>`). */
+  private outboxBase: string | null = null;
+  private attachSeq = 0;
   private loadSeq = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   /** The form asked for while its chunk loads (picking another day or item replaces it). */
@@ -217,7 +253,6 @@ export class SifaDiary extends SifaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.favourites = readFavourites();
     addEventListener('online', this.onConnectivity);
     addEventListener('offline', this.onConnectivity);
     // The form's chunk is not part of the first load: it is fetched when the user first reaches
@@ -241,7 +276,8 @@ export class SifaDiary extends SifaElement {
 
 
   protected override configChanged(): void {
-    void this.attachOutbox();
+    // A new token source may be another user: ask again who is calling.
+    void this.attachOutbox(true);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -252,7 +288,7 @@ export class SifaDiary extends SifaElement {
     }
     if (this.locale !== this.speaking && this.locale !== this.shown) this.speak(diaryMessages, this.locale);
     if (!this.isConnected) return;
-    if (changed.has('storageKey') && this.storageName() !== this.outboxName) void this.attachOutbox();
+    if (changed.has('storageKey') && this.storageName() !== this.outboxBase) void this.attachOutbox();
     else if ((changed.has('shownMonth') || changed.has('orgCode')) && this.outbox) void this.load();
   }
 
@@ -271,12 +307,55 @@ export class SifaDiary extends SifaElement {
     return this.storageKey ?? `sifa-diary:${getSifaConfig()?.endpoint ?? ''}`;
   }
 
-  private async attachOutbox(): Promise<void> {
-    const name = this.storageName();
-    if (name === this.outboxName) return;
+  /**
+   * Who is calling, from the server (`platform.auth.me`): the user whose store (outbox, cached
+   * months, stars) the widget opens, and whether they may write. Unreachable: the last caller the
+   * server confirmed here. Refused (nobody signed in): null.
+   */
+  private async askCaller(base: string): Promise<Caller | null> {
+    try {
+      const me = await this.client.query<DiaryPlatformCalls, 'platform.auth.me'>('platform.auth.me', undefined, this.locale);
+      const caller = { userId: me.userId, canWrite: me.permissions.includes('diary.write') };
+      rememberCaller(base, caller);
+      return caller;
+    } catch (error) {
+      if (error instanceof SifaClientError && !error.retryable) {
+        this.loadError = this.plainReason(error);
+        return null;
+      }
+      return rememberedCaller(base);
+    }
+  }
+
+  /**
+   * Opens the caller's own partition of this device's storage (`<storage name>:<user id>`), so
+   * the next user of a shared computer never sees, edits or sends the last one's entries.
+   */
+  private async attachOutbox(askAgain = false): Promise<void> {
+    const base = this.storageName();
+    if (base === this.outboxBase && !askAgain) return;
+    const seq = ++this.attachSeq;
+    this.outboxBase = base;
+    this.loading = true;
+    const caller = await this.askCaller(base);
+    if (seq !== this.attachSeq || !this.isConnected) return;
+    const name = caller ? `${base}:${caller.userId}` : null;
+    if (caller?.userId !== this.caller?.userId) this.forgetUser();
+    this.caller = caller;
+    if (name === this.outboxName && this.outbox) {
+      await this.load();
+      return;
+    }
     this.detachOutbox();
+    this.outboxBase = base;
+    if (!caller || !name) {
+      this.loading = false;
+      this.loadError ??= this.t('signedOut');
+      return;
+    }
+    this.favourites = readFavourites(caller.userId);
     this.outboxName = name;
-    const shared = acquireOutbox(name, this.client, this.locale);
+    const shared = acquireOutbox(name, caller.userId, this.client, this.locale);
     try {
       const outbox = await shared.outbox;
       if (this.outboxName !== name) return;
@@ -287,8 +366,39 @@ export class SifaDiary extends SifaElement {
       await this.load();
     } catch (error) {
       this.loading = false;
-      this.loadError = error instanceof Error ? error.message : String(error);
+      this.loadError = this.plainReason(error);
     }
+  }
+
+  /** Why a call failed, in plain words: never a permission's or an error's code. */
+  private plainReason(error: unknown): string {
+    if (error instanceof SifaClientError) {
+      if (error.retryable) return this.t('unreachable');
+      if (error.sifaCode === 'UNAUTHENTICATED' || error.sifaCode === 'TOKEN_EXPIRED') return this.t('signedOut');
+      if (error.sifaCode === 'FORBIDDEN' && typeof error.details['permission'] === 'string') {
+        return this.t(error.details['permission'] === 'diary.write' ? 'noWritePermission' : 'noReadPermission');
+      }
+    }
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /** Why the server refused a change, in plain words. */
+  private rejectionReason(record: OutboxRecord): string {
+    if (record.code === 'DEPENDENCY_REJECTED') return this.t('dependencyRejected');
+    if (record.code === 'FORBIDDEN' && record.permission) return this.t(record.permission === 'diary.write' ? 'noWritePermission' : 'noReadPermission');
+    return record.reason ?? '';
+  }
+
+  /** Drops what was shown for the previous user (their month, records, open form, stars). */
+  private forgetUser(): void {
+    this.catalog = null;
+    this.monthData = null;
+    this.records = [];
+    this.favourites = [];
+    this.closeForm();
+    this.confirming = null;
+    this.announcement = '';
+    this.loadError = null;
   }
 
   private detachOutbox(): void {
@@ -300,6 +410,7 @@ export class SifaDiary extends SifaElement {
     if (this.outboxName) releaseOutbox(this.outboxName);
     this.outbox = null;
     this.outboxName = null;
+    this.outboxBase = null;
   }
 
   private monthCacheKey(): string {
@@ -314,17 +425,15 @@ export class SifaDiary extends SifaElement {
     const month = this.shownMonth;
     const cacheKey = this.monthCacheKey();
     this.loading = true;
-    const [catalog, cachedMonth, records, authorId] = await Promise.all([
+    const [catalog, cachedMonth, records] = await Promise.all([
       this.catalog ? Promise.resolve(this.catalog) : outbox.cached<DiaryCatalog>('catalog'),
       outbox.cached<DiaryMonth>(cacheKey),
       outbox.list(),
-      outbox.ownAuthorId(),
     ]);
     if (seq !== this.loadSeq) return;
     this.catalog = catalog ?? null;
     this.monthData = cachedMonth ?? null;
     this.records = records;
-    this.authorId = authorId;
     try {
       const input = this.orgCode ? { month, orgCode: this.orgCode } : { month };
       const [freshCatalog, freshMonth] = await Promise.all([
@@ -338,7 +447,7 @@ export class SifaDiary extends SifaElement {
       this.loadError = null;
     } catch (error) {
       if (seq !== this.loadSeq) return;
-      this.loadError = error instanceof Error ? error.message : String(error);
+      this.loadError = this.plainReason(error);
     } finally {
       if (seq === this.loadSeq) this.loading = false;
     }
@@ -362,9 +471,8 @@ export class SifaDiary extends SifaElement {
     const outbox = this.outbox;
     if (!outbox) return;
     try {
-      this.records = await outbox.list();
-      if (this.outbox !== outbox) return;
-      this.authorId ??= await outbox.ownAuthorId();
+      const records = await outbox.list();
+      if (this.outbox === outbox) this.records = records;
     } catch (error) {
       if (this.outbox === outbox) throw error; // a closed outbox of a removed element says nothing
     }
@@ -378,7 +486,7 @@ export class SifaDiary extends SifaElement {
 
   private readonly onRejected = (event: CustomEvent<OutboxRecord>) => {
     const r = event.detail;
-    const reason = r.code === 'DEPENDENCY_REJECTED' ? this.t('dependencyRejected') : (r.reason ?? '');
+    const reason = this.rejectionReason(r);
     this.emit<DiaryRejectedDetail>('sifa-diary-rejected', { ...detailOf(r), code: r.code ?? '', reason, issues: r.issues });
   };
 
@@ -443,7 +551,7 @@ export class SifaDiary extends SifaElement {
           state: r.state === 'queued' ? 'local' : r.state,
           entry: null,
           pending: null,
-          rejection: r.state === 'rejected' ? { reason: r.reason ?? '', issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' } : null,
+          rejection: r.state === 'rejected' ? { reason: this.rejectionReason(r), issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' } : null,
         });
         continue;
       }
@@ -456,8 +564,7 @@ export class SifaDiary extends SifaElement {
           target.entry = r.entry;
         }
       } else if (r.state === 'rejected') {
-        const reason = r.code === 'DEPENDENCY_REJECTED' ? this.t('dependencyRejected') : (r.reason ?? '');
-        target.rejection = { reason, issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' };
+        target.rejection = { reason: this.rejectionReason(r), issues: r.issues, recordKey: r.idempotencyKey, code: r.code ?? '' };
       } else {
         target.pending = r.op;
         if (r.op === 'update') target.fields = r.payload.fields;
@@ -472,13 +579,22 @@ export class SifaDiary extends SifaElement {
     return !shown || orgCode.startsWith(shown);
   }
 
+  /**
+   * Whether the caller wrote the entry: the server's author against the server's caller (never
+   * this device's memory). A change still only here is in the caller's own partition: theirs.
+   */
   private isOwn(view: EntryView): boolean {
     if (!view.entry) return true;
-    if (this.authorId && view.entry.authorId === this.authorId) return true;
-    return this.records.some((r) => r.op === 'save' && r.idempotencyKey === view.key);
+    return this.caller !== null && view.entry.authorId === this.caller.userId;
+  }
+
+  /** Whether the caller may write the diary at all (`diary.write`, as the server says). */
+  private get canWrite(): boolean {
+    return this.caller?.canWrite === true;
   }
 
   private isEditable(view: EntryView): boolean {
+    if (!this.canWrite) return false;
     if (view.pending || view.state === 'syncing') return false;
     if (!this.isOwn(view)) return false;
     return !view.entry || Date.parse(view.entry.editableUntil) > Date.now();
@@ -586,9 +702,10 @@ export class SifaDiary extends SifaElement {
   // ---- favourites -----------------------------------------------------------------------------
 
   private toggleFavourite(code: string): void {
+    if (!this.caller) return;
     this.favourites = this.favourites.includes(code) ? this.favourites.filter((c) => c !== code) : [...this.favourites, code];
     try {
-      localStorage.setItem(favouritesKey, JSON.stringify(this.favourites));
+      localStorage.setItem(favouritesKey(this.caller.userId), JSON.stringify(this.favourites));
     } catch {
       // Storage may be off (private mode): the stars then last for this page only.
     }
@@ -598,7 +715,7 @@ export class SifaDiary extends SifaElement {
   private recentCodes(): string[] {
     const uses: { code: string; at: number }[] = [];
     for (const r of this.records) if (r.op === 'save') uses.push({ code: r.payload.itemCode, at: r.createdAt });
-    for (const e of this.monthData?.entries ?? []) if (this.authorId && e.authorId === this.authorId) uses.push({ code: e.itemCode, at: Date.parse(e.createdAt) });
+    for (const e of this.monthData?.entries ?? []) if (this.caller && e.authorId === this.caller.userId) uses.push({ code: e.itemCode, at: Date.parse(e.createdAt) });
     uses.sort((a, b) => b.at - a.at);
     return [...new Set(uses.map((u) => u.code))].filter((c) => this.item(c)).slice(0, 4);
   }
@@ -656,15 +773,22 @@ export class SifaDiary extends SifaElement {
     const day = this.selectedDay;
     if (!day || !this.outbox) return;
     const itemCode = form.item.code;
+    const outbox = this.outbox;
     let record: OutboxRecord;
     if (form.mode.kind === 'new') {
-      record = await this.outbox.save({ day, itemCode, fields: data, ...(this.orgCode ? { orgCode: this.orgCode } : {}) });
+      record = await outbox.save({ day, itemCode, fields: data, ...(this.orgCode ? { orgCode: this.orgCode } : {}) });
     } else {
-      record = await this.outbox.update(form.mode.target, data, { day, itemCode });
+      record = await outbox.update(form.mode.target, data, { day, itemCode });
     }
+    // The saved entry is in the list before the form goes, so focus can move to it (not to <body>).
+    this.records = await outbox.list();
     this.form = null;
-    this.announce(this.t('savedLocally'));
+    this.announce(`${this.t('saved', { item: this.itemTitle(itemCode) })} ${this.t('savedLocally')}`);
     this.emit<DiarySavedDetail>('sifa-diary-saved', detailOf(record));
+    const key = form.mode.kind === 'new' ? record.idempotencyKey : form.mode.key;
+    await this.updateComplete;
+    const saved = this.renderRoot.querySelector<HTMLElement>(`[part~="entry"][data-key="${key}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#day-title');
+    saved?.focus();
   }
 
   private async removeEntry(view: EntryView): Promise<void> {
@@ -700,11 +824,13 @@ export class SifaDiary extends SifaElement {
 
   private renderStatus(): TemplateResult {
     const pending = this.records.filter((r) => r.state === 'queued' || r.state === 'syncing').length;
+    const rejected = this.records.filter((r) => r.state === 'rejected').length;
     const syncing = this.records.some((r) => r.state === 'syncing');
+    const state = syncing ? this.t('stateSyncing') : pending > 0 ? this.t('pending', { count: pending }) : rejected > 0 ? this.t('rejectedCount', { count: rejected }) : this.t('allSynced');
     return html`
       <div class="status-bar">
-        <p part="status" class="status ${this.online ? 'online' : 'offline'}" role="status" data-pending=${pending}>
-          ${this.online ? this.t('online') : this.t('offline')} · ${syncing ? this.t('stateSyncing') : pending > 0 ? this.t('pending', { count: pending }) : this.t('allSynced')}${this.announcement ? html` · ${this.announcement}` : nothing}
+        <p part="status" class="status ${this.online ? 'online' : 'offline'}" role="status" data-pending=${pending} data-rejected=${rejected}>
+          ${this.online ? this.t('online') : this.t('offline')} · ${state}${this.announcement ? html` · ${this.announcement}` : nothing}
         </p>
         ${pending > 0 ? html`<button type="button" class="sync-now" @click=${() => void this.outbox?.sync({ force: true })}>${this.t('syncNow')}</button>` : nothing}
       </div>
@@ -779,7 +905,7 @@ export class SifaDiary extends SifaElement {
         <h3 id="day-title">${this.t('dayTitle', { date: `${this.dayDate(day)} ${this.weekdayName(day)}` })}</h3>
         ${ofDay.length === 0 ? html`<p class="empty">${future ? this.t('futureDay') : this.t('noEntries')}</p>` : html`<ul class="entries">${ofDay.map((v) => this.renderEntry(v))}</ul>`}
         ${this.formError ? html`<p class="reason" role="alert">${this.t('loadFailed', { reason: this.formError })}</p>` : nothing}
-        ${future ? nothing : this.form && formModule ? formModule.renderForm(this.formHost, this.form) : this.renderQuickEntry()}
+        ${future ? nothing : !this.canWrite ? (this.caller ? html`<p class="read-only">${this.t('readOnly')}</p>` : nothing) : this.form && formModule ? formModule.renderForm(this.formHost, this.form) : this.renderQuickEntry()}
       </section>
     `;
   }
@@ -794,7 +920,7 @@ export class SifaDiary extends SifaElement {
           ? { cls: 'local', text: this.t(view.pending === 'remove' ? 'pendingRemove' : 'pendingUpdate') }
           : { cls: view.state, text: this.t(view.state === 'synced' ? 'stateSynced' : view.state === 'local' ? 'stateLocal' : view.state === 'syncing' ? 'stateSyncing' : 'stateRejected') };
     const confirming = this.confirming === view.key;
-    return html`<li part="entry" class="entry ${badge.cls}" data-key=${view.key} data-state=${badge.cls}>
+    return html`<li part="entry" class="entry ${badge.cls}" data-key=${view.key} data-state=${badge.cls} tabindex="-1">
       <div class="entry-head">
         <span>${item ? this.renderText(item.title) : view.itemCode}</span>
         <span class="badge ${badge.cls}">${badge.text}</span>
@@ -820,7 +946,7 @@ export class SifaDiary extends SifaElement {
           </p>`
         : nothing}
       <div class="actions">
-        ${view.state === 'rejected' && item
+        ${view.state === 'rejected' && item && this.canWrite
           ? html`<button type="button" class="resubmit" @click=${() => this.openForm(item, { kind: 'edit', target: { key: view.key }, key: view.key }, view.fields)}>${this.t('resubmit')}</button>`
           : nothing}
         ${view.rejection ? html`<button type="button" class="dismiss" @click=${() => void this.outbox?.discard(view.rejection!.recordKey)}>${this.t('dismiss')}</button>` : nothing}
@@ -873,9 +999,9 @@ function detailOf(record: OutboxRecord): DiarySavedDetail {
   return { idempotencyKey: record.idempotencyKey, op: record.op, day: about.day, itemCode: about.itemCode };
 }
 
-function readFavourites(): string[] {
+function readFavourites(userId: string): string[] {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(favouritesKey) ?? '[]');
+    const value: unknown = JSON.parse(localStorage.getItem(favouritesKey(userId)) ?? '[]');
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   } catch {
     return [];

@@ -7,7 +7,8 @@
  * `@sifa/plugin-diary/server`; `<sifa-diary>` imports the types only (`import type`). The items'
  * field specs are the platform's contract (@sifa/core diary-items.ts): any plugin contributes items.
  */
-import { definePlugin, type ApiOf } from '@sifa/core';
+import { z } from 'zod';
+import { definePlugin, type ApiOf, type PluginErrorDetailsOf } from '@sifa/core';
 import { demoDiaryItems, diaryMetrics } from './catalogue.js';
 import { diaryEntryPointGroups, diaryEntryPoints } from './entry-points.js';
 import type { DiaryRouter } from './server/plugin.js';
@@ -43,6 +44,19 @@ export const diaryManifest = definePlugin({
       roles: ['office_staff'],
     },
   ],
+  errors: {
+    /**
+     * An entry breaks one of its item's cross-field rules (`DiaryItem.rules`: agreements reached ≤
+     * disputes mediated …): VALIDATION_FAILED with an issue on each rule's field, in the caller's
+     * language; the details name the first broken rule's two fields.
+     */
+    ruleBroken: {
+      code: 'VALIDATION_FAILED',
+      details: z.object({ itemCode: z.string(), field: z.string(), other: z.string(), kind: z.enum(['atMost', 'atLeast']), factor: z.number() }),
+    },
+    /** A change made for one user (`author`) arrived with another user's token: nothing is written; it waits for its author. */
+    otherUser: { code: 'CONFLICT', details: z.object({ author: z.string() }) },
+  },
   contributes: {
     metrics: [...diaryMetrics],
     diaryItems: demoDiaryItems,
@@ -50,3 +64,10 @@ export const diaryManifest = definePlugin({
     entryPoints: diaryEntryPoints,
   },
 });
+
+/** The diary's declared errors (`isPluginError(error, 'diary.ruleBroken')` narrows their details). */
+export type DiaryErrorDetails = PluginErrorDetailsOf<typeof diaryManifest>;
+declare module '@sifa/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PluginErrorDetails extends DiaryErrorDetails {}
+}

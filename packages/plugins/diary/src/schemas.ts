@@ -9,9 +9,17 @@ import { diaryItemSchema, isoDaySchema, localizedTextSchema, orgCodeSchema } fro
 
 export const diaryMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM');
 
+/**
+ * Who the client writes for (its offline store's owner, as `platform.auth.me` named them): a
+ * change sent with another user's token — a shared computer where someone else signed in while
+ * it was on its way — is refused (`diary.otherUser`) instead of being stored under them.
+ */
+const authorSchema = z.string().min(1).max(200).optional();
+
 /** Input of `diary.save`: the client makes the idempotency key before any network call. */
 export const diarySaveInputSchema = z.object({
   idempotencyKey: z.uuid(),
+  author: authorSchema,
   day: isoDaySchema,
   itemCode: diaryItemSchema.shape.code,
   /** The office the entry is for; the caller's own org when absent. */
@@ -21,10 +29,10 @@ export const diarySaveInputSchema = z.object({
 export type DiarySaveInput = z.input<typeof diarySaveInputSchema>;
 
 /** Input of `diary.update`: the entry's new fields (validated by its item's schema). */
-export const diaryUpdateInputSchema = z.object({ id: z.string().uuid(), fields: z.record(z.string(), z.unknown()) });
+export const diaryUpdateInputSchema = z.object({ id: z.string().uuid(), fields: z.record(z.string(), z.unknown()), author: authorSchema });
 export type DiaryUpdateInput = z.input<typeof diaryUpdateInputSchema>;
 
-export const diaryRemoveInputSchema = z.object({ id: z.string().uuid() });
+export const diaryRemoveInputSchema = z.object({ id: z.string().uuid(), author: authorSchema });
 export type DiaryRemoveInput = z.input<typeof diaryRemoveInputSchema>;
 /** What `diary.remove` answers: the removed entry's id. */
 export const diaryRemovedSchema = z.object({ id: z.string() });
@@ -60,7 +68,7 @@ export type DiaryMonth = z.infer<typeof diaryMonthOutputSchema>;
 /** What `diary.catalog` answers: every installed plugin's diary items and the edit window. */
 export const diaryCatalogSchema = z.object({
   items: z.array(
-    diaryItemSchema.extend({
+    diaryItemSchema.safeExtend({
       plugin: z.string(),
       /** Set when another plugin's records produce the item's numbers (mediation case files): shown read-only, not typed. */
       derived: z.object({ plugin: z.string(), from: localizedTextSchema }).optional(),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import {
+  brokenDiaryRule,
   canonicalJson,
   createRouter,
   defineServerPlugin,
@@ -18,6 +19,7 @@ import {
   diaryFieldsSchema,
   fieldIssuesOf,
   pickText,
+  pluginError,
   scopedProcedure,
   SifaError,
   type DiaryItem,
@@ -117,20 +119,50 @@ function refuseDerived(catalog: PlatformCatalog, item: DiaryItem, locale: Locale
   );
 }
 
-/** The item's fields validated by THE schema of the item (the same one the browser form uses); issues are keyed by field name. */
+/**
+ * The item's fields validated by THE schema of the item (the same one the browser form uses);
+ * issues are keyed by field name. A broken cross-field rule is the declared `diary.ruleBroken`
+ * (its message on the rule's field, the details naming both fields).
+ */
 function parseFields(item: DiaryItem, fields: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   const result = diaryFieldsSchema(item).safeParse(fields);
   if (result.success) return result.data as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   const localized = fieldIssuesOf(result.error, locale) ?? [];
+  let firstRule: DiaryItem['rules'][number] | null = null;
   result.error.issues.forEach((issue, i) => {
-    if (issue.code === 'unrecognized_keys') {
+    const rule = brokenDiaryRule(item, issue);
+    if (rule) {
+      firstRule ??= rule;
+      issues.push({ path: rule.field, message: pickText(rule.message, locale) });
+    } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         issues.push({ path: key, message: pickText({ zh: `日志事项“${item.title.zh}”没有此项。`, en: `The item "${item.title.en}" has no such field.` }, locale) });
       }
     } else issues.push(localized[i]!);
   });
+  // Only the rules broken: the entry is otherwise valid, and the error says which fields disagree.
+  const rule = firstRule as DiaryItem['rules'][number] | null;
+  if (rule && issues.length === result.error.issues.length && result.error.issues.every((issue) => brokenDiaryRule(item, issue))) {
+    throw pluginError(diaryManifest, 'ruleBroken', { itemCode: item.code, field: rule.field, other: rule.other, kind: rule.kind, factor: rule.factor }, { issues });
+  }
   throw new SifaError('VALIDATION_FAILED', { issues });
+}
+
+/** Refuses a change the client made for another user than the caller (see `author` in schemas.ts). */
+function refuseOtherUser(author: string | undefined, actor: { userId: string }): void {
+  if (author === undefined || author === actor.userId) return;
+  throw pluginError(
+    diaryManifest,
+    'otherUser',
+    { author },
+    {
+      message: {
+        zh: '这项修改是另一位用户在本设备上填写的，未保存；待其本人登录后会自动同步。',
+        en: 'This change was made on this device by another user and was not saved; it syncs when they sign in.',
+      },
+    },
+  );
 }
 
 export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
@@ -230,6 +262,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       .input(diarySaveInputSchema)
       .output(diaryEntrySchema)
       .mutation(async ({ ctx, input }) => {
+        refuseOtherUser(input.author, ctx.actor);
         const item = findItem(ctx.platform.catalog, input.itemCode, ctx.locale);
         refuseDerived(ctx.platform.catalog, item, ctx.locale);
         const fields = parseFields(item, input.fields, ctx.locale);
@@ -315,6 +348,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       .input(diaryUpdateInputSchema)
       .output(diaryEntrySchema)
       .mutation(async ({ ctx, input }) => {
+        refuseOtherUser(input.author, ctx.actor);
         const before = await ownEditableEntry(ctx, input.id);
         const item = findItem(ctx.platform.catalog, before.itemCode, ctx.locale);
         refuseDerived(ctx.platform.catalog, item, ctx.locale);
@@ -332,6 +366,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       .input(diaryRemoveInputSchema)
       .output(diaryRemovedSchema)
       .mutation(async ({ ctx, input }) => {
+        refuseOtherUser(input.author, ctx.actor);
         const before = await ownEditableEntry(ctx, input.id);
         await ctx.db.delete(diaryEntries).where(eq(diaryEntries.id, before.id));
         await ctx.facts.recordForSource({ kind: 'diary.entry', id: before.id }, []);

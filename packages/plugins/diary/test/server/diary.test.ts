@@ -10,6 +10,7 @@ import { createDiaryPlugin, saveLockKey } from '../../src/server/index.js';
 import { demoDiaryItems, type DiaryApi, type DiaryCatalog, type DiaryEntry, type DiaryMonth } from '../../src/index.js';
 import { caseworkPlugin } from './casework-plugin.js';
 import { engine, sifaErrorOf, startTestServer, testPassword, testUsers, type TestServer } from '@sifa/server/testing';
+import { isPluginError } from '@sifa/core';
 import type { AppRouterOf } from '@sifa/server';
 
 const plugins = [createDiaryPlugin(), caseworkPlugin] as const;
@@ -241,6 +242,68 @@ describe('diary.save', () => {
     const county = await sifaErrorOf((await t.client('hongshan')).diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-02-15', itemCode: 'diary.legal-aid', orgCode: '150402001', fields: { applications: 1, forwarded: 0 } }));
     expect(county.data.sifaCode).toBe('FORBIDDEN');
     expect(county.data.details).toMatchObject({ permission: 'diary.write' });
+  });
+});
+
+describe('D1: cross-field rules of an item', () => {
+  it('D1: refuses more agreements than disputes (and fewer than two parties a dispute) with diary.ruleBroken naming the fields, storing nothing', async () => {
+    const catalog = await (await t.client('xitun')).diary.catalog.query();
+    // The rules travel with the item: the widget checks them with the same schema. (A day no other test of this file writes.)
+    expect(catalog.items.find((i) => i.code === 'diary.mediation')!.rules.map((r) => [r.field, r.kind, r.factor, r.other])).toEqual([
+      ['agreements', 'atMost', 1, 'cases'],
+      ['parties', 'atLeast', 2, 'cases'],
+    ]);
+    const facts = async () =>
+      (await (await t.client('xitun')).platform.facts.query.query({ metrics: ['diary.mediation-agreements', 'diary.entries'], from: '2026-02-24', to: '2026-02-24' })).rows;
+    const input = { idempotencyKey: randomUUID(), day: '2026-02-24', itemCode: 'diary.mediation', fields: mediation(2, { agreements: 5, parties: 4 }) };
+    for (const [locale, message] of [
+      ['zh-CN', '调解成功数不能大于调解纠纷数。'],
+      ['en', 'Agreements reached cannot be more than disputes mediated.'],
+    ] as const) {
+      const error = await (await t.client('xitun', { locale })).diary.save.mutate(input).catch((e: unknown) => e);
+      expect(isPluginError(error, 'diary.ruleBroken')).toBe(true);
+      if (!isPluginError(error, 'diary.ruleBroken')) return;
+      expect(error.data.sifaCode).toBe('VALIDATION_FAILED');
+      expect(error.data.details).toEqual({ itemCode: 'diary.mediation', field: 'agreements', other: 'cases', kind: 'atMost', factor: 1 });
+      expect(error.data.issues).toEqual([{ path: 'agreements', message }]);
+    }
+    const parties = await sifaErrorOf((await t.client('xitun', { locale: 'en' })).diary.save.mutate({ ...input, fields: mediation(2, { parties: 3 }) }));
+    expect(parties.data.details).toMatchObject({ field: 'parties', other: 'cases', kind: 'atLeast', factor: 2 });
+    expect(parties.data.issues).toEqual([{ path: 'parties', message: 'Every dispute has at least two parties: parties involved must be at least twice the disputes mediated.' }]);
+    expect(await facts()).toEqual([]);
+
+    // At the bound it is accepted; an update past it is refused like a save, the entry unchanged.
+    const entry = await (await t.client('xitun')).diary.save.mutate({ ...input, idempotencyKey: randomUUID(), fields: mediation(2) });
+    const update = await sifaErrorOf((await t.client('xitun')).diary.update.mutate({ id: entry.id, fields: mediation(2, { agreements: 3 }) }));
+    expect(update.data.details).toMatchObject({ field: 'agreements', other: 'cases' });
+    expect(await facts()).toEqual([
+      { key: '', metric: 'diary.entries', value: 1 },
+      { key: '', metric: 'diary.mediation-agreements', value: 2 },
+    ]);
+  });
+
+  it('reports a field\'s own issue, not a cross-field rule, when a value is invalid', async () => {
+    const error = await sifaErrorOf((await t.client('xitun', { locale: 'en' })).diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-02-24', itemCode: 'diary.mediation', fields: mediation(2, { agreements: 2.5 }) }));
+    expect(error.data.pluginError).toBeNull();
+    expect(error.data.issues).toEqual([{ path: 'agreements', message: 'Enter a whole number.' }]);
+  });
+});
+
+describe('D3: a change made for another user', () => {
+  it('D3: is refused (diary.otherUser) when it arrives with another user\'s token, writing nothing; its author saves it', async () => {
+    const xitun = await t.client('xitun');
+    const input = { idempotencyKey: randomUUID(), day: '2026-02-17', itemCode: 'diary.legal-aid', fields: { applications: 1, forwarded: 0 } };
+    const error = await xitun.diary.save.mutate({ ...input, author: 'someone-else' }).catch((e: unknown) => e);
+    expect(isPluginError(error, 'diary.otherUser')).toBe(true);
+    if (!isPluginError(error, 'diary.otherUser')) return;
+    expect(error.data.sifaCode).toBe('CONFLICT');
+    expect(error.data.details).toEqual({ author: 'someone-else' });
+    expect((await xitun.diary.month.query({ month: '2026-02' })).entries.filter((e) => e.day === '2026-02-17')).toEqual([]);
+    const me = await xitun.platform.auth.me.query();
+    const entry = await xitun.diary.save.mutate({ ...input, author: me.userId });
+    expect(entry.authorId).toBe(me.userId);
+    expect((await sifaErrorOf(xitun.diary.remove.mutate({ id: entry.id, author: 'someone-else' }))).data.sifaCode).toBe('CONFLICT');
+    expect((await sifaErrorOf(xitun.diary.update.mutate({ id: entry.id, fields: input.fields, author: 'someone-else' }))).data.sifaCode).toBe('CONFLICT');
   });
 });
 
