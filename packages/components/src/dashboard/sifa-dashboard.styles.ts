@@ -181,6 +181,7 @@ export const dashboardStyles = css`
   .frame:not(.vertical) .field {
     min-inline-size: 0;
     max-inline-size: 100%;
+    grid-template-columns: minmax(0, auto);
   }
   .frame:not(.vertical) .field select {
     max-inline-size: 100%;
@@ -286,6 +287,9 @@ export const dashboardStyles = css`
   }
   .scroll {
     overflow-x: auto;
+    /* The containing block of the screen-reader-only text in its cells: positioned outside it,
+       that text would sit at the far end of a wide table, outside the scroll box, and widen the page. */
+    position: relative;
   }
   .scroll[hidden] {
     display: none;

@@ -249,18 +249,36 @@ export const scoreCardStyles = css`
     justify-content: space-between;
     gap: var(--sifa-space);
   }
-  /* Mongolian: the card flows vertically; its height is the line length. */
+  /*
+   * Mongolian: the card flows vertically (lines top to bottom, following each other left to
+   * right); its height is the line length. It grows to the right as far as its content goes and
+   * the host scrolls sideways, never the page (as <sifa-dashboard> does).
+   */
+  :host([data-sifa-locale='mn-Mong']) {
+    /* The containing block of the screen-reader-only text too, which would otherwise widen the page. */
+    position: relative;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    overflow-y: hidden;
+  }
   .card.vertical {
     writing-mode: vertical-lr;
-    block-size: auto;
     inline-size: var(--sifa-score-card-vertical-size);
-    overflow-x: auto;
+    block-size: max-content;
   }
   .vertical .part[aria-expanded='true'] {
     box-shadow: inset 0 4px 0 var(--sifa-color-primary);
   }
-  .vertical .trend svg,
-  .vertical .bar {
+  /* The sparkline stays horizontal, in a box of a definite width (an orthogonal flow has none of
+     its own: a percentage would stretch it to the page). */
+  .vertical .trend svg {
     writing-mode: horizontal-tb;
+    inline-size: 12em;
+    max-inline-size: calc(var(--sifa-score-card-vertical-size) - 4em);
+  }
+  /* The part bars run along the line (top to bottom; drawn so by the element). */
+  .vertical .bar {
+    inline-size: 100%;
+    block-size: 0.6em;
   }
 `;

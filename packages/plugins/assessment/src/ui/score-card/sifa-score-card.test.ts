@@ -7,7 +7,7 @@
  * no style attribute (strict CSP) and passes axe in every theme.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
 import { configureSifa, SifaClient, themes, type SifaTheme } from '@sifa/components';
 import { axeViolations, connectTestServer, describeViolations, eventually, testMonth, testNow, uniqueId } from '@sifa/components/testing';
@@ -63,8 +63,9 @@ beforeEach(() => {
   document.documentElement.lang = '';
 });
 
-afterEach(() => {
+afterEach(async () => {
   document.body.replaceChildren();
+  await page.viewport(1400, 900);
 });
 
 describe('<sifa-score-card> with the real server and the demo history', () => {
@@ -194,6 +195,32 @@ describe('<sifa-score-card> with the real server and the demo history', () => {
     expect(q(mn.root, '#parts-title').textContent).toBe(scoreCardMessages.t('mn-Mong', 'parts'));
     // The org has no Mongolian name: shown in Chinese, marked so.
     expect(q(mn.root, 'h2 [lang="zh-CN"]').textContent).toBe('西屯街道司法所');
+  });
+
+  it('V4: the Mongolian card holds at 1400 and 390 px: it scrolls sideways itself, never the page; the sparkline and bars keep their size; the standard is marked Chinese', async () => {
+    for (const width of [1400, 390]) {
+      await page.viewport(width, 844);
+      const m = await mount({ orgCode: '150402', role: 'county_admin', attrs: { 'org-code': XITUN, period: year }, lang: 'mn-Mong' });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      expect(document.documentElement.scrollWidth, `page at ${width}`).toBeLessThanOrEqual(width);
+      const host = m.el.getBoundingClientRect();
+      expect(host.right, `host at ${width}`).toBeLessThanOrEqual(width);
+      // The card is as tall as its line (36em), not stretched: the sparkline is 12em wide at most.
+      const fontSize = parseFloat(getComputedStyle(m.el).fontSize);
+      expect(host.height, `card at ${width}`).toBeLessThan(40 * fontSize);
+      const trend = q(m.root, '[part="trend"] svg').getBoundingClientRect();
+      expect(trend.width, `trend at ${width}`).toBeLessThanOrEqual(12 * fontSize + 1);
+      expect(trend.width / trend.height).toBeCloseTo(160 / 40, 0);
+      // The bars run along the line: taller than wide, inside the card.
+      for (const bar of all(m.root, '.part .bar')) {
+        const r = bar.getBoundingClientRect();
+        expect(r.height).toBeGreaterThan(r.width);
+        expect(r.bottom).toBeLessThanOrEqual(host.bottom + 1);
+      }
+      // The standard has no Mongolian title: its Chinese one is marked so.
+      expect(q(m.root, '.meta .standard [lang="zh-CN"]').textContent).toMatch(/[\u4e00-\u9fff]/);
+      m.el.remove();
+    }
   });
 
   it("shows the server's refusal in the reader's language, and again in the new one when the language changes", async () => {

@@ -375,7 +375,7 @@ export class SifaScoreCard extends SifaElement {
           <h2 id="title">${s ? html`${this.show(s.orgName)} · ${this.t('title')}` : this.t('title')}</h2>
           ${s
             ? html`<p class="meta">
-                ${this.periodText(s.period)} · ${this.t('standard', { title: this.plain(s.standard.title), version: s.standard.version })}
+                ${this.periodText(s.period)} · ${this.standardText(s.standard)}
                 ${s.standard.demo ? html`<span class="badge" title=${this.t('demoNote')}>${this.t('demo')}</span>` : nothing}
               </p>`
             : nothing}
@@ -388,6 +388,13 @@ export class SifaScoreCard extends SifaElement {
         <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
       </section>
     `;
+  }
+
+  /** The standard's title and version; a title with no form in the UI language marked as Chinese. */
+  private standardText(standard: AssessmentScore['standard']): TemplateResult {
+    const mark = '\u0000';
+    const [before = '', after = ''] = this.t('standard', { title: mark, version: standard.version }).split(mark);
+    return html`<span class="standard">${before}${this.show(standard.title)}${after}</span>`;
   }
 
   private renderScore(s: AssessmentScore): TemplateResult {
@@ -419,10 +426,16 @@ export class SifaScoreCard extends SifaElement {
     return html`<li>
       <button type="button" class="part kind-${part.kind}" data-part=${part.code} aria-expanded=${open ? 'true' : 'false'} aria-controls="items" @click=${() => this.togglePart(part)}>
         <span class="part-name">${this.show(part.title)}${part.vetoed ? html` <span class="tag">${this.t('vetoed')}</span>` : nothing}</span>
-        <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-          <rect class="track" x="0" y="0" width="100" height="8"></rect>
-          <rect class="fill" x="0" y="0" width=${share.toFixed(2)} height="8"></rect>
-        </svg>
+        ${this.ui === 'mn-Mong'
+          ? // Mongolian: the bar runs along the (vertical) line, from its start at the top.
+            html`<svg class="bar" viewBox="0 0 8 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect class="track" x="0" y="0" width="8" height="100"></rect>
+              <rect class="fill" x="0" y="0" width="8" height=${share.toFixed(2)}></rect>
+            </svg>`
+          : html`<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect class="track" x="0" y="0" width="100" height="8"></rect>
+              <rect class="fill" x="0" y="0" width=${share.toFixed(2)} height="8"></rect>
+            </svg>`}
         <span class="part-points">${this.pointsOf(part)}</span>
       </button>
     </li>`;
