@@ -64,6 +64,12 @@ export const mnMong: ApplyMessageCatalog = {
   partyN: "{n} ᠳᠦᠭᠡᠷ ᠬᠦᠮᠦᠨ",
   // Uuriga
   partyRole: "ᠦᠤᠷᠢᠭᠠ",
+  // OrgUdkel gargagci
+  roleApplicant: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠭᠠᠷᠭᠠᠭᠴᠢ",
+  // qauli yosun-u tOlOgelegci
+  roleRepresentative: "ᠬᠠᠤᠯᠢ ᠶᠣᠰᠣᠨ ᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ",
+  // itegemjilegdegsen tOlOgelegci
+  roleAgent: "ᠢᠲᠡᠭᠡᠮᠵᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ",
   // ner_e
   partyName: "ᠨᠡᠷ᠎ᠡ",
   // biy_e-yin Unemlekui-yin dugaar

@@ -36,6 +36,11 @@ const zhCN = {
   chooseOption: '请选择',
   partyN: '第 {n} 人',
   partyRole: '身份',
+  // The roles a party's line commonly has (the widget's own words for the server's role values
+  // where the server gives none in the reader's language).
+  roleApplicant: '申请人',
+  roleRepresentative: '法定代表人',
+  roleAgent: '委托代理人',
   partyName: '姓名或名称',
   partyIdNumber: '身份证号码',
   partyPhone: '联系电话',

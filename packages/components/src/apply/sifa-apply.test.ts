@@ -406,6 +406,16 @@ describe('<sifa-apply> themes, languages, layout', () => {
     expect(chineseOutsideData(m.root)).toEqual([]);
   });
 
+  it.each(['en', 'mn-Mong'] as const)('names the applicant roles (法定代表人, 委托代理人) in %s: the widget\'s own words where the case type has none', async (lang) => {
+    const m = await mount({ lang });
+    await eventually(() => m.root.querySelector('[part="base"]')?.getAttribute('lang') === lang && m.root.querySelector('select[id$="-role"] option'), { what: `${lang} shown` });
+    const options = [...m.root.querySelectorAll<HTMLOptionElement>('select[id$="-role"] option')];
+    expect(options.map((o) => o.value)).toEqual(['applicant', 'representative', 'agent']);
+    for (const o of options) expect(o.textContent!.trim()).not.toMatch(/[\u4e00-\u9fff]/);
+    const catalog = await applyMessages.load(lang);
+    expect(options.map((o) => o.textContent!.trim())).toEqual([catalog.roleApplicant, catalog.roleRepresentative, catalog.roleAgent]);
+  });
+
   it('lays Mongolian out vertically in the Mongolian font; the widget scrolls, never the page', async () => {
     const m = await mount({ lang: 'mn-Mong' });
     await eventually(() => m.root.querySelector('.vertical'), { what: 'Mongolian shown' });

@@ -77,6 +77,8 @@ type Busy = 'idle' | 'sending' | 'proving';
 /** Party row parts, in the order asked. */
 const partyParts = ['name', 'idNumber', 'phone', 'address'] as const;
 const partyLabel: Record<(typeof partyParts)[number], ApplyMessageKey> = { name: 'partyName', idNumber: 'partyIdNumber', phone: 'partyPhone', address: 'partyAddress' };
+/** The widget's own words for the common party roles of the case types (by role value). */
+const roleWords: Partial<Record<string, ApplyMessageKey>> = { applicant: 'roleApplicant', representative: 'roleRepresentative', agent: 'roleAgent' };
 const partyAutocomplete: Record<(typeof partyParts)[number], string> = { name: 'name', idNumber: 'off', phone: 'tel', address: 'street-address' };
 
 /**
@@ -520,6 +522,19 @@ export class SifaApply extends SifaElement {
     return value.zh;
   }
 
+  /**
+   * A party role's name: the server's in the reader's language, else the widget's own word for the
+   * common roles (申请人, 法定代表人, 委托代理人), else the Chinese one marked as such.
+   */
+  private roleLabel(value: string, title: LocalizedText): { text: string; lang?: string } {
+    if (this.ui === 'zh-CN') return { text: title.zh };
+    if (this.ui === 'en' && title.en) return { text: title.en };
+    if (this.ui === 'mn-Mong' && title.mn) return { text: title.mn };
+    const own = roleWords[value];
+    if (own) return { text: this.t(own) };
+    return { text: title.zh, lang: 'zh-CN' };
+  }
+
   private orgName(org: OrgNode): string {
     return (this.ui === 'en' && org.name.en) || (this.ui === 'mn-Mong' && org.name.mn) || org.name.zh;
   }
@@ -786,7 +801,10 @@ export class SifaApply extends SifaElement {
             ? html`<div class="field">
                 <label for="f-${name}-${i}-role">${this.t('partyRole')}</label>
                 <select id="f-${name}-${i}-role" @change=${(e: Event) => this.setParty(name, i, 'role', (e.target as HTMLSelectElement).value)}>
-                  ${spec.roles.map((r) => html`<option value=${r.value} ?selected=${r.value === row.role}>${this.plain(r.title)}</option>`)}
+                  ${spec.roles.map((r) => {
+                    const label = this.roleLabel(r.value, r.title);
+                    return html`<option value=${r.value} ?selected=${r.value === row.role} lang=${label.lang ?? nothing}>${label.text}</option>`;
+                  })}
                 </select>
               </div>`
             : nothing}

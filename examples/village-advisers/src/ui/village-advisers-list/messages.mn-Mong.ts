@@ -3,13 +3,15 @@
  * is shown in Mongolian (messages.ts).
  *
  * MONGOLIAN: every string below is a DRAFT (the comment above each is its Latin transliteration,
- * for the reviewer) and is listed in `mnDrafts` until a native speaker has checked it. The title
- * is the plugin's Chinese title until a Mongolian one is written.
+ * for the reviewer) and is listed in `mnDrafts` until a native speaker has checked it (messages.ts:
+ * `mnDrafts: 'all'`). A plugin's widget brings its own catalogues like this one: every key of the
+ * zh-CN catalogue, in the reader's words; nothing of the Chinese left in it.
  */
 import type { VillageAdvisersListMessageCatalog } from './messages.js';
 
 export const mnMong: VillageAdvisersListMessageCatalog = {
-  title: '村（居）法律顾问服务',
+  // gacag_a qoriy_a-yin qauli yosun-u jOblegci-yin Uilecilgen
+  title: 'ᠭᠠᠴᠠᠭ᠎ᠠ ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠬᠠᠤᠯᠢ ᠶᠣᠰᠣᠨ ᠤ ᠵᠥᠪᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ',
   // sinecilekU
   refresh: 'ᠰᠢᠨᠡᠴᠢᠯᠡᠬᠦ',
   // aciyalaju bayin_a…

@@ -72,6 +72,13 @@ describe('<sifa-village-advisers-list>', () => {
     for (const catalog of [villageAdvisersListMessages.catalogs['zh-CN'], en, mn]) for (const key of keys) expect(catalog[key as VillageAdvisersListMessageKey]).not.toBe('');
   });
 
+  it('has its own words in English and Mongolian: no Chinese in their catalogues (the heading too)', async () => {
+    const [en, mn] = await Promise.all([villageAdvisersListMessages.load('en'), villageAdvisersListMessages.load('mn-Mong')]);
+    for (const catalog of [en, mn]) for (const [key, value] of Object.entries(catalog)) expect(value, key).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
+    const { root } = await mount({ orgCode: xitun, lang: 'mn-Mong' });
+    expect(text(root.querySelector('h2'))).toBe(mn.title);
+  });
+
   it('shows an office only its own records, and a county its offices\'', async () => {
     const title = uniqueId('西屯');
     await createRecord(xitun, title);

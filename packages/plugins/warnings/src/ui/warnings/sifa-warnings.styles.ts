@@ -22,6 +22,14 @@ export const warningsStyles = css`
    * host scrolls sideways, never the page. It is the containing block of everything positioned in
    * it too (the screen-reader-only text), which would otherwise widen the page.
    */
+  /*
+   * English: a Latin font first. The Chinese fonts draw Latin punctuation full-width (the
+   * apostrophe of "quarter’s" a wide gap); Chinese text in an English rendering (data) still
+   * falls back to them.
+   */
+  :host([data-sifa-locale='en']) {
+    font-family: 'Noto Sans', 'Segoe UI', 'Helvetica Neue', Arial, var(--sifa-font-family);
+  }
   :host([data-sifa-locale='mn-Mong']) {
     position: relative;
     max-inline-size: 100%;
@@ -31,10 +39,11 @@ export const warningsStyles = css`
   .frame {
     padding: var(--sifa-space);
   }
+  /* The Mongolian fonts, then a Latin one for Latin text and punctuation (as in English), then the rest. */
   .frame.vertical {
     writing-mode: vertical-lr;
     inline-size: var(--sifa-warnings-vertical-size);
-    font-family: var(--sifa-font-family-mongolian);
+    font-family: 'Noto Sans Mongolian', 'Mongolian Baiti', 'Menksoft Qagan', 'MongolianScript', 'Noto Sans', 'Segoe UI', Arial, var(--sifa-font-family-mongolian);
   }
   h2 {
     font-size: var(--sifa-font-size-large);
@@ -380,6 +389,16 @@ export const warningsStyles = css`
     grid-column: 2;
     font-size: var(--sifa-font-size-small);
     color: var(--sifa-color-text-muted);
+  }
+  /*
+   * Vertical lines are as long as the pane is high: a term and its value side by side would not
+   * fit (the value's lines ran out of the pane), so each value follows its term.
+   */
+  .vertical dl {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .vertical dd + dt {
+    margin-block-start: calc(var(--sifa-space) / 2);
   }
   .vertical .option.selected {
     box-shadow: inset 0 4px 0 var(--sifa-color-primary);

@@ -7,10 +7,10 @@
  * server show beside their fields; keyboard, the three locales, axe and strict-CSP rendering.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import type { Locale } from '@sifa/core';
 import { configureSifa, SifaClient, type SifaConfig } from '@sifa/components';
-import { axeViolations, connectTestServer, describeViolations, eventually, uniqueId } from '@sifa/components/testing';
+import { axeViolations, connectTestServer, describeViolations, eventually, layoutReport, uniqueId } from '@sifa/components/testing';
 import { warningsMessages } from './messages.js';
 import './define.js';
 import type { SifaWarnings, WarningsCalls } from './sifa-warnings.js';
@@ -368,5 +368,46 @@ describe('<sifa-warnings> with the real server', () => {
     await userEvent.click(button(m.root, '提交'));
     await eventually(() => m.root.querySelector('form') === null && m.root.querySelector('[part="detail"] dl')?.textContent?.includes('已交办'), { what: 'the assignment' });
     expect(q(m.root, '[part="detail"] dl').textContent).toContain('西屯街道司法所');
+  });
+  it('mn-Mong: the detail pane shows all its text (nothing cut at the pane\'s edge); a narrow screen scrolls inside the widget, not the page', async () => {
+    const id = await ownWarning('己', true);
+    const m = await mount(county, { selected: id, lang: 'mn-Mong' });
+    await eventually(() => m.el.dataset['sifaLocale'] === 'mn-Mong' && m.root.querySelector('[part="detail"] dl'), { what: 'the Mongolian detail' });
+    await m.el.updateComplete;
+    await page.viewport(1400, 900);
+    const wide = layoutReport(m.el);
+    expect(wide.clipped).toEqual([]);
+    // Lines run top to bottom: each fits the pane's height (the pane scrolls sideways only).
+    const pane = q(m.root, '[part="detail"]');
+    const bottom = pane.getBoundingClientRect().top + pane.clientTop + pane.clientHeight + 0.5;
+    const cut = [...pane.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom > bottom).map((e) => `${e.localName}.${e.className}`);
+    expect(cut).toEqual([]);
+    expect(wide.overflow).toEqual([]);
+    await page.viewport(390, 800);
+    await m.el.updateComplete;
+    const narrow = layoutReport(m.el);
+    expect(narrow.overflow).toEqual([]);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+  });
+  it('English: the apostrophe of "quarter’s" is a narrow Latin one, not a full-width Chinese glyph', async () => {
+    const zh = `${run}（季）`;
+    const en = `Last quarter’s score low ${run}`;
+    await new SifaClient(county).mutate<WarningsCalls, 'warnings.createRule'>('warnings.createRule', {
+      title: { zh, en },
+      targetLevel: 'office',
+      severity: 'warning',
+      params: { kind: 'metric-threshold', metric: 'diary.entries', period: 'year', periodOf: 'current', comparison: 'below', threshold: 1e9 },
+    });
+    await new SifaClient(county).mutate<WarningsCalls, 'warnings.evaluate'>('warnings.evaluate', { orgCode: office });
+    const m = await mount(county, { lang: 'en' });
+    const title = await eventually(() => items(m.root).map((o) => o.querySelector<HTMLElement>('.title')).find((t) => t?.textContent?.includes('quarter’s')), { what: 'the rule in English' });
+    const text = [...title!.childNodes, ...title!.querySelectorAll('*')].flatMap((n) => (n.nodeType === Node.TEXT_NODE ? [n] : [...n.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE))).find((n) => n.textContent!.includes('’'))!;
+    const range = document.createRange();
+    const at = text.textContent!.indexOf('’');
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    const size = parseFloat(getComputedStyle(title!).fontSize);
+    // A full-width glyph is 1em wide; a Latin apostrophe about a quarter of that.
+    expect(range.getBoundingClientRect().width).toBeLessThan(size * 0.45);
   });
 });
