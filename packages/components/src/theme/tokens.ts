@@ -19,7 +19,11 @@ const light = {
   '--sifa-color-warning': '#8a5a00',
   '--sifa-color-danger': '#b3261e',
   '--sifa-font-family': '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
-  '--sifa-font-family-mongolian': '"Noto Sans Mongolian", "Mongolian Baiti", "Menksoft Qagan", "MongolianScript", "Noto Sans CJK SC", sans-serif',
+  // Latin text first in a Latin font: the Chinese fonts draw Latin punctuation full-width (the
+  // apostrophe of "quarter’s" a wide gap). English renders in it, then the Chinese stack for data.
+  '--sifa-font-family-latin': '"Noto Sans", "Segoe UI", "Helvetica Neue", Arial',
+  // (Noto Sans Mongolian has no Latin letters or punctuation: a Latin font before the Chinese one.)
+  '--sifa-font-family-mongolian': '"Noto Sans Mongolian", "Mongolian Baiti", "Menksoft Qagan", "MongolianScript", "Noto Sans", "Segoe UI", Arial, "Noto Sans CJK SC", sans-serif',
   '--sifa-font-size': '14px',
   '--sifa-font-size-small': '12px',
   '--sifa-font-size-large': '18px',
@@ -94,6 +98,9 @@ export const themeStyles = css`
       .map(([theme, tokens]) => `:host([theme='${theme}']) {\n${declarations(tokens)}\n}`)
       .join('\n'),
   )}
+  :host([data-sifa-locale='en']) {
+    font-family: var(--sifa-font-family-latin), var(--sifa-font-family);
+  }
   :host([data-sifa-locale='mn-Mong']) {
     font-family: var(--sifa-font-family-mongolian);
   }

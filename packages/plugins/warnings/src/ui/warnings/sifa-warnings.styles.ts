@@ -22,14 +22,6 @@ export const warningsStyles = css`
    * host scrolls sideways, never the page. It is the containing block of everything positioned in
    * it too (the screen-reader-only text), which would otherwise widen the page.
    */
-  /*
-   * English: a Latin font first. The Chinese fonts draw Latin punctuation full-width (the
-   * apostrophe of "quarter’s" a wide gap); Chinese text in an English rendering (data) still
-   * falls back to them.
-   */
-  :host([data-sifa-locale='en']) {
-    font-family: 'Noto Sans', 'Segoe UI', 'Helvetica Neue', Arial, var(--sifa-font-family);
-  }
   :host([data-sifa-locale='mn-Mong']) {
     position: relative;
     max-inline-size: 100%;
@@ -39,11 +31,10 @@ export const warningsStyles = css`
   .frame {
     padding: var(--sifa-space);
   }
-  /* The Mongolian fonts, then a Latin one for Latin text and punctuation (as in English), then the rest. */
   .frame.vertical {
     writing-mode: vertical-lr;
     inline-size: var(--sifa-warnings-vertical-size);
-    font-family: 'Noto Sans Mongolian', 'Mongolian Baiti', 'Menksoft Qagan', 'MongolianScript', 'Noto Sans', 'Segoe UI', Arial, var(--sifa-font-family-mongolian);
+    font-family: var(--sifa-font-family-mongolian);
   }
   h2 {
     font-size: var(--sifa-font-size-large);
