@@ -306,7 +306,7 @@ export function barChart(chart: CategoryChart): TemplateResult {
       ${chart.categories.map((c, i) => {
         const yTop = top + row * i;
         const name = names[i]!;
-        return svg`<g class="bar-label" data-i=${i}>
+        return svg`<g class="bar-label">
           <text class="name" x=${left - 8} y=${yTop + row / 2 + 4}>${name.cut ? svg`<title>${c.name}</title>` : nothing}${name.text}</text>
           <text class="value" x=${(x(Math.max(0, c.value ?? 0)) + 6).toFixed(1)} y=${yTop + row / 2 + 4}>${chart.format(c.value)}</text>
         </g>`;

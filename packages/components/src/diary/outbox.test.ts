@@ -287,9 +287,16 @@ describe('outbox against a server that goes away', () => {
     outbox.start();
     await eventually(() => stopping !== null, { what: 'the stop' });
     await stopping;
-    // The send that met the stopped server is back in the queue (nothing is left "syncing").
-    await eventually(async () => (await outbox.list()).every((r) => r.state !== 'syncing'), { what: 'the failed send to settle' });
-    const during = await outbox.list();
+    // The send that met the stopped server is back in the queue (nothing is left "syncing"), and
+    // the sync has stopped for its back-off: a record sent once and queued again. (Seeing no
+    // "syncing" alone is not enough: between two records the sync has none marked for an instant.)
+    const during = await eventually(
+      async () => {
+        const records = await outbox.list();
+        return records.every((r) => r.state !== 'syncing') && records.some((r) => r.state === 'queued' && r.attempts > 0) ? records : null;
+      },
+      { what: 'the failed send to settle' },
+    );
     const sentBefore = synced(during);
     expect(sentBefore).toBeGreaterThanOrEqual(20);
     expect(sentBefore).toBeLessThan(80);
