@@ -141,6 +141,7 @@ export {
   type EntryPointGroupInput,
 } from './entry-points.js';
 export * from './calendar.js';
+export { competitionRanking } from './ranking.js';
 export * from './calendar-file.js';
 export type * from './calendar-api.js';
 export {

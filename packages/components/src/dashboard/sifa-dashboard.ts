@@ -22,6 +22,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CaseSummary, EntryPointDefinition, EntryPointGroup, LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
+import { competitionRanking } from '@sifa/core';
 import type {
   Comparison,
   EntryPointList,
@@ -102,19 +103,7 @@ type MarkState = { active: number; tip: number | null };
 type DiaryCatalogItems = DashboardCalls['diary.catalog']['output']['items'];
 
 /** Competition ranking (1, 2, 2, 4) by `value`, highest first; rows without a value last (as the server ranks). */
-export function rankByValue<T extends { org: { code: string }; value: number | null }>(rows: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.org.code.localeCompare(b.org.code) : a.value === null ? 1 : -1;
-    return b.value - a.value || a.org.code.localeCompare(b.org.code);
-  });
-  const numbers = sorted.filter((r) => r.value !== null).length;
-  let rank = 0;
-  return sorted.map((r, i) => {
-    if (r.value === null) return { ...r, rank: numbers + 1 };
-    if (i === 0 || sorted[i - 1]!.value !== r.value) rank = i + 1;
-    return { ...r, rank };
-  });
-}
+export const rankByValue = <T extends { org: { code: string }; value: number | null }>(rows: readonly T[]) => competitionRanking(rows, (r) => r.org.code);
 
 /** The charts chunk, loaded once per page. */
 let chartsModule: Promise<Charts> | null = null;

@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { LocalizedText, OrgLevel } from '@sifa/core';
+import { competitionRanking } from '@sifa/core';
 import type { ExportLocale } from '../schemas.js';
 import type { PeriodSpan, StatisticsEntry, StatisticsView } from '../types.js';
 
@@ -117,19 +118,7 @@ export function changePercent(value: number | null, previous: number | null): nu
 }
 
 /** Competition ranking (1, 2, 2, 4) of `rows` by `value`, highest first; rows without a value last. */
-export function rankRows<T extends { org: { code: string }; value: number | null }>(rows: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.org.code.localeCompare(b.org.code) : a.value === null ? 1 : -1;
-    return b.value - a.value || a.org.code.localeCompare(b.org.code);
-  });
-  const numbers = sorted.filter((r) => r.value !== null).length;
-  let rank = 0;
-  return sorted.map((r, i) => {
-    if (r.value === null) return { ...r, rank: numbers + 1 };
-    if (i === 0 || sorted[i - 1]!.value !== r.value) rank = i + 1;
-    return { ...r, rank };
-  });
-}
+export const rankRows = <T extends { org: { code: string }; value: number | null }>(rows: readonly T[]) => competitionRanking(rows, (r) => r.org.code);
 
 /** The figure a dashboard charts and ranks by (its key), the first one when absent or unknown. */
 export function rankedFigure(view: StatisticsView, key: string | undefined): number {

@@ -6,6 +6,7 @@
  */
 import {
   SifaError,
+  competitionRanking,
   codesOfPath,
   periodRange,
   previousPeriod,
@@ -170,19 +171,7 @@ function byKey(result: FactsResult | null): Map<string, Map<string, number>> {
 const getter = (map: Map<string, Map<string, number>>, key: string) => (metric: string) => map.get(key)?.get(metric) ?? 0;
 
 /** Competition ranking (1, 2, 2, 4), highest first; orgs without a value (no denominator) last. */
-export function rankOf<T extends { code: string; value: number | null }>(items: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...items].sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.code.localeCompare(b.code) : a.value === null ? 1 : -1;
-    return b.value - a.value || a.code.localeCompare(b.code);
-  });
-  const numbers = sorted.filter((i) => i.value !== null).length;
-  let rank = 0;
-  return sorted.map((item, i) => {
-    if (item.value === null) return { ...item, rank: numbers + 1 };
-    if (i === 0 || sorted[i - 1]!.value !== item.value) rank = i + 1;
-    return { ...item, rank };
-  });
-}
+export const rankOf = <T extends { code: string; value: number | null }>(items: readonly T[]) => competitionRanking(items, (i) => i.code);
 
 export interface ComputedView {
   view: StatisticsView;
