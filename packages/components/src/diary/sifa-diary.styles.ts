@@ -66,10 +66,15 @@ export const diaryStyles = css`
   /* Day numbers and marks stand upright in one cell, drawn by the CJK/Latin font (Mongolian
      fonts draw Latin glyphs turned for rotated runs). */
   .vertical .num,
-  .vertical .mark {
+  .vertical .mark,
+  .vertical .swatch {
     text-combine-upright: all;
     text-orientation: upright;
     font-family: var(--sifa-font-family);
+  }
+  /* Across a vertical line the cell is as wide as the line height: give "✓1" room. */
+  .vertical .day .mark {
+    line-height: 1.6;
   }
 
   .head {
@@ -121,10 +126,15 @@ export const diaryStyles = css`
     border-color: var(--sifa-color-text);
   }
 
+  /* The buttons keep their words whole; on a narrow screen the row wraps instead. */
   .month-nav {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--sifa-space);
+  }
+  .month-nav button {
+    flex: none;
   }
   .month-nav h3 {
     min-inline-size: 8em;
@@ -218,12 +228,17 @@ export const diaryStyles = css`
     align-items: center;
     gap: 4px;
   }
+  /* The glyph (✓, !) must fit inside: the box is sized by its content area, not its border,
+     and never shrinks in the legend's flex line. */
   .swatch {
-    display: inline-block;
-    inline-size: 1.2em;
-    block-size: 1.2em;
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    box-sizing: content-box;
+    inline-size: 1.4em;
+    block-size: 1.4em;
     border: 2px solid var(--sifa-color-border);
-    text-align: center;
     line-height: 1;
   }
 

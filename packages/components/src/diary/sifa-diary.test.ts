@@ -20,7 +20,7 @@ import './define.js';
 import type { SifaDiary } from './sifa-diary.js';
 import type { DiaryPlatformCalls, DiaryRejectedDetail, DiarySavedDetail, DiarySyncedDetail } from './sifa-diary.js';
 import { Outbox } from './outbox.js';
-import { chineseOutside } from '../test-utils/layout.js';
+import { chineseOutside, layoutReport } from '../test-utils/layout.js';
 import { testMonth } from '../test-utils/clock.js';
 
 /** The page's network, switchable off (what the browser sees when the connection drops). */
@@ -672,5 +672,28 @@ describe('<sifa-diary> Mongolian, themes, accessibility', () => {
       expect(describeViolations(await axeViolations(m.el))).toEqual([]);
       m.el.remove();
     }
+  });
+});
+
+describe('<sifa-diary> visual review', () => {
+  const cases: [Locale, SifaTheme, number][] = [
+    ['zh-CN', 'light', 1400],
+    ['en', 'elderly', 390],
+    ['mn-Mong', 'light', 1400],
+    ['mn-Mong', 'elderly', 1400],
+  ];
+  it.each(cases)('visual review: legend glyphs, day marks and month buttons fit their boxes; a day is named by what it shows (%s, %s, %i px)', async (lang, theme, width) => {
+    await page.viewport(width, 900);
+    const m = await mount({ orgCode: '150402003', lang, theme });
+    await m.client.mutate<DiaryCalls, 'diary.save'>('diary.save', { idempotencyKey: crypto.randomUUID(), day: '2025-03-03', itemCode: 'diary.legal-aid', fields: { applications: 1, forwarded: 0 } });
+    await m.el.refresh();
+    const filled = await eventually(() => (day(m.root, '2025-03-03').dataset['kind'] === 'filled' ? day(m.root, '2025-03-03') : null), { what: 'a filled day' });
+    // The legend's ✓ and !, a day's "✓1" and the month buttons' words stay inside their boxes.
+    expect(layoutReport(m.el).clipped.filter((line) => /swatch|mark|month-nav/.test(line))).toEqual([]);
+    // The accessible name contains the visible text (number and mark): speech input can say it.
+    const mark = filled.querySelector('.mark')!.textContent!;
+    expect(mark).toMatch(/^✓\d+$/);
+    expect(filled.getAttribute('aria-label')!.startsWith(`3 ${mark}, `)).toBe(true);
+    expect(describeViolations(await axeViolations(m.el)).filter((v) => v.includes('label-content-name-mismatch'))).toEqual([]);
   });
 });

@@ -854,7 +854,9 @@ export class SifaDiary extends SifaElement {
       const count = counts.get(day) ?? 0;
       const kind = this.dayKind(day, count);
       const stateText = kind === 'filled' ? this.t('dayFilled', { count }) : kind === 'missing' ? this.t('dayMissing') : kind === 'future' ? this.t('dayFuture') : this.t('dayRest');
-      const label = `${this.dayDate(day)} ${this.weekdayName(day)}, ${stateText}${day === today ? `, ${this.t('today')}` : ''}`;
+      const mark = kind === 'filled' ? `✓${count}` : kind === 'missing' ? '!' : '';
+      // The name starts with what the cell shows (its number and mark), so speech input matches it.
+      const label = `${d}${mark ? ` ${mark}` : ''}, ${this.dayDate(day)} ${this.weekdayName(day)}, ${stateText}${day === today ? `, ${this.t('today')}` : ''}`;
       const selected = day === this.selectedDay;
       cells.push(html`<button
         type="button"
@@ -870,7 +872,7 @@ export class SifaDiary extends SifaElement {
         @click=${() => this.selectDay(day)}
       >
         <span class="num" aria-hidden="true">${d}</span>
-        <span class="mark" aria-hidden="true">${kind === 'filled' ? `✓${count}` : kind === 'missing' ? '!' : ''}</span>
+        <span class="mark" aria-hidden="true">${mark}</span>
       </button>`);
     }
     return html`

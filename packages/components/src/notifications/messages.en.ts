@@ -19,4 +19,5 @@ export const en: NotificationsMessageCatalog = {
   info: 'Notice',
   warning: 'Reminder',
   urgent: 'Urgent',
+  dayDate: '{day}/{month}/{year}',
 };

@@ -19,4 +19,6 @@ export const mnMong: NotificationsMessageCatalog = {
   info: 'ᠮᠡᠳᠡᠭᠳᠡᠯ',
   warning: 'ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ',
   urgent: 'ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ',
+  // {year} on-u {month} sar_a-yin {day}
+  dayDate: '{year} ᠣᠨ ᠤ {month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}',
 };

@@ -22,6 +22,8 @@ const zhCN = {
   info: '通知',
   warning: '提醒',
   urgent: '紧急',
+  /** A day in Mongolian dates (ICU has none); zh-CN and en use Intl. */
+  dayDate: '{year}年{month}月{day}日',
 };
 
 export type NotificationsMessageKey = keyof typeof zhCN;

@@ -136,4 +136,18 @@ describe('<sifa-notifications>', () => {
     expect(getComputedStyle(shadow(el).querySelector('.panel')!).writingMode).toBe('vertical-lr');
     expect(shadow(el).querySelector('h2')!.textContent).toBe('ᠮᠡᠳᠡᠭᠳᠡᠯ');
   });
+
+  it('visual review: times in Mongolian come from its own words, not the Chinese fallback of ICU', async () => {
+    const connection = await connectTestServer({ orgCode: '150402001', userId: uniqueId('u') });
+    configureSifa(connection.config);
+    await commands.notify({ orgCode: '150402001', title: uniqueId('dated') });
+    const el = await mount({ lang: 'mn-Mong', inline: '' });
+    await eventually(() => shadow(el).querySelector('.item time'), { what: 'a dated notification' });
+    for (const time of shadow(el).querySelectorAll('.item time')) {
+      const at = new Date(time.getAttribute('datetime')!);
+      const hm = [at.getHours(), at.getMinutes()].map((n) => String(n).padStart(2, '0')).join(':');
+      expect(time.textContent).toBe(`${at.getFullYear()} ᠣᠨ ᠤ ${at.getMonth() + 1} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ${at.getDate()} ${hm}`);
+      expect(time.textContent).not.toMatch(/[年月日]/);
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { pickText, type NotificationView } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
 import { SifaClientError } from '../client/client.js';
 import { saveFile } from '../base/save-file.js';
-import { formatDate } from '../i18n/i18n.js';
+import { formatDateTime } from '../i18n/dates.js';
 import { notificationsMessages, type NotificationsMessageKey } from './messages.js';
 import { notificationsStyles } from './sifa-notifications.styles.js';
 
@@ -250,7 +250,7 @@ export class SifaNotifications extends SifaElement {
             </p>
             <p class="body">${pickText(item.body, this.ui)}</p>
             <p class="meta">
-              <time datetime=${item.createdAt}>${formatDate(this.ui, item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <time datetime=${item.createdAt}>${formatDateTime(this.ui, item.createdAt, this.t('dayDate'))}</time>
               ${item.documentId
                 ? html`<button type="button" class="link" ?disabled=${this.downloading === item.id} @click=${() => this.downloadDocument(item)}>
                     ${this.downloading === item.id ? this.t('downloading') : this.t('document')}
