@@ -23,6 +23,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CaseSummary, EntryPointDefinition, EntryPointGroup, LocalizedText, OrgBoundariesApi, RegionCollection } from '@sifa/core';
 import { competitionRanking } from '@sifa/core';
+import { formatDateTime } from '../i18n/dates.js';
 import type {
   Comparison,
   EntryPointList,
@@ -763,10 +764,7 @@ export class SifaDashboard extends SifaElement {
 
   /** An instant, as the page's clock shows it (date and time). */
   private timeText(iso: string): string {
-    if (this.ui !== 'mn-Mong') return formatDate(this.ui, iso, { dateStyle: 'medium', timeStyle: 'medium' });
-    const at = new Date(iso);
-    const local = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-    return `${this.dayText(local)} ${[at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}`;
+    return formatDateTime(this.ui, iso, this.t('dayDate'), { seconds: true });
   }
 
   /** The comparison period; while the shown period runs, the same days of it ("1–5 November"). */
