@@ -425,6 +425,19 @@ describe('<sifa-legal-map> with the real server', () => {
     expect(options(mn.root)[0]!.querySelector('.name [lang="zh-CN"]')).not.toBeNull();
   });
 
+  it('the screen-reader count speaks the language shown, also after a switch (visual review: "共 221 个机构" in en and mn-Mong)', async () => {
+    const m = await mount();
+    const status = () => m.root.querySelector('[role="status"]')!.textContent!.trim();
+    expect(status()).toBe(`共 ${all.length} 个机构`);
+    for (const lang of ['en', 'mn-Mong'] as const) {
+      m.el.setAttribute('lang', lang);
+      await eventually(() => m.root.querySelector('h2')!.textContent === legalMapMessages.t(lang, 'title'), { what: `the ${lang} messages` });
+      await eventually(() => m.root.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false', { what: 'the institutions to load' });
+      await m.el.updateComplete;
+      expect(status()).toBe(legalMapMessages.t(lang, 'count', { count: all.length }));
+    }
+  });
+
   it('the messages have the same keys in every language', async () => {
     const [en, mn] = await Promise.all([legalMapMessages.load('en'), legalMapMessages.load('mn-Mong')]);
     const keys = Object.keys(legalMapMessages.catalogs['zh-CN']).sort();

@@ -170,7 +170,8 @@ export class SifaLegalMap extends SifaElement {
   @state() private geo: GeoState = 'idle';
   @state() private mapState: MapState = 'waiting';
   @state() private mapError: unknown = null;
-  @state() private announcement = '';
+  /** The live region's text, made at render time so that it follows a change of language. */
+  @state() private announcement: (() => string) | null = null;
 
   private renderer: Renderer | null = null;
   private loadSeq = 0;
@@ -295,7 +296,7 @@ export class SifaLegalMap extends SifaElement {
       if (seq !== this.loadSeq) return;
       this.catalog = catalog;
       this.institutions = institutions;
-      this.announcement = this.t('count', { count: this.visible().length });
+      this.announcement = () => this.t('count', { count: this.visible().length });
     } catch (error) {
       if (seq === this.loadSeq) this.loadError = error ?? new Error('unknown');
     } finally {
@@ -432,7 +433,7 @@ export class SifaLegalMap extends SifaElement {
         );
       }, 250);
     }
-    void this.updateComplete.then(() => (this.announcement = this.t('count', { count: this.visible().length })));
+    void this.updateComplete.then(() => (this.announcement = () => this.t('count', { count: this.visible().length })));
   }
 
   /** Selects an institution (list or map), opens its popup, tells the host. */
@@ -522,7 +523,7 @@ export class SifaLegalMap extends SifaElement {
     this.origin = { at, place };
     this.active = this.visible()[0]?.id ?? null;
     this.renderer?.show(at, 9);
-    this.announcement = this.t('sortedByDistance', { place: place ?? this.t('yourPosition') });
+    this.announcement = () => this.t('sortedByDistance', { place: place ?? this.t('yourPosition') });
   }
 
   // ---- rendering --------------------------------------------------------------------------------
@@ -555,7 +556,7 @@ export class SifaLegalMap extends SifaElement {
             ${this.renderPopup()}
           </div>
         </div>
-        <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
+        <p class="sr-only" role="status" aria-live="polite">${this.announcement?.() ?? ''}</p>
       </section>
     `;
   }

@@ -89,4 +89,5 @@ export const en: PlanBoardMessageCatalog = {
   assigneeSummary: '{count} assignees: {done} done, {behind} behind, {overdue} overdue',
   showAssignees: 'Show each assignee ({count})',
   hideAssignees: 'Hide the assignees',
+  dayDate: '{day} {month} {year}',
 };

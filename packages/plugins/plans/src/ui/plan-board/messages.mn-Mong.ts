@@ -184,4 +184,6 @@ export const mnMong: PlanBoardMessageCatalog = {
   showAssignees: 'ᠠᠶᠢᠮᠠᠭ ᠪᠦᠷᠢ ᠶᠢᠨ ᠶᠠᠪᠤᠴ ᠢ ᠦᠵᠡᠬᠦ ({count})',
   // ayimag buri-yin yabuc-i quriyaqu
   hideAssignees: 'ᠠᠶᠢᠮᠠᠭ ᠪᠦᠷᠢ ᠶᠢᠨ ᠶᠠᠪᠤᠴ ᠢ ᠬᠤᠷᠢᠶᠠᠬᠤ',
+  // {year} on-u {month} sar_a-yin {day}
+  dayDate: '{year} ᠣᠨ ᠤ {month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}',
 };

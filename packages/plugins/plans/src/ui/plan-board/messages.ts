@@ -93,6 +93,7 @@ const zhCN = {
   assigneeSummary: '{count} 个单位：{done} 个已完成，{behind} 个落后，{overdue} 个逾期',
   showAssignees: '查看各单位进度（{count}）',
   hideAssignees: '收起各单位进度',
+  dayDate: '{year}年{month}月{day}日',
 };
 
 export type PlanBoardMessageKey = keyof typeof zhCN;

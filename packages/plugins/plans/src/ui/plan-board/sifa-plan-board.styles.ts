@@ -294,6 +294,16 @@ export const planBoardStyles = css`
     display: flex;
     align-items: center;
   }
+  /* A wide table scrolls inside its own box, never past the widget (screen-reader text positioned in it). */
+  .table-scroll {
+    position: relative;
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  /* Closed: not laid out at all (Chromium keeps the boxes of a closed <details>' content). */
+  details:not([open]) > .table-scroll {
+    display: none;
+  }
   table {
     border-collapse: collapse;
     font-size: var(--sifa-font-size-small);

@@ -6,11 +6,11 @@
  * in every theme.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commands, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { Locale, Role } from '@sifa/core';
 import type { PlansApi } from '../../index.js';
 import { configureSifa, SifaClient, themes, type SifaTheme } from '@sifa/components';
-import { axeViolations, connectTestServer, describeViolations, eventually, testMonth, testYear, uniqueId } from '@sifa/components/testing';
+import { axeViolations, chineseOutsideDeep, connectTestServer, describeViolations, eventually, layoutReport, testMonth, testYear, uniqueId } from '@sifa/components/testing';
 import { planBoardMessages, type PlanBoardMessageKey } from './messages.js';
 import './define.js';
 import type { PlanCheckedDetail, SifaPlanBoard } from './sifa-plan-board.js';
@@ -193,6 +193,43 @@ describe('<sifa-plan-board> rendering', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await userEvent.keyboard('{Enter}');
     await eventually(() => items[0]!.querySelectorAll('.instance').length === 0, { what: 'the assignees hidden again' });
+  });
+
+  /** The county's demo plan opened, every split table shown. */
+  async function openDemo(m: Mounted, splits = true): Promise<HTMLElement> {
+    const demo = planByTitle(m.root, demoTitle)!;
+    const toggle = q<HTMLButtonElement>(demo, '.toggle');
+    if (toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+    await eventually(() => demo.querySelector('.item .split'), { what: 'the demo plan’s items' });
+    for (const d of demo.querySelectorAll<HTMLDetailsElement>('details.split')) d.open = splits;
+    await m.el.updateComplete;
+    return demo;
+  }
+
+  it('visual review: in Mongolian, dates, units and server names are Mongolian or marked Chinese', async () => {
+    const m = await mount({ orgCode: '150402', role: 'county_admin', lang: 'mn-Mong' });
+    const demo = await openDemo(m);
+    expect(text(demo)).not.toMatch(/\d+年\d+月\d+日/);
+    expect(text(demo)).toContain(planBoardMessages.t('mn-Mong', 'dayDate', { year, month: 12, day: 31 }));
+    expect(chineseOutsideDeep(m.el)).toEqual([]);
+  });
+
+  it('visual review: on a phone the split tables stay inside the widget, closed or open (wide ones scroll in their own box)', async () => {
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    await page.viewport(390, 800);
+    try {
+      for (const [lang, theme] of [['en', 'light'], ['zh-CN', 'elderly']] as const) {
+        const m = await mount({ orgCode: '150402', role: 'county_admin', lang, theme });
+        // As the review sees it (split closed), then open.
+        await openDemo(m, false);
+        expect(layoutReport(m.el).overflow, `${lang} ${theme}, split closed`).toEqual([]);
+        await openDemo(m);
+        expect(layoutReport(m.el).overflow, `${lang} ${theme}, split open`).toEqual([]);
+        m.el.remove();
+      }
+    } finally {
+      await page.viewport(width, height);
+    }
   });
 
   it('says what is wrong with a bad period', async () => {

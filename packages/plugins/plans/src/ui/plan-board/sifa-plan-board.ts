@@ -131,6 +131,18 @@ export class SifaPlanBoard extends SifaElement {
     return planBoardMessages.t(this.ui, key, params);
   }
 
+  /** A message whose parameters may be markup (server texts marked lang="zh-CN"). */
+  private tx(key: PlanBoardMessageKey, params: Record<string, string | number | TemplateResult>): TemplateResult {
+    const marks: TemplateResult[] = [];
+    const plain: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (typeof value === 'string' || typeof value === 'number') plain[name] = value;
+      else plain[name] = `\u0000${marks.push(value) - 1}\u0000`;
+    }
+    const parts = this.t(key, plain).split('\u0000');
+    return html`${parts.map((part, i) => (i % 2 === 1 ? marks[Number(part)] : part))}`;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('focus', this.onFocus);
@@ -410,6 +422,13 @@ export class SifaPlanBoard extends SifaElement {
     return this.ui === 'en' ? value.en : this.ui === 'mn-Mong' ? (value.mn ?? value.zh) : value.zh;
   }
 
+  /** A server text (unit, metric title, warning) in the UI language; Chinese, marked as such, where it has no form in it. */
+  private serverText(value: LocalizedText | null | undefined): string | TemplateResult {
+    if (!value) return '';
+    if (this.ui === 'mn-Mong' && !value.mn) return html`<span lang="zh-CN">${value.zh}</span>`;
+    return this.localized(value);
+  }
+
   /** User-entered text (plan and item titles): shown as entered, marked Chinese outside the Chinese UI. */
   private entered(text: string): TemplateResult {
     return this.ui === 'zh-CN' || !/[\u3400-\u9fff]/.test(text) ? html`${text}` : html`<span lang="zh-CN">${text}</span>`;
@@ -426,12 +445,17 @@ export class SifaPlanBoard extends SifaElement {
     return this.t('periodMonth', { year, month, monthName: monthNamesEn[month - 1]! });
   }
 
+  /** A day (YYYY-MM-DD) in the UI language (Mongolian from its own words: ICU has no traditional-script dates). */
   private day(day: string): string {
-    return formatDate(this.ui, day, { dateStyle: 'medium' });
+    if (this.ui !== 'mn-Mong') return formatDate(this.ui, day, { dateStyle: 'medium' });
+    return this.t('dayDate', { year: day.slice(0, 4), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) });
   }
 
   private instant(at: string): string {
-    return formatDate(this.ui, at, { dateStyle: 'medium', timeStyle: 'short' });
+    if (this.ui !== 'mn-Mong') return formatDate(this.ui, at, { dateStyle: 'medium', timeStyle: 'short' });
+    const d = new Date(at);
+    const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return `${this.day(local)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   }
 
   private num(value: number): string {
@@ -471,7 +495,7 @@ export class SifaPlanBoard extends SifaElement {
         <header class="head">
           <h2 id="board-title">${this.t('title')}</h2>
           <span class="period">${periodPattern.test(this.effectivePeriod) ? this.periodLabel(this.effectivePeriod) : this.effectivePeriod}</span>
-          <button type="button" class="refresh" @click=${() => void this.refresh()} ?disabled=${this.loading}>${this.t('refresh')}</button>
+          <button type="button" class="refresh" @click=${() => (this.loading ? undefined : void this.refresh())} aria-disabled=${this.loading ? 'true' : 'false'}>${this.t('refresh')}</button>
         </header>
         <p class="announce" role="status">${this.announcement}</p>
         ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
@@ -504,7 +528,7 @@ export class SifaPlanBoard extends SifaElement {
       <div class="overdue-text">
         <strong>${this.entered(o.itemTitle)}</strong> · ${this.name(o.orgName)}
         <div class="meta">${this.t('overdueLine', { due: this.day(o.due), days: o.progress.daysOverdue })} ·
-          ${o.lastEscalation ? this.t('escalatedTo', { org: this.nameText(o.lastEscalation.issuerName), level: o.lastEscalation.level }) : this.t('notEscalated')}</div>
+          ${o.lastEscalation ? this.tx('escalatedTo', { org: this.name(o.lastEscalation.issuerName), level: o.lastEscalation.level }) : this.t('notEscalated')}</div>
         <div class="meta">${this.entered(o.planTitle)}</div>
       </div>
       <button type="button" class="link" @click=${() => void this.showOverdue(o)}>${this.t('showInPlan')}</button>
@@ -560,7 +584,7 @@ export class SifaPlanBoard extends SifaElement {
           ${plan.relation === 'assigned' ? html`<span class="badge">${this.t('assigned')}</span>` : nothing}
         </h4>
         <p class="meta">
-          ${this.periodLabel(plan.period)} · ${this.t('owner', { org: this.nameText(plan.ownerName) })} ·
+          ${this.periodLabel(plan.period)} · ${this.tx('owner', { org: this.name(plan.ownerName) })} ·
           ${this.t('planSummary', { done: plan.doneCount, total: plan.instanceCount, overdue: plan.overdueCount })}
         </p>
         <div class="bar">
@@ -577,20 +601,20 @@ export class SifaPlanBoard extends SifaElement {
 
   private renderDetail(detail: PlanDetail): TemplateResult {
     return html`
-      ${detail.warnings.map((w) => html`<p class="warning" role="note">${this.localized(w.message)}</p>`)}
+      ${detail.warnings.map((w) => html`<p class="warning" role="note">${this.serverText(w.message)}</p>`)}
       <p class="meta">${this.t('asOf', { date: this.day(detail.asOf) })}</p>
       ${detail.items.map((item) => this.renderItem(item))}
     `;
   }
 
   private renderItem(item: PlanItem): TemplateResult {
-    const unit = this.localized(item.metric?.unit);
+    const unit = this.serverText(item.metric?.unit);
     return html`
       <div class="item" role="group" aria-labelledby="item-${item.id}">
         <h5 id="item-${item.id}">${this.entered(item.title)} <span class="badge">${item.kind === 'metric' ? this.t('kindMetric') : this.t('kindManual')}</span></h5>
         <p class="meta">
-          ${item.target !== null ? html`${this.t('itemTarget', { value: this.num(item.target), unit })} · ` : nothing}${this.t('itemDue', { date: this.day(item.due) })}
-          ${item.metric ? html` · ${this.t('itemMetric', { metric: this.localized(item.metric.title) })} · ${item.splitMode === 'weighted' ? this.t('itemWeighted') : this.t('itemSplit')}` : nothing}
+          ${item.target !== null ? html`${this.tx('itemTarget', { value: this.num(item.target), unit })} · ` : nothing}${this.t('itemDue', { date: this.day(item.due) })}
+          ${item.metric ? html` · ${this.tx('itemMetric', { metric: this.serverText(item.metric.title) })} · ${item.splitMode === 'weighted' ? this.t('itemWeighted') : this.t('itemSplit')}` : nothing}
         </p>
         ${item.instances.length === 0
           ? html`<p class="muted">${this.t('noAssignees')}</p>`
@@ -602,7 +626,7 @@ export class SifaPlanBoard extends SifaElement {
   }
 
   /** Many assignees: how they stand in one line, each of them on demand. */
-  private renderAssigneeGroup(item: PlanItem, unit: string): TemplateResult {
+  private renderAssigneeGroup(item: PlanItem, unit: string | TemplateResult): TemplateResult {
     const key = `item:${item.id}`;
     const open = this.openGroups.has(key);
     const count = (status: string) => item.instances.filter((i) => i.progress.status === status).length;
@@ -615,7 +639,7 @@ export class SifaPlanBoard extends SifaElement {
     `;
   }
 
-  private renderInstance(instance: PlanInstance, item: PlanItem, unit: string): TemplateResult {
+  private renderInstance(instance: PlanInstance, item: PlanItem, unit: string | TemplateResult): TemplateResult {
     const p = instance.progress;
     const status = p.status;
     return html`
@@ -626,21 +650,22 @@ export class SifaPlanBoard extends SifaElement {
             ? html`<p class="muted">${this.t('progressUnknown')}</p>`
             : html`<div class="bar">
                 <progress max=${instance.target ?? 1} .value=${Math.min(p.value, instance.target ?? p.value)} aria-label=${this.t('progressOf', { org: this.nameText(instance.orgName) })}></progress>
-                <span>${this.t('progressValue', { value: this.num(p.value), target: this.num(instance.target ?? 0), unit, percent: p.percent })}</span>
+                <span>${this.tx('progressValue', { value: this.num(p.value), target: this.num(instance.target ?? 0), unit, percent: p.percent })}</span>
               </div>`
           : nothing}
         <p class="status"><span class="glyph" aria-hidden="true">${{ done: '✓', 'on-track': '○', behind: '▲', overdue: '!', 'not-started': '–' }[status]}</span> ${this.statusText(instance)}
-          ${p.expectedToDate !== null && status !== 'done' && status !== 'not-started' ? html`<span class="muted"> · ${this.t('progressExpected', { value: this.num(p.expectedToDate), unit })}</span>` : nothing}
+          ${p.expectedToDate !== null && status !== 'done' && status !== 'not-started' ? html`<span class="muted"> · ${this.tx('progressExpected', { value: this.num(p.expectedToDate), unit })}</span>` : nothing}
         </p>
         ${instance.split ? this.renderSplit(instance.split, unit) : nothing} ${this.renderCheck(instance, item)} ${this.renderTimeline(instance)}
       </li>
     `;
   }
 
-  private renderSplit(split: PlanSubPeriod[], unit: string): TemplateResult {
+  private renderSplit(split: PlanSubPeriod[], unit: string | TemplateResult): TemplateResult {
     return html`
       <details class="split">
         <summary>${this.t('splitTitle')}</summary>
+        <div class="table-scroll">
         <table>
           <thead>
             <tr>
@@ -661,6 +686,7 @@ export class SifaPlanBoard extends SifaElement {
             )}
           </tbody>
         </table>
+        </div>
       </details>
     `;
   }
@@ -744,14 +770,14 @@ export class SifaPlanBoard extends SifaElement {
     const channels = entry.channels.map((c) => (labels[c] ? this.t(labels[c]) : c)).join(this.ui === 'zh-CN' ? '、' : ', ');
     return html`<li class="entry reminder" data-kind="reminder">
       <time datetime=${entry.at}>${this.instant(entry.at)}</time>
-      <span>${this.t('reminderEntry', { org: this.nameText(entry.orgName), when })} · ${this.t('channels', { list: channels })}</span>${documentPart}
+      <span>${this.tx('reminderEntry', { org: this.name(entry.orgName), when })} · ${this.t('channels', { list: channels })}</span>${documentPart}
     </li>`;
   }
 
   private renderEscalation(entry: PlanEscalationEntry, documentPart: TemplateResult | typeof nothing): TemplateResult {
     return html`<li class="entry escalation" data-kind="escalation">
       <time datetime=${entry.at}>${this.instant(entry.at)}</time>
-      <span>${this.t('escalationEntry', { issuer: this.nameText(entry.issuerName), level: entry.level, days: entry.daysOverdue, reportBy: this.day(entry.reportBy) })}</span>${documentPart}
+      <span>${this.tx('escalationEntry', { issuer: this.name(entry.issuerName), level: entry.level, days: entry.daysOverdue, reportBy: this.day(entry.reportBy) })}</span>${documentPart}
     </li>`;
   }
 }
