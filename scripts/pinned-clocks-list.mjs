@@ -27,6 +27,14 @@ export const pinnedInstants = [
 
 export const awkwardInstants = pinnedInstants.map((p) => p.instant);
 
+/**
+ * Test folders the pinned-clock reruns leave out although they read the test clock: the visual
+ * review renders every widget with demo data to look at its layout, language and keyboard, which
+ * no date changes (it reads the clock only to pick a period with demo data), and it is the
+ * slowest widget suite.
+ */
+export const notDateSensitive = ['packages/components/src/visual-review/'];
+
 /** Where the run at `instant` leaves its JSON report (npm test adds the counts to its closing line). */
 export function reportFile(instant) {
   return join(root, '.sifa', `pinned-${instant.replace(/[^0-9T]/g, '')}.json`);

@@ -1,13 +1,16 @@
 /**
  * Browser-test commands: functions that run in Node and that tests in the browser call through
  * `commands` from `vitest/browser` (mint an embed token, stop and restart a Sifa server
- * mid-sync, count diary rows in its database).
+ * mid-sync, count diary rows in its database, list the elements the build finds).
  *
- * Loaded by vitest.config.ts itself, so this file imports only types: the servers live in
- * global-setup.ts and are found on `globalThis` (see there why).
+ * Loaded by vitest.config.ts itself, so this file imports only types from global-setup.ts (the
+ * servers live there and are found on `globalThis`, see there why); build/elements.mjs is plain
+ * Node code without state.
  */
 import type { BrowserCommand } from 'vitest/node';
+import { relative } from 'node:path';
 import type { EntryCount, MintRequest, PublishedTestTour, TestServers, TestTourSpec } from './global-setup.ts';
+import { findElements, repoDir } from '../build/elements.mjs';
 
 const testServersKey = Symbol.for('sifa.components.test-servers');
 
@@ -41,6 +44,12 @@ export interface SifaTestCommands {
   notify(options: On & { orgCode: string; title: string; severity?: 'info' | 'warning' | 'urgent' }): Promise<{ id: string }>;
   /** A tour with two published versions of generated panoramas (see TestSifaServer.publishTestTour). */
   publishTestTour(options: On & { origin: string; orgCode: string; spec?: TestTourSpec }): Promise<PublishedTestTour>;
+  /**
+   * The custom elements the script-tag build finds (build/elements.mjs: the SDK's own and every
+   * workspace plugin's `sifa.elements`), with their define modules as paths from the repository
+   * root (what the test page imports), and the repository root (where test output goes).
+   */
+  sifaElements(): Promise<{ repoDir: string; elements: { tag: string; name: string; plugin: string | null; define: string }[] }>;
 }
 
 // BrowserCommands is declared in vitest/internal/browser (re-exported by vitest/browser).
@@ -60,4 +69,8 @@ export const commands: Commands = {
   runJob: async (_context, { server, name, at }) => (await servers().get(server)).runJob(name, at),
   notify: async (_context, { server, ...request }) => (await servers().get(server)).notify(request),
   publishTestTour: async (_context, { server, ...request }) => (await servers().get(server)).publishTestTour(request),
+  sifaElements: async () => ({
+    repoDir,
+    elements: findElements().map((e) => ({ tag: e.tag, name: e.name, plugin: e.plugin, define: relative(repoDir, e.define).split('\\').join('/') })),
+  }),
 };

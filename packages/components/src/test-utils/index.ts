@@ -5,5 +5,5 @@
  */
 export { connectTestServer, eventually, uniqueId, type TestConnection, type TestIdentity } from './test-server.js';
 export { axeViolations, describeViolations } from './axe.js';
-export { chineseOutside, overflowing, wordsSplit } from './layout.js';
+export { chineseOutside, chineseOutsideDeep, layoutReport, overflowing, tabbables, wordsSplit, type LayoutReport } from './layout.js';
 export { testMonth, testNow, testToday, testYear } from './clock.js';

@@ -1,0 +1,164 @@
+/**
+ * How the visual review (visual-review.test.ts) shows each custom element the repository ships
+ * with demo data: who is signed in (the servers of test/global-setup.ts seed every plugin's demo
+ * content), its attributes, and when it has rendered. One row per element tag; the suite fails
+ * for an element the build finds (build/elements.mjs) that has no row here, so a new widget is
+ * reviewed from its first day.
+ */
+import type { Locale, Role } from '@sifa/core';
+import type { SifaTheme } from '../config/config.js';
+import type { ToursApi } from '@sifa/plugin-tours';
+import { SifaClient } from '../client/client.js';
+import { commands } from 'vitest/browser';
+import type { TestConnection } from '../test-utils/test-server.js';
+import { testMonth } from '../test-utils/clock.js';
+
+export interface Recipe {
+  /** Who the page is signed in as; 'public': a public page (endpoint and publishable key, no token). */
+  identity: { orgCode: string; role: Role } | 'public';
+  /** A named test server (default: the shared 'main'). */
+  server?: string;
+  /** The element's attributes (a function: from the server's demo data). */
+  attributes: Record<string, string> | ((connection: TestConnection) => Promise<Record<string, string>>);
+  /** Truthy once the element shows its data (polled). */
+  ready(root: ShadowRoot, el: HTMLElement): unknown;
+  /**
+   * Where the element shows server data and names beyond what it marks lang="zh-CN" (a selector;
+   * each needs its reason): Chinese there is data, not untranslated UI.
+   */
+  data?: string;
+  /**
+   * Clickable parts that a key reaches another way (a selector; each needs its reason), left out
+   * of the check for elements that look clickable but are no Tab stop.
+   */
+  keyboardElsewhere?: string;
+  /**
+   * Demo content the seed does not write (raised warnings, notifications), made once before the
+   * element's first render; only on a server of the review's own (`server`), never the shared one.
+   */
+  prepare?: (server: string) => Promise<void>;
+  /**
+   * Defects found and not fixed yet, each with where it shows and why (the issue row). Such a case
+   * is expected to fail (vitest `it.fails`): once the defect is fixed the case passes, the suite
+   * fails, and the row must go. The list only shrinks.
+   */
+  known?: KnownDefect[];
+}
+
+export interface KnownDefect {
+  /** Where it shows: every field left out matches all. */
+  lang?: Locale;
+  width?: number;
+  theme?: SifaTheme;
+  /** What a person sees, and where it is tracked. */
+  why: string;
+}
+
+/** The known defect of `recipe` in this case, if any. */
+export function knownDefect(recipe: Recipe, lang: Locale, width: number, theme: SifaTheme): KnownDefect | undefined {
+  return recipe.known?.find((k) => (k.lang ?? lang) === lang && (k.width ?? width) === width && (k.theme ?? theme) === theme);
+}
+
+const busyDone = (root: ShadowRoot) => root.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
+/** The year of last month: the demo history has entries in it at any date. */
+const demoYear = () => testMonth(-1).slice(0, 4);
+
+export const recipes: Record<string, Recipe> = {
+  'sifa-apply': {
+    // A citizen's public form; the 'apply' servers run the applications plugin's public forms.
+    identity: 'public',
+    server: 'apply',
+    attributes: { type: 'applications.reconsideration' },
+    // The counties and offices to choose from are the org tree's names.
+    data: '#f-county option, #f-office option, .office-fixed',
+    ready: (root) => root.querySelector('#f-county option[value]:not([value=""])'),
+  },
+  'sifa-cases': {
+    // 西屯司法所 (a demo account's office): the demo mediation cases.
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    attributes: { type: 'mediation.case', 'org-code': '150402001' },
+    // Case numbers (案号, the engine's), field values as typed (a committee's name, the facts) and
+    // the office line of a row are the case file's data.
+    data: '.number, dd, .meta',
+    ready: (root) => root.querySelector('#list-status')?.textContent?.trim() && busyDone(root),
+  },
+  'sifa-dashboard': {
+    identity: { orgCode: '1504', role: 'city_admin' },
+    attributes: () => Promise.resolve({ period: demoYear(), history: 'off' }),
+    // The names of the bars and map regions are the org tree's names (SVG text cannot carry a
+    // visible marker; the bars' aria-labels quote them).
+    data: '.chart .name, .chart .region-name',
+    ready: (root) => busyDone(root) && (root.querySelector('.kpis') || root.querySelector('.error')) && !root.querySelector('.panel .loading'),
+  },
+  'sifa-diary': {
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    // Its own offline store: nothing left from another test.
+    attributes: () => Promise.resolve({ 'storage-key': `visual-review-${crypto.randomUUID().slice(0, 8)}`, month: testMonth(-1) }),
+    ready: (root) => root.querySelector('[part="calendar"]')?.getAttribute('aria-busy') === 'false',
+  },
+  'sifa-legal-map': {
+    // The public legal-services map.
+    identity: 'public',
+    attributes: {},
+    // Markers and clusters on the map: every institution they show is an option of the list
+    // (role=listbox, arrow keys), which selects it on the map.
+    keyboardElsewhere: '.marker',
+    ready: (root, el) => root.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' && (el as HTMLElement & { mapRenderer?: unknown }).mapRenderer,
+  },
+  'sifa-notifications': {
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    server: 'visual',
+    // Inline: the list itself, not only the bell.
+    attributes: { inline: '' },
+    // A notification's title and body are its sender's text in the reader's language where the
+    // sender gave one (the test command sends one text as every language).
+    data: '.item .head strong, .item .body',
+    prepare: async (server) => {
+      await commands.notify({ server, orgCode: '150402001', title: '请于本周五前报送月度工作总结', severity: 'warning' });
+      await commands.notify({ server, orgCode: '150402001', title: '法治宣传月活动安排', severity: 'info' });
+    },
+    ready: (root) => root.querySelector('.panel') && !root.querySelector('[aria-busy="true"]'),
+  },
+  'sifa-vr-viewer': {
+    identity: 'public',
+    // The first demo tour (an office of 红山区).
+    attributes: async (connection) => {
+      const client = new SifaClient({ endpoint: connection.endpoint, publishableKey: connection.config.publishableKey });
+      const tours = await client.query<{ [K in keyof ToursApi]: ToursApi[K] }, 'tours.list'>('tours.list', {});
+      if (!tours[0]) throw new Error('no demo tour on the test server');
+      return { tour: tours[0].id };
+    },
+    ready: (root) => busyDone(root) && root.querySelector('h2')?.textContent?.trim(),
+  },
+  'sifa-score-card': {
+    identity: { orgCode: '150402', role: 'county_admin' },
+    attributes: () => Promise.resolve({ 'org-code': '150402001', period: demoYear() }),
+    ready: (root) => busyDone(root) && (root.querySelector('.parts') || root.querySelector('.error')),
+  },
+  'sifa-org-picker': {
+    identity: { orgCode: '150402', role: 'county_admin' },
+    // A chosen org: the field shows its name.
+    attributes: { root: '150402', value: '150402001' },
+    ready: (root) => root.querySelector('input') && !root.querySelector('#state'),
+  },
+  'sifa-plan-board': {
+    identity: { orgCode: '150402', role: 'county_admin' },
+    attributes: () => Promise.resolve({ period: demoYear() }),
+    ready: (root) => busyDone(root) && root.querySelector('.plans'),
+  },
+  'sifa-warnings': {
+    identity: { orgCode: '150402', role: 'county_admin' },
+    server: 'visual',
+    attributes: {},
+    // The demo rules evaluated (as the scheduled job does): the list has raised warnings.
+    prepare: async (server) => {
+      await commands.runJob({ server, name: 'warnings.evaluate', at: new Date().toISOString() });
+    },
+    ready: (root) => root.querySelector('.error[role="alert"]') || (root.querySelector('.count') && !root.querySelector('.count')!.textContent!.includes('…')),
+  },
+  'sifa-village-advisers-list': {
+    identity: { orgCode: '150402', role: 'county_admin' },
+    attributes: {},
+    ready: (root) => busyDone(root),
+  },
+};
