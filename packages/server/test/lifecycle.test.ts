@@ -20,6 +20,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** How each `slow.ticks` stream ended: its generator's last act is a read from the database. */
 const tickEnds: { id: string; lastRead: 'ok' | 'failed' }[] = [];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** `slow.wait` calls that have reached their procedure (the request is in flight on the server). */
+const waitsStarted: number[] = [];
 
 const slowPlugin = defineServerPlugin(
   definePlugin({ id: 'slow', version: '1.0.0', core: '^0.1.0', title: { zh: '慢', en: 'Slow' } }),
@@ -42,6 +44,7 @@ const slowPlugin = defineServerPlugin(
         }
       }),
       wait: publicProcedure.input(z.object({ ms: z.number().int().max(2000) })).query(async ({ input }) => {
+        waitsStarted.push(input.ms);
         await new Promise((r) => setTimeout(r, input.ms));
         return { waited: input.ms };
       }),
@@ -55,7 +58,9 @@ describe('graceful shutdown', () => {
     const server = await createSifaServer({ plugins: [slowPlugin], database: db.handle, port: 0, logger: createLogger({ level: 'silent' }) });
     const url = await server.listen();
     const inFlight = fetch(`${url}/trpc/slow.wait?input=${encodeURIComponent(JSON.stringify({ ms: 400 }))}`);
-    await new Promise((r) => setTimeout(r, 100));
+    // Close once the server is running the request (not after a fixed pause: on a busy machine
+    // the request may not have arrived yet, and a close before it arrives rightly refuses it).
+    await vi.waitFor(() => expect(waitsStarted).toContain(400), { timeout: 10_000, interval: 5 });
     const closed = server.close();
     const response = await inFlight;
     expect(response.status).toBe(200);
