@@ -236,6 +236,8 @@ export class SifaDiary extends SifaElement {
   @state() private confirming: string | null = null;
   @state() private favourites: string[] = [];
   @state() private announcement = '';
+  /** The save the announcement is about, until it syncs. */
+  private announced: { key: string; itemCode: string } | null = null;
 
   private outbox: Outbox | null = null;
   private outboxName: string | null = null;
@@ -398,6 +400,7 @@ export class SifaDiary extends SifaElement {
     this.closeForm();
     this.confirming = null;
     this.announcement = '';
+    this.announced = null;
     this.loadError = null;
   }
 
@@ -479,7 +482,11 @@ export class SifaDiary extends SifaElement {
   };
 
   private readonly onSynced = (event: CustomEvent<OutboxRecord>) => {
-    this.announcement = '';
+    // The entry just saved is on the server now: its "saved" stays, "saved on this device" goes
+    // (the status says everything is synced). Any other sync ends the announcement.
+    const saved = this.announced;
+    this.announced = null;
+    this.announcement = saved?.key === event.detail.idempotencyKey ? this.t('saved', { item: this.itemTitle(saved.itemCode) }) : '';
     this.emit<DiarySyncedDetail>('sifa-diary-synced', { ...detailOf(event.detail), entry: event.detail.entry });
     this.scheduleRefresh();
   };
@@ -783,9 +790,10 @@ export class SifaDiary extends SifaElement {
     // The saved entry is in the list before the form goes, so focus can move to it (not to <body>).
     this.records = await outbox.list();
     this.form = null;
-    this.announce(`${this.t('saved', { item: this.itemTitle(itemCode) })} ${this.t('savedLocally')}`);
-    this.emit<DiarySavedDetail>('sifa-diary-saved', detailOf(record));
     const key = form.mode.kind === 'new' ? record.idempotencyKey : form.mode.key;
+    this.announce(`${this.t('saved', { item: this.itemTitle(itemCode) })} ${this.t('savedLocally')}`);
+    this.announced = { key: record.idempotencyKey, itemCode };
+    this.emit<DiarySavedDetail>('sifa-diary-saved', detailOf(record));
     await this.updateComplete;
     const saved = this.renderRoot.querySelector<HTMLElement>(`[part~="entry"][data-key="${key}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#day-title');
     saved?.focus();
