@@ -494,10 +494,15 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     const day = Number(view.period.through.slice(8));
     // The same number of days (the 31st compares with a 30-day month's 30th).
     const [py, pm] = testMonth(-1).split('-').map(Number) as [number, number];
-    const sameDay = Math.min(day, new Date(py, pm, 0).getDate());
-    expect(view.comparePeriod).toMatchObject({ period: testMonth(-1), through: `${testMonth(-1)}-${String(sameDay).padStart(2, '0')}`, complete: false });
+    const daysBefore = new Date(py, pm, 0).getDate();
+    const sameDay = Math.min(day, daysBefore);
+    // (From the 30th of a month after a 30-day one, the same days are the whole month before.)
+    const wholeMonthBefore = sameDay === daysBefore;
+    expect(view.comparePeriod).toMatchObject({ period: testMonth(-1), through: `${testMonth(-1)}-${String(sameDay).padStart(2, '0')}`, complete: wholeMonthBefore });
     expect(q(m.root, '.meta .running').textContent).toBe(`截至${Number(month.slice(0, 4))}年${Number(month.slice(5))}月${day}日，本期尚未结束`);
-    expect(q(m.root, '.meta .compared').textContent).toContain(`同期（${Number(testMonth(-1).slice(0, 4))}年${Number(testMonth(-1).slice(5))}月1日至`);
+    const monthBefore = `${Number(testMonth(-1).slice(0, 4))}年${Number(testMonth(-1).slice(5))}月`;
+    if (wholeMonthBefore) expect(q(m.root, '.meta .compared').textContent).toBe(`对比期：${monthBefore}`);
+    else expect(q(m.root, '.meta .compared').textContent).toContain(`同期（${monthBefore}1日至`);
     const tiles = all(m.root, '.kpi');
     tiles.forEach((tile, i) => expect(tile.dataset['previous']).toBe(String(view.kpis[i]!.previous ?? '')));
   });
