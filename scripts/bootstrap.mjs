@@ -7,7 +7,7 @@
 // It installs pnpm (pinned) through npx when none is on PATH, and Debian's Chromium (browser tests)
 // and LibreOffice Writer (generated documents) when it can (root with apt-get); otherwise it says what to install.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -200,6 +200,32 @@ function ensureTestPackages() {
   console.warn(`[sifa] missing for ${missing.map((p) => p.why).join(' and ')}: install Debian's ${names.map((n) => `"${n}"`).join(', ')}.`);
 }
 
+/**
+ * Starts, beside the main run, the other Node.js releases' run and then the pinned clocks' server
+ * part, their output into `logFile`; resolves to the first non-zero exit code (0 when both pass)
+ * once both are done, after printing the log.
+ */
+function startBeside(logFile) {
+  const log = openSync(logFile, 'w');
+  // Two workers each: the main run keeps most of the machine.
+  const env = { ...process.env, SIFA_SERVER_WORKERS: process.env.SIFA_BESIDE_WORKERS ?? '2' };
+  const step = (script, args = []) =>
+    new Promise((done) => {
+      const child = spawn(process.execPath, [join(root, 'scripts', script), ...args], { cwd: root, env, stdio: ['ignore', log, log] });
+      child.on('error', () => done(1));
+      child.on('exit', (status) => done(status ?? 1));
+    });
+  console.log(`[sifa] beside the main run: Node.js 22 and 24, then the pinned clocks' server part (log: ${relative(root, logFile)})`);
+  return (async () => {
+    const nodes = await step('other-nodes.mjs');
+    const pinned = await step('pinned-clocks.mjs', ['--part', 'server']);
+    closeSync(log);
+    console.log(`\n[sifa] beside the main run (${relative(root, logFile)}):\n`);
+    console.log(readFileSync(logFile, 'utf8'));
+    return nodes || pinned;
+  })();
+}
+
 /** Adds up vitest JSON reports (the main run and the pinned-clock runs) into one closing line. */
 function summarize(reportFiles) {
   let passed = 0;
@@ -251,24 +277,29 @@ if (command === 'start') {
   const reportFile = join(reportDir, 'test-report.json');
   const [cmd, pre] = pnpm();
   const extra = process.argv.slice(3);
+  // Beside the main run (Node only, no browser mode, so they share nothing with it but the
+  // PostgreSQL server, where every file creates its own database): the server and the portal
+  // tests under the other supported Node.js releases (22, 24), then the date-sensitive server
+  // suites with the test clock pinned at awkward instants (New Year's Eve, a first working day,
+  // the Spring Festival, a leap day, a holiday): the suite must pass at any date. Their output
+  // goes to .sifa/beside-main.log, printed after the main run. Left out when vitest gets
+  // arguments (a chosen file or project is a developer's quick run).
+  const full = extra.length === 0;
+  const beside = full ? startBeside(join(reportDir, 'beside-main.log')) : null;
   const code = run(cmd, [...pre, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...extra]);
-  // The date-sensitive suites again with the test clock pinned at awkward instants (New Year's Eve,
-  // a first working day, the Spring Festival, a leap day, a holiday): the suite must pass at any date.
-  // Left out when vitest gets arguments (a chosen file or project is a developer's quick run).
-  let pinnedCode = 0;
-  let nodesCode = 0;
+  let widgetsCode = 0;
+  let besideCode = 0;
   const moreReports = [];
-  if (extra.length === 0) {
-    const { awkwardInstants, reportFile: pinnedReport } = await import('./pinned-clocks-list.mjs');
-    for (const instant of awkwardInstants) moreReports.push(pinnedReport(instant));
-    pinnedCode = run(process.execPath, [join(root, 'scripts', 'pinned-clocks.mjs')]);
-    // The server suite and the portal test under the other supported Node.js releases (22, 24).
+  if (full) {
+    // The widgets at the pinned instants after the main run: vitest's browser mode one at a time.
+    widgetsCode = run(process.execPath, [join(root, 'scripts', 'pinned-clocks.mjs'), '--part', 'widgets']);
+    besideCode = await beside;
+    const { expectedReports } = await import('./pinned-clocks-list.mjs');
     const { otherNodes, reportFile: nodeReport } = await import('./other-nodes-list.mjs');
-    for (const { version } of otherNodes) moreReports.push(nodeReport(version));
-    nodesCode = run(process.execPath, [join(root, 'scripts', 'other-nodes.mjs')]);
+    moreReports.push(...otherNodes.map(({ version }) => nodeReport(version)), ...expectedReports());
   }
   summarize([reportFile, ...moreReports]);
-  process.exit(code || pinnedCode || nodesCode);
+  process.exit(code || widgetsCode || besideCode);
 } else {
   console.error('usage: node scripts/bootstrap.mjs start|test');
   process.exit(1);

@@ -13,6 +13,36 @@ export const otherNodes = [
   { version: '24.22.3' },
 ];
 
+/**
+ * The server tests that exercise what changes between Node.js releases: the HTTP server and
+ * fetch, streams and subscriptions, signals and child processes (the CLI, the process guard,
+ * backups), sockets (the PostgreSQL driver and its patch, outages), crypto (sign-in, embed tokens,
+ * the audit chain), zip and buffers (documents, uploads), timers (jobs) and the logger. Each runs
+ * on both engines (PGlite is WebAssembly in the same runtime). The rest of the server suite is
+ * business logic over the same calls (scopes, rollups, casework, plugins, the calendar) and runs
+ * under the main Node only, as do the plugins' own tests and the `sifa plugin new` proof.
+ */
+export const nodeSensitive = [
+  'packages/server/test/http.test.ts',
+  'packages/server/test/lifecycle.test.ts',
+  'packages/server/test/process-guard.test.ts',
+  'packages/server/test/backup.test.ts',
+  'packages/server/test/migrate.test.ts',
+  'packages/server/test/failover.test.ts',
+  'packages/server/test/postgres-driver-patch.test.ts',
+  'packages/server/test/database-errors.test.ts',
+  'packages/server/test/auth.test.ts',
+  'packages/server/test/embed.test.ts',
+  'packages/server/test/audit.test.ts',
+  'packages/server/test/notifications.test.ts',
+  'packages/server/test/public-apply-attachments.test.ts',
+  'packages/server/test/documents.test.ts',
+  'packages/server/test/jobs.test.ts',
+  'packages/server/test/logging.test.ts',
+  // The portal page end to end (Playwright from Node, a real server).
+  'packages/components/test/e2e/gov-portal.test.ts',
+];
+
 /** Where the run under `version` leaves its JSON report (npm test adds the counts to its closing line). */
 export function reportFile(version) {
   return join(root, '.sifa', `node-${version}.json`);

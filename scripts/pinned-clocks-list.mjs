@@ -35,7 +35,18 @@ export const awkwardInstants = pinnedInstants.map((p) => p.instant);
  */
 export const notDateSensitive = ['packages/components/src/visual-review/'];
 
-/** Where the run at `instant` leaves its JSON report (npm test adds the counts to its closing line). */
-export function reportFile(instant) {
-  return join(root, '.sifa', `pinned-${instant.replace(/[^0-9T]/g, '')}.json`);
+/**
+ * Where the run at `instant` leaves its JSON report (npm test adds the counts to its closing
+ * line); `part` is the part run (`all`, `server`, `widgets`), see pinned-clocks.mjs.
+ */
+export function reportFile(instant, part = 'all') {
+  return join(root, '.sifa', `pinned-${instant.replace(/[^0-9T]/g, '')}${part === 'all' ? '' : `-${part}`}.json`);
+}
+
+/** The report files `npm test` expects of the pinned-clock runs (server part at every instant, widgets where marked). */
+export function expectedReports() {
+  return [
+    ...pinnedInstants.map((p) => reportFile(p.instant, 'server')),
+    ...pinnedInstants.filter((p) => p.widgets).map((p) => reportFile(p.instant, 'widgets')),
+  ];
 }

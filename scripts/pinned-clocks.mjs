@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs the suites whose results depend on the date with the test clock pinned at awkward instants
 // (SIFA_TEST_NOW, read by the test clock of @sifa/server/testing and, through it, the browser tests'
-// clock): the suite must pass at any date, not just today. `npm test` runs this after the main run;
-// alone: `node scripts/pinned-clocks.mjs [instant …] [-- vitest args]`.
+// clock): the suite must pass at any date, not just today. Alone:
+// `node scripts/pinned-clocks.mjs [--part server|widgets] [instant …] [-- vitest args]`.
+// `npm test` runs it in two parts: `server` (core and the server suites, Node only) beside the
+// main run, `widgets` (Chromium, vitest's browser mode, one at a time) after it.
 //
 // The date-sensitive suites: the plugins that compute with dates (plans, warnings, assessment,
 // statistics, diary), the platform's documents (文号 years), notifications and calendar, their
@@ -53,7 +55,14 @@ function filesIn(dir) {
   return found;
 }
 
-const args = process.argv.slice(2);
+const allArgs = process.argv.slice(2);
+const partAt = allArgs.indexOf('--part');
+const part = partAt === -1 ? 'all' : allArgs[partAt + 1];
+if (!['all', 'server', 'widgets'].includes(part)) {
+  console.error(`[sifa] --part is server or widgets, not ${part}`);
+  process.exit(2);
+}
+const args = partAt === -1 ? allArgs : allArgs.filter((_, i) => i !== partAt && i !== partAt + 1);
 const split = args.indexOf('--');
 const instants = (split === -1 ? args : args.slice(0, split)).filter(Boolean);
 const vitestArgs = split === -1 ? [] : args.slice(split + 1);
@@ -71,16 +80,23 @@ const withWidgets = (instant) => instants.length > 0 || (pinnedInstants.find((p)
 mkdirSync(join(root, '.sifa'), { recursive: true });
 const results = [];
 for (const instant of chosen) {
-  console.log(`\n[sifa] pinned clock: ${instant}${withWidgets(instant) ? '' : ' (server and core; the widgets run at the year’s turn and in a holiday)'}`);
+  const projects = [
+    ...(part !== 'widgets' ? ['core', 'server-pglite'] : []),
+    ...(part !== 'server' && withWidgets(instant) ? ['components'] : []),
+  ];
+  if (projects.length === 0) continue;
+  const what = part === 'widgets' ? 'the widgets' : projects.includes('components') ? 'server, core and widgets' : 'server and core';
+  console.log(`\n[sifa] pinned clock: ${instant} (${what})`);
   const started = Date.now();
-  rmSync(reportFile(instant), { force: true });
+  const report = reportFile(instant, part);
+  rmSync(report, { force: true });
   const run = spawnSync(
     process.execPath,
     [
       join(root, 'node_modules', 'vitest', 'vitest.mjs'),
       'run',
-      '--project', 'core', '--project', 'server-pglite', ...(withWidgets(instant) ? ['--project', 'components'] : []),
-      '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile(instant)}`,
+      ...projects.flatMap((p) => ['--project', p]),
+      '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`,
       // (Also when a filter above would take them in.)
       ...notDateSensitive.flatMap((dir) => ['--exclude', `${dir}**`]),
       ...vitestArgs,
@@ -93,6 +109,6 @@ for (const instant of chosen) {
   console.log(`[sifa] pinned clock ${instant}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
 }
 
-console.log('\n[sifa] pinned clocks:');
+console.log(`\n[sifa] pinned clocks${part === 'all' ? '' : ` (${part})`}:`);
 for (const r of results) console.log(`  ${r.instant}  ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.seconds} s`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
