@@ -135,12 +135,16 @@ export interface CaseSignature {
  * A case's facts are re-derived from its whole timeline at every transition (`recordForSource`
  * with source `{ kind: '<plugin id>.case', id: <case id> }`), so a corrected field never double counts.
  * `value: { field }` reads the step's own field first, then the case field as of that step.
+ * `dated: 'opening'` dates the fact on the day the case was opened instead: a cohort of the
+ * opening's count (agreements of the cases registered that day, `cohortOf` on the metric), so a
+ * rate over it never exceeds 100 % whatever the period.
  */
 export const caseFactSpecSchema = z.object({
   metric: metricCodeSchema,
   value: z.union([z.number(), z.object({ field: fieldName }), z.object({ count: fieldName })]).default(1),
   when: z.object({ field: fieldName, in: z.array(z.union([z.string(), z.boolean()])).min(1) }).optional(),
   ifInstalled: z.boolean().default(false),
+  dated: z.enum(['step', 'opening']).default('step'),
 });
 export type CaseFactSpec = z.output<typeof caseFactSpecSchema>;
 

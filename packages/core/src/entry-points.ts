@@ -19,7 +19,8 @@ export type ChartKind = 'line' | 'bar' | 'pie';
  * How an entry point's metrics become figures:
  * - `each`: one figure per metric;
  * - `sum`: one figure, the metrics added (same unit);
- * - `ratio`: one figure in per cent, the first metric over the second (e.g. agreements / cases).
+ * - `ratio`: one figure in per cent, the first metric over the second (e.g. agreements / cases);
+ *   the first must be declared a cohort of the second (`cohortOf`, see `ratioCohortProblem`).
  */
 export type EntryPointCombine = 'each' | 'sum' | 'ratio';
 
@@ -80,3 +81,28 @@ const _definitionIsContract = (d: z.output<typeof entryPointDefinitionSchema>): 
 const _groupIsContract = (g: z.output<typeof entryPointGroupSchema>): EntryPointGroupDefinition => g;
 void _definitionIsContract;
 void _groupIsContract;
+
+/**
+ * Why a `ratio` entry point could show more than 100 %, or null: its numerator must be declared a
+ * part of its denominator (`cohortOf` on the numerator's metric: the same records, counted on the
+ * same day, e.g. agreements on the day their case was registered), both summed. A count of
+ * agreements dated when each took effect over a count of cases dated at registration is not: a
+ * month's agreements include cases registered earlier. The server refuses to start on such an
+ * entry point; the statistics plugin refuses one given as an override.
+ */
+export function ratioCohortProblem(
+  entry: Pick<EntryPointDefinition, 'id' | 'combine' | 'metrics'>,
+  metrics: ReadonlyMap<string, { cohortOf?: string | undefined; aggregation?: string | undefined }>,
+): string | null {
+  if (entry.combine !== 'ratio') return null;
+  const [numerator, denominator] = entry.metrics;
+  const part = metrics.get(numerator ?? '');
+  if (!part || !denominator || part.cohortOf !== denominator) {
+    return `ratio entry point "${entry.id}" divides "${numerator}" by "${denominator}", but "${numerator}" is not declared a cohort of "${denominator}" (cohortOf: the same records, counted on the same day), so the rate could exceed 100 %.`;
+  }
+  const whole = metrics.get(denominator);
+  if ((part.aggregation ?? 'sum') !== 'sum' || (whole?.aggregation ?? 'sum') !== 'sum') {
+    return `ratio entry point "${entry.id}": "${numerator}" and "${denominator}" must both add up (aggregation "sum").`;
+  }
+  return null;
+}

@@ -22,6 +22,14 @@ export const metricDefinitionSchema = z.object({
   unit: localizedTextSchema,
   /** How values of one org and day combine, and how children roll up into parents. */
   aggregation: z.enum(['sum', 'max', 'min']).default('sum'),
+  /**
+   * The metric this one is a part of, counted on the same day for the same records: e.g. the
+   * mediation cases that reached an agreement, counted on the day the case was registered (a
+   * cohort of `mediation.cases`), so over any period and subtree it never exceeds its whole. A
+   * `ratio` entry point's numerator must be a cohort of its denominator (`ratioCohortProblem`):
+   * a success rate above 100 % is impossible, not merely hidden. Both must add up (`sum`).
+   */
+  cohortOf: metricCodeSchema.optional(),
 });
 export type MetricDefinition = z.input<typeof metricDefinitionSchema>;
 

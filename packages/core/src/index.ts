@@ -132,6 +132,7 @@ export {
   entryPointGroupIdSchema,
   entryPointGroupSchema,
   entryPointDefinitionSchema,
+  ratioCohortProblem,
   type ChartKind,
   type EntryPointCombine,
   type EntryPointGroup,

@@ -302,6 +302,25 @@ describe('dashboard entry points (contributes.entryPoints)', () => {
     expect(err.message).toBe('Plugin "alpha": entry point "cases" is listed under group "sports", which no installed plugin declares (contributes.entryPointGroups).');
   });
 
+  it('D1: refuses a ratio whose numerator is not declared a part (cohortOf) of its denominator, and a cohort of an undeclared metric', () => {
+    const ratio = (metrics: string[]) => ({ ...entry('rate', metrics), combine: 'ratio' as const, figureTitle: title('Rate') });
+    type Metrics = NonNullable<NonNullable<PluginManifestInput['contributes']>['metrics']>;
+    type Entries = NonNullable<NonNullable<PluginManifestInput['contributes']>['entryPoints']>;
+    const withMetrics = (metrics: Metrics, entryPoints: Entries) =>
+      plugin('alpha', { contributes: { metrics, entryPointGroups: [{ id: 'alpha-work', title: title('Alpha work') }], entryPoints } });
+    const loose = compositionErrorOf(() => compose(withMetrics([metric('alpha.cases'), metric('alpha.agreements')], [ratio(['alpha.agreements', 'alpha.cases'])])));
+    expect(loose.code).toBe('PLUGIN_INVALID');
+    expect(loose.message).toBe(
+      'Plugin "alpha": ratio entry point "rate" divides "alpha.agreements" by "alpha.cases", but "alpha.agreements" is not declared a cohort of "alpha.cases" (cohortOf: the same records, counted on the same day), so the rate could exceed 100 %.',
+    );
+    const cohort = { ...metric('alpha.agreements'), cohortOf: 'alpha.cases' };
+    expect(compose(withMetrics([metric('alpha.cases'), cohort], [ratio(['alpha.agreements', 'alpha.cases'])])).catalog.entryPoints.map((e) => e.id)).toEqual(['rate']);
+    const maxed = compositionErrorOf(() => compose(withMetrics([{ ...metric('alpha.cases'), aggregation: 'max' as const }, cohort], [ratio(['alpha.agreements', 'alpha.cases'])])));
+    expect(maxed.message).toContain('must both add up');
+    const orphan = compositionErrorOf(() => compose(withMetrics([{ ...metric('alpha.agreements'), cohortOf: 'gamma.cases' }], [])));
+    expect(orphan.message).toBe('Plugin "alpha": metric "alpha.agreements" is declared a cohort of "gamma.cases", which no installed plugin declares.');
+  });
+
   it('refuses a malformed entry point with the field path', () => {
     const err = compositionErrorOf(() => compose(alpha([{ ...entry('rate', ['alpha.cases']), combine: 'ratio' as never }])));
     expect(err.code).toBe('PLUGIN_INVALID');

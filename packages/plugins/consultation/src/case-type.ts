@@ -170,7 +170,8 @@ export const consultationCaseType = defineCaseType({
       sets: ['referral', 'referredTo', 'answer', 'basis'],
       requires: ['referral'],
       document: consultationSheetTemplateCode,
-      facts: [{ metric: 'consultation.referrals' }],
+      // On the day the consultation was recorded: a part of consultation.records (the referral rate).
+      facts: [{ metric: 'consultation.referrals', dated: 'opening' }],
     },
     {
       // Taken by consultation.openMediation after it opened the mediation case (a referred

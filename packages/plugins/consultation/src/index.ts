@@ -51,7 +51,7 @@ export const consultationManifest = definePlugin({
       { code: 'consultation.online', title: t('网络咨询', 'Consultations online'), unit: count },
       { code: 'consultation.letters', title: t('信函咨询', 'Consultations by letter'), unit: count },
       { code: 'consultation.video', title: t('视频咨询', 'Consultations by video'), unit: count },
-      { code: 'consultation.referrals', title: t('法律咨询引导分流', 'Consultations referred'), unit: count },
+      { code: 'consultation.referrals', title: t('法律咨询引导分流（按登记日）', 'Consultations referred (by day recorded)'), unit: count, cohortOf: 'consultation.records' },
       { code: 'consultation.mediation-opened', title: t('法律咨询转人民调解', 'Mediation cases opened from consultations'), unit: count },
       { code: 'consultation.followed-up', title: t('法律咨询回访', 'Referrals followed up'), unit: count },
     ],

@@ -57,8 +57,11 @@ export const diaryMetrics = [
   { code: 'diary.entries', title: t('工作日志条数', 'Diary entries', 'ᠠᠵᠢᠯ ᠤᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠨ ᠲᠣᠣ'), unit: unit.entries },
   // mn draft: marggan-i eblerekUlUgsen
   { code: 'diary.mediation-cases', title: t('调解矛盾纠纷', 'Disputes mediated', 'ᠮᠠᠷᠭᠭᠠᠨ ᠢ ᠡᠪᠯᠡᠷᠡᠬᠦᠯᠦᠭᠰᠡᠨ'), unit: unit.cases },
+  // A part of diary.mediation-cases: an entry records both for the same disputes (its rule keeps
+  // agreements ≤ disputes), and the mediation plugin counts a case's agreement on the day the case
+  // was registered, so the success rate stays within 100 % over any period.
   // mn draft: eblerekUlUl amjilttai
-  { code: 'diary.mediation-agreements', title: t('调解成功', 'Mediation agreements reached', 'ᠡᠪᠯᠡᠷᠡᠬᠦᠯᠦᠯ ᠠᠮᠵᠢᠯᠲᠲᠠᠢ'), unit: unit.cases },
+  { code: 'diary.mediation-agreements', title: t('调解成功', 'Mediation agreements reached', 'ᠡᠪᠯᠡᠷᠡᠬᠦᠯᠦᠯ ᠠᠮᠵᠢᠯᠲᠲᠠᠢ'), unit: unit.cases, cohortOf: 'diary.mediation-cases' },
   // mn draft: eblerekUlUl-dU orolcagsan tal
   { code: 'diary.mediation-parties', title: t('调解涉及当事人', 'Parties in mediation', 'ᠡᠪᠯᠡᠷᠡᠬᠦᠯᠦᠯ ᠳᠦ ᠣᠷᠣᠯᠴᠠᠭᠰᠠᠨ ᠲᠠᠯ'), unit: unit.people },
   // mn draft: qagul_i-yin jOblegegen

@@ -228,7 +228,13 @@ export const mediationCaseType = defineCaseType({
         performance: { ...agreementTerms.performance, required: false },
         performBy: { ...agreementTerms.performBy, required: false },
       },
-      facts: [{ metric: 'mediation.agreements' }, { metric: 'diary.mediation-agreements', ifInstalled: true }],
+      facts: [
+        { metric: 'mediation.agreements' },
+        // The success rate's numerator, and the diary's 调解成功数: on the day the case was
+        // registered, beside its count in 调解纠纷数, so a month never shows more agreements than disputes.
+        { metric: 'mediation.cases-agreed', dated: 'opening' },
+        { metric: 'diary.mediation-agreements', ifInstalled: true, dated: 'opening' },
+      ],
     },
     {
       code: 'take-effect',
@@ -245,7 +251,13 @@ export const mediationCaseType = defineCaseType({
         signatures: { kind: 'signatures', title: t('签名、盖章', 'Signatures and seal'), extraSigners: options(extraSigners), requireAll: true },
       },
       // A written agreement counts once it is in effect (a party may still refuse to sign).
-      facts: [{ metric: 'mediation.agreements' }, { metric: 'diary.mediation-agreements', ifInstalled: true }],
+      facts: [
+        { metric: 'mediation.agreements' },
+        // The success rate's numerator, and the diary's 调解成功数: on the day the case was
+        // registered, beside its count in 调解纠纷数, so a month never shows more agreements than disputes.
+        { metric: 'mediation.cases-agreed', dated: 'opening' },
+        { metric: 'diary.mediation-agreements', ifInstalled: true, dated: 'opening' },
+      ],
     },
     {
       code: 'follow-up',

@@ -26,8 +26,11 @@ export const mediationEntryPoints: EntryPointDefinitionInput[] = [
     id: 'mediation-case-success-rate',
     group: 'mediation-casework',
     title: t('调解案件成功率', 'Mediation cases: success rate'),
-    description: t('协议生效件数占受理案件数的百分比（按案卷统计）。', 'Agreements in effect as a percentage of cases registered (from the case files).'),
-    metrics: ['mediation.agreements', 'mediation.cases'],
+    description: t(
+      '期间内受理的案件中调解成功（协议已生效）的百分比（按案卷统计，成功案件计入其受理日）。',
+      'Of the cases registered in the period, the percentage whose agreement is in effect (from the case files; a success counts on the day its case was registered).',
+    ),
+    metrics: ['mediation.cases-agreed', 'mediation.cases'],
     combine: 'ratio',
     figureTitle: t('调解成功率', 'Success rate'),
     chart: 'line',

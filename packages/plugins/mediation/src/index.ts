@@ -32,10 +32,20 @@ export type * from './types.js';
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
 const unit = { cases: t('件', 'cases'), people: t('人', 'people'), yuan: t('元', 'yuan') } as const;
 
-/** The plugin's own metrics (facts recorded by the case type's steps, dated the day of the step). */
+/**
+ * The plugin's own metrics (facts recorded by the case type's steps, dated the day of the step;
+ * `mediation.cases-agreed` on the day the case was registered, a cohort of `mediation.cases`, for
+ * the success rate).
+ */
 export const mediationMetrics = [
   { code: 'mediation.cases', title: t('人民调解受理案件', 'Mediation cases registered'), unit: unit.cases },
   { code: 'mediation.agreements', title: t('人民调解协议生效', 'Mediation agreements in effect'), unit: unit.cases },
+  {
+    code: 'mediation.cases-agreed',
+    title: t('人民调解案件调解成功（按受理日）', 'Mediation cases that reached an agreement (by day registered)'),
+    unit: unit.cases,
+    cohortOf: 'mediation.cases',
+  },
   { code: 'mediation.failed', title: t('人民调解不成', 'Mediations failed'), unit: unit.cases },
   { code: 'mediation.terminated', title: t('人民调解终止', 'Mediations ended (a party refused or withdrew)'), unit: unit.cases },
   { code: 'mediation.parties', title: t('人民调解涉及当事人', 'Parties in mediation cases'), unit: unit.people },

@@ -78,8 +78,8 @@ export const warningsEntryPoints: EntryPointDefinitionInput[] = [
     id: 'warnings-close-rate',
     group: 'warnings',
     title: t('预警办结率', 'Warning close rate'),
-    description: t('办结预警数占发出预警数的百分比。', 'Warnings closed as a percentage of warnings raised.'),
-    metrics: ['warnings.closed', 'warnings.raised'],
+    description: t('期间内发出的预警中已办结的百分比。', 'Of the warnings raised in the period, the percentage closed since.'),
+    metrics: ['warnings.raised-closed', 'warnings.raised'],
     combine: 'ratio',
     figureTitle: t('预警办结率', 'Close rate'),
     chart: 'line',
@@ -115,10 +115,17 @@ export const warningsManifest = definePlugin({
     },
   ],
   contributes: {
-    // Counted for the dashboard (server/facts.ts): one per warning raised and one per warning closed, on those days.
+    // Counted for the dashboard (server/facts.ts): one per warning raised and one per warning closed,
+    // on those days; and, for the close rate, one per closed warning on the day it was raised.
     metrics: [
       { code: 'warnings.raised', title: t('发出预警', 'Warnings raised'), unit: t('件', 'warnings') },
       { code: 'warnings.closed', title: t('办结预警', 'Warnings closed'), unit: t('件', 'warnings') },
+      {
+        code: 'warnings.raised-closed',
+        title: t('已办结的预警（按发出日）', 'Warnings since closed (by day raised)'),
+        unit: t('件', 'warnings'),
+        cohortOf: 'warnings.raised',
+      },
     ],
     documentTemplates: [...warningDocumentTemplates],
     entryPointGroups: [{ id: 'warnings', title: t('智慧预警', 'Early warnings') }],

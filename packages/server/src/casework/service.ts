@@ -376,6 +376,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
       const factsOf = (type: CaseType, orgCode: string, steps: readonly TimelineStep[]): FactInput[] => {
         const facts: FactInput[] = [];
         const metrics = scoped.catalog.metrics;
+        // The opening transition's day (受理登记): where `dated: 'opening'` facts count.
+        const openedOn = (steps.find((s) => s.transition?.from.length === 0) ?? steps[0])?.event.on;
         for (const { event, transition, step, caseValues } of steps) {
           for (const spec of transition?.facts ?? []) {
             if (spec.ifInstalled && !metrics.has(spec.metric)) continue;
@@ -395,7 +397,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
               value = Array.isArray(v) ? v.length : null;
             }
             if (value === null || !Number.isFinite(value)) continue;
-            facts.push({ orgCode, day: event.on, metric: spec.metric, value });
+            facts.push({ orgCode, day: spec.dated === 'opening' && openedOn ? openedOn : event.on, metric: spec.metric, value });
           }
         }
         return facts;

@@ -15,6 +15,7 @@ import {
   coreVersion,
   createRouter,
   pluginManifestSchema,
+  ratioCohortProblem,
   roles,
   type AnyRouterRecord,
   type DeadlineSource,
@@ -171,6 +172,11 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
     for (const derived of manifest.contributes.derivedDiaryItems) claim('derived diary item', derivedItemOwners, derived.item, manifest.id);
   }
   for (const { manifest } of parsed) {
+    for (const m of manifest.contributes.metrics) {
+      if (m.cohortOf && !metrics.has(m.cohortOf)) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": metric "${m.code}" is declared a cohort of "${m.cohortOf}", which no installed plugin declares.`);
+      }
+    }
     for (const item of manifest.contributes.diaryItems) {
       for (const [field, spec] of Object.entries(item.fields)) {
         if ('metric' in spec && spec.metric && !metrics.has(spec.metric)) {
@@ -184,6 +190,8 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
           throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": entry point "${entry.id}" shows metric "${metric}", which no installed plugin declares.`);
         }
       }
+      const ratio = ratioCohortProblem(entry, metrics);
+      if (ratio) throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${manifest.id}": ${ratio}`);
       if (!entryPointGroupOwners.has(entry.group)) {
         throw new PluginCompositionError(
           'PLUGIN_INVALID',

@@ -65,8 +65,14 @@ describe('opening a mediation case from a record', () => {
     const client = await t.client('xitun');
     const list = await client.mediation.cases.list.query({});
     expect(list.rows.map((r) => r.id)).toEqual([mediation.id]);
-    const facts = await client.platform.facts.query.query({ metrics: ['consultation.referrals', 'consultation.mediation-opened'], from: '2026-03-10', to: '2026-03-10' });
-    expect(Object.fromEntries(facts.rows.map((r) => [r.metric, r.value]))).toEqual({ 'consultation.referrals': 1, 'consultation.mediation-opened': 1 });
+    const on = async (day: string) => {
+      const facts = await client.platform.facts.query.query({ metrics: ['consultation.records', 'consultation.referrals', 'consultation.mediation-opened'], from: day, to: day });
+      return Object.fromEntries(facts.rows.map((r) => [r.metric, r.value]));
+    };
+    // The referral counts on the day the consultation was recorded (a part of the records: the
+    // referral rate stays within 100 %); the case opened on its own day.
+    expect(await on('2026-03-09')).toEqual({ 'consultation.records': 1, 'consultation.referrals': 1 });
+    expect(await on('2026-03-10')).toEqual({ 'consultation.mediation-opened': 1 });
   });
 
   it('links an already referred record without referring it again', async () => {

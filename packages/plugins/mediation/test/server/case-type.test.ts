@@ -39,8 +39,11 @@ describe('the mediation case type', () => {
     const parsed = caseTypeSchema.parse(mediationCaseType);
     const facts = Object.fromEntries(parsed.transitions.map((t) => [t.code, t.facts.map((f) => f.metric)]));
     expect(facts.register).toEqual(['mediation.cases', 'mediation.parties', 'mediation.amount', 'diary.mediation-cases', 'diary.mediation-parties']);
-    expect(facts['take-effect']).toEqual(['mediation.agreements', 'diary.mediation-agreements']);
-    expect(facts['agree-oral']).toEqual(['mediation.agreements', 'diary.mediation-agreements']);
+    expect(facts['take-effect']).toEqual(['mediation.agreements', 'mediation.cases-agreed', 'diary.mediation-agreements']);
+    expect(facts['agree-oral']).toEqual(['mediation.agreements', 'mediation.cases-agreed', 'diary.mediation-agreements']);
+    // A success counts on its case's registration day (a part of the cases registered that day).
+    const dated = Object.fromEntries(parsed.transitions.find((t) => t.code === 'take-effect')!.facts.map((f) => [f.metric, f.dated]));
+    expect(dated).toEqual({ 'mediation.agreements': 'step', 'mediation.cases-agreed': 'opening', 'diary.mediation-agreements': 'opening' });
     expect(facts['agree-written']).toEqual([]);
     expect(facts.fail).toEqual(['mediation.failed']);
     const diaryFacts = parsed.transitions.flatMap((t) => t.facts).filter((f) => f.metric.startsWith('diary.'));

@@ -231,9 +231,12 @@ describe('a case to an agreement in effect', () => {
       'diary.mediation-cases': 1,
       'diary.mediation-parties': 2,
     });
-    // The agreement counts the day it took effect.
-    expect(await factsOf('xitun', ['mediation.agreements', 'diary.mediation-agreements'], '2026-06-08')).toEqual({ 'mediation.agreements': 0, 'diary.mediation-agreements': 0 });
-    expect(await factsOf('hongshan', ['mediation.agreements', 'diary.mediation-agreements'], '2026-06-09')).toEqual({ 'mediation.agreements': 1, 'diary.mediation-agreements': 1 });
+    // The agreement counts the day it took effect; as a success of its case (the rate's numerator,
+    // the diary's 调解成功数), the day the case was registered, beside its count as a dispute.
+    const agreed = ['mediation.agreements', 'mediation.cases-agreed', 'diary.mediation-agreements'];
+    expect(await factsOf('xitun', agreed, '2026-06-08')).toEqual({ 'mediation.agreements': 0, 'mediation.cases-agreed': 0, 'diary.mediation-agreements': 0 });
+    expect(await factsOf('hongshan', agreed, '2026-06-09')).toEqual({ 'mediation.agreements': 1, 'mediation.cases-agreed': 0, 'diary.mediation-agreements': 0 });
+    expect(await factsOf('hongshan', agreed, '2026-06-01')).toEqual({ 'mediation.agreements': 0, 'mediation.cases-agreed': 1, 'diary.mediation-agreements': 1 });
     // Steps re-derive the case's facts: eleven steps, still one case.
     expect(await factsOf('city', ['mediation.cases', 'diary.mediation-cases'], '2026-06-01', '2026-06-15')).toMatchObject({ 'mediation.cases': 1, 'diary.mediation-cases': 1 });
     // Nothing for another county.
@@ -272,6 +275,35 @@ describe('the other endings', () => {
       'diary.mediation-agreements': 1,
       'mediation.amount': 0,
     });
+  });
+
+  it('D1: a case registered in one month and agreed in the next never takes a month’s success rate above 100 %', async () => {
+    const c = await client('zhenxing');
+    let file = await open(c, '2026-01-29', { committee: '振兴街道人民调解委员会' });
+    file = await session(c, file, '2026-02-03');
+    await step(c, file, 'agree-oral', '2026-02-04', { terms: '【示范】双方达成和解。' });
+    const rate = ['mediation.cases-agreed', 'mediation.cases', 'diary.mediation-agreements', 'diary.mediation-cases', 'mediation.agreements'];
+    // January: one dispute, one success (100 %); February: none registered, none counted as a success,
+    // though the agreement took effect then (mediation.agreements, the count of agreements in effect).
+    expect(await factsOf('zhenxing', rate, '2026-01-01', '2026-01-31')).toEqual({
+      'mediation.cases-agreed': 1,
+      'mediation.cases': 1,
+      'diary.mediation-agreements': 1,
+      'diary.mediation-cases': 1,
+      'mediation.agreements': 0,
+    });
+    expect(await factsOf('zhenxing', rate, '2026-02-01', '2026-02-28')).toEqual({
+      'mediation.cases-agreed': 0,
+      'mediation.cases': 0,
+      'diary.mediation-agreements': 0,
+      'diary.mediation-cases': 0,
+      'mediation.agreements': 1,
+    });
+    // The rates divide parts by their wholes (the server refuses a ratio that does not).
+    const entry = t.server.composition.catalog.entryPoints.find((e) => e.id === 'mediation-case-success-rate')!;
+    expect(entry.metrics).toEqual(['mediation.cases-agreed', 'mediation.cases']);
+    expect(t.server.composition.catalog.metrics.get('mediation.cases-agreed')?.cohortOf).toBe('mediation.cases');
+    expect(t.server.composition.catalog.metrics.get('diary.mediation-agreements')?.cohortOf).toBe('diary.mediation-cases');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   competitionRanking,
   codesOfPath,
   periodRange,
+  ratioCohortProblem,
   previousPeriod,
   monthsOf,
   type EntryPointDefinition,
@@ -44,7 +45,7 @@ export function missingMetrics(entry: EntryPointDefinition, metrics: MetricCatal
  */
 export function availableEntryPoints(registry: EntryPointRegistry, catalog: Pick<PlatformCatalog, 'metrics' | 'entryPointGroups'>): EntryPointList {
   return {
-    entries: registry.list.filter((e) => missingMetrics(e, catalog.metrics).length === 0),
+    entries: registry.list.filter((e) => missingMetrics(e, catalog.metrics).length === 0 && ratioCohortProblem(e, catalog.metrics) === null),
     groups: catalog.entryPointGroups.map(({ id, title }) => ({ id, title })),
   };
 }
@@ -66,6 +67,17 @@ export function findEntryPoint(registry: EntryPointRegistry, id: string, metrics
         en: `The entry point "${entry.title.en}" (${id}) is not available: no installed plugin declares ${missing.join(', ')}.`,
       },
       details: { entry: id, missingMetrics: missing.join(',') },
+    });
+  }
+  // (An override's ratio whose numerator is not a part of its denominator: its rate could exceed 100 %.)
+  const ratio = ratioCohortProblem(entry, metrics);
+  if (ratio) {
+    throw new SifaError('NOT_FOUND', {
+      message: {
+        zh: `数据入口“${entry.title.zh}”（${id}）不可用：比率的分子“${entry.metrics[0]}”不是分母“${entry.metrics[1]}”的一部分（指标未声明 cohortOf），比率可能超过 100%。`,
+        en: `The entry point "${entry.title.en}" (${id}) is not available: ${ratio}`,
+      },
+      details: { entry: id },
     });
   }
   return entry;

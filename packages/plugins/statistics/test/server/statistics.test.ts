@@ -41,7 +41,7 @@ const fixturePlugin = defineServerPlugin(
     contributes: {
       metrics: [
         { code: 'fixture.cases', title: { zh: '测试案件', en: 'Test cases' }, unit: { zh: '件', en: 'cases' } },
-        { code: 'fixture.agreements', title: { zh: '测试成功', en: 'Test agreements' }, unit: { zh: '件', en: 'cases' } },
+        { code: 'fixture.agreements', title: { zh: '测试成功', en: 'Test agreements' }, unit: { zh: '件', en: 'cases' }, cohortOf: 'fixture.cases' },
         { code: 'fixture.visits', title: { zh: '测试走访', en: 'Test visits' }, unit: { zh: '次', en: 'visits' } },
       ],
     },
@@ -70,6 +70,8 @@ const testEntries: EntryPointDefinitionInput[] = [
   { id: 'rate', group: 'mediation', title: t2('测试成功率', 'Test rate'), metrics: ['fixture.agreements', 'fixture.cases'], combine: 'ratio', figureTitle: t2('成功率', 'Rate'), chart: 'line' },
   { id: 'total', group: 'key', title: t2('测试合计', 'Test total'), metrics: ['fixture.cases', 'fixture.agreements'], combine: 'sum', figureTitle: t2('合计', 'Total'), chart: 'bar' },
   { id: 'ghost', group: 'basic', title: t2('未安装', 'Not installed'), metrics: ['fixture.cases', 'ghost.cases'], combine: 'each', chart: 'bar' },
+  // Visits are not a part of cases: the rate could exceed 100 %.
+  { id: 'loose-rate', group: 'basic', title: t2('走访率', 'Visit rate'), metrics: ['fixture.visits', 'fixture.cases'], combine: 'ratio', figureTitle: t2('率', 'Rate'), chart: 'line' },
 ];
 
 // ---- the server ------------------------------------------------------------------------------
@@ -141,6 +143,7 @@ describe('contract', () => {
     const ids = entries.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['cases', 'rate', 'total', 'mediation-success-rate', 'work-overview']));
     expect(ids).not.toContain('ghost');
+    expect(ids).not.toContain('loose-rate');
     // The warnings plugin is not installed here: its entry points are left out, the diary's are all in.
     const needsWarnings = demoEntryPoints.filter((e) => e.metrics.some((m) => m.startsWith('warnings.'))).map((e) => e.id);
     expect(needsWarnings.length).toBeGreaterThan(0);
@@ -160,6 +163,14 @@ describe('contract', () => {
     expect(zh.message).toContain('未安装');
   });
 
+  it('D1: an override ratio whose numerator is not declared a part of its denominator is not served (its rate could exceed 100 %)', async () => {
+    const loose = await sifaErrorOf((await client('hongshan')).statistics.view.query({ entry: 'loose-rate', period: '2026-Q2' }));
+    expect(loose.data.sifaCode).toBe('NOT_FOUND');
+    expect(loose.message).toContain('"fixture.visits" is not declared a cohort of "fixture.cases"');
+    const zh = await sifaErrorOf((await t.client('hongshan', { locale: 'zh-CN' })).statistics.view.query({ entry: 'loose-rate', period: '2026-Q2' }));
+    expect(zh.message).toContain('比率可能超过 100%');
+  });
+
   it('refuses a bad period or comparison with field issues', async () => {
     const c = await client('hongshan');
     const bad = await sifaErrorOf(c.statistics.view.query({ entry: 'cases', period: '2026-13' }));
@@ -171,13 +182,13 @@ describe('contract', () => {
 });
 
 describe('the demo entry points', () => {
-  it('are 18, cover all 12 groups and each uses only its own plugin\'s metrics (diary.*, warnings.raised / warnings.closed)', () => {
+  it('are 18, cover all 12 groups and each uses only its own plugin\'s metrics (diary.*, warnings.*)', () => {
     expect(demoEntryPoints).toHaveLength(18);
     expect(entryPointGroups).toHaveLength(12);
     expect(new Set(demoEntryPoints.map((e) => e.group))).toEqual(new Set(entryPointGroups));
     const diaryDeclared = new Set<string>(diaryMetrics.map((m) => m.code));
     for (const e of diaryEntryPoints) for (const m of e.metrics) expect(diaryDeclared.has(m), `${e.id}: ${m}`).toBe(true);
-    for (const e of warningsEntryPoints) for (const m of e.metrics) expect(['warnings.raised', 'warnings.closed'], `${e.id}: ${m}`).toContain(m);
+    for (const e of warningsEntryPoints) for (const m of e.metrics) expect(['warnings.raised', 'warnings.closed', 'warnings.raised-closed'], `${e.id}: ${m}`).toContain(m);
     expect(demoEntryPoints.find((e) => e.id === 'mediation-success-rate')).toMatchObject({ combine: 'ratio', metrics: ['diary.mediation-agreements', 'diary.mediation-cases'] });
     expect(demoEntryPoints.some((e) => e.chart === 'pie')).toBe(true);
     expect(demoEntryPoints.some((e) => e.combine === 'sum')).toBe(true);

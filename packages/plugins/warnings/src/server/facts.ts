@@ -1,7 +1,8 @@
 /**
  * The warnings' facts, so the dashboard counts warnings like any other work: one
  * `warnings.raised` on the day a warning was raised and one `warnings.closed` on the day it was
- * closed, for the warned org. They are re-derived from the warning whenever it changes (a
+ * closed, for the warned org, and one `warnings.raised-closed` on the day a since-closed warning
+ * was raised (the close rate's numerator, a part of `warnings.raised`). They are re-derived from the warning whenever it changes (a
  * reopened warning loses its `closed` fact), one batch per evaluation.
  */
 import { inArray } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { dayIn } from './calendar-day.js';
 export const warningMetrics = {
   raised: 'warnings.raised',
   closed: 'warnings.closed',
+  raisedClosed: 'warnings.raised-closed',
 } as const;
 
 export async function recordWarningFacts(scoped: ScopedServices, ids: readonly string[], timeZone: string): Promise<void> {
@@ -23,7 +25,10 @@ export async function recordWarningFacts(scoped: ScopedServices, ids: readonly s
     await scoped.facts.recordMany(
       rows.map((w) => {
         const facts: FactInput[] = [{ orgCode: w.orgCode, day: dayIn(w.raisedAt, timeZone), metric: warningMetrics.raised, value: 1 }];
-        if (w.state === 'closed' && w.closedAt) facts.push({ orgCode: w.orgCode, day: dayIn(w.closedAt, timeZone), metric: warningMetrics.closed, value: 1 });
+        if (w.state === 'closed' && w.closedAt) {
+          facts.push({ orgCode: w.orgCode, day: dayIn(w.closedAt, timeZone), metric: warningMetrics.closed, value: 1 });
+          facts.push({ orgCode: w.orgCode, day: facts[0]!.day, metric: warningMetrics.raisedClosed, value: 1 });
+        }
         return { source: { kind: 'warnings.warning', id: w.id }, facts };
       }),
     );

@@ -306,6 +306,7 @@ describe('re-evaluation', () => {
     expect(await warningFacts(w!.id)).toEqual([
       ['warnings.closed', '2026-06-24'],
       ['warnings.raised', '2026-06-24'],
+      ['warnings.raised-closed', '2026-06-24'],
     ]);
 
     await visits(95);
@@ -315,7 +316,7 @@ describe('re-evaluation', () => {
     expect(detail).toMatchObject({ state: 'raised', closeReason: null, conditionActive: true });
     expect(detail.steps.map((s) => s.kind)).toEqual(['raise', 'auto-close', 'reopen']);
     expect(detail.summary.zh).toContain('95次');
-    // Reopened: counted as raised (on its first day), no longer as closed.
+    // Reopened: counted as raised (on its first day), no longer as closed (nor in the close rate).
     expect(await warningFacts(w!.id)).toEqual([['warnings.raised', '2026-06-24']]);
 
     await hongshan.warnings.issueNotice.mutate({ id: w!.id, requirement: '说明走访量异常的原因。' });
@@ -327,6 +328,7 @@ describe('re-evaluation', () => {
     expect(await warningFacts(w!.id)).toEqual([
       ['warnings.closed', '2026-06-24'],
       ['warnings.raised', '2026-06-24'],
+      ['warnings.raised-closed', '2026-06-24'],
     ]);
     await disable(r.id);
   });
