@@ -12,6 +12,7 @@
  * distinct point shapes, and each chart has a data table beside it (the element's).
  */
 import { svg, nothing, type SVGTemplateResult, type TemplateResult, html } from 'lit';
+import { boundsOf } from '../base/geometry.js';
 import { listKeyMove } from '../base/list-keys.js';
 
 /** What every chart shares: how to format numbers, its id, the active and tooltip marks, and callbacks. */
@@ -357,17 +358,7 @@ export function pieChart(chart: CategoryChart, share: (part: number) => string):
 
 /** Projects lon/lat rings into a `width`-wide box (equirectangular, x scaled by cos of the middle latitude). */
 export function projector(rings: [number, number][][], width: number, pad = 8): { project(p: [number, number]): [number, number]; height: number } {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const ring of rings)
-    for (const [lon, lat] of ring) {
-      minX = Math.min(minX, lon);
-      maxX = Math.max(maxX, lon);
-      minY = Math.min(minY, lat);
-      maxY = Math.max(maxY, lat);
-    }
+  const [minX, minY, maxX, maxY] = boundsOf(rings);
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const scale = (width - pad * 2) / (((maxX - minX) * k) || 1);
   const height = (maxY - minY) * scale + pad * 2;

@@ -25,6 +25,7 @@ import { Map as MapLibreMap, LngLatBounds, setWorkerUrl, type StyleSpecification
 import Supercluster from 'supercluster';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import { boundsOf } from '../base/geometry.js';
 import type { LngLat, RegionCollection, RegionFeature } from '@sifa/core';
 import { buildStyle, overlay, regionSourceId, type StyleColors, type StyleOptions } from './style.js';
 
@@ -110,15 +111,8 @@ const chifeng = new LngLatBounds([116.3, 41.3], [121.0, 45.4]);
 
 /** A county's size for label priority: the area of its outline's bounding box (degrees², enough to rank). */
 function extentOf(f: RegionFeature): number {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   const rings = f.geometry.type === 'Polygon' ? (f.geometry.coordinates as LngLat[][]) : (f.geometry.coordinates as LngLat[][][]).flat();
-  for (const ring of rings)
-    for (const [x, y] of ring) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
+  const [x0, y0, x1, y1] = boundsOf(rings);
   return (x1 - x0) * (y1 - y0);
 }
 

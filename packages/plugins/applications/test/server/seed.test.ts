@@ -4,10 +4,13 @@
  * others, imported whole), labelled 【示范】, forwarded to the county's government, in every state;
  * a second run adds nothing. On both engines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chifengOrgTree, seedPlugins } from '@sifa/server';
 import { startTestServer, type TestServerOf } from '@sifa/server/testing';
 import { createApplicationsPlugin } from '../../src/server/index.js';
+
+// The whole city's demo is seeded, in the setup and again in a test: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const clock = { now: new Date('2026-11-20T10:00:00+08:00') };
 const plugins = [createApplicationsPlugin()] as const;

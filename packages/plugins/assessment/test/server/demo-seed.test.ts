@@ -4,13 +4,16 @@
  * standard published for this year and the last, so the portal shows scores computed from
  * entries. Seeding twice adds nothing. Runs the real seed hooks (about 10 s on PGlite).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
 import { chifengOrgTree, seedPlugins, type AppRouterOf } from '@sifa/server';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createAssessmentPlugin } from '../../src/server/index.js';
 import { startTestServer, wholeRegionReader as admin, type TestServer, testMonth, testYear } from '@sifa/server/testing';
+
+// The whole city's demo is seeded, in the setup and again in a test: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const plugins = [createDiaryPlugin(), createAssessmentPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;

@@ -5,10 +5,13 @@
  * offices (西屯, 三中街) step by step with their record sheets, the others imported whole; a
  * second run adds nothing. On both engines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chifengOrgTree, seedPlugins } from '@sifa/server';
 import { startTestServer, type TestServerOf } from '@sifa/server/testing';
 import { createConsultationPlugin } from '../../src/server/index.js';
+
+// The whole city's demo is seeded, in the setup and again in a test: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const clock = { now: new Date('2026-11-20T10:00:00+08:00') };
 const plugins = [createConsultationPlugin()] as const;

@@ -3,12 +3,15 @@
  * its real county polygon, plus each county's legal-service and legal-aid centres; all marked
  * approximate with fictitious phone numbers; seeding twice changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chifengOrgTree, countyBoundaries, pointInGeometry, seedPlugins, type AppRouterOf } from '@sifa/server';
 import type { Institution } from '../../src/index.js';
 import { createToursPlugin } from '@sifa/plugin-tours/server';
 import { createInstitutionsPlugin } from '../../src/server/index.js';
 import { startTestServer, type TestServer } from '@sifa/server/testing';
+
+// The whole city's demo is seeded, in the setup and again in a test: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const plugins = [createInstitutionsPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;

@@ -4,13 +4,16 @@
  * confirmation; the diary types no mediation counts when the mediation plugin is installed, so
  * the diary's mediation figures are the case files'; a second run adds nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, type CaseParty } from '@sifa/core';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { chifengOrgTree, seedPlugins } from '@sifa/server';
 import { startTestServer, wholeRegionReader, type TestServerOf } from '@sifa/server/testing';
 import { createMediationPlugin } from '../../src/server/index.js';
 import { demoIdNumber, plannedDemoCases } from '../../src/server/seed.js';
+
+// The whole city's demo is seeded, in the setup and again in a test: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const today = '2026-06-15';
 const clock = { now: new Date('2026-06-15T02:00:00Z') };

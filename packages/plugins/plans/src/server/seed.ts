@@ -8,7 +8,7 @@
  * whose metric no installed plugin declares (the diary plugin is not installed) are left out.
  */
 import { createHash } from 'node:crypto';
-import { isSifaError, type PluginSeedContext, type ScopedServices } from '@sifa/core';
+import { type PluginSeedContext, type ScopedServices } from '@sifa/core';
 import { eq } from 'drizzle-orm';
 import { defaultDue } from '../split.js';
 import type { PlanItemInputParsed } from '../schemas.js';
@@ -16,12 +16,8 @@ import { plans } from './schema.js';
 import { createPlan, type MetricInfo } from './service.js';
 import { dayIn } from './jobs.js';
 
-/** The diary metrics the demo plan uses, with the titles the diary plugin declares them under. */
-const demoMetrics: Record<string, MetricInfo> = {
-  'diary.law-education-events': { title: { zh: '普法宣传活动', en: 'Law education events' }, unit: { zh: '场', en: 'events' } },
-  'diary.mediation-cases': { title: { zh: '调解矛盾纠纷', en: 'Disputes mediated' }, unit: { zh: '件', en: 'cases' } },
-  'diary.legal-literates-trained': { title: { zh: '培训法律明白人', en: 'Legally-literate persons trained' }, unit: { zh: '人次', en: 'person-times' } },
-};
+/** The diary metrics the demo plan uses (their titles and units, in every language, from the catalog). */
+const demoMetrics = ['diary.law-education-events', 'diary.mediation-cases', 'diary.legal-literates-trained'] as const;
 
 /** A UUID (version 5 layout) from a name, so the same year always gives the same demo plan. */
 export function demoPlanId(year: number): string {
@@ -32,16 +28,12 @@ export function demoPlanId(year: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-async function installedMetrics(s: ScopedServices, day: string): Promise<Map<string, MetricInfo>> {
+/** The demo metrics some installed plugin declares, as declared (the diary plugin's, when installed). */
+function installedMetrics(s: ScopedServices): Map<string, MetricInfo> {
   const out = new Map<string, MetricInfo>();
-  for (const [code, info] of Object.entries(demoMetrics)) {
-    try {
-      await s.facts.query({ metrics: [code], from: day, to: day });
-      out.set(code, info);
-    } catch (error) {
-      // An undeclared metric is refused with VALIDATION_FAILED: the plugin behind it is not installed.
-      if (!isSifaError(error) || error.sifaCode !== 'VALIDATION_FAILED') throw error;
-    }
+  for (const code of demoMetrics) {
+    const declared = s.catalog.metrics.get(code);
+    if (declared) out.set(code, { title: declared.title, unit: declared.unit });
   }
   return out;
 }
@@ -64,7 +56,7 @@ export async function seedDemoPlan(ctx: PluginSeedContext, timeZone: string): Pr
       return;
     }
     const offices = await s.orgs.children(counties[0]!.code);
-    const metrics = await installedMetrics(s, today);
+    const metrics = installedMetrics(s);
     const period = String(year);
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const items: PlanItemInputParsed[] = [];
@@ -89,7 +81,7 @@ export async function seedDemoPlan(ctx: PluginSeedContext, timeZone: string): Pr
     const juneEnd = defaultDue(s.calendar, `${year}-06`);
     items.push({ title: '报送上半年工作总结', kind: 'manual', due: juneEnd, assignees: [...toCounties, ...toOffices] });
     items.push({ title: '报送全年工作总结', kind: 'manual', assignees: toCounties });
-    const skipped = Object.keys(demoMetrics).filter((code) => !metrics.has(code));
+    const skipped = demoMetrics.filter((code) => !metrics.has(code));
     if (skipped.length) ctx.log(`metrics not installed, their demo items left out: ${skipped.join(', ')}`);
     const detail = await createPlan(s, { now: ctx.now(), today, locale: 'zh-CN', metrics }, { id, demo: true, orgCode: city, period, title: `【演示】${year}年度司法所重点工作计划`, items });
     ctx.log(`demo plan ${detail.id}: ${detail.items.length} items, ${detail.instanceCount} assignments`);

@@ -5,7 +5,7 @@
  * yet, the diary history ends before today (none of it in the future), last year carries the
  * numbers, and the first warning evaluation of the year raises nothing absurd.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
 import { chifengOrgTree, seedPlugins, type AppRouterOf } from '@sifa/server';
@@ -15,6 +15,9 @@ import { createAssessmentPlugin } from '@sifa/plugin-assessment/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
 import { createStatisticsPlugin } from '../../src/server/index.js';
 import { startTestServer, wholeRegionReader as admin, type TestServer, testClockFrom } from '@sifa/server/testing';
+
+// The whole city's demo is seeded in the setup: minutes on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const plugins = [createDiaryPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin()] as const;
 const newYear = '2027-01-01T00:30:00+08:00';
