@@ -444,5 +444,7 @@ describe('demo seed', () => {
       ['报送全年工作总结', 'manual', null, 12],
     ]);
     expect(detail.items[1]!.weights![`${year}-01`]).toBe(2);
+    // Titles and units as the diary declares them, its Mongolian included (D6: not a copy in zh/en).
+    expect(detail.items[1]!.metric).toMatchObject({ title: { zh: '调解矛盾纠纷', mn: expect.stringMatching(/^[\u1800-\u18AF\u202F ]+$/) }, unit: { zh: '件', mn: expect.stringMatching(/[\u1800-\u18AF]/) } });
   });
 });
