@@ -174,6 +174,9 @@ describe('every rule kind raises on its fixture and not just below the line', ()
     const found = byOrg(await warningsOf(r.id));
     expect(result.notEvaluable).toEqual([]);
     expect(found.get(A)).toMatchObject({ subject: '2026-05', state: 'raised', ruleKind: 'metric-threshold', severity: 'warning', summary: { zh: '2026年5月测试案件为2件，低于预警线3件。' } });
+    // Stored and served with its Mongolian draft: the fixture metric has no Mongolian, so its Chinese
+    // title stands in it and its unit word (件 / cases) is left out; the numbers stay.
+    expect(found.get(A)?.summary.mn).toBe('2026 ᠣᠨ\u202fᠤ 5 ᠰᠠᠷ\u180eᠠ\u202fᠳᠤᠷ 测试案件 2᠂ 3 ᠬᠡᠮᠡᠬᠦ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ\u202fᠦᠨ ᠪᠣᠰᠤᠭ\u180eᠠ\u202fᠠᠴᠠ ᠳᠣᠣᠷ\u180eᠠ ᠪᠠᠶᠢᠨ\u180eᠠ᠃');
     expect(found.has(B)).toBe(false);
     // No facts at all: nothing was done, 0 < 3.
     expect(found.get(C)?.subject).toBe('2026-05');
@@ -227,6 +230,9 @@ describe('every rule kind raises on its fixture and not just below the line', ()
     expect(b.evidence.items.map((i) => i.day)).toEqual(['2026-06-17', '2026-06-18', '2026-06-23']);
     expect(b).toMatchObject({ subject: '2026-06', evidence: { value: 3, line: 2, window: '2026-06-16/2026-06-23' } });
     expect(found.get(C)?.summary.zh).toBe('最近5个工作日（2026-06-16至2026-06-23）中有5天没有填写工作日志，超过允许的2天。');
+    // The Mongolian draft (no data of its own in it): Mongolian script, no Chinese, the numbers kept.
+    expect(found.get(C)?.summary.mn).toMatch(/^[^\p{Script=Han}]*[\u1800-\u18af][^\p{Script=Han}]*$/u);
+    expect(found.get(C)?.summary.mn).toContain('(2026-06-16–2026-06-23)');
     await disable(r.id);
   });
 

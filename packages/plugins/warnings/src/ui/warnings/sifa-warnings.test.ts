@@ -374,6 +374,12 @@ describe('<sifa-warnings> with the real server', () => {
     const m = await mount(county, { selected: id, lang: 'mn-Mong' });
     await eventually(() => m.el.dataset['sifaLocale'] === 'mn-Mong' && m.root.querySelector('[part="detail"] dl'), { what: 'the Mongolian detail' });
     await m.el.updateComplete;
+    // The server's summary in its Mongolian draft (the diary's metric has Mongolian words): shown as
+    // it is, not the Chinese marked lang="zh-CN".
+    const summary = q(m.root, '[part="detail"] .summary');
+    expect(summary.textContent).toMatch(/[\u1800-\u18af]/);
+    expect(summary.textContent).not.toMatch(/\p{Script=Han}/u);
+    expect(summary.querySelector('[lang="zh-CN"]')).toBeNull();
     await page.viewport(1400, 900);
     const wide = layoutReport(m.el);
     expect(wide.clipped).toEqual([]);
