@@ -253,8 +253,9 @@ describe('fieldIssuesOf', () => {
     expect(byPath('zh-CN').org).toBe(validationMessages.orgCode.zh);
     expect(byPath('en').day).toBe(validationMessages.isoDay.en);
     expect(byPath('zh-CN').day).toBe(validationMessages.isoDay.zh);
-    // No Mongolian catalog text yet: Chinese.
-    expect(byPath('mn-Mong').org).toBe(validationMessages.orgCode.zh);
+    // Core's catalog has (draft) Mongolian for every key: mn-Mong readers get it, not the Chinese.
+    expect(byPath('mn-Mong').org).toBe(validationMessages.orgCode.mn);
+    expect(byPath('mn-Mong').day).toBe(validationMessages.isoDay.mn);
     for (const message of Object.values(byPath('zh-CN'))) expect(message).not.toContain('§');
   });
 

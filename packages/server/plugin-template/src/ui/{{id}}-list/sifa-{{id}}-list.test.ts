@@ -38,7 +38,8 @@ async function mount(options: { orgCode: string; role?: Role; lang?: Locale; the
   return { el: el as Sifa{{Name}}List, root };
 }
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+// Collapses the markup's ASCII white space only: \s would also turn Mongolian's U+202F (before a suffix) into a space.
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim();
 const titles = (root: ShadowRoot) => [...root.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => text(td));
 
 beforeEach(() => {
@@ -63,13 +64,20 @@ describe('<sifa-{{id}}-list>', () => {
     expect(getComputedStyle(root.querySelector('.list')!).writingMode).toBe(lang === 'mn-Mong' ? 'vertical-lr' : 'horizontal-tb');
   });
 
-  it('has the same keys in every catalog, every Mongolian string a draft', async () => {
+  it('has the same keys in every catalog, every Mongolian string a draft in Mongolian script', async () => {
     const [en, mn] = await Promise.all([{{name}}ListMessages.load('en'), {{name}}ListMessages.load('mn-Mong')]);
     const keys = Object.keys({{name}}ListMessages.catalogs['zh-CN']).sort();
     expect(Object.keys(en).sort()).toEqual(keys);
     expect(Object.keys(mn).sort()).toEqual(keys);
     expect([...{{name}}ListMessages.mnDrafts].sort()).toEqual(keys);
     for (const catalog of [{{name}}ListMessages.catalogs['zh-CN'], en, mn]) for (const key of keys) expect(catalog[key as {{Name}}ListMessageKey]).not.toBe('');
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of keys as {{Name}}ListMessageKey[]) {
+      // Traditional script (U+1800–U+18AF), no Chinese left over, the same placeholders as zh-CN.
+      expect(mn[key], key).toMatch(/[\u1800-\u18af]/u);
+      expect(mn[key], key).not.toMatch(/\p{Script=Han}/u);
+      expect(placeholders(mn[key]), key).toEqual(placeholders({{name}}ListMessages.catalogs['zh-CN'][key]));
+    }
   });
 
   it('shows an office only its own records, and a county its offices\'', async () => {
