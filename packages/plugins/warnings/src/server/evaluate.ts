@@ -283,13 +283,27 @@ function digestBody(items: readonly Raised[], more: (n: number) => LocalizedText
   const shown = items.slice(0, 5);
   const zh = shown.map((w) => `${w.orgName.zh}：${w.summary.zh}`);
   const en = shown.map((w) => `${w.orgName.en ?? w.orgName.zh}: ${w.summary.en}`);
+  // (Org names and summaries without Mongolian are shown as they are in Chinese, as pickText does.)
+  const mn = shown.map((w) => `${w.orgName.mn ?? w.orgName.zh}᠄ ${w.summary.mn ?? w.summary.zh}`);
   if (items.length > shown.length) {
     const rest = more(items.length - shown.length);
     zh.push(rest.zh);
     en.push(rest.en);
+    mn.push(rest.mn ?? rest.zh);
   }
-  return { zh: zh.join('\n').slice(0, 3900), en: en.join('\n').slice(0, 3900) };
+  return { zh: zh.join('\n').slice(0, 3900), en: en.join('\n').slice(0, 3900), mn: mn.join('\n').slice(0, 3900) };
 }
+
+/**
+ * "… more in the warnings list." MONGOLIAN DRAFTS here and in the titles below (non-speaker;
+ * transliteration in `mn draft:` comments, conventions as in texts.ts).
+ */
+// mn draft: basa {rest} bayin_a, seremjilel-Un jigsagalta-aca Ujegtun.
+const moreInList = (rest: number): LocalizedText => ({
+  zh: `另有 ${rest} 条，请在预警列表中查看。`,
+  en: `${rest} more in the warnings list.`,
+  mn: `ᠪᠠᠰᠠ ${rest} ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ᠦᠨ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠦᠵᠡᠭᠲᠦᠨ᠃`,
+});
 
 const maxSeverity = (items: readonly { severity: WarningSeverity }[]): WarningSeverity => items.reduce<WarningSeverity>((m, w) => (severityRank[w.severity] > severityRank[m] ? w.severity : m), 'info');
 
@@ -307,8 +321,13 @@ async function notify(scoped: ScopedServices, raised: readonly Raised[], escalat
       to: { orgCode: manager },
       kind: 'warnings.raised',
       severity: maxSeverity(items),
-      title: { zh: `新增预警 ${n} 条，请下发预警单或处置`, en: `${n} new warning${n === 1 ? '' : 's'} to handle (issue a notice or close)` },
-      body: digestBody(items, (rest) => ({ zh: `另有 ${rest} 条，请在预警列表中查看。`, en: `${rest} more in the warnings list.` })),
+      title: {
+        zh: `新增预警 ${n} 条，请下发预警单或处置`,
+        en: `${n} new warning${n === 1 ? '' : 's'} to handle (issue a notice or close)`,
+        // mn draft: sin_e seremjilel {n}: seremjilel-Un bicig gargaqu buyu qaagaqu
+        mn: `ᠰᠢᠨ᠎ᠡ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ${n}᠄ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ᠦᠨ ᠪᠢᠴᠢᠭ ᠭᠠᠷᠭᠠᠬᠤ ᠪᠤᠶᠤ ᠬᠠᠭᠠᠬᠤ`,
+      },
+      body: digestBody(items, moreInList),
       ...(n === 1 ? { entity: { kind: 'warnings.warning', id: items[0]!.id } } : {}),
       dedupKey: digestKey('warnings.raised', manager, items.map((w) => w.id)),
     });
@@ -321,8 +340,13 @@ async function notify(scoped: ScopedServices, raised: readonly Raised[], escalat
       to: { orgCode: target },
       kind: 'warnings.escalated',
       severity: 'urgent',
-      title: { zh: `${n} 条预警逾期未反馈，已上报本单位`, en: `${n} warning${n === 1 ? '' : 's'} with overdue feedback escalated to you` },
-      body: digestBody(items, (rest) => ({ zh: `另有 ${rest} 条，请在预警列表中查看。`, en: `${rest} more in the warnings list.` })),
+      title: {
+        zh: `${n} 条预警逾期未反馈，已上报本单位`,
+        en: `${n} warning${n === 1 ? '' : 's'} with overdue feedback escalated to you`,
+        // mn draft: qariγu-ban qojidagsan seremjilel {n}, tan-du debsigUlbe
+        mn: `ᠬᠠᠷᠢᠭᠤ ᠪᠠᠨ ᠬᠣᠵᠢᠳᠠᠭᠰᠠᠨ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ${n}᠂ ᠲᠠᠨ ᠳᠤ ᠳᠡᠪᠰᠢᠭᠦᠯᠪᠡ`,
+      },
+      body: digestBody(items, moreInList),
       ...(n === 1 ? { entity: { kind: 'warnings.warning', id: items[0]!.id } } : {}),
       dedupKey: digestKey('warnings.escalated', target, items.map((w) => `${w.id}@${w.target.code}`)),
     });

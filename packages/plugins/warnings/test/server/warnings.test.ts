@@ -386,6 +386,10 @@ describe('lifecycle', () => {
     expect(responded.steps.at(-1)).toMatchObject({ kind: 'respond', by: { name: 't.xitun' }, text: '已补报活动总结。\n逾期系人员调整所致。', items: ['建立计划事项台账'] });
     const managerInbox = await hongshan.platform.notifications.list.query({});
     expect(managerInbox.items.some((n) => n.entity?.id === warningId && n.kind === 'warnings.respond')).toBe(true);
+    // D6: the message of new warnings reads in Mongolian too (drafts): its title, and the summary in its body.
+    const raisedNote = managerInbox.items.find((n) => n.kind === 'warnings.raised');
+    expect(raisedNote?.title.mn).toMatch(/^ᠰᠢᠨ᠎ᠡ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ \d+᠄/);
+    expect(raisedNote?.body.mn).toMatch(/[\u1820-\u18AF]/);
 
     const closed = await hongshan.warnings.close.mutate({ id: warningId, note: '整改到位。', advice: '建议每月初核对计划事项。' });
     expect(closed).toMatchObject({ state: 'closed', closeReason: 'handled', actions: [] });
