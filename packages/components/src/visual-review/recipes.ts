@@ -23,6 +23,12 @@ export interface Recipe {
   /** Truthy once the element shows its data (polled). */
   ready(root: ShadowRoot, el: HTMLElement): unknown;
   /**
+   * Brings the element, once ready, to the state under review when its first one hides most of
+   * it (a form opened beside a calendar): what a person meets after a click or two. Resolves when
+   * that state shows.
+   */
+  open?(root: ShadowRoot): Promise<void>;
+  /**
    * Where the element shows server data and names beyond what it marks lang="zh-CN" (a selector;
    * each needs its reason): Chinese there is data, not untranslated UI.
    */
@@ -57,6 +63,17 @@ export interface KnownDefect {
 /** The known defect of `recipe` in this case, if any. */
 export function knownDefect(recipe: Recipe, lang: Locale, width: number, theme: SifaTheme): KnownDefect | undefined {
   return recipe.known?.find((k) => (k.lang ?? lang) === lang && (k.width ?? width) === width && (k.theme ?? theme) === theme);
+}
+
+/** `find()` once it is there (polled each frame, up to 10 s). */
+async function until<T>(find: () => T | null | undefined): Promise<T> {
+  const end = performance.now() + 10_000;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (performance.now() > end) throw new Error(`not shown within 10 s: ${find.toString()}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
 }
 
 const busyDone = (root: ShadowRoot) => root.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
@@ -95,6 +112,14 @@ export const recipes: Record<string, Recipe> = {
     // Its own offline store: nothing left from another test.
     attributes: () => Promise.resolve({ 'storage-key': `visual-review-${crypto.randomUUID().slice(0, 8)}`, month: testMonth(-1) }),
     ready: (root) => root.querySelector('[part="calendar"]')?.getAttribute('aria-busy') === 'false',
+    // A day chosen and an item's form open beside the calendar (D6: in Mongolian the form
+    // pushed the calendar out of the widget's box).
+    async open(root) {
+      root.querySelector<HTMLButtonElement>('button.day[data-kind="missing"], button.day[data-kind="filled"]')!.click();
+      const pick = await until(() => root.querySelector<HTMLButtonElement>('button.pick[data-item="diary.law-education"]'));
+      pick.click();
+      await until(() => root.querySelector('form'));
+    },
   },
   'sifa-legal-map': {
     // The public legal-services map.

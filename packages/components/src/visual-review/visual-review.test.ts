@@ -92,6 +92,10 @@ async function mount(tag: string, define: string, recipe: Recipe, lang: Locale):
   const root = await eventually(() => el.shadowRoot, { what: `<${tag}> to render` });
   await eventually(() => recipe.ready(root, el), { what: `<${tag}> to show its data`, timeoutMs: 30_000 });
   await settle(el);
+  if (recipe.open) {
+    await recipe.open(root);
+    await settle(el);
+  }
   return { el, root, before, after };
 }
 
