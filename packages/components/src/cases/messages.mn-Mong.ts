@@ -182,8 +182,8 @@ export const mnMong: CasesMessageCatalog = {
   // bicig garqu
   issuesDocument: 'ᠪᠢᠴᠢᠭ ᠭᠠᠷᠬᠤ',
 
-  // jayilasi Ugei
-  required: 'ᠵᠠᠶᠢᠯᠠᠰᠢ ᠦᠭᠡᠢ',
+  // bOglekU kereg-tei
+  required: 'ᠪᠥᠭᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ',
   // songgoqu
   choose: 'ᠰᠣᠨᠭᠭᠣᠬᠤ',
   // tiyim
@@ -206,8 +206,8 @@ export const mnMong: CasesMessageCatalog = {
   close: 'ᠬᠠᠭᠠᠬᠤ',
   // {count} jUil-i jasaju dakin tusiyan_a uu.
   fixErrors: '{count} ᠵᠦᠢᠯ ᠢ ᠵᠠᠰᠠᠵᠤ ᠳᠠᠬᠢᠨ ᠲᠤᠰᠢᠶᠠᠨ᠎ᠠ ᠤᠤ᠃',
-  // ene jUil jayilasi Ugei.
-  fieldRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠵᠠᠶᠢᠯᠠᠰᠢ ᠦᠭᠡᠢ᠃',
+  // ene jUil-i bOglekU kereg-tei.
+  fieldRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠢ ᠪᠥᠭᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
   // {max} Usug-ece ilegUU bolqu Ugei.
   tooLong: '{max} ᠦᠰᠤᠭ ᠡᠴᠡ ᠢᠯᠡᠭᠦᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
   // too bicin_e uu.
@@ -292,62 +292,62 @@ export const mnMong: CasesMessageCatalog = {
   showFields: 'ᠪᠢᠴᠢᠭᠰᠡᠨ ᠵᠦᠢᠯ ({n})',
   // 1 jUil-i jasaju dakin tusiyan_a uu.
   fixErrorsOne: '1 ᠵᠦᠢᠯ ᠢ ᠵᠠᠰᠠᠵᠤ ᠳᠠᠬᠢᠨ ᠲᠤᠰᠢᠶᠠᠨ᠎ᠠ ᠤᠤ᠃',
-  // ene jUil jayilasi Ugei.
-  caseRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠵᠠᠶᠢᠯᠠᠰᠢ ᠦᠭᠡᠢ᠃',
-  // Usug bicin_e uu.
-  caseText: 'ᠦᠰᠤᠭ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // Usug qetUrkei olan bayin_a.
-  caseTooLong: 'ᠦᠰᠤᠭ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // too bicin_e uu.
-  caseNumber: 'ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // bUkUl too bicin_e uu.
-  caseWholeNumber: 'ᠪᠦᠬᠦᠯ ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // too qamug-un baga-aca baga bayin_a.
-  caseTooSmall: 'ᠲᠣᠣ ᠬᠠᠮᠤᠭ ᠤᠨ ᠪᠠᠭᠠ ᠠᠴᠠ ᠪᠠᠭᠠ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // too qamug-un yeke-ece yeke bayin_a.
-  caseTooLarge: 'ᠲᠣᠣ ᠬᠠᠮᠤᠭ ᠤᠨ ᠶᠡᠬᠡ ᠡᠴᠡ ᠶᠡᠬᠡ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // edUr-i `YYYY-MM-DD` metU bicin_e.
-  caseDate: 'ᠡᠳᠦᠷ ᠢ YYYY-MM-DD ᠮᠡᠲᠦ ᠪᠢᠴᠢᠨ᠎ᠡ᠃',
-  // tiyim buyu Ugei-yi songgon_a uu.
-  caseBoolean: 'ᠲᠢᠶᠢᠮ ᠪᠤᠶᠤ ᠦᠭᠡᠢ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
-  // Ogtegsen songgolta-aca nige-yi songgon_a uu.
-  caseChoice: 'ᠥᠭᠲᠡᠭᠰᠡᠨ ᠰᠣᠨᠭᠭᠣᠯᠲᠠ ᠠᠴᠠ ᠨᠢᠭᠡ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
-  // nige jUil-i dakin songgoqu Ugei.
-  caseDuplicate: 'ᠨᠢᠭᠡ ᠵᠦᠢᠯ ᠢ ᠳᠠᠬᠢᠨ ᠰᠣᠨᠭᠭᠣᠬᠤ ᠦᠭᠡᠢ᠃',
-  // too qetUrkei olan bayin_a.
-  caseTooManyItems: 'ᠲᠣᠣ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene jUil-i bOglekU kereg-tei.
+  caseRequired: 'ᠡᠨᠡ ᠵᠦᠢᠯ ᠢ ᠪᠥᠭᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // Ug bicin_e UU.
+  caseText: 'ᠦᠭ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // Ug keterkei urtu bayin_a.
+  caseTooLong: 'ᠦᠭ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠤᠷᠲᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // too bicin_e UU.
+  caseNumber: 'ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // bUkUl too bicin_e UU.
+  caseWholeNumber: 'ᠪᠦᠬᠦᠯ ᠲᠣᠣ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // too keterkei baga bayin_a.
+  caseTooSmall: 'ᠲᠣᠣ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠪᠠᠭᠠ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // too keterkei yeke bayin_a.
+  caseTooLarge: 'ᠲᠣᠣ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠶᠡᠬᠡ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // edUr-i `YYYY-MM-DD` metU bicin_e UU.
+  caseDate: 'ᠡᠳᠦᠷ ᠢ YYYY-MM-DD ᠮᠡᠲᠦ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // tiyimU buyu Ugei-yi soNgon_a uu.
+  caseBoolean: 'ᠲᠢᠶᠢᠮᠦ ᠪᠤᠶᠤ ᠦᠭᠡᠢ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // Ogtegsen soNgolta-aca nige-yi soNgon_a uu.
+  caseChoice: 'ᠥᠭᠲᠡᠭᠰᠡᠨ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠠᠴᠠ ᠨᠢᠭᠡ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // nige jUil-i dakin soNgoju bolqu Ugei.
+  caseDuplicate: 'ᠨᠢᠭᠡ ᠵᠦᠢᠯ ᠢ ᠳᠠᠬᠢᠨ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // too keterkei olan bayin_a.
+  caseTooManyItems: 'ᠲᠣᠣ ᠬᠡᠲᠡᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
   // too dutagu bayin_a.
   caseTooFewItems: 'ᠲᠣᠣ ᠳᠤᠲᠠᠭᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // tal_a-yi bicin_e uu.
-  caseParties: 'ᠲᠠᠯ᠎ᠠ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // tal_a-yin bayiri-yi songgon_a uu.
-  casePartyRole: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠪᠠᠶᠢᠷᠢ ᠶᠢ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
-  // tal_a-yin ner_e-yi bicin_e uu.
-  casePartyName: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // irgen-U UnemlekU-yin dugaar 18 orun, sinjilekU orun jOb baiqu kereg-tei.
-  caseIdNumber: 'ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠶᠢᠨ ᠳᠤᠭᠠᠠᠷ 18 ᠣᠷᠤᠨ᠂ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠣᠷᠤᠨ ᠵᠥᠪ ᠪᠠᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
-  // utasu-yin dugaar 11 orun-u gar utasu buyu bUs-Un dugaar-tai suurin utasu baiqu kereg-tei.
-  casePhone: 'ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠳᠤᠭᠠᠠᠷ 11 ᠣᠷᠤᠨ ᠤ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠪᠦᠰ ᠦᠨ ᠳᠤᠭᠠᠠᠷ ᠲᠠᠢ ᠰᠤᠤᠷᠢᠨ ᠤᠲᠠᠰᠤ ᠪᠠᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
-  // gar Usug-Un bayidal-i bicin_e uu.
-  caseSignatures: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃',
-  // gar Usug jUrUgci ene kereg-Un tal_a buyu togtagsan gar Usug jUrUgci bisi.
-  caseSigner: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠴᠢ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠲᠣᠭᠲᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠴᠢ ᠪᠢᠰᠢ᠃',
-  // nige kUmUn nige l udaga gar Usug jUrUn_e.
-  caseSignedTwice: 'ᠨᠢᠭᠡ ᠬᠦᠮᠦᠨ ᠨᠢᠭᠡ ᠯ ᠤᠳᠠᠭᠠ ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠨ᠎ᠡ᠃',
-  // gar Usug jUrUgegUi tal_a buyu jUrUgci bayin_a.
-  caseSignatureMissing: 'ᠭᠠᠷ ᠦᠰᠤᠭ ᠵᠦᠷᠦᠭᠡᠭᠦᠢ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠵᠦᠷᠦᠭᠴᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // ene kereg-tU oruulugsan qabsurulta-aca songgon_a uu.
-  caseAttachment: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠲᠦ ᠣᠷᠤᠤᠯᠤᠭᠰᠠᠨ ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠠᠴᠠ ᠰᠣᠨᠭᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
-  // edUr OnOdUr-ece qojim bolqu Ugei.
-  caseDayInFuture: 'ᠡᠳᠦᠷ ᠥᠨᠥᠳᠦᠷ ᠡᠴᠡ ᠬᠣᠵᠢᠮ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
-  // edUr ene kereg-Un OmUneki alqum-un edUr-ece emUne bolqu Ugei.
-  caseDayBeforeLast: 'ᠡᠳᠦᠷ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠥᠮᠦᠨᠡᠬᠢ ᠠᠯᠬᠤᠮ ᠤᠨ ᠡᠳᠦᠷ ᠡᠴᠡ ᠡᠮᠦᠨᠡ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
-  // ene alqum-du Ugei jUil bayin_a.
-  caseUnknownField: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠦᠭᠡᠢ ᠵᠦᠢᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
-  // ene sinjilel-dU anggaral xandugulxu kereg: urgulji xiixu bol siltagan-i bicine UU.
-  caseCheckReason: 'ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠳᠦ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠄ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
-  // ene alqum-dU ene sinjilel Ugei.
-  caseCheckUnknown: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠭᠡᠢ᠃',
+  // tal_a-yi bicin_e UU.
+  caseParties: 'ᠲᠠᠯ᠎ᠠ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // tal_a-yin bayiri-yi soNgon_a uu.
+  casePartyRole: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠪᠠᠶᠢᠷᠢ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // tal_a-yin ner_e-yi bicin_e UU.
+  casePartyName: 'ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // biy_e-yin Unemlekui-yin dugar 18 orun-tai, sinjilekU orun anu jOb bayiqu kereg-tei.
+  caseIdNumber: 'ᠪᠢᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠬᠤᠢ ᠶᠢᠨ ᠳ᠋ᠤᠭᠠᠷ 18 ᠣᠷᠤᠨ ᠲᠠᠢ᠂ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠣᠷᠤᠨ ᠠᠨᠤ ᠵᠥᠪ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // utasu-yin dugar anu 11 orun-tai gar utasu buyu bUs-Un dugar-tai saguri utasu bayiqu kereg-tei.
+  casePhone: 'ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠳ᠋ᠤᠭᠠᠷ ᠠᠨᠤ 11 ᠣᠷᠤᠨ ᠲᠠᠢ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠪᠦᠰ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ ᠲᠠᠢ ᠰᠠᠭᠤᠷᠢ ᠤᠲᠠᠰᠤ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  // gar UsUg-Un bayidal-i bicin_e UU.
+  caseSignatures: 'ᠭᠠᠷ ᠦᠰᠦᠭ ᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // gar UsUg jirugci anu ene kereg-Un tal_a buyu togtagagsan gar UsUg jirugci bisi.
+  caseSigner: 'ᠭᠠᠷ ᠦᠰᠦᠭ ᠵᠢᠷᠤᠭᠴᠢ ᠠᠨᠤ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠦᠰᠦᠭ ᠵᠢᠷᠤᠭᠴᠢ ᠪᠢᠰᠢ᠃',
+  // nige kUmUn nige l udag_a gar UsUg jirun_a.
+  caseSignedTwice: 'ᠨᠢᠭᠡ ᠬᠦᠮᠦᠨ ᠨᠢᠭᠡ ᠯ ᠤᠳᠠᠭ᠎ᠠ ᠭᠠᠷ ᠦᠰᠦᠭ ᠵᠢᠷᠤᠨ᠎ᠠ᠃',
+  // gar UsUg jirugagui tal_a buyu jirugci bayin_a.
+  caseSignatureMissing: 'ᠭᠠᠷ ᠦᠰᠦᠭ ᠵᠢᠷᠤᠭᠠᠭᠤᠢ ᠲᠠᠯ᠎ᠠ ᠪᠤᠶᠤ ᠵᠢᠷᠤᠭᠴᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene kereg-tU orugulugsan qabsurulta-aca soNgon_a uu.
+  caseAttachment: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠲᠦ ᠣᠷᠤᠭᠤᠯᠤᠭᠰᠠᠨ ᠬᠠᠪᠰᠤᠷᠤᠯᠲᠠ ᠠᠴᠠ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  // edUr OnOdUr-ece qojim bayiju bolqu Ugei.
+  caseDayInFuture: 'ᠡᠳᠦᠷ ᠥᠨᠥᠳᠦᠷ ᠡᠴᠡ ᠬᠣᠵᠢᠮ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // edUr ene kereg-Un OmUneki alqum-un edUr-ece emUne bayiju bolqu Ugei.
+  caseDayBeforeLast: 'ᠡᠳᠦᠷ ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠥᠮᠦᠨᠡᠬᠢ ᠠᠯᠬᠤᠮ ᠤᠨ ᠡᠳᠦᠷ ᠡᠴᠡ ᠡᠮᠦᠨᠡ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  // ene alqum-du Ugei talbar bayin_a.
+  caseUnknownField: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠦᠭᠡᠢ ᠲᠠᠯᠪᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
+  // ene sinjilge-dU aNqarul qandugulqu kereg-tei: UrgUljilen kikU bolbasu siltagan-i bicin_e UU.
+  caseCheckReason: 'ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠭᠡ ᠳᠦ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠄ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯᠪᠠᠰᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // ene alqum-du ene sinjilge Ugei.
+  caseCheckUnknown: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠭᠡ ᠦᠭᠡᠢ᠃',
   // sinjilel-Un sanagulga
   checksTitle: 'ᠰᠢᠨᠵᠢᠯᠡᠯ ᠦᠨ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ',
   // eden sanagulga-ber urid-iyar sinjilene; anggaral xandugulxu-yi urgulji xiixu bol nige nigen-iyer siltagan-i bicine.

@@ -271,11 +271,12 @@ describe('the catalogs of <sifa-cases>', () => {
       expect(names(enCatalog[key]), `en ${key}`).toEqual(names(casesMessages.catalogs['zh-CN'][key]));
       expect(names(mnCatalog[key]), `mn-Mong ${key}`).toEqual(names(casesMessages.catalogs['zh-CN'][key]));
     }
-    // The shared schema's messages are the server's own words in zh and en.
+    // The shared schema's messages are the server's own words, in every language (its Mongolian drafts too).
     for (const key of keys.filter((k) => k in validationMessages) as (keyof typeof validationMessages & CasesMessageKey)[]) {
       expect(validationMessages[key], key).toBeDefined();
       expect(casesMessages.catalogs['zh-CN'][key], key).toBe(validationMessages[key].zh);
       expect(enCatalog[key], key).toBe(validationMessages[key].en);
+      expect(mnCatalog[key], key).toBe(validationMessages[key].mn);
     }
     // No Chinese in the English and Mongolian catalogs.
     for (const catalog of [enCatalog, mnCatalog]) for (const key of keys) expect(catalog[key as CasesMessageKey]).not.toMatch(/[\u4e00-\u9fff]/);

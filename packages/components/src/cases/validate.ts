@@ -3,8 +3,8 @@
  * stays out of the widget's first load): `caseFieldsSchema` from @sifa/core, the very schema the
  * engine validates `open` and `transition` with, so a form says before sending what the server
  * would say after. Issues come back with their catalog key (`caseRequired` …), which the element
- * words in the user's language: the server's own sentence in Chinese and English, the widget's
- * Mongolian where the server has none.
+ * words in the user's language: the server's own sentence (the widget's catalogs hold the same
+ * words, its Mongolian drafts included; a test keeps them so).
  *
  * IMPORTS: only zod's side of @sifa/core (casework-fields, messages) and types.
  */
