@@ -209,21 +209,20 @@ function startBeside(logFile) {
   const log = openSync(logFile, 'w');
   // Two workers each: the main run keeps most of the machine.
   const env = { ...process.env, SIFA_SERVER_WORKERS: process.env.SIFA_BESIDE_WORKERS ?? '2' };
-  const step = (script, args = []) =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [join(root, 'scripts', script), ...args], { cwd: root, env, stdio: ['ignore', log, log] });
-      child.on('error', () => done(1));
-      child.on('exit', (status) => done(status ?? 1));
-    });
   console.log(`[sifa] beside the main run: Node.js 22 and 24, then the pinned clocks' server part (log: ${relative(root, logFile)})`);
-  return (async () => {
-    const nodes = await step('other-nodes.mjs');
-    const pinned = await step('pinned-clocks.mjs', ['--part', 'server']);
-    closeSync(log);
-    console.log(`\n[sifa] beside the main run (${relative(root, logFile)}):\n`);
-    console.log(readFileSync(logFile, 'utf8'));
-    return nodes || pinned;
-  })();
+  // One child runs both steps (scripts/beside-main.mjs): this process is blocked in the main run
+  // and would not see a first step end before it does.
+  const child = spawn(process.execPath, [join(root, 'scripts', 'beside-main.mjs')], { cwd: root, env, stdio: ['ignore', log, log] });
+  return new Promise((done) => {
+    const finish = (code) => {
+      closeSync(log);
+      console.log(`\n[sifa] beside the main run (${relative(root, logFile)}):\n`);
+      console.log(readFileSync(logFile, 'utf8'));
+      done(code);
+    };
+    child.on('error', () => finish(1));
+    child.on('exit', (status) => finish(status ?? 1));
+  });
 }
 
 /** Adds up vitest JSON reports (the main run and the pinned-clock runs) into one closing line. */
