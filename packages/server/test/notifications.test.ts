@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createRouter, definePlugin, defineServerPlugin, scopedProcedure, SifaError } from '@sifa/core';
 import { smsChannel, webhookChannel, type AppRouterOf, type SmsProvider } from '@sifa/server';
-import { engine, sifaErrorOf, startTestServer, testUsers, wholeRegionReader, type TestServer } from '@sifa/server/testing';
+import postgres from 'postgres';
+import { adminUrl, engine, sifaErrorOf, startTestServer, testUsers, wholeRegionReader, type TestServer } from '@sifa/server/testing';
 
 const manifest = definePlugin({
   id: 'pinger',
@@ -173,6 +174,59 @@ describe('notifications', () => {
       expect(got.map((g) => g.title.en)).toEqual(['live-1', 'live-2']);
     } finally {
       sub.unsubscribe();
+    }
+  });
+
+  // A transaction open anywhere in the cluster (here: another database's) holds the snapshot's
+  // xmin back; the feed then starts before notifications already committed, and must not replay them.
+  it.runIf(engine === 'postgres')('starts from now even while a transaction elsewhere in the cluster is open: what was committed before is not replayed', async () => {
+    const elsewhere = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    const office = await t.client('xitun');
+    const county = await t.client('hongshan');
+    const got: string[] = [];
+    let resolveArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (resolveArrived = resolve));
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let opened!: () => void;
+    const isOpen = new Promise<void>((resolve) => (opened = resolve));
+    const open = elsewhere.begin(async (tx) => {
+      await tx`SELECT txid_current()`;
+      opened();
+      await held;
+    });
+    let sub: { unsubscribe(): void } | null = null;
+    try {
+      await isOpen;
+      await county.pinger.send.mutate({ to: '150402001', title: 'before-the-feed' });
+      sub = office.platform.notifications.feed.subscribe(
+        {},
+        {
+          onStarted: () => resolveStarted(),
+          onData: (event: { data: { title: { en: string } } }) => {
+            got.push(event.data.title.en);
+            if (event.data.title.en === 'after-the-feed') resolveArrived();
+          },
+          onError: (error: unknown) => {
+            throw error;
+          },
+        },
+      );
+      await started;
+      // (The feed's start is read when its first request runs: give it that moment.)
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      await open;
+      await county.pinger.send.mutate({ to: '150402001', title: 'after-the-feed' });
+      await arrived;
+      expect(got).toEqual(['after-the-feed']);
+    } finally {
+      release();
+      sub?.unsubscribe();
+      await open.catch(() => {});
+      await elsewhere.end({ timeout: 1 });
     }
   });
 

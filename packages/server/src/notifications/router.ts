@@ -64,6 +64,21 @@ async function feedStart(db: SifaDb, actor: Actor, legacyId?: string): Promise<C
   return row ?? { tx: '0', seq: 0 };
 }
 
+/**
+ * The notifications already committed when a feed starts "from now" although they come after its
+ * start: a transaction still open anywhere in the cluster (another database's too) holds the
+ * snapshot's xmin back, and the start stays before it so that such a transaction's rows are not
+ * skipped; rows committed meanwhile are not news to this feed.
+ */
+async function committedAfter(db: SifaDb, actor: Actor, start: Cursor): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(addressedTo(actor), sql`(${notifications.tx}, ${notifications.seq}) > (${start.tx}::xid8, ${start.seq}::bigint)`))
+    .limit(1000);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The caller's notifications, newest first. */
 async function readNewest(db: SifaDb, actor: Actor, where: ReturnType<typeof and>, limit: number): Promise<NotificationView[]> {
   const rows = await db
@@ -120,6 +135,7 @@ export function createNotificationsRouter() {
         const given = decodeCursor(input.lastEventId ?? input.since);
         // Without a cursor (or with one this database cannot have issued: a restore into another
         // cluster) it starts from "now"; an old-form cursor resumes after the one it names.
+        let seen = new Set<string>();
         let cursor: Cursor = await platform.runScoped(actor, async ({ db }) => {
           if (given && 'tx' in given) {
             const [issued] = rowsOf<{ ok: boolean }>(await db.execute(sql`SELECT ${given.tx}::xid8 < pg_snapshot_xmax(pg_current_snapshot()) AS ok`));
@@ -127,7 +143,10 @@ export function createNotificationsRouter() {
           }
           const named = given && 'legacyId' in given ? await feedStart(db, actor, given.legacyId) : null;
           // (A named notification no longer there: from now, not from the beginning.)
-          return named && named.tx !== '0' ? named : feedStart(db, actor);
+          if (named && named.tx !== '0') return named;
+          const start = await feedStart(db, actor);
+          seen = await committedAfter(db, actor, start);
+          return start;
         });
         while (!signal?.aborted) {
           const after = cursor;
@@ -136,6 +155,8 @@ export function createNotificationsRouter() {
           const deliverable = ready === -1 ? items : items.slice(0, ready);
           for (const item of deliverable) {
             cursor = decodeCursor(item.cursor) as Cursor;
+            // (Committed before this feed started: not news.)
+            if (seen.delete(item.view.id)) continue;
             yield tracked(item.cursor, item.view);
           }
           if (ready !== -1) {
