@@ -99,27 +99,10 @@ function formFields(form: FormState): Record<string, unknown> {
   return fields;
 }
 
-/** The widget's own words for the diary's catalog messages, where the catalog has none in the reader's language (Mongolian). */
-const ownMessages: Record<string, DiaryMessageKey> = {
-  [msg('diaryNumber')]: 'errNumber',
-  [msg('diaryWholeNumber')]: 'errWholeNumber',
-  [msg('diaryNotNegative')]: 'errNotNegative',
-  [msg('diaryTooLarge')]: 'errTooLarge',
-  [msg('diaryText')]: 'errText',
-  [msg('diaryRequired')]: 'errRequired',
-  [msg('diaryTooLong')]: 'errTooLong',
-  [msg('diaryChoice')]: 'errChoice',
-  [msg('diaryTooManyFiles')]: 'errTooManyFiles',
-  [msg('diaryUnknownField')]: 'errUnknownField',
-  [msg('invalidValue')]: 'errInvalid',
-};
-
-/** A catalog message in the reader's language: the catalog's text, else (no Mongolian yet) the widget's own. */
+/** A catalog message in the reader's language (every core message has its Mongolian draft). */
 function issueMessage(host: FormHost, message: string): string {
   const key = catalogMessage(message) ? message : msg('invalidValue');
-  const text = catalogMessage(key)!;
-  if (host.lang() === 'mn-Mong' && !text.mn && ownMessages[key]) return host.t(ownMessages[key]);
-  return host.kit.pickText(text, host.lang());
+  return host.kit.pickText(catalogMessage(key)!, host.lang());
 }
 
 /**
