@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from './locale-schema.js';
 import { metricCodeSchema } from './facts.js';
 import { msg } from './messages.js';
+import { text } from './text.js';
 import { permissionNameSchema, roleSchema } from './access.js';
 import type { LocalizedText } from './locale.js';
 import type { Deadline } from './deadlines.js';
@@ -479,7 +480,7 @@ export const caseListQuerySchema = z.object({
   status: z.enum(['all', 'open', 'closed', 'due-soon', 'overdue']).default('all'),
   orgCode: z.string().regex(/^\d{2,12}$/).optional(),
   /** Case number or a word of the list fields (not personal data). */
-  q: z.string().trim().max(50).optional(),
+  q: text().trim().max(50).optional(),
   openedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   openedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   limit: z.number().int().min(1).max(200).default(50),
@@ -508,7 +509,7 @@ export const caseTransitionInputSchema = z.object({
    * code → reason. Every 'attention' check needs one, else VALIDATION_FAILED at `overrides.<code>`
    * and nothing is written; the reasons are recorded with the step (timeline, audit).
    */
-  overrides: z.record(localCode, z.string().trim().min(1, msg('caseCheckReason')).max(1000, msg('caseTooLong'))).default({}),
+  overrides: z.record(localCode, text().trim().min(1, msg('caseCheckReason')).max(1000, msg('caseTooLong'))).default({}),
 });
 
 /** `cases.checks`: the checks before a step of a case, for the step's form (nothing written). */
@@ -589,7 +590,7 @@ export const caseCheckSchema = z.object({
   title: localizedTextSchema,
   explanation: localizedTextSchema,
   suggestion: localizedTextSchema.optional(),
-  proposes: z.record(fieldName, z.string().max(2000)).optional(),
+  proposes: z.record(fieldName, text().max(2000)).optional(),
 });
 
 /** A check as recorded with the step: its state then and, for an 'attention' one, the reason given. */

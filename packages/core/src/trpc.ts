@@ -19,6 +19,7 @@ import type { WorkingCalendar } from './calendar.js';
 import { SifaError, toSifaError, type FieldIssue, type SifaErrorCode } from './errors.js';
 import { fieldIssuesOf } from './validation.js';
 import { catalogMessage } from './messages.js';
+import { unstorableTextError } from './text.js';
 
 /** A drizzle database or transaction over either engine (PGlite or postgres.js). */
 export type SifaDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -32,6 +33,12 @@ export interface AuditEntryInput {
   /** Values before and after the change; only their digests are stored. */
   before?: unknown;
   after?: unknown;
+  /**
+   * For a table that carries a row hash (`row_hash`, set by the trigger sifa_row_hash): the row's
+   * hash after the change (from `.returning()`), or `'-'` when the change deleted it. `sifa audit
+   * verify` checks every such row against its last entry.
+   */
+  rowHash?: string;
 }
 
 export interface AuditWriter {
@@ -205,8 +212,20 @@ export const createRouter = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createMiddleware = t.middleware;
 
+/**
+ * Before anything else (sign-in, permission, input parsing), every procedure's raw input is
+ * walked once for U+0000 and lone surrogates, which PostgreSQL cannot store: VALIDATION_FAILED
+ * naming the field, instead of a failed statement. Every procedure kind below builds on it, so
+ * it covers every plugin's procedures, also those whose schemas use a plain `z.string()`.
+ */
+const refuseUnstorableText = t.middleware(async ({ ctx, getRawInput, next }) => {
+  const refused = unstorableTextError(await getRawInput(), ctx.locale);
+  if (refused) throw refused;
+  return next();
+});
+
 /** Anyone, signed in or not. Reads only public reference data. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(refuseUnstorableText);
 
 /** A signed-in user or a valid embed token; a stale or forged token says so. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -8,6 +8,7 @@ import { en as enLocale, zhCN as zhLocale } from 'zod/locales';
 import { pickText, type Locale } from './locale.js';
 import { catalogMessage } from './messages.js';
 import type { FieldIssue } from './errors.js';
+import { isUnstorableTextParams, unstorableCharacterMessage } from './text.js';
 
 // Only the two locales we render (importing z.locales would bring all fifty).
 const en = enLocale();
@@ -20,6 +21,8 @@ function withoutReceived(message: string): string {
 }
 
 function localizeIssue(issue: Issue, locale: Locale): string {
+  // `text()`: the character and its position, in the reader's language.
+  if (issue.code === 'custom' && isUnstorableTextParams(issue.params)) return pickText(unstorableCharacterMessage(issue.params.position, issue.params.codePoint), locale);
   const fromCatalog = catalogMessage(issue.message);
   if (fromCatalog) return pickText(fromCatalog, locale);
   const isDefault = withoutReceived(en.localeError(issue as never) as string) === withoutReceived(issue.message);
