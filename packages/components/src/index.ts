@@ -10,4 +10,5 @@ export { SifaElement } from './base/sifa-element.js';
 export { defineMessages, defineLazyMessages, formatDate, formatNumber, localeOfTag, type Messages, type LazyMessages, type Catalog } from './i18n/i18n.js';
 export { saveFile } from './base/save-file.js';
 export { listKeyMove } from './base/list-keys.js';
+export { linkHref, safeWidgetAttributes } from './base/safe-href.js';
 export { themeStyles, tokenNames, tokenValue, type TokenName } from './theme/tokens.js';

@@ -41,6 +41,7 @@ import { SifaElement } from '../base/sifa-element.js';
 import { elementAvailable } from '../base/element-available.js';
 import { failureReason } from '../client/client.js';
 import { saveFile } from '../base/save-file.js';
+import { linkHref } from '../base/safe-href.js';
 import { formatDate, formatNumber } from '../i18n/i18n.js';
 import { dashboardMessages, type DashboardMessageKey } from './messages.js';
 import { dashboardStyles } from './sifa-dashboard.styles.js';
@@ -839,13 +840,9 @@ export class SifaDashboard extends SifaElement {
     return kind;
   }
 
+  /** The record's link, or null (no template, or not an http(s) or relative address: a button then). */
   private href(row: StatisticsEntry): string | null {
-    if (!this.sourceHref) return null;
-    return this.sourceHref
-      .replaceAll('{kind}', encodeURIComponent(row.source.kind))
-      .replaceAll('{id}', encodeURIComponent(row.source.id))
-      .replaceAll('{orgCode}', encodeURIComponent(row.org.code))
-      .replaceAll('{day}', encodeURIComponent(row.day));
+    return linkHref(this.sourceHref, { kind: row.source.kind, id: row.source.id, orgCode: row.org.code, day: row.day });
   }
 
   // ---- rendering ----------------------------------------------------------------------------------

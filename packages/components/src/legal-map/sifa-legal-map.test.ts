@@ -398,6 +398,23 @@ describe('<sifa-legal-map> with the real server', () => {
     expect(events).toEqual([{ id: office.id, tourId: office.tourId, href: link.getAttribute('href') }]);
   });
 
+  // Issue 20 F1: a VR hotspot set `tour-href` to `java<TAB>script:…`; the browser's URL parsing
+  // drops the tab, so the link ran script. Such a template gives no link, only the button.
+  it('VR tour: a tour-href the browser would parse as script gives a button, not a link', async () => {
+    const office = all.find((i) => i.tourId !== null)!;
+    for (const template of ['java\tscript:alert(document.domain)//{tourId}', '\u0001javascript:alert(1)', 'JaVa\nScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      const m = await mount({ 'tour-href': template });
+      m.el.selected = office.id;
+      const button = await eventually(() => m.root.querySelector<HTMLButtonElement>('[part="popup"] button.tour'), { what: JSON.stringify(template) });
+      expect(m.root.querySelector('[part="popup"] a.tour'), JSON.stringify(template)).toBeNull();
+      const events: MapTourDetail[] = [];
+      m.el.addEventListener('sifa-map-tour', (e) => events.push(e.detail));
+      button.click();
+      expect(events).toEqual([{ id: office.id, tourId: office.tourId, href: null }]);
+      m.el.remove();
+    }
+  });
+
   it('has no axe violations (list, popup, map) in every theme', async () => {
     for (const theme of ['light', 'dark', 'high-contrast', 'elderly']) {
       const m = await mount({ theme }, { waitForMap: true });

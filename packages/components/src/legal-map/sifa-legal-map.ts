@@ -20,6 +20,7 @@ import { pickText, type LngLat, type Locale, type OrgBoundariesApi, type RegionC
 import type { Institution, InstitutionCatalog, InstitutionName, InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaElement } from '../base/sifa-element.js';
 import { listKeyMove } from '../base/list-keys.js';
+import { linkHref } from '../base/safe-href.js';
 import { SifaClientError, failureReason } from '../client/client.js';
 import { formatNumber } from '../i18n/i18n.js';
 import { fromMapCrs, haversineKm, isMapCrs, navigationLinks, toMapCrs, type MapCrs } from './geo.js';
@@ -649,7 +650,8 @@ export class SifaLegalMap extends SifaElement {
   private tourLink(i: Institution): TemplateResult | typeof nothing {
     if (!i.tourId) return nothing;
     const tourId = i.tourId;
-    const href = this.tourHref ? this.tourHref.replaceAll('{tourId}', encodeURIComponent(tourId)).replaceAll('{id}', encodeURIComponent(i.id)) : null;
+    // Only an http(s) or relative address becomes a link (a template set from a VR hotspot is data).
+    const href = linkHref(this.tourHref, { tourId, id: i.id });
     const open = (e: Event) => {
       if (!this.emit<MapTourDetail>('sifa-map-tour', { id: i.id, tourId, href })) e.preventDefault();
     };

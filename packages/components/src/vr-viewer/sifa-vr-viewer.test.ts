@@ -509,6 +509,35 @@ describe('<sifa-vr-viewer> tours and hotspots', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
+  // Issue 20 F1: a version frozen before the schema checked address attributes after URL parsing
+  // (the server refuses such drafts now; `rewrite` serves one as an old version would be).
+  it('mounts a hotspot widget without address attributes the browser would parse as script, nor on… handlers', async () => {
+    const attributes = {
+      'org-code': '150402',
+      'tour-href': 'java\tscript:alert(document.domain)',
+      'detail-href': '\u0001javascript:alert(1)',
+      'source-href': 'JaVaScRiPt:alert(1)',
+      'image-src': 'data:text/html,<script>alert(1)</script>',
+      'more-link': 'java\nscript:alert(1)',
+      onclick: 'alert(1)',
+      'safe-href': '/tours/{tourId}',
+      'home-url': 'https://example.gov.cn/',
+    };
+    const hotspots: Hotspot[] = [{ ...base, id: 'old-widget', kind: 'widget', yaw: 0, pitch: 0, title: text('旧组件', 'Old widget'), element: 'sifa-legal-map', attributes }];
+    rewrite = (tour) => ({ ...tour, scenes: tour.scenes.map((scene, i) => (i === 0 ? { ...scene, hotspots } : scene)) });
+    const m = await mount({ tour: tourId });
+    q<HTMLButtonElement>(m.root, '.list-toggle').click();
+    await m.el.updateComplete;
+    q<HTMLButtonElement>(m.root, '.list-item[data-id="old-widget"]').click();
+    await m.el.updateComplete;
+    const widget = q(m.root, 'dialog .widget-slot > sifa-legal-map');
+    const set = widget.getAttributeNames().filter((name) => Object.hasOwn(attributes, name));
+    expect(set.sort()).toEqual(['home-url', 'org-code', 'safe-href']);
+    expect([widget.getAttribute('safe-href'), widget.getAttribute('home-url')]).toEqual(['/tours/{tourId}', 'https://example.gov.cn/']);
+    // Nothing in the dialog links anywhere but http(s).
+    for (const a of m.root.querySelectorAll<HTMLAnchorElement>('a[href]')) expect(['http:', 'https:']).toContain(new URL(a.href).protocol);
+  });
+
   it('the version picker lists the archive; an archived version shows its own scenes', async () => {
     const m = await mount({ tour: tourId });
     const select = q<HTMLSelectElement>(m.root, 'label.version select');

@@ -16,6 +16,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Locale, LocalizedText } from '@sifa/core';
 import type { Hotspot, Scene, ToursApi, TourVersion, ViewAngles } from '@sifa/plugin-tours';
 import { SifaElement } from '../base/sifa-element.js';
+import { linkHref, safeWidgetAttributes } from '../base/safe-href.js';
 import { getSifaConfig } from '../config/config.js';
 import { SifaClientError } from '../client/client.js';
 import { formatDate } from '../i18n/i18n.js';
@@ -66,7 +67,6 @@ function loadRenderer(): Promise<RendererModule> {
 const glyphs: Record<Hotspot['kind'], string> = { scene: '➜', info: 'i', audio: '♪', video: '▶', link: '↗', widget: '▦' };
 const kindKeys: Record<Hotspot['kind'], VrMessageKey> = { scene: 'kindScene', info: 'kindInfo', audio: 'kindAudio', video: 'kindVideo', link: 'kindLink', widget: 'kindWidget' };
 const widgetName = /^sifa-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const attributeName = /^[a-z][a-z0-9-]*$/;
 const fadeMs = 450;
 /** Autorotation speed, degrees per millisecond (6°/s). */
 const rotateSpeed = 0.006;
@@ -645,11 +645,12 @@ export class SifaVrViewer extends SifaElement {
     this.dialogHotspot = hotspot;
   }
 
-  /** http(s) URLs only (never javascript: or data:), resolved against the Sifa origin. */
+  /** http(s) URLs only (never javascript: or data:, judged as the browser parses them), resolved against the Sifa origin. */
   private safeUrl(url: string): string | null {
+    const checked = linkHref(url);
+    if (checked === null) return null;
     try {
-      const resolved = new URL(this.resolve(url));
-      return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : null;
+      return this.resolve(checked);
     } catch {
       return null;
     }
@@ -672,7 +673,12 @@ export class SifaVrViewer extends SifaElement {
     }
   }
 
-  /** Only `sifa-*` elements, attributes set one by one with setAttribute (never markup). */
+  /**
+   * Only `sifa-*` elements, attributes set one by one with setAttribute (never markup), and only
+   * those `safeWidgetAttributes` keeps: no `on…` handler, no address-valued attribute (`tour-href`,
+   * `detail-href` …) whose value the browser would parse as anything but http(s) or relative. A
+   * published version is served exactly as frozen, so what older rules let through is dropped here.
+   */
   private mountWidget(hotspot: Extract<Hotspot, { kind: 'widget' }>, slot: HTMLElement | null): void {
     if (!slot) return;
     slot.replaceChildren();
@@ -681,9 +687,7 @@ export class SifaVrViewer extends SifaElement {
       return;
     }
     const element = document.createElement(hotspot.element);
-    for (const [name, value] of Object.entries(hotspot.attributes)) {
-      if (attributeName.test(name) && !name.startsWith('on')) element.setAttribute(name, value);
-    }
+    for (const [name, value] of safeWidgetAttributes(hotspot.attributes)) element.setAttribute(name, value);
     slot.append(element);
     // Inside a shadow root the script-tag loader's observer does not see the new tag: ask it.
     // (Typed here: the loader's global declaration is not part of the element's build.)

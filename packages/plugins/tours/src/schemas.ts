@@ -4,7 +4,7 @@
  * shapes (`TourVersion`, `Scene`, `Hotspot`) are in types.ts.
  */
 import { z } from 'zod';
-import { localizedTextSchema } from '@sifa/core';
+import { isEventHandlerAttributeName, isUrlValuedAttributeName, localizedTextSchema, safeHref, safeHrefSchema } from '@sifa/core';
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lower-case hex (64 characters)');
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, "-" and "_" (at most 64)');
@@ -12,27 +12,58 @@ const yaw = z.number().min(-180).max(180);
 const pitch = z.number().min(-90).max(90);
 const text = localizedTextSchema;
 
-/** http(s) only: a hotspot never becomes a `javascript:` or `data:` link. */
-export const webUrlSchema = z
-  .string()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'An http:// or https:// address');
+/**
+ * An absolute http(s) address: core's `safeHrefSchema` (the scheme after the browser's own URL
+ * parsing, so `java\tscript:` is the `javascript:` it is) and, on top, a scheme of its own
+ * (media and links open outside the Sifa origin) and no credentials.
+ */
+export const webUrlSchema = safeHrefSchema.refine((value) => {
+  // A scheme refused already has its issue (the core's message): one issue per field.
+  if (safeHref(value) === null) return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}, 'An http:// or https:// address');
 
 /** A Sifa widget element (`sifa-legal-map` …); never an arbitrary element. */
 export const widgetElementSchema = z.string().regex(/^sifa-[a-z0-9]+(-[a-z0-9]+)*$/, 'A Sifa widget element name, e.g. sifa-legal-map').max(64);
 
-/** Attribute names a hotspot may set on a widget: no event handlers (`on…`), no style, no URLs of scripts. */
+/**
+ * Attribute names a hotspot may set on a widget: no event handlers (`on…`), no style, none of the
+ * plain HTML address attributes. Widget attributes that carry an address (`tour-href`,
+ * `detail-href`, … see core `isUrlValuedAttributeName`) are allowed, their values checked below.
+ */
 export const widgetAttributeNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and "-"')
-  .refine((name) => !name.startsWith('on') && !['style', 'is', 'src', 'srcdoc', 'href', 'formaction', 'xmlns'].includes(name), 'This attribute may not be set from a tour');
+  .refine(
+    (name) => !isEventHandlerAttributeName(name) && !['style', 'is', 'src', 'srcdoc', 'srcset', 'href', 'formaction', 'action', 'xmlns', 'ping', 'poster', 'background'].includes(name),
+    'This attribute may not be set from a tour',
+  );
+
+const scriptAddress = /^(?:javascript|vbscript|data):/i;
+
+/** A widget's attributes: at most 20; address-valued ones are `safeHrefSchema` addresses. */
+export const widgetAttributesSchema = z
+  .record(widgetAttributeNameSchema, z.string().max(1000))
+  .superRefine((attributes, ctx) => {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (isUrlValuedAttributeName(name)) {
+        const checked = safeHrefSchema.safeParse(value);
+        if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: [name], message: issue.message });
+      } else {
+        // Any other attribute: no value that reads as a script address either (as before), seen
+        // the way the URL parser sees it.
+        // eslint-disable-next-line no-control-regex
+        const asParsed = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+        if (scriptAddress.test(asParsed)) ctx.addIssue({ code: 'custom', path: [name], message: 'No script addresses' });
+      }
+    }
+  })
+  .refine((a) => Object.keys(a).length <= 20, 'At most 20 attributes');
 
 const hotspotBase = {
   id: idSchema,
@@ -52,10 +83,7 @@ export const hotspotSchema = z.discriminatedUnion('kind', [
     ...hotspotBase,
     kind: z.literal('widget'),
     element: widgetElementSchema,
-    attributes: z
-      .record(widgetAttributeNameSchema, z.string().max(1000).refine((v) => !/^\s*(javascript|data|vbscript):/i.test(v), 'No script addresses'))
-      .refine((a) => Object.keys(a).length <= 20, 'At most 20 attributes')
-      .default({}),
+    attributes: widgetAttributesSchema.default({}),
   }),
 ]);
 

@@ -1,13 +1,16 @@
 /**
- * Panorama images: validation of an upload (type sniffed from the bytes, never the header; 2:1;
- * size and width limits; decodable), the preview (≤ 2048 px wide JPEG, made with sharp), storage
+ * Panorama images: validation of an upload (type sniffed from the bytes, never the header; the
+ * pixel budget read from the image header before anything is decoded; 2:1; size and width limits;
+ * decodable), the preview (≤ 2048 px wide JPEG, made with sharp), storage
  * by SHA-256 in `tours_images`, and the two HTTP routes that upload and serve them.
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { eq, inArray } from 'drizzle-orm';
-import { SifaError, type PluginRoute, type SifaDb } from '@sifa/core';
+import { pluginError, SifaError, type PluginRoute, type SifaDb } from '@sifa/core';
+import { toursManifest } from '../index.js';
 import type { PanoramaImage } from '../types.js';
+import { declaredImageSize } from './image-header.js';
 import { tourImages, type ImageRef } from './schema.js';
 
 export interface ImageLimits {
@@ -15,11 +18,23 @@ export interface ImageLimits {
   maxBytes: number;
   minWidth: number;
   maxWidth: number;
+  /**
+   * Most pixels (width × height) a panorama may have, checked on the header before decoding:
+   * decoding costs 4 bytes a pixel here (sharp, for the preview) and in every viewer's browser.
+   */
+  maxPixels: number;
   /** Width of previews (smaller images keep their own width). */
   previewWidth: number;
 }
 
-export const defaultImageLimits: ImageLimits = { maxBytes: 25 * 1024 * 1024, minWidth: 1024, maxWidth: 16384, previewWidth: 2048 };
+/**
+ * The pixel budget: 8192×4096 (33.6 MP, 128 MiB decoded as RGBA). The viewer shows a panorama as
+ * one WebGL texture and downscales anything above the GPU's MAX_TEXTURE_SIZE (8192 on most
+ * phones, 16384 on desktops), but only after decoding it whole with createImageBitmap: a
+ * 16384×8192 image is 512 MiB in a phone's browser for no visible gain there. 8192×4096 is also
+ * the "8K" of 360° cameras, so nothing real is refused. A deployment may raise it (options).
+ */
+export const defaultImageLimits: ImageLimits = { maxBytes: 25 * 1024 * 1024, minWidth: 1024, maxWidth: 8192, maxPixels: 8192 * 4096, previewWidth: 2048 };
 
 type Mime = 'image/jpeg' | 'image/png' | 'image/webp';
 const extOf: Record<Mime, ImageRef['ext']> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -47,6 +62,25 @@ function describeUnsupported(bytes: Uint8Array): string {
 
 function invalid(zh: string, en: string, details: Record<string, string | number>): SifaError {
   return new SifaError('VALIDATION_FAILED', { message: { zh, en }, issues: [{ path: 'image', message: en }], details });
+}
+
+/** `tours.panoramaTooManyPixels`, naming the budget in pixels and the 2:1 size that fills it. */
+function tooManyPixels(width: number, height: number, maxPixels: number): SifaError {
+  const maxHeight = Math.floor(Math.sqrt(maxPixels / 2));
+  const maxWidth = 2 * maxHeight;
+  const mp = (maxPixels / 1e6).toFixed(1);
+  return pluginError(
+    toursManifest,
+    'panoramaTooManyPixels',
+    { width, height, maxPixels, maxWidth, maxHeight },
+    {
+      message: {
+        zh: `全景图最多 ${maxPixels} 像素（${mp} 百万像素，即 ${maxWidth}×${maxHeight}），这张是 ${width}×${height}。请缩小后再上传。`,
+        en: `A panorama may have at most ${maxPixels} pixels (${mp} megapixels, i.e. ${maxWidth}×${maxHeight}); this one is ${width}×${height}. Scale it down and upload it again.`,
+      },
+      issues: [{ path: 'image', message: `At most ${maxPixels} pixels (${maxWidth}×${maxHeight})` }],
+    },
+  );
 }
 
 export interface ProcessedImage extends ImageRef {
@@ -85,10 +119,16 @@ export async function processPanorama(data: Buffer, limits: ImageLimits = defaul
       'The image file is damaged or incomplete and cannot be read. Export it again and upload the new file.',
       { type: mimeType },
     );
+  // The pixel budget from the header, before sharp opens the image (a few bytes can declare
+  // gigabytes of pixels); sharp is held to the same budget should its reading ever differ.
+  const declared = declaredImageSize(data, mimeType);
+  if (!declared) throw corrupt();
+  if (declared.width * declared.height > limits.maxPixels) throw tooManyPixels(declared.width, declared.height, limits.maxPixels);
+  const sharpOptions = { limitInputPixels: limits.maxPixels };
   let width: number;
   let height: number;
   try {
-    const meta = await sharp(data).metadata();
+    const meta = await sharp(data, sharpOptions).metadata();
     width = meta.width;
     height = meta.height;
     if (`image/${meta.format === 'jpeg' ? 'jpeg' : meta.format}` !== mimeType) throw new Error('format mismatch');
@@ -112,7 +152,7 @@ export async function processPanorama(data: Buffer, limits: ImageLimits = defaul
   let preview: { data: Buffer; info: { width: number; height: number } };
   try {
     // Decoding the whole image here also proves it is not truncated (sharp fails on warnings).
-    preview = await sharp(data, { failOn: 'warning' })
+    preview = await sharp(data, { ...sharpOptions, failOn: 'warning' })
       .resize({ width: Math.min(width, limits.previewWidth), height: Math.round(Math.min(width, limits.previewWidth) / 2), fit: 'fill' })
       .flatten({ background: '#000000' })
       .jpeg({ quality: 80 })

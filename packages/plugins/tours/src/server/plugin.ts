@@ -32,6 +32,8 @@ export const toursPluginOptionsSchema = z.object({
       maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024),
       minWidth: z.number().int().min(64),
       maxWidth: z.number().int().max(32768),
+      /** The pixel budget (default 8192×4096); at most 16384×8192. */
+      maxPixels: z.number().int().min(1024 * 512).max(16384 * 8192),
       previewWidth: z.number().int().min(256).max(4096),
     })
     .partial()

@@ -6,7 +6,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { SifaError, type AuditWriter, type LocalizedText, type OrgDirectory, type SifaDb } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import type { TourDraft } from '../schemas.js';
+import { tourDraftSchema, type TourDraft } from '../schemas.js';
 import type { EditorTourSummary, Scene, TourDraftView, TourKind, TourSummary, TourVersion, TourVersionInfo } from '../types.js';
 import { imageRefs, panoramaOf } from './images.js';
 import { tours, tourVersions, type ImageRef, type TourRow, type TourSnapshot } from './schema.js';
@@ -202,6 +202,19 @@ export async function saveDraft(w: WriteContext, tourId: string, revision: numbe
 export async function publish(w: WriteContext, tourId: string, revision: number | undefined, note: LocalizedText | null, publishedBy: string): Promise<TourVersionInfo> {
   const tour = await findTour(w.db, tourId, true);
   if (revision !== undefined && revision !== tour.draftRevision) throw staleRevision(tourId, revision, tour.draftRevision);
+  // The stored draft is checked again by today's rules: a draft saved before a rule was
+  // tightened (a hotspot link that only the browser's URL parsing shows to be `javascript:`)
+  // is never published as it is.
+  const recheck = tourDraftSchema.safeParse(tour.draft);
+  if (!recheck.success) {
+    throw new SifaError('VALIDATION_FAILED', {
+      message: {
+        zh: '草稿中有现在不允许的内容（例如不安全的链接地址），请按提示修改草稿后再发布。',
+        en: 'The draft contains something that is no longer allowed (such as an unsafe link address). Correct the draft as indicated and publish again.',
+      },
+      issues: recheck.error.issues.map((issue) => ({ path: ['draft', ...issue.path.map(String)].join('.'), message: issue.message })),
+    });
+  }
   if (tour.draft.scenes.length === 0) {
     throw new SifaError('VALIDATION_FAILED', {
       message: { zh: '至少添加一个场景后才能发布。', en: 'Add at least one scene before publishing.' },

@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import sharp from 'sharp';
-import { sql } from 'drizzle-orm';
+import zlib from 'node:zlib';
+import { count, eq, gt, sql } from 'drizzle-orm';
 import { seedPlugins, type AppRouterOf } from '@sifa/server';
-import { createToursPlugin } from '../../src/server/index.js';
+import { createToursPlugin, tourImages, tours } from '../../src/server/index.js';
 import type { EditorTourSummary, TourDraftInput, TourDraftView, ToursApi, TourSummary, TourVersion, TourVersionInfo } from '../../src/index.js';
 import { demoTourId } from '../../src/server/demo-seed.js';
 import { rawFetch, sifaErrorOf, startTestServer, testUsers, type TestServer } from '@sifa/server/testing';
@@ -28,6 +29,44 @@ const tokenOf = (user: keyof typeof testUsers) => t.tokenOf(user);
 async function panorama(width: number, height: number, seed: number, format: 'jpeg' | 'png' | 'webp' | 'gif' = 'jpeg'): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="rgb(${seed % 255},120,200)"/><circle cx="${width / 3}" cy="${height / 2}" r="${height / 4}" fill="#fc0"/><rect x="${width / 2}" y="${height / 4}" width="${width / 5}" height="${height / 3}" fill="#063"/></svg>`;
   return sharp(Buffer.from(svg)).toFormat(format).toBuffer();
+}
+
+/** A valid PNG of one colour (8-bit greyscale): a few hundred KB however large it says it is. */
+async function flatPng(width: number, height: number): Promise<Buffer> {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, 'latin1');
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc(Buffer.concat([head.subarray(4), body])), 0);
+    return Buffer.concat([head, body, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  // Each row: filter byte 0 and `width` grey pixels, deflated as one stream a row at a time (the
+  // whole raw image, 128 MiB, never exists).
+  const row = Buffer.alloc(width + 1, 0x80);
+  row[0] = 0;
+  const deflate = zlib.createDeflate({ level: 9, strategy: zlib.constants.Z_RLE });
+  const parts: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => parts.push(part));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  for (let y = 0; y < height; y++) if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end();
+  await done;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 async function upload(user: keyof typeof testUsers | null, body: Buffer | string, query = '', headers: Record<string, string> = {}) {
@@ -103,7 +142,8 @@ describe('image upload', () => {
     const head = await fetch(`${t.url}${res.json.url}`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(big.length));
-  }, 60_000);
+    // Generous: an 8192×4096 JPEG is made and decoded here, which takes long on a busy machine.
+  }, 180_000);
 
   it('keeps PNG and WebP as they are, each under its own type', async () => {
     for (const format of ['png', 'webp'] as const) {
@@ -141,7 +181,7 @@ describe('image upload', () => {
 
     const small = await upload('xitun', await panorama(800, 400, 5), '', { 'x-sifa-locale': 'zh-CN' });
     expect(small.status).toBe(400);
-    expect(small.json.error.message).toBe('全景图宽度须在 1024 至 16384 像素之间，这张是 800×400。');
+    expect(small.json.error.message).toBe('全景图宽度须在 1024 至 8192 像素之间，这张是 800×400。');
 
     const good = await panorama(2048, 1024, 6);
     const truncated = await upload('xitun', good.subarray(0, Math.floor(good.length / 2)));
@@ -154,6 +194,42 @@ describe('image upload', () => {
     expect(tooLarge.json.error.data).toMatchObject({ sifaCode: 'PAYLOAD_TOO_LARGE', details: { maxBytes: 25 * 1024 * 1024 } });
     expect(JSON.stringify(tooLarge.json)).not.toMatch(/stack|at .*\.ts/);
   });
+
+  it('refuses a panorama above the pixel budget from its header, before decoding it (issue 20: a 127 KB 16384×8192 PNG)', async () => {
+    // Tiny bytes, huge dimensions: a real PNG (its IDAT one zlib stream of one colour) that
+    // would take 512 MiB to decode. Made with zlib, not sharp, so making it costs nothing either.
+    const huge = await flatPng(16384, 8192);
+    // It is an image every decoder reads as 16384×8192 (sharp only reads its header here).
+    expect(await sharp(huge, { limitInputPixels: false }).metadata()).toMatchObject({ format: 'png', width: 16384, height: 8192 });
+    expect(huge.length).toBeLessThan(1024 * 1024);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const res = await upload('xitun', huge, '', { 'x-sifa-locale': locale });
+      expect(res.status).toBe(413);
+      expect(res.json.error.data).toMatchObject({
+        sifaCode: 'PAYLOAD_TOO_LARGE',
+        pluginError: 'tours.panoramaTooManyPixels',
+        details: { width: 16384, height: 8192, maxPixels: 8192 * 4096, maxWidth: 8192, maxHeight: 4096 },
+        issues: [{ path: 'image' }],
+      });
+      expect(res.json.error.message).toBe(
+        locale === 'en'
+          ? 'A panorama may have at most 33554432 pixels (33.6 megapixels, i.e. 8192×4096); this one is 16384×8192. Scale it down and upload it again.'
+          : '全景图最多 33554432 像素（33.6 百万像素，即 8192×4096），这张是 16384×8192。请缩小后再上传。',
+      );
+    }
+    // JPEG and WebP headers are read the same way: only the header is real here, so a decoder
+    // would call them damaged; the budget answers first.
+    const jpegHeader = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc2, 0x00, 0x11, 8, 0x20, 0x00, 0x40, 0x00, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xda]);
+    const webpHeader = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8X'), Buffer.from([10, 0, 0, 0, 0, 0, 0, 0, 0xff, 0x3f, 0, 0xff, 0x1f, 0]), Buffer.alloc(16)]);
+    for (const [bytes, width, height] of [[jpegHeader, 16384, 8192], [webpHeader, 16384, 8192]] as const) {
+      const res = await upload('xitun', bytes);
+      expect(res.status).toBe(413);
+      expect(res.json.error.data).toMatchObject({ pluginError: 'tours.panoramaTooManyPixels', details: { width, height } });
+    }
+    // At the budget, fine: 8192×4096 is accepted (the first test of this block). Nothing was stored.
+    const stored = await t.db.handle.db.select({ n: count() }).from(tourImages).where(gt(tourImages.width, 8192));
+    expect(stored).toEqual([{ n: 0 }]);
+  }, 60_000);
 
   it('needs a signed-in editor, and an org in scope', async () => {
     const bytes = await panorama(2048, 1024, 8);
@@ -321,6 +397,62 @@ describe('drafts, publishing and the archive', () => {
     const county = await t.client('hongshan');
     expect((await sifaErrorOf(county.tours.create.mutate({ kind: 'office', title: { zh: '区', en: 'County' } }))).data.issues[0]!.path).toBe('orgCode');
     expect((await county.tours.create.mutate({ kind: 'education-site', title: { zh: '基地', en: 'Site' } })).orgCode).toBe('150402');
+  });
+
+  // Issue 20 F1: an office published a widget hotspot whose `tour-href` / `detail-href` was
+  // `java<TAB>script:…`; only a leading `javascript:` was caught, and the browser's URL parsing
+  // (tabs and newlines dropped, leading controls trimmed, scheme case-folded) made it a script link.
+  it('refuses hotspot addresses that the browser would parse as script, when saved and again when published', async () => {
+    const xitun = await t.client('xitun');
+    const created = await xitun.tours.create.mutate({ kind: 'office', title: { zh: '链接检查', en: 'Link check' } });
+    const widgetDraft = (attributes: Record<string, string>, url = 'https://www.12348.gov.cn/'): TourDraftInput => ({
+      title: { zh: '链接检查', en: 'Link check' },
+      scenes: [
+        {
+          id: 'a',
+          title: { zh: '大厅', en: 'Hall' },
+          image: images[0]!,
+          hotspots: [
+            { id: 'map', kind: 'widget', yaw: 0, pitch: 0, element: 'sifa-legal-map', attributes, title: { zh: '地图', en: 'Map' } },
+            { id: 'out', kind: 'link', yaw: 90, pitch: 0, url, title: { zh: '链接', en: 'Link' } },
+          ],
+        },
+      ],
+    });
+    const attacks = ['java\tscript:alert(document.domain)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '\u0001javascript:alert(1)', 'java\nscript:alert(1)', 'javascript&colon;alert(1)'];
+    for (const attack of attacks) {
+      const error = await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId: created.tourId, draft: widgetDraft({ 'org-code': '150402', 'tour-href': attack, 'detail-href': attack }, attack) }));
+      expect(error.data.sifaCode, JSON.stringify(attack)).toBe('VALIDATION_FAILED');
+      expect(error.data.issues.map((i) => i.path).sort(), JSON.stringify(attack)).toEqual([
+        'draft.scenes.0.hotspots.0.attributes.detail-href',
+        'draft.scenes.0.hotspots.0.attributes.tour-href',
+        'draft.scenes.0.hotspots.1.url',
+      ]);
+      // The message says which addresses are accepted.
+      expect(error.data.issues[0]!.message).toMatch(/https:\/\/.*http:\/\//);
+    }
+    // Event handlers and the plain HTML address attributes are refused by name.
+    const named = await sifaErrorOf(xitun.tours.saveDraft.mutate({ tourId: created.tourId, draft: widgetDraft({ onmouseover: 'alert(1)', ONCLICK: 'x', href: '/x', formaction: '/x' }) }));
+    expect(named.data.issues.map((i) => i.path).sort()).toEqual(
+      expect.arrayContaining(['draft.scenes.0.hotspots.0.attributes.onmouseover', 'draft.scenes.0.hotspots.0.attributes.href', 'draft.scenes.0.hotspots.0.attributes.formaction']),
+    );
+    expect((await xitun.tours.draft.query({ tourId: created.tourId })).revision).toBe(0);
+
+    // A draft saved before the rule (written straight into the table here) is not published as it is.
+    const stored = widgetDraft({ 'org-code': '150402', 'tour-href': 'java\tscript:alert(document.domain)', 'detail-href': '\u0001javascript:alert(1)' });
+    await t.db.handle.db.update(tours).set({ draft: stored as never, draftRevision: 1 }).where(eq(tours.id, created.tourId));
+    const refused = await sifaErrorOf(xitun.tours.publish.mutate({ tourId: created.tourId, revision: 1 }));
+    expect(refused.data.sifaCode).toBe('VALIDATION_FAILED');
+    expect(refused.data.issues.map((i) => i.path).sort()).toEqual(['draft.scenes.0.hotspots.0.attributes.detail-href', 'draft.scenes.0.hotspots.0.attributes.tour-href']);
+    const key = await t.publishableKey('150402001');
+    expect((await sifaErrorOf(t.publicClient(key).tours.get.query({ tourId: created.tourId }))).data.sifaCode).toBe('NOT_FOUND');
+
+    // http(s), relative and protocol-relative addresses are kept as written and published.
+    const fine = widgetDraft({ 'org-code': '150402', 'tour-href': '/tours/{tourId}', 'detail-href': 'https://sifa.example.gov.cn/warnings?id={id}', 'more-link': '//cdn.example.org/x' });
+    await xitun.tours.saveDraft.mutate({ tourId: created.tourId, revision: 1, draft: fine });
+    expect((await xitun.tours.publish.mutate({ tourId: created.tourId, revision: 2 })).version).toBe(1);
+    const published = await t.publicClient(key).tours.get.query({ tourId: created.tourId });
+    expect(published.scenes[0]!.hotspots[0]).toMatchObject({ kind: 'widget', attributes: fine.scenes[0]!.hotspots![0]!.kind === 'widget' ? fine.scenes[0]!.hotspots![0]!.attributes : {} });
   });
 });
 

@@ -162,6 +162,19 @@ describe('<sifa-score-card> with the real server and the demo history', () => {
     expect(seen).toEqual([{ kind: 'diary.entry', id: row.dataset['source'], orgCode: XITUN, day: link.textContent, href: link.getAttribute('href') }]);
   });
 
+  // Issue 20 F1: a link template set from data (a VR hotspot's widget) to `java<TAB>script:…`.
+  it('a source-href the browser would parse as script gives no links: the records list their days as text', async () => {
+    const m = await mount({ orgCode: XITUN, role: 'office_staff', attrs: { period: year, 'source-href': 'java\tscript:alert(document.domain)//{id}' } });
+    const score = await m.client.query<ScoreCardCalls, 'assessment.score'>('assessment.score', { orgCode: XITUN, period: year });
+    const item = score.items.find((i) => i.part !== 'negative' && i.value > 0)!;
+    q<HTMLButtonElement>(m.root, `button.part[data-part="${item.part}"]`).click();
+    await m.el.updateComplete;
+    q<HTMLButtonElement>(m.root, `button.records[data-item="${item.code}"]`).click();
+    const day = await eventually(() => m.root.querySelector<HTMLElement>('#sources tbody tr[data-source] th'), { what: 'the records' });
+    expect(day.textContent).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(m.root.querySelectorAll('#sources a')).toHaveLength(0);
+  });
+
   it("averages a county's offices and ranks it among the city's counties", async () => {
     const m = await mount({ orgCode: '1504', role: 'city_admin', attrs: { 'org-code': '150402', period: year } });
     const score = await m.client.query<ScoreCardCalls, 'assessment.score'>('assessment.score', { orgCode: '150402', period: year });

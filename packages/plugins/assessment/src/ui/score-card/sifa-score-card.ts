@@ -14,7 +14,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocalizedText } from '@sifa/core';
-import { failureReason, formatNumber, SifaClientError, SifaElement } from '@sifa/components';
+import { failureReason, formatNumber, linkHref, SifaClientError, SifaElement } from '@sifa/components';
 import type { AssessmentApi, AssessmentBreakdown, AssessmentItemScore, AssessmentOrgName, AssessmentPartScore, AssessmentScore, AssessmentTrend } from '../../index.js';
 import { scoreCardMessages, type ScoreCardMessageKey } from './messages.js';
 import { isPeriod, kindOf, monthsIn, trendEnd, type PeriodKind } from './periods.js';
@@ -523,13 +523,9 @@ export class SifaScoreCard extends SifaElement {
     </section>`;
   }
 
+  /** The record's link, or null (no template, or not an http(s) or relative address: the day as text then). */
   private href(row: AssessmentBreakdown['sources'][number]): string | null {
-    if (!this.sourceHref) return null;
-    return this.sourceHref
-      .replaceAll('{kind}', encodeURIComponent(row.kind))
-      .replaceAll('{id}', encodeURIComponent(row.id))
-      .replaceAll('{orgCode}', encodeURIComponent(row.orgCode))
-      .replaceAll('{day}', encodeURIComponent(row.day));
+    return linkHref(this.sourceHref, { kind: row.kind, id: row.id, orgCode: row.orgCode, day: row.day });
   }
 
   private renderSources(s: AssessmentScore): TemplateResult | typeof nothing {

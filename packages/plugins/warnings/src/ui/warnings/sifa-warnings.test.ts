@@ -222,6 +222,22 @@ describe('<sifa-warnings> with the real server', () => {
     expect(inlineStyleOrHandler(m.root)).toEqual([]);
   });
 
+  // Issue 20 F1: `detail-href` set from data (a VR hotspot's widget) to `java<TAB>script:…`.
+  it('compact mode: a detail-href the browser would parse as script gives buttons, not links', async () => {
+    for (const template of ['java\tscript:alert(document.domain)//{id}', '\u0001javascript:alert(1)']) {
+      const m = await mount(county, { mode: 'compact', limit: '3', 'detail-href': template });
+      const buttons = await eventually(() => {
+        const found = [...m.root.querySelectorAll<HTMLButtonElement>('button.compact-item')];
+        return found.length ? found : null;
+      }, { what: JSON.stringify(template) });
+      expect(m.root.querySelectorAll('a.compact-item'), JSON.stringify(template)).toHaveLength(0);
+      expect(m.root.querySelectorAll('a[href]')).toHaveLength(0);
+      await userEvent.click(buttons[0]!);
+      expect(m.selects).toEqual([buttons[0]!.dataset['id']]);
+      m.el.remove();
+    }
+  });
+
   it.each<[Locale, string, string]>([
     ['en', 'Early warnings', 'Evaluate now'],
     ['mn-Mong', warningsMessages.catalogs['zh-CN'].title, ''],

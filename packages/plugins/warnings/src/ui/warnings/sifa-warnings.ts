@@ -17,7 +17,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { LocalizedText } from '@sifa/core';
-import { formatDate, failureReason, getSifaConfig, listKeyMove, saveFile, SifaClientError, SifaElement } from '@sifa/components';
+import { formatDate, failureReason, getSifaConfig, linkHref, listKeyMove, saveFile, SifaClientError, SifaElement } from '@sifa/components';
 import type {
   WarningAction,
   WarningDetail,
@@ -557,7 +557,8 @@ export class SifaWarnings extends SifaElement {
       ${list.length
         ? html`<ul class="compact-list" part="list" aria-labelledby="title" aria-describedby="count">
             ${list.map((w) => {
-              const href = this.detailHref ? this.detailHref.replaceAll('{id}', encodeURIComponent(w.id)) : null;
+              // Only an http(s) or relative address becomes a link; else the item is a button.
+              const href = linkHref(this.detailHref, { id: w.id });
               const body = html`${this.badge(w.severity)}<span class="title">${this.text(w.title)} — ${this.text(w.orgName)}</span><span class="meta">${this.meta(w)}</span>`;
               const pick = (e: Event) => {
                 if (!this.emit<WarningSelectDetail>('sifa-warning-select', { id: w.id })) e.preventDefault();
