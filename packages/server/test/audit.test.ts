@@ -15,6 +15,8 @@ import {
   openDatabase,
   seedOrgTree,
   verifyAuditChain,
+  auditChainOf,
+  auditRootOf,
   type AppRouterOf,
   type DatabaseConfig,
 } from '@sifa/server';
@@ -52,16 +54,35 @@ interface AuditRow {
   after_digest: string;
   prev_hash: string;
   hash: string;
+  chain: string;
+  chain_seq: number;
+  row_hash: string;
 }
 
 const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 async function auditRows(db: SifaDb): Promise<AuditRow[]> {
   const rows = rowsOf<AuditRow>(
-    await db.execute(sql`SELECT seq::int AS seq, actor_id, actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash, hash
+    await db.execute(sql`SELECT seq::int AS seq, actor_id, actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash, hash,
+      chain, chain_seq::int AS chain_seq, row_hash
       FROM audit_log ORDER BY seq`),
   );
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), chain_seq: Number(r.chain_seq) }));
+}
+
+/** The entry after `row` in its own chain. */
+async function nextInChain(db: SifaDb, row: AuditRow): Promise<AuditRow> {
+  return (await auditRows(db)).find((r) => r.chain === row.chain && r.chain_seq === row.chain_seq + 1)!;
+}
+
+/** Each chain's head, as verify reports them. */
+function headsOf(rows: AuditRow[]) {
+  const heads = new Map<string, { chain: string; entries: number; head: string }>();
+  for (const r of rows) {
+    const h = heads.get(r.chain);
+    if (!h || r.chain_seq > h.entries) heads.set(r.chain, { chain: r.chain, entries: r.chain_seq, head: r.hash });
+  }
+  return [...heads.values()];
 }
 
 /** Every message along an error's cause chain (drizzle wraps the driver's error). */
@@ -120,7 +141,10 @@ beforeAll(async () => {
   caseId = (await xitun.casework.open.mutate({ orgCode: '150402001', title: 'Original', openedOn: '2026-03-02', people: 3 })).id;
   await xitun.casework.rename.mutate({ id: caseId, title: 'Renamed' });
   await xitun.notary.stamp.mutate({ document: 'contract-7' });
-});
+  // Sign-ins (audited) of a user of another county and of the city: chains of their own.
+  await t.client('zhenxing');
+  await t.client('city');
+}, 120_000);
 afterAll(() => t?.close());
 
 describe('appending', () => {
@@ -157,11 +181,20 @@ describe('appending', () => {
     expect(await auditRows(db)).toHaveLength(count);
   });
 
-  it('links every entry to the one before it', async () => {
+  it('links every entry to the one before it in its chain (one chain per county subtree)', async () => {
     const rows = await auditRows(db);
-    expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    const chains = new Map<string, AuditRow[]>();
+    for (const r of rows) chains.set(r.chain, [...(chains.get(r.chain) ?? []), r]);
+    // Sign-ins of the city's and the counties' users, the office's writes: several chains.
+    expect([...chains.keys()].sort()).toEqual(['/15/1504/', '/15/1504/150402/', '/15/1504/150404/']);
+    expect(chains.get('/15/1504/150402/')!.map((r) => r.action)).toContain('casework.open');
+    for (const [chain, entries] of chains) {
+      entries.sort((a, b) => a.chain_seq - b.chain_seq);
+      expect(entries[0]!.prev_hash).toBe('0'.repeat(64));
+      for (let i = 1; i < entries.length; i++) expect(entries[i]!.prev_hash).toBe(entries[i - 1]!.hash);
+      expect(entries.map((r) => r.chain_seq)).toEqual(entries.map((_, i) => i + 1));
+      for (const r of entries) expect(auditChainOf(r.scope_path)).toBe(chain);
+    }
   });
 });
 
@@ -170,14 +203,15 @@ describe('verification', () => {
     const rows = await auditRows(db);
     const n = rows.length;
     expect(n).toBeGreaterThan(3);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: n, head: rows.at(-1)!.hash });
-    expect(await verifyAuditChain(db, 2)).toEqual({ ok: true, entries: n, head: rows.at(-1)!.hash });
+    const root = auditRootOf(headsOf(rows));
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: n, head: root });
+    expect(await verifyAuditChain(db, 2)).toMatchObject({ ok: true, entries: n, head: root });
   });
 
   it('reports an altered row at its seq', async () => {
     const rename = (await auditRows(db)).find((r) => r.action === 'casework.rename')!;
     const result = await verifyTampered(db, (tx) => tx.execute(sql`UPDATE audit_log SET after_digest = ${digestOf({ title: 'forged' })} WHERE seq = ${rename.seq}`));
-    expect(result).toMatchObject({ ok: false, brokenAt: rename.seq, entries: rename.seq - 1 });
+    expect(result).toMatchObject({ ok: false, brokenAt: rename.seq });
     expect((result as { reason: string }).reason).toMatch(/altered/);
     // Rolled back: intact again.
     expect((await verifyAuditChain(db)).ok).toBe(true);
@@ -197,23 +231,24 @@ describe('verification', () => {
     const open = (await auditRows(db)).find((r) => r.action === 'casework.open')!;
     const result = await verifyTampered(db, (tx) =>
       tx.execute(sql`UPDATE audit_log SET actor_id = 'someone-else',
-        hash = encode(sha256(convert_to(sifa_audit_payload(seq, at, 'someone-else', actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash), 'UTF8')), 'hex')
+        hash = encode(sha256(convert_to(sifa_audit_chain_payload(seq, at, 'someone-else', actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash, chain, chain_seq, row_hash), 'UTF8')), 'hex')
         WHERE seq = ${open.seq}`),
     );
-    expect(result).toMatchObject({ ok: false, brokenAt: open.seq + 1 });
+    expect(result).toMatchObject({ ok: false, brokenAt: (await nextInChain(db, open)).seq });
     expect((result as { reason: string }).reason).toMatch(/prev_hash/);
   });
 
   it('reports a deleted middle row at the entry after it', async () => {
     const open = (await auditRows(db)).find((r) => r.action === 'casework.open')!;
     const result = await verifyTampered(db, (tx) => tx.execute(sql`DELETE FROM audit_log WHERE seq = ${open.seq}`));
-    expect(result).toMatchObject({ ok: false, brokenAt: open.seq + 1, entries: open.seq - 1 });
+    expect(result).toMatchObject({ ok: false, brokenAt: (await nextInChain(db, open)).seq });
     expect((result as { reason: string }).reason).toMatch(/removed or altered/);
   });
 
-  it('reports a deleted first row', async () => {
-    const result = await verifyTampered(db, (tx) => tx.execute(sql`DELETE FROM audit_log WHERE seq = 1`));
-    expect(result).toMatchObject({ ok: false, brokenAt: 2, entries: 0 });
+  it('reports a deleted first row of a chain', async () => {
+    const first = (await auditRows(db)).find((r) => r.chain === '/15/1504/150402/' && r.chain_seq === 1)!;
+    const result = await verifyTampered(db, (tx) => tx.execute(sql`DELETE FROM audit_log WHERE seq = ${first.seq}`));
+    expect(result).toMatchObject({ ok: false, brokenAt: (await nextInChain(db, first)).seq });
   });
 });
 
@@ -246,11 +281,12 @@ describe('immutability', () => {
 
   it('lets the application role append only through sifa_audit_append, keeping the chain valid', async () => {
     const before = (await auditRows(db)).length;
-    await asApp((tx) => tx.execute(sql`SELECT sifa_audit_append('u1', 'office_staff', 'test.append', '/15/1504/150402/150402001/', '', '', '', '')`));
+    await asApp((tx) => tx.execute(sql`SELECT sifa_audit_append('u1', 'office_staff', 'test.append', '/15/1504/150402/150402001/', '', '', '', '', '')`));
     const rows = await auditRows(db);
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ action: 'test.append', prev_hash: rows.at(-2)!.hash });
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: before + 1, head: rows.at(-1)!.hash });
+    const previous = rows.filter((r) => r.chain === '/15/1504/150402/').at(-2)!;
+    expect(rows.at(-1)).toMatchObject({ action: 'test.append', chain: '/15/1504/150402/', chain_seq: previous.chain_seq + 1, prev_hash: previous.hash });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: before + 1, head: auditRootOf(headsOf(rows)) });
   });
 });
 
@@ -294,7 +330,7 @@ describe('sifa audit verify (CLI)', () => {
     const intact = await runCli(['audit', 'verify'], cliEnv);
     expect(intact.stderr).toBe('');
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toContain(`Audit log intact: ${entries} entries verified.`);
+    expect(intact.stdout).toContain(`Audit log intact: ${entries} entries verified in `);
 
     // Tamper with entry #2, committed, as a superuser would.
     const handle = await openDatabase(config);
@@ -307,6 +343,6 @@ describe('sifa audit verify (CLI)', () => {
     const broken = await runCli(['audit', 'verify'], cliEnv);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('Audit log BROKEN at entry #2:');
-    expect(broken.stderr).toContain('1 entries before it verified');
+    expect(broken.stderr).toContain('the row was altered');
   }, 120_000);
 });

@@ -283,7 +283,16 @@ describe(`backup and restore (${engine})`, () => {
     const verify = await runCli(['audit', 'verify', ...config], { ...target.env, ...cliClock });
     expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toContain(`Audit log intact: ${written.audit.entries} entries verified. Head hash ${written.audit.head}`);
+    expect(verify.stdout).toContain(`Audit log intact: ${written.audit.entries} entries verified in `);
+    // The root over every chain's head: what verify computed on the source (and the anchors came along, owned as before).
+    expect(verify.stdout).toContain(`Root hash ${written.audit.head}`);
+    const restored = await openDatabase(target.config);
+    try {
+      const [own] = rowsOf<{ owner: string }>(await restored.db.execute(sql`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_anchors'`));
+      expect(own).toEqual({ owner: 'sifa_audit' });
+    } finally {
+      await restored.close();
+    }
     expect(await countsOf(target.config)).toEqual(written.counts);
     expect(await docxDigest(target.config, written.documentId)).toBe(written.docx);
     const { server, url, token, xitun } = await startOn(target.config);

@@ -535,14 +535,15 @@ export function createApplyPlatform(deps: {
             details: { maxTotalBytes: o.documentsTotalBytes, usedBytes: used, bytes: size },
           });
         }
-        // The staff's storage and audit entry (`<type>.attach` by public:<key id>: hash, size, type; no name).
-        await scoped.cases.attach(application.type, row.id, { name, bytes: input.bytes });
         // Listed in the case's field, as a new revision (a step prepared on the old one gets CONFLICT, keeps its form, reloads).
         // Attachment fields are never personal: they stay in the open part of the row.
         await scoped.db
           .update(cases)
           .set({ fields: { ...fields, [field]: [...listed.filter((sha) => sha !== digest), digest] }, revision: row.revision + 1, updatedAt: deps.now() })
           .where(eq(cases.id, row.id));
+        // The staff's storage and audit entry (`<type>.attach` by public:<key id>: hash, size, type; no name). After the
+        // listing, so the entry records the case row as it now stands (its row hash, checked by `sifa audit verify`).
+        await scoped.cases.attach(application.type, row.id, { name, bytes: input.bytes });
         const all = await documentsOf(scoped.db, row.id);
         const added = all.find((d) => d.sha256 === digest)!;
         return { added: true, document: documentView(added), documents: all.map(documentView) };

@@ -7,7 +7,7 @@
  * (`pg_export_snapshot()` + `pg_dump --snapshot`), so a running server may keep writing during
  * the backup and the counts still match what a restore gets.
  *
- * Cluster-wide things are not in a database dump: the role `sifa_app` (created here before the
+ * Cluster-wide things are not in a database dump: the roles `sifa_app` and `sifa_audit` (created here before the
  * restore, as migration 0000 does) and SIFA_FIELD_KEY (kept by the operator beside the backups).
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +20,25 @@ import { describePostgresUrl } from '../db/engine.js';
 import { BackupError } from './errors.js';
 import { payloadStream, type BackupHeader, type BackupMeta } from './file.js';
 import { assertCountsMatch, countRows, migrationLevel, schemaObjects, serverSchema, type Query } from './tables.js';
+
+/**
+ * `--no-owner` hands every object to the restoring role; the audit anchors and the functions that
+ * write them belong to sifa_audit again (as migration 0018 leaves them), so the tables' owner
+ * cannot rewrite the anchors. Skipped for backups from before audit chains.
+ */
+async function restoreAuditOwnership(sql: Sql): Promise<void> {
+  const [anchors] = await sql`SELECT to_regclass(${`${serverSchema}.audit_anchors`}) IS NOT NULL AS ok`;
+  if (!anchors?.ok) return;
+  await sql.begin(async (tx) => {
+    await tx.unsafe('GRANT sifa_audit TO CURRENT_USER');
+    await tx.unsafe(`GRANT CREATE ON SCHEMA ${serverSchema} TO sifa_audit`);
+    await tx.unsafe(`ALTER TABLE ${serverSchema}.audit_anchors OWNER TO sifa_audit`);
+    await tx.unsafe(`ALTER FUNCTION ${serverSchema}.sifa_audit_append(text, text, text, text, text, text, text, text, text) OWNER TO sifa_audit`);
+    await tx.unsafe(`ALTER FUNCTION ${serverSchema}.sifa_audit_root_anchor() OWNER TO sifa_audit`);
+    await tx.unsafe(`REVOKE CREATE ON SCHEMA ${serverSchema} FROM sifa_audit`);
+    await tx.unsafe('REVOKE sifa_audit FROM CURRENT_USER');
+  });
+}
 
 export interface PgTools {
   /** Folder of pg_dump / pg_restore (SIFA_PG_BIN_DIR); default: found on PATH. */
@@ -252,6 +271,8 @@ export async function restorePostgres(url: string, file: string, header: BackupH
     // The role the policies and grants name is cluster-wide, so no dump holds it (as migration 0000_roles does).
     await sql.unsafe(`DO $$ BEGIN CREATE ROLE sifa_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
     await sql.unsafe('GRANT sifa_app TO CURRENT_USER');
+    // And the audit writer role (migration 0016): its grants and policy are in the dump.
+    await sql.unsafe(`DO $$ BEGIN CREATE ROLE sifa_audit NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
 
     // The archive creates schema public (it was dumped with --schema); the target has it already: restore everything else.
     const target = libpqTarget(url);
@@ -275,6 +296,7 @@ export async function restorePostgres(url: string, file: string, header: BackupH
     } finally {
       await rm(listDir, { recursive: true, force: true });
     }
+    await restoreAuditOwnership(sql);
     // Notifications carry the id of the transaction that wrote them (the feed's order, migration
     // 0013), from the cluster they were written in: in another cluster they would sort after
     // what it writes next. Restored, they are all final: transaction 0.

@@ -424,8 +424,9 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
         return issued.id;
       };
 
-      const audit = (type: CaseType, row: Pick<CaseRow, 'id' | 'number' | 'orgCode'>, action: string, after: Record<string, unknown>) =>
-        scoped.audit.record({ action: `${type.code}.${action}`, orgCode: row.orgCode, entity: 'cases', entityId: row.id, after: { number: row.number, ...after } });
+      // `rowHash`: the case row as it is after the step (its trigger's hash), what `sifa audit verify` compares.
+      const audit = (type: CaseType, row: Pick<CaseRow, 'id' | 'number' | 'orgCode' | 'rowHash'>, action: string, after: Record<string, unknown>) =>
+        scoped.audit.record({ action: `${type.code}.${action}`, orgCode: row.orgCode, entity: 'cases', entityId: row.id, after: { number: row.number, ...after }, rowHash: row.rowHash });
 
       const publish = (orgPath: string) => scoped.afterCommit(() => options.changes.publish(casesTopic, orgPath));
 
@@ -743,7 +744,7 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const [, , , name, attachments] = await Promise.all([
             db.insert(caseEvents).values(event),
             recordFacts(type, row.id, row.orgCode, [...earlier, { event, transition: t, step: p.step, all: p.parsed, caseValues }]),
-            audit(type, row, t.code, { from: row.state, state: t.to, revision: seq, on, documentId, ...(p.checks ? { checks: p.checks.map((c) => ({ code: c.code, state: c.state, ...(c.reason ? { reason: c.reason } : {}) })) } : {}) }),
+            audit(type, { ...row, rowHash: updated.rowHash }, t.code, { from: row.state, state: t.to, revision: seq, on, documentId, ...(p.checks ? { checks: p.checks.map((c) => ({ code: c.code, state: c.state, ...(c.reason ? { reason: c.reason } : {}) })) } : {}) }),
             orgName,
             attachmentsOf(row.id),
           ]);
@@ -809,11 +810,15 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
             events.push(...caseEventsOf);
             facts.push({ source: factSource(type, n.id), facts: factsOf(type, org.code, steps.map((p, k) => ({ event: caseEventsOf[k]!, transition: p.t, step: p.step, all: p.parsed, caseValues: p.caseValues }))) });
           });
-          for (let i = 0; i < rows.length; i += 250) await db.insert(cases).values(rows.slice(i, i + 250));
+          const rowHashes = new Map<string, string>();
+          for (let i = 0; i < rows.length; i += 250) {
+            const hashed = await db.insert(cases).values(rows.slice(i, i + 250)).returning({ id: cases.id, rowHash: cases.rowHash });
+            for (const h of hashed) rowHashes.set(h.id, h.rowHash);
+          }
           for (let i = 0; i < events.length; i += 1000) await db.insert(caseEvents).values(events.slice(i, i + 1000));
           for (let i = 0; i < facts.length; i += 5000) await scoped.facts.recordMany(facts.slice(i, i + 5000));
           for (const row of rows) {
-            await audit(type, { id: row.id!, number: row.number, orgCode: row.orgCode }, 'import', { state: row.state, revision: row.revision, openedOn: row.openedOn, imported: true });
+            await audit(type, { id: row.id!, number: row.number, orgCode: row.orgCode, rowHash: rowHashes.get(row.id!)! }, 'import', { state: row.state, revision: row.revision, openedOn: row.openedOn, imported: true });
           }
           for (const org of orgs.values()) publish(org.path);
           return { imported: rows.map((r) => ({ id: r.id!, number: r.number })) };

@@ -325,6 +325,12 @@ export async function seedDemoHistory(ctx: PluginSeedContext, options: DemoHisto
         .onConflictDoNothing({ target: [diaryEntries.authorId, diaryEntries.idempotencyKey] })
         .returning();
       await scoped.facts.recordMany(inserted.map((row) => options.entryFacts(items.get(row.itemCode)!, row)));
+      // Each entry gets its audit entry with its row hash (what `sifa audit verify` checks it against), in one statement.
+      if (inserted.length > 0) {
+        const list = (values: string[]) => sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+        await scoped.db.execute(sql`SELECT count(sifa_audit_append(${scoped.actor.userId}, ${scoped.actor.role}, 'diary.entry.seed', path, 'diary_entries', id, '', '', hash))
+          FROM unnest(${list(inserted.map((r) => r.orgPath))}, ${list(inserted.map((r) => r.id))}, ${list(inserted.map((r) => r.rowHash))}) AS seeded(path, id, hash)`);
+      }
       added += inserted.length;
     }
     ctx.log(`demo diary history: ${added} entries for ${offices.length} offices (${months[0]} … ${yesterday}; labelled 示范)`);

@@ -19,6 +19,8 @@ export const diaryEntries = pgTable(
     payloadHash: text('payload_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** SHA-256 of the entry's audited columns, set by a trigger and recorded in its audit entries (`sifa audit verify` compares). */
+    rowHash: text('row_hash').notNull().default(''),
   },
   (t) => [
     uniqueIndex('diary_entries_author_key_idx').on(t.authorId, t.idempotencyKey),

@@ -1,0 +1,1 @@
+ALTER TABLE "diary_entries" ADD COLUMN "row_hash" text DEFAULT '' NOT NULL;
