@@ -103,6 +103,7 @@ export default defineBenchmark({
         trustProxy: true,
         // The path with its limits counted; the per-key cap raised so the path, not the cap, is measured.
         publicApply: { perKeyPerMinute: 1_000_000, perClientPerHour: 20, challengeAfter: 3 },
+        keyRequestsPerMinute: 0,
         now: () => new Date('2026-11-26T02:00:00Z'),
         port: 0,
       });

@@ -13,7 +13,7 @@ import { calendarFileFormats, isSifaError, type CalendarFileFormat, type ServerP
 import { clockOf, databaseConfigOf, readEnv } from './config.js';
 import { checkSifaDatabase, createSifaServer, type SifaServerOptions } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
-import { verifyAuditChain } from './audit/log.js';
+import { anchorAuditRoot, verifyAuditChain } from './audit/log.js';
 import { createLogger } from './logging.js';
 import type { StaticRoot } from './http/static.js';
 import { PluginCompositionError } from './plugins/compose.js';
@@ -45,7 +45,7 @@ Commands:
   migrate --check    apply nothing: list pending migrations and schema drift (tables in code vs the
                      database the migrations build); exit 1 when there is any, 0 when clean
   seed               seed the real Chifeng org tree and demo accounts, print the accounts
-  audit verify       recompute the audit log's hash chain; exit 1 at the first broken link
+  audit verify       recompute the audit log's chains, anchors and audited rows; exit 1 naming each problem
   backup <file> [--force]
                      write a full backup of the database to <file> (uploads and issued documents
                      are in the database): PostgreSQL (DATABASE_URL) through pg_dump, schema public;
@@ -89,6 +89,7 @@ Options:
   --help             show this help
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), SIFA_DATA_DIR, PORT, HOST,
+SIFA_PUBLIC_ORIGINS (origins of this server's own pages, comma-separated; default the listening address),
 SIFA_LOG_LEVEL, SIFA_MAX_BODY_BYTES, SIFA_MAX_BATCH_SIZE, SIFA_SESSION_IDLE_MINUTES, ...,
 SIFA_FIELD_KEY (base64 of 32 bytes: the key of the personal data of cases; required with
 DATABASE_URL when a case type is installed), SIFA_NOW (start the clock at an instant: demos, training, tests), SIFA_PG_BIN_DIR (folder of pg_dump and
@@ -160,14 +161,19 @@ async function main(argv: string[]): Promise<number> {
       database,
       port: env.PORT,
       host: env.HOST,
+      ...(env.SIFA_PUBLIC_ORIGINS.length ? { publicOrigins: env.SIFA_PUBLIC_ORIGINS } : {}),
       staticRoots: config.staticRoots ?? [],
       limits: { maxBodyBytes: env.SIFA_MAX_BODY_BYTES, maxBatchSize: env.SIFA_MAX_BATCH_SIZE },
       auth: {
         sessionIdleMinutes: env.SIFA_SESSION_IDLE_MINUTES,
         sessionMaxHours: env.SIFA_SESSION_MAX_HOURS,
         maxFailedLogins: env.SIFA_MAX_FAILED_LOGINS,
-        lockMinutes: env.SIFA_LOCK_MINUTES,
+        backoffMinutes: env.SIFA_BACKOFF_MINUTES,
+        maxBackoffMinutes: env.SIFA_MAX_BACKOFF_MINUTES,
+        signInsPerClient: { burst: env.SIFA_SIGN_IN_BURST_PER_CLIENT, perMinute: env.SIFA_SIGN_INS_PER_CLIENT_PER_MINUTE },
       },
+      keyRequestsPerMinute: env.SIFA_KEY_REQUESTS_PER_MINUTE,
+      trustProxy: env.SIFA_TRUST_PROXY,
       logger,
       now,
     });
@@ -204,13 +210,25 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'audit' && sub === 'verify') {
     const server = await open();
-    const result = await verifyAuditChain(server.database.db);
-    await server.close();
+    let result: Awaited<ReturnType<typeof verifyAuditChain>>;
+    let root: string | null = null;
+    try {
+      result = await verifyAuditChain(server.database.db);
+      // An intact log gets a root anchor over its chain heads: later runs check the chains still hold them.
+      if (result.ok) root = await anchorAuditRoot(server.database.db);
+    } finally {
+      await server.close();
+    }
     if (result.ok) {
-      console.log(`Audit log intact: ${result.entries} entries verified. Head hash ${result.head} (keep it elsewhere: a later run whose chain does not contain it means newest entries were removed).`);
+      console.log(
+        `Audit log intact: ${result.entries} entries verified in ${result.chains.length} chain(s), ${result.rows} audited row(s) match their last entry. ` +
+          `Root hash ${root} (recorded as a root anchor; keep it elsewhere too: a later run must find every chain still holding these heads).`,
+      );
       return 0;
     }
-    console.error(`Audit log BROKEN at entry #${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.`);
+    const first = result.brokenAt === null ? 'Audit log BROKEN' : `Audit log BROKEN at entry #${result.brokenAt}`;
+    console.error(`${first}: ${result.reason}. ${result.problems.length} problem(s):`);
+    for (const problem of result.problems) console.error(`- [${problem.kind}] ${problem.message}`);
     return 1;
   }
   if (command === 'backup' || command === 'restore') {

@@ -18,10 +18,28 @@ export const envSchema = z.object({
   SIFA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIFA_MAX_BODY_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
   SIFA_MAX_BATCH_SIZE: int(20, 1, 500),
+  /**
+   * The origins browsers load this server's own pages from, comma-separated
+   * (`https://sifa.example.gov.cn`): requests from them are same-origin. Unset: the listening address.
+   */
+  SIFA_PUBLIC_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/?#@\s*]+\/?$/i.test(o)), 'SIFA_PUBLIC_ORIGINS must list origins (scheme://host[:port], no path, no wildcard), comma-separated'),
   SIFA_SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
   SIFA_SESSION_MAX_HOURS: int(12, 1, 24 * 7),
   SIFA_MAX_FAILED_LOGINS: int(5, 1, 100),
-  SIFA_LOCK_MINUTES: int(15, 1, 24 * 60),
+  /** The first sign-in back-off after SIFA_MAX_FAILED_LOGINS failures; it doubles each time up to SIFA_MAX_BACKOFF_MINUTES. */
+  SIFA_BACKOFF_MINUTES: int(1, 1, 24 * 60),
+  SIFA_MAX_BACKOFF_MINUTES: int(15, 1, 7 * 24 * 60),
+  /** Sign-in attempts per client address: a burst, then so many a minute (raise both for many users behind one NAT address). */
+  SIFA_SIGN_IN_BURST_PER_CLIENT: int(30, 1, 100_000),
+  SIFA_SIGN_INS_PER_CLIENT_PER_MINUTE: int(10, 1, 100_000),
+  /** Requests a minute per API key (publishable or secret), a burst of as many; 0: no limit. */
+  SIFA_KEY_REQUESTS_PER_MINUTE: int(3000, 0, 1_000_000),
+  /** Behind one reverse proxy: take the client's address from X-Forwarded-For's last hop (per-client limits). */
+  SIFA_TRUST_PROXY: z.stringbool().default(false),
   /**
    * Start the server's clock at this instant (ISO 8601 with an offset, e.g. 2027-01-04T09:00:00+08:00);
    * it runs on from there. For demos, training and tests: "this year" of the demo seed, deadlines,

@@ -20,6 +20,7 @@ import {
   integer,
   numeric,
   pgPolicy,
+  pgRole,
   smallint,
   pgTable,
   text,
@@ -58,8 +59,6 @@ export const users = pgTable(
     orgCode: text('org_code')
       .notNull()
       .references(() => orgs.code),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     isDemo: integer('is_demo').notNull().default(0),
     /** Mobile number for SMS notifications (optional; never sent to browsers other than the user's own). */
     phone: text('phone'),
@@ -81,6 +80,41 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Token buckets shared by every server instance (auth/rate-limit.ts): sign-in attempts per client
+ * address and per account name, requests per API key. Owner only, like sessions: the scoped role
+ * gets no grant.
+ */
+export const rateBuckets = pgTable('rate_buckets', {
+  key: text('key').primaryKey(),
+  tokens: doublePrecision('tokens').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Failed sign-ins and back-offs (auth/sessions.ts), one row per account name and client (an
+ * address, an IPv6 /64) and one per account name with client '*' for the account-wide second line.
+ * Keyed by the name, not the user, so unknown names are counted the same way. Owner only.
+ */
+export const signInBackoffs = pgTable(
+  'sign_in_backoffs',
+  {
+    username: text('username').notNull(),
+    /** The client bucket (auth/rate-limit.ts `clientBucketOf`), or '*' for the account as a whole. */
+    client: text('client').notNull(),
+    /** Password checks claimed since `windowStart` (each claim precedes one check); 0 once a back-off starts. */
+    failures: integer('failures').notNull(),
+    /** When `failures` began to count; failures older than the policy's window are forgotten. */
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    /** Back-offs since the last successful sign-in: the next one lasts twice as long (capped). */
+    level: integer('level').notNull(),
+    /** End of the current back-off. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.client] })],
 );
 
 export const facts = pgTable(
@@ -157,6 +191,9 @@ export const factRollupsMonth = pgTable(
   ],
 ).enableRLS();
 
+/** Owns sifa_audit_append and audit_anchors (migration 0016): a role apart from the tables' owner. */
+export const sifaAuditRole = pgRole('sifa_audit').existing();
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -173,9 +210,23 @@ export const auditLog = pgTable(
     afterDigest: text('after_digest').notNull().default(''),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * The chain the entry belongs to: its scope path cut at the county ('/15/1504/150402/'), a
+     * shallower path itself ('/15/1504/', '/'); '' for the entries written before chains (one
+     * global chain). Each chain has its own lock, head and anchors (audit/log.ts).
+     */
+    chain: text('chain').notNull().default(''),
+    /** Position in its chain: 1, 2, 3 … without gaps. */
+    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull().default(0),
+    /** The audited row's `row_hash` after the change ('-' when it was deleted, '' when the entry is not about a row-hashed table). */
+    rowHash: text('row_hash').notNull().default(''),
   },
   (t) => [
     index('audit_log_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.seq),
+    index('audit_log_chain_idx').on(t.chain, t.chainSeq),
+    index('audit_log_row_idx').on(t.entity, t.entityId, t.seq).where(sql`${t.rowHash} <> ''`),
+    // The role that owns the append function and the anchors appends and reads heads; it never updates or deletes.
+    pgPolicy('audit_log_writer', { as: 'permissive', for: 'all', to: sifaAuditRole, using: sql`true`, withCheck: sql`true` }),
     pgPolicy('audit_log_read_scope', {
       as: 'permissive',
       for: 'select',
@@ -184,6 +235,27 @@ export const auditLog = pgTable(
     }),
   ],
 ).enableRLS();
+
+/**
+ * The audit chains' external anchor: each append writes its chain's new head and length here
+ * (`chain`, `entries`, `head`), and a root anchor (`chain` '*') records every chain's head at once
+ * (`heads`). Owned by the role sifa_audit, append-only (triggers), not granted to sifa_app: the
+ * owner of audit_log cannot rewrite it, so removing the newest audit rows leaves anchors ahead of
+ * their chain, which `sifa audit verify` reports.
+ */
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    chain: text('chain').notNull(),
+    entries: bigint('entries', { mode: 'number' }).notNull(),
+    head: text('head').notNull(),
+    /** Root anchors only: [{ chain, entries, head }] sorted by chain. */
+    heads: jsonb('heads').$type<{ chain: string; entries: number; head: string }[]>(),
+  },
+  (t) => [index('audit_anchors_chain_idx').on(t.chain, t.entries)],
+);
 
 /**
  * Keys for embedding: publishable keys (`pk_<id>`, public, origin-restricted) and secret keys
@@ -505,6 +577,8 @@ export const cases = pgTable(
     nextDue: date('next_due', { mode: 'string' }),
     nextWarn: date('next_warn', { mode: 'string' }),
     createdBy: text('created_by').notNull(),
+    /** SHA-256 of the row's audited columns, set by a trigger and recorded in its audit entries (`sifa audit verify` compares). */
+    rowHash: text('row_hash').notNull().default(''),
   },
   (t) => [
     uniqueIndex('cases_number_idx').on(t.orgCode, t.type, t.year, t.seq),

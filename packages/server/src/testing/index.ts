@@ -25,6 +25,7 @@ export {
   startTestServer,
   testFieldKey,
   testPassword,
+  testSignInLimit,
   testUsers,
   wholeRegionReader,
   type ClientOptions,

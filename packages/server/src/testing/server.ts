@@ -81,6 +81,9 @@ export function memoryLogger() {
 
 export const testPassword = 'Test-Passw0rd!';
 
+/** The sign-in rate limits of test servers unless a test sets its own (`auth.signInsPerClient`, `auth.signInsPerAccount`). */
+export const testSignInLimit = { burst: 100_000, perMinute: 100_000 };
+
 export interface TestUser {
   username: string;
   role: Role;
@@ -179,7 +182,10 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
   const { logger, lines } = memoryLogger();
   let server: SifaServer<AppRouterOf<TPlugins>>;
   try {
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, database, port: 0 });
+    // Sign-in limits out of the way unless a test sets its own: every test signs in many times from
+    // one loopback address, often on a clock that never moves (so buckets would never refill).
+    const auth = { signInsPerClient: testSignInLimit, signInsPerAccount: testSignInLimit, ...serverOptions.auth };
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, auth, database, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;
