@@ -137,6 +137,14 @@ export const sifaErrorCodes = {
       en: 'The same request is still being processed. Try again shortly.',
     },
   },
+  REQUEST_TIMEOUT: {
+    trpc: 'TIMEOUT',
+    http: 408,
+    message: {
+      zh: '请求内容传输过慢，未能按时送达，请检查网络后重新提交。',
+      en: 'The request body arrived too slowly and was not accepted. Check the connection and send it again.',
+    },
+  },
   PAYLOAD_TOO_LARGE: {
     trpc: 'PAYLOAD_TOO_LARGE',
     http: 413,

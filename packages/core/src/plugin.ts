@@ -187,6 +187,11 @@ interface PluginRouteBase {
   maxBodyBytes?: number;
   /** The message of that 413 (default: the generic one), e.g. what the largest file may be. */
   tooLargeMessage?: LocalizedText;
+  /**
+   * The whole body must arrive within this many ms (and never slower than 1 KiB/s over 5 s), else
+   * 408 REQUEST_TIMEOUT and the connection is closed. Default: `maxBodyBytes` at 1 Mbit/s, at least 30 s.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** A route whose handler decides who may call it (or an anonymous one). */

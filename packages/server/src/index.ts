@@ -9,7 +9,7 @@ export { composePlugins, PluginCompositionError, type Composition } from './plug
 export { createPluginPackage, validatePluginId, PluginScaffoldError, type NewPluginOptions, type NewPluginResult } from './plugins/scaffold.js';
 export { createPlatformPlugin, platformManifest } from './platform/plugin.js';
 export { AuthService, defaultAuthPolicy, type AuthPolicy, type LoginResult } from './auth/sessions.js';
-export { verifyAuditChain, digestOf, type AuditVerification } from './audit/log.js';
+export { verifyAuditChain, anchorAuditRoot, auditChainOf, auditRootOf, digestOf, type AuditVerification, type AuditProblem, type AuditChainHead } from './audit/log.js';
 export { seedOrgTree, chifengOrgTree } from './seed/orgs.js';
 export { countyBoundaries, regionBoundaries, pointInGeometry, boundsOf, type RegionBoundary, type RegionGeometry } from './orgs/boundaries.js';
 export { seedDemo, demoAccounts, type DemoCredential } from './seed/demo.js';

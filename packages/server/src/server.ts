@@ -15,6 +15,7 @@ import { checkSchemaDrift, type DriftDifference } from './db/drift.js';
 import type { Composition } from './plugins/compose.js';
 import { createPlatformPlugin } from './platform/plugin.js';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/sessions.js';
+import { RateLimiter } from './auth/rate-limit.js';
 import { rebuildRollups } from './facts/rollups.js';
 import type { TrpcLimits } from './http/trpc-handler.js';
 import type { StaticRoot } from './http/static.js';
@@ -25,12 +26,15 @@ import type { AppRouterOf } from './app-router.js';
 import type { IssuerOverrides } from './documents/numbering.js';
 import type { NotificationsPlatform } from './notifications/service.js';
 import { createChangeFeed } from './events/changes.js';
+import { announceCredentialChanges } from './events/credentials.js';
+import type { StreamPolicy } from './http/streams.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import type { CalendarPlatform } from './calendar/service.js';
 import { loadCalendar } from './calendar/store.js';
 import { composeWithPlatform, declarePlugins, driftSourcesOf, migrationSourcesOf } from './server/composition.js';
 import { createPlatformRuntime } from './server/runners.js';
 import { createHttpEntry } from './server/http-entry.js';
+import { normalizeOrigin } from './embed/origins.js';
 import { Lifecycle } from './server/lifecycle.js';
 import { createApplyPlatform, type PublicApplyOptions } from './apply/service.js';
 
@@ -42,7 +46,18 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
   host?: string;
   staticRoots?: readonly StaticRoot[];
   limits?: Partial<TrpcLimits>;
+  /**
+   * Open event streams: at most `maxPerUser` (default 20) per user and `maxPerKey` (100) per API
+   * key on this instance; each re-checks its credential every `recheckMs` (default and at most
+   * 30 s) and at once on a sign-out or key revocation. Counts at `GET /metrics`.
+   */
+  streams?: Partial<StreamPolicy>;
   auth?: Partial<AuthPolicy>;
+  /**
+   * Requests a minute per API key (publishable or secret), shared by every instance on the
+   * database; a burst of as many. 429 RATE_LIMITED with retryAfter past it. Default 3000; 0: no limit.
+   */
+  keyRequestsPerMinute?: number;
   logger?: Logger;
   /** The clock; tests pass a controllable one. */
   now?: () => Date;
@@ -75,6 +90,13 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
    * (per-client limits of public forms). Off by default: the socket's peer address.
    */
   trustProxy?: boolean;
+  /**
+   * The origins browsers load this server's own pages from (`https://sifa.example.gov.cn`; CLI:
+   * SIFA_PUBLIC_ORIGINS). A browser request with one of them as Origin is same-origin and needs no
+   * key; any other Origin needs a key allowing it. The Host header is never trusted for this.
+   * Default: the listening address (`http://127.0.0.1:3000`, with `localhost` for loopback).
+   */
+  publicOrigins?: readonly string[];
   jobs?: {
     /** Run the plugins' jobs on their schedules once listening (default true; tests turn it off and call `jobs.run`). */
     schedule?: boolean;
@@ -199,6 +221,11 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   const now = options.now ?? (() => new Date());
   const plugins = options.plugins ?? [];
   const limits: TrpcLimits = { maxBodyBytes: 1_048_576, maxBatchSize: 20, ...options.limits };
+  const publicOrigins = (options.publicOrigins ?? []).map((value) => {
+    const origin = normalizeOrigin(value);
+    if (origin === null) throw new Error(`publicOrigins: "${value}" is not an origin; write scheme://host[:port] without a path or wildcard, e.g. https://sifa.example.gov.cn.`);
+    return origin;
+  });
   const timeZone = options.jobs?.timeZone ?? 'Asia/Shanghai';
 
   const declared = declarePlugins(plugins);
@@ -220,11 +247,15 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   if (options.migrate !== false) await life.step('tenant security', () => enforceTenantSecurity(db, declared.tables));
 
   const permissionsOf = (role: Role) => declared.permissionsByRole.get(role) ?? new Set<string>();
-  const auth = new AuthService(db, { ...defaultAuthPolicy, ...options.auth }, permissionsOf, now);
+  const limiter = new RateLimiter(db, now);
+  const auth = new AuthService(db, { ...defaultAuthPolicy, ...options.auth }, permissionsOf, now, limiter);
+  const keyRequestsPerMinute = options.keyRequestsPerMinute ?? 3000;
   const keys = new ApiKeyService(db, now);
   const tokens = new EmbedTokenService(db, keys, permissionsOf, now);
 
   const changes = await life.step('change feed', () => createChangeFeed(database, logger), (feed) => feed.stop());
+  // Sign-outs and key revocations wake the open streams they concern (re-checked at once).
+  announceCredentialChanges({ db, auth, keys, changes });
   const loadedCalendar = await life.step('calendar', () => loadCalendar(db));
   const runtime = await life.step(
     'platform services',
@@ -271,6 +302,9 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   );
   const http = createHttpEntry({
     trustProxy: options.trustProxy ?? false,
+    ...(keyRequestsPerMinute > 0 ? { keyRate: { limiter, limit: { burst: keyRequestsPerMinute, perMinute: keyRequestsPerMinute } } } : {}),
+    publicOrigins,
+    ...(options.streams ? { streams: options.streams } : {}),
     router,
     routes,
     limits,

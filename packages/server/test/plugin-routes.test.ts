@@ -73,10 +73,12 @@ describe('plugin routes', () => {
   });
 
   it('reads bodies within the route limit, refusing larger ones while they stream', async () => {
-    const ok = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1000), headers: { 'content-type': 'application/octet-stream' } });
+    // A body for a route that is not anonymous needs some caller (issue 20, F3): here a session.
+    const auth = { authorization: `Bearer ${await tokenOf('xitun')}` };
+    const ok = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1000), headers: { ...auth, 'content-type': 'application/octet-stream' } });
     expect(ok.status).toBe(201);
     expect(ok.json).toEqual({ bytes: 1000, type: 'application/octet-stream' });
-    const declared = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1001) });
+    const declared = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: Buffer.alloc(1001), headers: auth });
     expect(declared.status).toBe(413);
     expect(declared.json).toEqual(errorShape('PAYLOAD_TOO_LARGE', 413));
     expect(declared.json.error.data.details).toEqual({ maxBytes: 1000 });
@@ -87,7 +89,7 @@ describe('plugin routes', () => {
         controller.close();
       },
     });
-    const chunked = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await rawFetch(`${t.url}/plugins/routes/upload`, { method: 'POST', body: stream, duplex: 'half', headers: auth } as RequestInit);
     expect(chunked.status).toBe(413);
   });
 

@@ -6,7 +6,8 @@
  *   tour_id,org_code
  *
  * Required columns: type, name_zh, address_zh, lng, lat; all others may be left out.
- * - id: the institution's UUID (as exported); a row with an id updates that institution.
+ * - id: the institution's UUID (as exported); a row with an id updates that institution when it is
+ *   in the caller's area; otherwise the row adds a new institution with a fresh id.
  * - external_id: the key in the source system; a re-import with the same key updates instead of
  *   adding a duplicate.
  * - type: a type code (`judicial-office`) or its Chinese or English title (`司法所`).

@@ -15,7 +15,7 @@ import { apiKeys } from '../db/schema.js';
 import { rowsOf } from '@sifa/core/db';
 import { findOrg } from '../orgs/directory.js';
 import { appendAudit, digestOf } from '../audit/log.js';
-import { normalizeOrigin } from './origins.js';
+import { normalizeAllowedOrigin, originAllowedBy } from './origins.js';
 import { LookupCache } from './cache.js';
 
 export type ApiKeyKind = 'publishable' | 'secret';
@@ -94,8 +94,17 @@ export function validateOrigins(kind: ApiKeyKind, origins: readonly string[], lo
   const issues: FieldIssue[] = [];
   const normalised: string[] = [];
   origins.forEach((value, index) => {
-    const origin = normalizeOrigin(value);
-    if (origin === null) {
+    const origin = normalizeAllowedOrigin(value);
+    if (origin === null && value.includes('*')) {
+      issues.push({
+        path: `allowedOrigins.${index}`,
+        message: text(
+          locale,
+          `“${value.slice(0, 100)}”不是可用的通配来源：通配符只能代替最前面的一级域名，如 https://*.example.gov.cn（匹配 https://a.example.gov.cn，不匹配 https://a.b.example.gov.cn）。`,
+          `"${value.slice(0, 100)}" is not a usable wildcard origin: "*" may stand only for the first label of a host, e.g. https://*.example.gov.cn (matching https://a.example.gov.cn, not https://a.b.example.gov.cn).`,
+        ),
+      });
+    } else if (origin === null) {
       issues.push({
         path: `allowedOrigins.${index}`,
         message: text(
@@ -283,7 +292,8 @@ export class ApiKeyService {
         if (this.origins === entry) this.origins = null;
       });
     }
-    return (await this.origins.set).has(origin);
+    const set = await this.origins.set;
+    return set.has(origin) || originAllowedBy(set, origin);
   }
 
   private forget(id: string) {

@@ -2,19 +2,33 @@
  * Plugin HTTP routes (`defineServerPlugin(…, { routes })`) mounted at `/plugins/<plugin id>/…`,
  * for what tRPC's JSON cannot carry: binary uploads and files. A handler receives a web-standard
  * `Request` and returns a `Response`; the caller is resolved exactly as for tRPC (session, embed
- * token, keys, Origin rules) unless the route is `anonymous`; a route's `permission` is checked
- * here (UNAUTHENTICATED / FORBIDDEN) before its body is read. Bodies are read here within the
- * route's limit while they stream in, so a handler never sees more than it accepted. Errors
- * answer with the JSON tRPC errors use (`{ error: { message, code, data } }`), never a stack.
+ * token, keys, Origin rules) unless the route is `anonymous`. Before a byte of a body is read: a
+ * declared `Content-Length` above the route's limit is refused (413), a body sent to a route that
+ * is not anonymous without any credential (no actor, no key) is refused (401), and a route's
+ * `permission` is checked (UNAUTHENTICATED / FORBIDDEN); such a refusal closes the connection, so
+ * the upload stops (body.ts). Bodies are read here within the route's limit and its deadline
+ * (`bodyTimeoutMs`, 408) while they stream in, so a handler never sees more than it accepted.
+ * Errors answer with the JSON tRPC errors use (`{ error: { message, code, data } }`), never a stack.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
 import { requirePermission, SifaError, toSifaError, type Actor, type PluginRoute, type PluginRouteContext, type SifaContext } from '@sifa/core';
 import type { ComposedPlugin } from '../plugins/compose.js';
 import { PluginCompositionError } from '../plugins/compose.js';
-import { readBodyBytes } from './body.js';
+import { bodyDeadlineFor, closeUnreadBody, readBodyBytes, refuseDeclaredTooLarge } from './body.js';
 
 export const defaultRouteBodyBytes = 1_048_576;
+
+/** The shortest default body deadline of a route (a small body on a slow, busy line). */
+export const minimumRouteBodyTimeoutMs = 30_000;
+
+/** The longest a route may declare: beyond it a body is a slow-body attack whatever the route says. */
+export const maximumRouteBodyTimeoutMs = 30 * 60_000;
+
+/** How long a route waits for its whole body: its declaration, else derived from its limit. */
+export function routeBodyTimeoutMs(route: Pick<PluginRoute, 'maxBodyBytes' | 'bodyTimeoutMs'>): number {
+  return route.bodyTimeoutMs ?? bodyDeadlineFor(route.maxBodyBytes ?? defaultRouteBodyBytes, minimumRouteBodyTimeoutMs);
+}
 
 type Segment = { literal: string } | { param: string };
 
@@ -41,6 +55,9 @@ export function mountPluginRoutes(plugins: readonly ComposedPlugin[]): Map<strin
       if (typeof route.handler !== 'function') throw new PluginCompositionError('PLUGIN_INVALID', `${where} has no handler function.`);
       if (route.maxBodyBytes !== undefined && !(Number.isInteger(route.maxBodyBytes) && route.maxBodyBytes >= 0)) {
         throw new PluginCompositionError('PLUGIN_INVALID', `${where}: maxBodyBytes must be a whole number of bytes.`);
+      }
+      if (route.bodyTimeoutMs !== undefined && !(Number.isInteger(route.bodyTimeoutMs) && route.bodyTimeoutMs > 0 && route.bodyTimeoutMs <= maximumRouteBodyTimeoutMs)) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `${where}: bodyTimeoutMs must be a whole number of milliseconds from 1 to ${maximumRouteBodyTimeoutMs}.`);
       }
       if (route.permission !== undefined && route.anonymous) {
         throw new PluginCompositionError('PLUGIN_INVALID', `${where} is anonymous and names a permission; an anonymous route looks at no caller, so drop one of the two.`);
@@ -87,8 +104,10 @@ export interface PluginRouteHandlerOptions {
 export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
   const config = options.router._def._config;
 
-  const sendError = (res: ServerResponse, error: unknown, path: string, ctx: Pick<SifaContext, 'requestId' | 'locale'>) => {
+  const sendError = (req: IncomingMessage, res: ServerResponse, error: unknown, path: string, ctx: Pick<SifaContext, 'requestId' | 'locale'>) => {
     const sifa = toSifaError(error);
+    // A refusal before (or while) the body was read ends the connection: the upload stops.
+    closeUnreadBody(req, res);
     options.onError({ error: sifa, path, requestId: ctx.requestId });
     const shape = getErrorShape({ config, error: getTRPCErrorFromUnknown(sifa), type: 'unknown', path, input: undefined, ctx: ctx as SifaContext });
     const text = JSON.stringify({ error: shape });
@@ -131,11 +150,15 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         });
       }
       const route = found.route.route;
+      const hasBody = method !== 'GET' && method !== 'DELETE';
+      if (hasBody) refuseDeclaredTooLarge(req, route.maxBodyBytes ?? defaultRouteBodyBytes, route.tooLargeMessage);
       let ctx: Pick<SifaContext, 'actor' | 'apiKey' | 'authError' | 'clientAddress'> = { actor: null, apiKey: null, authError: undefined, clientAddress: null };
       if (!route.anonymous) {
         const full = await options.createContext(req);
         ctx = { actor: full.actor, apiKey: full.apiKey, authError: full.authError, clientAddress: full.clientAddress ?? null };
       }
+      // A body for a route that looks at its caller, from no caller at all, is never read.
+      if (hasBody && !route.anonymous && !ctx.actor && !ctx.apiKey) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
       // The declared permission, before a byte of the body is read.
       let permitted: Actor | null = null;
       if (route.permission !== undefined) {
@@ -143,7 +166,7 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
         requirePermission(ctx.actor, route.permission);
         permitted = ctx.actor;
       }
-      const body = method === 'GET' || method === 'DELETE' ? undefined : await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes, route.tooLargeMessage);
+      const body = hasBody ? await readBodyBytes(req, route.maxBodyBytes ?? defaultRouteBodyBytes, { message: route.tooLargeMessage, timeoutMs: routeBodyTimeoutMs(route) }) : undefined;
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined || name.startsWith(':')) continue;
@@ -158,10 +181,12 @@ export function createPluginRouteHandler(options: PluginRouteHandlerOptions) {
       });
       const bytes = Buffer.from(await response.arrayBuffer());
       if (response.status !== 304 && response.status !== 204) out['content-length'] = String(bytes.length);
+      // A GET or DELETE sent with a body: it was never read, so it must not hold the connection.
+      if (!hasBody) closeUnreadBody(req, res);
       res.writeHead(response.status, out);
       res.end(req.method === 'HEAD' || response.status === 304 ? undefined : bytes);
     } catch (error) {
-      sendError(res, error, path, base);
+      sendError(req, res, error, path, base);
     }
   };
 }

@@ -12,17 +12,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyRouter } from '@trpc/server';
 import { isAsyncIterable, sseHeaders, sseStreamProducer } from '@trpc/server/unstable-core-do-not-import';
-import { SifaError, type SifaContext } from '@sifa/core';
-import { readBodyBytes } from './body.js';
+import { SifaError, requirePermission, toSifaError, type SifaContext, type SifaProcedureMeta } from '@sifa/core';
+import { bodyDeadlineFor, closeUnreadBody, readBodyBytes } from './body.js';
+import { createStreamRegistry, credentialsTopic, defaultStreamPolicy, watchUntilWaiting, type OpenStreams, type StreamPolicy } from './streams.js';
 
 export interface TrpcLimits {
   maxBodyBytes: number;
   maxBatchSize: number;
+  /**
+   * A POST body must have arrived this many ms after its headers (and never slower than 1 KiB/s
+   * over 5 s), else 408 REQUEST_TIMEOUT and the connection closes. Default: `maxBodyBytes` at
+   * 1 Mbit/s, at least 15 s.
+   */
+  bodyTimeoutMs?: number;
+}
+
+/** The shortest default deadline of a /trpc body (JSON: small, and a slow one is an attack). */
+export const minimumTrpcBodyTimeoutMs = 15_000;
+
+/** The deadline of a /trpc body under `limits`. */
+export function trpcBodyTimeoutMs(limits: TrpcLimits): number {
+  return limits.bodyTimeoutMs ?? bodyDeadlineFor(limits.maxBodyBytes, minimumTrpcBodyTimeoutMs);
 }
 
 /** Keep-alive comment interval of event streams (proxies drop idle connections after ~60 s). */
 const ssePingMs = 15_000;
 const sseHeaderList = Object.entries(sseHeaders).flat();
+/** Longest a stream's response waits for its procedure's up-front checks before its headers go out anyway. */
+const upFrontChecksMs = 10_000;
 
 type ProcedureType = 'query' | 'mutation' | 'subscription';
 
@@ -33,6 +50,8 @@ interface HandlerOptions {
   /** Request id and locale, known before the full context (for errors raised before it exists). */
   requestContext?(req: IncomingMessage): Pick<SifaContext, 'requestId' | 'locale'>;
   onError?(info: { error: unknown; path: string | undefined; ctx: SifaContext | undefined }): void;
+  /** Caps on open event streams and how often their credential is re-checked (`defaultStreamPolicy`). */
+  streams?: Partial<StreamPolicy>;
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -50,9 +69,11 @@ function procedureType(router: AnyRouter, path: string): ProcedureType | null {
 
 export function createTrpcHandler(options: HandlerOptions) {
   const { router, limits } = options;
+  const bodyTimeoutMs = trpcBodyTimeoutMs(limits);
   const config = router._def._config;
   /** Open event streams (their abort, and when their procedure's generator has finished), ended when the server closes. */
   const streams = new Map<AbortController, Promise<void>>();
+  const registry = createStreamRegistry({ ...defaultStreamPolicy, ...options.streams });
 
   const errorShape = (error: unknown, path: string | undefined, type: ProcedureType | 'unknown', ctx: SifaContext | undefined, input: unknown) => {
     options.onError?.({ error, path, ctx });
@@ -71,6 +92,15 @@ export function createTrpcHandler(options: HandlerOptions) {
     res.end(text);
   };
 
+  /**
+   * One subscription as server-sent events. Before the stream starts (answered as JSON with its
+   * status): the per-user and per-key cap (429), the procedure's permission and input, and what
+   * its generator checks before its first event (scope, existence: `watchUntilWaiting`). Once
+   * open, its credential is re-checked through `createContext` (the same resolution as any
+   * request: session gone or expired, token expired, key revoked, permission withdrawn) every
+   * `recheckMs` and at once on a credentials change in the feed; a refused credential ends the
+   * stream with a typed `serialized-error` event and nothing after it.
+   */
   const stream = async (req: IncomingMessage, res: ServerResponse, path: string, rawInput: unknown, ctx: SifaContext, headers: readonly string[]) => {
     const header = req.headers['last-event-id'];
     const lastEventId = (typeof header === 'string' ? header : null) ?? new URL(req.url ?? '/', 'http://x').searchParams.get('lastEventId');
@@ -79,21 +109,74 @@ export function createTrpcHandler(options: HandlerOptions) {
       if (input === undefined || input === null) input = { lastEventId };
       else if (typeof input === 'object' && !Array.isArray(input)) input = { ...input, lastEventId };
     }
+    // Past a cap: refused (RATE_LIMITED, naming the limit) before anything runs.
+    const lease = registry.open(path, ctx);
+    // `abort` ends the whole stream (client gone, server closing); `procedureAbort` only the procedure
+    // (also when the stream ends with an error event that must still be written).
     const abort = new AbortController();
-    // Errors before the first event (not signed in, bad input) are answered as plain JSON with their status.
-    const data = await callTRPCProcedure({ router, path, type: 'subscription', ctx, getRawInput: async () => input, signal: abort.signal, batchIndex: 0 });
-    if (!isAsyncIterable(data)) throw new SifaError('INTERNAL', { details: { reason: 'subscription did not return an async iterable' } });
-    // Settles once the procedure's generator has run its last line (or was never started), so a
-    // closing server waits for it before closing what it reads from.
-    let started = false;
+    const procedureAbort = new AbortController();
+    abort.signal.addEventListener('abort', () => procedureAbort.abort(), { once: true });
+    let iterator: AsyncIterator<unknown>;
+    let first: Promise<IteratorResult<unknown>>;
+    try {
+      const watched = watchUntilWaiting(ctx);
+      // Errors before the first event (not signed in, bad input, out of scope) are answered as plain JSON with their status.
+      const data = await callTRPCProcedure({ router, path, type: 'subscription', ctx: watched.ctx, getRawInput: async () => input, signal: procedureAbort.signal, batchIndex: 0 });
+      if (!isAsyncIterable(data)) throw new SifaError('INTERNAL', { details: { reason: 'subscription did not return an async iterable' } });
+      iterator = (data as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      first = iterator.next();
+      // The headers wait until the generator yields, ends, throws, or waits on the change feed
+      // (or, for one that does none of these, `upFrontChecksMs`).
+      let timer: NodeJS.Timeout | undefined;
+      const held = await Promise.race([
+        first.then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+        watched.waiting.then(() => null),
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), upFrontChecksMs))),
+      ]).finally(() => clearTimeout(timer));
+      if (held) throw held.error;
+      if (res.destroyed) {
+        abort.abort();
+        void iterator.return?.(undefined).catch(() => {});
+        lease.release();
+        return;
+      }
+    } catch (error) {
+      abort.abort();
+      lease.release();
+      throw error;
+    }
+    // Settles once the procedure's generator has run its last line, so a closing server waits
+    // for it before closing what it reads from.
     let finish = () => {};
     const finished = new Promise<void>((resolve) => (finish = resolve));
+    void finished.then(() => lease.release());
+    let refuse: (error: SifaError) => void = () => {};
+    const refused = new Promise<never>((_, reject) => (refuse = reject));
+    refused.catch(() => {});
+    const procedureIterator = iterator;
+    let closed = false;
+    const closeProcedure = () => {
+      if (closed) return;
+      closed = true;
+      procedureAbort.abort();
+      // The generator finishes its current step (aborted waits end at once), then returns.
+      void Promise.resolve()
+        .then(() => procedureIterator.return?.(undefined))
+        .catch(() => {})
+        .finally(finish);
+    };
     async function* tracked() {
-      started = true;
       try {
-        yield* data as AsyncIterable<unknown>;
+        let step = await Promise.race([first, refused]);
+        while (!step.done) {
+          yield step.value;
+          step = await Promise.race([procedureIterator.next(), refused]);
+        }
       } finally {
-        finish();
+        closeProcedure();
       }
     }
     streams.set(abort, finished);
@@ -113,6 +196,10 @@ export function createTrpcHandler(options: HandlerOptions) {
     res.once('close', stop);
     // Server shutdown: stop reading; the loop below ends the response.
     abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+    void watchCredential(req, path, ctx, procedureAbort.signal, (error) => {
+      registry.endedByCredential();
+      refuse(error);
+    });
     res.writeHead(200, [...sseHeaderList, ...headers]);
     res.flushHeaders();
     try {
@@ -126,10 +213,63 @@ export function createTrpcHandler(options: HandlerOptions) {
       // The client went away or the server is closing.
     } finally {
       res.off('close', stop);
-      // However the loop ended (done, client gone, server closing), the procedure stops too.
+      // However the loop ended (done, client gone, server closing), the procedure stops too
+      // (also when the stream ended before reading its data).
       stop();
-      if (!started) finish();
+      closeProcedure();
       if (!res.writableEnded) res.end();
+    }
+  };
+
+  /** The procedure's declared permission (`scopedSubscription(permission)`), re-checked with the stream's credential. */
+  const permissionOf = (path: string): string | undefined =>
+    (router._def.procedures as Record<string, { _def: { meta?: SifaProcedureMeta } } | undefined>)[path]?._def.meta?.permission;
+
+  /**
+   * Resolves the stream's caller again from its request, as `createContext` does for every
+   * request; a SifaError when its credential no longer holds, null when it does (or when the
+   * answer is unknown for now: the database unreachable, asked again next time). A re-check is
+   * not activity: it does not slide a session's idle window (embed/request.ts resolves a request
+   * seen before without sliding), so a stream left open ends once its session is idle too long.
+   */
+  const recheck = async (req: IncomingMessage, path: string, ctx: SifaContext): Promise<SifaError | null> => {
+    let fresh: SifaContext;
+    try {
+      fresh = await options.createContext(req);
+    } catch (error) {
+      const refusal = toSifaError(error);
+      return refusal.sifaCode === 'DATABASE_UNAVAILABLE' ? null : refusal;
+    }
+    if (fresh.authError?.sifaCode === 'DATABASE_UNAVAILABLE') return null;
+    const stale = () => fresh.authError ?? new SifaError('UNAUTHENTICATED');
+    if (ctx.actor) {
+      if (!fresh.actor || fresh.actor.userId !== ctx.actor.userId) return stale();
+      const permission = permissionOf(path);
+      if (permission !== undefined) {
+        try {
+          requirePermission(fresh.actor, permission);
+        } catch (error) {
+          return toSifaError(error);
+        }
+      }
+    }
+    if (ctx.apiKey && fresh.apiKey?.id !== ctx.apiKey.id) return stale();
+    return null;
+  };
+
+  /** Re-checks until `signal` aborts: every `recheckMs`, and at once when credentials change at or around the caller's org. */
+  const watchCredential = async (req: IncomingMessage, path: string, ctx: SifaContext, signal: AbortSignal, onRefused: (error: SifaError) => void) => {
+    if (!ctx.actor && !ctx.apiKey) return;
+    const scopePath = ctx.actor?.scope.orgPath ?? ctx.apiKey?.orgPath ?? '/';
+    try {
+      while (!signal.aborted) {
+        await ctx.platform.changes.next(credentialsTopic, scopePath, { signal, timeoutMs: registry.policy.recheckMs });
+        if (signal.aborted) return;
+        const refusal = await recheck(req, path, ctx);
+        if (refusal && !signal.aborted) return onRefused(refusal);
+      }
+    } catch (error) {
+      options.onError?.({ error, path, ctx });
     }
   };
 
@@ -147,6 +287,8 @@ export function createTrpcHandler(options: HandlerOptions) {
     const failAll = (error: unknown) => {
       const errorCtx = ctx ?? (options.requestContext?.(req) as SifaContext | undefined);
       const shape = errorShape(error, isBatch ? undefined : paths[0], 'unknown', errorCtx, undefined);
+      // Refused before (or while) its body was read: the connection closes, the upload stops.
+      closeUnreadBody(req, res);
       send(res, shape.data.httpStatus, isBatch ? paths.map(() => ({ error: shape })) : { error: shape }, withRetryAfter(shape.data.httpStatus, shape, headers));
     };
     try {
@@ -168,7 +310,7 @@ export function createTrpcHandler(options: HandlerOptions) {
       } else {
         const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
         if (contentType !== 'application/json') throw new SifaError('UNSUPPORTED_MEDIA_TYPE');
-        const body = (await readBodyBytes(req, limits.maxBodyBytes)).toString('utf8');
+        const body = (await readBodyBytes(req, limits.maxBodyBytes, { timeoutMs: bodyTimeoutMs })).toString('utf8');
         inputs = body === '' ? undefined : parseJson(body, 'request body');
       }
       if (isBatch && inputs !== undefined && (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs))) {
@@ -229,6 +371,10 @@ export function createTrpcHandler(options: HandlerOptions) {
     }
   };
   return Object.assign(handle, {
+    /** Open event streams on this instance (counts only), for `/metrics`. */
+    openStreams(): OpenStreams {
+      return registry.snapshot();
+    },
     /**
      * Ends every open event stream (server shutdown; clients reconnect elsewhere); resolves when
      * their procedures' generators have finished.

@@ -23,6 +23,7 @@ import {
 import { inSubtree } from '@sifa/core/db';
 import {
   apiKeys,
+  auditAnchors,
   auditLog,
   calendarDays,
   calendarYears,
@@ -62,6 +63,7 @@ import type { CalendarPlatform } from '../calendar/service.js';
 import type { ApplyPlatform } from '../apply/service.js';
 import { createApplyRouter } from '../apply/router.js';
 import { createApplyRoutes } from '../apply/routes.js';
+import { auditRootAnchorJob } from '../audit/anchor-job.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
@@ -93,6 +95,7 @@ export const platformTables = [
   factRollupsDay,
   factRollupsMonth,
   auditLog,
+  auditAnchors,
   apiKeys,
   sifaSettings,
   notifications,
@@ -166,7 +169,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
   const auth = createRouter({
     login: publicProcedure
       .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
-      .mutation(({ input }) => deps.auth.login(input.username, input.password)),
+      .mutation(({ ctx, input }) => deps.auth.login(input.username, input.password, { clientAddress: ctx.clientAddress ?? null })),
     logout: signedInProcedure.mutation(async ({ ctx }) => {
       if (ctx.bearerToken) await deps.auth.logout(ctx.bearerToken);
       return { ok: true as const };
@@ -228,5 +231,6 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
     routes: [...createDocumentRoutes(deps.documents), ...createApplyRoutes(deps.apply)],
     tables: platformTables,
     migrationsFolder: platformMigrationsFolder,
+    jobs: [auditRootAnchorJob],
   });
 }

@@ -2,7 +2,7 @@
  * The HTTP entry: one node:http server that gives every request an id and a log line, resolves
  * the caller (session, embed token, keys, Origin), answers CORS for origins some key allows, and
  * dispatches by path: `/trpc/*` (tRPC protocol), `/plugins/<id>/*` (plugin routes), `/healthz`,
- * then static files. Closing ends open streams, lets in-flight requests finish (10 s grace) and
+ * `/metrics` (open event streams, Prometheus text format), then static files. Closing ends open streams, lets in-flight requests finish (10 s grace) and
  * cuts what is left.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,16 +13,18 @@ import { databaseRetryAfterSeconds, negotiateLocale, toSifaError, type PlatformS
 import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
-import { createRequestAuthenticator } from '../embed/request.js';
-import { answerPreflight, isSameOrigin, setCorsHeaders } from '../embed/origins.js';
-import { createTrpcHandler, type TrpcLimits } from '../http/trpc-handler.js';
+import { createRequestAuthenticator, type RequestAuthDeps } from '../embed/request.js';
+import { answerPreflight, derivedPublicOrigins, isSameOrigin, setCorsHeaders } from '../embed/origins.js';
+import { createTrpcHandler, trpcBodyTimeoutMs, type TrpcLimits } from '../http/trpc-handler.js';
+import { openStreamsMetrics, type StreamPolicy } from '../http/streams.js';
 import { serveStatic, type StaticRoot } from '../http/static.js';
-import { createPluginRouteHandler } from '../http/plugin-routes.js';
+import { createPluginRouteHandler, routeBodyTimeoutMs } from '../http/plugin-routes.js';
+import { closeUnreadBody } from '../http/body.js';
 import type { Logger } from '../logging.js';
 import type { MountedRoutes } from './composition.js';
 
-/** The slowest uplink an upload must still succeed on: 1 Mbit/s (a township office's line). */
-const slowestUploadBytesPerSecond = 125_000;
+/** A request's headers must have arrived within this (slow-header attacks). */
+const headersTimeoutMs = 10_000;
 
 /** How long in-flight requests may take to finish once the server closes. */
 const closeGraceMs = 10_000;
@@ -41,8 +43,17 @@ export interface HttpEntryOptions {
   /** The body of `GET /healthz`: `status` 'ok', or 'degraded' with a `reason` (the database unreachable, the change feed not listening), answered 503. */
   health(): Promise<unknown>;
   logger: Logger;
-  /** Take the client address from X-Forwarded-For's first hop (behind a trusted reverse proxy). */
+  /** Take the client address from X-Forwarded-For's last hop (behind one trusted reverse proxy). */
   trustProxy?: boolean;
+  /** Requests per API key (embed/request.ts); absent: no limit. */
+  keyRate?: RequestAuthDeps['keyRate'];
+  /** Caps on open event streams and their credential re-check interval. */
+  streams?: Partial<StreamPolicy>;
+  /**
+   * The server's own origins (normalised): a browser Origin among them is same-origin. Empty:
+   * derived from the listening address once it listens (`derivedPublicOrigins`).
+   */
+  publicOrigins?: readonly string[];
 }
 
 export interface HttpEntry {
@@ -57,10 +68,13 @@ type IdentifiedRequest = IncomingMessage & { sifaRequestId: string };
 export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
   const { router, limits, platform, keys, logger } = options;
 
+  // Behind the trusted proxy, the LAST hop of X-Forwarded-For: the address that proxy saw. Earlier
+  // hops are whatever the client sent, so taking the first let a client pick a fresh address (and a
+  // fresh per-client bucket) for every request.
   const clientAddressOf = (req: IncomingMessage): string | null => {
     const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    return (first || req.socket.remoteAddress) ?? null;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+    return (last || req.socket.remoteAddress) ?? null;
   };
 
   const requestContext = (req: IncomingMessage) => {
@@ -84,7 +98,9 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
 
   // Synchronous when no credential and no foreign Origin is presented: most public calls never
   // wait for the database here (embed/request.ts).
-  const authenticate = createRequestAuthenticator({ auth: options.auth, keys, tokens: options.tokens });
+  // Same-origin comes from these, never from the request's Host header (embed/origins.ts).
+  let publicOrigins: ReadonlySet<string> = new Set(options.publicOrigins ?? []);
+  const authenticate = createRequestAuthenticator({ auth: options.auth, keys, tokens: options.tokens, publicOrigins: () => publicOrigins, ...(options.keyRate ? { keyRate: options.keyRate } : {}) });
   const createContext = (req: IncomingMessage): SifaContext | Promise<SifaContext> => {
     const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
     return authenticate(req, baseContext(req, token));
@@ -95,6 +111,7 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     limits,
     createContext,
     requestContext,
+    ...(options.streams ? { streams: options.streams } : {}),
     onError: ({ error, path, ctx }) => {
       const sifa = toSifaError(error);
       if (sifa.sifaCode === 'DATABASE_UNAVAILABLE') {
@@ -125,7 +142,7 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
    */
   const answeredCrossOrigin = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const origin = req.headers.origin;
-    if (origin === undefined || isSameOrigin(origin, req.headers.host)) return false;
+    if (origin === undefined || isSameOrigin(origin, publicOrigins)) return false;
     const allowed = await keys.isOriginAllowed(origin);
     if (req.method === 'OPTIONS') {
       answerPreflight(res, origin, allowed);
@@ -176,6 +193,8 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
         await servePluginRoute(req, res, pathname);
         return;
       }
+      // Nothing below reads a body: one sent anyway ends its connection with the answer.
+      closeUnreadBody(req, res);
       if (pathname === '/healthz') {
         const health = await options.health();
         const body = JSON.stringify(health);
@@ -187,6 +206,13 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
           ...(degraded ? { 'retry-after': String(databaseRetryAfterSeconds) } : {}),
         });
         res.end(body);
+        return;
+      }
+      if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+        // Counts only (open streams in total and by procedure; refusals): nothing names a user, key or org.
+        const body = openStreamsMetrics(trpc.openStreams());
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
       if (await serveStatic(options.staticRoots, req, res, pathname, { installedPlugins: options.installedPlugins })) return;
@@ -201,11 +227,17 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     }
   };
 
-  // A whole request must arrive within requestTimeout (slow-body attacks): 30 s, or longer where a
-  // plugin route accepts large bodies (a 25 MB panorama at 1 Mbit/s takes 200 s).
-  const largestBody = Math.max(limits.maxBodyBytes, ...[...options.routes.values()].flat().map((r) => r.route.maxBodyBytes ?? 0));
-  const requestTimeout = Math.max(30_000, Math.ceil(largestBody / slowestUploadBytesPerSecond) * 1000);
-  const server: Server = createServer({ requestTimeout, headersTimeout: 20_000 }, (req, res) => void handle(req, res));
+  // Slow requests: the headers must arrive within headersTimeoutMs; a body has the deadline of
+  // whatever reads it (/trpc: limits.bodyTimeoutMs, 15 s by default; a plugin route: its
+  // bodyTimeoutMs, by default its limit at 1 Mbit/s), answered 408 with the connection closed
+  // (http/body.ts); a body nobody reads closes its connection with the answer. requestTimeout only
+  // backs these up, so it is the longest body deadline, not the deadline of every request.
+  const longestBodyDeadline = Math.max(trpcBodyTimeoutMs(limits), ...[...options.routes.values()].flat().map((r) => routeBodyTimeoutMs(r.route)));
+  const server: Server = createServer(
+    // Checked every 2 s (Node's default is 30 s, which lets a slow header hold its socket 40 s).
+    { requestTimeout: longestBodyDeadline + headersTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: 2_000 },
+    (req, res) => void handle(req, res),
+  );
   server.keepAliveTimeout = 5_000;
 
   return {
@@ -215,6 +247,12 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
         server.listen(port, host, () => {
           const { port, address } = server.address() as AddressInfo;
           const shown = address.includes(':') ? `[${address}]` : address;
+          if (publicOrigins.size === 0) {
+            publicOrigins = new Set(derivedPublicOrigins(address, port));
+            if (address === '0.0.0.0' || address === '::') {
+              logger.warn({ publicOrigins: [...publicOrigins] }, 'serving a network without SIFA_PUBLIC_ORIGINS: only pages on these origins are same-origin; set it to the origins browsers use');
+            }
+          }
           resolve(`http://${shown}:${port}`);
         });
       }),

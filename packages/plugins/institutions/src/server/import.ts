@@ -4,6 +4,9 @@
  * savepoint that a dry run rolls back, so a dry run reports exactly what an import would do).
  * A row with an id or external id that matches a visible institution updates it; a new one is
  * added. Bad rows are skipped and reported; anything unexpected fails the whole import.
+ * Nothing outside the caller's subtree is confirmed: an owning org there gets the same problem as
+ * a code no org has, and a row whose id names no institution in the caller's area (none at all, or
+ * one outside it) is added as a new institution with a fresh id, both reported alike.
  */
 import { randomUUID } from 'node:crypto';
 import { inArray, or } from 'drizzle-orm';
@@ -69,14 +72,15 @@ export async function importInstitutions(
     badRows.add(row);
   };
 
-  // Owners, looked up once per code; out of scope or unknown is a problem of the row.
+  // Owners, looked up once per code; out of scope or unknown is the same problem of the row.
   const defaultOrg = input.orgCode ?? ctx.scope.orgCode;
+  const orgNotInArea = text('您的管辖范围内没有这个机构代码。', 'There is no org with this code in your area.');
   const orgLookups = new Map<string, Promise<OrgNode | string>>();
   const orgOf = (code: string) => {
     let found = orgLookups.get(code);
     if (!found) {
       found = ctx.orgs.get(code).catch((error: unknown) => {
-        if (isSifaError(error) && (error.sifaCode === 'OUT_OF_SCOPE' || error.sifaCode === 'NOT_FOUND')) return error.messageFor(locale);
+        if (isSifaError(error) && (error.sifaCode === 'OUT_OF_SCOPE' || error.sifaCode === 'NOT_FOUND')) return orgNotInArea;
         throw error;
       });
       orgLookups.set(code, found);
@@ -162,7 +166,9 @@ export async function importInstitutions(
     }
     const match = matchById ?? matchByExternal;
     if (match) updates.push({ ...g, id: match.id, before: match });
-    else inserts.push({ ...g, id: id ?? randomUUID() });
+    // An id naming nothing visible (none at all, or an institution outside the caller's subtree)
+    // is not kept: the row is a new institution either way, so the report cannot tell them apart.
+    else inserts.push({ ...g, id: randomUUID() });
   }
 
   const now = ctx.platform.now();
@@ -194,8 +200,8 @@ export async function importInstitutions(
         }
       }
       for (const some of chunks(inserts)) {
-        // Taken ids or external ids of institutions outside the caller's subtree are not
-        // visible, so they show up here as rows the insert did not return.
+        // External ids taken by institutions outside the caller's subtree are not visible, so
+        // they show up here as rows the insert did not return (new rows' ids are fresh).
         const returned = await tx
           .insert(institutions)
           .values(some.map((r) => ({ ...rowValuesOf(r.fields, r.org, now), id: r.id, createdAt: now })))
@@ -207,11 +213,7 @@ export async function importInstitutions(
             written.push(r.id);
             imported++;
           } else {
-            fail(
-              r.row,
-              file.fieldName(r.fields.externalId ? 'externalId' : 'id'),
-              text('此编号已被您管辖范围以外的机构使用。', 'This id is already used by an institution outside your area.'),
-            );
+            fail(r.row, file.fieldName('externalId'), text('此外部编号已被您管辖范围以外的机构使用。', 'This external id is already used by an institution outside your area.'));
           }
         }
       }

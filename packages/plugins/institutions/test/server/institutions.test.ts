@@ -245,7 +245,7 @@ describe('import', () => {
         { row: 6, field: 'hours', problem: expect.stringContaining('"1-5 08:30-17:30; 6 09:00-12:00"') },
         { row: 6, field: 'name_zh', problem: 'This field is required.' },
         { row: 6, field: 'lat', problem: 'The latitude must be a number within China (3° to 54° N).' },
-        { row: 7, field: 'org_code', problem: 'Organisation 150402 (红山区) is outside the area you manage.' },
+        { row: 7, field: 'org_code', problem: 'There is no org with this code in your area.' },
         { row: 8, field: 'external_id', problem: 'The same external id as row 2.' },
       ],
     });
@@ -351,12 +351,15 @@ describe('import', () => {
     expect((await songshan.institutions.list.query({})).length).toBe(before);
   });
 
-  it('reports ids taken outside the scope as problems, not errors', async () => {
+  it('never writes an institution outside the scope through its id', async () => {
     const [other] = await (await t.client('hongshan')).institutions.list.query({ q: '三中街' });
     const content = `id,type,name_zh,address_zh,lng,lat\n${other!.id},law-firm,抢占,松山区,118.9,42.3\n,law-firm,正常,松山区,118.9,42.3\n`;
     const report = await (await t.client('songshan', { locale: 'en' })).institutions.import.mutate({ format: 'csv', content });
-    expect(report).toEqual({ imported: 1, updated: 0, skipped: 1, problems: [{ row: 2, field: 'id', problem: 'This id is already used by an institution outside your area.' }] });
+    // The row naming 红山区's institution is a new one of 松山区's, with an id of its own.
+    expect(report).toEqual({ imported: 2, updated: 0, skipped: 0, problems: [] });
     expect((await (await t.client('hongshan')).institutions.get.query({ id: other!.id })).name.zh).toBe('三中街街道司法所');
+    const [added] = await (await t.client('songshan')).institutions.list.query({ q: '抢占' });
+    expect(added!.id).not.toBe(other!.id);
 
     // Re-importing a visible institution with an external id taken outside the scope keeps it as it was.
     const songshan = await t.client('songshan', { locale: 'en' });
@@ -364,6 +367,23 @@ describe('import', () => {
     const rename = await songshan.institutions.import.mutate({ format: 'csv', content: `id,external_id,type,name_zh,address_zh,lng,lat\n${mine!.id},ext-a,law-firm,改名,松山区,118.9,42.3\n` });
     expect(rename).toEqual({ imported: 0, updated: 0, skipped: 1, problems: [{ row: 2, field: 'external_id', problem: 'This external id is already used by an institution outside your area.' }] });
     expect(await songshan.institutions.get.query({ id: mine!.id })).toEqual(mine);
+  });
+
+  it('answers an id or org outside the caller\'s area exactly as one that does not exist (issue 20)', async () => {
+    const [other] = await (await t.client('hongshan')).institutions.list.query({ q: '三中街' });
+    const songshan = await t.client('songshan', { locale: 'en' });
+    const rowWith = (id: string, orgCode: string) => `id,type,name_zh,address_zh,lng,lat,org_code\n${id},law-firm,探测,松山区,118.9,42.3,${orgCode}\n`;
+    const reportOf = (content: string) => songshan.institutions.import.mutate({ format: 'csv', content, dryRun: true });
+    // An existing id in 红山区 and a well-formed id that exists nowhere: the same report.
+    const taken = await reportOf(rowWith(other!.id, '150404'));
+    const unknown = await reportOf(rowWith('00000000-0000-4000-8000-000000000000', '150404'));
+    expect(taken).toEqual(unknown);
+    expect(taken).toEqual({ imported: 1, updated: 0, skipped: 0, problems: [] });
+    // An org of 红山区 (exists, outside 松山区) and a code no org has: the same problem.
+    const outside = await reportOf(rowWith('', '150402'));
+    const missing = await reportOf(rowWith('', '150499'));
+    expect(outside).toEqual(missing);
+    expect(outside).toEqual({ imported: 0, updated: 0, skipped: 1, problems: [{ row: 2, field: 'org_code', problem: 'There is no org with this code in your area.' }] });
   });
 
   it('exports GeoJSON that imports back losslessly', async () => {
@@ -381,11 +401,14 @@ describe('import', () => {
     expect(same).toEqual({ imported: 0, updated: before.length, skipped: 0, problems: [] });
     expect((await pub.institutions.list.query({})).map(withoutTime)).toEqual(before.map(withoutTime));
 
-    // After deleting everything, the export restores every institution with its id.
+    // After deleting everything, the export restores every institution (with fresh ids: an id that
+    // names nothing in the caller's area is not kept, so an import cannot probe other areas' ids).
     for (const i of before) await songshan.institutions.remove.mutate({ id: i.id });
     expect(await pub.institutions.list.query({})).toEqual([]);
     const restored = await songshan.institutions.import.mutate({ format: 'geojson', content: JSON.stringify(exported) });
     expect(restored).toEqual({ imported: before.length, updated: 0, skipped: 0, problems: [] });
-    expect((await pub.institutions.list.query({})).map(withoutTime)).toEqual(before.map(withoutTime));
+    const withoutId = ({ id: _id, ...rest }: ReturnType<typeof withoutTime>) => rest;
+    const sorted = (list: ReturnType<typeof withoutTime>[]) => list.map(withoutId).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted((await pub.institutions.list.query({})).map(withoutTime))).toEqual(sorted(before.map(withoutTime)));
   });
 });

@@ -634,21 +634,15 @@ describe('watch', () => {
     }
   });
 
-  it('refuses an org outside the scope', async () => {
-    const county = await client('hongshan');
-    const error = await new Promise<unknown>((resolve) => {
-      const sub = county.statistics.watch.subscribe(
-        { entry: 'cases', orgCode: '150404', period: '2026-Q2' },
-        {
-          onData: () => resolve(new Error('expected a refusal, got a view')),
-          onError: (e) => {
-            sub.unsubscribe();
-            resolve(e);
-          },
-        },
-      );
-    });
-    expect((error as { data?: { sifaCode?: string } }).data?.sifaCode).toBe('OUT_OF_SCOPE');
+  it('refuses an org outside the scope before the stream starts (403, typed), in the caller\'s language', async () => {
+    const token = await t.tokenOf('hongshan');
+    const input = encodeURIComponent(JSON.stringify({ entry: 'cases', orgCode: '150404', period: '2026-Q2' }));
+    const res = await fetch(`${t.url}/trpc/statistics.watch?input=${input}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'x-sifa-locale': 'en' } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await res.json()) as { error: { message: string; data: { sifaCode: string } } };
+    expect(body.error.data.sifaCode).toBe('OUT_OF_SCOPE');
+    expect(body.error.message).toMatch(/[a-z]/);
   });
 });
 
