@@ -111,6 +111,15 @@ export interface FactSourceRow {
 }
 
 /** The facts API every plugin's server half gets in its procedure context. */
+export interface RecordOptions {
+  /**
+   * Every source of the batch was created in this transaction (a new diary entry, a case just
+   * opened), so none has facts yet: they are inserted without looking for earlier ones, one
+   * statement fewer. Wrong when a source already had facts (they would be counted twice).
+   */
+  newSources?: boolean;
+}
+
 export interface FactsService {
   /**
    * Replaces all facts of one source with `facts` (an edit of a record is a new set of facts;
@@ -122,7 +131,7 @@ export interface FactsService {
    * `recordForSource` for many sources at once (at most 5,000), in two statements: what a job
    * that re-derives facts for many records (every warning an evaluation touched) should use.
    */
-  recordMany(batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void>;
+  recordMany(batch: readonly { source: FactSource; facts: FactInput[] }[], options?: RecordOptions): Promise<void>;
   query(query: FactsQuery): Promise<FactsResult>;
   /**
    * The records behind a figure (drill-down to the diary entries or business records), newest

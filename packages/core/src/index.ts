@@ -13,6 +13,7 @@ export {
   type ErrorDetailValue,
 } from './plugin-errors.js';
 export { fieldIssuesOf } from './validation.js';
+export { text, textSchema, findUnstorableCharacter, findUnstorableText, unstorableTextError, type UnstorableCharacter, type UnstorableText } from './text.js';
 export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
 export { orgBoundariesInputSchema, type OrgBoundariesInput, type OrgBoundariesApi, type LngLat, type RegionFeature, type RegionCollection } from './org-boundaries.js';
@@ -33,6 +34,7 @@ export {
   type FactsResult,
   type FactGrouping,
   type FactsService,
+  type RecordOptions,
   factSourcesQuerySchema,
   type FactSourcesQuery,
   type FactSourceRow,
@@ -197,3 +199,4 @@ export {
 export { caseFieldsSchema, isValidIdNumber, type CaseFieldsSchemaOptions } from './casework-fields.js';
 export { caseworkRouter, caseworkDeadlineSource, type CaseworkPermissions, type CaseworkRouter } from './casework-router.js';
 export * from './public-apply.js';
+export { safeHref, safeHrefSchema, isUrlValuedAttributeName, isEventHandlerAttributeName } from './urls.js';

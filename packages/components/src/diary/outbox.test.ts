@@ -15,7 +15,7 @@ import { connectTestServer, eventually, uniqueId, type TestConnection } from '..
 const server = 'outbox';
 const opened: Outbox[] = [];
 
-async function openOutbox(connection: TestConnection, options: { fetch?: typeof fetch; locale?: 'zh-CN' | 'en' | 'mn-Mong'; name?: string; retryBaseMs?: number } = {}) {
+async function openOutbox(connection: TestConnection, options: { fetch?: typeof fetch; locale?: 'zh-CN' | 'en' | 'mn-Mong'; name?: string; retryBaseMs?: number; batchSize?: number } = {}) {
   const client = new SifaClient(connection.config, options.fetch ? { fetch: options.fetch } : {});
   const outbox = await Outbox.open({
     client,
@@ -23,6 +23,7 @@ async function openOutbox(connection: TestConnection, options: { fetch?: typeof 
     locale: () => options.locale ?? 'zh-CN',
     retryBaseMs: options.retryBaseMs ?? 200,
     retryMaxMs: Math.max(1000, options.retryBaseMs ?? 0),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   opened.push(outbox);
   return outbox;
@@ -30,15 +31,18 @@ async function openOutbox(connection: TestConnection, options: { fetch?: typeof 
 
 const legalAid = (day: string, applications: number) => ({ day, itemCode: 'diary.legal-aid', fields: { applications, forwarded: 0 } });
 
-/** Sends of `diary.save` per idempotency key, seen at the fetch level. */
+/** Sends of each idempotency key (`diary.save` or in a `diary.saveMany`), seen at the fetch level. */
 function countingFetch(onSave?: (key: string) => Promise<void> | void) {
   const sends = new Map<string, number>();
   const wrapped: typeof fetch = async (input, init) => {
     const url = String(input);
-    if (url.includes('/diary.save') && typeof init?.body === 'string') {
-      const key = (JSON.parse(init.body) as { idempotencyKey: string }).idempotencyKey;
-      sends.set(key, (sends.get(key) ?? 0) + 1);
-      await onSave?.(key);
+    if (/\/diary\.save(Many)?(\?|$)/.test(url) && typeof init?.body === 'string') {
+      // One save, or a batch of them (`diary.saveMany`).
+      const body = JSON.parse(init.body) as { idempotencyKey?: string; entries?: { idempotencyKey: string }[] };
+      for (const key of body.entries?.map((e) => e.idempotencyKey) ?? [body.idempotencyKey!]) {
+        sends.set(key, (sends.get(key) ?? 0) + 1);
+        await onSave?.(key);
+      }
     }
     return fetch(input, init);
   };
@@ -154,6 +158,26 @@ describe('outbox', () => {
     expect(await outbox.ownAuthorId()).toBe(month.entries[0]!.authorId);
   });
 
+  it('sends queued saves in batches (diary.saveMany), a refusal kept on its own record', async () => {
+    const connection = await connectTestServer({ server, orgCode: '150403104', userId: uniqueId('u') });
+    const urls: string[] = [];
+    const watching: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    const outbox = await openOutbox(connection, { fetch: watching, locale: 'en', batchSize: 10 });
+    const made: OutboxRecord[] = [];
+    for (let i = 0; i < 13; i++) made.push(await outbox.save(i === 5 ? legalAid('2025-03-08', -1) : legalAid('2025-03-08', i)));
+    expect(await outbox.sync()).toMatchObject({ synced: 12, rejected: 1, deferred: false });
+    // 13 saves in two requests: 10, then 3.
+    expect(urls.filter((u) => /diary\.save/.test(u)).map((u) => new URL(u).pathname.split('/').pop())).toEqual(['diary.saveMany', 'diary.saveMany']);
+    const bad = await outbox.get(made[5]!.idempotencyKey);
+    expect(bad).toMatchObject({ state: 'rejected', code: 'VALIDATION_FAILED', issues: [{ path: 'applications' }] });
+    expect(bad!.issues[0]!.message).toMatch(/[a-z]/);
+    expect((await outbox.list()).filter((r) => r.state === 'synced')).toHaveLength(12);
+    expect(await commands.countEntries({ server, orgCode: '150403104' })).toMatchObject({ total: 12, distinctKeys: 12 });
+  });
+
   it('runs one sync at a time across outboxes of the same database (Web Lock)', async () => {
     const connection = await connectTestServer({ server, orgCode: '150403005', userId: uniqueId('u') });
     const counting = countingFetch();
@@ -183,6 +207,39 @@ describe('outbox', () => {
     expect(await after.sync()).toMatchObject({ synced: 1 });
     expect(await after.get(record.idempotencyKey)).toMatchObject({ state: 'synced', attempts: 2 });
     expect(await commands.countEntries({ server, orgCode: '150403006' })).toMatchObject({ total: 1, distinctKeys: 1 });
+  });
+
+  it('keeps its IndexedDB housekeeping: records in the order made, old synced ones pruned unless a change refers to them, only rejected ones discarded, the cache', async () => {
+    const connection = await connectTestServer({ server, orgCode: '150403103', userId: uniqueId('u') });
+    const name = uniqueId('outbox-store');
+    const outbox = await openOutbox(connection, { name });
+    const made: OutboxRecord[] = [];
+    for (let i = 1; i <= 5; i++) made.push(await outbox.save(legalAid(`2025-03-1${i}`, i)));
+    const [kept, pruned, recent, rejected, queued] = made as [OutboxRecord, OutboxRecord, OutboxRecord, OutboxRecord, OutboxRecord];
+    expect(made.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    const old = Date.now() - 41 * 86_400_000;
+    const db = await openDB(name);
+    await db.put('outbox', { ...kept, state: 'synced', updatedAt: old });
+    await db.put('outbox', { ...pruned, state: 'synced', updatedAt: old });
+    await db.put('outbox', { ...recent, state: 'synced' });
+    await db.put('outbox', { ...rejected, state: 'rejected', reason: 'no', code: 'VALIDATION' });
+    db.close();
+    // A change of a synced save is a record of its own, last in line.
+    const change = await outbox.update({ key: kept.idempotencyKey }, { applications: 9, forwarded: 0 }, { day: '2025-03-11', itemCode: 'diary.legal-aid' });
+    expect(change).toMatchObject({ op: 'update', seq: 6, state: 'queued' });
+    await outbox.discard(queued.idempotencyKey);
+    await outbox.discard(rejected.idempotencyKey);
+    await outbox.cache('month:x', { n: 1 });
+    expect(await outbox.cached('month:x')).toEqual({ n: 1 });
+    expect(await outbox.cached('month:y')).toBeUndefined();
+    await outbox.close();
+
+    // Opening again prunes: the old synced save no change refers to goes, the one the queued change needs stays.
+    const again = await openOutbox(connection, { name });
+    expect((await again.list()).map((m) => m.idempotencyKey)).toEqual([kept, recent, queued, change].map((m) => m.idempotencyKey));
+    expect(await again.get(pruned.idempotencyKey)).toBeUndefined();
+    expect(await again.get(queued.idempotencyKey)).toMatchObject({ state: 'queued', seq: 5 });
+    expect(await again.cached('month:x')).toEqual({ n: 1 });
   });
 
   it('when started, syncs on its own: on its backoff timer, when the page is shown, after a new entry', async () => {
@@ -275,7 +332,8 @@ describe('outbox against a server that goes away', () => {
     const orgCode = '150403101';
     const connection = await connectTestServer({ server, orgCode, userId: uniqueId('u') });
     const counting = countingFetch();
-    const outbox = await openOutbox(connection, { fetch: counting.fetch });
+    // Batches of 5, so that the stop meets a sync with some batches through and some not.
+    const outbox = await openOutbox(connection, { fetch: counting.fetch, batchSize: 5 });
     const keys: string[] = [];
     for (let i = 0; i < 80; i++) keys.push((await outbox.save(legalAid('2025-01-15', i))).idempotencyKey);
 

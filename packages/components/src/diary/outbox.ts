@@ -14,7 +14,6 @@
  * Triggers when started: `online`, the page becoming visible, each new record, and a backoff
  * timer. Other tabs hear about changes through a BroadcastChannel.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FieldIssue, Locale } from '@sifa/core';
 import type { DiaryApi, DiaryEntry, DiarySaveInput } from '@sifa/plugin-diary';
 import { SifaClientError, type SifaClient } from '../client/client.js';
@@ -69,10 +68,47 @@ export type OutboxRecord =
   | (RecordBase & { op: 'update'; payload: UpdatePayload })
   | (RecordBase & { op: 'remove'; payload: RemovePayload });
 
-interface OutboxDb extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { seq: number } };
-  /** Last answers of the server (catalog, months) and small facts (own author id), for offline use. */
-  cache: { key: string; value: unknown };
+/*
+ * The database (version 1): the object store `outbox` (OutboxRecord by `idempotencyKey`, a
+ * unique index `seq`) and `cache` (last answers of the server, catalog and months, and small
+ * facts such as the own author id, for offline use; out-of-line keys). Plain IndexedDB through
+ * the three helpers below: a request's promise settles in its event handler, so code awaiting it
+ * runs while its transaction is still active, and a failed request aborts the transaction.
+ */
+
+/** A request's result (rejects with its error). */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves when the transaction has committed; rejects when it aborted (a failed request, quota, close). */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('AbortError', 'AbortError'));
+  });
+}
+
+/**
+ * Calls `each` with every position of a cursor, in its order, until it returns true (stop);
+ * resolves after the last one, rejects with what a step threw.
+ */
+function walk(request: IDBRequest<IDBCursorWithValue | null>, each: (cursor: IDBCursorWithValue) => boolean | void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      try {
+        const cursor = request.result;
+        if (!cursor || each(cursor)) resolve();
+        else cursor.continue();
+      } catch (error) {
+        reject(error);
+      }
+    };
+  });
 }
 
 export interface SyncReport {
@@ -99,6 +135,8 @@ export interface OutboxOptions {
   /** Backoff after a failure that may pass: base × 2^(attempts−1), at most max (ms). */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Most saves sent in one `diary.saveMany` (default 100; the server takes up to 200). */
+  batchSize?: number;
   /** Synced records are kept this long for showing their state, then pruned (ms). */
   keepSyncedMs?: number;
 }
@@ -127,6 +165,8 @@ function isOtherUser(error: SifaClientError, owner: string | undefined): boolean
 }
 
 const strict: IDBTransactionOptions = { durability: 'strict' };
+
+type SendOutcome = { kind: 'synced'; entry: DiaryEntry | null } | { kind: 'rejected'; reason: string; code: string; permission?: string | null; issues: FieldIssue[] } | { kind: 'retry' };
 
 /**
  * A random (v4) UUID. `crypto.randomUUID` exists only in secure contexts; intranet portals
@@ -169,33 +209,39 @@ export class Outbox extends EventTarget {
   private readonly channel: BroadcastChannel | null;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
+  private readonly batchSize: number;
 
   private constructor(
-    private readonly db: IDBPDatabase<OutboxDb>,
+    private readonly db: IDBDatabase,
     private readonly options: OutboxOptions,
   ) {
     super();
     this.retryBaseMs = options.retryBaseMs ?? 2_000;
     this.retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+    this.batchSize = options.batchSize ?? 100;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`sifa-outbox:${options.name}`) : null;
     this.channel?.addEventListener('message', () => this.dispatchEvent(new Event('change')));
   }
 
   static async open(options: OutboxOptions): Promise<Outbox> {
-    const db = await openDB<OutboxDb>(options.name, 1, {
-      upgrade(database) {
-        const store = database.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
-        store.createIndex('seq', 'seq', { unique: true });
-        database.createObjectStore('cache');
-      },
-    });
-    const outbox = new Outbox(db, options);
+    const request = indexedDB.open(options.name, 1);
+    request.onupgradeneeded = () => {
+      const database = request.result;
+      database.createObjectStore('outbox', { keyPath: 'idempotencyKey' }).createIndex('seq', 'seq', { unique: true });
+      database.createObjectStore('cache');
+    };
+    const outbox = new Outbox(await result(request), options);
     await outbox.prune();
     return outbox;
   }
 
   get name(): string {
     return this.options.name;
+  }
+
+  /** A store in a transaction of its own: read-only, or read-write with strict durability (the outbox's changes). */
+  private store(name: 'outbox' | 'cache' = 'outbox', write?: 'readwrite', options: IDBTransactionOptions = strict): IDBObjectStore {
+    return this.db.transaction(name, write, options).objectStore(name);
   }
 
   /** Attaches the triggers: online, page shown, the backoff timer; syncs once now. */
@@ -265,66 +311,72 @@ export class Outbox extends EventTarget {
 
   /** Forgets a rejected record (the user has read the reason). */
   async discard(idempotencyKey: string): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const record = await tx.store.get(idempotencyKey);
-    if (record?.state === 'rejected') await tx.store.delete(idempotencyKey);
-    await tx.done;
+    const store = this.store('outbox', 'readwrite');
+    const record = await result<OutboxRecord | undefined>(store.get(idempotencyKey));
+    if (record?.state === 'rejected') await result(store.delete(idempotencyKey));
+    await committed(store.transaction);
     this.notify();
   }
 
   /** Every record, in the order made. */
   async list(): Promise<OutboxRecord[]> {
-    return this.db.getAllFromIndex('outbox', 'seq');
+    return result<OutboxRecord[]>(this.store().index('seq').getAll());
   }
 
   async get(idempotencyKey: string): Promise<OutboxRecord | undefined> {
-    return this.db.get('outbox', idempotencyKey);
+    return result<OutboxRecord | undefined>(this.store().get(idempotencyKey));
   }
 
   /** Small cache beside the outbox (last catalog and months seen), for offline rendering. */
   async cached<T>(key: string): Promise<T | undefined> {
-    return (await this.db.get('cache', key)) as T | undefined;
+    return result<T | undefined>(this.store('cache').get(key));
   }
 
   async cache(key: string, value: unknown): Promise<void> {
-    await this.db.put('cache', value, key);
+    // Default durability: a cache, refilled by the next answer.
+    const store = this.store('cache', 'readwrite', {});
+    await Promise.all([result(store.put(value, key)), committed(store.transaction)]);
   }
 
   private async append(change: Pick<OutboxRecord, 'op' | 'payload'>): Promise<OutboxRecord> {
     const now = Date.now();
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const last = await tx.store.index('seq').openCursor(null, 'prev');
-    const record = { ...change, ...freshQueued((last?.value.seq ?? 0) + 1, now), entry: null } as OutboxRecord;
-    await tx.store.add(record);
-    await tx.done;
+    const store = this.store('outbox', 'readwrite');
+    const record = { ...change, ...freshQueued((await this.lastSeq(store)) + 1, now), entry: null } as OutboxRecord;
+    await result(store.add(record));
+    await committed(store.transaction);
     return record;
   }
 
   private async rewriteLocalSave(key: string, fields: Record<string, unknown>): Promise<OutboxRecord | null> {
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const record = await tx.store.get(key);
-    let result: OutboxRecord | null = null;
+    const store = this.store('outbox', 'readwrite');
+    const record = await result<OutboxRecord | undefined>(store.get(key));
+    let rewritten: OutboxRecord | null = null;
     if (record?.op === 'save' && record.state === 'queued' && record.attempts === 0) {
-      result = { ...record, payload: { ...record.payload, fields }, updatedAt: Date.now() };
-      await tx.store.put(result);
+      rewritten = { ...record, payload: { ...record.payload, fields }, updatedAt: Date.now() };
+      await result(store.put(rewritten));
     } else if (record?.op === 'save' && record.state === 'rejected') {
-      const last = await tx.store.index('seq').openCursor(null, 'prev');
-      const now = Date.now();
-      result = { ...record, payload: { ...record.payload, fields }, ...freshQueued((last?.value.seq ?? 0) + 1, now) };
-      await tx.store.delete(key);
-      await tx.store.add(result);
+      const seq = (await this.lastSeq(store)) + 1;
+      rewritten = { ...record, payload: { ...record.payload, fields }, ...freshQueued(seq, Date.now()) };
+      await result(store.delete(key));
+      await result(store.add(rewritten));
     }
-    await tx.done;
-    return result;
+    await committed(store.transaction);
+    return rewritten;
   }
 
   private async dropLocalSave(key: string): Promise<boolean> {
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const record = await tx.store.get(key);
+    const store = this.store('outbox', 'readwrite');
+    const record = await result<OutboxRecord | undefined>(store.get(key));
     const droppable = record?.op === 'save' && ((record.state === 'queued' && record.attempts === 0) || record.state === 'rejected');
-    if (droppable) await tx.store.delete(key);
-    await tx.done;
+    if (droppable) await result(store.delete(key));
+    await committed(store.transaction);
     return droppable;
+  }
+
+  /** The highest `seq` in the store (0 when empty), read in the caller's transaction. */
+  private async lastSeq(store: IDBObjectStore): Promise<number> {
+    const last = await result(store.index('seq').openCursor(null, 'prev'));
+    return (last?.value as OutboxRecord | undefined)?.seq ?? 0;
   }
 
   private afterWrite(): void {
@@ -391,7 +443,8 @@ export class Outbox extends EventTarget {
     // We hold the lock: a record still marked syncing was left by a page that died mid-send.
     await this.requeueStale();
     for (;;) {
-      const next = await this.nextQueued();
+      const due = await this.nextQueued(force);
+      const next = due[0];
       if (!next) break;
       if (!force && next.nextAttemptAt > Date.now()) {
         report.deferred = true;
@@ -399,27 +452,34 @@ export class Outbox extends EventTarget {
         break;
       }
       force = false;
-      const sending = await this.mark(next.idempotencyKey, (r) => ({ ...r, state: 'syncing', attempts: r.attempts + 1 }));
-      if (!sending) continue;
+      const sending = await this.markAll(due.map((r) => [r.idempotencyKey, (r) => ({ ...r, state: 'syncing', attempts: r.attempts + 1 })]));
+      if (!sending.length) continue;
       this.notify();
-      const outcome = await this.send(sending);
-      if (outcome.kind === 'synced') {
-        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'synced', entry: outcome.entry, reason: null, code: null, issues: [] }));
-        report.synced++;
-        if (done) this.dispatchEvent(new CustomEvent('synced', { detail: done }));
-      } else if (outcome.kind === 'rejected') {
-        const done = await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'rejected', reason: outcome.reason, code: outcome.code, permission: outcome.permission ?? null, issues: outcome.issues }));
-        report.rejected++;
-        if (done) this.dispatchEvent(new CustomEvent('rejected', { detail: done }));
-      } else {
-        const at = Date.now() + this.backoff(sending.attempts);
-        await this.mark(sending.idempotencyKey, (r) => ({ ...r, state: 'queued', nextAttemptAt: at }));
-        report.deferred = true;
-        this.schedule(at);
-        this.notify();
-        break;
+      const outcomes = sending.length > 1 ? await this.sendSaves(sending) : [await this.send(sending[0]!)];
+      let retryAt = 0;
+      const done = await this.markAll(
+        sending.map((r, i): [string, (r: OutboxRecord) => OutboxRecord] => {
+          const outcome = outcomes[i]!;
+          if (outcome.kind === 'synced') return [r.idempotencyKey, (r) => ({ ...r, state: 'synced', entry: outcome.entry, reason: null, code: null, issues: [] })];
+          if (outcome.kind === 'rejected') {
+            return [r.idempotencyKey, (r) => ({ ...r, state: 'rejected', reason: outcome.reason, code: outcome.code, permission: outcome.permission ?? null, issues: outcome.issues })];
+          }
+          const at = Date.now() + this.backoff(r.attempts);
+          retryAt = retryAt ? Math.min(retryAt, at) : at;
+          return [r.idempotencyKey, (r) => ({ ...r, state: 'queued', nextAttemptAt: at })];
+        }),
+      );
+      for (const record of done) {
+        if (record.state === 'synced') report.synced++;
+        if (record.state === 'rejected') report.rejected++;
+        if (record.state !== 'queued') this.dispatchEvent(new CustomEvent(record.state, { detail: record }));
       }
       this.notify();
+      if (retryAt) {
+        report.deferred = true;
+        this.schedule(retryAt);
+        break;
+      }
     }
     return report;
   }
@@ -443,33 +503,70 @@ export class Outbox extends EventTarget {
   }
 
   private async requeueStale(): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    for await (const cursor of tx.store) {
-      if (cursor.value.state === 'syncing') await cursor.update({ ...cursor.value, state: 'queued' });
+    const store = this.store('outbox', 'readwrite');
+    await walk(store.openCursor(), (cursor) => {
+      const record = cursor.value as OutboxRecord;
+      if (record.state === 'syncing') cursor.update({ ...record, state: 'queued' });
+    });
+    await committed(store.transaction);
+  }
+
+  /**
+   * The first queued record, and when it is a save, the saves queued right after it that are due
+   * too (up to `batchSize`): they go in one `diary.saveMany`. An update or removal is sent alone,
+   * after the saves before it.
+   */
+  private async nextQueued(force: boolean): Promise<OutboxRecord[]> {
+    const due: OutboxRecord[] = [];
+    await walk(this.store().index('seq').openCursor(), (cursor) => {
+      const record = cursor.value as OutboxRecord;
+      if (record.state !== 'queued') return;
+      if (due.length && (record.op !== 'save' || due[0]!.op !== 'save' || due.length >= this.batchSize || (!force && record.nextAttemptAt > Date.now()))) return true;
+      due.push(record);
+    });
+    return due;
+  }
+
+  /** Changes several records in one IndexedDB transaction; the changed records (missing ones are skipped). */
+  private async markAll(changes: [string, (record: OutboxRecord) => OutboxRecord][]): Promise<OutboxRecord[]> {
+    const store = this.store('outbox', 'readwrite');
+    const out: OutboxRecord[] = [];
+    for (const [key, change] of changes) {
+      const record = await result<OutboxRecord | undefined>(store.get(key));
+      if (!record) continue;
+      const next = { ...change(record), updatedAt: Date.now() };
+      await result(store.put(next));
+      out.push(next);
     }
-    await tx.done;
+    await committed(store.transaction);
+    return out;
   }
 
-  private async nextQueued(): Promise<OutboxRecord | null> {
-    const tx = this.db.transaction('outbox', 'readonly');
-    for await (const cursor of tx.store.index('seq')) {
-      if (cursor.value.state === 'queued') return cursor.value;
+  /** Several saves in one `diary.saveMany`: each entry's own outcome, or the call's for all. */
+  private async sendSaves(records: OutboxRecord[]): Promise<SendOutcome[]> {
+    const { client, owner } = this.options;
+    const author = owner === undefined ? {} : { author: owner };
+    try {
+      const entries = records.map((r) => ({ ...(r.payload as SavePayload), ...author, idempotencyKey: r.idempotencyKey }));
+      const { results } = await client.mutate<DiaryCalls, 'diary.saveMany'>('diary.saveMany', { entries }, this.options.locale?.());
+      const outcomes: SendOutcome[] = [];
+      for (const result of results) {
+        if (result.ok) {
+          if (!this.authorId) await this.rememberAuthor(result.entry.authorId);
+          outcomes.push({ kind: 'synced', entry: result.entry });
+        } else {
+          const { message, ...data } = result.error;
+          outcomes.push(await this.refused(new SifaClientError({ message, data: { ...data, httpStatus: 400, requestId: null } }, 400)));
+        }
+      }
+      return outcomes;
+    } catch (error) {
+      const outcome = await this.refused(error);
+      return records.map(() => outcome);
     }
-    return null;
   }
 
-  private async mark(key: string, change: (record: OutboxRecord) => OutboxRecord): Promise<OutboxRecord | null> {
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const record = await tx.store.get(key);
-    const next = record ? { ...change(record), updatedAt: Date.now() } : null;
-    if (next) await tx.store.put(next);
-    await tx.done;
-    return next;
-  }
-
-  private async send(
-    record: OutboxRecord,
-  ): Promise<{ kind: 'synced'; entry: DiaryEntry | null } | { kind: 'rejected'; reason: string; code: string; permission?: string | null; issues: FieldIssue[] } | { kind: 'retry' }> {
+  private async send(record: OutboxRecord): Promise<SendOutcome> {
     const { client, owner } = this.options;
     const locale = this.options.locale?.();
     const author = owner === undefined ? {} : { author: owner };
@@ -492,13 +589,19 @@ export class Outbox extends EventTarget {
       }
       return { kind: 'synced', entry: null };
     } catch (error) {
-      if (keepsForRetry(error, owner)) return { kind: 'retry' };
-      // Refused: if someone else is signed in now (a shared computer), the refusal was theirs, not the record's: it waits for its author.
-      if (owner !== undefined && (await this.callerNow()) !== owner) return { kind: 'retry' };
-      const e = error as SifaClientError;
-      const permission = e.sifaCode === 'FORBIDDEN' && typeof e.details['permission'] === 'string' ? e.details['permission'] : null;
-      return { kind: 'rejected', reason: e.message, code: e.sifaCode, permission, issues: e.issues };
+      return this.refused(error);
     }
+  }
+
+  /** What a failed send means for its record: try again later, or refused for good (with why). */
+  private async refused(error: unknown): Promise<SendOutcome> {
+    const { owner } = this.options;
+    if (keepsForRetry(error, owner)) return { kind: 'retry' };
+    // Refused: if someone else is signed in now (a shared computer), the refusal was theirs, not the record's: it waits for its author.
+    if (owner !== undefined && (await this.callerNow()) !== owner) return { kind: 'retry' };
+    const e = error as SifaClientError;
+    const permission = e.sifaCode === 'FORBIDDEN' && typeof e.details['permission'] === 'string' ? e.details['permission'] : null;
+    return { kind: 'rejected', reason: e.message, code: e.sifaCode, permission, issues: e.issues };
   }
 
   /** Who the server says is signed in now (`platform.auth.me`), or null when that cannot be told. */
@@ -513,7 +616,7 @@ export class Outbox extends EventTarget {
   /** The server id behind a reference; a save this device made is synced before (order of making). */
   private async resolve(target: EntryRef): Promise<string | { reason: string; code: string; issues: FieldIssue[] }> {
     if ('id' in target) return target.id;
-    const save = await this.db.get('outbox', target.key);
+    const save = await this.get(target.key);
     if (save?.state === 'synced' && save.entry) return save.entry.id;
     return { reason: save?.reason ?? '', code: 'DEPENDENCY_REJECTED', issues: [] };
   }
@@ -536,13 +639,13 @@ export class Outbox extends EventTarget {
   /** Drops synced records older than `keepSyncedMs` that no queued change still refers to. */
   private async prune(): Promise<void> {
     const before = Date.now() - (this.options.keepSyncedMs ?? 40 * dayMs);
-    const tx = this.db.transaction('outbox', 'readwrite', strict);
-    const all = await tx.store.getAll();
+    const store = this.store('outbox', 'readwrite');
+    const all = await result<OutboxRecord[]>(store.getAll());
     const referenced = new Set(all.flatMap((r) => (r.op !== 'save' && r.state !== 'synced' && 'key' in r.payload.target ? [r.payload.target.key] : [])));
     for (const record of all) {
-      if (record.state === 'synced' && record.updatedAt < before && !referenced.has(record.idempotencyKey)) await tx.store.delete(record.idempotencyKey);
+      if (record.state === 'synced' && record.updatedAt < before && !referenced.has(record.idempotencyKey)) await result(store.delete(record.idempotencyKey));
     }
-    await tx.done;
+    await committed(store.transaction);
   }
 
   override addEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: AddEventListenerOptions | boolean): void;

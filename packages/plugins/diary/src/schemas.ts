@@ -28,6 +28,19 @@ export const diarySaveInputSchema = z.object({
 });
 export type DiarySaveInput = z.input<typeof diarySaveInputSchema>;
 
+/** Most entries one `diary.saveMany` takes (an outbox syncs a longer queue in several calls). */
+export const diarySaveManyMax = 200;
+
+/**
+ * Input of `diary.saveMany`: an outbox's queued saves in one request. Each entry is saved in a
+ * savepoint of its own with the same checks and idempotency as `diary.save`; one refused entry
+ * does not stop the others.
+ */
+export const diarySaveManyInputSchema = z.object({
+  entries: z.array(diarySaveInputSchema).min(1).max(diarySaveManyMax),
+});
+export type DiarySaveManyInput = z.input<typeof diarySaveManyInputSchema>;
+
 /** Input of `diary.update`: the entry's new fields (validated by its item's schema). */
 export const diaryUpdateInputSchema = z.object({ id: z.string().uuid(), fields: z.record(z.string(), z.unknown()), author: authorSchema });
 export type DiaryUpdateInput = z.input<typeof diaryUpdateInputSchema>;
@@ -56,6 +69,27 @@ export const diaryEntrySchema = z.object({
   editableUntil: z.string(),
 });
 export type DiaryEntry = z.infer<typeof diaryEntrySchema>;
+
+/** Why one entry of a `diary.saveMany` was refused: the error `diary.save` would have answered. */
+export const diaryEntryRefusalSchema = z.object({
+  sifaCode: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  pluginError: z.string().nullable(),
+});
+export type DiaryEntryRefusal = z.infer<typeof diaryEntryRefusalSchema>;
+
+/** Output of `diary.saveMany`: one result per entry, in the order sent. */
+export const diarySaveManyOutputSchema = z.object({
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ idempotencyKey: z.string(), ok: z.literal(true), entry: diaryEntrySchema }),
+      z.object({ idempotencyKey: z.string(), ok: z.literal(false), error: diaryEntryRefusalSchema }),
+    ]),
+  ),
+});
+export type DiarySaveManyOutput = z.infer<typeof diarySaveManyOutputSchema>;
 
 /** What `diary.month` answers. */
 export const diaryMonthOutputSchema = z.object({

@@ -39,6 +39,10 @@ export interface ServerChangeFeed extends ChangeFeed {
 
 /** The payload's topic of a probe (never a real topic: topics are `plugin.name`). */
 const probeTopic = '$probe';
+/** The payload's topic of several changes announced together: `[instance, '$many', [[topic, path], …]]`. */
+const manyTopic = '$many';
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; room is left for the envelope. */
+const maxPayloadBytes = 7_000;
 
 export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db: SifaDb }, logger: Logger): ServerChangeFeed {
   const instance = randomUUID();
@@ -64,13 +68,37 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
     }
   };
 
+  // Announcements to other instances leave once per turn of the event loop, the same (topic,
+  // path) once, in as few NOTIFYs as fit (a payload holds under 8,000 bytes): at hundreds of
+  // commits a second a NOTIFY per commit took a pooled connection and a round trip each.
+  const outgoing = new Map<string, [string, string]>();
+  let flushing: NodeJS.Immediate | null = null;
+  const flush = () => {
+    flushing = null;
+    const changes = [...outgoing.values()];
+    outgoing.clear();
+    const payloads: string[] = [];
+    for (let i = 0; i < changes.length; ) {
+      const batch: [string, string][] = [];
+      let bytes = 0;
+      while (i < changes.length && (batch.length === 0 || bytes + changes[i]![0].length + changes[i]![1].length + 8 < maxPayloadBytes)) {
+        bytes += changes[i]![0].length + changes[i]![1].length + 8;
+        batch.push(changes[i++]!);
+      }
+      payloads.push(JSON.stringify(batch.length === 1 ? [instance, batch[0]![0], batch[0]![1]] : [instance, manyTopic, batch]));
+    }
+    for (const payload of payloads) {
+      database.db.execute(sql`SELECT pg_notify(${channel}, ${payload})`).catch((error: unknown) => logger.warn({ err: error }, 'change notification failed'));
+    }
+  };
+
   return {
     publish(topic, orgPath) {
       wakeLocal(topic, orgPath);
       tell(topic, 'local');
       if (database.listen) {
-        const payload = JSON.stringify([instance, topic, orgPath]);
-        database.db.execute(sql`SELECT pg_notify(${channel}, ${payload})`).catch((error: unknown) => logger.warn({ err: error }, 'change notification failed'));
+        outgoing.set(`${topic}\u0000${orgPath}`, [topic, orgPath]);
+        if (!flushing) flushing = setImmediate(flush);
       }
     },
     next(topic, scopePath, { signal, timeoutMs = 25_000 } = {}) {
@@ -96,12 +124,14 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
         channel,
         (payload) => {
           try {
-            const [from, topic, path] = JSON.parse(payload) as [string, string, string];
+            const [from, topic, path] = JSON.parse(payload) as [string, string, string | [string, string][]];
             if (topic === probeTopic) {
-              if (from === instance) probes.get(path)?.();
+              if (from === instance && typeof path === 'string') probes.get(path)?.();
             } else if (from !== instance) {
-              wakeLocal(topic, path);
-              tell(topic, 'remote');
+              // One change, or several announced together.
+              const changes = topic === manyTopic && Array.isArray(path) ? path : [[topic, path as string] as [string, string]];
+              for (const [t, p] of changes) wakeLocal(t, p);
+              for (const t of new Set(changes.map(([t]) => t))) tell(t, 'remote');
             }
           } catch {
             // Not ours.
@@ -144,6 +174,10 @@ export function createChangeFeed(database: Pick<DatabaseHandle, 'listen'> & { db
       }
     },
     async stop() {
+      if (flushing) {
+        clearImmediate(flushing);
+        flush();
+      }
       listeners.clear();
       for (const w of [...waiters]) w.wake();
       await unlisten?.();

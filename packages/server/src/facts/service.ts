@@ -132,7 +132,7 @@ export function createFactsService(
     for (let i = 0; i < rows.length; i += 1_000) await db.insert(facts).values(rows.slice(i, i + 1_000));
   };
 
-  const recordMany = async (batch: readonly { source: FactSource; facts: FactInput[] }[]): Promise<void> => {
+  const recordMany = async (batch: readonly { source: FactSource; facts: FactInput[] }[], options: { newSources?: boolean } = {}): Promise<void> => {
     if (batch.length > maxSourcesPerBatch) throw new SifaError('PAYLOAD_TOO_LARGE', { details: { maxSourcesPerBatch } });
     // A source named twice keeps what it was given last, as two recordForSource calls would.
     const bySource = new Map<string, { src: FactSource; items: FactInput[] }>();
@@ -151,7 +151,7 @@ export function createFactsService(
     // Many orgs: read the caller's subtree once; an org outside it still gets get()'s typed refusal.
     if (codes.size > 8) for (const node of await orgs.descendants(actor.scope.orgCode)) if (codes.has(node.code)) paths.set(node.code, node.path);
     for (const code of codes) if (!paths.has(code)) paths.set(code, (await orgs.get(code)).path);
-    if (sources.length === 1) return replaceOne(sources[0]!.src, sources[0]!.items, paths);
+    if (sources.length === 1 && !options.newSources) return replaceOne(sources[0]!.src, sources[0]!.items, paths);
     // Few statements each way (1,000 sources or rows each), so the rollup triggers run once per
     // statement, not per source. Sources are matched per kind with a plain IN list: a row
     // constructor list, (kind, id) IN ((…), …), of 500 pairs aborts PGlite (WebAssembly stack).
@@ -162,7 +162,8 @@ export function createFactsService(
       else byKind.set(src.kind, [src.id]);
     }
     const removed: { orgPath: string }[] = [];
-    for (const [kind, ids] of byKind) {
+    // Sources made in this transaction have nothing recorded yet: nothing to look for or remove.
+    if (!options.newSources) for (const [kind, ids] of byKind) {
       for (let i = 0; i < ids.length; i += 1_000) {
         removed.push(
           ...(await db
@@ -184,6 +185,7 @@ export function createFactsService(
         recordedBy: actor.userId,
       })),
     );
+    if (rows.length === 0 && removed.length === 0) return;
     onRecorded?.([...new Set([...removed.map((r) => r.orgPath), ...paths.values()])]);
     for (let i = 0; i < rows.length; i += 1_000) await db.insert(facts).values(rows.slice(i, i + 1_000));
   };

@@ -112,8 +112,11 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     const afterCommit: (() => void | Promise<void>)[] = [];
     const result = await db.transaction(async (tx) => {
       // Both settings end with the transaction: the scope for the RLS policies, and the role
-      // that owns no tables so the policies apply.
-      await tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      // that owns no tables so the policies apply. Sent without waiting for the answer: the
+      // body's first query follows it on the same connection (a transaction's statements run in
+      // the order sent), so the settings hold for it, and the two share a round trip.
+      const settings = tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      settings.catch(() => {}); // awaited below; a failure also fails every statement after it
       const orgs = scopedOrgDirectory(tx, actor.scope);
       const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
       // Org paths whose facts this transaction changed: one 'facts' change each, after commit.
@@ -146,6 +149,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
               entityId: entry.entityId,
               beforeDigest: digestOf(entry.before),
               afterDigest: digestOf(entry.after),
+              rowHash: entry.rowHash,
             });
           },
         },
@@ -154,7 +158,9 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
         signals: createSignalsService(composition, () => services),
       };
       const services: ScopedServices = { ...base, cases: casework.service(base) };
-      return work(services);
+      const out = await work(services);
+      await settings;
+      return out;
     });
     for (const callback of afterCommit) {
       try {
@@ -169,9 +175,15 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
 
   const runPublicRead: PlatformServices['runPublicRead'] = (scope, work) =>
     db.transaction(async (tx) => {
-      await tx.execute(sql`SET TRANSACTION READ ONLY`);
-      await tx.execute(sql`SELECT set_config('sifa.scope', ${scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
-      return work({ db: tx, orgs: scopedOrgDirectory(tx, scope) });
+      // As in runScoped: sent ahead of the body's first query, in order, without a round trip each.
+      const settings = Promise.all([
+        tx.execute(sql`SET TRANSACTION READ ONLY`),
+        tx.execute(sql`SELECT set_config('sifa.scope', ${scope.orgPath}, true), set_config('role', 'sifa_app', true)`),
+      ]);
+      settings.catch(() => {});
+      const out = await work({ db: tx, orgs: scopedOrgDirectory(tx, scope) });
+      await settings;
+      return out;
     });
 
   const platform: PlatformServices = {

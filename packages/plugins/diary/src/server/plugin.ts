@@ -13,6 +13,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import {
   brokenDiaryRule,
   canonicalJson,
+  catalogMessage,
   createRouter,
   defineServerPlugin,
   diaryEntryFacts,
@@ -22,12 +23,15 @@ import {
   pluginError,
   scopedProcedure,
   SifaError,
+  toSifaError,
+  type Actor,
   type DiaryItem,
   type FactsService,
   type FieldIssue,
   type Locale,
   type LocalizedText,
   type PlatformCatalog,
+  type ScopedServices,
   type SifaDb,
 } from '@sifa/core';
 import { inSubtree, rowsOf } from '@sifa/core/db';
@@ -40,8 +44,12 @@ import {
   diaryRemovedSchema,
   diaryRemoveInputSchema,
   diarySaveInputSchema,
+  diarySaveManyInputSchema,
+  diarySaveManyOutputSchema,
   diaryUpdateInputSchema,
   type DiaryEntry,
+  type DiaryEntryRefusal,
+  type DiarySaveManyOutput,
 } from '../schemas.js';
 import { diaryEntries, type DiaryEntryRow } from './schema.js';
 import { seedDemoHistory } from './demo-history.js';
@@ -69,8 +77,13 @@ export const diaryPluginOptionsSchema = z.object({
 export type DiaryPluginOptions = z.input<typeof diaryPluginOptionsSchema>;
 
 /** The calendar day (YYYY-MM-DD) of `at` in `timeZone`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dayIn(timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  // A formatter is costly to make (ICU data per zone): one per zone, kept.
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -124,8 +137,13 @@ function refuseDerived(catalog: PlatformCatalog, item: DiaryItem, locale: Locale
  * issues are keyed by field name. A broken cross-field rule is the declared `diary.ruleBroken`
  * (its message on the rule's field, the details naming both fields).
  */
+/** Each item's schema, built once (items are fixed while the server runs). */
+const fieldSchemas = new WeakMap<DiaryItem, ReturnType<typeof diaryFieldsSchema>>();
+
 function parseFields(item: DiaryItem, fields: Record<string, unknown>, locale: Locale): Record<string, unknown> {
-  const result = diaryFieldsSchema(item).safeParse(fields);
+  let schema = fieldSchemas.get(item);
+  if (!schema) fieldSchemas.set(item, (schema = diaryFieldsSchema(item)));
+  const result = schema.safeParse(fields);
   if (result.success) return result.data as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   const localized = fieldIssuesOf(result.error, locale) ?? [];
@@ -165,6 +183,34 @@ function refuseOtherUser(author: string | undefined, actor: { userId: string }):
   );
 }
 
+/** What a save uses of a scoped procedure's context. */
+type SaveContext = Pick<ScopedServices, 'db' | 'orgs' | 'facts' | 'audit'> & {
+  actor: Actor;
+  scope: { orgCode: string };
+  locale: Locale;
+  platform: { catalog: PlatformCatalog; now(): Date };
+};
+
+/**
+ * The answer `diary.save` would have given for one refused entry of a batch, in the caller's
+ * language; null for a failure that is not the entry's (INTERNAL, the database went away): the
+ * whole batch fails then and is sent again.
+ */
+function refusalOf(error: unknown, locale: Locale): DiaryEntryRefusal | null {
+  const sifa = toSifaError(error, (cause) => fieldIssuesOf(cause, locale));
+  if (sifa.httpStatus >= 500) return null;
+  return {
+    sifaCode: sifa.sifaCode,
+    message: sifa.messageFor(locale),
+    issues: sifa.issues.map((issue) => {
+      const text = catalogMessage(issue.message);
+      return { path: issue.path, message: text ? pickText(text, locale) : issue.message };
+    }),
+    details: sifa.details,
+    pluginError: sifa.pluginError,
+  };
+}
+
 export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
   const { editWindowDays, timeZone } = diaryPluginOptionsSchema.parse(options);
 
@@ -189,8 +235,8 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     source: { kind: 'diary.entry', id: row.id },
     facts: [...diaryEntryFacts(item, row.fields), { metric: 'diary.entries', value: 1 }].map((f) => ({ orgCode: row.orgCode, day: row.day, ...f })),
   });
-  /** Replaces the entry's facts with what it says now. */
-  const recordFacts = (facts: FactsService, item: DiaryItem, row: DiaryEntryRow) => facts.recordMany([entryFacts(item, row)]);
+  /** Replaces the entry's facts with what it says now (`created`: the entry is new, it has none yet). */
+  const recordFacts = (facts: FactsService, item: DiaryItem, row: DiaryEntryRow, created = false) => facts.recordMany([entryFacts(item, row)], { newSources: created });
 
   /** The entry, locked for the rest of the transaction, if the caller wrote it and may still change it. */
   async function ownEditableEntry(
@@ -222,6 +268,93 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
       });
     }
     return row;
+  }
+
+  /** One save with its checks, idempotency, facts and audit (`diary.save`, and each entry of `diary.saveMany`). */
+  async function saveEntry(ctx: SaveContext, input: z.output<typeof diarySaveInputSchema>): Promise<DiaryEntry> {
+    refuseOtherUser(input.author, ctx.actor);
+    const item = findItem(ctx.platform.catalog, input.itemCode, ctx.locale);
+    refuseDerived(ctx.platform.catalog, item, ctx.locale);
+    const fields = parseFields(item, input.fields, ctx.locale);
+    const now = ctx.platform.now();
+    const today = dayIn(timeZone, now);
+    if (input.day > today) {
+      throw validationError(
+        'day',
+        { zh: `不能填报未来日期的日志（今天是 ${today}）。`, en: `The day cannot be in the future (today is ${today} in ${timeZone}).` },
+        ctx.locale,
+      );
+    }
+
+    // One save per (author, key) at a time: a second request with the key while the first
+    // is in flight is told to retry (it will then find the stored entry). The office and the
+    // key's lock in one round trip; the key's stored entry only once the lock is held (read
+    // earlier, it could miss an entry whose save committed just before the lock was taken).
+    const idempotencyKey = input.idempotencyKey.toLowerCase();
+    const lockKey = saveLockKey(ctx.actor.userId, idempotencyKey);
+    const [org, locked] = await Promise.all([
+      ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode),
+      ctx.db.execute(sql`SELECT pg_try_advisory_xact_lock(${lockKey.toString()}::bigint) AS locked`),
+    ]);
+    if (org.level !== 'office' && org.level !== 'village') {
+      throw validationError(
+        'orgCode',
+        {
+          zh: `工作日志记在司法所（或其下村、社区）名下，${org.name.zh}不是司法所。`,
+          en: `Diary entries belong to a judicial office (or a village under it); ${org.name.en ?? org.name.zh} is not one.`,
+        },
+        ctx.locale,
+      );
+    }
+    if (!rowsOf<{ locked: boolean }>(locked)[0]?.locked) {
+      throw new SifaError('RETRY_LATER', { details: { idempotencyKey } });
+    }
+    const [existing] = await ctx.db
+      .select()
+      .from(diaryEntries)
+      .where(and(eq(diaryEntries.authorId, ctx.actor.userId), eq(diaryEntries.idempotencyKey, idempotencyKey)));
+
+    const payloadHash = sha256(canonicalJson({ day: input.day, itemCode: item.code, orgCode: org.code, fields })).toString('hex');
+    const keyUsed = () =>
+      new SifaError('CONFLICT', {
+        message: {
+          zh: `幂等键 ${idempotencyKey} 已用于另一条内容不同的日志。新日志请使用新的幂等键；如要修改原日志，请使用“修改”。`,
+          en: `The idempotency key ${idempotencyKey} was already used for a different diary entry. Use a new key for a new entry, or update the existing one.`,
+        },
+        details: { idempotencyKey },
+      });
+    if (existing) {
+      if (existing.payloadHash !== payloadHash) throw keyUsed();
+      // A replay: the stored entry, unchanged; no new facts. (The platform audits every
+      // mutation request; this says which entry the replay resolved to.)
+      await ctx.audit.record({ action: 'diary.entry.replay', orgCode: existing.orgCode, entity: 'diary_entries', entityId: existing.id });
+      return toEntry(existing);
+    }
+
+    const [row] = await ctx.db
+      .insert(diaryEntries)
+      .values({
+        orgCode: org.code,
+        orgPath: org.path,
+        day: input.day,
+        itemCode: item.code,
+        fields,
+        authorId: ctx.actor.userId,
+        authorName: ctx.actor.displayName,
+        idempotencyKey,
+        payloadHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [diaryEntries.authorId, diaryEntries.idempotencyKey] })
+      .returning();
+    // Under the lock a conflict means the key's entry exists but is not visible here (the
+    // author has moved to another office since): the key is spent either way.
+    if (!row) throw keyUsed();
+    await recordFacts(ctx.facts, item, row, true);
+    const entry = toEntry(row);
+    await ctx.audit.record({ action: 'diary.entry.create', orgCode: row.orgCode, entity: 'diary_entries', entityId: row.id, after: entry, rowHash: row.rowHash });
+    return entry;
   }
 
   const router = createRouter({
@@ -261,86 +394,34 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
     save: scopedProcedure('diary.write')
       .input(diarySaveInputSchema)
       .output(diaryEntrySchema)
+      .mutation(({ ctx, input }) => saveEntry(ctx, input)),
+
+    /**
+     * An outbox's queued saves in one request and one transaction: each entry in a savepoint of
+     * its own, so a refused entry (its typed error in the result) leaves the others saved, and
+     * each keeps `diary.save`'s idempotency (a replayed key answers its stored entry). An
+     * unexpected failure (the database went away) fails the whole request and saves nothing:
+     * the client sends it again.
+     */
+    saveMany: scopedProcedure('diary.write')
+      .input(diarySaveManyInputSchema)
+      .output(diarySaveManyOutputSchema)
       .mutation(async ({ ctx, input }) => {
-        refuseOtherUser(input.author, ctx.actor);
-        const item = findItem(ctx.platform.catalog, input.itemCode, ctx.locale);
-        refuseDerived(ctx.platform.catalog, item, ctx.locale);
-        const fields = parseFields(item, input.fields, ctx.locale);
-        const org = await ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode);
-        if (org.level !== 'office' && org.level !== 'village') {
-          throw validationError(
-            'orgCode',
-            {
-              zh: `工作日志记在司法所（或其下村、社区）名下，${org.name.zh}不是司法所。`,
-              en: `Diary entries belong to a judicial office (or a village under it); ${org.name.en ?? org.name.zh} is not one.`,
-            },
-            ctx.locale,
-          );
+        const results: DiarySaveManyOutput['results'] = [];
+        for (const one of input.entries) {
+          await ctx.db.execute(sql`SAVEPOINT diary_save_many`);
+          try {
+            const entry = await saveEntry(ctx, one);
+            await ctx.db.execute(sql`RELEASE SAVEPOINT diary_save_many`);
+            results.push({ idempotencyKey: one.idempotencyKey.toLowerCase(), ok: true, entry });
+          } catch (error) {
+            await ctx.db.execute(sql`ROLLBACK TO SAVEPOINT diary_save_many`);
+            const refusal = refusalOf(error, ctx.locale);
+            if (!refusal) throw error;
+            results.push({ idempotencyKey: one.idempotencyKey.toLowerCase(), ok: false, error: refusal });
+          }
         }
-        const now = ctx.platform.now();
-        const today = dayIn(timeZone, now);
-        if (input.day > today) {
-          throw validationError(
-            'day',
-            { zh: `不能填报未来日期的日志（今天是 ${today}）。`, en: `The day cannot be in the future (today is ${today} in ${timeZone}).` },
-            ctx.locale,
-          );
-        }
-
-        // One save per (author, key) at a time: a second request with the key while the first
-        // is in flight is told to retry (it will then find the stored entry).
-        const idempotencyKey = input.idempotencyKey.toLowerCase();
-        const lockKey = saveLockKey(ctx.actor.userId, idempotencyKey);
-        const [lock] = rowsOf<{ locked: boolean }>(await ctx.db.execute(sql`SELECT pg_try_advisory_xact_lock(${lockKey.toString()}::bigint) AS locked`));
-        if (!lock?.locked) {
-          throw new SifaError('RETRY_LATER', { details: { idempotencyKey } });
-        }
-
-        const payloadHash = sha256(canonicalJson({ day: input.day, itemCode: item.code, orgCode: org.code, fields })).toString('hex');
-        const keyUsed = () =>
-          new SifaError('CONFLICT', {
-            message: {
-              zh: `幂等键 ${idempotencyKey} 已用于另一条内容不同的日志。新日志请使用新的幂等键；如要修改原日志，请使用“修改”。`,
-              en: `The idempotency key ${idempotencyKey} was already used for a different diary entry. Use a new key for a new entry, or update the existing one.`,
-            },
-            details: { idempotencyKey },
-          });
-        const [existing] = await ctx.db
-          .select()
-          .from(diaryEntries)
-          .where(and(eq(diaryEntries.authorId, ctx.actor.userId), eq(diaryEntries.idempotencyKey, idempotencyKey)));
-        if (existing) {
-          if (existing.payloadHash !== payloadHash) throw keyUsed();
-          // A replay: the stored entry, unchanged; no new facts. (The platform audits every
-          // mutation request; this says which entry the replay resolved to.)
-          await ctx.audit.record({ action: 'diary.entry.replay', orgCode: existing.orgCode, entity: 'diary_entries', entityId: existing.id });
-          return toEntry(existing);
-        }
-
-        const [row] = await ctx.db
-          .insert(diaryEntries)
-          .values({
-            orgCode: org.code,
-            orgPath: org.path,
-            day: input.day,
-            itemCode: item.code,
-            fields,
-            authorId: ctx.actor.userId,
-            authorName: ctx.actor.displayName,
-            idempotencyKey,
-            payloadHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing({ target: [diaryEntries.authorId, diaryEntries.idempotencyKey] })
-          .returning();
-        // Under the lock a conflict means the key's entry exists but is not visible here (the
-        // author has moved to another office since): the key is spent either way.
-        if (!row) throw keyUsed();
-        await recordFacts(ctx.facts, item, row);
-        const entry = toEntry(row);
-        await ctx.audit.record({ action: 'diary.entry.create', orgCode: row.orgCode, entity: 'diary_entries', entityId: row.id, after: entry });
-        return entry;
+        return { results };
       }),
 
     /** The author replaces an entry's fields within the edit window; its facts are replaced too. */
@@ -357,7 +438,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
         const [after] = await ctx.db.update(diaryEntries).set({ fields, updatedAt: ctx.platform.now() }).where(eq(diaryEntries.id, before.id)).returning();
         await recordFacts(ctx.facts, item, after!);
         const entry = toEntry(after!);
-        await ctx.audit.record({ action: 'diary.entry.update', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before), after: entry });
+        await ctx.audit.record({ action: 'diary.entry.update', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before), after: entry, rowHash: after!.rowHash });
         return entry;
       }),
 
@@ -370,7 +451,7 @@ export function createDiaryPlugin(options: DiaryPluginOptions = {}) {
         const before = await ownEditableEntry(ctx, input.id);
         await ctx.db.delete(diaryEntries).where(eq(diaryEntries.id, before.id));
         await ctx.facts.recordForSource({ kind: 'diary.entry', id: before.id }, []);
-        await ctx.audit.record({ action: 'diary.entry.delete', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before) });
+        await ctx.audit.record({ action: 'diary.entry.delete', orgCode: before.orgCode, entity: 'diary_entries', entityId: before.id, before: toEntry(before), rowHash: '-' });
         return { id: before.id };
       }),
   });
