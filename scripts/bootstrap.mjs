@@ -268,6 +268,7 @@ if (command === 'start') {
   installDependencies();
   ensureTestPackages();
   build();
+  must(process.execPath, [join(root, 'scripts', 'bundle-budgets.mjs')], 'The bundle budgets check (bundle-budgets.json)');
   buildStorybook();
   typecheck();
   releaseCheck();

@@ -1,12 +1,15 @@
 /**
  * The entry form of <sifa-diary>, a chunk of its own: loaded when the user first reaches for it
- * (a focus or a press inside the widget, a day picked), not with the calendar. It generates the
+ * (a focus or a press inside the widget, a day picked), not with the calendar. With it come quick
+ * entry (the day's item picker, which only opens this form) and the styles of both
+ * (form.styles.ts, added to the widget's shadow root after its own). It generates the
  * fields from an item's field specs and validates with `diaryFieldsSchema(item)`, the very zod
  * schema the server validates `diary.save` with, so zod stays out of the widget's first load.
  * The element keeps the form's state; this module renders it and handles its events (FormHost).
  *
  * IMPORTS: only zod's side of @sifa/core (diary-fields, messages), Lit's `live` directive (a
- * shared chunk the first load does not need) and types. What the element's
+ * shared chunk the first load does not need), this chunk's own styles (Lit's `css`, in the shared
+ * chunk) and types. What the element's
  * chunk already has (Lit, formatting, `pickText`) comes through `FormHost.kit`: a value imported
  * from a module of the first load would make rollup export it from the element's chunk, which
  * then is no longer the plain chunk of define.ts that the script-tag build (build/elements.mjs)
@@ -16,10 +19,11 @@ import type { TemplateResult, html, nothing } from 'lit';
 import type { ifDefined } from 'lit/directives/if-defined.js';
 // live is not in the element's first load: its own small chunk (shared with other widgets) comes with this one.
 import { live } from 'lit/directives/live.js';
-import { brokenDiaryRule, catalogMessage, diaryFieldsSchema, msg, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
-import type { DiaryCatalog } from '@sifa/plugin-diary';
-import type { EntryRef } from './outbox.js';
+import { brokenDiaryRule, catalogMessage, diaryFieldsSchema, msg, type AssessmentPart, type DiaryFieldSpec, type Locale, type LocalizedText, type pickText } from '@sifa/core';
+import type { DiaryCatalog, DiaryEntry } from '@sifa/plugin-diary';
+import type { EntryRef, OutboxRecord } from './outbox.js';
 import type { DiaryMessageKey } from './messages.js';
+import { formStyles } from './form.styles.js';
 
 export type CatalogItem = DiaryCatalog['items'][number];
 export type AttachmentMeta = { name: string; type: string; size: number };
@@ -60,6 +64,89 @@ export interface FormHost {
   focusAfterUpdate(selector: string): Promise<void>;
   /** Stores a valid form's data (the outbox), closes the form and tells the page. */
   save(form: FormState, data: Record<string, unknown>): Promise<void>;
+  /** The widget's shadow root (this chunk's styles are added to it). */
+  root(): ShadowRoot;
+  /** What quick entry shows: the catalog's items, the user's stars, and what they used last. */
+  quick(): QuickState;
+  item(code: string): CatalogItem | undefined;
+  /** Opens the form of a new entry of `item` on the selected day. */
+  open(item: CatalogItem): void;
+  /** Stars or unstars an item (kept per user). */
+  star(code: string): void;
+}
+
+export interface QuickState {
+  items: CatalogItem[];
+  /** True while the catalog is asked for (an empty catalog then says "loading"). */
+  loading: boolean;
+  favourites: string[];
+  records: OutboxRecord[];
+  /** The month's entries from the server. */
+  entries: DiaryEntry[];
+  userId: string | undefined;
+}
+
+/** Adds this chunk's styles to the widget's shadow root, after the widget's own (as one sheet before). */
+function styled(host: FormHost): void {
+  const root = host.root();
+  const sheet = formStyles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** The parts of the assessment standard, in the order of `assessmentParts` (@sifa/core; a test checks). */
+const partKeys: Record<AssessmentPart, DiaryMessageKey> = {
+  basic: 'partBasic',
+  institutional: 'partInstitutional',
+  key: 'partKey',
+  daily: 'partDaily',
+  outstanding: 'partOutstanding',
+  negative: 'partNegative',
+};
+const parts = Object.keys(partKeys) as AssessmentPart[];
+
+/** Items this user used last, newest first: from this device's records and their own entries. */
+function recentCodes(host: FormHost, quick: QuickState): string[] {
+  const uses: { code: string; at: number }[] = [];
+  for (const r of quick.records) if (r.op === 'save') uses.push({ code: r.payload.itemCode, at: r.createdAt });
+  for (const e of quick.entries) if (quick.userId !== undefined && e.authorId === quick.userId) uses.push({ code: e.itemCode, at: Date.parse(e.createdAt) });
+  uses.sort((a, b) => b.at - a.at);
+  return [...new Set(uses.map((u) => u.code))].filter((c) => host.item(c)).slice(0, 4);
+}
+
+/** Quick entry: the items of the catalog to pick for a new entry (recent and starred first, then by part). */
+export function renderQuickEntry(host: FormHost): TemplateResult {
+  const { html, nothing, ifDefined } = host.kit;
+  styled(host);
+  const quick = host.quick();
+  const items = quick.items;
+  if (items.length === 0) return html`<p class="empty">${quick.loading ? host.t('loading') : nothing}</p>`;
+  const recent = recentCodes(host, quick);
+  const favourites = quick.favourites.filter((c) => host.item(c));
+  const itemButton = (item: CatalogItem, group: string) => {
+    const starred = quick.favourites.includes(item.code);
+    const title = host.text(item.title);
+    // Numbers another plugin's records produce (mediation case files) are shown, never typed.
+    if (item.derived) return html`<li class="item derived">${host.renderText(item.title)} <span class="help">${host.renderText(item.derived.from)}</span></li>`;
+    return html`<li class="item">
+      <button type="button" class="pick" data-item=${item.code} data-group=${group} @click=${() => host.open(item)}><span lang=${ifDefined(title.lang)}>${title.text}</span></button>
+      <button type="button" class="star" aria-pressed=${starred ? 'true' : 'false'} aria-label=${host.t('star', { item: title.text })} @click=${() => host.star(item.code)}>${starred ? '★' : '☆'}</button>
+    </li>`;
+  };
+  const typed = (codes: string[]) => codes.map((c) => host.item(c)!).filter((i) => !i.derived);
+  const group = (id: string, heading: string, list: CatalogItem[]) =>
+    list.length === 0
+      ? nothing
+      : html`<div class="group" data-group=${id}>
+          <h5 id="group-${id}">${heading}</h5>
+          <ul class="items" aria-labelledby="group-${id}">
+            ${list.map((i) => itemButton(i, id))}
+          </ul>
+        </div>`;
+  return html`<div class="quick">
+    <h4>${host.t('quickEntry')}</h4>
+    ${group('recent', host.t('recent'), typed(recent))} ${group('favourites', host.t('favourites'), typed(favourites))}
+    ${parts.map((part) => group(`part-${part}`, host.t(partKeys[part]), items.filter((i) => i.part === part)))}
+  </div>`;
 }
 
 export function newForm(item: CatalogItem, mode: FormMode, fields: Record<string, unknown>): FormState {
@@ -170,6 +257,7 @@ async function submit(host: FormHost, event: Event): Promise<void> {
 
 export function renderForm(host: FormHost, form: FormState): TemplateResult {
   const { html, nothing } = host.kit;
+  styled(host);
   const title = host.text(form.item.title).text;
   const errorCount = Object.keys(form.errors).length;
   return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: Event) => void submit(host, e)}>

@@ -3,6 +3,7 @@
  * rules lay the widget out horizontally and, for Mongolian, in `writing-mode: vertical-lr`:
  * lines run top to bottom and follow each other left to right, the calendar's weekdays run down
  * and its weeks across. Day states differ by border style and a glyph as well as by colour.
+ * What only the form chunk renders (quick entry, the entry form) is styled in form.styles.ts.
  */
 import { css } from 'lit';
 
@@ -325,13 +326,10 @@ export const diaryStyles = css`
   .fields dd {
     margin: 0;
   }
-  .reason,
-  .error,
-  .summary {
+  .reason {
     color: var(--sifa-color-danger);
   }
-  .meta,
-  .help {
+  .meta {
     font-size: var(--sifa-font-size-small);
     color: var(--sifa-color-text-muted);
   }
@@ -341,78 +339,5 @@ export const diaryStyles = css`
     gap: var(--sifa-space);
   }
 
-  .quick {
-    display: flex;
-    flex-direction: column;
-    gap: var(--sifa-space);
-  }
-  .group {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-  }
-  .items {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px var(--sifa-space);
-  }
-  .item {
-    display: inline-flex;
-    gap: 2px;
-  }
-  .star[aria-pressed='true'] {
-    color: var(--sifa-color-warning);
-    border-color: var(--sifa-color-warning);
-  }
-
-  form {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--sifa-space) * 1.5);
-    padding: calc(var(--sifa-space) * 1.5);
-    border: 1px solid var(--sifa-color-border);
-    border-radius: var(--sifa-radius);
-    background: var(--sifa-color-surface-alt);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-  }
-  .field label {
-    font-weight: bold;
-  }
-  .req {
-    font-weight: normal;
-    color: var(--sifa-color-text-muted);
-    font-size: var(--sifa-font-size-small);
-  }
-  .control {
-    display: flex;
-    align-items: center;
-    gap: var(--sifa-space);
-  }
-  input,
-  select,
-  textarea {
-    min-block-size: var(--sifa-target-size);
-    padding-inline: var(--sifa-space);
-    border: 1px solid var(--sifa-color-border);
-    border-radius: var(--sifa-radius);
-    background: var(--sifa-color-surface);
-  }
-  input[type='number'] {
-    inline-size: 8em;
-  }
-  textarea {
-    min-block-size: 4.5em;
-    inline-size: min(100%, 30em);
-  }
-  [aria-invalid='true'] {
-    border-color: var(--sifa-color-danger);
-    border-width: 2px;
-  }
-  .error::before {
-    content: '⚠ ';
-  }
+  /* Quick entry's and the form's styles come with the form chunk: form.styles.ts. */
 `;

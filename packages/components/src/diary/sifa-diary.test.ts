@@ -231,7 +231,7 @@ describe('<sifa-diary> entry', () => {
     expect(groups[0]).toBe('favourites');
     expect(q(m.root, '[data-group="favourites"] .pick').dataset['item']).toBe('diary.legal-aid');
     expect(groups).toContain('part-key');
-    // The parts in the standard's order (the element keeps its own list, to leave @sifa/core's zod side out of its first load).
+    // The parts in the standard's order (the form chunk keeps its own list, to leave @sifa/core's zod side out of the element's first load).
     const partGroups = groups.filter((g) => g?.startsWith('part-'));
     expect(partGroups).toEqual(assessmentParts.map((part) => `part-${part}`).filter((g) => partGroups.includes(g)));
 

@@ -7,14 +7,14 @@
  * syncs from there.
  *
  * First load: the calendar, the day lists and the outbox, with the zh-CN messages. The entry
- * form (and zod, which it validates with) is a chunk loaded when the user first reaches for it
- * (form.ts); the en and mn-Mong messages are chunks loaded when shown (messages.ts).
+ * form (and zod, which it validates with), quick entry (which only opens the form) and their
+ * styles are a chunk loaded when the user first reaches for it or the browser is idle (form.ts);
+ * the en and mn-Mong messages are chunks loaded when shown (messages.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 // No diary values from @sifa/core: they live beside zod (diary-fields.ts), which only the form chunk loads.
-import { pickText, type AssessmentPart, type DiaryFieldSpec, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
+import { pickText, type DiaryFieldSpec, type FieldIssue, type Locale, type LocalizedText } from '@sifa/core';
 import type { DiaryCatalog, DiaryEntry, DiaryMonth } from '@sifa/plugin-diary';
 import { SifaElement } from '../base/sifa-element.js';
 import { getSifaConfig } from '../config/config.js';
@@ -99,17 +99,6 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Monday to Friday. Hosts that know the official calendar (调休) pass their own `workingDay`. */
 export const mondayToFriday = (day: string) => weekdayOf(day) < 5;
 
-/** The parts of the assessment standard, in the order of `assessmentParts` (@sifa/core; a test checks). */
-const partKeys: Record<AssessmentPart, DiaryMessageKey> = {
-  basic: 'partBasic',
-  institutional: 'partInstitutional',
-  key: 'partKey',
-  daily: 'partDaily',
-  outstanding: 'partOutstanding',
-  negative: 'partNegative',
-};
-const parts = Object.keys(partKeys) as AssessmentPart[];
-
 /** The form chunk, loaded once per page. */
 let formModule: FormModule | null = null;
 let formLoading: Promise<FormModule> | null = null;
@@ -123,6 +112,11 @@ function loadForm(): Promise<FormModule> {
   );
   return formLoading;
 }
+/**
+ * Lit's `ifDefined` (lit/directives/if-defined.js is exactly this line): written here, it costs the
+ * first load neither the directive's own chunk nor a request for it.
+ */
+const ifDefined = <T,>(value: T) => value ?? nothing;
 /** What the form chunk uses of this chunk (form.ts, IMPORTS). */
 const formKit: FormKit = { html, nothing, ifDefined, pickText, formatNumber };
 /** Starts fetching the form chunk (a failure is tried again when the form is opened). */
@@ -696,7 +690,18 @@ export class SifaDiary extends SifaElement {
     this.selectedDay = day;
     this.closeForm();
     this.confirming = null;
-    preloadForm();
+    // Quick entry comes with the form chunk (it only opens the form): show it when the chunk is
+    // here, or say why it did not come (picking a day again tries again).
+    if (!formModule) {
+      this.track(
+        loadForm().then(
+          () => this.requestUpdate(),
+          (error: unknown) => {
+            if (this.selectedDay === day) this.formError = error instanceof Error ? error.message : String(error);
+          },
+        ),
+      );
+    }
   }
 
   private changeMonth(delta: number): void {
@@ -716,15 +721,6 @@ export class SifaDiary extends SifaElement {
     } catch {
       // Storage may be off (private mode): the stars then last for this page only.
     }
-  }
-
-  /** Items this user used last, newest first: from this device's records and their own entries. */
-  private recentCodes(): string[] {
-    const uses: { code: string; at: number }[] = [];
-    for (const r of this.records) if (r.op === 'save') uses.push({ code: r.payload.itemCode, at: r.createdAt });
-    for (const e of this.monthData?.entries ?? []) if (this.caller && e.authorId === this.caller.userId) uses.push({ code: e.itemCode, at: Date.parse(e.createdAt) });
-    uses.sort((a, b) => b.at - a.at);
-    return [...new Set(uses.map((u) => u.code))].filter((c) => this.item(c)).slice(0, 4);
   }
 
   // ---- form (rendered and checked by the form chunk, form.ts) -----------------------------------
@@ -773,6 +769,18 @@ export class SifaDiary extends SifaElement {
     renderText: (value) => this.renderText(value),
     focusAfterUpdate: (selector) => this.focusAfterUpdate(selector),
     save: (form, data) => this.saveForm(form, data),
+    root: () => this.renderRoot as ShadowRoot,
+    quick: () => ({
+      items: this.catalog?.items ?? [],
+      loading: this.loading,
+      favourites: this.favourites,
+      records: this.records,
+      entries: this.monthData?.entries ?? [],
+      userId: this.caller?.userId,
+    }),
+    item: (code) => this.item(code),
+    open: (item) => this.openForm(item),
+    star: (code) => this.toggleFavourite(code),
   };
 
   /** Stores a valid form's data in the outbox (it syncs from there), closes the form, tells the page. */
@@ -915,7 +923,7 @@ export class SifaDiary extends SifaElement {
         <h3 id="day-title">${this.t('dayTitle', { date: `${this.dayDate(day)} ${this.weekdayName(day)}` })}</h3>
         ${ofDay.length === 0 ? html`<p class="empty">${future ? this.t('futureDay') : this.t('noEntries')}</p>` : html`<ul class="entries">${ofDay.map((v) => this.renderEntry(v))}</ul>`}
         ${this.formError ? html`<p class="reason" role="alert">${this.t('loadFailed', { reason: this.formError })}</p>` : nothing}
-        ${future ? nothing : !this.canWrite ? (this.caller ? html`<p class="read-only">${this.t('readOnly')}</p>` : nothing) : this.form && formModule ? formModule.renderForm(this.formHost, this.form) : this.renderQuickEntry()}
+        ${future ? nothing : !this.canWrite ? (this.caller ? html`<p class="read-only">${this.t('readOnly')}</p>` : nothing) : !formModule ? (this.formError ? nothing : html`<p class="empty">${this.t('loading')}</p>`) : this.form ? formModule.renderForm(this.formHost, this.form) : formModule.renderQuickEntry(this.formHost)}
       </section>
     `;
   }
@@ -969,38 +977,6 @@ export class SifaDiary extends SifaElement {
           : nothing}
       </div>
     </li>`;
-  }
-
-  private renderQuickEntry(): TemplateResult {
-    const items = this.catalog?.items ?? [];
-    if (items.length === 0) return html`<p class="empty">${this.loading ? this.t('loading') : nothing}</p>`;
-    const recent = this.recentCodes();
-    const favourites = this.favourites.filter((c) => this.item(c));
-    const itemButton = (item: CatalogItem, group: string) => {
-      const starred = this.favourites.includes(item.code);
-      const title = this.text(item.title);
-      // Numbers another plugin's records produce (mediation case files) are shown, never typed.
-      if (item.derived) return html`<li class="item derived">${this.renderText(item.title)} <span class="help">${this.renderText(item.derived.from)}</span></li>`;
-      return html`<li class="item">
-        <button type="button" class="pick" data-item=${item.code} data-group=${group} @click=${() => this.openForm(item)}><span lang=${ifDefined(title.lang)}>${title.text}</span></button>
-        <button type="button" class="star" aria-pressed=${starred ? 'true' : 'false'} aria-label=${this.t('star', { item: title.text })} @click=${() => this.toggleFavourite(item.code)}>${starred ? '★' : '☆'}</button>
-      </li>`;
-    };
-    const typed = (codes: string[]) => codes.map((c) => this.item(c)!).filter((i) => !i.derived);
-    const group = (id: string, heading: string, list: CatalogItem[]) =>
-      list.length === 0
-        ? nothing
-        : html`<div class="group" data-group=${id}>
-            <h5 id="group-${id}">${heading}</h5>
-            <ul class="items" aria-labelledby="group-${id}">
-              ${list.map((i) => itemButton(i, id))}
-            </ul>
-          </div>`;
-    return html`<div class="quick">
-      <h4>${this.t('quickEntry')}</h4>
-      ${group('recent', this.t('recent'), typed(recent))} ${group('favourites', this.t('favourites'), typed(favourites))}
-      ${parts.map((part) => group(`part-${part}`, this.t(partKeys[part]), items.filter((i) => i.part === part)))}
-    </div>`;
   }
 }
 
