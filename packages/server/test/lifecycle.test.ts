@@ -135,7 +135,9 @@ describe.runIf(engine === 'pglite')('embedded PGlite in a folder', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Two starts of a file-backed PGlite, the first running every migration: 10–20 s on a quiet
+    // machine, over 30 s beside the rest of the suite.
+  }, 180_000);
 });
 
 describe.runIf(engine === 'pglite')('sifa start (CLI)', () => {

@@ -62,7 +62,7 @@ const quotaPlugin = defineServerPlugin(quotaManifest, {
 const plugins = [quotaPlugin] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;
 beforeAll(async () => {
-  t = await startTestServer({ plugins, seedUsers: false });
+  t = await startTestServer({ plugins });
 });
 afterAll(() => t?.close());
 
@@ -77,7 +77,8 @@ describe('a declared plugin error', () => {
   });
 
   it('reaches a plugin route’s caller in the same error JSON', async () => {
-    const res = await rawFetch(`${t.url}/plugins/quota/reserve`, { method: 'POST', headers: { 'x-sifa-locale': 'en' } });
+    // Signed in: a body-taking route refuses a caller with no credential before anything else (issue 20, F3).
+    const res = await rawFetch(`${t.url}/plugins/quota/reserve`, { method: 'POST', headers: { 'x-sifa-locale': 'en', authorization: `Bearer ${await t.tokenOf('xitun')}` } });
     expect(res.status).toBe(409);
     expect(isPluginError(res.json.error, 'quota.exceeded')).toBe(true);
     expect(res.json.error.data).toMatchObject({ pluginError: 'quota.exceeded', details: { limit: 3, used: 4, unit: 'cases' } });
