@@ -86,10 +86,17 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
   /** Limits of the public application forms (`platform.apply.*`): per key, per client, the proof of work. */
   publicApply?: PublicApplyOptions;
   /**
-   * Behind a reverse proxy that sets X-Forwarded-For: take the client's address from its first hop
-   * (per-client limits of public forms). Off by default: the socket's peer address.
+   * Behind one reverse proxy that sets X-Forwarded-For: take the client's address from its last hop,
+   * the address the proxy saw (per-client limits of sign-in and public forms). Off by default: the
+   * socket's peer address.
    */
   trustProxy?: boolean;
+  /**
+   * How long an idle keep-alive connection stays open (ms, default 5,000). Keep it above the idle
+   * timeout of whatever sends the requests (a reverse proxy, the tests' client): the side that
+   * closes an idle connection should be the one that would otherwise send on it.
+   */
+  keepAliveTimeoutMs?: number;
   /**
    * The origins browsers load this server's own pages from (`https://sifa.example.gov.cn`; CLI:
    * SIFA_PUBLIC_ORIGINS). A browser request with one of them as Origin is same-origin and needs no
@@ -302,6 +309,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   );
   const http = createHttpEntry({
     trustProxy: options.trustProxy ?? false,
+    ...(options.keepAliveTimeoutMs !== undefined ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
     ...(keyRequestsPerMinute > 0 ? { keyRate: { limiter, limit: { burst: keyRequestsPerMinute, perMinute: keyRequestsPerMinute } } } : {}),
     publicOrigins,
     ...(options.streams ? { streams: options.streams } : {}),

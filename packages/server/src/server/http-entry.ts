@@ -45,6 +45,8 @@ export interface HttpEntryOptions {
   logger: Logger;
   /** Take the client address from X-Forwarded-For's last hop (behind one trusted reverse proxy). */
   trustProxy?: boolean;
+  /** Idle keep-alive connections are closed after this (ms, default 5,000). */
+  keepAliveTimeoutMs?: number;
   /** Requests per API key (embed/request.ts); absent: no limit. */
   keyRate?: RequestAuthDeps['keyRate'];
   /** Caps on open event streams and their credential re-check interval. */
@@ -238,7 +240,7 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     { requestTimeout: longestBodyDeadline + headersTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: 2_000 },
     (req, res) => void handle(req, res),
   );
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
 
   return {
     listen: (port, host) =>

@@ -185,7 +185,11 @@ export async function startTestServer<const TPlugins extends readonly ServerPlug
     // Sign-in limits out of the way unless a test sets its own: every test signs in many times from
     // one loopback address, often on a clock that never moves (so buckets would never refill).
     const auth = { signInsPerClient: testSignInLimit, signInsPerAccount: testSignInLimit, ...serverOptions.auth };
-    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), ...serverOptions, auth, database, port: 0 });
+    // keepAliveTimeoutMs: the tests' fetch (undici) closes its idle connections itself before the
+    // server would. With the server closing after 5 s, a test that blocked the event loop for
+    // longer (an embedded PGlite seeding in-process) sent its next request on a connection the
+    // server closed in the same instant: "other side closed".
+    server = await createSifaServer<TPlugins>({ logger, jobs: { schedule: false }, now: testNow, fieldCipher: aesGcmFieldCipher(testFieldKey), keepAliveTimeoutMs: 120_000, ...serverOptions, auth, database, port: 0 });
   } catch (error) {
     await db.drop();
     throw error;
