@@ -181,13 +181,13 @@ describe('appending', () => {
     expect(await auditRows(db)).toHaveLength(count);
   });
 
-  it('links every entry to the one before it in its chain (one chain per county subtree)', async () => {
+  it('links every entry to the one before it in its chain (one chain per office subtree)', async () => {
     const rows = await auditRows(db);
     const chains = new Map<string, AuditRow[]>();
     for (const r of rows) chains.set(r.chain, [...(chains.get(r.chain) ?? []), r]);
-    // Sign-ins of the city's and the counties' users, the office's writes: several chains.
-    expect([...chains.keys()].sort()).toEqual(['/15/1504/', '/15/1504/150402/', '/15/1504/150404/']);
-    expect(chains.get('/15/1504/150402/')!.map((r) => r.action)).toContain('casework.open');
+    // Sign-ins of the city's user and of another county's office user, the office's writes: several chains.
+    expect([...chains.keys()].sort()).toEqual(['/15/1504/', '/15/1504/150402/150402001/', '/15/1504/150404/150404001/']);
+    expect(chains.get('/15/1504/150402/150402001/')!.map((r) => r.action)).toContain('casework.open');
     for (const [chain, entries] of chains) {
       entries.sort((a, b) => a.chain_seq - b.chain_seq);
       expect(entries[0]!.prev_hash).toBe('0'.repeat(64));
@@ -245,8 +245,24 @@ describe('verification', () => {
     expect((result as { reason: string }).reason).toMatch(/removed or altered/);
   });
 
+  /** An office's entry written in its county's chain (before migration 0021), or in another county's. */
+  const inCountyChain = (chain: string) => async (tx: SifaDb) => {
+    await tx.execute(sql`INSERT INTO audit_log (at, actor_id, actor_role, action, scope_path, entity, entity_id, before_digest, after_digest, prev_hash, hash, chain, chain_seq, row_hash)
+      VALUES (now(), 'u-old', 'office_staff', 'test.before-0021', '/15/1504/150402/150402001/', '', '', '', '', ${'0'.repeat(64)}, '', ${chain}, 1, '')`);
+    await tx.execute(sql`UPDATE audit_log SET hash = encode(sha256(convert_to(sifa_audit_chain_payload(seq, at, actor_id, actor_role, action, scope_path,
+      entity, entity_id, before_digest, after_digest, prev_hash, chain, chain_seq, row_hash), 'UTF8')), 'hex') WHERE action = 'test.before-0021'`);
+  };
+
+  it("accepts an office's entry in its county's chain (written before office chains), not in another county's", async () => {
+    const old = await verifyTampered(db, inCountyChain('/15/1504/150402/'));
+    expect(old, JSON.stringify(old)).toMatchObject({ ok: true });
+    const moved = await verifyTampered(db, inCountyChain('/15/1504/150404/'));
+    expect(moved).toMatchObject({ ok: false });
+    expect((moved as { reason: string }).reason).toMatch(/belongs to \/15\/1504\/150402\/150402001\//);
+  });
+
   it('reports a deleted first row of a chain', async () => {
-    const first = (await auditRows(db)).find((r) => r.chain === '/15/1504/150402/' && r.chain_seq === 1)!;
+    const first = (await auditRows(db)).find((r) => r.chain === '/15/1504/150402/150402001/' && r.chain_seq === 1)!;
     const result = await verifyTampered(db, (tx) => tx.execute(sql`DELETE FROM audit_log WHERE seq = ${first.seq}`));
     expect(result).toMatchObject({ ok: false, brokenAt: (await nextInChain(db, first)).seq });
   });
@@ -284,8 +300,8 @@ describe('immutability', () => {
     await asApp((tx) => tx.execute(sql`SELECT sifa_audit_append('u1', 'office_staff', 'test.append', '/15/1504/150402/150402001/', '', '', '', '', '')`));
     const rows = await auditRows(db);
     expect(rows).toHaveLength(before + 1);
-    const previous = rows.filter((r) => r.chain === '/15/1504/150402/').at(-2)!;
-    expect(rows.at(-1)).toMatchObject({ action: 'test.append', chain: '/15/1504/150402/', chain_seq: previous.chain_seq + 1, prev_hash: previous.hash });
+    const previous = rows.filter((r) => r.chain === '/15/1504/150402/150402001/').at(-2)!;
+    expect(rows.at(-1)).toMatchObject({ action: 'test.append', chain: '/15/1504/150402/150402001/', chain_seq: previous.chain_seq + 1, prev_hash: previous.hash });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: before + 1, head: auditRootOf(headsOf(rows)) });
   });
 });

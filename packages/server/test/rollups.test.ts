@@ -41,14 +41,16 @@ const factArb = fc.record({
 });
 const opArb = fc.record({ source: fc.constantFrom('a', 'b', 'c', 'd'), facts: fc.array(factArb, { maxLength: 6 }) });
 
-/** Every rollup row, as strings, in key order. */
+/** Every node's rollup (its shards summed; a node whose shards cancel out holds nothing), as strings, in key order. */
 async function rollupRows() {
   const db = t.server.database.db;
   const day = rowsOf<Record<string, string>>(
-    await db.execute(sql`SELECT node_path, node_code, parent_path, depth::text, day::text AS at, metric, total::text, n::text FROM fact_rollups_day ORDER BY 1, 6, 5`),
+    await db.execute(sql`SELECT node_path, node_code, parent_path, depth::text, day::text AS at, metric, sum(total)::text AS total, sum(n)::text AS n
+      FROM fact_rollups_day GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0 ORDER BY 1, 6, 5`),
   );
   const month = rowsOf<Record<string, string>>(
-    await db.execute(sql`SELECT node_path, node_code, parent_path, depth::text, month::text AS at, metric, total::text, n::text FROM fact_rollups_month ORDER BY 1, 6, 5`),
+    await db.execute(sql`SELECT node_path, node_code, parent_path, depth::text, month::text AS at, metric, sum(total)::text AS total, sum(n)::text AS n
+      FROM fact_rollups_month GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0 ORDER BY 1, 6, 5`),
   );
   return { day, month };
 }

@@ -1,9 +1,10 @@
 /**
- * The append-only, hash-chained audit log, one chain per partition of the org tree: a county's
- * subtree (`/15/1504/150402/`), and each shallower scope (a city, a region, '/') on its own. Each
+ * The append-only, hash-chained audit log, one chain per partition of the org tree: a judicial
+ * office's subtree (`/15/1504/150402/150402001/`, its villages included), and each shallower scope
+ * (a county, a city, a region, '/') on its own (before migration 0021: one per county). Each
  * entry's hash covers its fields, its chain and position, and the previous entry's hash in its
  * chain, so changing or removing a row breaks every link after it. Appends go through the SQL
- * function sifa_audit_append (one advisory lock per chain, so counties never wait for each other),
+ * function sifa_audit_append (one advisory lock per chain, so offices never wait for each other),
  * which also writes the chain's new head and length to `audit_anchors` (owned by another role,
  * append-only): removing the newest entries leaves an anchor ahead of its chain. Tables that matter
  * carry a row hash (trigger sifa_row_hash) recorded in their audit entries.
@@ -36,10 +37,13 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
-/** The chain of a scope path (as the SQL function sifa_audit_chain): cut after the county segment. */
+/** The chain of a scope path (as the SQL function sifa_audit_chain, migration 0021): cut after the office segment. */
 export function auditChainOf(scopePath: string): string {
-  return /^\/[^/]+\/[^/]+\/[^/]+\//.exec(scopePath)?.[0] ?? (scopePath || '/');
+  return /^\/[^/]+\/[^/]+\/[^/]+\/[^/]+\//.exec(scopePath)?.[0] ?? (scopePath || '/');
 }
+
+/** The chain entries went to before migration 0021 (one per county subtree). */
+const countyChainOf = (scopePath: string) => /^\/[^/]+\/[^/]+\/[^/]+\//.exec(scopePath)?.[0] ?? (scopePath || '/');
 
 export async function appendAudit(db: SifaDb, entry: AuditAppend): Promise<void> {
   await db.execute(
@@ -149,7 +153,8 @@ async function verifyChain(db: SifaDb, chain: string, batchSize: number): Promis
       if (Number(row.chain_seq) !== position + 1) {
         return { head, problem: { kind: 'chain', ...at, message: `entry #${seq} of chain ${label(chain)} is at position ${row.chain_seq}, expected ${position + 1}: entries before it were removed` } };
       }
-      if (row.chain !== '' && auditChainOf(row.scope_path) !== chain) {
+      // Its own chain, or (written before 0021) its county's.
+      if (row.chain !== '' && auditChainOf(row.scope_path) !== chain && countyChainOf(row.scope_path) !== chain) {
         return { head, problem: { kind: 'chain', ...at, message: `entry #${seq} is in chain ${label(chain)} but its scope ${row.scope_path} belongs to ${auditChainOf(row.scope_path)}` } };
       }
       prev = row.hash;

@@ -156,8 +156,15 @@ const rollupColumns = () => ({
   metric: text('metric').notNull(),
   /** Exact decimal sum, so incremental maintenance and a rebuild agree to the last digit. */
   total: numeric('total').notNull(),
-  /** Facts counted; a row whose count drops to 0 is removed. */
+  /** Facts counted; a row that holds nothing any more (count and total 0) is removed. */
   n: integer('n').notNull(),
+  /**
+   * Which of a node's partial rows this is (migration 0020). A writer adds to its own org's row
+   * (shard 0) and to shard `backend pid % 16` of every node above it, so concurrent saves of
+   * different offices do not queue on the city's and the county's row until they commit. A
+   * node's value is the sum of its shards; readers sum anyway (`readRollups`).
+   */
+  shard: smallint('shard').notNull().default(0),
 });
 
 const rollupReadPolicy = (table: string) =>
@@ -172,7 +179,7 @@ export const factRollupsDay = pgTable(
   'fact_rollups_day',
   { ...rollupColumns(), day: date('day', { mode: 'string' }).notNull() },
   (t) => [
-    primaryKey({ columns: [t.nodePath, t.metric, t.day] }),
+    primaryKey({ columns: [t.nodePath, t.metric, t.day, t.shard] }),
     index('fact_rollups_day_parent_idx').on(t.parentPath, t.metric, t.day),
     index('fact_rollups_day_level_idx').on(t.depth, t.metric, t.nodePath.op('text_pattern_ops'), t.day),
     rollupReadPolicy('fact_rollups_day'),
@@ -184,7 +191,7 @@ export const factRollupsMonth = pgTable(
   'fact_rollups_month',
   { ...rollupColumns(), month: date('month', { mode: 'string' }).notNull() },
   (t) => [
-    primaryKey({ columns: [t.nodePath, t.metric, t.month] }),
+    primaryKey({ columns: [t.nodePath, t.metric, t.month, t.shard] }),
     index('fact_rollups_month_parent_idx').on(t.parentPath, t.metric, t.month),
     index('fact_rollups_month_level_idx').on(t.depth, t.metric, t.nodePath.op('text_pattern_ops'), t.month),
     rollupReadPolicy('fact_rollups_month'),

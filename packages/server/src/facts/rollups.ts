@@ -73,7 +73,10 @@ function keyOf(t: RollupTable, key: RollupKey, time: SQL): SQL {
   }
 }
 
-/** Sums of `metrics` over [from, to] for the chosen nodes, keyed as asked. */
+/**
+ * Sums of `metrics` over [from, to] for the chosen nodes, keyed as asked (shards summed); a key
+ * with no fact counted (shards that cancel out) gives no row.
+ */
 export async function readRollups(
   db: SifaDb,
   q: { nodes: RollupNodes; key: RollupKey; metrics: string[]; from: string; to: string },
@@ -87,17 +90,17 @@ export async function readRollups(
   const split = q.key === 'day' ? { months: null, days: [[q.from, q.to] as [string, string]] } : splitRange(q.from, q.to);
   if (split.months) {
     const t = factRollupsMonth;
-    parts.push(sql`SELECT ${keyOf(t, q.key, sql`${t.month}`)} AS key, ${t.metric} AS metric, ${t.total} AS total FROM ${t}
+    parts.push(sql`SELECT ${keyOf(t, q.key, sql`${t.month}`)} AS key, ${t.metric} AS metric, ${t.total} AS total, ${t.n} AS n FROM ${t}
       WHERE ${nodeFilter(t, q.nodes)} AND ${t.metric} IN (${metricList})
         AND ${t.month} BETWEEN ${split.months[0]} AND ${split.months[1]}`);
   }
   for (const [from, to] of split.days) {
     const t = factRollupsDay;
-    parts.push(sql`SELECT ${keyOf(t, q.key, sql`${t.day}`)} AS key, ${t.metric} AS metric, ${t.total} AS total FROM ${t}
+    parts.push(sql`SELECT ${keyOf(t, q.key, sql`${t.day}`)} AS key, ${t.metric} AS metric, ${t.total} AS total, ${t.n} AS n FROM ${t}
       WHERE ${nodeFilter(t, q.nodes)} AND ${t.metric} IN (${metricList}) AND ${t.day} BETWEEN ${from} AND ${to}`);
   }
   const rows = rowsOf<{ key: string; metric: string; value: string | number }>(
-    await db.execute(sql`SELECT key, metric, sum(total) AS value FROM (${sql.join(parts, sql` UNION ALL `)}) r GROUP BY 1, 2 ORDER BY 1, 2`),
+    await db.execute(sql`SELECT key, metric, sum(total) AS value FROM (${sql.join(parts, sql` UNION ALL `)}) r GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2`),
   );
   return rows.map((r) => ({ key: r.key, metric: r.metric, value: Number(r.value) }));
 }
@@ -105,8 +108,8 @@ export async function readRollups(
 /**
  * Recomputes both rollup tables from the facts, in one transaction that holds writers off
  * (SHARE lock on facts) so no fact lands between the read and the replace. For repair after a
- * restore, a bulk load with triggers disabled, or a suspected bug; the result is identical to
- * what incremental maintenance produced.
+ * restore, a bulk load with triggers disabled, or a suspected bug; every node's sums are identical
+ * to what incremental maintenance produced (in one shard, where writers spread them over several).
  *
  * `db` is the server's own connection (the tables' owner). The facts are read through the
  * scoped role with the whole tree in scope, so the rebuild sees every fact even where the owner

@@ -5,8 +5,9 @@
  *   ahead of it, and a root anchor over every chain's head still names the removed head;
  * - changing a diary entry or a case record directly (trigger on or off), inserting or deleting
  *   one: each is named (table, row) because its row hash no longer matches its last audit entry;
- * - the chains are per county subtree: an append of one county commits while another county's
- *   transaction holds its chain (PostgreSQL; PGlite has one connection).
+ * - the chains are per office subtree: an append of one office (of the same county or another)
+ *   commits while another office's transaction holds its chain (PostgreSQL; PGlite has one
+ *   connection).
  * Each tampering runs in a transaction that is rolled back, so the tests stay independent.
  */
 import { randomUUID } from 'node:crypto';
@@ -27,8 +28,9 @@ import { casebookPlugin } from '../fixtures/casebook/plugin.js';
 const plugins = [createDiaryPlugin(), casebookPlugin] as const;
 let t: TestServerOf<typeof plugins>;
 const owner = (): SifaDb => t.db.handle.db;
-const hongshan = '/15/1504/150402/';
-const songshan = '/15/1504/150404/';
+/** The chains of 西屯司法所 (红山区) and of an office of 松山区. */
+const hongshan = '/15/1504/150402/150402001/';
+const songshan = '/15/1504/150404/150404001/';
 
 let entryId: string;
 let caseId: string;
@@ -49,7 +51,7 @@ beforeAll(async () => {
   });
   caseId = opened.id;
   await xitun.casebook.cases.transition.mutate({ id: caseId, revision: 1, transition: 'investigate', fields: { note: '走访双方' } });
-  // Another county writes too: a second chain with entries of its own.
+  // An office of another county writes too: a second chain with entries of its own.
   await (await t.client('zhenxing')).diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-03-02', itemCode: 'diary.consultation', fields: { channel: 'visit', consultations: 1 } });
 }, 120_000);
 afterAll(() => t?.close());
@@ -94,7 +96,7 @@ describe('truncation of the newest entries', () => {
     expect(result.rows).toBe(3);
   });
 
-  it.each([1, 3])('reports the newest %i entries of a county chain removed', async (n) => {
+  it.each([1, 3])('reports the newest %i entries of an office chain removed', async (n) => {
     const length = await chainLength(hongshan);
     expect(length).toBeGreaterThan(3);
     const result = await verifyTampered(truncate(hongshan, n));
@@ -104,7 +106,7 @@ describe('truncation of the newest entries', () => {
     expect(truncated[0]).toMatchObject({ chain: hongshan });
     expect(truncated[0]!.message).toContain(`anchored at ${length} entries`);
     expect(truncated[0]!.message).toContain(`holds ${length - n}`);
-    // The other county's chain is untouched and not reported.
+    // The other office's chain is untouched and not reported.
     expect(problemsOf(result).some((p) => p.chain === songshan)).toBe(false);
   });
 
@@ -241,8 +243,8 @@ describe('rows changed outside the application', () => {
   });
 });
 
-describe('chains per county', () => {
-  it.skipIf(engine !== 'postgres')("an append of one county commits while another county's transaction holds its chain; the same county waits", async () => {
+describe('chains per office', () => {
+  it.skipIf(engine !== 'postgres')("an append of another office (of the same county or another) commits while one office's transaction holds its chain; the same office waits", async () => {
     // PGlite has one connection: two transactions cannot be open at once there.
     const other = postgres(t.db.url!, { max: 2, onnotice: () => {} });
     let release!: () => void;
@@ -256,14 +258,19 @@ describe('chains per county', () => {
         await held;
       });
       await isHolding;
-      // 松山区 (another county) saves a diary entry through the server: its audit append commits now.
+      // An office of 松山区 (another county) saves a diary entry through the server: its audit append commits now.
+      // So does another office of 红山区 (the county of the held office).
       const saved = await (await t.client('zhenxing')).diary.save.mutate({ idempotencyKey: randomUUID(), day: '2026-03-04', itemCode: 'diary.consultation', fields: { channel: 'visit', consultations: 1 } });
       const [audited] = rowsOf<{ chain: string }>(await owner().execute(sql`SELECT chain FROM audit_log WHERE entity_id = ${saved.id} AND action = 'diary.entry.create'`));
       expect(audited).toEqual({ chain: songshan });
+      await owner().transaction((tx) =>
+        tx.execute(sql`SELECT sifa_audit_append('neighbour', 'office_staff', 'test.neighbour', '/15/1504/150402/150402002/', '', '', '', '', '')`),
+      );
+      expect(await chainLength('/15/1504/150402/150402002/')).toBe(1);
 
-      // 红山区 (the held county) waits for the holder: its append shows as a waiting advisory lock.
+      // The held office (here for a village of it) waits for the holder: its append shows as a waiting advisory lock.
       const waiting = owner().transaction((tx) =>
-        tx.execute(sql`SELECT sifa_audit_append('waiter', 'office_staff', 'test.wait', '/15/1504/150402/150402002/', '', '', '', '', '')`),
+        tx.execute(sql`SELECT sifa_audit_append('waiter', 'office_staff', 'test.wait', '/15/1504/150402/150402001/150402001201/', '', '', '', '', '')`),
       );
       let blocked = false;
       for (let i = 0; i < 600 && !blocked; i++) {
