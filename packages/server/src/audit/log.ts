@@ -37,13 +37,18 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
+/** A scope path cut where `segments` (a path's first n segments) ends; shallower paths as they are, '' as '/'. */
+const cut = (scopePath: string, segments: RegExp) => segments.exec(scopePath)?.[0] ?? (scopePath || '/');
+const fourSegments = /^(?:\/[^/]+){4}\//;
+const threeSegments = /^(?:\/[^/]+){3}\//;
+
 /** The chain of a scope path (as the SQL function sifa_audit_chain, migration 0021): cut after the office segment. */
 export function auditChainOf(scopePath: string): string {
-  return /^\/[^/]+\/[^/]+\/[^/]+\/[^/]+\//.exec(scopePath)?.[0] ?? (scopePath || '/');
+  return cut(scopePath, fourSegments);
 }
 
 /** The chain entries went to before migration 0021 (one per county subtree). */
-const countyChainOf = (scopePath: string) => /^\/[^/]+\/[^/]+\/[^/]+\//.exec(scopePath)?.[0] ?? (scopePath || '/');
+const countyChainOf = (scopePath: string) => cut(scopePath, threeSegments);
 
 export async function appendAudit(db: SifaDb, entry: AuditAppend): Promise<void> {
   await db.execute(
