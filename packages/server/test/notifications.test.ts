@@ -274,6 +274,42 @@ describe('notifications', () => {
     }
   });
 
+  // The feed reads, delivers, then waits for the next change. A notification that commits while
+  // it reads (after its snapshot) announces itself before the wait begins: a feed that started
+  // listening only then missed the announcement and delivered it on its 25 s poll. Two sends at
+  // once, over and over: the second often commits while the first's wake-up is being read.
+  // (PostgreSQL: PGlite runs one transaction at a time, so the read always sees both.)
+  it.runIf(engine === 'postgres')('delivers a notification committed while the feed is reading at once, not on its next poll', async () => {
+    const office = await t.client('xitun');
+    const got = new Set<string>();
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
+    const sub = office.platform.notifications.feed.subscribe(
+      {},
+      {
+        onStarted: () => resolveStarted(),
+        onData: (event: { data: { title: { en: string } } }) => void got.add(event.data.title.en),
+        onError: (error: unknown) => {
+          throw error;
+        },
+      },
+    );
+    const send = (title: string) =>
+      t.server.runScoped(wholeRegionReader, (scoped) =>
+        scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.test', title: { zh: title, en: title }, body: { zh: title, en: title } }),
+      );
+    try {
+      await started;
+      for (let round = 0; round < 40; round++) {
+        await Promise.all([send(`pair-${round}-a`), send(`pair-${round}-b`)]);
+        // Well under the feed's 25 s poll, well over a read on a busy machine.
+        await vi.waitFor(() => expect([...got].filter((title) => title.startsWith(`pair-${round}-`)).sort()).toEqual([`pair-${round}-a`, `pair-${round}-b`]), { timeout: 5_000, interval: 10 });
+      }
+    } finally {
+      sub.unsubscribe();
+    }
+  }, 240_000);
+
   it('resumes from a cursor of the earlier form (time|id) after the notification it names, and starts afresh from one this database cannot have issued (a restore elsewhere) or naming nothing', async () => {
     const office = await t.client('xitun');
     const county = await t.client('hongshan');

@@ -262,9 +262,13 @@ export function createTrpcHandler(options: HandlerOptions) {
     if (!ctx.actor && !ctx.apiKey) return;
     const scopePath = ctx.actor?.scope.orgPath ?? ctx.apiKey?.orgPath ?? '/';
     try {
+      const changed = () => ctx.platform.changes.next(credentialsTopic, scopePath, { signal, timeoutMs: registry.policy.recheckMs });
+      let next = changed();
       while (!signal.aborted) {
-        await ctx.platform.changes.next(credentialsTopic, scopePath, { signal, timeoutMs: registry.policy.recheckMs });
+        await next;
         if (signal.aborted) return;
+        // Listening again before the re-check: a logout or revocation during it is not missed.
+        next = changed();
         const refusal = await recheck(req, path, ctx);
         if (refusal && !signal.aborted) return onRefused(refusal);
       }

@@ -149,28 +149,39 @@ export function createNotificationsRouter() {
           return start;
         });
         while (!signal?.aborted) {
-          const after = cursor;
-          const { items } = await platform.runScoped(actor, ({ db }) => readFeed(db, actor, after, 100));
-          const ready = items.findIndex((item) => item.held);
-          const deliverable = ready === -1 ? items : items.slice(0, ready);
-          for (const item of deliverable) {
-            cursor = decodeCursor(item.cursor) as Cursor;
-            // (Committed before this feed started: not news.)
-            if (seen.delete(item.view.id)) continue;
-            yield tracked(item.cursor, item.view);
+          const wake = new AbortController();
+          const stop = () => wake.abort();
+          signal?.addEventListener('abort', stop, { once: true });
+          try {
+            // Listen before reading: a notification committed while the read runs (after its
+            // snapshot) wakes the wait below instead of waiting for the 25 s poll.
+            const changed = platform.changes.next(notificationsTopic, actor.scope.orgPath, { signal: wake.signal });
+            const after = cursor;
+            const { items } = await platform.runScoped(actor, ({ db }) => readFeed(db, actor, after, 100));
+            const ready = items.findIndex((item) => item.held);
+            const deliverable = ready === -1 ? items : items.slice(0, ready);
+            for (const item of deliverable) {
+              cursor = decodeCursor(item.cursor) as Cursor;
+              // (Committed before this feed started: not news.)
+              if (seen.delete(item.view.id)) continue;
+              yield tracked(item.cursor, item.view);
+            }
+            if (ready !== -1) {
+              // Held behind a transaction still open: look again shortly (its end announces nothing
+              // when it stored no notification).
+              await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, heldRetryMs);
+                signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+              });
+              continue;
+            }
+            if (items.length === 100) continue;
+            // Wakes on a commit anywhere in or above the caller's org; polls anyway every 25 s.
+            await changed;
+          } finally {
+            wake.abort();
+            signal?.removeEventListener('abort', stop);
           }
-          if (ready !== -1) {
-            // Held behind a transaction still open: look again shortly (its end announces nothing
-            // when it stored no notification).
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, heldRetryMs);
-              signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-            });
-            continue;
-          }
-          if (items.length === 100) continue;
-          // Wakes on a commit anywhere in or above the caller's org; polls anyway every 25 s.
-          await platform.changes.next(notificationsTopic, actor.scope.orgPath, { signal });
         }
       }),
   });
