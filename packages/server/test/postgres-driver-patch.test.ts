@@ -11,18 +11,29 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { adminUrl, engine } from '@sifa/server/testing';
 
-const fixture = fileURLToPath(new URL('./fixtures/postgres-driver/write-after-close.ts', import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/postgres-driver/${name}.ts`, import.meta.url));
+
+/** Runs a fixture in a process of its own against the machine's PostgreSQL. */
+const runFixture = (name: string) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', fixture(name), adminUrl], { timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
 
 describe.runIf(engine === 'postgres')('postgres.js write after close (patched)', () => {
   it('rejects the late query with CONNECTION_CLOSED, keeps the process alive, and the client works again', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ['--import', 'tsx', fixture, adminUrl], { timeout: 20_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end();
-    });
+    const run = await runFixture('write-after-close');
     expect(run.stderr).not.toContain("reading 'write'");
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout.trim())).toEqual({ transaction: 'CONNECTION_CLOSED', inner: 'CONNECTION_CLOSED', again: 3 });
+  });
+
+  it('a connection cut while it reads the array types fails its first query, keeps the process alive, and the next query works', async () => {
+    const run = await runFixture('types-fetch-cut');
+    expect(run.stderr).not.toContain('ECONNRESET');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ cut: true, again: 3 });
   });
 });
