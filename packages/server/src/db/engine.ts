@@ -28,11 +28,32 @@ export type DatabaseConfig =
 /** Where a postgres URL points, without user or password (safe to log and show). */
 export function describePostgresUrl(url: string): string {
   try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+    const socket = socketOf(url);
+    const u = new URL(socket.url);
+    return socket.path ? `${socket.path}${u.pathname}` : `${u.hostname}:${u.port || '5432'}${u.pathname}`;
   } catch {
     return 'postgres (unparseable URL)';
   }
+}
+
+/**
+ * A URL naming a Unix-domain socket directory the libpq way (`postgres://user@/db?host=/var/run/postgresql`,
+ * or `host=` beside a host name): the URL without it and the socket's path for postgres.js,
+ * which would otherwise send `host` to the server as a setting. On the database's own machine a
+ * socket costs less per statement than TCP over loopback.
+ */
+export function socketOf(url: string): { url: string; path: string | null } {
+  if (!/[?&]host=(\/|%2F)/i.test(url)) return { url, path: null };
+  // libpq allows an empty host (`postgres://user@/db`), which URL parsing refuses.
+  let u: URL;
+  try {
+    u = new URL(url.replace(/^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?)(?=[/?#]|$)/i, '$1localhost'));
+  } catch {
+    return { url, path: null };
+  }
+  const dir = u.searchParams.get('host')!;
+  u.searchParams.delete('host');
+  return { url: u.toString(), path: `${dir.replace(/\/$/, '')}/.s.PGSQL.${u.port || '5432'}` };
 }
 
 /** Seconds before the `attempt`-th reconnect: 50 ms doubling to at most 1 s, with jitter. */
@@ -40,11 +61,43 @@ export function reconnectBackoffSeconds(attempt: number): number {
   return Math.min(0.05 * 2 ** attempt, 1) * (0.75 + Math.random() / 4);
 }
 
+/** The part of a postgres.js client (or of a transaction's) that drizzle calls. */
+interface SqlClient {
+  unsafe(query: string, params?: unknown[], options?: { prepare?: boolean }): unknown;
+}
+
+/**
+ * A postgres.js client whose queries run as named prepared statements. drizzle passes
+ * `prepare: false` on every query, so PostgreSQL parsed and planned each statement again on
+ * every call; a connection now parses a statement once and keeps it (postgres.js caches them
+ * per connection, by text). Queries without parameters keep the simple protocol (a migration's
+ * several statements in one string). The transaction and savepoint clients drizzle is handed
+ * are wrapped the same way.
+ */
+function preparing<T extends object>(client: T): T {
+  const wrapCallback = (args: unknown[]) => args.map((a) => (typeof a === 'function' ? (tx: object) => (a as (tx: object) => unknown)(preparing(tx)) : a));
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      const sql = target as unknown as SqlClient;
+      if (key === 'unsafe') {
+        return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+          sql.unsafe(query, params, params && params.length > 0 ? { ...options, prepare: true } : options);
+      }
+      if (key === 'begin' || key === 'savepoint') return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, wrapCallback(args));
+      return value;
+    },
+  });
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.engine === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(config.url, {
+    const { url, path } = socketOf(config.url);
+    const client = postgres(url, {
+      ...(path ? { path } : {}),
       max: config.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: 'sifa' },
@@ -54,7 +107,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       connect_timeout: 5,
       backoff: reconnectBackoffSeconds,
     });
-    const db = drizzle({ client }) as unknown as SifaDb;
+    const db = drizzle({ client: preparing(client) }) as unknown as SifaDb;
     return {
       engine: 'postgres',
       db,
