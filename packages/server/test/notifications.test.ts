@@ -97,6 +97,26 @@ describe('notifications', () => {
     await new Promise<void>((resolve) => hook.close(() => resolve()));
   });
 
+  /** A user's open feed once it runs: the (English) titles it delivers, in order. */
+  async function openFeed(username: Parameters<typeof t.client>[0]) {
+    const user = await t.client(username);
+    const titles: string[] = [];
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
+    const sub = user.platform.notifications.feed.subscribe(
+      {},
+      {
+        onStarted: () => resolveStarted(),
+        onData: (event: { data: { title: { en: string } } }) => void titles.push(event.data.title.en),
+        onError: (error: unknown) => {
+          throw error;
+        },
+      },
+    );
+    await started;
+    return { titles, stop: () => sub.unsubscribe() };
+  }
+
   it('reaches the users of the addressed org, not those of other orgs; read marks are per user', async () => {
     const county = await t.client('hongshan');
     await county.pinger.send.mutate({ to: '150402001', title: 'to-xitun' });
@@ -234,24 +254,11 @@ describe('notifications', () => {
   // first commits last. A feed ordered by time or by commit would deliver the second and then
   // skip the first for good; this one holds the second until the first has ended.
   it.runIf(engine === 'postgres')('delivers a notification whose transaction commits after a later one, none skipped, in the order they began', async () => {
-    const office = await t.client('xitun');
-    const got: string[] = [];
-    let resolveStarted!: () => void;
-    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
-    const sub = office.platform.notifications.feed.subscribe(
-      {},
-      {
-        onStarted: () => resolveStarted(),
-        onData: (event: { data: { title: { en: string } } }) => void got.push(event.data.title.en),
-        onError: (error: unknown) => {
-          throw error;
-        },
-      },
-    );
+    const feed = await openFeed('xitun');
+    const got = feed.titles;
     const send = (title: string) => (scoped: Parameters<Parameters<typeof t.server.runScoped>[1]>[0]) =>
       scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.test', title: { zh: title, en: title }, body: { zh: title, en: title } });
     try {
-      await started;
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       let inserted!: () => void;
@@ -270,7 +277,7 @@ describe('notifications', () => {
       await first;
       await vi.waitFor(() => expect(got).toEqual(['began-first', 'committed-first']), { timeout: 10_000, interval: 20 });
     } finally {
-      sub.unsubscribe();
+      feed.stop();
     }
   });
 
@@ -280,33 +287,19 @@ describe('notifications', () => {
   // once, over and over: the second often commits while the first's wake-up is being read.
   // (PostgreSQL: PGlite runs one transaction at a time, so the read always sees both.)
   it.runIf(engine === 'postgres')('delivers a notification committed while the feed is reading at once, not on its next poll', async () => {
-    const office = await t.client('xitun');
-    const got = new Set<string>();
-    let resolveStarted!: () => void;
-    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
-    const sub = office.platform.notifications.feed.subscribe(
-      {},
-      {
-        onStarted: () => resolveStarted(),
-        onData: (event: { data: { title: { en: string } } }) => void got.add(event.data.title.en),
-        onError: (error: unknown) => {
-          throw error;
-        },
-      },
-    );
+    const feed = await openFeed('xitun');
     const send = (title: string) =>
       t.server.runScoped(wholeRegionReader, (scoped) =>
         scoped.notifications.send({ to: { orgCode: '150402001' }, kind: 'platform.test', title: { zh: title, en: title }, body: { zh: title, en: title } }),
       );
     try {
-      await started;
       for (let round = 0; round < 40; round++) {
         await Promise.all([send(`pair-${round}-a`), send(`pair-${round}-b`)]);
         // Well under the feed's 25 s poll, well over a read on a busy machine.
-        await vi.waitFor(() => expect([...got].filter((title) => title.startsWith(`pair-${round}-`)).sort()).toEqual([`pair-${round}-a`, `pair-${round}-b`]), { timeout: 5_000, interval: 10 });
+        await vi.waitFor(() => expect(feed.titles.filter((title) => title.startsWith(`pair-${round}-`)).sort()).toEqual([`pair-${round}-a`, `pair-${round}-b`]), { timeout: 5_000, interval: 10 });
       }
     } finally {
-      sub.unsubscribe();
+      feed.stop();
     }
   }, 240_000);
 
