@@ -128,6 +128,35 @@ export interface ChangeFeed {
   next(topic: string, scopePath: string, options?: { signal?: AbortSignal | undefined; timeoutMs?: number }): Promise<boolean>;
 }
 
+/** A wait for a change, registered when it is made (see `listenForChange`). */
+export interface ChangeWait {
+  /** True on a change since the wait was made, false on `signal`, `close()` or the timeout. */
+  readonly changed: Promise<boolean>;
+  /** Stops waiting (an iteration that did not need the wait); idempotent. */
+  close(): void;
+}
+
+/**
+ * Listen before reading: a subscription starts waiting for `topic` at `scopePath` before it
+ * reads, so a change committed while the read runs (after its snapshot) wakes the wait at once
+ * instead of being announced to nobody and seen only at the next poll. Close the wait when the
+ * iteration ends (`finally`), whether or not it was awaited.
+ */
+export function listenForChange(changes: ChangeFeed, topic: string, scopePath: string, options: { signal?: AbortSignal | undefined; timeoutMs?: number } = {}): ChangeWait {
+  const wake = new AbortController();
+  const stop = () => wake.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) wake.abort();
+  const changed = changes.next(topic, scopePath, { signal: wake.signal, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) });
+  return {
+    changed,
+    close() {
+      wake.abort();
+      options.signal?.removeEventListener('abort', stop);
+    },
+  };
+}
+
 /** Services the server puts into every request context. */
 export interface PlatformServices {
   /** Change announcements for subscriptions (publish after commit: `scoped.afterCommit`). */
@@ -289,8 +318,9 @@ export function scopedProcedure(permission: string) {
 /**
  * A permission-checked subscription (server-sent events). Its generator outlives any transaction,
  * so each read goes through `ctx.platform.runScoped(ctx.actor, …)`; wait for changes with
- * `ctx.platform.changes.next(topic, ctx.actor.scope.orgPath, { signal })` where `signal` is the
- * resolver's `signal` (aborted when the client goes away).
+ * `listenForChange(ctx.platform.changes, topic, ctx.actor.scope.orgPath, { signal })`, made
+ * before the read and awaited after it, where `signal` is the resolver's `signal` (aborted when
+ * the client goes away).
  */
 export function scopedSubscription(permission: string) {
   return permittedProcedure(permission);

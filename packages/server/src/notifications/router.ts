@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { createRouter, scopedProcedure, scopedSubscription, type Actor, type NotificationView, type PlatformServices } from '@sifa/core';
+import { createRouter, listenForChange, scopedProcedure, scopedSubscription, type Actor, type NotificationView, type PlatformServices } from '@sifa/core';
 import { tracked } from '@trpc/server';
 import { notificationReads, notifications } from '../db/schema.js';
 import { addressedTo, notificationsTopic, viewOf } from './service.js';
@@ -149,13 +149,10 @@ export function createNotificationsRouter() {
           return start;
         });
         while (!signal?.aborted) {
-          const wake = new AbortController();
-          const stop = () => wake.abort();
-          signal?.addEventListener('abort', stop, { once: true });
+          // Listen before reading: a notification committed while the read runs (after its
+          // snapshot) wakes the wait below instead of waiting for the 25 s poll.
+          const wait = listenForChange(platform.changes, notificationsTopic, actor.scope.orgPath, { signal });
           try {
-            // Listen before reading: a notification committed while the read runs (after its
-            // snapshot) wakes the wait below instead of waiting for the 25 s poll.
-            const changed = platform.changes.next(notificationsTopic, actor.scope.orgPath, { signal: wake.signal });
             const after = cursor;
             const { items } = await platform.runScoped(actor, ({ db }) => readFeed(db, actor, after, 100));
             const ready = items.findIndex((item) => item.held);
@@ -177,10 +174,9 @@ export function createNotificationsRouter() {
             }
             if (items.length === 100) continue;
             // Wakes on a commit anywhere in or above the caller's org; polls anyway every 25 s.
-            await changed;
+            await wait.changed;
           } finally {
-            wake.abort();
-            signal?.removeEventListener('abort', stop);
+            wait.close();
           }
         }
       }),

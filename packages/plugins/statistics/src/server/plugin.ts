@@ -12,6 +12,7 @@ import {
   defineServerPlugin,
   entryPointDefinitionSchema,
   fieldIssuesOf,
+  listenForChange,
   scopedProcedure,
   scopedSubscription,
   type EntryPointDefinition,
@@ -127,12 +128,9 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
         const org = await platform.runScoped(actor, (s) => s.orgs.get(input.orgCode ?? actor.scope.orgCode));
         let last = '';
         while (!signal?.aborted) {
-          const wake = new AbortController();
-          const stop = () => wake.abort();
-          signal?.addEventListener('abort', stop, { once: true });
+          // Listen before reading: a change between the read and the wait is not missed.
+          const wait = listenForChange(platform.changes, factsTopic, org.path, { signal });
           try {
-            // Listen before reading: a change between the read and the wait is not missed.
-            const changed = platform.changes.next(factsTopic, org.path, { signal: wake.signal });
             const { view } = await platform.runScoped(actor, (s) => computeView(s, registry, input));
             const print = fingerprint(view);
             if (print !== last) {
@@ -140,10 +138,9 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
               yield view;
             }
             // Wakes on a change in (or above) the subtree; re-reads anyway every 25 s.
-            if (await changed) await sleep(coalesceMs, signal);
+            if (await wait.changed) await sleep(coalesceMs, signal);
           } finally {
-            wake.abort();
-            signal?.removeEventListener('abort', stop);
+            wait.close();
           }
         }
       }),
