@@ -70,7 +70,7 @@ function startChild(): Promise<Child> {
 /**
  * Kept-alive connections, one per worker at most. node:http rather than fetch: the load generator
  * shares the two cores with the server and PostgreSQL, and fetch (undici) took about 1.4 ms of
- * CPU per request, node:http about half of that.
+ * CPU per request at 64 concurrent, node:http 0.37 ms (the last column of the table).
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 

@@ -22,8 +22,18 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  /** Called with each chunk a client sends; true cuts that connection (as `dropAll` does) before the chunk goes on. */
+  resetOn?: (fromClient: Buffer) => boolean;
+}
+
+export async function startTcpProxy(target: { host: string; port: number }, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  const reset = (pair: [Socket, Socket]) => {
+    pairs.delete(pair);
+    pair[0].resetAndDestroy();
+    pair[1].destroy();
+  };
   const onConnection = (client: Socket) => {
     const upstream = createConnection(target);
     const pair: [Socket, Socket] = [client, upstream];
@@ -35,7 +45,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream);
+    const { resetOn } = options;
+    if (resetOn) client.on('data', (chunk: Buffer) => (resetOn(chunk) ? reset(pair) : upstream.write(chunk)));
+    else client.pipe(upstream);
     upstream.pipe(client);
   };
   let server: Server = createServer(onConnection);
@@ -67,11 +79,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return pairs.size;
     },
     dropAll() {
-      for (const pair of [...pairs]) {
-        pairs.delete(pair);
-        pair[0].resetAndDestroy();
-        pair[1].destroy();
-      }
+      for (const pair of [...pairs]) reset(pair);
     },
     refuse: stopListening,
     async accept() {

@@ -165,11 +165,11 @@ export function createNotificationsRouter() {
             }
             if (ready !== -1) {
               // Held behind a transaction still open: look again shortly (its end announces nothing
-              // when it stored no notification).
-              await new Promise<void>((resolve) => {
-                const timer = setTimeout(resolve, heldRetryMs);
-                signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-              });
+              // when it stored no notification), or at once on a change. (The wait also ends when
+              // the stream does.)
+              let timer: NodeJS.Timeout | undefined;
+              await Promise.race([wait.changed, new Promise<void>((resolve) => (timer = setTimeout(resolve, heldRetryMs)))]);
+              clearTimeout(timer);
               continue;
             }
             if (items.length === 100) continue;
