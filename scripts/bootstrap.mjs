@@ -245,7 +245,17 @@ function summarize(reportFiles) {
     for (const result of report.testResults ?? []) {
       const testFile = relative(root, result.name ?? '');
       const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
-      for (const test of failedTests) failures.push(`${run}: ${testFile} > ${test.fullName ?? test.title}`);
+      for (const test of failedTests) {
+        // The reason too (its first lines, colours stripped): a CI log's tail is often all there is.
+        const reason = String(test.failureMessages?.[0] ?? '')
+          .replace(/\x1b\[[0-9;]*m/g, '')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(0, 6)
+          .map((l) => `      ${l.slice(0, 300)}`)
+          .join('\n');
+        failures.push(`${run}: ${testFile} > ${test.fullName ?? test.title}${reason ? `\n${reason}` : ''}`);
+      }
       // A file that failed without a failing test (an import error, a hook) counts as one failure.
       if (result.status === 'failed' && failedTests.length === 0) {
         failed += 1;
