@@ -100,6 +100,7 @@ for (const instant of chosen) {
       // The server and core files share their workers' modules (they start servers and databases
       // of their own, and mock no module): importing the platform afresh for every file was a third
       // of each instant's time (137 s → 91 s). The widgets keep vitest's isolation.
+      // (The server projects have isolate: false in vitest.config.ts already; this takes core in too.)
       ...(part === 'server' ? ['--no-isolate'] : []),
       // (Also when a filter above would take them in.)
       ...notDateSensitive.flatMap((dir) => ['--exclude', `${dir}**`]),
