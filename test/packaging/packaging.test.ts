@@ -558,7 +558,10 @@ describe('the public packages, packed and installed outside the workspace', () =
     await step('install', ['pack'], async () => {
       await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'sifa-integrator', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
       const files = [...tarballs.values()].map((t) => t.file);
-      const { stdout } = await run('npm', ['install', '--no-audit', '--no-fund', ...files], { cwd: project, timeoutMs: 280_000 });
+      // With the optional peers of @sifa/components/react and /vue (the host frameworks' element
+      // types), as a React or Vue app has them: the type-check below then covers those entries too.
+      const frameworkTypes = ['@types/react@19.3.3', 'vue@3.5.47'];
+      const { stdout } = await run('npm', ['install', '--no-audit', '--no-fund', ...files, ...frameworkTypes], { cwd: project, timeoutMs: 280_000 });
       const lock = readJson<{ packages: Record<string, { version?: string; resolved?: string }> }>(join(project, 'node_modules', '.package-lock.json'));
       const entries = Object.entries(lock.packages).filter(([k]) => k.startsWith('node_modules/'));
       // Every @sifa package, wherever it sits, is one of the tarballs (never a registry copy, never nested twice).

@@ -24,6 +24,9 @@ export function expectedExports() {
       default: `./dist/${name}/define.js`,
     };
   }
+  // The elements' types for host frameworks (scripts/framework-types.mjs; types only).
+  exports['./react'] = { types: './dist/frameworks/react.d.ts', default: './dist/frameworks/react.js' };
+  exports['./vue'] = { types: './dist/frameworks/vue.d.ts', default: './dist/frameworks/vue.js' };
   exports['./embed.js'] = './dist/embed/embed.js';
   exports['./custom-elements.json'] = './custom-elements.json';
   return exports;
