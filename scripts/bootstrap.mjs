@@ -246,11 +246,11 @@ function summarize(reportFiles) {
       const testFile = relative(root, result.name ?? '');
       const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
       for (const test of failedTests) {
-        // The reason too (its first lines, colours stripped): a CI log's tail is often all there is.
+        // The reason too (its message, colours and stack left out): a CI log's tail is often all there is.
         const reason = String(test.failureMessages?.[0] ?? '')
           .replace(/\x1b\[[0-9;]*m/g, '')
           .split('\n')
-          .filter((l) => l.trim() !== '')
+          .filter((l) => l.trim() !== '' && !/^\s+at /.test(l))
           .slice(0, 6)
           .map((l) => `      ${l.slice(0, 300)}`)
           .join('\n');

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { packageDir } from '../build/elements.mjs';
 
 /** @returns {{ tag: string; props: string[]; events: string[] }[]} by tag */
-export function elementsOf(manifest) {
+function elementsOf(manifest) {
   const elements = [];
   for (const mod of manifest.modules) {
     for (const d of mod.declarations ?? []) {
@@ -44,7 +44,7 @@ type EventOf<N extends string> = N extends keyof HTMLElementEventMap ? HTMLEleme
 type PropsOf<E, K extends string> = { [P in K & keyof E]?: E[P] };
 `;
 
-export function reactTypes(elements) {
+function reactTypes(elements) {
   const lines = elements.map(({ tag, props, events }) => {
     const handlers = events.map((e) => `'on${e}'?: (event: EventOf<'${e}'>) => void`).join('; ');
     return `  '${tag}': Omit<HTMLAttributes<ElementOf<'${tag}'>>, ${union(props)}> &\n    RefAttributes<ElementOf<'${tag}'>> &\n    PropsOf<ElementOf<'${tag}'>, ${union(props)}> & { class?: string; ${handlers ? `${handlers}; ` : ''}};`;
@@ -67,7 +67,7 @@ declare module 'react' {
 `;
 }
 
-export function vueTypes(elements) {
+function vueTypes(elements) {
   const lines = elements.map(({ tag, props, events }) => {
     const handlers = events.map((e) => `${camel(`on-${e}`)}?: (event: EventOf<'${e}'>) => void`).join('; ');
     return `  '${tag}': DefineComponent<PropsOf<ElementOf<'${tag}'>, ${union(props)}> & { ${handlers ? `${handlers}; ` : ''}}>;`;
@@ -89,14 +89,11 @@ declare module 'vue' {
 `;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const manifest = JSON.parse(readFileSync(join(packageDir, 'custom-elements.json'), 'utf8'));
-  const elements = elementsOf(manifest);
-  const out = join(packageDir, 'dist', 'frameworks');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'react.d.ts'), reactTypes(elements));
-  writeFileSync(join(out, 'vue.d.ts'), vueTypes(elements));
-  // Type-only subpaths; an import of either at run time is harmless.
-  writeFileSync(join(out, 'react.js'), 'export {};\n');
-  writeFileSync(join(out, 'vue.js'), 'export {};\n');
-}
+const elements = elementsOf(JSON.parse(readFileSync(join(packageDir, 'custom-elements.json'), 'utf8')));
+const out = join(packageDir, 'dist', 'frameworks');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'react.d.ts'), reactTypes(elements));
+writeFileSync(join(out, 'vue.d.ts'), vueTypes(elements));
+// Type-only subpaths; an import of either at run time is harmless.
+writeFileSync(join(out, 'react.js'), 'export {};\n');
+writeFileSync(join(out, 'vue.js'), 'export {};\n');

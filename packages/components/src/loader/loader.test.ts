@@ -130,11 +130,19 @@ describe('the element folders', () => {
   });
 
   it('package.json exports one subpath per element (run sync-exports when this fails)', () => {
+    // (Besides the elements: the root, the test kit, the host frameworks' types, the loader and the manifest.)
+    const frameworks = ['./react', './vue'];
     const exported = Object.keys(pkg.exports)
-      .filter((k) => k !== '.' && k !== './testing' && !k.includes('.', 2))
+      .filter((k) => k !== '.' && k !== './testing' && !frameworks.includes(k) && !k.includes('.', 2))
       .map((k) => k.slice(2))
       .sort();
     expect(exported).toEqual([...folders].sort());
+    for (const name of frameworks) {
+      expect((pkg.exports as unknown as Record<string, Record<string, string>>)[name]).toEqual({
+        types: `./dist/frameworks/${name.slice(2)}.d.ts`,
+        default: `./dist/frameworks/${name.slice(2)}.js`,
+      });
+    }
     for (const name of folders) {
       expect((pkg.exports as unknown as Record<string, Record<string, string>>)[`./${name}`]).toEqual({
         'sifa-source': `./src/${name}/define.ts`,

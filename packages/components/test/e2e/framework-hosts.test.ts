@@ -9,9 +9,9 @@
  * through the host backend's token URL; no CSP violation, no console error.
  * (Their props and events are type-checked by `pnpm typecheck`: src/typed.tsx, src/typed.vue.)
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +125,7 @@ describe.each([
       expect(await w.page.locator('#arrived').textContent()).toBe('0');
       // Its feed is open once the token came from the host's backend and the list has loaded.
       await expect.poll(() => host.tokenCalls(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-      const title = `${example} ${Date.now()}`;
+      const title = `${example} ${randomUUID()}`;
       // Sent until it arrives: the first may come before the feed has started listening ("from now").
       await expect
         .poll(
