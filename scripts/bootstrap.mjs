@@ -178,11 +178,12 @@ function startAll() {
   console.log(`[sifa] open the demo portal at ${portalUrl} (Sifa Kit server: ${sifaUrl})`);
 }
 
-/** Debian packages the tests use: Chromium + fonts (browser tests), LibreOffice Writer (opens generated .docx), poppler-utils (reads its PDFs back). */
+/** Debian packages the tests use: Chromium + fonts (browser tests), LibreOffice Writer (opens generated .docx), poppler-utils (reads its PDFs back), python3 (the integrators' example). */
 const testPackages = [
   { check: () => existsSync('/usr/bin/chromium'), packages: ['chromium', 'fonts-noto-core', 'fonts-noto-cjk'], why: 'the browser tests' },
   { check: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, packages: ['libreoffice-writer-nogui'], why: 'opening generated .docx documents' },
   { check: () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0, packages: ['poppler-utils'], why: 'reading printed documents back (pdftotext, pdffonts)' },
+  { check: () => spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0, packages: ['python3'], why: "running the integrators' Python example (examples/integrators)" },
 ];
 
 function ensureTestPackages() {

@@ -206,6 +206,8 @@ export interface SifaErrorData {
 export interface SifaProcedureMeta {
   /** Set by `permittedProcedure` / `scopedProcedure` / `scopedSubscription`: must be declared by the plugin or the platform. */
   permission?: string;
+  /** Which of the builders below made the procedure (who may call it): the OpenAPI document says so. */
+  access?: 'public' | 'signed-in' | 'permitted' | 'scoped' | 'public-read';
 }
 
 const t = initTRPC.context<SifaContext>().meta<SifaProcedureMeta>().create({
@@ -254,10 +256,10 @@ const refuseUnstorableText = t.middleware(async ({ ctx, getRawInput, next }) => 
 });
 
 /** Anyone, signed in or not. Reads only public reference data. */
-export const publicProcedure = t.procedure.use(refuseUnstorableText);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(refuseUnstorableText);
 
 /** A signed-in user or a valid embed token; a stale or forged token says so. */
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.meta({ access: 'signed-in' }).use(({ ctx, next }) => {
   if (!ctx.actor) throw ctx.authError ?? new SifaError('UNAUTHENTICATED');
   return next({ ctx: { actor: ctx.actor } });
 });
@@ -281,7 +283,7 @@ export function requirePermission(actor: Actor, permission: string): void {
  * service of their own. A body that reads or writes org-owned rows uses `scopedProcedure`.
  */
 export function permittedProcedure(permission: string) {
-  return signedInProcedure.meta({ permission }).use(({ ctx, next }) => {
+  return signedInProcedure.meta({ permission, access: 'permitted' }).use(({ ctx, next }) => {
     requirePermission(ctx.actor, permission);
     return next();
   });
@@ -293,7 +295,9 @@ export function permittedProcedure(permission: string) {
  * procedure path and the input digest is appended.
  */
 export function scopedProcedure(permission: string) {
-  return permittedProcedure(permission).use(async ({ ctx, next, type, path, getRawInput }) =>
+  return permittedProcedure(permission)
+    .meta({ access: 'scoped' })
+    .use(async ({ ctx, next, type, path, getRawInput }) =>
     ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
       const before = scoped.audit.entries?.() ?? 0;
@@ -323,7 +327,7 @@ export function scopedProcedure(permission: string) {
  * the client goes away).
  */
 export function scopedSubscription(permission: string) {
-  return permittedProcedure(permission);
+  return permittedProcedure(permission).meta({ access: 'scoped' });
 }
 
 /**
@@ -334,7 +338,7 @@ export function scopedSubscription(permission: string) {
  * transaction under the same row-level security as scoped procedures, so a public read can never
  * see another subtree nor write. Procedures still filter to what is published themselves.
  */
-export const publicReadProcedure = publicProcedure.use(({ ctx, next }) => {
+export const publicReadProcedure = publicProcedure.meta({ access: 'public-read' }).use(({ ctx, next }) => {
   // The key first: public data is the same for everyone on a portal, signed in or not (an office
   // user embedded on the city's portal sees the city's map, not just their office).
   let scope: Scope;

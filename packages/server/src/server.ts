@@ -34,6 +34,7 @@ import { loadCalendar } from './calendar/store.js';
 import { composeWithPlatform, declarePlugins, driftSourcesOf, migrationSourcesOf } from './server/composition.js';
 import { createPlatformRuntime } from './server/runners.js';
 import { createHttpEntry } from './server/http-entry.js';
+import { buildOpenApiDocument } from './http/openapi.js';
 import { normalizeOrigin } from './embed/origins.js';
 import { Lifecycle } from './server/lifecycle.js';
 import { createApplyPlatform, type PublicApplyOptions } from './apply/service.js';
@@ -322,6 +323,12 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     tokens,
     staticRoots: options.staticRoots ?? [],
     installedPlugins: composition.plugins.map((p) => p.manifest.id),
+    openapi: () =>
+      buildOpenApiDocument({
+        router,
+        plugins: composition.plugins.map((p) => p.manifest),
+        version: composition.plugins.find((p) => p.manifest.id === 'platform')?.manifest.version ?? '0.0.0',
+      }),
     logger,
     async health() {
       const plugins = composition.plugins.map((p) => p.manifest.id);

@@ -67,9 +67,9 @@ describe('the procedures that once checked their permission by hand', () => {
   const metaOf = (path: string) => (t.server.router as unknown as { _def: { procedures: Record<string, { _def: { meta?: unknown } }> } })._def.procedures[path]?._def.meta;
 
   it('carry their permission as meta (checked at composition, enforced by the platform)', () => {
-    expect(metaOf('plans.splitPreview')).toEqual({ permission: 'plans.read' });
-    expect(metaOf('platform.documents.catalogue')).toEqual({ permission: 'platform.documents.read' });
-    for (const path of ['platform.keys.create', 'platform.keys.list', 'platform.keys.revoke']) expect(metaOf(path)).toEqual({ permission: 'platform.keys.manage' });
+    expect(metaOf('plans.splitPreview')).toEqual({ permission: 'plans.read', access: 'permitted' });
+    expect(metaOf('platform.documents.catalogue')).toEqual({ permission: 'platform.documents.read', access: 'permitted' });
+    for (const path of ['platform.keys.create', 'platform.keys.list', 'platform.keys.revoke']) expect(metaOf(path)).toMatchObject({ permission: 'platform.keys.manage' });
   });
 
   it('plans.splitPreview: 403 FORBIDDEN naming plans.read over HTTP for a caller without it', async () => {

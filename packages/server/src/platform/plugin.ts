@@ -15,6 +15,7 @@ import {
   orgBoundariesInputSchema,
   orgCodeSchema,
   publicProcedure,
+  roleSchema,
   scopedProcedure,
   signedInProcedure,
   SifaError,
@@ -166,9 +167,16 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       }),
   });
 
+  const loginResultSchema = z.object({
+    token: z.string().describe('Send as `Authorization: Bearer <token>`.'),
+    expiresAt: z.string().describe('When the session ends unless used (ISO 8601).'),
+    user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgCode: z.string() }),
+  });
   const auth = createRouter({
     login: publicProcedure
       .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
+      // Declared so the OpenAPI document tells integrators outside TypeScript what a sign-in returns.
+      .output(loginResultSchema)
       .mutation(({ ctx, input }) => deps.auth.login(input.username, input.password, { clientAddress: ctx.clientAddress ?? null })),
     logout: signedInProcedure.mutation(async ({ ctx }) => {
       if (ctx.bearerToken) await deps.auth.logout(ctx.bearerToken);

@@ -2,6 +2,7 @@
  * The HTTP entry: one node:http server that gives every request an id and a log line, resolves
  * the caller (session, embed token, keys, Origin), answers CORS for origins some key allows, and
  * dispatches by path: `/trpc/*` (tRPC protocol), `/plugins/<id>/*` (plugin routes), `/healthz`,
+ * `/openapi.json` (the procedures described, http/openapi.ts),
  * `/metrics` (open event streams, Prometheus text format), then static files. Closing ends open streams, lets in-flight requests finish (10 s grace) and
  * cuts what is left.
  */
@@ -40,6 +41,8 @@ export interface HttpEntryOptions {
   staticRoots: readonly StaticRoot[];
   /** The installed plugins' ids: embed.js is served with the elements of any other plugin marked unavailable. */
   installedPlugins: readonly string[];
+  /** The OpenAPI document of the procedures (without `servers`: added here, the public origins). */
+  openapi(): Record<string, unknown>;
   /** The body of `GET /healthz`: `status` 'ok', or 'degraded' with a `reason` (the database unreachable, the change feed not listening), answered 503. */
   health(): Promise<unknown>;
   logger: Logger;
@@ -154,6 +157,8 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
     return false;
   };
 
+  /** Built at the first request (the public origins are known once the server listens). */
+  let openapiBody: string | undefined;
   let inFlight = 0;
   let closing = false;
   const logRequests = logger.isLevelEnabled('info');
@@ -208,6 +213,13 @@ export function createHttpEntry(options: HttpEntryOptions): HttpEntry {
           ...(degraded ? { 'retry-after': String(databaseRetryAfterSeconds) } : {}),
         });
         res.end(body);
+        return;
+      }
+      if (pathname === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        openapiBody ??= JSON.stringify({ ...options.openapi(), servers: [...publicOrigins].map((url) => ({ url })) });
+        // Describes procedures, never data: any page or tool may read it (a viewer on another origin too).
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
+        res.end(req.method === 'HEAD' ? undefined : openapiBody);
         return;
       }
       if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
