@@ -15,7 +15,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
@@ -280,6 +282,29 @@ describe("the integrators' guide (docs/integrators.md) works as written", () => 
     const answer = JSON.parse(stdout) as Json;
     expect(answer.result.data).toMatchObject({ orgCode: testUsers.city.orgCode, groupBy: 'child' });
     expect(answer.result.data.rows).toContainEqual({ key: '150402', metric: 'diary.entries', value: expect.any(Number) });
+  });
+
+  it("the monthly report's curl line downloads the CSV the job recorded", async () => {
+    const guide = readFileSync(new URL('docs/integrators.md', repo), 'utf8');
+    const block = /## The month's figures[\s\S]*?```sh\n([\s\S]*?)```/.exec(guide)?.[1];
+    expect(block).toContain('/plugins/statistics/monthly-report');
+    // The job as the scheduler runs it on the 1st of the next month (China time).
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const job = await t.server.jobs.run('statistics.monthly-report', { at: new Date(`${next}-01T01:30:00+08:00`) });
+    expect(job.status, job.summary ?? '').toBe('succeeded');
+    const dir = mkdtempSync(join(tmpdir(), 'sifa-guide-'));
+    try {
+      await run('bash', ['-euo', 'pipefail', '-c', block!], { cwd: dir, env: { ...env(), MONTH: month, TOKEN: await t.tokenOf('hongshan') } });
+      const csv = readFileSync(join(dir, `figures-${month}.csv`), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+      expect(csv[0]).toBe('month,org_code,org_name,level,parent_code,metric,metric_title,unit,value,revision,computed_at');
+      // The county's subtree only, the entry of the office above among its figures.
+      expect(csv.filter(Boolean).slice(1).every((line) => line.startsWith(`${month},150402`))).toBe(true);
+      const visits = csv.find((line) => line.startsWith(`${month},150402001,`) && line.includes(',diary.correction-visits,'));
+      expect(Number(visits?.split(',')[8])).toBeGreaterThanOrEqual(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the Python example prints CSV, and the server\'s message when refused', async () => {

@@ -11,6 +11,9 @@ export const statisticsMessages = {
   format: { zh: '导出格式为 xlsx 或 csv。', en: 'The export format is xlsx or csv.' },
   locale: { zh: '导出语言为 zh、en 或 mn。', en: 'The export language is zh, en or mn.' },
   compare: { zh: '对比方式为 none、previous 或 year-ago。', en: 'The comparison is none, previous or year-ago.' },
+  month: { zh: '月份格式为 YYYY-MM，例如 2026-11。', en: 'The month is written YYYY-MM, e.g. 2026-11.' },
+  reportFormat: { zh: '格式为 csv 或 json。', en: 'The format is csv or json.' },
+  reportLocale: { zh: '名称语言为 zh 或 en。', en: 'The language of the names is zh or en.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type StatisticsMessageKey = keyof typeof statisticsMessages;

@@ -60,3 +60,22 @@ export const statisticsExportQuerySchema = statisticsViewInputSchema.extend({
   item: metricCodeSchema.optional(),
 });
 export type StatisticsExportQuery = z.output<typeof statisticsExportQuerySchema>;
+
+/** A calendar month, `YYYY-MM`. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, smsg('month'));
+
+/**
+ * `GET /plugins/statistics/monthly-report?month=&orgCode=&format=csv|json&locale=zh|en`: the
+ * month's figures per org of the subtree of `orgCode` (the caller's own when absent) as the
+ * `statistics.monthly-report` job recorded them. Format: docs/integrators.md.
+ */
+export const monthlyReportQuerySchema = z.object({
+  month: monthSchema,
+  orgCode: orgCodeSchema.optional(),
+  format: z.enum(['csv', 'json'], smsg('reportFormat')).default('csv'),
+  locale: z.enum(['zh', 'en'], smsg('reportLocale')).default('zh'),
+});
+export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
+
+/** `statistics.monthlyReports`: the months recorded for the caller's subtree (or `orgCode`'s). */
+export const monthlyReportsInputSchema = z.object({ orgCode: orgCodeSchema.optional() }).default({});

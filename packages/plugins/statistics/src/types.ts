@@ -100,3 +100,25 @@ export interface StatisticsEntries {
   rows: StatisticsEntry[];
   total: number;
 }
+
+/** One recorded month (`statistics.monthlyReports`). */
+export interface MonthlyReportSummary {
+  month: string;
+  /** 1 for the job's first run for the month; a re-run replaces the figures and counts up. */
+  revision: number;
+  computedAt: string;
+  /** Orgs of the subtree with figures. */
+  orgs: number;
+}
+
+/** The JSON form of the month's figures (`format=json`), documented in docs/integrators.md. */
+export interface MonthlyReportJson {
+  format: 'sifa.monthly-report/1';
+  month: string;
+  orgCode: string;
+  revision: number;
+  computedAt: string;
+  metrics: { code: string; title: LocalizedText; unit: LocalizedText; aggregation: 'sum' | 'max' | 'min' }[];
+  /** Root first, then path order (every org above its children). */
+  orgs: { code: string; parentCode: string | null; level: string; name: { zh: string; en?: string | undefined }; values: Record<string, number> }[];
+}

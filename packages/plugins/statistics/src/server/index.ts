@@ -3,3 +3,5 @@ export { createStatisticsPlugin, entryPointRegistry, factsTopic, type Statistics
 export { computeView, listEntries, availableEntryPoints, findEntryPoint, yearAgoPeriod, comparisonPeriod, rankOf, percent, type EntryPointRegistry, type StatisticsServices, type ComputedView } from './view.js';
 export { exportDocument, toXlsx, toCsv, csvField, changePercent, type ExportDocument, type ExportSection, type ExportColumn, type ExportCell } from './export.js';
 export { statisticsManifest } from '../index.js';
+export { monthlyReportJob, monthlyReportRoute, monthlyReports, monthlyReport, monthlyReportCsv, recordMonthlyFigures, monthBefore, monthBounds } from './monthly-report.js';
+export { monthlyFigures } from './schema.js';

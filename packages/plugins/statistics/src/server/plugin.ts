@@ -4,7 +4,8 @@
  * override (validated when the plugin is created), the views over the facts rollups, the records
  * behind a number, the live view (`statistics.watch`, woken by the change feed's `facts` topic)
  * and the export route. Its router is what `StatisticsApi` (the common entry) is inferred from.
- * It owns no tables: every number comes from `ctx.facts` under the caller's row-level security.
+ * Every number comes from `ctx.facts` under the caller's row-level security; its one table keeps
+ * the month's figures as recorded for upstream reporting (monthly-report.ts: job, route, list).
  */
 import {
   SifaError,
@@ -21,8 +22,11 @@ import {
   type PlatformServices,
   type PluginRoute,
 } from '@sifa/core';
+import { fileURLToPath } from 'node:url';
 import { statisticsManifest } from '../index.js';
-import { statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
+import { monthlyReportJob, monthlyReportRoute, monthlyReports } from './monthly-report.js';
+import { monthlyFigures } from './schema.js';
+import { monthlyReportsInputSchema, statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
 import type { EntryPointList, StatisticsEntries, StatisticsView } from '../types.js';
 import { maxEntriesLimit, maxExportRecords } from '../schemas.js';
 import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
@@ -102,6 +106,11 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
   const router = createRouter({
     /** The entry points whose metrics are all installed, and the groups' titles. */
     entryPoints: scopedProcedure(readPermission).query(({ ctx }): EntryPointList => availableEntryPoints(registryOf(ctx.catalog), ctx.catalog)),
+
+    /** The months whose figures the `statistics.monthly-report` job recorded, for the caller's subtree (or `orgCode`'s). */
+    monthlyReports: scopedProcedure(readPermission)
+      .input(monthlyReportsInputSchema)
+      .query(({ ctx, input }) => monthlyReports(ctx, input.orgCode)),
 
     /** One entry point over one org subtree (the caller's by default) and one period. */
     view: scopedProcedure(readPermission)
@@ -201,7 +210,10 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
 
   return defineServerPlugin(statisticsManifest, {
     router,
-    routes: [exportRoute],
+    routes: [exportRoute, monthlyReportRoute(readPermission)],
+    jobs: [monthlyReportJob],
+    tables: [monthlyFigures],
+    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
   });
 }
 
