@@ -13,8 +13,6 @@ import type { MonthlyReportJson } from '../../src/index.js';
 import { rawFetch, startTestServer, type TestServer } from '@sifa/server/testing';
 import type { AnyRouter } from '@trpc/server';
 
-const pathOf = (code: string) => `/${[2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/')}/`;
-
 const fixturePlugin = defineServerPlugin(
   definePlugin({
     id: 'fixture',
@@ -38,7 +36,7 @@ const HONGSHAN = '150402';
 const plugins = [fixturePlugin, createStatisticsPlugin()] as const;
 let t: TestServer<AnyRouter>;
 
-const systemActor: Actor = { userId: 'test', username: 'test', displayName: 'test', role: 'city_admin', scope: { orgCode: '1504', orgPath: pathOf('1504') }, permissions: new Set(), via: 'session' };
+const systemActor: Actor = { userId: 'test', username: 'test', displayName: 'test', role: 'city_admin', scope: { orgCode: '1504', orgPath: '/15/1504/' }, permissions: new Set(), via: 'session' };
 async function record(id: string, facts: FactInput[]) {
   await t.server.runScoped(systemActor, (s) => s.facts.recordForSource({ kind: 'fixture.record', id }, facts));
 }
