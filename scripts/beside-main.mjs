@@ -4,12 +4,30 @@
 // server part (pinned-clocks.mjs --part server). Both run even when the first fails; the exit code
 // is the first non-zero one. (A child process of its own, because the main run blocks the
 // parent's event loop: the parent would not see the first step end until the main run did.)
-import { spawnSync } from 'node:child_process';
+// SIGTERM (the parent's checks before the main run failed) or SIGINT stops the running step with
+// everything it started (each step is a process group of its own: its vitest and workers too).
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const scripts = dirname(fileURLToPath(import.meta.url));
-const step = (script, args = []) => spawnSync(process.execPath, [join(scripts, script), ...args], { stdio: 'inherit' }).status ?? 1;
-const nodes = step('other-nodes.mjs');
-const pinned = step('pinned-clocks.mjs', ['--part', 'server']);
+let current = null;
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    try {
+      if (current?.pid && current.exitCode === null) process.kill(-current.pid, signal);
+    } catch {
+      // Already gone.
+    }
+    process.exit(1);
+  });
+}
+const step = (script, args = []) =>
+  new Promise((done) => {
+    current = spawn(process.execPath, [join(scripts, script), ...args], { stdio: 'inherit', detached: true });
+    current.on('error', () => done(1));
+    current.on('exit', (code) => done(code ?? 1));
+  });
+const nodes = await step('other-nodes.mjs');
+const pinned = await step('pinned-clocks.mjs', ['--part', 'server']);
 process.exit(nodes || pinned);

@@ -21,10 +21,14 @@ function run(cmd, args, options = {}) {
   return result.status ?? 1;
 }
 
+/** The lane started beside the main run (`startBeside`), stopped when a check before the main run fails. */
+let besideLane = null;
+
 function must(cmd, args, what) {
   const code = run(cmd, args);
   if (code !== 0) {
     console.error(`\n[sifa] ${what} failed (exit ${code}).`);
+    besideLane?.kill('SIGTERM');
     process.exit(code);
   }
 }
@@ -214,6 +218,7 @@ function startBeside(logFile) {
   // One child runs both steps (scripts/beside-main.mjs): this process is blocked in the main run
   // and would not see a first step end before it does.
   const child = spawn(process.execPath, [join(root, 'scripts', 'beside-main.mjs')], { cwd: root, env, stdio: ['ignore', log, log] });
+  besideLane = child;
   return new Promise((done) => {
     const finish = (code) => {
       closeSync(log);
@@ -279,10 +284,6 @@ if (command === 'start') {
   installDependencies();
   ensureTestPackages();
   build();
-  must(process.execPath, [join(root, 'scripts', 'bundle-budgets.mjs')], 'The bundle budgets check (bundle-budgets.json)');
-  buildStorybook();
-  typecheck();
-  releaseCheck();
   const reportDir = join(root, '.sifa');
   mkdirSync(reportDir, { recursive: true });
   const reportFile = join(reportDir, 'test-report.json');
@@ -296,7 +297,13 @@ if (command === 'start') {
   // goes to .sifa/beside-main.log, printed after the main run. Left out when vitest gets
   // arguments (a chosen file or project is a developer's quick run).
   const full = extra.length === 0;
+  // Started as soon as the build is there (its tests read sources and the built bundle only): the
+  // checks below run mostly on one core, which leaves the other to it.
   const beside = full ? startBeside(join(reportDir, 'beside-main.log')) : null;
+  must(process.execPath, [join(root, 'scripts', 'bundle-budgets.mjs')], 'The bundle budgets check (bundle-budgets.json)');
+  buildStorybook();
+  typecheck();
+  releaseCheck();
   const code = run(cmd, [...pre, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...extra]);
   let widgetsCode = 0;
   let besideCode = 0;
