@@ -81,6 +81,19 @@ export interface FactsRow {
   value: number;
 }
 
+/** `FactsResult` as a schema: the result of `platform.facts.query` in the OpenAPI document. */
+export const factsResultSchema = z.object({
+  orgCode: z.string().describe('The root of the subtree read.'),
+  groupBy: z.enum(factGroupings),
+  rows: z.array(
+    z.object({
+      key: z.string().describe("Child or org code, day (YYYY-MM-DD) or month (YYYY-MM), `<org>|<day or month>`; '' for totals."),
+      metric: z.string(),
+      value: z.number(),
+    }),
+  ),
+});
+
 export interface FactsResult {
   orgCode: string;
   groupBy: FactGrouping;

@@ -25,6 +25,7 @@ export {
   factSourceSchema,
   factInputSchema,
   factsQuerySchema,
+  factsResultSchema,
   factGroupings,
   type MetricDefinition,
   type FactSource,

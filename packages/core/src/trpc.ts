@@ -4,6 +4,7 @@
  * context, never from a module singleton; scoping happens once, in `scopedProcedure`.
  */
 import { initTRPC, type AnyRouter } from '@trpc/server';
+import type { z } from 'zod';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Actor, Scope } from './access.js';
 import type { FactsService, MetricDefinition } from './facts.js';
@@ -208,6 +209,12 @@ export interface SifaProcedureMeta {
   permission?: string;
   /** Which of the builders below made the procedure (who may call it): the OpenAPI document says so. */
   access?: 'public' | 'signed-in' | 'permitted' | 'scoped' | 'public-read';
+  /**
+   * The shape of the result, for the OpenAPI document, where the procedure has no `.output()`
+   * (which would validate every answer: too dear for large results). The server's OpenAPI test
+   * checks real answers against it.
+   */
+  result?: z.ZodType;
 }
 
 const t = initTRPC.context<SifaContext>().meta<SifaProcedureMeta>().create({

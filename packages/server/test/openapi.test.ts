@@ -102,6 +102,11 @@ async function callFromDocument(operationId: string, input: unknown, credentials
     init.body = JSON.stringify(input);
   }
   const res = await rawFetch(target, init);
+  // Every answer must have the shape the document gives it (a declared result included).
+  if (res.json && (res.status === 200 || res.json.error)) {
+    const problem = answerMatches(op, res.status, res.json);
+    if (problem) throw new Error(`${operationId} answered ${res.status} unlike the document: ${problem}`);
+  }
   return { status: res.status, json: res.json as Json | null, op };
 }
 
@@ -241,6 +246,17 @@ describe('/openapi.json', () => {
     const month = await callFromDocument('diary.month', { month: day.slice(0, 7) }, { bearer: token });
     expect(month.status).toBe(200);
     expect((month.json!.result.data.entries as Json[]).map((e) => e.id)).toContain(saved.json!.result.data.id);
+
+    // Documented results (meta.result) checked against real answers (callFromDocument validates them).
+    const city = await callFromDocument('platform.auth.login', { username: testUsers.city.username, password: testPassword });
+    const cityToken = city.json!.result.data.token as string;
+    const facts = await callFromDocument('platform.facts.query', { metrics: ['diary.entries'], from: `${day.slice(0, 7)}-01`, to: day, groupBy: 'child' }, { bearer: cityToken });
+    expect(facts.status).toBe(200);
+    expect(facts.op.responses['200'].content['application/json'].schema.properties.result.properties.data.required).toEqual(['orgCode', 'groupBy', 'rows']);
+    expect(facts.json!.result.data.rows).toContainEqual({ key: '150402', metric: 'diary.entries', value: expect.any(Number) });
+    const months = await callFromDocument('statistics.monthlyReports', {}, { bearer: cityToken });
+    expect(months.status).toBe(200);
+    expect(me.op.responses['200'].content['application/json'].schema.properties.result.properties.data.properties.permissions).toMatchObject({ type: 'array' });
 
     // Public data with only a publishable key (public-read).
     const key = await t.publishableKey('150402');

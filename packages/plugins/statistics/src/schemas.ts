@@ -79,3 +79,8 @@ export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
 
 /** `statistics.monthlyReports`: the months recorded for the caller's subtree (or `orgCode`'s). */
 export const monthlyReportsInputSchema = z.object({ orgCode: orgCodeSchema.optional() }).default({});
+
+/** The result of `statistics.monthlyReports` (the OpenAPI document's; `MonthlyReportSummary[]`). */
+export const monthlyReportSummariesSchema = z.array(
+  z.object({ month: z.string(), revision: z.number().int(), computedAt: z.string().describe('ISO 8601'), orgs: z.number().int() }),
+);

@@ -3,7 +3,8 @@
  * integrators outside TypeScript (a province's or a ministry's systems). Built from what the
  * procedures declare at run time: their type (GET for queries and event streams, POST for
  * mutations, as tRPC's HTTP protocol), their zod input schemas (`z.toJSONSchema`, the input side),
- * an output schema where one is declared, their access kind and permission (`SifaProcedureMeta`,
+ * an output schema where one is declared (`.output()`, or `meta.result` where validating every
+ * answer would cost too much), their access kind and permission (`SifaProcedureMeta`,
  * set by the procedure builders of @sifa/core) and the plugin manifests' titles and permission
  * titles. Built once per server; the server URLs are its public origins.
  */
@@ -164,7 +165,9 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
     const access = def.meta?.access;
     const permission = def.meta?.permission;
     const input = inputSchemaOf(def);
-    const output = def.output instanceof z.core.$ZodType ? jsonSchemaOf(def.output, 'output') : {};
+    // The validated output, or the documented result (`meta.result`), or any JSON value.
+    const declared = def.output instanceof z.core.$ZodType ? def.output : def.meta?.result;
+    const output = declared ? jsonSchemaOf(declared, 'output') : {};
     const permissionTitle = permission ? permissionTitles.get(permission) : undefined;
     const lines = [access ? accessText[access] : 'Access as its plugin checks it.'];
     if (permission) lines.push(`Permission: \`${permission}\`${permissionTitle ? ` (${bilingual(permissionTitle)})` : ''}.`);

@@ -12,6 +12,7 @@ import {
   defineServerPlugin,
   factInputSchema,
   factsQuerySchema,
+  factsResultSchema,
   orgBoundariesInputSchema,
   orgCodeSchema,
   publicProcedure,
@@ -172,6 +173,14 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
     expiresAt: z.string().describe('When the session ends unless used (ISO 8601).'),
     user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgCode: z.string() }),
   });
+  const meResultSchema = z.object({
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    orgCode: z.string(),
+    permissions: z.array(z.string()).describe('Every permission the user holds, sorted.'),
+  });
   const auth = createRouter({
     login: publicProcedure
       .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
@@ -182,7 +191,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       if (ctx.bearerToken) await deps.auth.logout(ctx.bearerToken);
       return { ok: true as const };
     }),
-    me: signedInProcedure.query(({ ctx }) => ({
+    me: signedInProcedure.meta({ result: meResultSchema }).query(({ ctx }) => ({
       userId: ctx.actor.userId,
       username: ctx.actor.username,
       displayName: ctx.actor.displayName,
@@ -194,6 +203,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
 
   const factsRouter = createRouter({
     query: scopedProcedure('platform.facts.read')
+      .meta({ result: factsResultSchema })
       .input(factsQuerySchema)
       .query(({ ctx, input }) => ctx.facts.query(input)),
     /** For integrators: replace the facts an upstream system reported under one batch id. */

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { statisticsManifest } from '../index.js';
 import { monthlyReportJob, monthlyReportRoute, monthlyReports } from './monthly-report.js';
 import { monthlyFigures } from './schema.js';
-import { monthlyReportsInputSchema, statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
+import { monthlyReportSummariesSchema, monthlyReportsInputSchema, statisticsEntriesInputSchema, statisticsExportQuerySchema, statisticsViewInputSchema } from '../schemas.js';
 import type { EntryPointList, StatisticsEntries, StatisticsView } from '../types.js';
 import { maxEntriesLimit, maxExportRecords } from '../schemas.js';
 import { availableEntryPoints, computeView, listEntries, type EntryPointRegistry } from './view.js';
@@ -109,6 +109,7 @@ export function createStatisticsPlugin(options: StatisticsPluginOptions = {}) {
 
     /** The months whose figures the `statistics.monthly-report` job recorded, for the caller's subtree (or `orgCode`'s). */
     monthlyReports: scopedProcedure(readPermission)
+      .meta({ result: monthlyReportSummariesSchema })
       .input(monthlyReportsInputSchema)
       .query(({ ctx, input }) => monthlyReports(ctx, input.orgCode)),
 
