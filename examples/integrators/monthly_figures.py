@@ -74,7 +74,7 @@ def main(argv):
     finally:
         call(base, "platform.auth.logout", None, token=token, mutation=True)
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["unit", "metric", "value"])
+    out.writerow(["org_code", "metric", "value"])
     for row in sorted(figures["rows"], key=lambda r: (r["key"], r["metric"])):
         out.writerow([row["key"], row["metric"], row["value"]])
     return 0

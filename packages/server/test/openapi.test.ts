@@ -327,7 +327,7 @@ describe("the integrators' guide (docs/integrators.md) works as written", () => 
     const script = new URL('examples/integrators/monthly_figures.py', repo).pathname;
     const { stdout } = await run('python3', [script, month, 'diary.entries', 'diary.correction-visits'], { env: env() });
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('unit,metric,value');
+    expect(lines[0]).toBe('org_code,metric,value');
     const visits = lines.find((l) => l.startsWith('150402,diary.correction-visits,'));
     expect(Number(visits?.split(',')[2])).toBeGreaterThanOrEqual(4);
     // A metric code the server refuses: exit 1 with its message and the field, no traceback.
