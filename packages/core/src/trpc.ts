@@ -302,9 +302,7 @@ export function permittedProcedure(permission: string) {
  * procedure path and the input digest is appended.
  */
 export function scopedProcedure(permission: string) {
-  return permittedProcedure(permission)
-    .meta({ access: 'scoped' })
-    .use(async ({ ctx, next, type, path, getRawInput }) =>
+  return permittedProcedure(permission).meta({ access: 'scoped' }).use(async ({ ctx, next, type, path, getRawInput }) =>
     ctx.platform.runScoped(ctx.actor, async (scoped) => {
       let audited = false;
       const before = scoped.audit.entries?.() ?? 0;
