@@ -4,8 +4,8 @@
  * provider the installation contracts (Aliyun, Tencent Cloud …) through `SmsProvider`, for each
  * recipient with a phone number on record. Both throw on failure; the dispatcher retries.
  */
-import { createHmac } from 'node:crypto';
 import { pickText, type Locale, type NotificationChannel, type OutboundNotification } from '@sifa/core';
+import { postSigned } from '../webhooks/signing.js';
 
 export interface WebhookChannelOptions {
   url: string;
@@ -25,17 +25,7 @@ export function webhookChannel(options: WebhookChannelOptions): NotificationChan
     ...(options.accepts ? { accepts: options.accepts } : {}),
     async deliver(notification) {
       const body = JSON.stringify({ type: 'sifa.notification', notification });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createHmac('sha256', options.secret).update(`${timestamp}.${body}`).digest('hex');
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sifa-timestamp': timestamp, 'x-sifa-signature': `sha256=${signature}`, 'x-sifa-delivery': notification.id },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        redirect: 'error',
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+      await postSigned({ url, secret: options.secret, body, headers: { 'x-sifa-delivery': notification.id }, timeoutMs: options.timeoutMs ?? 10_000 });
     },
   };
 }
