@@ -26,6 +26,8 @@ export { normalizeOrigin } from './embed/origins.js';
 export { mintEmbedToken, EmbedTokenError, type MintEmbedTokenOptions } from './embed/client.js';
 export { webhookChannel, smsChannel, type WebhookChannelOptions, type SmsChannelOptions, type SmsProvider } from './notifications/channels.js';
 export type { NotificationsPlatform, DispatchReport } from './notifications/service.js';
+export type { WebhooksOptions, WebhooksPlatform, WebhookDispatchReport } from './webhooks/service.js';
+export { signatureOf } from './webhooks/signing.js';
 export type { JobRunner, JobInfo } from './jobs/runner.js';
 export type { CalendarPlatform } from './calendar/service.js';
 export { caseworkRoutes } from './casework/routes.js';

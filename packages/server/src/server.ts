@@ -25,6 +25,8 @@ import { EmbedTokenService } from './embed/tokens.js';
 import type { AppRouterOf } from './app-router.js';
 import type { IssuerOverrides } from './documents/numbering.js';
 import type { NotificationsPlatform } from './notifications/service.js';
+import { createWebhooksPlatform, type WebhooksOptions, type WebhooksPlatform } from './webhooks/service.js';
+import { rootOrgCode, systemActor } from './auth/system-actor.js';
 import { createChangeFeed } from './events/changes.js';
 import { announceCredentialChanges } from './events/credentials.js';
 import type { StreamPolicy } from './http/streams.js';
@@ -66,6 +68,11 @@ export interface SifaServerOptions<TPlugins extends readonly ServerPlugin[] = re
   migrate?: boolean;
   /** Outer notification channels (webhook, SMS provider); in-app notifications need none. */
   notificationChannels?: readonly NotificationChannel[];
+  /**
+   * Integrators' record-change webhooks (`platform.webhooks.*`): only https URLs unless
+   * `allowHttp` (tests, closed networks); the dispatcher's poll interval, back-off and attempts.
+   */
+  webhooks?: WebhooksOptions;
   documents?: {
     /** The ten supervisory documents' names and number marks (default: the demo set). */
     catalogue?: readonly DocumentCatalogueSlot[];
@@ -137,6 +144,8 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly jobs: JobRunner;
   /** Outer-channel delivery of notifications (`dispatch` delivers what is due now). */
   readonly notifications: NotificationsPlatform;
+  /** Integrators' record-change webhooks (`dispatch` sends what is due now). */
+  readonly webhooks: WebhooksPlatform;
   /** The server's clock (`options.now`, or real time): seeds, jobs and procedures all read it. */
   readonly now: () => Date;
   /** Repair of the facts rollups (CLI `sifa facts rebuild-rollups`); writers wait while it runs. */
@@ -287,10 +296,23 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     },
   );
   const { runScoped, calendar, documents, notifications } = runtime;
+  const webhooks = await life.step(
+    'webhooks',
+    () =>
+      createWebhooksPlatform({
+        ...options.webhooks,
+        db,
+        readAll: async (work) => runScoped(await systemActor(db, await rootOrgCode(db), 'platform:webhooks', 'Webhook dispatcher', new Set()), (s) => work(s.db)),
+        plugins: () => plugins.map((p) => p.manifest.id),
+        now,
+        logger,
+      }),
+    (dispatcher) => dispatcher.stop(),
+  );
 
   const apply = createApplyPlatform({ db, platform: runtime.platform, documents, now, options: options.publicApply });
   const { composition, router, routes } = await life.step('platform procedures', () =>
-    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply }), plugins),
+    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply, webhooks }), plugins),
   );
   const jobs = await life.step(
     'jobs',
@@ -368,6 +390,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     runScoped,
     jobs,
     notifications,
+    webhooks,
     now,
     facts: { rebuildRollups: () => rebuildRollups(db) },
     calendar,
@@ -379,6 +402,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
       );
       await life.step('calendar follows imports', () => calendar.start());
       await life.step('notification dispatcher', () => notifications.start());
+      await life.step('webhook dispatcher', () => webhooks.start());
       if (options.jobs?.schedule !== false) await life.step('job schedules', () => jobs.start());
       return life.step('listen', () => http.listen(options.port ?? 3000, options.host ?? '127.0.0.1'), () => http.close());
     },

@@ -265,6 +265,7 @@ describe('platform.auth.me', () => {
       'platform.facts.write',
       'platform.keys.manage',
       'platform.notifications.read',
+      'platform.webhooks.manage',
     ]);
 
     const office = await (await t.client('xitun')).platform.auth.me.query();

@@ -49,6 +49,8 @@ import {
   sessions,
   sifaSettings,
   users,
+  webhookEvents,
+  webhookSubscriptions,
 } from '../db/schema.js';
 import { createDocumentRoutes, createDocumentsRouter } from '../documents/router.js';
 import type { DocumentsPlatform } from '../documents/service.js';
@@ -66,6 +68,8 @@ import type { ApplyPlatform } from '../apply/service.js';
 import { createApplyRouter } from '../apply/router.js';
 import { createApplyRoutes } from '../apply/routes.js';
 import { auditRootAnchorJob } from '../audit/anchor-job.js';
+import { createWebhooksRouter } from '../webhooks/router.js';
+import type { WebhooksPlatform } from '../webhooks/service.js';
 
 export const platformManifest = definePlugin({
   id: 'platform',
@@ -81,6 +85,7 @@ export const platformManifest = definePlugin({
     { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     // Also needs the caller's org to be the root of the tree (the data is shared by every org).
+    { name: 'platform.webhooks.manage', title: { zh: '管理数据变更 Webhook（系统对接）', en: 'Manage record-change webhooks (integrations)' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
   ],
 });
@@ -115,6 +120,8 @@ export const platformTables = [
   caseFiles,
   caseAttachments,
   publicApplications,
+  webhookSubscriptions,
+  webhookEvents,
 ] as const;
 
 const platformMigrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -135,6 +142,7 @@ export interface PlatformPluginDeps {
   notifications: NotificationsPlatform;
   calendar: CalendarPlatform;
   apply: ApplyPlatform;
+  webhooks: WebhooksPlatform;
 }
 
 export function createPlatformPlugin(deps: PlatformPluginDeps) {
@@ -245,6 +253,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       notifications: createNotificationsRouter(),
       calendar: createCalendarRouter(deps.calendar),
       publicForms: createApplyRouter(deps.apply),
+      webhooks: createWebhooksRouter(deps.webhooks),
     }),
     routes: [...createDocumentRoutes(deps.documents), ...createApplyRoutes(deps.apply)],
     tables: platformTables,
