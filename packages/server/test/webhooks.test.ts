@@ -170,12 +170,13 @@ describe('record-change webhooks', () => {
   it("another county's administrator cannot see, read, replay or disable the subscription; offices cannot manage", async () => {
     const songshan = await t.client('songshan');
     expect(await songshan.platform.webhooks.list.query()).toEqual([]);
+    // One call at a time: a refusal must have its handler before it arrives.
     for (const call of [
-      songshan.platform.webhooks.deliveries.query({ id: subscription.id }),
-      songshan.platform.webhooks.replay.mutate({ id: subscription.id, fromEventId: 0 }),
-      songshan.platform.webhooks.disable.mutate({ id: subscription.id }),
+      () => songshan.platform.webhooks.deliveries.query({ id: subscription.id }),
+      () => songshan.platform.webhooks.replay.mutate({ id: subscription.id, fromEventId: 0 }),
+      () => songshan.platform.webhooks.disable.mutate({ id: subscription.id }),
     ]) {
-      expect((await sifaErrorOf(call)).data.sifaCode).toBe('NOT_FOUND');
+      expect((await sifaErrorOf(call())).data.sifaCode).toBe('NOT_FOUND');
     }
     // Same answer as an id that does not exist.
     expect((await sifaErrorOf(songshan.platform.webhooks.disable.mutate({ id: randomUUID() }))).data.sifaCode).toBe('NOT_FOUND');
