@@ -226,9 +226,14 @@ describe('record-change webhooks without allowHttp', () => {
     const t = await startTestServer({ plugins: [diary] });
     try {
       const county = await t.client('hongshan');
-      const refused = await sifaErrorOf(county.platform.webhooks.create.mutate({ plugin: 'diary', url: 'http://127.0.0.1:9/hook' }));
+      const refused = await sifaErrorOf((await t.client('hongshan', { locale: 'zh-CN' })).platform.webhooks.create.mutate({ plugin: 'diary', url: 'http://127.0.0.1:9/hook' }));
       expect(refused.data.sifaCode).toBe('VALIDATION_FAILED');
-      expect(refused.data.issues).toEqual([{ path: 'url', message: 'must be https' }]);
+      // In the caller's language.
+      expect(refused.data.issues).toEqual([{ path: 'url', message: '须以 https:// 开头' }]);
+      expect(refused.message).toBe('Webhook 地址不可用：须以 https:// 开头。');
+      const inEnglish = await sifaErrorOf((await t.client('hongshan', { locale: 'en' })).platform.webhooks.create.mutate({ plugin: 'diary', url: 'http://127.0.0.1:9/hook' }));
+      expect(inEnglish.data.issues).toEqual([{ path: 'url', message: 'must be https' }]);
+      expect(inEnglish.message).toBe('The webhook URL must be https.');
       const ok = await county.platform.webhooks.create.mutate({ plugin: 'diary', url: 'https://integrator.example.com/hook' });
       expect(ok.url).toBe('https://integrator.example.com/hook');
     } finally {

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
-import { createRouter, orgCodeSchema, scopedProcedure, SifaError, type SifaDb } from '@sifa/core';
+import { createRouter, orgCodeSchema, pickText, scopedProcedure, SifaError, type SifaDb } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { webhookEvents, webhookSubscriptions } from '../db/schema.js';
 import { webhookUrlProblem, type WebhooksPlatform } from './service.js';
@@ -58,14 +58,14 @@ export function createWebhooksRouter(webhooks: WebhooksPlatform) {
         if (!installed.includes(input.plugin)) {
           throw new SifaError('VALIDATION_FAILED', {
             message: { zh: `未安装插件“${input.plugin}”。`, en: `No installed plugin "${input.plugin}".` },
-            issues: [{ path: 'plugin', message: `not an installed plugin (installed: ${installed.join(', ')})` }],
+            issues: [{ path: 'plugin', message: pickText({ zh: `不是已安装的插件（已安装：${installed.join('、')}）`, en: `not an installed plugin (installed: ${installed.join(', ')})` }, ctx.locale) }],
           });
         }
         const problem = webhookUrlProblem(input.url, webhooks.options.allowHttp === true);
         if (problem) {
           throw new SifaError('VALIDATION_FAILED', {
-            message: { zh: `Webhook 地址不可用：${problem}（须为 https，且不含用户名或密码）。`, en: `The webhook URL ${problem} (https, without user name or password).` },
-            issues: [{ path: 'url', message: problem }],
+            message: { zh: `Webhook 地址不可用：${problem.zh}。`, en: `The webhook URL ${problem.en}.` },
+            issues: [{ path: 'url', message: pickText(problem, ctx.locale) }],
           });
         }
         const org = await ctx.orgs.get(input.orgCode ?? ctx.scope.orgCode);

@@ -9,7 +9,7 @@
  * back-off. Payloads carry ids only; integrators fetch details through the API.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import { databaseConnectionFailure, type SifaDb } from '@sifa/core';
+import { databaseConnectionFailure, type LocalizedText, type SifaDb } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { webhookEvents, webhookSubscriptions } from '../db/schema.js';
 import type { Logger } from '../logging.js';
@@ -60,16 +60,18 @@ export interface WebhooksPlatform {
   poke(): void;
 }
 
-/** Why `url` cannot be a subscription URL, or null when it can. */
-export function webhookUrlProblem(raw: string, allowHttp: boolean): string | null {
+/** Why `url` cannot be a subscription URL (in zh and en), or null when it can. */
+export function webhookUrlProblem(raw: string, allowHttp: boolean): LocalizedText | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'not a URL';
+    return { zh: '不是有效的网址', en: 'is not a URL' };
   }
-  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) return allowHttp ? 'must be http(s)' : 'must be https';
-  if (url.username || url.password) return 'must not carry credentials';
+  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
+    return allowHttp ? { zh: '须以 http:// 或 https:// 开头', en: 'must be http(s)' } : { zh: '须以 https:// 开头', en: 'must be https' };
+  }
+  if (url.username || url.password) return { zh: '不能包含用户名或密码', en: 'must not carry credentials' };
   return null;
 }
 
