@@ -26,6 +26,7 @@ import { rowsOf } from '@sifa/core/db';
 import { z } from 'zod';
 import { notificationDeliveries, notifications, orgs, users } from '../db/schema.js';
 import type { Logger } from '../logging.js';
+import { createDispatchLoop } from '../server/dispatch-loop.js';
 
 export const notificationsTopic = 'platform.notifications';
 
@@ -62,7 +63,6 @@ export interface NotificationsPlatform {
 }
 
 /** How soon the dispatcher tries again when the database could not be reached. */
-const outageRetryMs = 2_000;
 
 const localized = z.object({ zh: z.string().min(1).max(500), en: z.string().min(1).max(500), mn: z.string().max(500).optional() });
 const kindSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/);
@@ -84,10 +84,6 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
   const { db, channels, logger } = options;
   const retryDelay = options.retryDelayMs ?? ((n: number) => Math.min(3_600_000, 30_000 * 2 ** (n - 1)));
   const maxAttempts = options.maxAttempts ?? 8;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<DispatchReport> | null = null;
-  let again = false;
-  let stopped = true;
 
   const recipientsOf = async (rows: (typeof notifications.$inferSelect)[]) => {
     const byNotification = new Map<string, OutboundNotification['recipients']>();
@@ -217,59 +213,13 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     }
   };
 
-  const dispatch = async (): Promise<DispatchReport> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = dispatchOnce().finally(() => {
-      running = null;
-    });
-    const result = await running;
-    if (again && !stopped) {
-      again = false;
-      void dispatch().catch(dispatchFailed);
-    }
-    return result;
-  };
-
-  // A database outage is waited out: the dispatcher tries again every few seconds (not only on
-  // its interval), so deliveries resume soon after the database is back.
-  let retryTimer: NodeJS.Timeout | null = null;
-  const dispatchFailed = (error: unknown) => {
-    const lost = databaseConnectionFailure(error);
-    if (!lost) return logger.error({ err: error }, 'notification dispatch failed');
-    logger.warn({ code: lost }, 'notification dispatch waits for the database');
-    if (retryTimer || stopped) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      platform.poke();
-    }, outageRetryMs);
-    retryTimer.unref();
-  };
-
+  const loop = createDispatchLoop({ name: 'notification', pass: dispatchOnce, logger, active: () => channels.length > 0 });
   const platform: NotificationsPlatform = {
     options,
-    dispatch,
-    poke() {
-      if (stopped || channels.length === 0) return;
-      setImmediate(() => void dispatch().catch(dispatchFailed));
-    },
-    start(intervalMs = 30_000) {
-      stopped = false;
-      if (channels.length === 0 || timer) return;
-      timer = setInterval(() => platform.poke(), intervalMs);
-      timer.unref();
-      platform.poke();
-    },
-    async stop() {
-      stopped = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => {});
-    },
+    dispatch: loop.dispatch,
+    poke: loop.poke,
+    start: (intervalMs = 30_000) => loop.start(intervalMs),
+    stop: loop.stop,
   };
   return platform;
 }

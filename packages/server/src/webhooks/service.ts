@@ -9,11 +9,12 @@
  * back-off. Payloads carry ids only; integrators fetch details through the API.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import { databaseConnectionFailure, type LocalizedText, type SifaDb } from '@sifa/core';
+import type { LocalizedText, SifaDb } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { webhookEvents, webhookSubscriptions } from '../db/schema.js';
 import type { Logger } from '../logging.js';
 import { postSigned } from './signing.js';
+import { createDispatchLoop } from '../server/dispatch-loop.js';
 
 /** Server options of the record-change webhooks (`createSifaServer({ webhooks })`). */
 export interface WebhooksOptions {
@@ -75,7 +76,6 @@ export function webhookUrlProblem(raw: string, allowHttp: boolean): LocalizedTex
   return null;
 }
 
-const outageRetryMs = 2_000;
 const batchSize = 50;
 /** A claimed event is someone's for this long; after it (an instance died mid-send) it is due again. */
 const leaseMs = 5 * 60_000;
@@ -84,11 +84,6 @@ export function createWebhooksPlatform(options: WebhooksPlatformOptions): Webhoo
   const { db, logger } = options;
   const retryDelay = options.retryDelayMs ?? ((n: number) => Math.min(3_600_000, 30_000 * 2 ** (n - 1)));
   const maxAttempts = options.maxAttempts ?? 8;
-  let timer: NodeJS.Timeout | null = null;
-  let retryTimer: NodeJS.Timeout | null = null;
-  let running: Promise<WebhookDispatchReport> | null = null;
-  let again = false;
-  let stopped = true;
 
   const dispatchOnce = async (): Promise<WebhookDispatchReport> => {
     const report: WebhookDispatchReport = { delivered: 0, failed: 0, retrying: 0 };
@@ -151,56 +146,13 @@ export function createWebhooksPlatform(options: WebhooksPlatformOptions): Webhoo
     }
   };
 
-  const dispatch = async (): Promise<WebhookDispatchReport> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = dispatchOnce().finally(() => {
-      running = null;
-    });
-    const result = await running;
-    if (again && !stopped) {
-      again = false;
-      void dispatch().catch(dispatchFailed);
-    }
-    return result;
-  };
-
-  const dispatchFailed = (error: unknown) => {
-    const lost = databaseConnectionFailure(error);
-    if (!lost) return logger.error({ err: error }, 'webhook dispatch failed');
-    logger.warn({ code: lost }, 'webhook dispatch waits for the database');
-    if (retryTimer || stopped) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      platform.poke();
-    }, outageRetryMs);
-    retryTimer.unref();
-  };
-
+  const loop = createDispatchLoop({ name: 'webhook', pass: dispatchOnce, logger });
   const platform: WebhooksPlatform = {
     options,
-    dispatch,
-    poke() {
-      if (stopped) return;
-      setImmediate(() => void dispatch().catch(dispatchFailed));
-    },
-    start() {
-      stopped = false;
-      if (timer) return;
-      timer = setInterval(() => platform.poke(), options.pollIntervalMs ?? 5_000);
-      timer.unref();
-      platform.poke();
-    },
-    async stop() {
-      stopped = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => {});
-    },
+    dispatch: loop.dispatch,
+    poke: loop.poke,
+    start: () => loop.start(options.pollIntervalMs ?? 5_000),
+    stop: loop.stop,
   };
   return platform;
 }
