@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What `npm test` runs beside its main run (scripts/bootstrap.mjs), one step after the other in
 // this process of its own: the other Node.js releases (other-nodes.mjs), then the pinned clocks'
-// server part (pinned-clocks.mjs --part server). Both run even when the first fails; the exit code
-// is the first non-zero one. (A child process of its own, because the main run blocks the
+// server part and widgets part (pinned-clocks.mjs --part server|widgets). Each runs even when one
+// before it failed; the exit code is the first non-zero one. (A child process of its own, because the main run blocks the
 // parent's event loop: the parent would not see the first step end until the main run did.)
 // SIGTERM (the parent's checks before the main run failed) or SIGINT stops the running step with
 // everything it started (each step is a process group of its own: its vitest and workers too).
@@ -30,4 +30,7 @@ const step = (script, args = []) =>
   });
 const nodes = await step('other-nodes.mjs');
 const pinned = await step('pinned-clocks.mjs', ['--part', 'server']);
-process.exit(nodes || pinned);
+// The widgets at the pinned instants (browser mode, one file at a time) last: by then the main run
+// is in its own one-at-a-time part, which leaves a core to them (each browser run takes a free port).
+const widgets = await step('pinned-clocks.mjs', ['--part', 'widgets']);
+process.exit(nodes || pinned || widgets);

@@ -207,14 +207,14 @@ function ensureTestPackages() {
 
 /**
  * Starts, beside the main run, the other Node.js releases' run and then the pinned clocks' server
- * part, their output into `logFile`; resolves to the first non-zero exit code (0 when both pass)
- * once both are done, after printing the log.
+ * and widgets parts (scripts/beside-main.mjs), their output into `logFile`; resolves to the first
+ * non-zero exit code (0 when all pass) once all are done, after printing the log.
  */
 function startBeside(logFile) {
   const log = openSync(logFile, 'w');
   // Two workers each: the main run keeps most of the machine.
   const env = { ...process.env, SIFA_SERVER_WORKERS: process.env.SIFA_BESIDE_WORKERS ?? '2' };
-  console.log(`[sifa] beside the main run: Node.js 22 and 24, then the pinned clocks' server part (log: ${relative(root, logFile)})`);
+  console.log(`[sifa] beside the main run: Node.js 22 and 24, then the pinned clocks' server and widgets parts (log: ${relative(root, logFile)})`);
   // One child runs both steps (scripts/beside-main.mjs): this process is blocked in the main run
   // and would not see a first step end before it does.
   const child = spawn(process.execPath, [join(root, 'scripts', 'beside-main.mjs')], { cwd: root, env, stdio: ['ignore', log, log] });
@@ -289,13 +289,14 @@ if (command === 'start') {
   const reportFile = join(reportDir, 'test-report.json');
   const [cmd, pre] = pnpm();
   const extra = process.argv.slice(3);
-  // Beside the main run (Node only, no browser mode, so they share nothing with it but the
-  // PostgreSQL server, where every file creates its own database): the server and the portal
-  // tests under the other supported Node.js releases (22, 24), then the date-sensitive server
-  // suites with the test clock pinned at awkward instants (New Year's Eve, a first working day,
-  // the Spring Festival, a leap day, a holiday): the suite must pass at any date. Their output
-  // goes to .sifa/beside-main.log, printed after the main run. Left out when vitest gets
-  // arguments (a chosen file or project is a developer's quick run).
+  // Beside the main run (they share nothing with it but the PostgreSQL server, where every file
+  // creates its own database, and Chromium runs, each with its own browser and free port): the
+  // server and the portal tests under the other supported Node.js releases (22, 24), then the
+  // date-sensitive suites with the test clock pinned at awkward instants (New Year's Eve, a first
+  // working day, the Spring Festival, a leap day, a holiday; the widgets at two of them): the
+  // suite must pass at any date. Their output goes to .sifa/beside-main.log, printed after the
+  // main run. Left out when vitest gets arguments (a chosen file or project is a developer's
+  // quick run).
   const full = extra.length === 0;
   // Started as soon as the build is there (its tests read sources and the built bundle only): the
   // checks below run mostly on one core, which leaves the other to it.
@@ -305,19 +306,16 @@ if (command === 'start') {
   typecheck();
   releaseCheck();
   const code = run(cmd, [...pre, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...extra]);
-  let widgetsCode = 0;
   let besideCode = 0;
   const moreReports = [];
   if (full) {
-    // The widgets at the pinned instants after the main run: vitest's browser mode one at a time.
-    widgetsCode = run(process.execPath, [join(root, 'scripts', 'pinned-clocks.mjs'), '--part', 'widgets']);
     besideCode = await beside;
     const { expectedReports } = await import('./pinned-clocks-list.mjs');
     const { otherNodes, reportFile: nodeReport } = await import('./other-nodes-list.mjs');
     moreReports.push(...otherNodes.map(({ version }) => nodeReport(version)), ...expectedReports());
   }
   summarize([reportFile, ...moreReports]);
-  process.exit(code || widgetsCode || besideCode);
+  process.exit(code || besideCode);
 } else {
   console.error('usage: node scripts/bootstrap.mjs start|test');
   process.exit(1);
