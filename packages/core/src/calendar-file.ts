@@ -22,6 +22,7 @@
  */
 import { pickText, type Locale, type LocalizedText } from './locale.js';
 import { SifaError } from './errors.js';
+import { csvFields } from './csv.js';
 import { addDays, isIsoDay, weekdayOf, type CalendarDay, type CalendarDayKind } from './calendar.js';
 
 export const calendarFileFormats = ['json', 'csv', 'ics'] as const;
@@ -310,41 +311,6 @@ function parseJson(content: string, year: number | null, problems: Problems): Pa
 }
 
 // ---- csv ----------------------------------------------------------------------------------------
-
-/** The fields of one CSV line (RFC 4180 quotes; no line breaks inside fields), or null when a quote is not closed. */
-function csvFields(line: string): string[] | null {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= line.length) return null;
-        if (line[i] === '"') {
-          if (line[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += line[i++];
-      }
-      const comma = line.indexOf(',', i);
-      if (line.slice(i, comma < 0 ? undefined : comma).trim() !== '') return null;
-      out.push(field);
-      if (comma < 0) return out;
-      i = comma + 1;
-    } else {
-      const comma = line.indexOf(',', i);
-      out.push((comma < 0 ? line.slice(i) : line.slice(i, comma)).trim());
-      if (comma < 0) return out;
-      i = comma + 1;
-    }
-  }
-}
 
 const csvColumns = ['date', 'kind', 'name_zh', 'name_en'] as const;
 

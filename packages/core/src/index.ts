@@ -16,6 +16,32 @@ export { fieldIssuesOf } from './validation.js';
 export { text, textSchema, findUnstorableCharacter, findUnstorableText, unstorableTextError, type UnstorableCharacter, type UnstorableText } from './text.js';
 export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
+export { csvFields } from './csv.js';
+export {
+  orgKinds,
+  defaultOrgKind,
+  levelOfCode,
+  orgImportFormats,
+  orgImportColumns,
+  orgImportRowSchema,
+  orgImportInputSchema,
+  orgCloseInputSchema,
+  orgMergeInputSchema,
+  orgHistoryInputSchema,
+  parseOrgImportFile,
+  type OrgKind,
+  type OrgImportFormat,
+  type OrgImportRow,
+  type OrgImportInput,
+  type OrgImportProblem,
+  type OrgImportChange,
+  type OrgImportResult,
+  type OrgCloseInput,
+  type OrgMergeInput,
+  type OrgCloseResult,
+  type OrgMergeResult,
+  type OrgHistoryEntry,
+} from './org-admin.js';
 export { orgBoundariesInputSchema, type OrgBoundariesInput, type OrgBoundariesApi, type LngLat, type RegionFeature, type RegionCollection } from './org-boundaries.js';
 export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
 export { isoDaySchema, type IsoDay } from './dates.js';
@@ -96,6 +122,7 @@ export {
   signedInProcedure,
   permittedProcedure,
   scopedProcedure,
+  closedUnitError,
   publicReadProcedure,
   scopedSubscription,
   requirePermission,

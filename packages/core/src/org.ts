@@ -4,6 +4,7 @@
  * so "this unit and everything under it" is a single prefix predicate.
  */
 import { z } from 'zod';
+import type { OrgKind } from './org-admin.js';
 import { msg } from './messages.js';
 
 export const orgLevels = ['region', 'city', 'county', 'office', 'village'] as const;
@@ -21,6 +22,10 @@ export interface OrgNode {
   level: OrgLevel;
   path: string;
   name: { zh: string; en?: string | undefined; mn?: string | undefined };
+  /** A justice bureau, a judicial office or a station (absent: as its level suggests). */
+  kind?: OrgKind | undefined;
+  /** Set when the unit was closed (no new records; its history stays): the day, and the unit it was merged into. */
+  closed?: { on: string; mergedInto: OrgCode | null } | undefined;
 }
 
 /** Path of a node from its ancestors' codes and its own, root first. */

@@ -52,8 +52,9 @@ export interface AuditWriter {
 export interface OrgDirectory {
   /** The node, or OUT_OF_SCOPE / NOT_FOUND. */
   get(code: string): Promise<OrgNode>;
+  /** Its open sub-units (closed ones only through `get`, for their history). */
   children(code: string): Promise<OrgNode[]>;
-  /** Everything below `code` (optionally one level: all offices of a county), in path order; one query. */
+  /** Everything open below `code` (optionally one level: all offices of a county), in path order; one query. */
   descendants(code: string, level?: OrgLevel): Promise<OrgNode[]>;
 }
 
@@ -312,6 +313,7 @@ export function scopedProcedure(permission: string) {
           return scoped.audit.record({ action: path, ...entry });
         },
       };
+      if (type === 'mutation') await refuseClosedUnits(scoped.orgs, ctx.actor, await getRawInput());
       const result = await next({ ctx: { ...scoped, audit, scope: ctx.actor.scope satisfies Scope } });
       // Throwing rolls the transaction back; tRPC turns the error into the response.
       if (!result.ok) throw result.error;
@@ -322,6 +324,31 @@ export function scopedProcedure(permission: string) {
       return result;
     }),
   );
+}
+
+/**
+ * No new records at a closed unit (history stays readable): a mutation by an account of a closed
+ * unit, or naming one as its `orgCode`, is refused before its body runs. Codes the caller may not
+ * see are left to the body, which answers NOT_FOUND / OUT_OF_SCOPE as usual.
+ */
+async function refuseClosedUnits(orgs: OrgDirectory, actor: Actor, raw: unknown): Promise<void> {
+  const named = typeof raw === 'object' && raw !== null ? (raw as { orgCode?: unknown }).orgCode : undefined;
+  const codes = [actor.scope.orgCode, ...(typeof named === 'string' && named !== actor.scope.orgCode ? [named] : [])];
+  for (const code of codes) {
+    const node = await orgs.get(code).catch(() => null);
+    if (node?.closed) throw closedUnitError(node);
+  }
+}
+
+/** CONFLICT naming a closed unit, when it closed and where its work went (merged units). */
+export function closedUnitError(node: OrgNode): SifaError {
+  const { on, mergedInto } = node.closed ?? { on: '', mergedInto: null };
+  return new SifaError('CONFLICT', {
+    message: mergedInto
+      ? { zh: `单位 ${node.code}（${node.name.zh}）已于 ${on} 并入 ${mergedInto}：请在 ${mergedInto} 办理。`, en: `${node.code} (${node.name.zh}) was merged into ${mergedInto} on ${on}: work there instead.` }
+      : { zh: `单位 ${node.code}（${node.name.zh}）已于 ${on} 关闭，不能再新增记录。`, en: `${node.code} (${node.name.zh}) was closed on ${on}: no new records can be added there.` },
+    details: { orgCode: node.code, closedOn: on, mergedInto },
+  });
 }
 
 /**

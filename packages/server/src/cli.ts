@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sifa` command: start | migrate [--check] | seed | audit verify | backup | restore | keys create|list|revoke | jobs list|run|history |
+ * The `sifa` command: start | migrate [--check] | seed [--city] | org import|close|merge|history | audit verify | backup | restore | keys create|list|revoke | jobs list|run|history |
  * facts rebuild-rollups | calendar import|show|status | plugin new. Settings come from the environment
  * (see config.ts); plugins and static folders from a config module (default ./sifa.config.mjs).
  */
@@ -9,10 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { calendarFileFormats, isSifaError, type CalendarFileFormat, type ServerPlugin } from '@sifa/core';
+import { calendarFileFormats, isSifaError, orgImportFormats, type CalendarFileFormat, type OrgImportFormat, type ServerPlugin } from '@sifa/core';
 import { clockOf, databaseConfigOf, readEnv } from './config.js';
 import { checkSifaDatabase, createSifaServer, type SifaServerOptions } from './server.js';
 import { seedDemo, readDemoCredentials, type DemoCredential } from './seed/demo.js';
+import { UnknownCityError } from './seed/orgs.js';
+import { rootOrgCode, systemActor } from './auth/system-actor.js';
 import { anchorAuditRoot, verifyAuditChain } from './audit/log.js';
 import { createLogger } from './logging.js';
 import type { StaticRoot } from './http/static.js';
@@ -40,11 +42,24 @@ interface SifaConfigModule {
 const usage = `Usage: sifa <command> [options]
 
 Commands:
-  start [--seed]     migrate, optionally seed the demo, and serve HTTP (PORT, default 3000)
+  start [--seed [--city <code>]]
+                     migrate, optionally seed the demo, and serve HTTP (PORT, default 3000)
   migrate            apply pending migrations and exit
   migrate --check    apply nothing: list pending migrations and schema drift (tables in code vs the
                      database the migrations build); exit 1 when there is any, 0 when clean
-  seed               seed the real Chifeng org tree and demo accounts, print the accounts
+  seed [--city <code>]
+                     seed the real Chifeng org tree, demo accounts and demo records, print the accounts;
+                     --city: another prefecture-level city's real tree instead (e.g. 1505 通辽市: province,
+                     city, county-level divisions, one office per township) and three accounts, no records
+  org import <file> [--format csv|json] [--dry-run]
+                     add, rename and move units from a CSV/JSON file (columns code,parent,level,name_zh,
+                     name_en,name_mn,kind; docs/adopting.md). The whole file is checked first, each
+                     problem named by its line; then one transaction. Re-importing changes nothing
+  org close <code> --reason <text>
+                     close a unit (no new records there; its history stays)
+  org merge <code> --into <code> --reason <text>
+                     merge a unit into another of its level: closed, sub-units, accounts and records moved
+  org history <code> the unit's renames, moves, closing and merges
   audit verify       recompute the audit log's chains, anchors and audited rows; exit 1 naming each problem
   backup <file> [--force]
                      write a full backup of the database to <file> (uploads and issued documents
@@ -119,6 +134,9 @@ async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: 'string' },
       seed: { type: 'boolean', default: false },
+      city: { type: 'string' },
+      into: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', default: false },
       kind: { type: 'string' },
       org: { type: 'string' },
@@ -202,7 +220,18 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'seed') {
     const server = await open();
-    const { orgsInserted, credentials } = await seedDemo(server, credentialsFile);
+    let seeded: Awaited<ReturnType<typeof seedDemo>>;
+    try {
+      seeded = await seedDemo(server, credentialsFile, { city: values.city });
+    } catch (error) {
+      await server.close();
+      if (error instanceof UnknownCityError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    const { orgsInserted, credentials } = seeded;
     console.log(`Seeded ${orgsInserted} new organisation(s).`);
     printCredentials(credentials);
     await server.close();
@@ -343,6 +372,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'calendar' && (sub === 'import' || sub === 'show' || sub === 'status')) {
     return calendarCommand(sub, arg, values, open);
   }
+  if (command === 'org' && (sub === 'import' || sub === 'close' || sub === 'merge' || sub === 'history')) {
+    return orgCommand(sub, arg, values, open);
+  }
   if (command === 'facts' && sub === 'rebuild-rollups') {
     const server = await open({ scheduleJobs: false });
     try {
@@ -359,7 +391,7 @@ async function main(argv: string[]): Promise<number> {
     const server = await open();
     // Unhandled rejections are logged and survived; an uncaught exception closes and exits 1 (process-guard.ts).
     installProcessGuards({ logger, close: () => server.close() });
-    if (values.seed) await seedDemo(server, credentialsFile);
+    if (values.seed) await seedDemo(server, credentialsFile, { city: values.city });
     const url = await server.listen();
     const credentials = await readDemoCredentials(credentialsFile);
     if (credentials) printCredentials(credentials);
@@ -442,6 +474,76 @@ type OpenServer = (options?: { scheduleJobs?: boolean }) => ReturnType<typeof cr
 const kindLabel = { holiday: '休 holiday', workday: '班 workday' } as const;
 
 /** `sifa calendar import | show | status`: the working-day calendar's data, as the owner at the console. */
+async function orgCommand(
+  sub: 'import' | 'close' | 'merge' | 'history',
+  arg: string | undefined,
+  values: { format?: string | undefined; 'dry-run'?: boolean | undefined; into?: string | undefined; reason?: string | undefined },
+  open: OpenServer,
+): Promise<number> {
+  if (!arg) {
+    console.error(sub === 'import' ? 'org import needs a file: sifa org import tree.csv' : `org ${sub} needs a unit's code: sifa org ${sub} 150402001${sub === 'merge' ? ' --into 150402002 --reason "…"' : sub === 'close' ? ' --reason "…"' : ''}`);
+    return 1;
+  }
+  let content = '';
+  let format: OrgImportFormat = 'csv';
+  if (sub === 'import') {
+    const given = values.format ?? extname(arg).slice(1).toLowerCase();
+    if (!(orgImportFormats as readonly string[]).includes(given)) {
+      console.error(`Cannot tell the file's format from "${arg}": pass --format csv or json.`);
+      return 1;
+    }
+    format = given as OrgImportFormat;
+    try {
+      content = await readFile(arg, 'utf8');
+    } catch (error) {
+      console.error(`Cannot read ${arg}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
+  const server = await open({ scheduleJobs: false });
+  try {
+    if (sub === 'import') {
+      const r = await server.orgs.importAsOwner({ format, content, dryRun: values['dry-run'] ?? false });
+      const what = r.dryRun ? 'Dry run, nothing changed' : r.changed ? 'Imported' : 'Unchanged';
+      console.log(`${what}: ${r.rows} rows; ${r.added} added, ${r.renamed} renamed, ${r.moved} moved, ${r.unchanged} unchanged; ${r.notInFile} unit(s) of the tree not in the file (kept).`);
+      for (const c of r.changes) console.log(`  line ${c.line}: ${c.code} ${c.change}${c.change === 'moved' ? ` ${c.before?.path} → ${c.after?.path}` : c.change === 'renamed' ? ` ${c.before?.name?.zh} → ${c.after?.name?.zh}` : ''}`);
+      if (r.closedSkipped.length) console.log(`  closed, left as they are: ${r.closedSkipped.join(', ')}`);
+      for (const [table, n] of Object.entries(r.rowsMoved)) console.log(`  ${table}: ${n} row(s) re-pointed`);
+      return 0;
+    }
+    const actor = await systemActor(server.database.db, await rootOrgCode(server.database.db), 'cli', `Console (sifa org ${sub})`, new Set());
+    if (sub === 'history') {
+      for (const h of await server.orgs.history(actor, arg)) console.log(`${h.at}  ${h.change.padEnd(9)}  ${JSON.stringify(h.after ?? h.before)}`);
+      return 0;
+    }
+    if (!values.reason) {
+      console.error(`org ${sub} needs --reason "<why>": it is kept in the unit's history.`);
+      return 1;
+    }
+    if (sub === 'close') {
+      const r = await server.orgs.close(actor, { code: arg, reason: values.reason }, 'en');
+      console.log(`Closed ${r.code} on ${r.closedOn}.`);
+      return 0;
+    }
+    if (!values.into) {
+      console.error('org merge needs --into <code>: the unit that takes over.');
+      return 1;
+    }
+    const r = await server.orgs.merge(actor, { code: arg, into: values.into, reason: values.reason }, 'en');
+    console.log(`Merged ${r.code} into ${r.into} on ${r.closedOn}: ${r.units.length} sub-unit(s), ${r.users} account(s) moved.`);
+    for (const [table, n] of Object.entries(r.rowsMoved)) console.log(`  ${table}: ${n} row(s) re-pointed`);
+    return 0;
+  } catch (error) {
+    if (isSifaError(error)) {
+      console.error([error.messageFor('en'), ...error.issues.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`)].join('\n'));
+      return 1;
+    }
+    throw error;
+  } finally {
+    await server.close();
+  }
+}
+
 async function calendarCommand(
   sub: 'import' | 'show' | 'status',
   arg: string | undefined,

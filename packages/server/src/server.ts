@@ -32,6 +32,7 @@ import { announceCredentialChanges } from './events/credentials.js';
 import type { StreamPolicy } from './http/streams.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import type { CalendarPlatform } from './calendar/service.js';
+import { createOrgAdmin, type OrgAdminPlatform } from './orgs/admin.js';
 import { loadCalendar } from './calendar/store.js';
 import { composeWithPlatform, declarePlugins, driftSourcesOf, migrationSourcesOf } from './server/composition.js';
 import { createPlatformRuntime } from './server/runners.js';
@@ -152,6 +153,8 @@ export interface SifaServer<TRouter = AppRouterOf<[]>> {
   readonly facts: { rebuildRollups(): Promise<{ facts: number; dayRows: number; monthRows: number }> };
   /** The working-day calendar: the live data, status, a year, imports (CLI `sifa calendar`). */
   readonly calendar: CalendarPlatform;
+  /** The org tree's maintenance: import, close, merge, history (CLI `sifa org import`). */
+  readonly orgs: OrgAdminPlatform;
 }
 
 /**
@@ -310,9 +313,10 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     (dispatcher) => dispatcher.stop(),
   );
 
+  const orgAdmin = createOrgAdmin({ db, now, timeZone: options.jobs?.timeZone });
   const apply = createApplyPlatform({ db, platform: runtime.platform, documents, now, options: options.publicApply });
   const { composition, router, routes } = await life.step('platform procedures', () =>
-    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply, webhooks }), plugins),
+    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply, webhooks, orgAdmin }), plugins),
   );
   const jobs = await life.step(
     'jobs',
@@ -394,6 +398,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
     now,
     facts: { rebuildRollups: () => rebuildRollups(db) },
     calendar,
+    orgs: orgAdmin,
     // What starts here is stopped by the step that created it (change feed, platform services, jobs).
     async listen() {
       await life.step(

@@ -41,11 +41,37 @@ export const orgs = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en'),
     nameMn: text('name_mn'),
+    kind: text('kind', { enum: ['bureau', 'office', 'station'] }).notNull().default('bureau'),
+    /** The day the unit closed (no new records; its history stays); null while open. */
+    closedOn: date('closed_on', { mode: 'string' }),
+    /** The unit a closed unit was merged into (it now lies under it). */
+    mergedInto: text('merged_into'),
   },
   (t) => [
     index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
     index('orgs_parent_idx').on(t.parentCode),
   ],
+);
+
+/**
+ * What happened to each unit of the tree, oldest first: added by an import, renamed, moved (its
+ * path before and after), closed, merged (the mapping: into which unit, which sub-units, users and
+ * rows per table moved). Reference history of the platform, read through `platform.org.history`
+ * after its scope check; the scoped role has no grant on it.
+ */
+export const orgHistory = pgTable(
+  'org_history',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    code: text('code').notNull(),
+    change: text('change', { enum: ['added', 'renamed', 'moved', 'kind', 'closed', 'merged', 'merged-in'] }).notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
+    reason: text('reason'),
+    actorId: text('actor_id').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('org_history_code_idx').on(t.code, t.seq)],
 );
 
 export const users = pgTable(

@@ -1,5 +1,5 @@
 /** Org tree lookups limited to a scope: the one place that decides OUT_OF_SCOPE vs NOT_FOUND. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { inSubtree } from '@sifa/core/db';
 import { SifaError, isWithinScope, type OrgDirectory, type OrgNode, type Scope, type SifaDb } from '@sifa/core';
 import { orgs } from '../db/schema.js';
@@ -13,6 +13,8 @@ export function toOrgNode(row: OrgRow): OrgNode {
     level: row.level,
     path: row.path,
     name: { zh: row.nameZh, en: row.nameEn ?? undefined, mn: row.nameMn ?? undefined },
+    kind: row.kind,
+    ...(row.closedOn ? { closed: { on: row.closedOn, mergedInto: row.mergedInto } } : {}),
   };
 }
 
@@ -53,7 +55,7 @@ export function scopedOrgDirectory(db: SifaDb, scope: Scope): OrgDirectory {
     get,
     async children(code) {
       await get(code);
-      const rows = await db.select().from(orgs).where(eq(orgs.parentCode, code)).orderBy(asc(orgs.code));
+      const rows = await db.select().from(orgs).where(and(eq(orgs.parentCode, code), isNull(orgs.closedOn))).orderBy(asc(orgs.code));
       return rows.map(toOrgNode);
     },
     async descendants(code, level) {
@@ -61,7 +63,7 @@ export function scopedOrgDirectory(db: SifaDb, scope: Scope): OrgDirectory {
       const rows = await db
         .select()
         .from(orgs)
-        .where(and(inSubtree(orgs.path, root.path), level ? eq(orgs.level, level) : undefined))
+        .where(and(inSubtree(orgs.path, root.path), isNull(orgs.closedOn), level ? eq(orgs.level, level) : undefined))
         .orderBy(asc(orgs.path));
       return rows.filter((r) => r.code !== root.code).map(toOrgNode);
     },

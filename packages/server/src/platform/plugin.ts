@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import {
   createRouter,
   definePlugin,
@@ -57,6 +57,8 @@ import type { DocumentsPlatform } from '../documents/service.js';
 import { createNotificationsRouter } from '../notifications/router.js';
 import type { NotificationsPlatform } from '../notifications/service.js';
 import { findOrg, toOrgNode } from '../orgs/directory.js';
+import { createOrgAdminProcedures } from '../orgs/router.js';
+import type { OrgAdminPlatform } from '../orgs/admin.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
 import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
@@ -84,6 +86,7 @@ export const platformManifest = definePlugin({
     { name: 'platform.keys.manage', title: { zh: '管理嵌入密钥', en: 'Manage embedding keys' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
+    { name: 'platform.org.manage', title: { zh: '维护组织机构（导入、更名、移动、关闭、合并单位）', en: 'Maintain the org tree (import, rename, move, close and merge units)' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.webhooks.manage', title: { zh: '管理数据变更 Webhook（系统对接）', en: 'Manage record-change webhooks (integrations)' }, roles: ['city_admin', 'county_admin'] },
     // Also needs the caller's org to be the root of the tree (the data is shared by every org).
     { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
@@ -143,6 +146,7 @@ export interface PlatformPluginDeps {
   calendar: CalendarPlatform;
   apply: ApplyPlatform;
   webhooks: WebhooksPlatform;
+  orgAdmin: OrgAdminPlatform;
 }
 
 export function createPlatformPlugin(deps: PlatformPluginDeps) {
@@ -158,7 +162,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       const db = ctx.platform.referenceDb;
       if (input.code && !(await findOrg(db, input.code))) throw new SifaError('NOT_FOUND', { details: { orgCode: input.code } });
       const rows = input.code
-        ? await db.select().from(orgs).where(eq(orgs.parentCode, input.code)).orderBy(orgs.code)
+        ? await db.select().from(orgs).where(and(eq(orgs.parentCode, input.code), isNull(orgs.closedOn))).orderBy(orgs.code)
         : await db.select().from(orgs).where(eq(orgs.level, 'region')).orderBy(orgs.code);
       return rows.map(toOrgNode);
     }),
@@ -174,6 +178,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
         if (!(await findOrg(ctx.platform.referenceDb, parentCode))) throw new SifaError('NOT_FOUND', { details: { orgCode: parentCode } });
         return regionBoundaries(ctx.platform.referenceDb, parentCode);
       }),
+    ...createOrgAdminProcedures(deps.orgAdmin),
   });
 
   const loginResultSchema = z.object({

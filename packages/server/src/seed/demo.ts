@@ -10,7 +10,7 @@ import type { Role } from '@sifa/core';
 import { users } from '../db/schema.js';
 import { generatePassword } from '../auth/passwords.js';
 import type { SifaServer } from '../server.js';
-import { chifengOrgTree, seedOrgTree } from './orgs.js';
+import { chifengOrgTree, cityOrgTree, seedOrgTree, type OrgSeedRow } from './orgs.js';
 import { seedPlugins } from './plugins.js';
 
 export interface DemoCredential {
@@ -37,13 +37,34 @@ export async function readDemoCredentials(file: string): Promise<DemoCredential[
   }
 }
 
-/** Seeds the org tree and the demo accounts that do not exist yet; returns the full credential list. */
-export async function seedDemo(server: SifaServer, credentialsFile: string): Promise<{ orgsInserted: number; credentials: DemoCredential[] }> {
+/**
+ * Accounts of another city's seed: its city bureau, its first county-level bureau and that
+ * county's first office (by code).
+ */
+function cityAccounts(tree: OrgSeedRow[]): Omit<DemoCredential, 'password'>[] {
+  const city = tree.find((o) => o.level === 'city')!;
+  const county = tree.find((o) => o.level === 'county');
+  const office = county && tree.find((o) => o.level === 'office' && o.parentCode === county.code);
+  return [
+    { username: 'demo.city', role: 'city_admin', orgCode: city.code, org: `${city.nameZh}司法局` },
+    ...(county ? [{ username: 'demo.county', role: 'county_admin' as const, orgCode: county.code, org: `${county.nameZh}司法局` }] : []),
+    ...(office ? [{ username: 'demo.office', role: 'office_staff' as const, orgCode: office.code, org: office.nameZh }] : []),
+  ];
+}
+
+/**
+ * Seeds the org tree and the demo accounts that do not exist yet; returns the full credential list.
+ * The demo is Chifeng (1504) with the plugins' demo content; `city` seeds another prefecture-level
+ * city's real tree and three accounts, and invents no records there.
+ */
+export async function seedDemo(server: SifaServer, credentialsFile: string, options: { city?: string } = {}): Promise<{ orgsInserted: number; credentials: DemoCredential[] }> {
   const db = server.database.db;
-  const orgsInserted = await seedOrgTree(db);
+  const city = options.city ?? '1504';
+  const orgsInserted = await seedOrgTree(db, city);
+  const accounts = city === '1504' ? demoAccounts : cityAccounts(await cityOrgTree(city));
   const known = new Map((await readDemoCredentials(credentialsFile))?.map((c) => [c.username, c]) ?? []);
   const credentials: DemoCredential[] = [];
-  for (const account of demoAccounts) {
+  for (const account of accounts) {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, account.username));
     if (existing) {
       const saved = known.get(account.username);
@@ -57,6 +78,7 @@ export async function seedDemo(server: SifaServer, credentialsFile: string): Pro
   await mkdir(dirname(credentialsFile), { recursive: true });
   await writeFile(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   await chmod(credentialsFile, 0o600);
+  if (city !== '1504') return { orgsInserted, credentials };
   // Plugins' demo content (idempotent), after the tree and the accounts exist.
   const orgCodes = (await chifengOrgTree()).map((o) => o.code);
   await seedPlugins(server, orgCodes, (message) => server.logger.info(message));

