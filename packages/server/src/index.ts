@@ -10,7 +10,7 @@ export { createPluginPackage, validatePluginId, PluginScaffoldError, type NewPlu
 export { createPlatformPlugin, platformManifest } from './platform/plugin.js';
 export { AuthService, defaultAuthPolicy, type AuthPolicy, type LoginResult } from './auth/sessions.js';
 export { verifyAuditChain, anchorAuditRoot, auditChainOf, auditRootOf, digestOf, type AuditVerification, type AuditProblem, type AuditChainHead } from './audit/log.js';
-export { seedOrgTree, chifengOrgTree, cityOrgTree, prefectureCities } from './seed/orgs.js';
+export { seedOrgTree, chifengOrgTree, cityOrgTree } from './seed/orgs.js';
 export { countyBoundaries, regionBoundaries, pointInGeometry, boundsOf, type RegionBoundary, type RegionGeometry } from './orgs/boundaries.js';
 export { seedDemo, demoAccounts, type DemoCredential } from './seed/demo.js';
 export { seedPlugins } from './seed/plugins.js';

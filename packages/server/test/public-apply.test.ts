@@ -117,6 +117,15 @@ describe('a citizen applies with the page\'s key', () => {
     expect(rowsOf<{ n: number }>(await t.db.handle.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n).toBe(before);
   });
 
+  it('refuses an application to an office that has closed, saying so', async () => {
+    // A page may still offer an office its bureau closed since (a fixed `office`, a cached list).
+    await (await t.client('hongshan')).platform.org.close.mutate({ code: '150402009', reason: '撤并' });
+    const apply = citizen();
+    const closed = await sifaErrorOf(apply.submit.mutate({ type: 'casebook.case', orgCode: '150402009', fields: fields('关闭后的申请'), consent: await consentOf(apply) }));
+    expect(closed.data).toMatchObject({ sifaCode: 'CONFLICT', details: { orgCode: '150402009' } });
+    expect(closed.message).toContain('已于 2026-09-28 关闭');
+  });
+
   it('lets a key be restricted to some forms: the others are neither listed nor accepted', async () => {
     const city = await t.client('city');
     const created = await city.platform.keys.create.mutate({ kind: 'publishable', orgCode: '150402', label: 'only another form', allowedOrigins: ['http://localhost:1'], publicForms: ['casebook.other'] });

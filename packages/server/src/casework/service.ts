@@ -31,6 +31,7 @@ import {
   msg,
   requirePermission,
   SifaError,
+  closedUnitError,
   type CalendarChangeContext,
   type CaseAttachmentView,
   type CaseCheck,
@@ -678,6 +679,8 @@ export function createCaseworkPlatform(options: CaseworkOptions): CaseworkPlatfo
           const type = typeOf(code);
           const input = caseOpenInputSchema.parse(rawInput);
           const org: OrgNode = await scoped.orgs.get(input.orgCode ?? actor.scope.orgCode);
+          // Every case type, whoever opens it (staff, a county, a citizen's form): not at a closed unit.
+          if (org.closed) throw closedUnitError(org);
           const p = await prepareOpening(type, input);
           const year = Number(p.on.slice(0, 4));
           const seq = await takeNumbers(type, org, year, 1);

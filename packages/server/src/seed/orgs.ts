@@ -40,11 +40,6 @@ export function divisionNames(): Promise<Map<string, string>> {
   return divisions;
 }
 
-/** Prefecture-level cities (4-digit codes) with their names, for "which city?" answers. */
-export async function prefectureCities(): Promise<{ code: string; name: string }[]> {
-  return [...(await divisionNames())].filter(([code]) => code.length === 4).map(([code, name]) => ({ code, name }));
-}
-
 export class UnknownCityError extends Error {}
 
 /**
