@@ -265,6 +265,7 @@ describe('platform.auth.me', () => {
       'platform.facts.write',
       'platform.keys.manage',
       'platform.notifications.read',
+      'platform.org.manage',
       'platform.webhooks.manage',
     ]);
 
