@@ -17,7 +17,7 @@ export { text, textSchema, findUnstorableCharacter, findUnstorableText, unstorab
 export { msg, catalogMessage, defineMessages, validationMessages, type ValidationMessageKey } from './messages.js';
 export { orgLevels, orgCodeSchema, orgPathOf, isWithinScope, codesOfPath, childCodeUnder, type OrgLevel, type OrgCode, type OrgNode } from './org.js';
 export { orgBoundariesInputSchema, type OrgBoundariesInput, type OrgBoundariesApi, type LngLat, type RegionFeature, type RegionCollection } from './org-boundaries.js';
-export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
+export { roles, roleSchema, roleLevels, roleKeySchema, permissionNameSchema, type Role, type RoleLevel, type DepartmentRole, type Actor, type Scope } from './access.js';
 export { isoDaySchema, type IsoDay } from './dates.js';
 export {
   metricCodeSchema,
