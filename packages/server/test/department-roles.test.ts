@@ -9,12 +9,14 @@
  *   permission, by every procedure permitted by another plugin's (or the platform's) permission,
  *   and P's queries answer it; a mediation department sees both offices' cases of its county and
  *   none of the other county's;
+ * - a department is told (in-app and through outer channels) of its org's notifications of its
+ *   own modules only;
  * - a changed role or assignment applies at the session's next request; a role held by users
  *   cannot be removed; assignments stay inside the administrator's subtree and level.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerPlugin, SifaProcedureMeta } from '@sifa/core';
-import { rawFetch, sifaErrorOf, startTestServer, testPassword, testToday, type TestServer } from '@sifa/server/testing';
+import type { NotificationChannel, OutboundNotification, ServerPlugin, SifaProcedureMeta } from '@sifa/core';
+import { rawFetch, sifaErrorOf, startTestServer, testPassword, testToday, wholeRegionReader, type TestServer } from '@sifa/server/testing';
 import type { AnyRouter } from '@trpc/server';
 
 type ProcedureType = 'query' | 'mutation' | 'subscription';
@@ -26,6 +28,14 @@ let t: TestServer<AnyRouter>;
 let procedures: { path: string; type: ProcedureType; permission: string | undefined }[];
 /** What the county administrator of Hongshan holds (what it may grant). */
 let countyHolds: Set<string>;
+/** What an outer notification channel was handed. */
+const delivered: OutboundNotification[] = [];
+const channel: NotificationChannel = {
+  id: 'memory',
+  async deliver(notification) {
+    delivered.push(notification);
+  },
+};
 
 const client = async (user: Parameters<TestServer<AnyRouter>['client']>[0], locale = 'en') => (await t.client(user, { locale })) as Any;
 const signIn = async (username: string, locale = 'en') => (await t.freshClient(username, { locale })) as Any;
@@ -70,7 +80,7 @@ const mediationFields = {
 beforeAll(async () => {
   const config = new URL('../../../sifa.config.mjs', import.meta.url).href;
   plugins = ((await import(/* @vite-ignore */ config)) as { default: { plugins: ServerPlugin[] } }).default.plugins;
-  t = (await startTestServer({ plugins })) as unknown as TestServer<AnyRouter>;
+  t = (await startTestServer({ plugins, notificationChannels: [channel] })) as unknown as TestServer<AnyRouter>;
   const record = (t.server.router as unknown as { _def: { procedures: Record<string, { _def: { type: ProcedureType; meta?: SifaProcedureMeta } }> } })._def.procedures;
   procedures = Object.entries(record).map(([path, p]) => ({ path, type: p._def.type, permission: p._def.meta?.permission }));
   countyHolds = new Set<string>((await (await client('hongshan')).platform.auth.me.query()).permissions);
@@ -175,6 +185,30 @@ describe('isolation per module: a county department holding exactly one plugin�
     // The applications department of the same county holds nothing of mediation.
     const applications = await signIn('t.dept.applications');
     expect((await sifaErrorOf(applications.mediation.cases.list.query({}))).data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { permission: 'mediation.read' } });
+  });
+});
+
+describe('notifications', () => {
+  it("tells a department of its county's notifications of its own modules only, in-app and through outer channels", async () => {
+    const hongshan = await client('hongshan');
+    await createUser('t.notified', 'county_admin', '150402');
+    await hongshan.platform.roles.define.mutate({ key: 'dept-notified', name: { zh: '调解股', en: 'Mediation' }, base: 'county_admin', permissions: ['mediation.read', 'platform.notifications.read'] });
+    await hongshan.platform.roles.assign.mutate({ username: 't.notified', key: 'dept-notified' });
+    await t.server.notifications.dispatch();
+    delivered.length = 0;
+    await t.server.runScoped(wholeRegionReader, async (scoped) => {
+      for (const kind of ['mediation.overdue', 'plans.reminder']) {
+        await scoped.notifications.send({ to: { orgCode: '150402' }, kind, title: { zh: kind, en: kind }, body: { zh: kind, en: kind } });
+      }
+    });
+    const titles = async (c: Any) => (await c.platform.notifications.list.query({})).items.map((n: { title: { en: string } }) => n.title.en).sort();
+    expect(await titles(await signIn('t.notified'))).toEqual(['mediation.overdue']);
+    expect(await titles(hongshan)).toEqual(['mediation.overdue', 'plans.reminder']);
+    await t.server.notifications.dispatch();
+    const recipients = (kind: string) => delivered.find((n) => n.kind === kind)!.recipients.map((r) => r.displayName);
+    expect(recipients('mediation.overdue')).toContain('t.notified');
+    expect(recipients('plans.reminder')).not.toContain('t.notified');
+    expect(recipients('plans.reminder')).toContain('t.hongshan');
   });
 });
 
