@@ -11,6 +11,7 @@
  *   none of the other county's;
  * - a department is told (in-app and through outer channels) of its org's notifications of its
  *   own modules only;
+ * - an embed token minted with a department role carries its permissions (and no others);
  * - a changed role or assignment applies at the session's next request; a role held by users
  *   cannot be removed; assignments stay inside the administrator's subtree and level.
  */
@@ -212,6 +213,35 @@ describe('notifications', () => {
   });
 });
 
+describe('embed tokens', () => {
+  it("carry a department role's permissions when minted with one, at its base role and within the key's subtree", async () => {
+    const hongshan = await client('hongshan');
+    const { key: secret } = await hongshan.platform.keys.create.mutate({ kind: 'secret', label: 'portal', allowedOrigins: ['https://portal.example.gov.cn'] });
+    const mint = (input: Record<string, unknown>) =>
+      rawFetch(`${t.url}/trpc/platform.embed.mint`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'x-sifa-locale': 'en' },
+        body: JSON.stringify({ user: { id: 'host-7', displayName: '王芳' }, role: 'county_admin', orgCode: '150402', ...input }),
+      });
+    const minted = await mint({ department: { key: 'dept-consultation', orgCode: '150402' } });
+    expect(minted.status).toBe(200);
+    const embedded = t.clientWithToken(minted.json.result.data.token) as Any;
+    const holds = plugins.find((p) => p.manifest.id === 'consultation')!.manifest.permissions.map((p) => p.name).filter((p) => countyHolds.has(p));
+    expect(await embedded.platform.auth.me.query()).toMatchObject({ role: 'county_admin', department: { key: 'dept-consultation' }, permissions: [...holds].sort() });
+    expect((await embedded.consultation.cases.list.query({})).total).toBe(0);
+    expect((await sifaErrorOf(embedded.mediation.cases.list.query({}))).data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { permission: 'mediation.read' } });
+    // The role's base, not another built-in role; a role the org may hold; none of another county.
+    expect((await mint({ role: 'office_staff', orgCode: '150402001', department: { key: 'dept-consultation', orgCode: '150402' } })).json.error.data).toMatchObject({ sifaCode: 'VALIDATION_FAILED', issues: [{ path: 'role' }] });
+    expect((await mint({ department: { key: 'no-such-role', orgCode: '150402' } })).json.error.data.sifaCode).toBe('NOT_FOUND');
+    const songshan = await client('songshan');
+    await songshan.platform.roles.define.mutate({ key: 'songshan-only', name: { zh: '松山股', en: 'Songshan' }, base: 'county_admin', permissions: ['mediation.read'] });
+    expect((await mint({ department: { key: 'songshan-only', orgCode: '150404' } })).json.error.data.sifaCode).toBe('NOT_FOUND');
+    // Without one: the built-in role's defaults, as before.
+    const plain = t.clientWithToken((await mint({})).json.result.data.token) as Any;
+    expect(new Set((await plain.platform.auth.me.query()).permissions)).toEqual(countyHolds);
+  });
+});
+
 describe('changes and limits', () => {
   it('applies a changed role and a new assignment at the open session’s next request', async () => {
     const hongshan = await client('hongshan');
@@ -239,7 +269,7 @@ describe('changes and limits', () => {
     expect(foreign.data).toMatchObject({ sifaCode: 'NOT_FOUND', details: { username: 't.zhenxing' } });
     // Songshan can neither see nor assign Hongshan's roles.
     const songshan = await client('songshan');
-    expect(await songshan.platform.roles.list.query()).toEqual([]);
+    expect((await songshan.platform.roles.list.query()).map((r: { orgCode: string }) => r.orgCode)).toEqual(['150404']);
     await createUser('t.songshan.dept', 'county_admin', '150404');
     const unseen = await sifaErrorOf(songshan.platform.roles.assign.mutate({ username: 't.songshan.dept', key: 'dept-consultation', orgCode: '150402' }));
     expect(unseen.data.sifaCode).toBe('NOT_FOUND');
