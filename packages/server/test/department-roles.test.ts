@@ -6,7 +6,8 @@
  *   hold, orgs outside its subtree, levels above its org, non-administrators, embed tokens: refused;
  * - isolation per module: for each plugin P, a county department user holding exactly P's
  *   permissions (those its county administrator holds) is refused FORBIDDEN, naming the
- *   permission, by every procedure permitted by another plugin's (or the platform's) permission,
+ *   permission, by every procedure permitted by another plugin's (or the platform's) permission
+ *   and by every HTTP route of another plugin that needs a permission,
  *   and P's queries answer it; a mediation department sees both offices' cases of its county and
  *   none of the other county's;
  * - a department is told (in-app and through outer channels) of its org's notifications of its
@@ -162,6 +163,16 @@ describe('isolation per module: a county department holding exactly one pluginâ€
           const res = await call(token, p.path, p.type);
           if (res.status === 401 || res.status === 403) wrong.push(`${id}: its own ${p.path} refused ${res.status} ${res.text.slice(0, 160)}`);
           if (res.status === 200) answered++;
+        }
+      }
+      // And every HTTP route of the other plugins that needs a permission: 403 before its handler.
+      for (const other of plugins) {
+        for (const route of other.routes ?? []) {
+          if (!route.permission || holds.includes(route.permission)) continue;
+          const path = route.path.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+          const res = await rawFetch(`${t.url}/plugins/${other.manifest.id}${path}`, { method: route.method, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20_000) });
+          if (res.status !== 403 || res.json?.error?.data?.details?.permission !== route.permission) wrong.push(`${id}: route ${route.method} ${other.manifest.id}${route.path} answered ${res.status} ${res.text.slice(0, 160)}`);
+          else refused++;
         }
       }
       expect(wrong).toEqual([]);
