@@ -185,7 +185,12 @@ export class RolesService {
       let role: RoleRow | null = null;
       if (input.key !== null) {
         const orgCode = input.orgCode ?? manager.orgCode;
-        [role = null] = await tx.select().from(roleDefinitions).where(and(eq(roleDefinitions.orgCode, orgCode), eq(roleDefinitions.key, input.key)));
+        // Shared lock: a concurrent `remove` waits, then counts this holder (CONFLICT instead of a foreign-key error).
+        [role = null] = await tx
+          .select()
+          .from(roleDefinitions)
+          .where(and(eq(roleDefinitions.orgCode, orgCode), eq(roleDefinitions.key, input.key)))
+          .for('share');
         // Usable by the user: defined at the user's org or above it, and visible to the manager (its subtree or above).
         if (!role || !isWithinScope(user.orgPath, role.scopePath) || !(isWithinScope(role.scopePath, manager.withinPath) || isWithinScope(manager.withinPath, role.scopePath))) {
           throw new SifaError('NOT_FOUND', {
