@@ -40,6 +40,8 @@ const channel: NotificationChannel = {
 };
 
 const client = async (user: Parameters<TestServer<AnyRouter>['client']>[0], locale = 'en') => (await t.client(user, { locale })) as Any;
+/** A plugin's declared permissions (the manifest input may leave them out). */
+const declaredBy = (plugin: ServerPlugin) => plugin.manifest.permissions ?? [];
 const signIn = async (username: string, locale = 'en') => (await t.freshClient(username, { locale })) as Any;
 
 async function createUser(username: string, role: 'county_admin' | 'office_staff', orgCode: string) {
@@ -92,7 +94,7 @@ afterAll(() => t?.close());
 describe('the permissions catalogue', () => {
   it("lists every permission the installed plugins declare, with plugin, title and default roles, for administrators only", async () => {
     const listed = (await (await client('hongshan')).platform.roles.permissions.query()) as { name: string; plugin: string; title: { zh: string; en: string }; defaultRoles: string[] }[];
-    const declared = plugins.flatMap((p) => p.manifest.permissions.map((d) => ({ name: d.name, plugin: p.manifest.id, roles: d.roles })));
+    const declared = plugins.flatMap((p) => declaredBy(p).map((d) => ({ name: d.name, plugin: p.manifest.id, roles: d.roles ?? [] })));
     for (const d of declared) {
       expect(listed.find((l) => l.name === d.name)).toMatchObject({ plugin: d.plugin, defaultRoles: d.roles, title: { zh: expect.any(String), en: expect.any(String) } });
     }
@@ -138,7 +140,7 @@ describe('isolation per module: a county department holding exactly one pluginâ€
     const checked: string[] = [];
     for (const plugin of plugins) {
       const id = plugin.manifest.id;
-      const holds = plugin.manifest.permissions.map((p) => p.name).filter((p) => countyHolds.has(p));
+      const holds = declaredBy(plugin).map((p) => p.name).filter((p) => countyHolds.has(p));
       if (holds.length === 0) continue;
       const username = `t.dept.${id}`;
       await createUser(username, 'county_admin', '150402');
@@ -181,7 +183,7 @@ describe('isolation per module: a county department holding exactly one pluginâ€
       checked.push(id);
     }
     // Every business module with permissions a county holds was walked.
-    expect(checked).toEqual(modules().filter((id) => plugins.find((p) => p.manifest.id === id)!.manifest.permissions.some((d) => countyHolds.has(d.name))));
+    expect(checked).toEqual(modules().filter((id) => declaredBy(plugins.find((p) => p.manifest.id === id)!).some((d) => countyHolds.has(d.name))));
     expect(checked).toEqual(expect.arrayContaining(['mediation', 'applications', 'diary', 'consultation']));
   }, 600_000);
 
@@ -237,7 +239,7 @@ describe('embed tokens', () => {
     const minted = await mint({ department: { key: 'dept-consultation', orgCode: '150402' } });
     expect(minted.status).toBe(200);
     const embedded = t.clientWithToken(minted.json.result.data.token) as Any;
-    const holds = plugins.find((p) => p.manifest.id === 'consultation')!.manifest.permissions.map((p) => p.name).filter((p) => countyHolds.has(p));
+    const holds = declaredBy(plugins.find((p) => p.manifest.id === 'consultation')!).map((p) => p.name).filter((p) => countyHolds.has(p));
     expect(await embedded.platform.auth.me.query()).toMatchObject({ role: 'county_admin', department: { key: 'dept-consultation' }, permissions: [...holds].sort() });
     expect((await embedded.consultation.cases.list.query({})).total).toBe(0);
     expect((await sifaErrorOf(embedded.mediation.cases.list.query({}))).data).toMatchObject({ sifaCode: 'FORBIDDEN', details: { permission: 'mediation.read' } });
