@@ -43,7 +43,7 @@ export {
   type OrgHistoryEntry,
 } from './org-admin.js';
 export { orgBoundariesInputSchema, type OrgBoundariesInput, type OrgBoundariesApi, type LngLat, type RegionFeature, type RegionCollection } from './org-boundaries.js';
-export { roles, roleSchema, permissionNameSchema, type Role, type Actor, type Scope } from './access.js';
+export { roles, roleSchema, roleLevels, roleKeySchema, permissionNameSchema, type Role, type RoleLevel, type DepartmentRole, type Actor, type Scope } from './access.js';
 export { isoDaySchema, type IsoDay } from './dates.js';
 export {
   metricCodeSchema,

@@ -15,6 +15,7 @@ import { checkSchemaDrift, type DriftDifference } from './db/drift.js';
 import type { Composition } from './plugins/compose.js';
 import { createPlatformPlugin } from './platform/plugin.js';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/sessions.js';
+import { RolesService } from './auth/roles.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { rebuildRollups } from './facts/rollups.js';
 import type { TrpcLimits } from './http/trpc-handler.js';
@@ -266,7 +267,8 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   if (drift) logDrift(logger, drift);
   if (options.migrate !== false) await life.step('tenant security', () => enforceTenantSecurity(db, declared.tables));
 
-  const permissionsOf = (role: Role) => declared.permissionsByRole.get(role) ?? new Set<string>();
+  const roles = new RolesService(db, declared.plugins, now);
+  const permissionsOf = (role: Role, department?: readonly string[]) => (department ? roles.effective(department) : (declared.permissionsByRole.get(role) ?? new Set<string>()));
   const limiter = new RateLimiter(db, now);
   const auth = new AuthService(db, { ...defaultAuthPolicy, ...options.auth }, permissionsOf, now, limiter);
   const keyRequestsPerMinute = options.keyRequestsPerMinute ?? 3000;
@@ -316,7 +318,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
   const orgAdmin = createOrgAdmin({ db, now, timeZone: options.jobs?.timeZone });
   const apply = createApplyPlatform({ db, platform: runtime.platform, documents, now, options: options.publicApply });
   const { composition, router, routes } = await life.step('platform procedures', () =>
-    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, documents, notifications, calendar, apply, webhooks, orgAdmin }), plugins),
+    composeWithPlatform(createPlatformPlugin({ auth, keys, tokens, roles, documents, notifications, calendar, apply, webhooks, orgAdmin }), plugins),
   );
   const jobs = await life.step(
     'jobs',

@@ -256,7 +256,7 @@ describe('sessions', () => {
 describe('platform.auth.me', () => {
   it('returns the role, org and permissions of the signed-in user', async () => {
     const city = await (await t.client('city')).platform.auth.me.query();
-    expect(city).toMatchObject({ username: 't.city', role: 'city_admin', orgCode: '1504' });
+    expect(city).toMatchObject({ username: 't.city', role: 'city_admin', orgCode: '1504', department: null });
     expect(city.permissions).toEqual([
       'platform.audit.read',
       'platform.calendar.manage',
@@ -266,6 +266,7 @@ describe('platform.auth.me', () => {
       'platform.keys.manage',
       'platform.notifications.read',
       'platform.org.manage',
+      'platform.roles.manage',
       'platform.webhooks.manage',
     ]);
 

@@ -27,7 +27,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { SifaError, type Actor, type LocalizedText, type Role, type SifaDb } from '@sifa/core';
-import { orgs, sessions, users } from '../db/schema.js';
+import { orgs, roleDefinitions, sessions, users } from '../db/schema.js';
 import { rowsOf } from '@sifa/core/db';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { appendAudit } from '../audit/log.js';
@@ -117,7 +117,8 @@ export class AuthService {
   constructor(
     private readonly db: SifaDb,
     private readonly policy: AuthPolicy,
-    private readonly permissionsOf: (role: Role) => ReadonlySet<string>,
+    /** A built-in role's default permissions, or (`department` given) what a department role's list still grants. */
+    private readonly permissionsOf: (role: Role, department?: readonly string[]) => ReadonlySet<string>,
     private readonly now: () => Date,
     limiter?: RateLimiter,
   ) {
@@ -279,10 +280,12 @@ export class AuthService {
   async resolve(token: string, options: { slide?: boolean } = {}): Promise<Actor> {
     const now = this.now();
     const [row] = await this.db
-      .select({ session: sessions, user: users, orgPath: orgs.path })
+      .select({ session: sessions, user: users, orgPath: orgs.path, department: roleDefinitions })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(orgs, eq(orgs.code, users.orgCode))
+      // Read on every request: a role's new permissions (or a new role) apply from the session's next request.
+      .leftJoin(roleDefinitions, eq(roleDefinitions.id, users.roleId))
       .where(eq(sessions.tokenHash, tokenHashOf(token)));
     if (!row) throw new SifaError('UNAUTHENTICATED', { message: { zh: '登录凭证无效，请重新登录。', en: 'The sign-in token is not valid. Please sign in again.' } });
     if (row.session.expiresAt <= now) {
@@ -297,13 +300,18 @@ export class AuthService {
         .where(and(eq(sessions.tokenHash, row.session.tokenHash), gt(sessions.expiresAt, now)));
     }
     const { user } = row;
+    // A department role of the user's org or above it (a user moved out of its subtree since falls back to the built-in role).
+    const department = row.department && row.orgPath.startsWith(row.department.scopePath) ? row.department : null;
     return {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
-      role: user.role,
+      role: department?.base ?? user.role,
+      ...(department
+        ? { department: { key: department.key, orgCode: department.orgCode, name: { zh: department.nameZh, en: department.nameEn, ...(department.nameMn ? { mn: department.nameMn } : {}) } } }
+        : {}),
       scope: { orgCode: user.orgCode, orgPath: row.orgPath },
-      permissions: this.permissionsOf(user.role),
+      permissions: department ? this.permissionsOf(department.base, department.permissions) : this.permissionsOf(user.role),
       via: 'session',
     };
   }

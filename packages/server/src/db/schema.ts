@@ -27,6 +27,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { orgColumns, orgScopePolicy, sifaAppRole } from '@sifa/core/db';
 import type { CaseCheckRecord } from '@sifa/core';
@@ -88,9 +89,38 @@ export const users = pgTable(
     isDemo: integer('is_demo').notNull().default(0),
     /** Mobile number for SMS notifications (optional; never sent to browsers other than the user's own). */
     phone: text('phone'),
+    /** A department role (`roles.id`) whose permissions the user holds instead of `role`'s defaults; `role` is then its base. */
+    roleId: text('role_id').references((): AnyPgColumn => roleDefinitions.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_idx').on(t.username)],
+  (t) => [uniqueIndex('users_username_idx').on(t.username), index('users_role_idx').on(t.roleId)],
+);
+
+/**
+ * Department roles (股室) a deployment defines (auth/roles.ts): a key unique within the defining
+ * org, a name, a built-in `base` role (the level and what casework steps and masking go by) and
+ * the permissions its holders get instead of the base's defaults. Read with the user on every
+ * request, before any actor exists, like users and api_keys: owner only, not row-level scoped;
+ * the management procedures filter by subtree (`scope_path`, the defining org's path).
+ */
+export const roleDefinitions = pgTable(
+  'roles',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    orgCode: text('org_code')
+      .notNull()
+      .references(() => orgs.code),
+    scopePath: text('scope_path').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameMn: text('name_mn'),
+    base: text('base', { enum: ['city_admin', 'county_admin', 'office_staff'] }).notNull(),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: text('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('roles_org_key_idx').on(t.orgCode, t.key), index('roles_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
 );
 
 export const sessions = pgTable(

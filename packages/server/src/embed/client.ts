@@ -20,6 +20,8 @@ export interface MintEmbedTokenOptions {
   user: { id: string; displayName: string };
   role: Role;
   orgCode: string;
+  /** A department role (`platform.roles.define`) with `role` as its base: the token gets its permissions instead of the role's defaults. */
+  department?: { key: string; orgCode: string };
   /** 60..3600, default 600. */
   ttlSeconds?: number;
   /** Defaults to the global fetch. */
@@ -59,7 +61,13 @@ export async function mintEmbedToken(options: MintEmbedTokenOptions): Promise<{ 
   const base = options.endpoint.replace(/\/+$/, '').replace(/\/trpc$/, '');
   const url = `${base}/trpc/platform.embed.mint`;
   const doFetch = options.fetch ?? fetch;
-  const input = { user: options.user, role: options.role, orgCode: options.orgCode, ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }) };
+  const input = {
+    user: options.user,
+    role: options.role,
+    orgCode: options.orgCode,
+    ...(options.department === undefined ? {} : { department: options.department }),
+    ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
+  };
   let res: Response;
   try {
     res = await doFetch(url, {

@@ -5,7 +5,7 @@
  * api_keys, and the subtree filter is applied here.
  */
 import { z } from 'zod';
-import { createRouter, orgCodeSchema, permittedProcedure, publicProcedure, roleSchema, SifaError } from '@sifa/core';
+import { createRouter, orgCodeSchema, permittedProcedure, publicProcedure, roleKeySchema, roleSchema, SifaError } from '@sifa/core';
 import type { ApiKeyService } from './keys.js';
 import { defaultEmbedTtlSeconds, maxEmbedTtlSeconds, minEmbedTtlSeconds, type EmbedTokenService } from './tokens.js';
 
@@ -24,6 +24,8 @@ export const mintInputSchema = z.object({
   user: z.object({ id: plainText(128), displayName: plainText(100) }),
   role: roleSchema,
   orgCode: orgCodeSchema,
+  /** A department role (`platform.roles.*`) with `role` as its base: the token carries its permissions instead of the role's defaults. */
+  department: z.object({ key: roleKeySchema, orgCode: orgCodeSchema }).optional(),
   ttlSeconds: z.number().int().min(minEmbedTtlSeconds).max(maxEmbedTtlSeconds).default(defaultEmbedTtlSeconds),
 });
 

@@ -9,10 +9,10 @@
  * its secret key: each use checks that the key (its `kid`) is still active.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { SignJWT, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { roles, SifaError, isWithinScope, type Actor, type ApiKeyIdentity, type Locale, type OrgLevel, type Role, type SifaDb } from '@sifa/core';
-import { orgs, sifaSettings } from '../db/schema.js';
+import { orgs, roleDefinitions, sifaSettings } from '../db/schema.js';
 import { appendAudit, digestOf } from '../audit/log.js';
 import type { ApiKeyService } from './keys.js';
 import { LookupCache } from './cache.js';
@@ -33,8 +33,12 @@ export interface MintInput {
   user: { id: string; displayName: string };
   role: Role;
   orgCode: string;
+  /** A department role (defined at the org or above it, with `role` as its base) whose permissions the token carries instead of the role's defaults. */
+  department?: { key: string; orgCode: string } | undefined;
   ttlSeconds?: number;
 }
+
+type RoleRow = typeof roleDefinitions.$inferSelect;
 
 export interface MintedToken {
   token: string;
@@ -51,6 +55,8 @@ interface EmbedClaims extends JWTPayload {
   role?: unknown;
   org?: unknown;
   kid?: unknown;
+  /** The department role's id (`roles.id`), when minted with one. */
+  dep?: unknown;
 }
 
 /** A bearer token shaped like a JWT (three dot-separated parts); session tokens have no dot. */
@@ -71,15 +77,18 @@ const expiredToken = () =>
 export class EmbedTokenService {
   private signingKey: Promise<Uint8Array> | null = null;
   private readonly orgCache: LookupCache<{ path: string; level: OrgLevel } | null>;
+  private readonly roleCache: LookupCache<RoleRow | null>;
 
   constructor(
     private readonly db: SifaDb,
     private readonly keys: ApiKeyService,
-    private readonly permissionsOf: (role: Role) => ReadonlySet<string>,
+    private readonly permissionsOf: (role: Role, department?: readonly string[]) => ReadonlySet<string>,
     private readonly now: () => Date,
     cacheMs = 10_000,
   ) {
     this.orgCache = new LookupCache(cacheMs);
+    // A role's change reaches the tokens carrying it within cacheMs; a removed role ends them.
+    this.roleCache = new LookupCache(cacheMs);
   }
 
   /** Mints a token for `apiKey` (a verified secret key); audited. */
@@ -106,6 +115,7 @@ export class EmbedTokenService {
         details: { role: input.role, orgLevel: org.level },
       });
     }
+    const department = input.department ? await this.departmentFor(apiKey, input, org.path, locale) : null;
     const ttl = input.ttlSeconds ?? defaultEmbedTtlSeconds;
     if (!Number.isInteger(ttl) || ttl < minEmbedTtlSeconds || ttl > maxEmbedTtlSeconds) {
       throw new SifaError('VALIDATION_FAILED', {
@@ -114,7 +124,7 @@ export class EmbedTokenService {
     }
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + ttl;
-    const token = await new SignJWT({ name: input.user.displayName, role: input.role, org: input.orgCode, kid: apiKey.id })
+    const token = await new SignJWT({ name: input.user.displayName, role: input.role, org: input.orgCode, kid: apiKey.id, ...(department ? { dep: department.id } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(embedIssuer)
       .setAudience(embedAudience)
@@ -130,7 +140,7 @@ export class EmbedTokenService {
       scopePath: org.path,
       entity: 'embed_token',
       entityId: `embed:${apiKey.id}:${input.user.id}`,
-      afterDigest: digestOf({ user: input.user, role: input.role, orgCode: input.orgCode, expiresAt }),
+      afterDigest: digestOf({ user: input.user, role: input.role, orgCode: input.orgCode, ...(department ? { department: department.id } : {}), expiresAt }),
     });
     return { token, expiresAt };
   }
@@ -153,8 +163,8 @@ export class EmbedTokenService {
       claims = error.payload as EmbedClaims;
       expired = true;
     }
-    const { sub, name, role, org, kid } = claims;
-    if (typeof kid !== 'string' || typeof sub !== 'string' || typeof name !== 'string' || typeof org !== 'string' || !roles.includes(role as Role)) {
+    const { sub, name, role, org, kid, dep } = claims;
+    if (typeof kid !== 'string' || typeof sub !== 'string' || typeof name !== 'string' || typeof org !== 'string' || !roles.includes(role as Role) || (dep !== undefined && typeof dep !== 'string')) {
       return { actor: null, key: null, error: invalidToken() };
     }
     const key = await this.keys.activeSecret(kid);
@@ -162,6 +172,9 @@ export class EmbedTokenService {
     if (expired) return { actor: null, key, error: expiredToken() };
     const node = await this.org(org);
     if (!node || !isWithinScope(node.path, key.orgPath)) return { actor: null, key, error: invalidToken() };
+    // A department role removed (or changed to another base) since: the token no longer stands.
+    const department = typeof dep === 'string' ? await this.role(dep) : null;
+    if (typeof dep === 'string' && (!department || department.base !== role)) return { actor: null, key, error: invalidToken() };
     return {
       key,
       actor: {
@@ -169,8 +182,11 @@ export class EmbedTokenService {
         username: sub,
         displayName: name,
         role: role as Role,
+        ...(department
+          ? { department: { key: department.key, orgCode: department.orgCode, name: { zh: department.nameZh, en: department.nameEn, ...(department.nameMn ? { mn: department.nameMn } : {}) } } }
+          : {}),
         scope: { orgCode: org, orgPath: node.path },
-        permissions: this.permissionsOf(role as Role),
+        permissions: department ? this.permissionsOf(department.base, department.permissions) : this.permissionsOf(role as Role),
         via: 'embed-token',
       },
     };
@@ -193,6 +209,42 @@ export class EmbedTokenService {
       });
     }
     return this.signingKey;
+  }
+
+  /**
+   * The department role a token is minted with: defined at the token's org or above it, within
+   * the key's subtree or above it (as an administrator of the key's org could assign it), with
+   * the token's role as its base.
+   */
+  private async departmentFor(apiKey: ApiKeyIdentity, input: MintInput, orgPath: string, locale: Locale): Promise<RoleRow> {
+    const wanted = input.department!;
+    const [row] = await this.db
+      .select()
+      .from(roleDefinitions)
+      .where(and(eq(roleDefinitions.orgCode, wanted.orgCode), eq(roleDefinitions.key, wanted.key)));
+    if (!row || !isWithinScope(orgPath, row.scopePath) || !(isWithinScope(row.scopePath, apiKey.orgPath) || isWithinScope(apiKey.orgPath, row.scopePath))) {
+      throw new SifaError('NOT_FOUND', {
+        message: { zh: `没有单位 ${input.orgCode} 可用的角色“${wanted.key}”（${wanted.orgCode}）。`, en: `No role "${wanted.key}" of ${wanted.orgCode} that ${input.orgCode} may hold.` },
+        details: { key: wanted.key, orgCode: wanted.orgCode },
+      });
+    }
+    if (row.base !== input.role) {
+      throw new SifaError('VALIDATION_FAILED', {
+        issues: [{ path: 'role', message: locale === 'en' ? `The role "${row.key}" stands on ${row.base}: mint with role ${row.base}.` : `角色“${row.nameZh}”的基础角色是 ${row.base}，请以 ${row.base} 签发。` }],
+        details: { key: row.key, base: row.base },
+      });
+    }
+    return row;
+  }
+
+  private role(id: string): Promise<RoleRow | null> {
+    return this.roleCache.get(id, () =>
+      this.db
+        .select()
+        .from(roleDefinitions)
+        .where(eq(roleDefinitions.id, id))
+        .then(([row]) => row ?? null),
+    );
   }
 
   /** Path and level of an org (the tree changes rarely: cached briefly). */

@@ -24,7 +24,7 @@ import {
 } from '@sifa/core';
 import { rowsOf } from '@sifa/core/db';
 import { z } from 'zod';
-import { notificationDeliveries, notifications, orgs, users } from '../db/schema.js';
+import { notificationDeliveries, notifications, orgs, roleDefinitions, users } from '../db/schema.js';
 import type { Logger } from '../logging.js';
 import { createDispatchLoop } from '../server/dispatch-loop.js';
 
@@ -90,8 +90,9 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
     const orgCodes = [...new Set(rows.filter((r) => !r.userId).map((r) => r.orgCode))];
     const userIds = [...new Set(rows.filter((r) => r.userId).map((r) => r.userId!))];
     const people = await db
-      .select({ id: users.id, displayName: users.displayName, phone: users.phone, orgCode: users.orgCode, role: users.role })
+      .select({ id: users.id, displayName: users.displayName, phone: users.phone, orgCode: users.orgCode, role: users.role, department: roleDefinitions.permissions })
       .from(users)
+      .leftJoin(roleDefinitions, eq(roleDefinitions.id, users.roleId))
       .where(
         orgCodes.length && userIds.length
           ? sql`${inArray(users.orgCode, orgCodes)} OR ${inArray(users.id, userIds)}`
@@ -100,7 +101,10 @@ export function createNotificationsPlatform(options: NotificationsPlatformOption
             : inArray(users.id, userIds.length ? userIds : ['']),
       );
     for (const r of rows) {
-      const matching = people.filter((p) => (r.userId ? p.id === r.userId : p.orgCode === r.orgCode && (!r.role || p.role === r.role)));
+      const plugin = r.kind.slice(0, r.kind.indexOf('.'));
+      // As in-app (addressedTo): a department role's holder only of the plugins it holds a permission of.
+      const concerns = (p: (typeof people)[number]) => p.department === null || pluginsOfPermissions(p.department).includes(plugin);
+      const matching = people.filter((p) => (r.userId ? p.id === r.userId : p.orgCode === r.orgCode && (!r.role || p.role === r.role) && concerns(p)));
       byNotification.set(
         r.id,
         matching.map((p) => ({ userId: p.id, displayName: p.displayName, phone: p.phone })),
@@ -323,8 +327,20 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Notifications addressed to `actor`: their org (all or their role) or them personally. */
+/** The plugins a department role's holder works with: those it holds a permission of (`<plugin>.…`). */
+export function pluginsOfPermissions(permissions: Iterable<string>): string[] {
+  return [...new Set([...permissions].map((p) => p.slice(0, p.indexOf('.'))))].sort();
+}
+
+/**
+ * Notifications addressed to `actor`: their org (all or their role) or them personally. A
+ * department role's holder gets its org's only of the plugins it holds a permission of (kinds
+ * are `<plugin id>.<name>`): a community-correction department is not told of plan reminders.
+ */
 export function addressedTo(actor: Actor) {
-  return sql`(${notifications.userId} = ${actor.userId} OR (${notifications.userId} IS NULL AND ${notifications.orgCode} = ${actor.scope.orgCode} AND (${notifications.role} IS NULL OR ${notifications.role} = ${actor.role})))`;
+  const plugins = actor.department ? pluginsOfPermissions(actor.permissions) : null;
+  const ofItsPlugins =
+    plugins === null ? sql`true` : plugins.length === 0 ? sql`false` : sql`split_part(${notifications.kind}, '.', 1) IN (${sql.join(plugins.map((p) => sql`${p}`), sql`, `)})`;
+  return sql`(${notifications.userId} = ${actor.userId} OR (${notifications.userId} IS NULL AND ${notifications.orgCode} = ${actor.scope.orgCode} AND (${notifications.role} IS NULL OR ${notifications.role} = ${actor.role}) AND ${ofItsPlugins}))`;
 }
 

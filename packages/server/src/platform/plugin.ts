@@ -13,6 +13,7 @@ import {
   factInputSchema,
   factsQuerySchema,
   factsResultSchema,
+  localizedTextSchema,
   orgBoundariesInputSchema,
   orgCodeSchema,
   publicProcedure,
@@ -46,6 +47,7 @@ import {
   notifications,
   orgs,
   publicApplications,
+  roleDefinitions,
   sessions,
   sifaSettings,
   users,
@@ -61,6 +63,8 @@ import { createOrgAdminProcedures } from '../orgs/router.js';
 import type { OrgAdminPlatform } from '../orgs/admin.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
 import type { AuthService } from '../auth/sessions.js';
+import type { RolesService } from '../auth/roles.js';
+import { createRolesRouter } from '../auth/roles-router.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
 import { createEmbedRouters } from '../embed/routers.js';
@@ -87,6 +91,7 @@ export const platformManifest = definePlugin({
     { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.org.manage', title: { zh: '维护组织机构（导入、更名、移动、关闭、合并单位）', en: 'Maintain the org tree (import, rename, move, close and merge units)' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.roles.manage', title: { zh: '定义和分配股室角色', en: 'Define and assign department roles' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.webhooks.manage', title: { zh: '管理数据变更 Webhook（系统对接）', en: 'Manage record-change webhooks (integrations)' }, roles: ['city_admin', 'county_admin'] },
     // Also needs the caller's org to be the root of the tree (the data is shared by every org).
     { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
@@ -100,6 +105,7 @@ const defaultBoundaryParent = '1504';
 export const platformTables = [
   orgs,
   users,
+  roleDefinitions,
   sessions,
   facts,
   factRollupsDay,
@@ -141,6 +147,7 @@ export interface PlatformPluginDeps {
   auth: AuthService;
   keys: ApiKeyService;
   tokens: EmbedTokenService;
+  roles: RolesService;
   documents: DocumentsPlatform;
   notifications: NotificationsPlatform;
   calendar: CalendarPlatform;
@@ -191,6 +198,10 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
     username: z.string(),
     displayName: z.string(),
     role: roleSchema,
+    department: z
+      .object({ key: z.string(), orgCode: z.string(), name: localizedTextSchema })
+      .nullable()
+      .describe('The department role (股室) whose permissions the user holds instead of the built-in role\'s defaults.'),
     orgCode: z.string(),
     permissions: z.array(z.string()).describe('Every permission the user holds, sorted.'),
   });
@@ -209,6 +220,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       username: ctx.actor.username,
       displayName: ctx.actor.displayName,
       role: ctx.actor.role,
+      department: ctx.actor.department ?? null,
       orgCode: ctx.actor.scope.orgCode,
       permissions: [...ctx.actor.permissions].sort(),
     })),
@@ -259,6 +271,7 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
       calendar: createCalendarRouter(deps.calendar),
       publicForms: createApplyRouter(deps.apply),
       webhooks: createWebhooksRouter(deps.webhooks),
+      roles: createRolesRouter(deps.roles),
     }),
     routes: [...createDocumentRoutes(deps.documents), ...createApplyRoutes(deps.apply)],
     tables: platformTables,
