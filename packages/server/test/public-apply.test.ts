@@ -86,7 +86,7 @@ describe('a citizen applies with the page\'s key', () => {
     const consent = await consentOf(apply);
     const first = await apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('重复的申请'), consent });
     const again = await apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('  重复的申请 '), consent });
-    expect(again).toEqual({ duplicate: true, number: first.number, receivedOn: '2026-09-28', orgName: first.orgName });
+    expect(again).toEqual({ duplicate: true, number: first.number, receivedOn: '2026-09-28', orgCode: '150402002', orgName: first.orgName });
     expect((await (await t.client('sanzhongjie')).casebook.cases.list.query({ q: '重复' })).total).toBe(1);
     clock.now = new Date('2026-09-29T03:00:00Z');
     try {

@@ -13,8 +13,12 @@ import {
   factInputSchema,
   factsQuerySchema,
   factsResultSchema,
+  countyDivisionsInputSchema,
   orgBoundariesInputSchema,
   orgCodeSchema,
+  serviceAreaInputSchema,
+  servingOfficeInputSchema,
+  setServiceAreaInputSchema,
   publicProcedure,
   roleSchema,
   scopedProcedure,
@@ -45,6 +49,8 @@ import {
   notificationReads,
   notifications,
   orgs,
+  divisions,
+  orgServiceAreas,
   publicApplications,
   sessions,
   sifaSettings,
@@ -58,6 +64,7 @@ import { createNotificationsRouter } from '../notifications/router.js';
 import type { NotificationsPlatform } from '../notifications/service.js';
 import { findOrg, toOrgNode } from '../orgs/directory.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
+import { countyTownships, serviceArea, servingOffice, setServiceArea } from '../orgs/service-areas.js';
 import type { AuthService } from '../auth/sessions.js';
 import type { ApiKeyService } from '../embed/keys.js';
 import type { EmbedTokenService } from '../embed/tokens.js';
@@ -85,6 +92,7 @@ export const platformManifest = definePlugin({
     { name: 'platform.documents.read', title: { zh: '查看和下载文书', en: 'Read and download documents' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.notifications.read', title: { zh: '接收站内通知', en: 'Receive in-app notifications' }, roles: ['city_admin', 'county_admin', 'office_staff'] },
     { name: 'platform.webhooks.manage', title: { zh: '管理数据变更 Webhook（系统对接）', en: 'Manage record-change webhooks (integrations)' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.org.service-areas.manage', title: { zh: '设置司法所服务的乡镇（街道）', en: 'Set the townships each judicial office serves' }, roles: ['city_admin', 'county_admin'] },
     // Also needs the caller's org to be the root of the tree (the data is shared by every org).
     { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
   ],
@@ -96,6 +104,8 @@ const defaultBoundaryParent = '1504';
 /** The platform's tables (migrated from `packages/server/migrations`). */
 export const platformTables = [
   orgs,
+  divisions,
+  orgServiceAreas,
   users,
   sessions,
   facts,
@@ -174,6 +184,23 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
         if (!(await findOrg(ctx.platform.referenceDb, parentCode))) throw new SifaError('NOT_FOUND', { details: { orgCode: parentCode } });
         return regionBoundaries(ctx.platform.referenceDb, parentCode);
       }),
+    /**
+     * The judicial office serving a township or village (a village: its township's office), with
+     * every township that office serves: where a citizen's matter goes (public reference data).
+     */
+    servingOffice: publicProcedure.input(servingOfficeInputSchema).query(({ ctx, input }) => servingOffice(ctx.platform.referenceDb, input.division)),
+    /** The townships a judicial office serves. */
+    serviceArea: publicProcedure.input(serviceAreaInputSchema).query(({ ctx, input }) => serviceArea(ctx.platform.referenceDb, input.office)),
+    /** A county's townships, each with the office serving it. */
+    divisions: publicProcedure.input(countyDivisionsInputSchema).query(({ ctx, input }) => countyTownships(ctx.platform.referenceDb, input.county)),
+    /**
+     * Sets the townships an office serves (its whole area; at least one). Office and townships in
+     * the caller's subtree; a township another office serves only with `move: true`; a township
+     * left out must have gone to another office first (no township is ever without one).
+     */
+    setServiceArea: scopedProcedure('platform.org.service-areas.manage')
+      .input(setServiceAreaInputSchema)
+      .mutation(({ ctx, input }) => setServiceArea(ctx, input)),
   });
 
   const loginResultSchema = z.object({
