@@ -42,8 +42,6 @@ export const mnMong: ApplyMessageCatalog = {
   chooseCounty: "ᠬᠣᠰᠢᠭᠤ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
   // sumu, jegeli-yin sigUkUi-yin tasag
   office: "ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ ᠶᠢᠨ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ",
-  // tasag-i songgon_a uu
-  chooseOffice: "ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
   // OrgUdkel kUliyen abqu tasag: {office}
   officeFixed: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠲᠠᠰᠠᠭ᠄ {office}",
   // qoyaduGar alqum: OrgUdkel-i bOglekU
@@ -128,8 +126,6 @@ export const mnMong: ApplyMessageCatalog = {
   officeServing: "{office} ᠲᠠᠨ ᠤ ᠥᠷᠭᠦᠳᠬᠡᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠃",
   // UilecilekU orcin: {townships}
   officeServes: "ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠣᠷᠴᠢᠨ᠄ {townships}",
-  // OrgUdkel kUliyen abqu sigUkUi-yin tasag-i songgon_a uu.
-  officeRequired: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃",
   // qetUrkei olan ilegebe: {seconds} sekUnd-Un daraga dakin oroldun_a uu.
   tooMany: "ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠢᠯᠡᠭᠡᠪᠡ᠄ {seconds} ᠰᠡᠬᠦᠨᠳ ᠦᠨ ᠳᠠᠷᠠᠭᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠤᠨ᠎ᠠ ᠤᠤ᠃",
   // ene jUil buruu bicigdebe.

@@ -31,7 +31,6 @@ import type {
   PublicApplySubmitInput,
   PublicApplySubmitResult,
   PublicFormView,
-  ServiceArea,
   TownshipServed,
 } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
@@ -66,7 +65,6 @@ export type ApplyCalls = {
   'platform.org.children': { type: 'query'; input: { code?: string }; output: OrgNode[] };
   'platform.org.get': { type: 'query'; input: { code: string }; output: OrgNode };
   'platform.org.divisions': { type: 'query'; input: { county: string }; output: TownshipServed[] };
-  'platform.org.serviceArea': { type: 'query'; input: { office: string }; output: ServiceArea };
 };
 
 /** `sifa-apply-submitted`: an application was sent (or found to be a repeat of one sent today). Never carries the secret code. */
@@ -116,8 +114,8 @@ export class SifaApply extends SifaElement {
   @state() private township = '';
   /** The receiving office: the chosen township's, the one chosen on the map, or the page's. */
   @state() private orgCode = '';
-  /** An office chosen on the map, with the townships it serves (shown instead of a township's office). */
-  @state() private mapOffice: ServiceArea | null = null;
+  /** An office chosen on the map that serves several townships (named instead of a township's office). */
+  @state() private mapOffice: OrgNode | null = null;
   @state() private values: Record<string, FormValue> = {};
   @state() private consent = false;
   @state() private errors = new Map<string, string>();
@@ -175,13 +173,12 @@ export class SifaApply extends SifaElement {
     const county = orgCode.slice(0, 6);
     const inCounty = this.counties?.some((c) => c.code === county) || (this.counties?.length === 0 && this.county === county);
     if (!inCounty) return;
-    const area = await this.track(this.client.query<ApplyCalls, 'platform.org.serviceArea'>('platform.org.serviceArea', { office: orgCode }, this.locale));
-    const only = area.divisions.length === 1 ? area.divisions[0]!.code : '';
-    if (this.county !== county || !this.townships) await this.chooseCounty(county, only);
-    if (only) return this.chooseTownship(only);
+    if (this.county !== county || !this.townships) await this.chooseCounty(county);
+    const area = this.townships?.filter((d) => d.office.code === orgCode) ?? [];
+    if (area.length < 2) return this.chooseTownship(area[0]?.code ?? '');
     this.township = '';
-    this.orgCode = area.office.code;
-    this.mapOffice = area;
+    this.orgCode = orgCode;
+    this.mapOffice = area[0]!.office;
     this.clearOfficeError();
     this.saveDraft();
   }
@@ -341,7 +338,7 @@ export class SifaApply extends SifaElement {
     const form = this.form;
     if (!form || this.busy !== 'idle') return;
     const errors = new Map<string, string>();
-    if (!this.orgCode) errors.set('orgCode', this.t(this.fixedOffice ? 'officeRequired' : 'townshipRequired'));
+    if (!this.orgCode) errors.set('orgCode', this.t('townshipRequired'));
     for (const [key, check] of checkValues(form, this.values, this.today())) errors.set(key, this.t(check.key, check.params));
     if (!this.consent) errors.set('consent', this.t('consentRequired'));
     this.errors = errors;
@@ -742,9 +739,9 @@ export class SifaApply extends SifaElement {
   /** Which office receives it: the chosen township's (with the other townships it serves), or the one chosen on the map. */
   private renderReceiving() {
     const chosen = this.township ? this.townships?.find((d) => d.code === this.township) : undefined;
-    const office = chosen?.office ?? this.mapOffice?.office;
+    const office = chosen?.office ?? this.mapOffice;
     if (!office) return nothing;
-    const area = this.mapOffice?.divisions ?? this.townships?.filter((d) => d.office.code === office.code) ?? [];
+    const area = this.townships?.filter((d) => d.office.code === office.code) ?? [];
     const names = (list: DivisionNode[]) => list.map((d) => this.orgName(d)).join(this.ui === 'en' ? ', ' : this.ui === 'mn-Mong' ? '᠂ ' : '、');
     return html`<p class="receiving" role="status">
       ${this.t('officeServing', { office: this.orgName(office) })}
