@@ -230,3 +230,4 @@ export { caseFieldsSchema, isValidIdNumber, type CaseFieldsSchemaOptions } from 
 export { caseworkRouter, caseworkDeadlineSource, type CaseworkPermissions, type CaseworkRouter } from './casework-router.js';
 export * from './public-apply.js';
 export { safeHref, safeHrefSchema, isUrlValuedAttributeName, isEventHandlerAttributeName } from './urls.js';
+export * from './service-areas.js';

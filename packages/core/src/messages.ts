@@ -330,6 +330,18 @@ export const validationMessages = {
     // mn draft: nige sigUkUi-yin tasag (sumu, jegeli) soNgon_a uu.
     mn: 'ᠨᠢᠭᠡ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ (ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ) ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
   },
+  divisionCode: {
+    zh: '区划代码应为 9 位（乡镇、街道）或 12 位（村、社区）的统计用区划代码。',
+    en: 'A division code is a statistical division code of 9 digits (township or street) or 12 digits (village or community).',
+    // mn draft: qubiyari-yin dugar anu 9 (sumu, jegeli) buyu 12 (g_acag_a, qoriy_a) orun-u bayiqu kereg-tei.
+    mn: 'ᠬᠤᠪᠢᠶᠠᠷᠢ ᠶᠢᠨ ᠳ᠋ᠤᠭᠠᠷ ᠠᠨᠤ 9 (ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ) ᠪᠤᠶᠤ 12 (ᠭᠠᠴᠠᠭ᠎ᠠ᠂ ᠬᠣᠷᠢᠶ᠎ᠠ) ᠣᠷᠤᠨ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
+  },
+  serviceAreaEmpty: {
+    zh: '司法所的服务区域至少包括一个乡镇（街道）。',
+    en: 'A judicial office serves at least one township or street.',
+    // mn draft: sigUkUi-yin tasag-un UilecilgE-yin orcin dor_a qamug_iyar nige sumu (jegeli)-yi bagtag_an_a.
+    mn: 'ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ ᠶᠢᠨ ᠣᠷᠴᠢᠨ ᠳᠣᠣᠷ᠎ᠠ ᠬᠠᠮᠤᠭ ᠢᠶᠠᠷ ᠨᠢᠭᠡ ᠰᠤᠮᠤ (ᠵᠡᠭᠡᠯᠢ) ᠶᠢ ᠪᠠᠭᠲᠠᠭᠠᠨ᠎ᠠ᠃',
+  },
   entryPointId: {
     zh: '数据入口标识为小写字母、数字或“-”，以字母开头，例如 mediation-cases。',
     en: 'An entry point id is lower-case letters, digits and "-", starting with a letter, e.g. "mediation-cases".',

@@ -114,6 +114,8 @@ export interface OrgMergeResult extends OrgCloseResult {
   units: string[];
   /** Accounts moved to `into`. */
   users: number;
+  /** Townships the unit served, served by `into` now. */
+  townships: string[];
   /** Rows re-pointed per table (the recorded mapping is in the unit's history). */
   rowsMoved: Record<string, number>;
 }

@@ -47,6 +47,7 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from './locale.js';
+import { msg } from './messages.js';
 import type { CaseFieldSpec } from './casework.js';
 
 const typeCode = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/).max(80);
@@ -57,13 +58,24 @@ export const publicApplyChallengeInputSchema = z.object({ type: typeCode });
 
 export const publicApplySubmitInputSchema = z.object({
   type: typeCode,
-  /** The office that receives it (a 9-digit township office code in the key's subtree). */
-  orgCode: z.string().regex(/^\d{9}$/),
+  /**
+   * The office that receives it (a 9-digit judicial office code in the key's subtree), when the
+   * applicant chose the office itself (on the map, or the page fixed it). Give this or `division`.
+   */
+  orgCode: z.string().regex(/^\d{9}$/).optional(),
+  /**
+   * The township (9 digits) or village (12 digits) where the applicant lives or the matter arises:
+   * the office serving it receives the application (`platform.org.servingOffice`).
+   */
+  division: z.string().regex(/^(\d{9}|\d{12})$/).optional(),
   fields: z.record(z.string(), z.unknown()),
   /** The consent shown (its `consentVersion`) and accepted. */
   consent: z.object({ accepted: z.literal(true), version: z.string().regex(/^[0-9a-f]{16}$/) }),
   /** A solved challenge, when the server asked for one (`platform.publicForms.challenge`). */
   proof: z.object({ challenge: z.string().max(300), nonce: z.string().regex(/^[0-9a-f]{1,16}$/) }).optional(),
+}).refine((input) => (input.orgCode === undefined) !== (input.division === undefined), {
+  message: msg('publicOfficeOnly'),
+  path: ['orgCode'],
 });
 export type PublicApplySubmitInput = z.input<typeof publicApplySubmitInputSchema>;
 
@@ -183,9 +195,9 @@ export interface PublicApplyChallenge {
 }
 
 export type PublicApplySubmitResult =
-  | { duplicate: false; number: string; code: string; receivedOn: string; orgName: LocalizedText }
+  | { duplicate: false; number: string; code: string; receivedOn: string; orgCode: string; orgName: LocalizedText }
   /** The same applicant and matter within a day: the first application's number (its code was given then). */
-  | { duplicate: true; number: string; receivedOn: string; orgName: LocalizedText };
+  | { duplicate: true; number: string; receivedOn: string; orgCode: string; orgName: LocalizedText };
 
 /** What an applicant sees of their application: no personal data, no staff names. */
 export interface PublicApplyStatus {

@@ -169,6 +169,10 @@ describe('closing and merging units', () => {
   it('a closed unit takes no new records, keeps its history and leaves the lists', async () => {
     const hongshan = await t.client('hongshan');
     const before = await hongshan.casework.open.mutate({ orgCode: '150402002', title: '三中街的旧案', openedOn: testToday(), people: 2 });
+    // While it serves a township, closing it would leave the township without an office.
+    const serving = await refusal(hongshan.platform.org.close.mutate({ code: '150402002', reason: '撤并' }));
+    expect(serving).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still serves 1 township(s) (150402002)'), details: { townships: '150402002' } });
+    await hongshan.platform.org.setServiceArea.mutate({ office: '150402003', divisions: ['150402003', '150402002'], move: true });
     const closed = await hongshan.platform.org.close.mutate({ code: '150402002', reason: '撤并' });
     expect(closed).toEqual({ code: '150402002', closedOn: testToday() });
     const byCounty = await refusal(hongshan.casework.open.mutate({ orgCode: '150402002', title: '新案', openedOn: testToday(), people: 1 }));
@@ -203,7 +207,11 @@ describe('closing and merging units', () => {
     expect(wrongLevel).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Only units of one level merge') });
 
     const merged = await songshan.platform.org.merge.mutate({ code: '150404001', into: '150404002', reason: '两所合署办公' });
-    expect(merged).toMatchObject({ code: '150404001', into: '150404002', closedOn: testToday(), users: 1, rowsMoved: { casework_cases: expect.any(Number), facts: expect.any(Number) } });
+    expect(merged).toMatchObject({ code: '150404001', into: '150404002', closedOn: testToday(), users: 1, townships: ['150404001'], rowsMoved: { casework_cases: expect.any(Number), facts: expect.any(Number) } });
+    // A citizen of the merged office's township is now sent to the office it merged into.
+    const serving = await (await t.client()).platform.org.servingOffice.query({ division: '150404001' });
+    expect(serving.office.code).toBe('150404002');
+    expect(serving.serviceArea.map((d) => d.code)).toEqual(['150404001', '150404002']);
     // The target's staff see and continue the merged office's cases; its figures now include them.
     expect((await songshan.casework.list.query({ orgCode: '150404002' })).map((c) => c.id)).toContain(opened.id);
     expect(await people('songshan', '150404002')).toBe(target + 5);

@@ -86,7 +86,7 @@ describe('a citizen applies with the page\'s key', () => {
     const consent = await consentOf(apply);
     const first = await apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('重复的申请'), consent });
     const again = await apply.submit.mutate({ type: 'casebook.case', orgCode: '150402002', fields: fields('  重复的申请 '), consent });
-    expect(again).toEqual({ duplicate: true, number: first.number, receivedOn: '2026-09-28', orgName: first.orgName });
+    expect(again).toEqual({ duplicate: true, number: first.number, receivedOn: '2026-09-28', orgCode: '150402002', orgName: first.orgName });
     expect((await (await t.client('sanzhongjie')).casebook.cases.list.query({ q: '重复' })).total).toBe(1);
     clock.now = new Date('2026-09-29T03:00:00Z');
     try {
@@ -119,7 +119,9 @@ describe('a citizen applies with the page\'s key', () => {
 
   it('refuses an application to an office that has closed, saying so', async () => {
     // A page may still offer an office its bureau closed since (a fixed `office`, a cached list).
-    await (await t.client('hongshan')).platform.org.close.mutate({ code: '150402009', reason: '撤并' });
+    const hongshan = await t.client('hongshan');
+    await hongshan.platform.org.setServiceArea.mutate({ office: '150402008', divisions: ['150402008', '150402009'], move: true });
+    await hongshan.platform.org.close.mutate({ code: '150402009', reason: '撤并' });
     const apply = citizen();
     const closed = await sifaErrorOf(apply.submit.mutate({ type: 'casebook.case', orgCode: '150402009', fields: fields('关闭后的申请'), consent: await consentOf(apply) }));
     expect(closed.data).toMatchObject({ sifaCode: 'CONFLICT', details: { orgCode: '150402009' } });

@@ -32,18 +32,16 @@ export const mnMong: ApplyMessageCatalog = {
   modeApply: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠭᠠᠷᠭᠠᠬᠤ",
   // yabuca-yi sinjilekU
   modeStatus: "ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ",
-  // nigedUger alqum: sigUkUi-yin tasag-i songgoqu
-  officeSection: "ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠠᠯᠬᠤᠮ᠄ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠬᠤ",
-  // tan-u saguju bui buyu kereg bolugsan sumu-yin sigUkUi-yin tasag-i songgon_a uu. tere tasag tan-u OrgUdkel-i kUliyen abun_a.
-  officeHelp: "ᠲᠠᠨ ᠤ ᠰᠠᠭᠤᠵᠤ ᠪᠤᠢ ᠪᠤᠶᠤ ᠬᠡᠷᠡᠭ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠰᠤᠮᠤ ᠶᠢᠨ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃ ᠲᠡᠷᠡ ᠲᠠᠰᠠᠭ ᠲᠠᠨ ᠤ ᠥᠷᠭᠦᠳᠬᠡᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠃",
+  // nigedUger alqum: tan-u sumu, jegeli
+  officeSection: "ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠠᠯᠬᠤᠮ᠄ ᠲᠠᠨ ᠤ ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ",
+  // tan-u saguju bui buyu kereg bolugsan sumu, jegeli-yi songgon_a uu. tegUni UilecilekU sigUkUi-yin tasag tan-u OrgUdkel-i kUliyen abun_a.
+  officeHelp: "ᠲᠠᠨ ᠤ ᠰᠠᠭᠤᠵᠤ ᠪᠤᠢ ᠪᠤᠶᠤ ᠬᠡᠷᠡᠭ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃ ᠲᠡᠭᠦᠨᠢ ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠲᠠᠨ ᠤ ᠥᠷᠭᠦᠳᠬᠡᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠃",
   // qosigu, qota, toriy_a
   county: "ᠬᠣᠰᠢᠭᠤ᠂ ᠬᠣᠲᠠ᠂ ᠲᠣᠷᠢᠶ᠎ᠠ",
   // qosigu-yi songgon_a uu
   chooseCounty: "ᠬᠣᠰᠢᠭᠤ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
   // sumu, jegeli-yin sigUkUi-yin tasag
   office: "ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ ᠶᠢᠨ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ",
-  // tasag-i songgon_a uu
-  chooseOffice: "ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
   // OrgUdkel kUliyen abqu tasag: {office}
   officeFixed: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠲᠠᠰᠠᠭ᠄ {office}",
   // qoyaduGar alqum: OrgUdkel-i bOglekU
@@ -118,8 +116,16 @@ export const mnMong: ApplyMessageCatalog = {
   futureDate: "ᠡᠨᠡ ᠡᠳᠦᠷ ᠪᠣᠯᠵᠤ ᠦᠭᠡᠢ᠄ ᠰᠢᠨᠵᠢᠯᠡᠨ᠎ᠡ ᠤᠤ᠃",
   // kUmUn-U medeel-i kereglekU tuqai-yi unsiju, jObsiyereju temdeglegsen-U daraga ilegen_e uu.
   consentRequired: "ᠬᠦᠮᠦᠨ ᠦ ᠮᠡᠳᠡᠡᠯ ᠢ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠲᠤᠬᠠᠢ ᠶᠢ ᠤᠨᠰᠢᠵᠤ᠂ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠵᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭᠠ ᠢᠯᠡᠭᠡᠨ᠎ᠡ ᠤᠤ᠃",
-  // OrgUdkel kUliyen abqu sigUkUi-yin tasag-i songgon_a uu.
-  officeRequired: "ᠥᠷᠭᠦᠳᠬᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠰᠢᠭᠦᠬᠦᠢ ᠶᠢᠨ ᠲᠠᠰᠠᠭ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃",
+  // sumu, jegeli
+  township: "ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ",
+  // sumu, jegeli-yi songgon_a uu
+  chooseTownship: "ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
+  // tan-u saguju bui buyu kereg bolugsan sumu, jegeli-yi songgon_a uu.
+  townshipRequired: "ᠲᠠᠨ ᠤ ᠰᠠᠭᠤᠵᠤ ᠪᠤᠢ ᠪᠤᠶᠤ ᠬᠡᠷᠡᠭ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ ᠶᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃",
+  // {office} tan-u OrgUdkel-i kUliyen abun_a.
+  officeServing: "{office} ᠲᠠᠨ ᠤ ᠥᠷᠭᠦᠳᠬᠡᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠃",
+  // UilecilekU orcin: {townships}
+  officeServes: "ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠣᠷᠴᠢᠨ᠄ {townships}",
   // qetUrkei olan ilegebe: {seconds} sekUnd-Un daraga dakin oroldun_a uu.
   tooMany: "ᠬᠡᠲᠦᠷᠬᠡᠢ ᠣᠯᠠᠨ ᠢᠯᠡᠭᠡᠪᠡ᠄ {seconds} ᠰᠡᠬᠦᠨᠳ ᠦᠨ ᠳᠠᠷᠠᠭᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠤᠨ᠎ᠠ ᠤᠤ᠃",
   // ene jUil buruu bicigdebe.

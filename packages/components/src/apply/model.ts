@@ -22,6 +22,8 @@ export type FormValue = string | boolean | null | PartyRow[];
 export interface ApplyDraft {
   orgCode: string;
   county: string;
+  /** The township (or street) chosen, whose office receives the application ('' when the office was chosen on the map). */
+  township?: string;
   values: Record<string, FormValue>;
 }
 
@@ -152,7 +154,7 @@ export function checkValues(form: PublicFormView, values: Record<string, FormVal
 
 /** The field key of a server issue path (`fields.applicants.0.idNumber` → `applicants.0.idNumber`), or null for the form as a whole. */
 export function issueField(path: string): string | null {
-  if (path === 'orgCode') return 'orgCode';
+  if (path === 'orgCode' || path === 'division') return 'orgCode';
   if (path.startsWith('consent')) return 'consent';
   const match = /^fields\.(.+)$/.exec(path);
   return match ? match[1]! : null;
@@ -165,7 +167,12 @@ export function readDraft(storage: Storage | null, type: string): ApplyDraft | n
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<ApplyDraft>;
     if (!parsed || typeof parsed !== 'object' || typeof parsed.values !== 'object' || !parsed.values) return null;
-    return { orgCode: typeof parsed.orgCode === 'string' ? parsed.orgCode : '', county: typeof parsed.county === 'string' ? parsed.county : '', values: parsed.values as Record<string, FormValue> };
+    return {
+      orgCode: typeof parsed.orgCode === 'string' ? parsed.orgCode : '',
+      county: typeof parsed.county === 'string' ? parsed.county : '',
+      township: typeof parsed.township === 'string' ? parsed.township : '',
+      values: parsed.values as Record<string, FormValue>,
+    };
   } catch {
     return null;
   }

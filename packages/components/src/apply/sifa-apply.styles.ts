@@ -227,6 +227,20 @@ export const applyStyles = css`
     border-inline-start: 4px solid var(--sifa-color-primary);
     background: var(--sifa-color-surface-alt);
   }
+  /* The office that receives the application, once a township is chosen. */
+  .receiving {
+    margin-block: var(--sifa-space) 0;
+    padding: calc(var(--sifa-space) * 0.75) var(--sifa-space);
+    border-inline-start: 4px solid var(--sifa-color-primary);
+    background: var(--sifa-color-surface-alt);
+    font-weight: 600;
+  }
+  .receiving .serves {
+    display: block;
+    font-weight: normal;
+    color: var(--sifa-color-text-muted);
+    font-size: var(--sifa-font-size-small);
+  }
   .pair {
     display: flex;
     flex-wrap: wrap;

@@ -42,7 +42,7 @@ const zh = (key: ApplyMessageKey, params?: Record<string, string | number>) => a
 
 const overflowing = (m: Mounted) => overflowingOf(m.el, m.root);
 /** Untranslated text: Chinese outside server data (marked lang="zh-CN"), options and the office's name. */
-const chineseOutsideData = (root: ShadowRoot) => chineseOutside(root, '[lang^="zh"], option, .office-fixed');
+const chineseOutsideData = (root: ShadowRoot) => chineseOutside(root, '[lang^="zh"], option, .office-fixed, .receiving');
 
 /** `days` before the page's today. */
 function daysAgo(days: number): string {
@@ -106,10 +106,15 @@ interface Filled {
   act: string;
 }
 
+/** Chooses the township with the office's code: as seeded, each township is served by the office with its code. */
 async function chooseOffice(m: Mounted, office: string): Promise<void> {
-  await userEvent.selectOptions(q<HTMLSelectElement>(m.root, '#f-county'), county);
-  await eventually(() => m.root.querySelector(`#f-office option[value="${office}"]`), { what: 'the offices of the county' });
-  await userEvent.selectOptions(q<HTMLSelectElement>(m.root, '#f-office'), office);
+  await chooseTownship(m, office);
+}
+
+async function chooseTownship(m: Mounted, township: string, inCounty = county): Promise<void> {
+  await userEvent.selectOptions(q<HTMLSelectElement>(m.root, '#f-county'), inCounty);
+  await eventually(() => m.root.querySelector(`#f-township option[value="${township}"]`), { what: 'the townships of the county' });
+  await userEvent.selectOptions(q<HTMLSelectElement>(m.root, '#f-township'), township);
 }
 
 async function fill(m: Mounted, office: string, name = uniqueId('申请人')): Promise<Filled> {
@@ -215,7 +220,7 @@ describe('<sifa-apply> applying', () => {
     const summary = await eventually(() => m.root.querySelector<HTMLElement>('#summary:not([hidden])'), { what: 'the summary' });
     expect(m.root.activeElement).toBe(summary);
     const text = summary.textContent!;
-    expect(text).toContain(zh('officeRequired'));
+    expect(text).toContain(zh('townshipRequired'));
     expect(text).toContain(zh('idNumber'));
     expect(text).toContain(zh('phone'));
     expect(text).toContain(zh('consentRequired'));
@@ -251,7 +256,7 @@ describe('<sifa-apply> applying', () => {
     expect(q<HTMLInputElement>(m.root, '#f-knewOn').value).toBe(daysAgo(10));
     expect(q<HTMLInputElement>(m.root, '#f-rightNotified').checked).toBe(true);
     expect(q<HTMLInputElement>(m.root, '#f-immovable-1').checked).toBe(true);
-    await eventually(() => q<HTMLSelectElement>(m.root, '#f-office').value === office, { what: 'the office restored' });
+    await eventually(() => q<HTMLSelectElement>(m.root, '#f-township').value === office, { what: 'the township restored' });
     expect(q<HTMLInputElement>(m.root, '#f-consent').checked).toBe(false);
     expect(q(m.root, '.draft').textContent).toContain(zh('draftRestored'));
     await userEvent.click(q(m.root, '.draft button'));
@@ -290,7 +295,50 @@ describe('<sifa-apply> applying', () => {
     await m.el.updateComplete;
     expect(q<HTMLSelectElement>(m.root, '#f-county').value).toBe('');
     select({ id: 'i-2', type: 'judicial-office', orgCode: '150421102' });
-    await eventually(() => q<HTMLSelectElement>(m.root, '#f-county').value === county && m.root.querySelector<HTMLSelectElement>('#f-office')?.value === '150421102', { what: 'the office chosen on the map' });
+    // 双胜镇司法所 serves 双胜镇 alone: that township is chosen.
+    await eventually(() => q<HTMLSelectElement>(m.root, '#f-county').value === county && m.root.querySelector<HTMLSelectElement>('#f-township')?.value === '150421102', { what: 'the office chosen on the map' });
+    expect(q(m.root, '.receiving').textContent).toContain(zh('officeServing', { office: '双胜镇司法所' }));
+  });
+
+  it('sends an application for a township of a merged office to that office, naming the townships it serves; the merged office chosen on the map too', async () => {
+    // Its own server: the county admin moves 罕乌拉街道 and 欧沐沦街道 to 天山镇司法所 (three townships, one office).
+    const server = 'apply-areas';
+    const admin = new SifaClient((await connectTestServer({ server, orgCode: county, role: 'county_admin', userId: uniqueId('admin') })).config);
+    type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: { divisions: { code: string }[] } } };
+    const merged = '150421100';
+    const area = await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: merged, divisions: [merged, '150421403', '150421404'], move: true });
+    expect(area.divisions.map((d) => d.code)).toEqual([merged, '150421403', '150421404']);
+
+    let m = await mount({ server });
+    const submitted: CustomEvent[] = [];
+    m.el.addEventListener('sifa-apply-submitted', (e) => submitted.push(e));
+    const name = uniqueId('合并');
+    await chooseTownship(m, '150421404');
+    expect(q(m.root, '.receiving').textContent).toContain(zh('officeServing', { office: '天山镇司法所' }));
+    expect(q(m.root, '.receiving .serves').textContent).toBe(zh('officeServes', { townships: '天山镇、罕乌拉街道、欧沐沦街道' }));
+    // The townships list still names each township once; the office is said beside it.
+    expect([...m.root.querySelectorAll('#f-township option')].filter((o) => o.textContent === '欧沐沦街道')).toHaveLength(1);
+    await fill(m, '150421404', name);
+    expect(q(m.root, '.receiving').textContent).toContain('天山镇司法所');
+    await send(m);
+    const { number } = await sent(m);
+    expect(q(m.root, '.done').textContent).toContain('天山镇司法所');
+    expect(submitted.map((e) => (e.detail as { orgCode: string }).orgCode)).toEqual([merged]);
+    const client = await staff(merged, server);
+    const list = await client.query<{ 'applications.cases.list': { type: 'query'; input: { orgCode: string }; output: { rows: CaseSummary[] } } }, 'applications.cases.list'>('applications.cases.list', { orgCode: merged });
+    expect(list.rows.map((r) => r.number)).toContain(number);
+    m.el.remove();
+
+    // The merged office chosen on a legal map: named with its three townships, no township forced on the applicant.
+    m = await mount({ server });
+    document.body.dispatchEvent(new CustomEvent('sifa-map-select', { detail: { id: 'i-9', type: 'judicial-office', orgCode: merged }, bubbles: true, composed: true }));
+    await eventually(() => m.root.querySelector('.receiving .serves'), { what: 'the merged office from the map' });
+    expect(q<HTMLSelectElement>(m.root, '#f-county').value).toBe(county);
+    expect(q<HTMLSelectElement>(m.root, '#f-township').value).toBe('');
+    expect(q(m.root, '.receiving').textContent).toContain('天山镇司法所');
+    await userEvent.click(q(m.root, 'form button[type="submit"]'));
+    await eventually(() => m.root.querySelector('#summary:not([hidden])'), { what: 'the summary' });
+    expect(m.root.querySelector('[data-field="orgCode"] .field-error, #e-orgCode')).toBeNull();
   });
 
   it('says so when the site offers no such form', async () => {

@@ -1,9 +1,10 @@
 /**
  * <sifa-apply type="applications.reconsideration">: a citizen applies online, without an account,
  * on any government page that embeds it with a publishable key (`platform.publicForms.*`):
- * - chooses the judicial office from their county and township (the public org tree), or on a
- *   `<sifa-legal-map>` of the same page (a judicial office selected there, `sifa-map-select`), or
- *   the page fixes one (`office`);
+ * - chooses their county and the township (or street) where they live or the matter arose, and
+ *   the form shows and uses the office serving it (`platform.org.divisions`: one office may serve
+ *   several townships); or a judicial office selected on a `<sifa-legal-map>` of the same page
+ *   (`sifa-map-select`) receives it; or the page fixes one (`office`);
  * - fills in the form the case type offers (`publicForm`: its fields, intro and consent come from
  *   the server, in the reader's language), checked before sending and again by the server, whose
  *   issues appear beside the fields; what is typed is kept on the device until it is sent;
@@ -21,6 +22,7 @@ import { property, state } from 'lit/decorators.js';
 import type {
   CaseFieldSpec,
   LocalizedText,
+  DivisionNode,
   OrgNode,
   PublicApplyChallenge,
   PublicApplyDocument,
@@ -29,6 +31,7 @@ import type {
   PublicApplySubmitInput,
   PublicApplySubmitResult,
   PublicFormView,
+  TownshipServed,
 } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
 import { SifaClientError, failureReason } from '../client/client.js';
@@ -61,6 +64,7 @@ export type ApplyCalls = {
   'platform.publicForms.status': { type: 'mutation'; input: PublicApplyStatusInput; output: PublicApplyStatus };
   'platform.org.children': { type: 'query'; input: { code?: string }; output: OrgNode[] };
   'platform.org.get': { type: 'query'; input: { code: string }; output: OrgNode };
+  'platform.org.divisions': { type: 'query'; input: { county: string }; output: TownshipServed[] };
 };
 
 /** `sifa-apply-submitted`: an application was sent (or found to be a repeat of one sent today). Never carries the secret code. */
@@ -102,10 +106,16 @@ export class SifaApply extends SifaElement {
   @state() private form: PublicFormView | null = null;
   @state() private loadError: unknown = null;
   @state() private counties: OrgNode[] | null = null;
-  @state() private offices: OrgNode[] | null = null;
+  /** The townships of the chosen county, each with the office serving it. */
+  @state() private townships: TownshipServed[] | null = null;
   @state() private fixedOffice: OrgNode | null = null;
   @state() private county = '';
+  /** The township chosen ('' when none, or when the office itself was chosen on the map). */
+  @state() private township = '';
+  /** The receiving office: the chosen township's, the one chosen on the map, or the page's. */
   @state() private orgCode = '';
+  /** An office chosen on the map that serves several townships (named instead of a township's office). */
+  @state() private mapOffice: OrgNode | null = null;
   @state() private values: Record<string, FormValue> = {};
   @state() private consent = false;
   @state() private errors = new Map<string, string>();
@@ -151,13 +161,27 @@ export class SifaApply extends SifaElement {
   private readonly onMapSelect = (event: Event): void => {
     const { type, orgCode } = (event as CustomEvent<{ type?: string | null; orgCode?: string | null }>).detail ?? {};
     if (this.fixedOffice || this.result || type !== 'judicial-office' || !orgCode || !/^\d{9}$/.test(orgCode)) return;
-    const county = orgCode.slice(0, 6);
-    if (this.counties?.some((c) => c.code === county)) void this.chooseCounty(county, orgCode);
-    else if (this.offices?.some((o) => o.code === orgCode)) {
-      this.orgCode = orgCode;
-      this.saveDraft();
-    }
+    void this.chooseMapOffice(orgCode);
   };
+
+  /**
+   * The office chosen on the map receives the application. When it serves one township that
+   * township is chosen; when it serves several, the office is named with its townships and the
+   * applicant may still pick one of them (or another township, and so another office).
+   */
+  private async chooseMapOffice(orgCode: string): Promise<void> {
+    const county = orgCode.slice(0, 6);
+    const inCounty = this.counties?.some((c) => c.code === county) || (this.counties?.length === 0 && this.county === county);
+    if (!inCounty) return;
+    if (this.county !== county || !this.townships) await this.chooseCounty(county);
+    const area = this.townships?.filter((d) => d.office.code === orgCode) ?? [];
+    if (area.length < 2) return this.chooseTownship(area[0]?.code ?? '');
+    this.township = '';
+    this.orgCode = orgCode;
+    this.mapOffice = area[0]!.office;
+    this.clearOfficeError();
+    this.saveDraft();
+  }
 
   protected override configChanged(): void {
     void this.load();
@@ -189,13 +213,13 @@ export class SifaApply extends SifaElement {
       this.values = draft ? restoreValues(form, draft.values) : initialValues(form);
       this.draftNote = draft && !isBlank(form, this.values) ? 'restored' : null;
       this.form = form;
-      await this.track(this.loadOffices(seq, draft?.county ?? '', draft?.orgCode ?? ''));
+      await this.track(this.loadOffices(seq, draft?.county ?? '', draft?.township ?? '', draft?.orgCode ?? ''));
     } catch (error) {
       if (seq === this.loadSeq) this.loadError = error;
     }
   }
 
-  private async loadOffices(seq: number, county: string, orgCode: string): Promise<void> {
+  private async loadOffices(seq: number, county: string, township: string, orgCode: string): Promise<void> {
     const children = (code?: string) => this.client.query<ApplyCalls, 'platform.org.children'>('platform.org.children', code ? { code } : {}, this.locale);
     if (this.office) {
       const office = await this.client.query<ApplyCalls, 'platform.org.get'>('platform.org.get', { code: this.office }, this.locale);
@@ -209,35 +233,51 @@ export class SifaApply extends SifaElement {
     let level = await children(this.org);
     while (level.length === 1 && level[0]!.level !== 'county' && level[0]!.level !== 'office') level = await children(level[0]!.code);
     if (seq !== this.loadSeq) return;
-    if (level.every((o) => o.level === 'office')) {
+    if (level.length > 0 && level.every((o) => o.level === 'office')) {
+      // The page starts at a county: its townships straight away.
       this.counties = [];
-      this.offices = level;
-      this.orgCode = level.some((o) => o.code === orgCode) ? orgCode : '';
+      await this.chooseCounty(level[0]!.parentCode!, township, orgCode);
       return;
     }
     this.counties = level;
-    if (county && level.some((c) => c.code === county)) await this.chooseCounty(county, orgCode);
+    if (county && level.some((c) => c.code === county)) await this.chooseCounty(county, township, orgCode);
   }
 
-  private async chooseCounty(county: string, orgCode = ''): Promise<void> {
+  private async chooseCounty(county: string, township = '', orgCode = ''): Promise<void> {
     this.county = county;
+    this.township = '';
     this.orgCode = '';
-    this.offices = null;
+    this.mapOffice = null;
+    this.townships = null;
     if (!county) return this.saveDraft();
-    const offices = await this.track(this.client.query<ApplyCalls, 'platform.org.children'>('platform.org.children', { code: county }, this.locale));
+    const townships = await this.track(this.client.query<ApplyCalls, 'platform.org.divisions'>('platform.org.divisions', { county }, this.locale));
     if (this.county !== county) return;
-    this.offices = offices.filter((o) => o.level === 'office');
-    if (orgCode && this.offices.some((o) => o.code === orgCode)) {
-      this.orgCode = orgCode;
-      if (this.errors.has('orgCode')) this.errors = new Map([...this.errors].filter(([key]) => key !== 'orgCode'));
-    }
+    this.townships = townships;
+    if (township && townships.some((d) => d.code === township)) this.chooseTownship(township);
+    else if (orgCode && townships.some((d) => d.office.code === orgCode)) await this.chooseMapOffice(orgCode);
+    else this.saveDraft();
+  }
+
+  /** A township chosen: the office serving it receives the application. */
+  private chooseTownship(code: string): void {
+    const chosen = this.townships?.find((d) => d.code === code);
+    this.township = chosen?.code ?? '';
+    this.orgCode = chosen?.office.code ?? '';
+    this.mapOffice = null;
+    if (chosen) this.clearOfficeError();
     this.saveDraft();
+  }
+
+  private clearOfficeError(): void {
+    if (this.errors.has('orgCode')) this.errors = new Map([...this.errors].filter(([key]) => key !== 'orgCode'));
   }
 
   private saveDraft(): void {
     if (!this.form || this.result) return;
     if (isBlank(this.form, this.values) && !this.orgCode) return;
-    if (writeDraft(this.storage, this.form.type, { orgCode: this.orgCode, county: this.county, values: this.values })) this.draftNote = this.draftNote === 'restored' ? 'restored' : 'saved';
+    if (writeDraft(this.storage, this.form.type, { orgCode: this.orgCode, county: this.county, township: this.township, values: this.values })) {
+      this.draftNote = this.draftNote === 'restored' ? 'restored' : 'saved';
+    }
   }
 
   private clearDraft(): void {
@@ -298,7 +338,7 @@ export class SifaApply extends SifaElement {
     const form = this.form;
     if (!form || this.busy !== 'idle') return;
     const errors = new Map<string, string>();
-    if (!this.orgCode) errors.set('orgCode', this.t('officeRequired'));
+    if (!this.orgCode) errors.set('orgCode', this.t('townshipRequired'));
     for (const [key, check] of checkValues(form, this.values, this.today())) errors.set(key, this.t(check.key, check.params));
     if (!this.consent) errors.set('consent', this.t('consentRequired'));
     this.errors = errors;
@@ -307,7 +347,8 @@ export class SifaApply extends SifaElement {
 
     const input: PublicApplySubmitInput = {
       type: form.type,
-      orgCode: this.orgCode,
+      // A township chosen: the server sends it to the office serving it (the same as shown, unless the area changed meanwhile).
+      ...(this.township && !this.fixedOffice ? { division: this.township } : { orgCode: this.orgCode }),
       fields: payloadOf(form, this.values),
       consent: { accepted: true, version: form.consentVersion },
     };
@@ -322,11 +363,11 @@ export class SifaApply extends SifaElement {
       }
       clearDraft(this.storage, form.type);
       this.draftNote = null;
-      this.result = { ...result, orgCode: this.orgCode, typeTitle: form.title };
+      this.result = { ...result, typeTitle: form.title };
       this.documents = [];
       this.sending = [];
       this.receiptError = '';
-      this.emit<ApplySubmittedDetail>('sifa-apply-submitted', { type: form.type, number: result.number, orgCode: this.orgCode, duplicate: result.duplicate });
+      this.emit<ApplySubmittedDetail>('sifa-apply-submitted', { type: form.type, number: result.number, orgCode: result.orgCode, duplicate: result.duplicate });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
     } catch (error) {
@@ -379,7 +420,7 @@ export class SifaApply extends SifaElement {
   }
 
   private focusField(key: string): void {
-    const id = key === 'orgCode' ? (this.counties?.length && !this.county ? 'f-county' : 'f-office') : key === 'consent' ? 'f-consent' : `f-${key.replaceAll('.', '-')}`;
+    const id = key === 'orgCode' ? (this.counties?.length && !this.county ? 'f-county' : 'f-township') : key === 'consent' ? 'f-consent' : `f-${key.replaceAll('.', '-')}`;
     const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-field="${key}"] input, [data-field="${key}"] textarea, [data-field="${key}"] select`);
     target?.focus();
   }
@@ -535,7 +576,7 @@ export class SifaApply extends SifaElement {
     return { text: title.zh, lang: 'zh-CN' };
   }
 
-  private orgName(org: OrgNode): string {
+  private orgName(org: Pick<OrgNode, 'name'>): string {
     return (this.ui === 'en' && org.name.en) || (this.ui === 'mn-Mong' && org.name.mn) || org.name.zh;
   }
 
@@ -636,7 +677,7 @@ export class SifaApply extends SifaElement {
 
   /** A field's title for the error summary (a party's part: "申请人 第 1 人 身份证号码"), server words marked when they fall back to Chinese. */
   private fieldTitle(key: string): TemplateResult | string {
-    if (key === 'orgCode') return this.t(this.counties?.length && !this.county ? 'county' : 'office');
+    if (key === 'orgCode') return this.t(this.fixedOffice ? 'office' : this.counties?.length && !this.county ? 'county' : 'township');
     if (key === 'consent') return this.t('consentSection');
     const [name, row, part] = key.split('.');
     const spec = this.form?.fields[name!];
@@ -676,30 +717,36 @@ export class SifaApply extends SifaElement {
               </select>
             </div>`
           : nothing}
-        ${this.offices
+        ${this.townships
           ? html`<div class="field ${invalid && !countyMissing ? 'invalid' : ''}" data-field="orgCode">
-              <label for="f-office">${this.t('office')}</label>
+              <label for="f-township">${this.t('township')}</label>
               <select
-                id="f-office"
+                id="f-township"
                 aria-invalid=${invalid && !countyMissing ? 'true' : 'false'}
                 aria-describedby=${invalid && !countyMissing ? 'h-orgCode e-orgCode' : 'h-orgCode'}
-                @change=${(e: Event) => {
-                  this.orgCode = (e.target as HTMLSelectElement).value;
-                  if (this.orgCode && this.errors.has('orgCode')) {
-                    const errors = new Map(this.errors);
-                    errors.delete('orgCode');
-                    this.errors = errors;
-                  }
-                  this.saveDraft();
-                }}
+                @change=${(e: Event) => this.chooseTownship((e.target as HTMLSelectElement).value)}
               >
-                <option value="" ?selected=${!this.orgCode}>${this.t('chooseOffice')}</option>
-                ${this.offices.map((o) => html`<option value=${o.code} ?selected=${o.code === this.orgCode}>${this.orgName(o)}</option>`)}
+                <option value="" ?selected=${!this.township}>${this.t('chooseTownship')}</option>
+                ${this.townships.map((d) => html`<option value=${d.code} ?selected=${d.code === this.township}>${this.orgName(d)}</option>`)}
               </select>
             </div>`
           : nothing}
       </div>
+      ${this.renderReceiving()}
       ${this.errorText('orgCode')}`;
+  }
+
+  /** Which office receives it: the chosen township's (with the other townships it serves), or the one chosen on the map. */
+  private renderReceiving() {
+    const chosen = this.township ? this.townships?.find((d) => d.code === this.township) : undefined;
+    const office = chosen?.office ?? this.mapOffice;
+    if (!office) return nothing;
+    const area = this.townships?.filter((d) => d.office.code === office.code) ?? [];
+    const names = (list: DivisionNode[]) => list.map((d) => this.orgName(d)).join(this.ui === 'en' ? ', ' : this.ui === 'mn-Mong' ? '᠂ ' : '、');
+    return html`<p class="receiving" role="status">
+      ${this.t('officeServing', { office: this.orgName(office) })}
+      ${area.length > 1 ? html`<span class="serves">${this.t('officeServes', { townships: names(area) })}</span>` : nothing}
+    </p>`;
   }
 
   private mark(required: boolean) {

@@ -37,6 +37,7 @@ export const en: LegalMapMessageCatalog = {
   closedNow: 'Closed now',
   noHours: 'Opening hours not published',
   services: 'Services',
+  servesTownships: 'Townships and streets served',
   navigate: 'Directions',
   amap: 'Amap',
   baidu: 'Baidu Maps',

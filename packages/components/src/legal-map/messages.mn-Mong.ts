@@ -81,6 +81,8 @@ export const mnMong: LegalMapMessageCatalog = {
   noHours: 'ᠠᠵᠢᠯ ᠤᠨ ᠴᠠᠭ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ',
   // Uiledcilege
   services: 'ᠦᠶᠢᠯᠡᠴᠢᠯᠡᠭᠡ',
+  // UilecilekU sumu, jegeli
+  servesTownships: 'ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ',
   // jam jiguqu
   navigate: 'ᠵᠠᠮ ᠵᠢᠭᠠᠬᠤ',
   // Gaode gajar-un jirug

@@ -40,6 +40,7 @@ const zhCN = {
   closedNow: '现在不办公',
   noHours: '未公布办公时间',
   services: '服务',
+  servesTownships: '服务的乡镇（街道）',
   navigate: '导航',
   amap: '高德地图',
   baidu: '百度地图',

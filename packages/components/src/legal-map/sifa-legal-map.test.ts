@@ -323,6 +323,21 @@ describe('<sifa-legal-map> with the real server', () => {
     expect(m.root.querySelector('[part="popup"] h3')!.textContent).toBe(target.name.zh);
   });
 
+  it("lists the townships a judicial office serves in its popup (the service area, public reference data)", async () => {
+    const office = all.find((i) => i.type === 'judicial-office' && /^\d{9}$/.test(i.orgCode ?? ''))!;
+    const area = await new SifaClient(config).query<LegalMapCalls, 'platform.org.serviceArea'>('platform.org.serviceArea', { office: office.orgCode! });
+    expect(area.divisions.length).toBeGreaterThan(0);
+    const m = await mount({ selected: office.id });
+    const served = await eventually(() => m.root.querySelector('[part="popup"] .townships'), { what: 'the townships served' });
+    expect([...served.querySelectorAll('li')].map((li) => li.textContent)).toEqual(area.divisions.map((d) => d.name.zh));
+    expect(served.closest('dd')!.previousElementSibling!.textContent).toBe('服务的乡镇（街道）');
+    // Other institutions have no service area.
+    const centre = all.find((i) => i.type === 'legal-service-centre')!;
+    m.el.selected = centre.id;
+    await eventually(() => m.root.querySelector('[part="popup"] h3')?.textContent === centre.name.zh);
+    expect(m.root.querySelector('[part="popup"] .townships')).toBeNull();
+  });
+
   it('shows the opening hours with an "open now" state from the browser clock', async () => {
     const target = all.find((i) => i.hours.length > 0)!;
     const m = await mount({ selected: target.id });

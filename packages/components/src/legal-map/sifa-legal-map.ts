@@ -16,7 +16,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { pickText, type LngLat, type Locale, type OrgBoundariesApi, type RegionCollection } from '@sifa/core';
+import { pickText, type DivisionNode, type LngLat, type Locale, type OrgBoundariesApi, type RegionCollection, type ServiceArea } from '@sifa/core';
 import type { Institution, InstitutionCatalog, InstitutionName, InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaElement } from '../base/sifa-element.js';
 import { listKeyMove } from '../base/list-keys.js';
@@ -62,7 +62,10 @@ type MapState = 'waiting' | 'loading' | 'ready' | 'no-webgl' | 'failed';
 type GeoState = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
 
 /** The map's procedures: the institutions plugin's and the platform's outlines (a type alias: an interface has no index signature for the client's ApiMap). */
-export type LegalMapCalls = InstitutionsApi & Pick<OrgBoundariesApi, keyof OrgBoundariesApi>;
+export type LegalMapCalls = InstitutionsApi &
+  Pick<OrgBoundariesApi, keyof OrgBoundariesApi> & {
+    'platform.org.serviceArea': { type: 'query'; input: { office: string }; output: ServiceArea };
+  };
 
 /** Above this many institutions, a search also asks the server (`q`), which matches in every language. */
 const serverSearchFrom = 500;
@@ -155,6 +158,9 @@ export class SifaLegalMap extends SifaElement {
 
   @state() private catalog: InstitutionCatalog | null = null;
   @state() private institutions: Institution[] = [];
+  /** The townships each judicial office shown in a popup serves (by office code; an office may serve several). */
+  @state() private areas = new Map<string, DivisionNode[]>();
+  private areasAsked = new Set<string>();
   @state() private regions: RegionCollection | null = null;
   @state() private loading = true;
   /** Why the last load failed (shown in the user's language at render time), or null. */
@@ -220,6 +226,20 @@ export class SifaLegalMap extends SifaElement {
       if (this.selected) this.active = this.selected;
       this.popupOpen = this.selected !== null;
     }
+    if (changed.has('selected') || changed.has('institutions')) this.askArea();
+  }
+
+  /** A judicial office selected: which townships it serves (public reference data, asked once per office). */
+  private askArea(): void {
+    const office = this.institutions.find((x) => x.id === this.selected);
+    const code = office?.type === 'judicial-office' ? office.orgCode : null;
+    if (!code || !/^\d{9}$/.test(code) || this.areasAsked.has(code)) return;
+    this.areasAsked.add(code);
+    this.client.query<LegalMapCalls, 'platform.org.serviceArea'>('platform.org.serviceArea', { office: code }, this.locale).then(
+      (area) => (this.areas = new Map(this.areas).set(code, area.divisions)),
+      // Not an office of the tree (an institution's own org code): the popup shows no townships.
+      () => undefined,
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -664,6 +684,7 @@ export class SifaLegalMap extends SifaElement {
     const name = this.nameOf(i.name);
     const links = navigationLinks(i.position, i.name.zh);
     const services = (this.catalog?.services ?? []).filter((s) => i.services.includes(s.code));
+    const served = i.type === 'judicial-office' && i.orgCode ? this.areas.get(i.orgCode) : undefined;
     return html`
       <section class="popup" part="popup" role="region" aria-labelledby="popup-title">
         <div class="popup-head">
@@ -688,6 +709,9 @@ export class SifaLegalMap extends SifaElement {
           <dt>${this.t('hours')}</dt>
           <dd>${this.hoursText(i)}</dd>
           ${services.length ? html`<dt>${this.t('services')}</dt><dd><ul class="services">${services.map((s) => html`<li>${pickText(s.title, this.ui)}</li>`)}</ul></dd>` : nothing}
+          ${served?.length
+            ? html`<dt>${this.t('servesTownships')}</dt><dd><ul class="services townships">${served.map((d) => html`<li>${this.text(this.nameOf(d.name as InstitutionName))}</li>`)}</ul></dd>`
+            : nothing}
         </dl>
       </section>
     `;

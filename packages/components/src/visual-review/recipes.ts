@@ -10,7 +10,7 @@ import type { SifaTheme } from '../config/config.js';
 import type { ToursApi } from '@sifa/plugin-tours';
 import { SifaClient } from '../client/client.js';
 import { commands } from 'vitest/browser';
-import type { TestConnection } from '../test-utils/test-server.js';
+import { connectTestServer, uniqueId, type TestConnection } from '../test-utils/test-server.js';
 import { testMonth } from '../test-utils/clock.js';
 
 export interface Recipe {
@@ -84,11 +84,31 @@ export const recipes: Record<string, Recipe> = {
   'sifa-apply': {
     // A citizen's public form; the 'apply' servers run the applications plugin's public forms.
     identity: 'public',
-    server: 'apply',
+    // Its own server: a merged office is made there (apply… servers run the public forms).
+    server: 'apply-review',
     attributes: { type: 'applications.reconsideration' },
-    // The counties and offices to choose from are the org tree's names.
-    data: '#f-county option, #f-office option, .office-fixed',
+    // 天山镇司法所 serves three townships (罕乌拉街道 and 欧沐沦街道 moved to it), as some offices do.
+    prepare: async (server) => {
+      const admin = new SifaClient((await connectTestServer({ server, orgCode: '150421', role: 'county_admin', userId: uniqueId('admin') })).config);
+      type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown } };
+      await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: '150421100', divisions: ['150421100', '150421403', '150421404'], move: true });
+    },
+    // The counties and townships to choose from are the org tree's names; so is the office
+    // receiving the application, and the townships it serves.
+    data: '#f-county option, #f-township option, .office-fixed, .receiving',
     ready: (root) => root.querySelector('#f-county option[value]:not([value=""])'),
+    // A township of the merged office chosen: the office that receives it and what it serves.
+    async open(root) {
+      // (A draft of an earlier render may be restoring its own choice meanwhile: wait for each select.)
+      const choose = async (id: string, value: string) => {
+        const select = await until(() => root.querySelector<HTMLSelectElement>(`${id}:has(option[value="${value}"])`));
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+      };
+      await choose('#f-county', '150421');
+      await choose('#f-township', '150421404');
+      await until(() => root.querySelector<HTMLSelectElement>('#f-township')?.value === '150421404' && root.querySelector('.receiving .serves'));
+    },
   },
   'sifa-cases': {
     // 西屯司法所 (a demo account's office): the demo mediation cases.

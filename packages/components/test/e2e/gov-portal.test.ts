@@ -200,8 +200,8 @@ describe('a citizen applies online from the portal', () => {
       const apply = c.page.locator('sifa-apply');
       await apply.locator('#f-county option[value="150402"]').waitFor({ state: 'attached', timeout: 30_000 });
       await apply.locator('#f-county').selectOption('150402');
-      await apply.locator('#f-office option[value="150402001"]').waitFor({ state: 'attached', timeout: 20_000 });
-      await apply.locator('#f-office').selectOption('150402001');
+      await apply.locator('#f-township option[value="150402001"]').waitFor({ state: 'attached', timeout: 20_000 });
+      await apply.locator('#f-township').selectOption('150402001');
       await apply.locator('#f-applicants-0-name').fill('门户申请人');
       await apply.locator('#f-applicants-0-phone').fill('13912345678');
       await apply.locator('#f-respondent').fill('西屯街道办事处');

@@ -54,6 +54,7 @@ import { cleanFileName, maxCaseFileBytes } from '../casework/service.js';
 import { acceptedCaseFileTypes, sniffCaseFile, type CaseFileType } from '../casework/sniff.js';
 import { createChallengeIssuer } from './challenge.js';
 import { SlidingWindow } from './limiter.js';
+import { servingOffice } from '../orgs/service-areas.js';
 
 export interface PublicApplyOptions {
   /** Submissions per publishable key per minute (default 120). */
@@ -361,23 +362,26 @@ export function createApplyPlatform(deps: {
       }
       const asked = checked.data as Record<string, unknown>;
       const fields = { ...(form.type.publicForm!.preset as Record<string, unknown>), ...asked };
-      const dedupe = createHmac('sha256', await secretKey())
-        .update(canonicalJson({ type: input.type, orgCode: input.orgCode, fields: normalized(asked) }))
-        .digest('hex');
+      const secret = await secretKey();
       const at = deps.now();
 
       return deps.platform.runScoped(applicant(key, form), async (scoped) => {
-        const office = await scoped.orgs.get(input.orgCode);
+        // A township or village goes to the office serving it (one office may serve several).
+        const officeCode = input.division ? (await servingOffice(scoped.db, input.division)).office.code : input.orgCode!;
+        const office = await scoped.orgs.get(officeCode);
         if (office.level !== 'office') {
           throw new SifaError('VALIDATION_FAILED', { issues: [{ path: 'orgCode', message: msg('publicOfficeOnly') }] });
         }
+        const dedupe = createHmac('sha256', secret)
+          .update(canonicalJson({ type: input.type, orgCode: office.code, fields: normalized(asked) }))
+          .digest('hex');
         const orgName = { zh: office.name.zh, en: office.name.en ?? office.name.zh, ...(office.name.mn ? { mn: office.name.mn } : {}) };
         const [repeat] = await scoped.db
           .select({ number: publicApplications.number, submittedAt: publicApplications.submittedAt })
           .from(publicApplications)
           .where(and(eq(publicApplications.dedupe, dedupe), gt(publicApplications.submittedAt, new Date(at.getTime() - 86_400_000))))
           .limit(1);
-        if (repeat) return { duplicate: true, number: repeat.number, receivedOn: chinaDay(repeat.submittedAt), orgName };
+        if (repeat) return { duplicate: true, number: repeat.number, receivedOn: chinaDay(repeat.submittedAt), orgCode: office.code, orgName };
         const file = await scoped.cases.open(input.type, { orgCode: office.code, fields });
         const code = newCode();
         await scoped.db.insert(publicApplications).values({
@@ -392,7 +396,7 @@ export function createApplyPlatform(deps: {
           keyId: key.id,
           submittedAt: at,
         });
-        return { duplicate: false, number: file.number, code, receivedOn: file.openedOn, orgName };
+        return { duplicate: false, number: file.number, code, receivedOn: file.openedOn, orgCode: office.code, orgName };
       });
     },
 

@@ -75,6 +75,62 @@ export const orgHistory = pgTable(
   (t) => [index('org_history_code_idx').on(t.code, t.seq)],
 );
 
+/**
+ * Township-level divisions (and villages under them once imported): where people live, as
+ * distinct from the org units serving them. Reference data like `orgs`: every role reads it
+ * (migration grants SELECT), only the owner writes it (seed, imports).
+ */
+export const divisions = pgTable(
+  'divisions',
+  {
+    code: text('code').primaryKey(),
+    /** The county org (a township's) or the township division (a village's). */
+    parentCode: text('parent_code').notNull(),
+    level: text('level', { enum: ['township', 'village'] }).notNull(),
+    /** Materialised like org paths (`/15/1504/150402/150402001/`), for subtree checks. */
+    path: text('path').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    nameMn: text('name_mn'),
+  },
+  (t) => [index('divisions_path_idx').on(t.path.op('text_pattern_ops')), index('divisions_parent_idx').on(t.parentCode)],
+);
+
+/** A write to a service area stays inside the writer's subtree: both the office and the township. */
+const serviceAreaInScope = sql`org_path LIKE sifa_scope_path() || '%' AND division_path LIKE sifa_scope_path() || '%'`;
+
+/**
+ * Which office serves each township: one row per township (so exactly one office each), an
+ * office has one or more. A village is served by its township's office. Everyone reads the
+ * whole table (public reference data, and an admin must see a township of theirs served from
+ * elsewhere); the scoped role writes only rows whose office and township are both in its scope.
+ */
+export const orgServiceAreas = pgTable(
+  'org_service_areas',
+  {
+    divisionCode: text('division_code')
+      .primaryKey()
+      .references(() => divisions.code),
+    /** The serving office. */
+    orgCode: text('org_code')
+      .notNull()
+      .references(() => orgs.code),
+    orgPath: text('org_path').notNull(),
+    divisionPath: text('division_path').notNull(),
+    /** When and by whom an admin last set it (both null: as seeded or migrated). */
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    index('org_service_areas_org_idx').on(t.orgCode),
+    index('org_service_areas_path_idx').on(t.orgPath.op('text_pattern_ops')),
+    pgPolicy('org_service_areas_read', { as: 'permissive', for: 'select', to: sifaAppRole, using: sql`true` }),
+    pgPolicy('org_service_areas_insert', { as: 'permissive', for: 'insert', to: sifaAppRole, withCheck: serviceAreaInScope }),
+    pgPolicy('org_service_areas_update', { as: 'permissive', for: 'update', to: sifaAppRole, using: serviceAreaInScope, withCheck: serviceAreaInScope }),
+    pgPolicy('org_service_areas_delete', { as: 'permissive', for: 'delete', to: sifaAppRole, using: serviceAreaInScope }),
+  ],
+).enableRLS();
+
 export const users = pgTable(
   'users',
   {

@@ -170,6 +170,16 @@ export function createOrgAdmin(options: OrgAdminOptions): OrgAdminPlatform {
           details: { orgCode: unit.code, openUnits: open.join(',') },
         });
       }
+      const served = rowsOf<{ code: string }>(await tx.execute(sql`SELECT division_code AS code FROM org_service_areas WHERE org_code = ${unit.code} ORDER BY 1`)).map((r) => r.code);
+      if (served.length) {
+        throw new SifaError('CONFLICT', {
+          message: {
+            zh: `${unit.code}（${unit.nameZh}）仍服务 ${served.length} 个乡镇（街道）（${served.slice(0, 5).join('、')}${served.length > 5 ? '…' : ''}）：请先将其交由其他司法所服务（platform.org.setServiceArea），或将本所并入其他司法所。`,
+            en: `${unit.code} (${unit.nameZh}) still serves ${served.length} township(s) (${served.slice(0, 5).join(', ')}${served.length > 5 ? ', …' : ''}): give them to another office first (platform.org.setServiceArea), or merge this office into one.`,
+          },
+          details: { orgCode: unit.code, townships: served.join(',') },
+        });
+      }
       const at = options.now();
       const closedOn = dayFormat.format(at);
       await tx.execute(sql`UPDATE orgs SET closed_on = ${closedOn} WHERE code = ${unit.code}`);
@@ -224,7 +234,12 @@ export function createOrgAdmin(options: OrgAdminOptions): OrgAdminPlatform {
       const users = rowsOf<{ n: number | string }>(
         await tx.execute(sql`WITH u AS (UPDATE users SET org_code = ${into.code} WHERE org_code = ${unit.code} RETURNING 1) SELECT count(*) AS n FROM u`),
       )[0]!;
-      const mapping = { into: into.code, closedOn, fromPath: unit.path, toPath: moves.get(unit.path) ?? unit.path, units, users: Number(users.n), rowsMoved };
+      // The townships it served are the target's now (a citizen there still finds an open office).
+      const townships = rowsOf<{ code: string }>(
+        await tx.execute(sql`UPDATE org_service_areas SET org_code = ${into.code}, org_path = ${into.path}, updated_at = ${at}, updated_by = ${actor.userId}
+          WHERE org_code = ${unit.code} RETURNING division_code AS code`),
+      ).map((r) => r.code).sort();
+      const mapping = { into: into.code, closedOn, fromPath: unit.path, toPath: moves.get(unit.path) ?? unit.path, units, users: Number(users.n), townships, rowsMoved };
       await history(tx, actor, at, [
         { code: unit.code, change: 'merged', before: { parent: unit.parentCode, path: unit.path }, after: mapping, reason: input.reason },
         { code: into.code, change: 'merged-in', after: { from: unit.code, name: unit.nameZh, ...mapping }, reason: input.reason },
@@ -238,7 +253,7 @@ export function createOrgAdmin(options: OrgAdminOptions): OrgAdminPlatform {
         entityId: unit.code,
         afterDigest: digestOf({ ...mapping, reason: input.reason }),
       });
-      return { code: unit.code, closedOn, into: into.code, units, users: Number(users.n), rowsMoved };
+      return { code: unit.code, closedOn, into: into.code, units, users: Number(users.n), townships, rowsMoved };
     });
 
   return {

