@@ -236,7 +236,7 @@ export function createOrgAdmin(options: OrgAdminOptions): OrgAdminPlatform {
       )[0]!;
       // The townships it served are the target's now (a citizen there still finds an open office).
       const townships = rowsOf<{ code: string }>(
-        await tx.execute(sql`UPDATE org_service_areas SET org_code = ${into.code}, org_path = ${into.path}, updated_at = ${at}, updated_by = ${actor.userId}
+        await tx.execute(sql`UPDATE org_service_areas SET org_code = ${into.code}, org_path = ${into.path}, updated_at = ${at.toISOString()}, updated_by = ${actor.userId}
           WHERE org_code = ${unit.code} RETURNING division_code AS code`),
       ).map((r) => r.code).sort();
       const mapping = { into: into.code, closedOn, fromPath: unit.path, toPath: moves.get(unit.path) ?? unit.path, units, users: Number(users.n), townships, rowsMoved };
