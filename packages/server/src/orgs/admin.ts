@@ -371,15 +371,7 @@ function planImport(rows: { line: number; row: import('@sifa/core').OrgImportRow
   }
   if (problems.length) return plan;
 
-  const paths = new Map<string, string>();
-  const pathOf = (code: string): string => {
-    const known = paths.get(code);
-    if (known) return known;
-    const parent = parents.get(code);
-    const path = parent ? `${pathOf(parent)}${code}/` : orgPathOf([code]);
-    paths.set(code, path);
-    return path;
-  };
+  const pathOf = pathResolver(parents);
   for (const { line, row } of byCode.values()) {
     const held = current.get(row.code);
     if (held?.closedOn) continue;
@@ -419,15 +411,12 @@ function planImport(rows: { line: number; row: import('@sifa/core').OrgImportRow
     if (rekind) plan.changes.push({ code: row.code, line, change: 'kind', before: { kind: held.kind }, after: { kind } });
   }
   // Every held unit whose path changes (the moved ones and everything under them).
-  for (const held of current.values()) {
-    const path = pathOf(held.code);
-    if (path !== held.path) plan.moves.set(held.path, path);
-  }
+  plan.moves = pathChanges(current, parents);
   return plan;
 }
 
-/** Old path → new path of every unit whose path changes when `parents` replace the held parents. */
-function pathChanges(all: Map<string, OrgRow>, parents: Map<string, string | null>): Map<string, string> {
+/** Each unit's path when `parents` (code → parent code) are the tree's edges, worked out once per unit. */
+function pathResolver(parents: Map<string, string | null>): (code: string) => string {
   const paths = new Map<string, string>();
   const pathOf = (code: string): string => {
     const known = paths.get(code);
@@ -437,6 +426,12 @@ function pathChanges(all: Map<string, OrgRow>, parents: Map<string, string | nul
     paths.set(code, path);
     return path;
   };
+  return pathOf;
+}
+
+/** Old path → new path of every unit whose path changes when `parents` replace the held parents. */
+function pathChanges(all: Map<string, OrgRow>, parents: Map<string, string | null>): Map<string, string> {
+  const pathOf = pathResolver(parents);
   const moves = new Map<string, string>();
   for (const row of all.values()) {
     const path = pathOf(row.code);
