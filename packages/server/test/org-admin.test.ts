@@ -187,6 +187,9 @@ describe('closing and merging units', () => {
     expect((await hongshan.platform.org.children.query({ code: '150402' })).map((o) => o.code)).not.toContain('150402002');
     const again = await refusal(hongshan.platform.org.close.mutate({ code: '150402002', reason: '再次' }));
     expect(again.code).toBe('CONFLICT');
+    // Nor does it take townships to serve again.
+    const serveAgain = await refusal(hongshan.platform.org.setServiceArea.mutate({ office: '150402002', divisions: ['150402002'], move: true }));
+    expect(serveAgain).toMatchObject({ code: 'CONFLICT', details: { orgCode: '150402002' } });
   });
 
   it('refuses to close a unit with open units under it, or the caller’s own unit', async () => {

@@ -7,6 +7,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import {
   SifaError,
+  closedUnitError,
   isWithinScope,
   type DivisionNode,
   type ScopedServices,
@@ -119,6 +120,8 @@ export async function setServiceArea(
   const { db } = scoped;
   const office = await scoped.orgs.get(input.office);
   if (office.level !== 'office') throw noOffice(input.office);
+  // A closed office serves no one (a merged one's townships went to the office it merged into).
+  if (office.closed) throw closedUnitError(office);
   const wanted = [...new Set(input.divisions)].sort();
   const rows = await db.select().from(divisions).where(inArray(divisions.code, wanted));
   const byCode = new Map(rows.map((r) => [r.code, toDivisionNode(r)]));
