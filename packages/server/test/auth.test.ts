@@ -266,6 +266,7 @@ describe('platform.auth.me', () => {
       'platform.keys.manage',
       'platform.notifications.read',
       'platform.org.manage',
+      'platform.org.service-areas.manage',
       'platform.roles.manage',
       'platform.webhooks.manage',
     ]);
