@@ -336,6 +336,12 @@ export const validationMessages = {
     // mn draft: qubiyari-yin dugar anu 9 (sumu, jegeli) buyu 12 (g_acag_a, qoriy_a) orun-u bayiqu kereg-tei.
     mn: 'ᠬᠤᠪᠢᠶᠠᠷᠢ ᠶᠢᠨ ᠳ᠋ᠤᠭᠠᠷ ᠠᠨᠤ 9 (ᠰᠤᠮᠤ᠂ ᠵᠡᠭᠡᠯᠢ) ᠪᠤᠶᠤ 12 (ᠭᠠᠴᠠᠭ᠎ᠠ᠂ ᠬᠣᠷᠢᠶ᠎ᠠ) ᠣᠷᠤᠨ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃',
   },
+  divisionSearch: {
+    zh: '请输入要查找的乡镇（街道）或村（社区）的名称或代码（1 到 40 个字）。',
+    en: 'Type the name or code of the township or village to look for (1 to 40 characters).',
+    // mn draft: erikU sumu (jegeli) buyu g_acag_a (qoriy_a)-yin ner_e buyu dugar-i orug_ulun_a uu (1-ece 40 UsUg).
+    mn: 'ᠡᠷᠢᠬᠦ ᠰᠤᠮᠤ (ᠵᠡᠭᠡᠯᠢ) ᠪᠤᠶᠤ ᠭᠠᠴᠠᠭ᠎ᠠ (ᠬᠣᠷᠢᠶ᠎ᠠ) ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠪᠤᠶᠤ ᠳ᠋ᠤᠭᠠᠷ ᠢ ᠣᠷᠤᠭᠤᠯᠤᠨ᠎ᠠ ᠤᠤ (1 ᠡᠴᠡ 40 ᠦᠰᠦᠭ)᠃',
+  },
   serviceAreaEmpty: {
     zh: '司法所的服务区域至少包括一个乡镇（街道）。',
     en: 'A judicial office serves at least one township or street.',

@@ -58,6 +58,26 @@ export interface TownshipServed extends DivisionNode {
   office: OrgNode;
 }
 
+/**
+ * "Which office serves my township?": townships and villages whose name (in any language) or
+ * code contains `q`, within an area (a city or county code; the whole tree without it).
+ */
+export const divisionSearchInputSchema = z.object({
+  q: z.string().trim().min(1, msg('divisionSearch')).max(40, msg('divisionSearch')),
+  within: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, msg('orgCode')).optional(),
+  limit: z.number().int().min(1).max(20).default(8),
+});
+export type DivisionSearchInput = z.input<typeof divisionSearchInputSchema>;
+/** A division found by name or code, where it is and the office serving it. */
+export interface DivisionMatch {
+  division: DivisionNode;
+  /** Its township (the division itself for a township). */
+  township: DivisionNode;
+  /** The county (org unit) it lies in. */
+  county: OrgNode;
+  office: OrgNode;
+}
+
 export const setServiceAreaInputSchema = z.object({
   office: officeCodeSchema,
   /** Every township the office is to serve (replaces its area). */

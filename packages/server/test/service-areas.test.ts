@@ -3,7 +3,8 @@
  * every township its own office; a county admin merges three townships of 松山区 into
  * 振兴街道司法所 (moving 向阳街道 and 松州街道 from their offices explicitly), after which the
  * public lookups resolve each of the three (and a village under one) to the merged office and a
- * citizen's application for one of them lands there. Refused: a move not confirmed, a township or
+ * citizen's application for one of them lands there; the public search by name or code finds
+ * each with the office serving it now. Refused: a move not confirmed, a township or
  * office outside the caller's subtree (also by row-level security alone), a township left without
  * an office, a village, an empty area, a caller without the permission.
  */
@@ -122,6 +123,36 @@ describe('a merged office serving three townships', () => {
     expect(served).toMatchObject({ division: { code: '150404002001', level: 'village', parentCode: xiangyang }, township: { code: xiangyang }, office: { code: zhenxing } });
     const village = await sifaErrorOf((await t.client('songshan', { locale: 'en' })).platform.org.setServiceArea.mutate({ office: tiedong, divisions: [tiedong, '150404002001'] as string[] }));
     expect(village.data.sifaCode).toBe('VALIDATION_FAILED');
+  });
+
+  it('finds a township or village by name or code, with its county and the office serving it now', async () => {
+    const find = anonymous().findDivisions;
+    const [songzhouMatch, ...rest] = await find.query({ q: '松州', within: '1504' });
+    expect(rest).toEqual([]);
+    expect(songzhouMatch).toMatchObject({
+      division: { code: songzhou, level: 'township', name: { zh: '松州街道' } },
+      township: { code: songzhou },
+      county: { code: '150404', name: { zh: '松山区' } },
+      office: { code: zhenxing, name: { zh: '振兴街道司法所' } },
+    });
+    // A village resolves through its township (the one added in the previous test).
+    expect(await find.query({ q: '测试社区' })).toMatchObject([{ division: { code: '150404002001', level: 'village' }, township: { code: xiangyang, name: { zh: '向阳街道' } }, office: { code: zhenxing } }]);
+    // Digits match codes from the start; townships come before villages, then by code.
+    expect((await find.query({ q: '1504040', within: '150404', limit: 5 })).map((m) => m.division.code)).toEqual([zhenxing, xiangyang, songzhou, tiedong, '150404002001']);
+    // An exact name ranks before names that merely contain the words.
+    expect((await find.query({ q: '松城街道筹备处' })).map((m) => m.division.code)).toEqual(['150404408']);
+    const streets = await find.query({ q: '街道', within: '150404', limit: 20 });
+    expect(streets.map((m) => m.division.code)).toEqual([zhenxing, xiangyang, songzhou, tiedong, '150404400', '150404401', '150404407', '150404408']);
+    // Within a county only; the whole tree without `within`.
+    expect(await find.query({ q: '松州', within: '150402' })).toEqual([]);
+    expect((await find.query({ q: '松州' })).map((m) => m.division.code)).toEqual([songzhou]);
+    // LIKE's wildcards are taken literally.
+    expect(await find.query({ q: '%' })).toEqual([]);
+    expect(await find.query({ q: '_' })).toEqual([]);
+    const empty = await sifaErrorOf(t.clientWithToken(null, { locale: 'zh-CN' }).platform.org.findDivisions.query({ q: '  ' }));
+    expect(empty.data.sifaCode).toBe('VALIDATION_FAILED');
+    expect(empty.data.issues).toEqual([{ path: 'q', message: '请输入要查找的乡镇（街道）或村（社区）的名称或代码（1 到 40 个字）。' }]);
+    expect((await sifaErrorOf(find.query({ q: '松州', within: '1599' }))).data.sifaCode).toBe('NOT_FOUND');
   });
 
   it('lands a public application for 松州街道 at the merged office (and one for the village too)', async () => {

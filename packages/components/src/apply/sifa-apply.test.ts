@@ -341,6 +341,27 @@ describe('<sifa-apply> applying', () => {
     expect(m.root.querySelector('[data-field="orgCode"] .field-error, #e-orgCode')).toBeNull();
   });
 
+  it("finds a map office's county from the townships it serves, not from its code (an office imported under another county)", async () => {
+    // Its own server: the city admin adds 测试联合司法所 (code 150421900) under 巴林左旗 (150422) and gives it 林东镇.
+    const server = 'apply-moved';
+    const city = new SifaClient((await connectTestServer({ server, orgCode: '1504', role: 'city_admin', userId: uniqueId('city') })).config);
+    type Admin = {
+      'platform.org.import': { type: 'mutation'; input: { format: 'csv'; content: string }; output: unknown };
+      'platform.org.divisions': { type: 'query'; input: { county: string }; output: { code: string; name: { zh: string } }[] };
+      'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown };
+    };
+    const office = '150421900';
+    await city.mutate<Admin, 'platform.org.import'>('platform.org.import', { format: 'csv', content: `code,parent,level,name_zh\n${office},150422,office,测试联合司法所\n` });
+    const township = (await city.query<Admin, 'platform.org.divisions'>('platform.org.divisions', { county: '150422' }))[0]!;
+    await city.mutate<Admin, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office, divisions: [township.code], move: true });
+    const m = await mount({ server });
+    document.body.dispatchEvent(new CustomEvent('sifa-map-select', { detail: { id: 'i-10', type: 'judicial-office', orgCode: office }, bubbles: true, composed: true }));
+    await eventually(() => q<HTMLSelectElement>(m.root, '#f-county').value === '150422' && m.root.querySelector<HTMLSelectElement>('#f-township')?.value === township.code, {
+      what: "the office's township in 巴林左旗",
+    });
+    expect(q(m.root, '.receiving').textContent).toContain(zh('officeServing', { office: '测试联合司法所' }));
+  });
+
   it('says so when the site offers no such form', async () => {
     const connection = await connectTestServer({ server: 'apply', orgCode: '150421100', userId: uniqueId('citizen') });
     configureSifa({ endpoint: connection.endpoint, publishableKey: connection.config.publishableKey! });

@@ -31,6 +31,7 @@ import type {
   PublicApplySubmitInput,
   PublicApplySubmitResult,
   PublicFormView,
+  ServiceArea,
   TownshipServed,
 } from '@sifa/core';
 import { SifaElement } from '../base/sifa-element.js';
@@ -65,6 +66,7 @@ export type ApplyCalls = {
   'platform.org.children': { type: 'query'; input: { code?: string }; output: OrgNode[] };
   'platform.org.get': { type: 'query'; input: { code: string }; output: OrgNode };
   'platform.org.divisions': { type: 'query'; input: { county: string }; output: TownshipServed[] };
+  'platform.org.serviceArea': { type: 'query'; input: { office: string }; output: ServiceArea };
 };
 
 /** `sifa-apply-submitted`: an application was sent (or found to be a repeat of one sent today). Never carries the secret code. */
@@ -170,7 +172,9 @@ export class SifaApply extends SifaElement {
    * applicant may still pick one of them (or another township, and so another office).
    */
   private async chooseMapOffice(orgCode: string): Promise<void> {
-    const county = orgCode.slice(0, 6);
+    // Its townships' county (an office's code need not start with it once units were moved).
+    const served = await this.client.query<ApplyCalls, 'platform.org.serviceArea'>('platform.org.serviceArea', { office: orgCode }, this.locale).catch(() => null);
+    const county = served?.divisions[0]?.parentCode ?? '';
     const inCounty = this.counties?.some((c) => c.code === county) || (this.counties?.length === 0 && this.county === county);
     if (!inCounty) return;
     if (this.county !== county || !this.townships) await this.chooseCounty(county);

@@ -338,6 +338,35 @@ describe('<sifa-legal-map> with the real server', () => {
     expect(m.root.querySelector('[part="popup"] .townships')).toBeNull();
   });
 
+  it('"which office serves my township": a township found by code names its office and county; Enter on it selects the office', async () => {
+    const office = all.find((i) => i.type === 'judicial-office' && /^\d{9}$/.test(i.orgCode ?? ''))!;
+    const client = new SifaClient(config);
+    const township = (await client.query<LegalMapCalls, 'platform.org.serviceArea'>('platform.org.serviceArea', { office: office.orgCode! })).divisions[0]!;
+    const m = await mount();
+    const input = m.root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    // A code is in no institution's name, address or services: the office shows because it serves the township.
+    await userEvent.fill(input, township.code);
+    const place = await eventually(() => m.root.querySelector<HTMLElement>(`.places li[data-division="${township.code}"]`), { what: 'the township found' });
+    expect(m.root.querySelector('.places h3')!.textContent).toBe('乡镇（街道）、村（社区）');
+    expect(place.dataset['office']).toBe(office.orgCode);
+    expect(place.querySelector('.name')!.textContent!.replace(/\s+/g, '')).toMatch(new RegExp(`^${township.name.zh}·.+(旗|区|县|市)$`));
+    expect(place.querySelector('.meta')!.textContent!.replace(/\s+/g, '')).toBe(`服务的司法所：${office.name.zh}`);
+    await eventually(() => ids(m.root).join() === office.id, { what: 'the list to hold the serving office only' });
+    place.querySelector('button')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => m.el.selected === office.id);
+    expect(m.selects).toEqual([office.id]);
+    expect(m.root.querySelector('[part="popup"] h3')!.textContent).toBe(office.name.zh);
+    // Nothing found: no block; the search cleared: no block either.
+    await userEvent.fill(input, 'no-such-place-xyz');
+    await eventually(() => m.root.querySelector('.places') === null && m.root.querySelector('.empty') !== null);
+    await userEvent.fill(input, township.name.zh);
+    await eventually(() => m.root.querySelector(`.places li[data-division="${township.code}"]`));
+    await userEvent.fill(input, '');
+    await eventually(() => m.root.querySelector('.places') === null);
+    expect(options(m.root)).toHaveLength(all.length);
+  });
+
   it('shows the opening hours with an "open now" state from the browser clock', async () => {
     const target = all.find((i) => i.hours.length > 0)!;
     const m = await mount({ selected: target.id });

@@ -16,7 +16,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { pickText, type DivisionNode, type LngLat, type Locale, type OrgBoundariesApi, type RegionCollection, type ServiceArea } from '@sifa/core';
+import { pickText, type DivisionMatch, type DivisionNode, type LngLat, type Locale, type OrgBoundariesApi, type RegionCollection, type ServiceArea } from '@sifa/core';
 import type { Institution, InstitutionCatalog, InstitutionName, InstitutionsApi } from '@sifa/plugin-institutions';
 import { SifaElement } from '../base/sifa-element.js';
 import { listKeyMove } from '../base/list-keys.js';
@@ -82,15 +82,19 @@ function hasWebGl(): boolean {
   }
 }
 
-/** The renderer chunk, loaded once per page. */
-let rendererModule: Promise<typeof import('./renderer.js')> | null = null;
-const loadRenderer = () => {
-  rendererModule ??= import('./renderer.js').catch((error: unknown) => {
-    rendererModule = null;
-    throw error;
-  });
-  return rendererModule;
+/** A chunk loaded once per page when first needed (tried again after a failure). */
+const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let module: Promise<T> | null = null;
+  return () =>
+    (module ??= load().catch((error: unknown) => {
+      module = null;
+      throw error;
+    }));
 };
+/** The map renderer (maplibre-gl and the rest). */
+const loadRenderer = lazy(() => import('./renderer.js'));
+/** The township lookup (places.ts), with the first search. */
+const loadPlaces = lazy(() => import('./places.js'));
 
 const fold = (text: string) => text.toLocaleLowerCase('zh-CN').normalize('NFKC');
 
@@ -169,6 +173,8 @@ export class SifaLegalMap extends SifaElement {
   @state() private typeFilter = '';
   /** Ids the server matched for `query` (large lists only), or null. */
   @state() private serverMatches: Set<string> | null = null;
+  /** Townships and villages matching the search, each with the office serving it (places.ts). */
+  @state() private places: { matches: DivisionMatch[]; view: typeof import('./places.js') } | null = null;
   @state() private popupOpen = false;
   @state() private active: string | null = null;
   @state() private origin: { at: LngLat; place: string | null } | null = null;
@@ -185,6 +191,7 @@ export class SifaLegalMap extends SifaElement {
   private readyFired = false;
   private resizeObserver: ResizeObserver | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private placesTimer: ReturnType<typeof setTimeout> | null = null;
 
 
   private t(key: LegalMapMessageKey, params?: Record<string, string | number>): string {
@@ -431,7 +438,13 @@ export class SifaLegalMap extends SifaElement {
   /** The institutions that pass the search and the type filter, nearest first once a reference point is known. */
   private visible(): Institution[] {
     const words = fold(this.query).split(/\s+/).filter(Boolean);
-    let list = this.institutions.filter((i) => (!this.typeFilter || i.type === this.typeFilter) && (words.length === 0 || (this.serverMatches?.has(i.id) ?? false) || this.matchesQuery(i, words)));
+    // A judicial office also shows when it serves a township or village the search found.
+    const serving = new Set(this.places?.matches.map((m) => m.office.code));
+    let list = this.institutions.filter(
+      (i) =>
+        (!this.typeFilter || i.type === this.typeFilter) &&
+        (words.length === 0 || (this.serverMatches?.has(i.id) ?? false) || (i.type === 'judicial-office' && serving.has(i.orgCode ?? '')) || this.matchesQuery(i, words)),
+    );
     if (this.origin) {
       const at = this.origin.at;
       list = list.map((i) => ({ i, d: haversineKm(at, i.position) })).sort((a, b) => a.d - b.d).map((x) => x.i);
@@ -454,7 +467,31 @@ export class SifaLegalMap extends SifaElement {
         );
       }, 250);
     }
+    this.findPlaces(value.trim());
     void this.updateComplete.then(() => (this.announcement = () => this.t('count', { count: this.visible().length })));
+  }
+
+  /** "Which office serves my township?": the townships and villages the search names, in the map's area. */
+  private findPlaces(q: string): void {
+    if (this.placesTimer) clearTimeout(this.placesTimer);
+    if (!q) {
+      this.places = null;
+      return;
+    }
+    const area = this.orgCode && this.orgCode.length <= 6 ? this.orgCode : this.regionCode;
+    this.placesTimer = setTimeout(() => {
+      void loadPlaces().then(async (view) => [view, await view.findPlaces(this.client, this.shadowRoot!, q, area, this.locale)] as const).then(
+        ([view, matches]) => {
+          if (this.query.trim() !== q) return;
+          this.places = { view, matches };
+          this.announcement = () => this.t('count', { count: this.visible().length });
+        },
+        // The institutions' own search still works without it.
+        () => {
+          if (this.query.trim() === q) this.places = null;
+        },
+      );
+    }, 250);
   }
 
   /** Selects an institution (list or map), opens its popup, tells the host. */
@@ -566,6 +603,15 @@ export class SifaLegalMap extends SifaElement {
           <div class="side">
             <p class="count" id="count">${this.loading ? this.t('loading') : this.t('count', { count: list.length })}</p>
             ${this.loadError ? html`<p class="error" role="alert">${this.t('loadFailed', { reason: this.reason(this.loadError) })} <button type="button" @click=${() => void this.load()}>${this.t('retry')}</button></p>` : nothing}
+            ${this.places && this.query.trim()
+              ? this.places.view.renderPlaces(this.places.matches, {
+                  ui: this.ui,
+                  nameOf: (name) => this.nameOf(name as InstitutionName),
+                  text: (value) => this.text(value),
+                  institutionOf: (office) => this.institutions.find((i) => i.type === 'judicial-office' && i.orgCode === office) ?? null,
+                  choose: (id) => this.choose(id),
+                })
+              : nothing}
             ${this.renderList(list)}
           </div>
           <div class="map-area" part="map">
@@ -706,12 +752,13 @@ export class SifaLegalMap extends SifaElement {
           <dt>${this.t('address')}</dt>
           <dd>${this.text(this.nameOf(i.address))}</dd>
           ${i.phone ? html`<dt>${this.t('phone')}</dt><dd><a href=${`tel:${i.phone.replace(/[^\d+]/g, '')}`}>${i.phone}</a></dd>` : nothing}
-          <dt>${this.t('hours')}</dt>
-          <dd>${this.hoursText(i)}</dd>
-          ${services.length ? html`<dt>${this.t('services')}</dt><dd><ul class="services">${services.map((s) => html`<li>${pickText(s.title, this.ui)}</li>`)}</ul></dd>` : nothing}
+          <!-- Where it serves, before the hours: a visitor asks whether this office is theirs. -->
           ${served?.length
             ? html`<dt>${this.t('servesTownships')}</dt><dd><ul class="services townships">${served.map((d) => html`<li>${this.text(this.nameOf(d.name as InstitutionName))}</li>`)}</ul></dd>`
             : nothing}
+          <dt>${this.t('hours')}</dt>
+          <dd>${this.hoursText(i)}</dd>
+          ${services.length ? html`<dt>${this.t('services')}</dt><dd><ul class="services">${services.map((s) => html`<li>${pickText(s.title, this.ui)}</li>`)}</ul></dd>` : nothing}
         </dl>
       </section>
     `;

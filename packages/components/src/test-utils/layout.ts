@@ -310,6 +310,13 @@ export function layoutReport(host: HTMLElement): LayoutReport {
         nextView = intersect(limit, nextView);
         if (scrolls(ox)) scrollX = true;
         if (scrolls(oy)) scrollY = true;
+        // What lies past a scrollport is reached by scrolling it: along its scroll axes the
+        // ancestors hiding their overflow judge the scroller's own box (when it fits inside them,
+        // its whole content can be scrolled into sight), not the content scrolling within it.
+        if (nextHard && hard) {
+          if (scrolls(oy) && r.top >= hard.top - 1 && r.bottom <= hard.bottom + 1) nextHard = { ...nextHard, top: -Infinity, bottom: Infinity };
+          if (scrolls(ox) && r.left >= hard.left - 1 && r.right <= hard.right + 1) nextHard = { ...nextHard, left: -Infinity, right: Infinity };
+        }
       }
     }
     for (const child of composedChildren(e)) visit(child, { hard: nextHard, view: nextView, scrollX, scrollY, positioned, block, reported });

@@ -148,7 +148,23 @@ export const recipes: Record<string, Recipe> = {
     // Markers and clusters on the map: every institution they show is an option of the list
     // (role=listbox, arrow keys), which selects it on the map.
     keyboardElsewhere: '.marker',
+    // Its own server: 天山镇司法所 serves three townships there (as in the <sifa-apply> review).
+    server: 'legal-map-review',
+    prepare: async (server) => {
+      const admin = new SifaClient((await connectTestServer({ server, orgCode: '150421', role: 'county_admin', userId: uniqueId('admin') })).config);
+      type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown } };
+      await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: '150421100', divisions: ['150421100', '150421403', '150421404'], move: true });
+    },
     ready: (root, el) => root.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' && (el as HTMLElement & { mapRenderer?: unknown }).mapRenderer,
+    // "Which office serves my township?": a township searched for, its office chosen from the
+    // match; the popup names the three townships it serves.
+    async open(root) {
+      const input = await until(() => root.querySelector<HTMLInputElement>('input[type="search"]'));
+      input.value = '罕乌拉';
+      input.dispatchEvent(new Event('input'));
+      (await until(() => root.querySelector<HTMLButtonElement>('.places li[data-division="150421403"] button'))).click();
+      await until(() => root.querySelectorAll('[part="popup"] .townships li').length === 3);
+    },
   },
   'sifa-notifications': {
     identity: { orgCode: '150402001', role: 'office_staff' },

@@ -3,8 +3,8 @@
  * with its own backend, embedding Sifa Kit with one script tag. A portal user signs in, the
  * host backend mints an embed token with its secret key, and <sifa-diary> loads the user's
  * office diary — under the portal's strict CSP, with zero violations. Before sign-in the public
- * sees the legal-services map and the VR tours (publishable key), and the map opens an office's
- * tour in the viewer.
+ * sees the legal-services map and the VR tours (publishable key), the office directory finds the
+ * office serving a township, and the map opens an office's tour in the viewer.
  */
 import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -86,6 +86,20 @@ describe('the demo gov portal', () => {
     await w.page.goto(`${portalUrl}/`);
     await w.page.waitForFunction(() => (document.getElementById('office-list')?.children.length ?? 0) > 0, null, { timeout: 20_000 });
     expect(await w.page.locator('#county option').count()).toBe(12);
+    // Each office with the townships it serves (the seed: its own one).
+    expect(await w.page.locator('#office-list li').first().locator('.serves').textContent()).toMatch(/^服务：\S+(街道|镇|乡|苏木)/);
+    // "Which office serves my township?": by name, then shown in the directory (its county's list, the office marked and focused).
+    await w.page.fill('#township-q', '天山镇');
+    await w.page.press('#township-q', 'Enter');
+    const found = w.page.locator('#lookup-results li', { hasText: '天山镇（阿鲁科尔沁旗）' });
+    await expect.poll(() => found.textContent(), { timeout: 10_000 }).toContain('由 天山镇司法所 服务');
+    await found.locator('button').click();
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('office-150421100');
+    expect(await w.page.inputValue('#county')).toBe('150421');
+    expect(await w.page.locator('#office-150421100').textContent()).toContain('服务：天山镇');
+    await w.page.fill('#township-q', '没有这个乡镇');
+    await w.page.click('#township-lookup button');
+    await expect.poll(() => w.page.textContent('#lookup-status')).toBe('没有找到“没有这个乡镇”。请检查名称，或在下方按旗县区查看。');
     expect(await w.page.locator('sifa-diary').count()).toBe(0);
     expect(await w.page.locator('form[action="/portal-api/login"]').count()).toBe(1);
   });

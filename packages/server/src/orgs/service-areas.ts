@@ -4,11 +4,12 @@
  * per township; the seed and migration 0024 give each its own office), so a change can move
  * townships between offices but never leave one unserved.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import {
   SifaError,
   closedUnitError,
   isWithinScope,
+  type DivisionMatch,
   type DivisionNode,
   type ScopedServices,
   type ServiceArea,
@@ -101,6 +102,59 @@ export async function countyTownships(db: SifaDb, county: string): Promise<Towns
     .where(eq(divisions.parentCode, county))
     .orderBy(asc(divisions.code));
   return rows.filter((r) => r.division.level === 'township').map((r) => ({ ...toDivisionNode(r.division), office: toOrgNode(r.office) }));
+}
+
+/** `q` as a LIKE pattern matching itself anywhere (its own % _ \ taken literally). */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Townships and villages whose name in any language (or, for digits, whose code) contains `q`,
+ * within an area: exact names first, then names starting with `q`, townships before villages.
+ * Each with its township, county and the office serving it (public reference data).
+ */
+export async function searchDivisions(db: SifaDb, input: { q: string; within?: string | undefined; limit: number }): Promise<DivisionMatch[]> {
+  const q = input.q.trim();
+  let prefix = '/';
+  if (input.within) {
+    const area = await findOrg(db, input.within);
+    if (!area) throw new SifaError('NOT_FOUND', { details: { orgCode: input.within } });
+    prefix = area.path;
+  }
+  const pattern = containing(q);
+  const starts = `${pattern.slice(1)}`;
+  const byName = or(ilike(divisions.nameZh, pattern), ilike(divisions.nameEn, pattern), ilike(divisions.nameMn, pattern));
+  const rows = await db
+    .select()
+    .from(divisions)
+    .where(and(like(divisions.path, `${prefix}%`), /^\d+$/.test(q) ? or(byName, like(divisions.code, `${q}%`)) : byName))
+    .orderBy(
+      sql`case when ${divisions.nameZh} = ${q} or lower(${divisions.nameEn}) = lower(${q}) or ${divisions.nameMn} = ${q} then 0
+               when ${divisions.nameZh} ilike ${starts} or ${divisions.nameEn} ilike ${starts} or ${divisions.nameMn} ilike ${starts} then 1 else 2 end`,
+      sql`case when ${divisions.level} = 'township' then 0 else 1 end`,
+      asc(divisions.code),
+    )
+    .limit(input.limit);
+  if (rows.length === 0) return [];
+  const found = rows.map(toDivisionNode);
+  const townshipCodes = [...new Set(found.map((d) => (d.level === 'township' ? d.code : d.parentCode)))];
+  const townships = new Map(
+    (await db.select().from(divisions).where(inArray(divisions.code, townshipCodes))).map((r) => [r.code, toDivisionNode(r)]),
+  );
+  const served = await db
+    .select({ divisionCode: orgServiceAreas.divisionCode, office: orgs })
+    .from(orgServiceAreas)
+    .innerJoin(orgs, eq(orgs.code, orgServiceAreas.orgCode))
+    .where(inArray(orgServiceAreas.divisionCode, townshipCodes));
+  const officeOf = new Map(served.map((r) => [r.divisionCode, toOrgNode(r.office)]));
+  const countyCodes = [...new Set([...townships.values()].map((t) => t.parentCode))];
+  const counties = new Map((await db.select().from(orgs).where(inArray(orgs.code, countyCodes))).map((r) => [r.code, toOrgNode(r)]));
+  // A township without its row (data loaded by hand) or county is left out rather than shown half.
+  return found.flatMap((division) => {
+    const township = townships.get(division.level === 'township' ? division.code : division.parentCode);
+    const office = township && officeOf.get(township.code);
+    const county = township && counties.get(township.parentCode);
+    return township && office && county ? [{ division, township, county, office }] : [];
+  });
 }
 
 const label = (d: DivisionNode) => `${d.name.zh}（${d.code}）`;

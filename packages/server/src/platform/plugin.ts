@@ -19,6 +19,7 @@ import {
   orgCodeSchema,
   serviceAreaInputSchema,
   servingOfficeInputSchema,
+  divisionSearchInputSchema,
   setServiceAreaInputSchema,
   publicProcedure,
   roleSchema,
@@ -68,7 +69,7 @@ import { findOrg, toOrgNode } from '../orgs/directory.js';
 import { createOrgAdminProcedures } from '../orgs/router.js';
 import type { OrgAdminPlatform } from '../orgs/admin.js';
 import { regionBoundaries } from '../orgs/boundaries.js';
-import { countyTownships, serviceArea, servingOffice, setServiceArea } from '../orgs/service-areas.js';
+import { countyTownships, searchDivisions, serviceArea, servingOffice, setServiceArea } from '../orgs/service-areas.js';
 import type { AuthService } from '../auth/sessions.js';
 import type { RolesService } from '../auth/roles.js';
 import { createRolesRouter } from '../auth/roles-router.js';
@@ -204,6 +205,11 @@ export function createPlatformPlugin(deps: PlatformPluginDeps) {
     serviceArea: publicProcedure.input(serviceAreaInputSchema).query(({ ctx, input }) => serviceArea(ctx.platform.referenceDb, input.office)),
     /** A county's townships, each with the office serving it. */
     divisions: publicProcedure.input(countyDivisionsInputSchema).query(({ ctx, input }) => countyTownships(ctx.platform.referenceDb, input.county)),
+    /**
+     * "Which office serves my township?": townships and villages by name (any language) or code,
+     * within a city or county, each with its county and the office serving it.
+     */
+    findDivisions: publicProcedure.input(divisionSearchInputSchema).query(({ ctx, input }) => searchDivisions(ctx.platform.referenceDb, input)),
     /**
      * Sets the townships an office serves (its whole area; at least one). Office and townships in
      * the caller's subtree; a township another office serves only with `move: true`; a township
