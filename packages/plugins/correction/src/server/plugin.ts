@@ -1,17 +1,11 @@
-/** The server half: the manifest joined with the router, the table, its migrations and the document template. */
-import { fileURLToPath } from 'node:url';
+/**
+ * The server half. The plan engine needs nothing of the server (it is common code), so the plugin
+ * has no tables, router or jobs yet: it is not installed in the demo server's sifa.config.mjs.
+ */
 import { defineServerPlugin } from '@sifa/core';
 import { correctionManifest } from '../index.js';
-import { correctionReceiptTemplate } from './documents.js';
-import { correctionRouter } from './router.js';
-import { correctionRecords } from './schema.js';
 
-/** The plugin as `sifa.config.mjs` lists it: `plugins: [createCorrectionPlugin(), …]`. */
+/** The plugin as a `sifa.config.mjs` would list it: `plugins: [createCorrectionPlugin(), …]`. */
 export function createCorrectionPlugin() {
-  return defineServerPlugin(correctionManifest, {
-    router: correctionRouter,
-    tables: [correctionRecords],
-    migrationsFolder: fileURLToPath(new URL('../../migrations', import.meta.url)),
-    documentTemplates: [correctionReceiptTemplate],
-  });
+  return defineServerPlugin(correctionManifest, {});
 }
