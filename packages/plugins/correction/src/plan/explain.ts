@@ -18,7 +18,6 @@ interface Words {
   or: string;
   list: string;
   end: string;
-  not(s: string): string;
   actual(value: string): string;
   chosen(measure: string, rule: string, priority: number, because: string): string;
   outranked(rule: string, priority: number, because: string): string;
@@ -38,7 +37,6 @@ const words: Record<Lang, Words> = {
     or: '或',
     list: '；',
     end: '。',
-    not: (s) => `并非${s}`,
     actual: (v) => `（实际为${v}）`,
     chosen: (m, r, p, b) => `${m}由规则${r}（优先级 ${p}）选定，因为${b}。`,
     outranked: (r, p, b) => `规则${r}（优先级 ${p}）要求排除此项（因为${b}），但优先级较低。`,
@@ -56,7 +54,6 @@ const words: Record<Lang, Words> = {
     or: ' or ',
     list: '; ',
     end: '.',
-    not: (s) => `not ${s}`,
     actual: (v) => ` (is ${v})`,
     chosen: (m, r, p, b) => `${m} was chosen by rule ${r} (priority ${p}) because ${b}.`,
     outranked: (r, p, b) => `Rule ${r} (priority ${p}) would exclude it (because ${b}) but ranks lower.`,
@@ -75,7 +72,6 @@ const words: Record<Lang, Words> = {
     or: ' ᠪᠤᠶᠤ ',
     list: '᠂ ',
     end: '᠃',
-    not: (s) => `${s} ᠪᠢᠰᠢ`,
     actual: (v) => ` (${v})`,
     chosen: (m, r, p, b) => `${m} ᠢ ${r} ᠳᠦᠷᠢᠮ ᠰᠣᠩᠭᠣᠪᠠ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p})᠄ ${b}᠃`,
     outranked: (r, p, b) => `${r} ᠳᠦᠷᠢᠮ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p}) ᠬᠠᠰᠤᠬᠤ ᠭᠡᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠡᠰ ᠨᠢ ᠳᠤᠤᠷ᠎ᠠ᠄ ${b}᠃`,
@@ -100,20 +96,28 @@ export function describeWitness(catalogue: Catalogue, w: ConditionWitness, lang:
   const name = l === 'en' ? condition.label.en[0]!.toLowerCase() + condition.label.en.slice(1) : condition.label[l];
   const option = (c: Condition, v: string) => (c.kind === 'enum' ? (c.options.find((o) => o.value === v)?.label[l] ?? v) : v);
   const test: LeafTest = w.test;
-  let text: string;
-  if ('is' in test) {
-    text = `${name}${l === 'zh' ? '：' : ': '}${test.is ? t.yes : t.no}`;
-  } else if ('equals' in test || 'in' in test) {
+  // A test that failed (under `not`) is said the positive way: "age < 18", "sex is not “female”".
+  if ('is' in test) return `${name}${l === 'zh' ? '：' : ': '}${w.value ? t.yes : t.no}`;
+  if ('equals' in test || 'in' in test) {
     const values = 'equals' in test ? [test.equals] : test.in;
     const listed = values.map((v) => t.quote(option(condition, v))).join(t.or);
-    text = `${name}${l === 'zh' ? '为' : l === 'en' ? ' is ' : ' ᠨᠢ '}${listed}`;
-    if (!w.holds || values.length > 1) text += t.actual(t.quote(option(condition, String(w.value))));
-  } else {
-    const unit = condition.kind === 'number' ? condition.unit[l] : '';
-    const bound = 'gt' in test ? `> ${test.gt}` : 'gte' in test ? `≥ ${test.gte}` : 'lt' in test ? `< ${test.lt}` : 'lte' in test ? `≤ ${test.lte}` : `${test.between[0]}–${test.between[1]}`;
-    text = `${name} ${bound}${t.actual(`${numberText(w.value as number)}${l === 'en' ? ' ' : ''}${unit}`)}`;
+    const actual = !w.holds || values.length > 1 ? t.actual(t.quote(option(condition, String(w.value)))) : '';
+    if (l === 'zh') return `${name}${w.holds ? '为' : '不为'}${listed}${actual}`;
+    if (l === 'en') return `${name} is ${w.holds ? '' : 'not '}${listed}${actual}`;
+    return `${name} ᠨᠢ ${listed}${w.holds ? '' : ' ᠪᠢᠰᠢ'}${actual}`;
   }
-  return w.holds ? text : t.not(text);
+  const unit = condition.kind === 'number' ? condition.unit[l] : '';
+  const value = t.actual(`${numberText(w.value as number)}${l === 'zh' ? '' : ' '}${unit}`);
+  let bound: string;
+  if ('between' in test) {
+    const range = `${test.between[0]}–${test.between[1]}`;
+    bound = w.holds ? range : l === 'zh' ? `不在 ${range}` : l === 'en' ? `outside ${range}` : `${range} ᠡᠴᠡ ᠭᠠᠳᠠᠨ᠎ᠠ`;
+  } else {
+    const [op, n] = 'gt' in test ? ['>', test.gt] : 'gte' in test ? ['≥', test.gte] : 'lt' in test ? ['<', test.lt] : ['≤', (test as { lte: number }).lte];
+    const negated: Record<string, string> = { '>': '≤', '≥': '<', '<': '≥', '≤': '>' };
+    bound = `${w.holds ? op : negated[op]} ${n}`;
+  }
+  return `${name} ${bound}${value}`;
 }
 
 function because(catalogue: Catalogue, f: RuleFiring, lang: ExplainLanguage | string): string {
