@@ -41,8 +41,9 @@ describe('the demo catalogue', () => {
     expect(catalogue.rules.some((r) => r.excludes.length > 0 && r.adds.length === 0)).toBe(true);
   });
 
-  it('every rule fires and every measure is planned for some of 10,000 sampled profiles; same plans as the reference interpreter', () => {
+  it('every rule fires and every measure is planned for some of 10,000 sampled profiles; same plans as the reference interpreter and the closure path', () => {
     const profiles = sampleProfiles(catalogue, 10_000, 2026);
+    const closures = compileCatalogue(demoCatalogue, { evaluation: 'closures' });
     const fired = new Set<string>();
     const planned = new Set<string>();
     profiles.forEach((p, i) => {
@@ -50,6 +51,7 @@ describe('the demo catalogue', () => {
       plan.fired.forEach((r) => fired.add(r));
       plan.measures.forEach((m) => planned.add(m.measure));
       if (i % 5 === 0) expect(plan).toEqual(planByInterpreter(catalogue, p));
+      if (i % 5 === 1) expect(closures(p)).toEqual(plan);
     });
     expect(catalogue.rules.filter((r) => !fired.has(r.id)).map((r) => r.id)).toEqual([]);
     expect(catalogue.measures.filter((m) => !planned.has(m.id)).map((m) => m.id)).toEqual([]);

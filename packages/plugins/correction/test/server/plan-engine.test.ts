@@ -123,9 +123,33 @@ describe('rule kinds, by hand', () => {
     ]);
   });
 
-  it('plans identically to the reference interpreter (hand profiles and 2,000 sampled)', () => {
+  it('plans identically to the reference interpreter, generated and closure paths alike (hand profiles and 2,000 sampled)', () => {
     const catalogue = planner.catalogue;
-    for (const p of [p1, p2, p3, p4, ...sampleProfiles(catalogue, 2000, 7)]) expect(planner(p)).toEqual(planByInterpreter(catalogue, p));
+    const closures = compileCatalogue(testCatalogue(), { evaluation: 'closures' });
+    const generated = compileCatalogue(testCatalogue(), { evaluation: 'generated' });
+    expect([planner.evaluation, closures.evaluation, generated.evaluation]).toEqual(['generated', 'closures', 'generated']);
+    for (const p of [p1, p2, p3, p4, ...sampleProfiles(catalogue, 2000, 7)]) {
+      const expected = planByInterpreter(catalogue, p);
+      expect(planner(p)).toEqual(expected);
+      expect(closures(p)).toEqual(expected);
+      expect(planner.decide(p)).toEqual({ measures: expected.measures.map((m) => m.measure), excluded: expected.excluded.map((m) => m.measure), fired: expected.fired });
+    }
+  });
+
+  it('falls back to closures where new Function is refused (a CSP without unsafe-eval)', () => {
+    const original = globalThis.Function;
+    const refusing = function () {
+      throw new EvalError('Refused to evaluate a string as JavaScript because unsafe-eval is not allowed');
+    } as unknown as FunctionConstructor;
+    globalThis.Function = refusing;
+    try {
+      const underCsp = compileCatalogue(testCatalogue('csp'));
+      expect(underCsp.evaluation).toBe('closures');
+      expect(summary(underCsp(p2))).toEqual(summary(planner(p2)));
+      expect(() => compileCatalogue(testCatalogue('csp'), { evaluation: 'generated' })).toThrow('generated evaluation is not available here');
+    } finally {
+      globalThis.Function = original;
+    }
   });
 });
 
