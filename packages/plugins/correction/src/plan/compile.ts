@@ -100,7 +100,7 @@ function leafPredicate(leaf: LeafTest, key: number): Predicate {
 }
 
 /** Interned witnesses: one frozen object per leaf and value (bounded), shared by every plan. */
-const MEMO_LIMIT = 512;
+const MEMO_LIMIT = 1024;
 function witnessMaker(condition: string, leaf: LeafTest, holds: boolean): (value: ConditionValue) => ConditionWitness {
   const memo = new Map<ConditionValue, ConditionWitness>();
   return (value) => {
@@ -250,7 +250,13 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   const priorities = Int32Array.from(rules, (r) => r.priority);
   const ruleIds = rules.map((r) => r.id);
   const ids = catalogue.measures.map((m) => m.id);
-  const measureCount = ids.length;
+  // Where each measure sits in a rule's adds + excludes (the interned firing's `alone` slots).
+  const ruleMeasureCount = rules.map((r) => r.adds.length + r.excludes.length);
+  const placeIn = rules.map((r) => {
+    const place = new Int16Array(ids.length).fill(-1);
+    [...r.adds, ...r.excludes].forEach((id, i) => (place[measureIndex.get(id)!] = i));
+    return place;
+  });
   const categories = catalogue.measures.map((m) => m.category);
   const ref = Object.freeze({ id: catalogue.id, version: catalogue.version });
   const noFirings: readonly RuleFiring[] = Object.freeze([]);
@@ -264,8 +270,8 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
    */
   interface Interned {
     firing: RuleFiring;
-    /** Measures chosen (or excluded) by this firing alone, by measure index. */
-    alone: (PlannedMeasure | ExcludedMeasure | undefined)[];
+    /** Measures chosen (or excluded) by this firing alone, by place in the rule's adds + excludes (null: not interned). */
+    alone: (PlannedMeasure | ExcludedMeasure | undefined)[] | null;
   }
   // A rule's reasons depend only on the values of the conditions it reads: that is the key.
   const readsOf = rules.map((rule) => [...new Set(conditionsIn(rule.when))].map(slot));
@@ -283,6 +289,9 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   const fired = new Uint8Array(ruleCount);
   const firings: (Interned | undefined)[] = new Array(ruleCount);
   const because: ConditionWitness[] = [];
+  const firedScratch: string[] = [];
+  const measureScratch: PlannedMeasure[] = [];
+  const excludedScratch: ExcludedMeasure[] = [];
 
   const interned = (r: number): Interned => {
     let f = firings[r];
@@ -293,8 +302,9 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     if (!f) {
       because.length = 0;
       whys[r]!(values, because);
-      f = { firing: Object.freeze({ rule: ruleIds[r]!, priority: priorities[r]!, because: Object.freeze(because.slice()) }), alone: new Array<PlannedMeasure | ExcludedMeasure | undefined>(measureCount).fill(undefined) };
-      if (memo.size < MEMO_LIMIT) memo.set(key, f);
+      const firing = Object.freeze({ rule: ruleIds[r]!, priority: priorities[r]!, because: Object.freeze(because.slice()) });
+      if (memo.size < MEMO_LIMIT) memo.set(key, (f = { firing, alone: new Array<PlannedMeasure | ExcludedMeasure | undefined>(ruleMeasureCount[r]!).fill(undefined) }));
+      else f = { firing, alone: null };
     }
     return (firings[r] = f);
   };
@@ -320,13 +330,16 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
 
   const planner = ((profile: Profile): Plan => {
     evaluate(profile);
-    const firedIds: string[] = [];
+    const firedIds = firedScratch;
+    firedIds.length = 0;
     for (let r = 0; r < ruleCount; r++) {
       firings[r] = undefined;
       if (fired[r]) firedIds.push(ruleIds[r]!);
     }
-    const measures: PlannedMeasure[] = [];
-    const excluded: ExcludedMeasure[] = [];
+    const measures = measureScratch;
+    measures.length = 0;
+    const excluded = excludedScratch;
+    excluded.length = 0;
     for (let k = 0; k < named.length; k++) {
       const m = named[k]!;
       const add = adders[m]!;
@@ -342,22 +355,29 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
       if (added && (!excludedHere || priorities[add[a]!]! > priorities[exc[e]!]!)) {
         if (!excludedHere && onlyOne(add, a)) {
           const f = interned(add[a]!);
-          let planned = f.alone[m] as PlannedMeasure | undefined;
-          if (!planned) f.alone[m] = planned = Object.freeze({ measure: ids[m]!, category: categories[m]!, chosenBy: Object.freeze([f.firing]), overruled: noFirings });
+          let planned = f.alone?.[placeIn[add[a]!]![m]!] as PlannedMeasure | undefined;
+          if (!planned) {
+            planned = Object.freeze({ measure: ids[m]!, category: categories[m]!, chosenBy: Object.freeze([f.firing]), overruled: noFirings });
+            if (f.alone) f.alone[placeIn[add[a]!]![m]!] = planned;
+          }
           measures.push(planned);
         } else {
           measures.push({ measure: ids[m]!, category: categories[m]!, chosenBy: collect(add, a), overruled: excludedHere ? collect(exc, e) : noFirings });
         }
       } else if (!added && onlyOne(exc, e)) {
         const f = interned(exc[e]!);
-        let out = f.alone[m] as ExcludedMeasure | undefined;
-        if (!out) f.alone[m] = out = Object.freeze({ measure: ids[m]!, category: categories[m]!, excludedBy: Object.freeze([f.firing]), overruled: noFirings });
+        let out = f.alone?.[placeIn[exc[e]!]![m]!] as ExcludedMeasure | undefined;
+        if (!out) {
+          out = Object.freeze({ measure: ids[m]!, category: categories[m]!, excludedBy: Object.freeze([f.firing]), overruled: noFirings });
+          if (f.alone) f.alone[placeIn[exc[e]!]![m]!] = out;
+        }
         excluded.push(out);
       } else {
         excluded.push({ measure: ids[m]!, category: categories[m]!, excludedBy: collect(exc, e), overruled: added ? collect(add, a) : noFirings });
       }
     }
-    return { catalogue: ref, measures, excluded, fired: firedIds, overrides: noOverrides, removedByStaff: noOverrides };
+    // Scratch arrays grow once; each plan gets exact-size copies (fewer allocations, less GC).
+    return { catalogue: ref, measures: measures.slice(), excluded: excluded.slice(), fired: firedIds.slice(), overrides: noOverrides, removedByStaff: noOverrides };
   }) as Planner;
   const decide = (profile: Profile): PlanDecision => {
     evaluate(profile);
