@@ -20,6 +20,7 @@ interface Words {
   end: string;
   actual(value: string): string;
   chosen(measure: string, rule: string, priority: number, because: string): string;
+  alsoChosen(rule: string, priority: number, because: string): string;
   outranked(rule: string, priority: number, because: string): string;
   excluded(measure: string, rule: string, priority: number, because: string): string;
   wanted(rule: string, priority: number): string;
@@ -39,6 +40,7 @@ const words: Record<Lang, Words> = {
     end: '。',
     actual: (v) => `（实际为${v}）`,
     chosen: (m, r, p, b) => `${m}由规则${r}（优先级 ${p}）选定，因为${b}。`,
+    alsoChosen: (r, p, b) => `规则${r}（优先级 ${p}）也选定此项，因为${b}。`,
     outranked: (r, p, b) => `规则${r}（优先级 ${p}）要求排除此项（因为${b}），但优先级较低。`,
     excluded: (m, r, p, b) => `${m}未列入方案：规则${r}（优先级 ${p}）排除此项，因为${b}。`,
     wanted: (r, p) => `规则${r}（优先级 ${p}）要求列入，但未超过排除规则的优先级。`,
@@ -56,6 +58,7 @@ const words: Record<Lang, Words> = {
     end: '.',
     actual: (v) => ` (is ${v})`,
     chosen: (m, r, p, b) => `${m} was chosen by rule ${r} (priority ${p}) because ${b}.`,
+    alsoChosen: (r, p, b) => `Rule ${r} (priority ${p}) also chose it because ${b}.`,
     outranked: (r, p, b) => `Rule ${r} (priority ${p}) would exclude it (because ${b}) but ranks lower.`,
     excluded: (m, r, p, b) => `${m} is not in the plan: rule ${r} (priority ${p}) excludes it because ${b}.`,
     wanted: (r, p) => `Rule ${r} (priority ${p}) would add it but does not outrank the exclusion.`,
@@ -74,6 +77,7 @@ const words: Record<Lang, Words> = {
     end: '᠃',
     actual: (v) => ` (${v})`,
     chosen: (m, r, p, b) => `${m} ᠢ ${r} ᠳᠦᠷᠢᠮ ᠰᠣᠩᠭᠣᠪᠠ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p})᠄ ${b}᠃`,
+    alsoChosen: (r, p, b) => `${r} ᠳᠦᠷᠢᠮ ᠪᠠᠰᠠ ᠰᠣᠩᠭᠣᠪᠠ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p})᠄ ${b}᠃`,
     outranked: (r, p, b) => `${r} ᠳᠦᠷᠢᠮ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p}) ᠬᠠᠰᠤᠬᠤ ᠭᠡᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠡᠰ ᠨᠢ ᠳᠤᠤᠷ᠎ᠠ᠄ ${b}᠃`,
     excluded: (m, r, p, b) => `${m} ᠲᠥᠯᠦᠪᠯᠡᠭᠡᠨ ᠳᠦ ᠣᠷᠣᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ ${r} ᠳᠦᠷᠢᠮ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p}) ᠬᠠᠰᠤᠪᠠ᠂ ${b}᠃`,
     wanted: (r, p) => `${r} ᠳᠦᠷᠢᠮ (ᠲᠡᠷᠢᠭᠦᠯᠡᠬᠦ ᠳᠡᠰ ${p}) ᠨᠡᠮᠡᠬᠦ ᠭᠡᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠡᠰ ᠨᠢ ᠬᠦᠷᠦᠯᠴᠡᠬᠦ ᠦᠭᠡᠢ᠃`,
@@ -148,12 +152,14 @@ export function explainMeasure(plan: Plan, measureId: string, lang: ExplainLangu
   const planned = plan.measures.find((x) => x.measure === measureId);
   const removed = plan.removedByStaff.find((x) => x.measure === measureId);
   const excluded = plan.excluded.find((x) => x.measure === measureId);
+  const chosen = (fs: readonly RuleFiring[]) =>
+    fs.forEach((f, i) => sentences.push((i === 0 ? t.chosen(m, ruleName(f.rule), f.priority, because(cat, f, lang)) : t.alsoChosen(ruleName(f.rule), f.priority, because(cat, f, lang)))));
   if (planned) {
-    planned.chosenBy.forEach((f) => sentences.push(t.chosen(m, ruleName(f.rule), f.priority, because(cat, f, lang))));
+    chosen(planned.chosenBy);
     planned.overruled.forEach((f) => sentences.push(t.outranked(ruleName(f.rule), f.priority, because(cat, f, lang))));
     if (planned.staff) sentences.push(planned.chosenBy.length === 0 ? t.staffAdded(m, planned.staff.reason) : t.staffKept(planned.staff.reason));
   } else if (removed) {
-    removed.chosenBy.forEach((f) => sentences.push(t.chosen(m, ruleName(f.rule), f.priority, because(cat, f, lang))));
+    chosen(removed.chosenBy);
     sentences.push(t.staffRemoved(m, removed.staff.reason));
   }
   if (excluded && !removed) {

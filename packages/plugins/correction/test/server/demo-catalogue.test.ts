@@ -130,9 +130,13 @@ describe('the demo catalogue', () => {
       '「电子定位装置（每期不超过三个月，经审批）」未列入方案：规则「未成年人：不使用电子定位，不走访工作单位和村居，不参加成年人集中教育」（优先级 100）排除此项，因为未成年社区矫正对象：是。' +
         '规则「高风险且多次训诫或有多次前科：电子定位」（优先级 60）要求列入，但未超过排除规则的优先级。',
     );
+    expect(explainMeasure(plan, 'family-talk', 'zh-CN')).toBe(
+      '「家庭关系调适」由规则「未成年人家庭关系不良：家庭教育指导」（优先级 70）选定，因为未成年社区矫正对象：是；家庭关系为「紧张」或「破裂」或「无家庭依靠」（实际为「紧张」）。' +
+        '规则「家庭关系紧张或破裂：走访与家庭关系调适」（优先级 55）也选定此项，因为家庭关系为「紧张」或「破裂」（实际为「紧张」）。',
+    );
     expect(explainMeasure(plan, 'individual-talk-weekly', 'en')).toBe(
       '“Individual talk weekly” was chosen by rule “Two or more reprimands: weekly talks and visits” (priority 55) because reprimands and warnings ≥ 2 (is 2 times). ' +
-        '“Individual talk weekly” was chosen by rule “Strict class: weekly reporting and talks, 12 h study and service” (priority 50) because management class is “strict”.',
+        'Rule “Strict class: weekly reporting and talks, 12 h study and service” (priority 50) also chose it because management class is “strict”.',
     );
   });
 });
