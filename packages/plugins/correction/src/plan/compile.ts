@@ -276,9 +276,35 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   // A rule's reasons depend only on the values of the conditions it reads: that is the key.
   const readsOf = rules.map((rule) => [...new Set(conditionsIn(rule.when))].map(slot));
   const firingMemo: Map<ConditionValue, Interned>[] = rules.map(() => new Map());
+  // Multi-condition keys as one number where every condition read has a small finite domain
+  // (booleans, enum options, bounded whole numbers): no string built per lookup.
+  const codeOf: ((v: ConditionValue) => number)[] = catalogue.conditions.map((c) => {
+    if (c.kind === 'boolean') return (v) => (v === true ? 1 : v === false ? 0 : -1);
+    if (c.kind === 'enum') {
+      const index = new Map<ConditionValue, number>(c.options.map((o, i) => [o.value, i]));
+      return (v) => index.get(v) ?? -1;
+    }
+    const { min, max } = c;
+    if (c.integer && min !== undefined && max !== undefined) return (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) - min : -1);
+    return () => -1;
+  });
+  const radixOf = catalogue.conditions.map((c) =>
+    c.kind === 'boolean' ? 2 : c.kind === 'enum' ? c.options.length : c.integer && c.min !== undefined && c.max !== undefined ? c.max - c.min + 1 : Infinity,
+  );
+  const numericKey = readsOf.map((reads) => reads.length > 1 && reads.reduce((n, i) => n * radixOf[i]!, 1) < 2 ** 50);
   const keyOf = (r: number): ConditionValue => {
     const reads = readsOf[r]!;
     if (reads.length === 1) return values[reads[0]!]!;
+    if (numericKey[r]) {
+      let key = 0;
+      for (let i = 0; i < reads.length; i++) {
+        const slot = reads[i]!;
+        const code = codeOf[slot]!(values[slot]!);
+        if (code < 0) break;
+        key = key * radixOf[slot]! + code;
+        if (i === reads.length - 1) return key;
+      }
+    }
     let key = '';
     for (let i = 0; i < reads.length; i++) key += `${String(values[reads[i]!])}\u0000`;
     return key;
