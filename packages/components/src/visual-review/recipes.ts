@@ -66,6 +66,13 @@ export function knownDefect(recipe: Recipe, lang: Locale, width: number, theme: 
 }
 
 /** `find()` once it is there (polled each frame, up to 10 s). */
+/** 天山镇司法所 serves three townships (罕乌拉街道 and 欧沐沦街道 moved to it), as some offices do. */
+async function mergeTianshan(server: string): Promise<void> {
+  const admin = new SifaClient((await connectTestServer({ server, orgCode: '150421', role: 'county_admin', userId: uniqueId('admin') })).config);
+  type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown } };
+  await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: '150421100', divisions: ['150421100', '150421403', '150421404'], move: true });
+}
+
 async function until<T>(find: () => T | null | undefined): Promise<T> {
   const end = performance.now() + 10_000;
   for (;;) {
@@ -87,12 +94,7 @@ export const recipes: Record<string, Recipe> = {
     // Its own server: a merged office is made there (apply… servers run the public forms).
     server: 'apply-review',
     attributes: { type: 'applications.reconsideration' },
-    // 天山镇司法所 serves three townships (罕乌拉街道 and 欧沐沦街道 moved to it), as some offices do.
-    prepare: async (server) => {
-      const admin = new SifaClient((await connectTestServer({ server, orgCode: '150421', role: 'county_admin', userId: uniqueId('admin') })).config);
-      type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown } };
-      await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: '150421100', divisions: ['150421100', '150421403', '150421404'], move: true });
-    },
+    prepare: mergeTianshan,
     // The counties and townships to choose from are the org tree's names; so is the office
     // receiving the application, and the townships it serves.
     data: '#f-county option, #f-township option, .office-fixed, .receiving',
@@ -148,13 +150,10 @@ export const recipes: Record<string, Recipe> = {
     // Markers and clusters on the map: every institution they show is an option of the list
     // (role=listbox, arrow keys), which selects it on the map.
     keyboardElsewhere: '.marker',
-    // Its own server: 天山镇司法所 serves three townships there (as in the <sifa-apply> review).
-    server: 'legal-map-review',
-    prepare: async (server) => {
-      const admin = new SifaClient((await connectTestServer({ server, orgCode: '150421', role: 'county_admin', userId: uniqueId('admin') })).config);
-      type SetArea = { 'platform.org.setServiceArea': { type: 'mutation'; input: { office: string; divisions: string[]; move: boolean }; output: unknown } };
-      await admin.mutate<SetArea, 'platform.org.setServiceArea'>('platform.org.setServiceArea', { office: '150421100', divisions: ['150421100', '150421403', '150421404'], move: true });
-    },
+    // The <sifa-apply> review's server (one server less to start): 天山镇司法所 serves three
+    // townships there. Setting the same area again changes nothing, whichever review runs first.
+    server: 'apply-review',
+    prepare: mergeTianshan,
     ready: (root, el) => root.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' && (el as HTMLElement & { mapRenderer?: unknown }).mapRenderer,
     // "Which office serves my township?": a township searched for, its office chosen from the
     // match; the popup names the three townships it serves.
