@@ -5,14 +5,12 @@
  * provider test double (the only fake: the carrier's gateway).
  */
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createRouter, definePlugin, defineServerPlugin, scopedProcedure, SifaError } from '@sifa/core';
 import { smsChannel, webhookChannel, type AppRouterOf, type SmsProvider } from '@sifa/server';
 import postgres from 'postgres';
-import { adminUrl, engine, sifaErrorOf, startTestServer, testUsers, wholeRegionReader, type TestServer } from '@sifa/server/testing';
+import { adminUrl, engine, sifaErrorOf, startHttpReceiver, startTestServer, testUsers, wholeRegionReader, type HttpReceiver, type TestServer } from '@sifa/server/testing';
 
 const manifest = definePlugin({
   id: 'pinger',
@@ -52,16 +50,11 @@ const pinger = defineServerPlugin(manifest, {
   }),
 });
 
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 describe('notifications', () => {
   let t: TestServer<AppRouterOf<[typeof pinger]>>;
-  let hook: Server;
+  let hook: HttpReceiver;
   let hookUrl: string;
-  const received: Received[] = [];
+  let received: HttpReceiver['received'];
   let hookStatus = 200;
   const sms: { phone: string; text: string }[] = [];
   let smsDown = false;
@@ -74,16 +67,8 @@ describe('notifications', () => {
   const secret = 'test-webhook-secret-0123456789';
 
   beforeAll(async () => {
-    hook = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(hookStatus).end();
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
-    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    hook = await startHttpReceiver(() => hookStatus);
+    ({ url: hookUrl, received } = hook);
     t = await startTestServer({
       plugins: [pinger],
       notificationChannels: [webhookChannel({ url: hookUrl, secret }), smsChannel({ provider, signature: '【赤峰司法】' })],
@@ -94,7 +79,7 @@ describe('notifications', () => {
 
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => hook.close(() => resolve()));
+    await hook?.close();
   });
 
   /** A user's open feed once it runs: the (English) titles it delivers, in order. */

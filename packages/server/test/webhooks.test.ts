@@ -9,19 +9,12 @@ import { execFile } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import type { AppRouterOf } from '@sifa/server';
-import { sifaErrorOf, startTestServer, testNow, testToday, type TestServer } from '@sifa/server/testing';
+import { sifaErrorOf, startHttpReceiver, startTestServer, testNow, testToday, type HttpReceiver, type TestServer } from '@sifa/server/testing';
 
 const diary = createDiaryPlugin();
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 const saveInput = () => ({
   idempotencyKey: randomUUID(),
@@ -32,9 +25,9 @@ const saveInput = () => ({
 
 describe('record-change webhooks', () => {
   let t: TestServer<AppRouterOf<[typeof diary]>>;
-  let hook: Server;
+  let hook: HttpReceiver;
   let hookUrl: string;
-  const received: Received[] = [];
+  let received: HttpReceiver['received'];
   /** Statuses the receiver answers next (then 200). */
   const answers: number[] = [];
   /** The server's clock runs this far ahead of the test clock. */
@@ -42,16 +35,8 @@ describe('record-change webhooks', () => {
   let subscription: { id: string; secret: string };
 
   beforeAll(async () => {
-    hook = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(answers.shift() ?? 200).end();
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
-    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    hook = await startHttpReceiver(() => answers.shift() ?? 200);
+    ({ url: hookUrl, received } = hook);
     t = await startTestServer({
       plugins: [diary],
       now: () => new Date(testNow().getTime() + ahead),
@@ -62,7 +47,7 @@ describe('record-change webhooks', () => {
 
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => hook.close(() => resolve()));
+    await hook?.close();
   });
 
   const events = (from = 0) => received.slice(from).map((r) => JSON.parse(r.body) as { type: string; event: Record<string, unknown> });

@@ -41,3 +41,4 @@ export { rawFetch, sifaCodeOf, sifaErrorOf, type RawResponse, type SifaErrorData
 export { cliArgs, cliEnv, createCliDatabase, runCli, type CliDatabase, type RunCliOptions } from './cli.js';
 export { testHolidays2027, testHolidays2027Corrected } from './holidays.js';
 export { docxText, downloadDocument } from './docx.js';
+export { startHttpReceiver, type HttpReceiver, type ReceivedRequest } from './http-receiver.js';
