@@ -168,8 +168,6 @@ const conditionsIn = (e: Expression): string[] =>
 
 const byPriority = (catalogue: Catalogue) => (a: number, b: number) => catalogue.rules[b]!.priority - catalogue.rules[a]!.priority || a - b;
 
-type Evaluator = (profile: Profile) => void;
-
 /** What `Planner.decide` returns: a plan's ids, in plan order. */
 export interface PlanDecision {
   measures: string[];
@@ -198,18 +196,89 @@ function expressionSource(e: Expression, slot: (condition: string) => number): s
   return `(${v} >= ${lit(e.between[0])} && ${v} <= ${lit(e.between[1])})`;
 }
 
+/** What generated planners build plans from (the lazy measure classes live in `build`). */
+interface PlanParts {
+  Basis: new (values: ConditionValue[], words: number[]) => unknown;
+  Planned: new (basis: never, m: number) => PlannedMeasure;
+  Excluded: new (basis: never, m: number) => ExcludedMeasure;
+  ref: Plan['catalogue'];
+  none: readonly never[];
+}
+interface Layout {
+  /** Measures some rule names, in plan order. */
+  order: number[];
+  adders: number[][];
+  excluders: number[][];
+  wordCount: number;
+  word: number;
+}
+
 /**
- * The rule tests as one generated function (constant property names, straight-line code, no
- * calls), or undefined where `new Function` is refused (a CSP without 'unsafe-eval'). The
- * closures do the same work; tests hold both to the reference interpreter.
+ * The planner and `decide` as generated code: one straight-line function each (constant property
+ * names, rule tests as boolean locals, each measure's decision as a chain of priority constants,
+ * no calls but the plan's own allocations), or undefined where `new Function` is refused (a CSP
+ * without 'unsafe-eval'). The closures do the same work; tests hold both to the reference
+ * interpreter.
  */
-function generateEvaluator(catalogue: Catalogue, slot: (condition: string) => number, values: ConditionValue[], fired: Uint8Array): Evaluator | undefined {
-  const lines = catalogue.conditions.map((c, i) => `const v${i} = p[${JSON.stringify(c.id)}]; values[${i}] = v${i};`);
-  catalogue.rules.forEach((rule, r) => lines.push(`fired[${r}] = ${expressionSource(rule.when, slot)} ? 1 : 0;`));
+function generatePlanner(catalogue: Catalogue, slot: (condition: string) => number, layout: Layout, parts: PlanParts): { plan: (p: Profile) => Plan; decide: (p: Profile) => PlanDecision } | undefined {
+  const lit = (x: unknown) => {
+    if (typeof x === 'number' && !Number.isFinite(x)) throw new Error('non-finite number');
+    return JSON.stringify(x);
+  };
+  const head = [
+    ...catalogue.conditions.map((c, i) => `const v${i} = p[${lit(c.id)}];`),
+    ...catalogue.rules.map((rule, r) => `const f${r} = ${expressionSource(rule.when, slot)};`),
+  ];
+  const fired = ['const fired = [];', ...catalogue.rules.map((rule, r) => `if (f${r}) fired.push(${lit(rule.id)});`)];
+  // The first fired rule of a priority-sorted list gives its priority (-Infinity when none fired).
+  const top = (list: number[]) => list.map((r) => `f${r} ? ${lit(catalogue.rules[r]!.priority)} : `).join('') + '-Infinity';
+  const any = (list: number[]) => list.map((r) => `f${r}`).join(' || ');
+  const decisions = (chosen: (m: number) => string, out: (m: number) => string) =>
+    layout.order.map((m) => {
+      const add = layout.adders[m]!;
+      const exc = layout.excluders[m]!;
+      if (exc.length === 0) return `if (${any(add)}) ${chosen(m)}`;
+      if (add.length === 0) return `if (${any(exc)}) ${out(m)}`;
+      // The highest priority decides; on a tie the exclusion wins.
+      return `{ const a = ${top(add)}, e = ${top(exc)}; if (a > e) ${chosen(m)} else if (e > -Infinity) ${out(m)} }`;
+    });
+  const words = Array.from({ length: layout.wordCount }, (_, w) => {
+    const bits: string[] = [];
+    for (let r = w * layout.word; r < Math.min(catalogue.rules.length, (w + 1) * layout.word); r++) bits.push(`(f${r} ? ${1 << r % layout.word} : 0)`);
+    return bits.length ? bits.join(' | ') : '0';
+  });
+  const planSource = [
+    ...head,
+    ...fired,
+    `const basis = new Basis([${catalogue.conditions.map((_, i) => `v${i}`).join(', ')}], [${words.join(', ')}]);`,
+    'const measures = [], excluded = [];',
+    ...decisions(
+      (m) => `measures.push(new Planned(basis, ${m}));`,
+      (m) => `excluded.push(new Excluded(basis, ${m}));`,
+    ),
+    'return { catalogue: ref, measures, excluded, fired, overrides: none, removedByStaff: none };',
+  ];
+  const decideSource = [
+    ...head,
+    ...fired,
+    'const measures = [], excluded = [];',
+    ...decisions(
+      (m) => `measures.push(${lit(catalogue.measures[m]!.id)});`,
+      (m) => `excluded.push(${lit(catalogue.measures[m]!.id)});`,
+    ),
+    'return { measures, excluded, fired };',
+  ];
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function('values', 'fired', `"use strict"; return function evaluate(p) {\n${lines.join('\n')}\n};`) as (v: ConditionValue[], f: Uint8Array) => Evaluator;
-    return factory(values, fired);
+    const factory = new Function(
+      'Basis',
+      'Planned',
+      'Excluded',
+      'ref',
+      'none',
+      `"use strict";\nreturn {\nplan: function plan(p) {\n${planSource.join('\n')}\n},\ndecide: function decide(p) {\n${decideSource.join('\n')}\n}\n};`,
+    ) as (...args: unknown[]) => { plan: (p: Profile) => Plan; decide: (p: Profile) => PlanDecision };
+    return factory(parts.Basis, parts.Planned, parts.Excluded, parts.ref, parts.none);
   } catch {
     return undefined;
   }
@@ -250,13 +319,6 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   const priorities = Int32Array.from(rules, (r) => r.priority);
   const ruleIds = rules.map((r) => r.id);
   const ids = catalogue.measures.map((m) => m.id);
-  // Where each measure sits in a rule's adds + excludes (the interned firing's `alone` slots).
-  const ruleMeasureCount = rules.map((r) => r.adds.length + r.excludes.length);
-  const placeIn = rules.map((r) => {
-    const place = new Int16Array(ids.length).fill(-1);
-    [...r.adds, ...r.excludes].forEach((id, i) => (place[measureIndex.get(id)!] = i));
-    return place;
-  });
   const categories = catalogue.measures.map((m) => m.category);
   const ref = Object.freeze({ id: catalogue.id, version: catalogue.version });
   const noFirings: readonly RuleFiring[] = Object.freeze([]);
@@ -264,16 +326,15 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
 
   /*
    * Interning: plans are immutable values, so parts that repeat from plan to plan are built once
-   * and shared (frozen). A firing whose reasons are the same witness objects as a cached one is
-   * that object; a measure chosen (or excluded) by one firing alone is one object per firing.
+   * and shared (frozen). A rule's firing (its reasons) depends only on the values of the
+   * conditions it reads: that is the key of its cache; a list of one firing is shared too.
    * Caches are bounded (MEMO_LIMIT), past that parts are simply built per plan.
    */
   interface Interned {
     firing: RuleFiring;
-    /** Measures chosen (or excluded) by this firing alone, by place in the rule's adds + excludes (null: not interned). */
-    alone: (PlannedMeasure | ExcludedMeasure | undefined)[] | null;
+    /** `[firing]`, frozen: a measure chosen (or excluded) by this firing alone. */
+    alone: readonly RuleFiring[];
   }
-  // A rule's reasons depend only on the values of the conditions it reads: that is the key.
   const readsOf = rules.map((rule) => [...new Set(conditionsIn(rule.when))].map(slot));
   const firingMemo: Map<ConditionValue, Interned>[] = rules.map(() => new Map());
   // Multi-condition keys as one number where every condition read has a small finite domain
@@ -292,7 +353,7 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     c.kind === 'boolean' ? 2 : c.kind === 'enum' ? c.options.length : c.integer && c.min !== undefined && c.max !== undefined ? c.max - c.min + 1 : Infinity,
   );
   const numericKey = readsOf.map((reads) => reads.length > 1 && reads.reduce((n, i) => n * radixOf[i]!, 1) < 2 ** 50);
-  const keyOf = (r: number): ConditionValue => {
+  const keyOf = (values: readonly ConditionValue[], r: number): ConditionValue => {
     const reads = readsOf[r]!;
     if (reads.length === 1) return values[reads[0]!]!;
     if (numericKey[r]) {
@@ -309,103 +370,144 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     for (let i = 0; i < reads.length; i++) key += `${String(values[reads[i]!])}\u0000`;
     return key;
   };
-
-  // Per-plan scratch, reused (planning is synchronous).
-  const values: ConditionValue[] = new Array(conditionIds.length);
-  const fired = new Uint8Array(ruleCount);
-  const firings: (Interned | undefined)[] = new Array(ruleCount);
   const because: ConditionWitness[] = [];
-  const firedScratch: string[] = [];
-  const measureScratch: PlannedMeasure[] = [];
-  const excludedScratch: ExcludedMeasure[] = [];
-
-  const interned = (r: number): Interned => {
-    let f = firings[r];
-    if (f) return f;
+  const interned = (values: ConditionValue[], r: number): Interned => {
     const memo = firingMemo[r]!;
-    const key = keyOf(r);
-    f = memo.get(key);
+    const key = keyOf(values, r);
+    let f = memo.get(key);
     if (!f) {
       because.length = 0;
       whys[r]!(values, because);
       const firing = Object.freeze({ rule: ruleIds[r]!, priority: priorities[r]!, because: Object.freeze(because.slice()) });
-      if (memo.size < MEMO_LIMIT) memo.set(key, (f = { firing, alone: new Array<PlannedMeasure | ExcludedMeasure | undefined>(ruleMeasureCount[r]!).fill(undefined) }));
-      else f = { firing, alone: null };
+      f = { firing, alone: Object.freeze([firing]) };
+      if (memo.size < MEMO_LIMIT) memo.set(key, f);
     }
-    return (firings[r] = f);
-  };
-  const firing = (r: number): RuleFiring => interned(r).firing;
-  const collect = (list: number[], from: number): RuleFiring[] => {
-    const out: RuleFiring[] = [];
-    for (let i = from; i < list.length; i++) if (fired[list[i]!]) out.push(firing(list[i]!));
-    return out;
-  };
-  const onlyOne = (list: number[], from: number) => {
-    for (let i = from + 1; i < list.length; i++) if (fired[list[i]!]) return false;
-    return true;
+    return f;
   };
 
-  // Reads the profile into `values` and sets `fired`: generated code where the host allows it.
-  const closures: Evaluator = (profile) => {
+  /*
+   * Lazy reasons. A plan is decided eagerly (which measures are in, which excluded, which rules
+   * fired); each measure's reasons (`chosenBy`, `overruled`, `excludedBy`: the firings with their
+   * witnesses) are built on first read from what the plan keeps — a copy of the profile's values
+   * in condition order and the fired rules as a bitset — and then kept. The result is the same as
+   * building them eagerly (tests and the bench hold both to the reference interpreter); `toJSON`
+   * writes them out, so a stored plan is the plain value.
+   */
+  const WORD = 30; // bits per word: small integers on every V8 build
+  const wordCount = Math.max(1, Math.ceil(ruleCount / WORD));
+  class Basis {
+    /** Firings read so far (one object per rule per plan, also past the memo limit). */
+    firings: (Interned | undefined)[] | undefined = undefined;
+    constructor(
+      readonly values: ConditionValue[],
+      readonly words: number[],
+    ) {}
+  }
+  const firedIn = (b: Basis, r: number) => ((b.words[(r / WORD) | 0]! >>> r % WORD) & 1) === 1;
+  const firingIn = (b: Basis, r: number): Interned => {
+    const cache = (b.firings ??= new Array<Interned | undefined>(ruleCount));
+    return (cache[r] ??= interned(b.values, r));
+  };
+  /** The fired rules of `list` (priority order) as firings: shared when one fired. */
+  const reasons = (b: Basis, list: number[]): readonly RuleFiring[] => {
+    let first = -1;
+    let out: RuleFiring[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (!firedIn(b, r)) continue;
+      if (first < 0) first = r;
+      else (out ??= [firingIn(b, first).firing]).push(firingIn(b, r).firing);
+    }
+    if (first < 0) return noFirings;
+    return out ? Object.freeze(out) : firingIn(b, first).alone;
+  };
+  class LazyPlanned implements PlannedMeasure {
+    readonly measure: string;
+    readonly category: string;
+    readonly #basis: Basis;
+    readonly #m: number;
+    #chosenBy: readonly RuleFiring[] | undefined;
+    #overruled: readonly RuleFiring[] | undefined;
+    constructor(basis: Basis, m: number) {
+      this.measure = ids[m]!;
+      this.category = categories[m]!;
+      this.#basis = basis;
+      this.#m = m;
+    }
+    get chosenBy(): readonly RuleFiring[] {
+      return (this.#chosenBy ??= reasons(this.#basis, adders[this.#m]!));
+    }
+    get overruled(): readonly RuleFiring[] {
+      return (this.#overruled ??= reasons(this.#basis, excluders[this.#m]!));
+    }
+    toJSON(): PlannedMeasure {
+      return { measure: this.measure, category: this.category, chosenBy: this.chosenBy, overruled: this.overruled };
+    }
+  }
+  class LazyExcluded implements ExcludedMeasure {
+    readonly measure: string;
+    readonly category: string;
+    readonly #basis: Basis;
+    readonly #m: number;
+    #excludedBy: readonly RuleFiring[] | undefined;
+    #overruled: readonly RuleFiring[] | undefined;
+    constructor(basis: Basis, m: number) {
+      this.measure = ids[m]!;
+      this.category = categories[m]!;
+      this.#basis = basis;
+      this.#m = m;
+    }
+    get excludedBy(): readonly RuleFiring[] {
+      return (this.#excludedBy ??= reasons(this.#basis, excluders[this.#m]!));
+    }
+    get overruled(): readonly RuleFiring[] {
+      return (this.#overruled ??= reasons(this.#basis, adders[this.#m]!));
+    }
+    toJSON(): ExcludedMeasure {
+      return { measure: this.measure, category: this.category, excludedBy: this.excludedBy, overruled: this.overruled };
+    }
+  }
+  const parts: PlanParts = { Basis, Planned: LazyPlanned, Excluded: LazyExcluded, ref, none: noOverrides };
+
+  // Generated code where the host allows it: one function per entry, tests, decisions and all.
+  const generated = evaluation === 'closures' ? undefined : generatePlanner(catalogue, slot, { order: named, adders, excluders, wordCount, word: WORD }, parts);
+  if (evaluation === 'generated' && !generated) throw new Error('generated evaluation is not available here (no eval under this Content-Security-Policy)');
+
+  // The closures: per-plan scratch, reused (planning is synchronous).
+  const values: ConditionValue[] = new Array(conditionIds.length);
+  const fired = new Uint8Array(ruleCount);
+  const evaluate = (profile: Profile) => {
     for (let i = 0; i < conditionIds.length; i++) values[i] = profile[conditionIds[i]!]!;
     for (let r = 0; r < ruleCount; r++) fired[r] = tests[r]!(values) ? 1 : 0;
   };
-  const generated = evaluation === 'closures' ? undefined : generateEvaluator(catalogue, slot, values, fired);
-  if (evaluation === 'generated' && !generated) throw new Error('generated evaluation is not available here (no eval under this Content-Security-Policy)');
-  const evaluate = generated ?? closures;
-
-  const planner = ((profile: Profile): Plan => {
+  const first = (list: number[]) => {
+    let i = 0;
+    while (i < list.length && !fired[list[i]!]) i++;
+    return i < list.length ? priorities[list[i]!]! : -Infinity;
+  };
+  const closurePlanner = (profile: Profile): Plan => {
     evaluate(profile);
-    const firedIds = firedScratch;
-    firedIds.length = 0;
+    const words = new Array<number>(wordCount).fill(0);
+    const firedIds: string[] = [];
     for (let r = 0; r < ruleCount; r++) {
-      firings[r] = undefined;
-      if (fired[r]) firedIds.push(ruleIds[r]!);
+      if (!fired[r]) continue;
+      words[(r / WORD) | 0]! |= 1 << r % WORD;
+      firedIds.push(ruleIds[r]!);
     }
-    const measures = measureScratch;
-    measures.length = 0;
-    const excluded = excludedScratch;
-    excluded.length = 0;
+    const basis = new Basis(values.slice(), words);
+    const measures: PlannedMeasure[] = [];
+    const excluded: ExcludedMeasure[] = [];
     for (let k = 0; k < named.length; k++) {
       const m = named[k]!;
-      const add = adders[m]!;
-      const exc = excluders[m]!;
-      let a = 0;
-      while (a < add.length && !fired[add[a]!]) a++;
-      let e = 0;
-      while (e < exc.length && !fired[exc[e]!]) e++;
-      const added = a < add.length;
-      const excludedHere = e < exc.length;
-      if (!added && !excludedHere) continue;
+      const add = first(adders[m]!);
+      const exc = first(excluders[m]!);
       // The highest priority decides; on a tie the exclusion wins.
-      if (added && (!excludedHere || priorities[add[a]!]! > priorities[exc[e]!]!)) {
-        if (!excludedHere && onlyOne(add, a)) {
-          const f = interned(add[a]!);
-          let planned = f.alone?.[placeIn[add[a]!]![m]!] as PlannedMeasure | undefined;
-          if (!planned) {
-            planned = Object.freeze({ measure: ids[m]!, category: categories[m]!, chosenBy: Object.freeze([f.firing]), overruled: noFirings });
-            if (f.alone) f.alone[placeIn[add[a]!]![m]!] = planned;
-          }
-          measures.push(planned);
-        } else {
-          measures.push({ measure: ids[m]!, category: categories[m]!, chosenBy: collect(add, a), overruled: excludedHere ? collect(exc, e) : noFirings });
-        }
-      } else if (!added && onlyOne(exc, e)) {
-        const f = interned(exc[e]!);
-        let out = f.alone?.[placeIn[exc[e]!]![m]!] as ExcludedMeasure | undefined;
-        if (!out) {
-          out = Object.freeze({ measure: ids[m]!, category: categories[m]!, excludedBy: Object.freeze([f.firing]), overruled: noFirings });
-          if (f.alone) f.alone[placeIn[exc[e]!]![m]!] = out;
-        }
-        excluded.push(out);
-      } else {
-        excluded.push({ measure: ids[m]!, category: categories[m]!, excludedBy: collect(exc, e), overruled: added ? collect(add, a) : noFirings });
-      }
+      if (add > exc) measures.push(new LazyPlanned(basis, m));
+      else if (exc > -Infinity) excluded.push(new LazyExcluded(basis, m));
     }
-    // Scratch arrays grow once; each plan gets exact-size copies (fewer allocations, less GC).
-    return { catalogue: ref, measures: measures.slice(), excluded: excluded.slice(), fired: firedIds.slice(), overrides: noOverrides, removedByStaff: noOverrides };
-  }) as Planner;
-  const decide = (profile: Profile): PlanDecision => {
+    return { catalogue: ref, measures, excluded, fired: firedIds, overrides: noOverrides, removedByStaff: noOverrides };
+  };
+  const closureDecide = (profile: Profile): PlanDecision => {
     evaluate(profile);
     const firedIds: string[] = [];
     for (let r = 0; r < ruleCount; r++) if (fired[r]) firedIds.push(ruleIds[r]!);
@@ -413,17 +515,15 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     const excluded: string[] = [];
     for (let k = 0; k < named.length; k++) {
       const m = named[k]!;
-      const add = adders[m]!;
-      const exc = excluders[m]!;
-      let a = 0;
-      while (a < add.length && !fired[add[a]!]) a++;
-      let e = 0;
-      while (e < exc.length && !fired[exc[e]!]) e++;
-      if (a < add.length && (e === exc.length || priorities[add[a]!]! > priorities[exc[e]!]!)) measures.push(ids[m]!);
-      else if (e < exc.length) excluded.push(ids[m]!);
+      const add = first(adders[m]!);
+      const exc = first(excluders[m]!);
+      if (add > exc) measures.push(ids[m]!);
+      else if (exc > -Infinity) excluded.push(ids[m]!);
     }
     return { measures, excluded, fired: firedIds };
   };
+  const planner = (generated?.plan ?? closurePlanner) as Planner;
+  const decide = generated?.decide ?? closureDecide;
 
   Object.defineProperties(planner, {
     decide: { value: decide, enumerable: true },
