@@ -101,6 +101,8 @@ function leafPredicate(leaf: LeafTest, key: number): Predicate {
 
 /** Interned witnesses: one frozen object per leaf and value (bounded), shared by every plan. */
 const MEMO_LIMIT = 1024;
+/** The key of a lazy measure's link to what its plan keeps for its reasons. */
+const BASIS = Symbol('sifa.correction.basis');
 function witnessMaker(condition: string, leaf: LeafTest, holds: boolean): (value: ConditionValue) => ConditionWitness {
   const memo = new Map<ConditionValue, ConditionWitness>();
   return (value) => {
@@ -198,9 +200,8 @@ function expressionSource(e: Expression, slot: (condition: string) => number): s
 
 /** What generated planners build plans from (the lazy measure classes live in `build`). */
 interface PlanParts {
-  Basis: new (values: ConditionValue[], words: number[]) => unknown;
-  Planned: new (basis: never, m: number) => PlannedMeasure;
-  Excluded: new (basis: never, m: number) => ExcludedMeasure;
+  Planned: new (basis: unknown[], measure: string, category: string) => PlannedMeasure;
+  Excluded: new (basis: unknown[], measure: string, category: string) => ExcludedMeasure;
   ref: Plan['catalogue'];
   none: readonly never[];
 }
@@ -229,9 +230,16 @@ function generatePlanner(catalogue: Catalogue, slot: (condition: string) => numb
     ...catalogue.conditions.map((c, i) => `const v${i} = p[${lit(c.id)}];`),
     ...catalogue.rules.map((rule, r) => `const f${r} = ${expressionSource(rule.when, slot)};`),
   ];
-  const fired = ['const fired = [];', ...catalogue.rules.map((rule, r) => `if (f${r}) fired.push(${lit(rule.id)});`)];
+  // Arrays sized for the most they can hold, written by index and trimmed: no regrowth while filling.
+  const fired = [
+    `const fired = new Array(${catalogue.rules.length}); let n = 0;`,
+    ...catalogue.rules.map((rule, r) => `if (f${r}) fired[n++] = ${lit(rule.id)};`),
+    'fired.length = n;',
+  ];
   // The first fired rule of a priority-sorted list gives its priority (-Infinity when none fired).
-  const top = (list: number[]) => list.map((r) => `f${r} ? ${lit(catalogue.rules[r]!.priority)} : `).join('') + '-Infinity';
+  // A number below every priority stands for "none fired" (a constant: no -Infinity to compute).
+  const none = lit(Math.min(0, ...catalogue.rules.map((r) => r.priority)) - 1);
+  const top = (list: number[]) => list.map((r) => `f${r} ? ${lit(catalogue.rules[r]!.priority)} : `).join('') + none;
   const any = (list: number[]) => list.map((r) => `f${r}`).join(' || ');
   const decisions = (chosen: (m: number) => string, out: (m: number) => string) =>
     layout.order.map((m) => {
@@ -240,7 +248,7 @@ function generatePlanner(catalogue: Catalogue, slot: (condition: string) => numb
       if (exc.length === 0) return `if (${any(add)}) ${chosen(m)}`;
       if (add.length === 0) return `if (${any(exc)}) ${out(m)}`;
       // The highest priority decides; on a tie the exclusion wins.
-      return `{ const a = ${top(add)}, e = ${top(exc)}; if (a > e) ${chosen(m)} else if (e > -Infinity) ${out(m)} }`;
+      return `{ const a = ${top(add)}, e = ${top(exc)}; if (a > e) ${chosen(m)} else if (e !== ${none}) ${out(m)} }`;
     });
   const words = Array.from({ length: layout.wordCount }, (_, w) => {
     const bits: string[] = [];
@@ -250,35 +258,36 @@ function generatePlanner(catalogue: Catalogue, slot: (condition: string) => numb
   const planSource = [
     ...head,
     ...fired,
-    `const basis = new Basis([${catalogue.conditions.map((_, i) => `v${i}`).join(', ')}], [${words.join(', ')}]);`,
-    'const measures = [], excluded = [];',
+    `const basis = [${[...catalogue.conditions.map((_, i) => `v${i}`), ...words, 'undefined'].join(', ')}];`,
+    `const measures = new Array(${layout.order.length}), excluded = new Array(${layout.order.length}); let nm = 0, ne = 0;`,
     ...decisions(
-      (m) => `measures.push(new Planned(basis, ${m}));`,
-      (m) => `excluded.push(new Excluded(basis, ${m}));`,
+      (m) => `measures[nm++] = new Planned(basis, ${lit(catalogue.measures[m]!.id)}, ${lit(catalogue.measures[m]!.category)});`,
+      (m) => `excluded[ne++] = new Excluded(basis, ${lit(catalogue.measures[m]!.id)}, ${lit(catalogue.measures[m]!.category)});`,
     ),
+    'measures.length = nm; excluded.length = ne;',
     'return { catalogue: ref, measures, excluded, fired, overrides: none, removedByStaff: none };',
   ];
   const decideSource = [
     ...head,
     ...fired,
-    'const measures = [], excluded = [];',
+    `const measures = new Array(${layout.order.length}), excluded = new Array(${layout.order.length}); let nm = 0, ne = 0;`,
     ...decisions(
-      (m) => `measures.push(${lit(catalogue.measures[m]!.id)});`,
-      (m) => `excluded.push(${lit(catalogue.measures[m]!.id)});`,
+      (m) => `measures[nm++] = ${lit(catalogue.measures[m]!.id)};`,
+      (m) => `excluded[ne++] = ${lit(catalogue.measures[m]!.id)};`,
     ),
+    'measures.length = nm; excluded.length = ne;',
     'return { measures, excluded, fired };',
   ];
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const factory = new Function(
-      'Basis',
       'Planned',
       'Excluded',
       'ref',
       'none',
       `"use strict";\nreturn {\nplan: function plan(p) {\n${planSource.join('\n')}\n},\ndecide: function decide(p) {\n${decideSource.join('\n')}\n}\n};`,
     ) as (...args: unknown[]) => { plan: (p: Profile) => Plan; decide: (p: Profile) => PlanDecision };
-    return factory(parts.Basis, parts.Planned, parts.Excluded, parts.ref, parts.none);
+    return factory(parts.Planned, parts.Excluded, parts.ref, parts.none);
   } catch {
     return undefined;
   }
@@ -395,79 +404,87 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
    */
   const WORD = 30; // bits per word: small integers on every V8 build
   const wordCount = Math.max(1, Math.ceil(ruleCount / WORD));
-  class Basis {
+  const valueCount = conditionIds.length;
+  const cacheSlot = valueCount + wordCount;
+  /**
+   * What a plan keeps for its reasons, as one array (one allocation a plan): the profile's values
+   * in condition order, then the fired rules as `wordCount` words of WORD bits, then a cache
+   * (undefined until a reason is first read).
+   */
+  type Basis = unknown[];
+  interface Cache {
     /** Firings read so far (one object per rule per plan, also past the memo limit). */
-    firings: (Interned | undefined)[] | undefined = undefined;
-    constructor(
-      readonly values: ConditionValue[],
-      readonly words: number[],
-    ) {}
+    firings: (Interned | undefined)[];
+    /** Each measure's reasons once read: [2m] its adders' (chosenBy), [2m + 1] its excluders'. */
+    lists: (readonly RuleFiring[] | undefined)[];
   }
-  const firedIn = (b: Basis, r: number) => ((b.words[(r / WORD) | 0]! >>> r % WORD) & 1) === 1;
-  const firingIn = (b: Basis, r: number): Interned => {
-    const cache = (b.firings ??= new Array<Interned | undefined>(ruleCount));
-    return (cache[r] ??= interned(b.values, r));
-  };
+  const firedIn = (b: Basis, r: number) => (((b[valueCount + ((r / WORD) | 0)] as number) >>> r % WORD) & 1) === 1;
+  const cacheOf = (b: Basis): Cache => (b[cacheSlot] ??= { firings: new Array(ruleCount), lists: new Array(ids.length * 2) }) as Cache;
+  const firingIn = (b: Basis, cache: Cache, r: number): Interned => (cache.firings[r] ??= interned(b as ConditionValue[], r));
   /** The fired rules of `list` (priority order) as firings: shared when one fired. */
-  const reasons = (b: Basis, list: number[]): readonly RuleFiring[] => {
+  const collect = (b: Basis, list: number[]): readonly RuleFiring[] => {
     let first = -1;
     let out: RuleFiring[] | undefined;
+    const cache = cacheOf(b);
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
       if (!firedIn(b, r)) continue;
       if (first < 0) first = r;
-      else (out ??= [firingIn(b, first).firing]).push(firingIn(b, r).firing);
+      else (out ??= [firingIn(b, cache, first).firing]).push(firingIn(b, cache, r).firing);
     }
     if (first < 0) return noFirings;
-    return out ? Object.freeze(out) : firingIn(b, first).alone;
+    return out ? Object.freeze(out) : firingIn(b, cache, first).alone;
   };
+  /** Measure m's adders' (side 0) or excluders' (side 1) firings in this plan, built once. */
+  const reasons = (b: Basis, m: number, side: 0 | 1): readonly RuleFiring[] => {
+    const lists = cacheOf(b).lists;
+    return (lists[2 * m + side] ??= collect(b, side === 0 ? adders[m]! : excluders[m]!));
+  };
+  // Where a lazy measure keeps its plan's basis: a symbol-keyed property (JSON, Object.keys, for…in
+  // and structuredClone skip it; cheaper to set than a private field). The measure's index is
+  // looked up from its id when reasons are first read.
+  const reasonsOf = (measure: { measure: string; [BASIS]: Basis }, side: 0 | 1) => reasons(measure[BASIS], measureIndex.get(measure.measure)!, side);
   class LazyPlanned implements PlannedMeasure {
-    readonly measure: string;
-    readonly category: string;
-    readonly #basis: Basis;
-    readonly #m: number;
-    #chosenBy: readonly RuleFiring[] | undefined;
-    #overruled: readonly RuleFiring[] | undefined;
-    constructor(basis: Basis, m: number) {
-      this.measure = ids[m]!;
-      this.category = categories[m]!;
-      this.#basis = basis;
-      this.#m = m;
+    // Declared, not defined as class fields: the constructor's stores are the object's only setup.
+    declare readonly measure: string;
+    declare readonly category: string;
+    declare readonly [BASIS]: Basis;
+    constructor(basis: Basis, measure: string, category: string) {
+      this.measure = measure;
+      this.category = category;
+      this[BASIS] = basis;
     }
     get chosenBy(): readonly RuleFiring[] {
-      return (this.#chosenBy ??= reasons(this.#basis, adders[this.#m]!));
+      return reasonsOf(this, 0);
     }
     get overruled(): readonly RuleFiring[] {
-      return (this.#overruled ??= reasons(this.#basis, excluders[this.#m]!));
+      return reasonsOf(this, 1);
     }
     toJSON(): PlannedMeasure {
       return { measure: this.measure, category: this.category, chosenBy: this.chosenBy, overruled: this.overruled };
     }
   }
   class LazyExcluded implements ExcludedMeasure {
-    readonly measure: string;
-    readonly category: string;
-    readonly #basis: Basis;
-    readonly #m: number;
-    #excludedBy: readonly RuleFiring[] | undefined;
-    #overruled: readonly RuleFiring[] | undefined;
-    constructor(basis: Basis, m: number) {
-      this.measure = ids[m]!;
-      this.category = categories[m]!;
-      this.#basis = basis;
-      this.#m = m;
+    // Declared, not defined as class fields: the constructor's stores are the object's only setup.
+    declare readonly measure: string;
+    declare readonly category: string;
+    declare readonly [BASIS]: Basis;
+    constructor(basis: Basis, measure: string, category: string) {
+      this.measure = measure;
+      this.category = category;
+      this[BASIS] = basis;
     }
     get excludedBy(): readonly RuleFiring[] {
-      return (this.#excludedBy ??= reasons(this.#basis, excluders[this.#m]!));
+      return reasonsOf(this, 1);
     }
     get overruled(): readonly RuleFiring[] {
-      return (this.#overruled ??= reasons(this.#basis, adders[this.#m]!));
+      return reasonsOf(this, 0);
     }
     toJSON(): ExcludedMeasure {
       return { measure: this.measure, category: this.category, excludedBy: this.excludedBy, overruled: this.overruled };
     }
   }
-  const parts: PlanParts = { Basis, Planned: LazyPlanned, Excluded: LazyExcluded, ref, none: noOverrides };
+  const parts: PlanParts = { Planned: LazyPlanned, Excluded: LazyExcluded, ref, none: noOverrides };
 
   // Generated code where the host allows it: one function per entry, tests, decisions and all.
   const generated = evaluation === 'closures' ? undefined : generatePlanner(catalogue, slot, { order: named, adders, excluders, wordCount, word: WORD }, parts);
@@ -487,14 +504,15 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   };
   const closurePlanner = (profile: Profile): Plan => {
     evaluate(profile);
-    const words = new Array<number>(wordCount).fill(0);
+    const basis: Basis = values.slice();
+    for (let w = 0; w < wordCount; w++) basis.push(0);
+    basis.push(undefined);
     const firedIds: string[] = [];
     for (let r = 0; r < ruleCount; r++) {
       if (!fired[r]) continue;
-      words[(r / WORD) | 0]! |= 1 << r % WORD;
+      (basis[valueCount + ((r / WORD) | 0)] as number) |= 1 << r % WORD;
       firedIds.push(ruleIds[r]!);
     }
-    const basis = new Basis(values.slice(), words);
     const measures: PlannedMeasure[] = [];
     const excluded: ExcludedMeasure[] = [];
     for (let k = 0; k < named.length; k++) {
@@ -502,8 +520,8 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
       const add = first(adders[m]!);
       const exc = first(excluders[m]!);
       // The highest priority decides; on a tie the exclusion wins.
-      if (add > exc) measures.push(new LazyPlanned(basis, m));
-      else if (exc > -Infinity) excluded.push(new LazyExcluded(basis, m));
+      if (add > exc) measures.push(new LazyPlanned(basis, ids[m]!, categories[m]!));
+      else if (exc > -Infinity) excluded.push(new LazyExcluded(basis, ids[m]!, categories[m]!));
     }
     return { catalogue: ref, measures, excluded, fired: firedIds, overrides: noOverrides, removedByStaff: noOverrides };
   };
