@@ -1,16 +1,18 @@
 /**
  * The compiler: turns a catalogue into a planning function, once per catalogue id and version.
  *
- * Rule tests run one of two ways, with the same results (tests hold both to the reference
- * interpreter): generated code (one straight-line function from `new Function`: constant property
- * names, no calls), or composed closures where the host refuses eval — widgets run under a strict
- * CSP without 'unsafe-eval'. 'auto' tries the first and falls back to the second.
+ * Planning runs one of two ways, with the same results (tests hold both to the reference
+ * interpreter): generated code (one straight-line function each for the planner and `decide`,
+ * from `new Function`: constant property names, rule tests as boolean locals, each measure's
+ * decision as a chain of priority constants), or composed closures where the host refuses eval —
+ * widgets run under a strict CSP without 'unsafe-eval'. 'auto' tries the first and falls back.
  * What is worked out at compile time so that planning is a few array walks:
  * - each expression's predicate, plus witness closures that collect the conditions that made it
- *   true (or false, under `not`) — only run for fired rules;
+ *   true (or false, under `not`) — only run for fired rules, when their reasons are first read;
  * - each measure's adding and excluding rules as index arrays, sorted by priority (highest first,
  *   catalogue order on ties), so the first fired entry of each list decides the measure;
  * - the measures in plan order (category order, then measure order).
+ * A plan is decided eagerly; each measure's reasons are built on first read (see "Lazy reasons").
  */
 import {
   isAll,
