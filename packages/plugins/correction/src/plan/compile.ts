@@ -1,16 +1,18 @@
 /**
  * The compiler: turns a catalogue into a planning function, once per catalogue id and version.
  *
- * Rule tests run one of two ways, with the same results (tests hold both to the reference
- * interpreter): generated code (one straight-line function from `new Function`: constant property
- * names, no calls), or composed closures where the host refuses eval — widgets run under a strict
- * CSP without 'unsafe-eval'. 'auto' tries the first and falls back to the second.
+ * Planning runs one of two ways, with the same results (tests hold both to the reference
+ * interpreter): generated code (one straight-line function each for the planner and `decide`,
+ * from `new Function`: constant property names, rule tests as boolean locals, each measure's
+ * decision as a chain of priority constants), or composed closures where the host refuses eval —
+ * widgets run under a strict CSP without 'unsafe-eval'. 'auto' tries the first and falls back.
  * What is worked out at compile time so that planning is a few array walks:
  * - each expression's predicate, plus witness closures that collect the conditions that made it
- *   true (or false, under `not`) — only run for fired rules;
+ *   true (or false, under `not`) — only run for fired rules, when their reasons are first read;
  * - each measure's adding and excluding rules as index arrays, sorted by priority (highest first,
  *   catalogue order on ties), so the first fired entry of each list decides the measure;
  * - the measures in plan order (category order, then measure order).
+ * A plan is decided eagerly; each measure's reasons are built on first read (see "Lazy reasons").
  */
 import {
   isAll,
@@ -101,6 +103,8 @@ function leafPredicate(leaf: LeafTest, key: number): Predicate {
 
 /** Interned witnesses: one frozen object per leaf and value (bounded), shared by every plan. */
 const MEMO_LIMIT = 1024;
+/** The key of a lazy measure's link to what its plan keeps for its reasons. */
+const BASIS = Symbol('sifa.correction.basis');
 function witnessMaker(condition: string, leaf: LeafTest, holds: boolean): (value: ConditionValue) => ConditionWitness {
   const memo = new Map<ConditionValue, ConditionWitness>();
   return (value) => {
@@ -168,8 +172,6 @@ const conditionsIn = (e: Expression): string[] =>
 
 const byPriority = (catalogue: Catalogue) => (a: number, b: number) => catalogue.rules[b]!.priority - catalogue.rules[a]!.priority || a - b;
 
-type Evaluator = (profile: Profile) => void;
-
 /** What `Planner.decide` returns: a plan's ids, in plan order. */
 export interface PlanDecision {
   measures: string[];
@@ -198,18 +200,96 @@ function expressionSource(e: Expression, slot: (condition: string) => number): s
   return `(${v} >= ${lit(e.between[0])} && ${v} <= ${lit(e.between[1])})`;
 }
 
+/** What generated planners build plans from (the lazy measure classes live in `build`). */
+interface PlanParts {
+  Planned: new (basis: unknown[], measure: string, category: string) => PlannedMeasure;
+  Excluded: new (basis: unknown[], measure: string, category: string) => ExcludedMeasure;
+  ref: Plan['catalogue'];
+  none: readonly never[];
+}
+interface Layout {
+  /** Measures some rule names, in plan order. */
+  order: number[];
+  adders: number[][];
+  excluders: number[][];
+  wordCount: number;
+  word: number;
+}
+
 /**
- * The rule tests as one generated function (constant property names, straight-line code, no
- * calls), or undefined where `new Function` is refused (a CSP without 'unsafe-eval'). The
- * closures do the same work; tests hold both to the reference interpreter.
+ * The planner and `decide` as generated code: one straight-line function each (constant property
+ * names, rule tests as boolean locals, each measure's decision as a chain of priority constants,
+ * no calls but the plan's own allocations), or undefined where `new Function` is refused (a CSP
+ * without 'unsafe-eval'). The closures do the same work; tests hold both to the reference
+ * interpreter.
  */
-function generateEvaluator(catalogue: Catalogue, slot: (condition: string) => number, values: ConditionValue[], fired: Uint8Array): Evaluator | undefined {
-  const lines = catalogue.conditions.map((c, i) => `const v${i} = p[${JSON.stringify(c.id)}]; values[${i}] = v${i};`);
-  catalogue.rules.forEach((rule, r) => lines.push(`fired[${r}] = ${expressionSource(rule.when, slot)} ? 1 : 0;`));
+function generatePlanner(catalogue: Catalogue, slot: (condition: string) => number, layout: Layout, parts: PlanParts): { plan: (p: Profile) => Plan; decide: (p: Profile) => PlanDecision } | undefined {
+  const lit = (x: unknown) => {
+    if (typeof x === 'number' && !Number.isFinite(x)) throw new Error('non-finite number');
+    return JSON.stringify(x);
+  };
+  const head = [
+    ...catalogue.conditions.map((c, i) => `const v${i} = p[${lit(c.id)}];`),
+    ...catalogue.rules.map((rule, r) => `const f${r} = ${expressionSource(rule.when, slot)};`),
+  ];
+  // Arrays sized for the most they can hold, written by index and trimmed: no regrowth while filling.
+  const fired = [
+    `const fired = new Array(${catalogue.rules.length}); let n = 0;`,
+    ...catalogue.rules.map((rule, r) => `if (f${r}) fired[n++] = ${lit(rule.id)};`),
+    'fired.length = n;',
+  ];
+  // The first fired rule of a priority-sorted list gives its priority (-Infinity when none fired).
+  // A number below every priority stands for "none fired" (a constant: no -Infinity to compute).
+  const none = lit(Math.min(0, ...catalogue.rules.map((r) => r.priority)) - 1);
+  const top = (list: number[]) => list.map((r) => `f${r} ? ${lit(catalogue.rules[r]!.priority)} : `).join('') + none;
+  const any = (list: number[]) => list.map((r) => `f${r}`).join(' || ');
+  const decisions = (chosen: (m: number) => string, out: (m: number) => string) =>
+    layout.order.map((m) => {
+      const add = layout.adders[m]!;
+      const exc = layout.excluders[m]!;
+      if (exc.length === 0) return `if (${any(add)}) ${chosen(m)}`;
+      if (add.length === 0) return `if (${any(exc)}) ${out(m)}`;
+      // The highest priority decides; on a tie the exclusion wins.
+      return `{ const a = ${top(add)}, e = ${top(exc)}; if (a > e) ${chosen(m)} else if (e !== ${none}) ${out(m)} }`;
+    });
+  const words = Array.from({ length: layout.wordCount }, (_, w) => {
+    const bits: string[] = [];
+    for (let r = w * layout.word; r < Math.min(catalogue.rules.length, (w + 1) * layout.word); r++) bits.push(`(f${r} ? ${1 << r % layout.word} : 0)`);
+    return bits.length ? bits.join(' | ') : '0';
+  });
+  const planSource = [
+    ...head,
+    ...fired,
+    `const basis = [${[...catalogue.conditions.map((_, i) => `v${i}`), ...words, 'undefined'].join(', ')}];`,
+    `const measures = new Array(${layout.order.length}), excluded = new Array(${layout.order.length}); let nm = 0, ne = 0;`,
+    ...decisions(
+      (m) => `measures[nm++] = new Planned(basis, ${lit(catalogue.measures[m]!.id)}, ${lit(catalogue.measures[m]!.category)});`,
+      (m) => `excluded[ne++] = new Excluded(basis, ${lit(catalogue.measures[m]!.id)}, ${lit(catalogue.measures[m]!.category)});`,
+    ),
+    'measures.length = nm; excluded.length = ne;',
+    'return { catalogue: ref, measures, excluded, fired, overrides: none, removedByStaff: none };',
+  ];
+  const decideSource = [
+    ...head,
+    ...fired,
+    `const measures = new Array(${layout.order.length}), excluded = new Array(${layout.order.length}); let nm = 0, ne = 0;`,
+    ...decisions(
+      (m) => `measures[nm++] = ${lit(catalogue.measures[m]!.id)};`,
+      (m) => `excluded[ne++] = ${lit(catalogue.measures[m]!.id)};`,
+    ),
+    'measures.length = nm; excluded.length = ne;',
+    'return { measures, excluded, fired };',
+  ];
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function('values', 'fired', `"use strict"; return function evaluate(p) {\n${lines.join('\n')}\n};`) as (v: ConditionValue[], f: Uint8Array) => Evaluator;
-    return factory(values, fired);
+    const factory = new Function(
+      'Planned',
+      'Excluded',
+      'ref',
+      'none',
+      `"use strict";\nreturn {\nplan: function plan(p) {\n${planSource.join('\n')}\n},\ndecide: function decide(p) {\n${decideSource.join('\n')}\n}\n};`,
+    ) as (...args: unknown[]) => { plan: (p: Profile) => Plan; decide: (p: Profile) => PlanDecision };
+    return factory(parts.Planned, parts.Excluded, parts.ref, parts.none);
   } catch {
     return undefined;
   }
@@ -250,13 +330,6 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
   const priorities = Int32Array.from(rules, (r) => r.priority);
   const ruleIds = rules.map((r) => r.id);
   const ids = catalogue.measures.map((m) => m.id);
-  // Where each measure sits in a rule's adds + excludes (the interned firing's `alone` slots).
-  const ruleMeasureCount = rules.map((r) => r.adds.length + r.excludes.length);
-  const placeIn = rules.map((r) => {
-    const place = new Int16Array(ids.length).fill(-1);
-    [...r.adds, ...r.excludes].forEach((id, i) => (place[measureIndex.get(id)!] = i));
-    return place;
-  });
   const categories = catalogue.measures.map((m) => m.category);
   const ref = Object.freeze({ id: catalogue.id, version: catalogue.version });
   const noFirings: readonly RuleFiring[] = Object.freeze([]);
@@ -264,16 +337,15 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
 
   /*
    * Interning: plans are immutable values, so parts that repeat from plan to plan are built once
-   * and shared (frozen). A firing whose reasons are the same witness objects as a cached one is
-   * that object; a measure chosen (or excluded) by one firing alone is one object per firing.
+   * and shared (frozen). A rule's firing (its reasons) depends only on the values of the
+   * conditions it reads: that is the key of its cache; a list of one firing is shared too.
    * Caches are bounded (MEMO_LIMIT), past that parts are simply built per plan.
    */
   interface Interned {
     firing: RuleFiring;
-    /** Measures chosen (or excluded) by this firing alone, by place in the rule's adds + excludes (null: not interned). */
-    alone: (PlannedMeasure | ExcludedMeasure | undefined)[] | null;
+    /** `[firing]`, frozen: a measure chosen (or excluded) by this firing alone. */
+    alone: readonly RuleFiring[];
   }
-  // A rule's reasons depend only on the values of the conditions it reads: that is the key.
   const readsOf = rules.map((rule) => [...new Set(conditionsIn(rule.when))].map(slot));
   const firingMemo: Map<ConditionValue, Interned>[] = rules.map(() => new Map());
   // Multi-condition keys as one number where every condition read has a small finite domain
@@ -292,7 +364,7 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     c.kind === 'boolean' ? 2 : c.kind === 'enum' ? c.options.length : c.integer && c.min !== undefined && c.max !== undefined ? c.max - c.min + 1 : Infinity,
   );
   const numericKey = readsOf.map((reads) => reads.length > 1 && reads.reduce((n, i) => n * radixOf[i]!, 1) < 2 ** 50);
-  const keyOf = (r: number): ConditionValue => {
+  const keyOf = (values: readonly ConditionValue[], r: number): ConditionValue => {
     const reads = readsOf[r]!;
     if (reads.length === 1) return values[reads[0]!]!;
     if (numericKey[r]) {
@@ -309,103 +381,153 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     for (let i = 0; i < reads.length; i++) key += `${String(values[reads[i]!])}\u0000`;
     return key;
   };
-
-  // Per-plan scratch, reused (planning is synchronous).
-  const values: ConditionValue[] = new Array(conditionIds.length);
-  const fired = new Uint8Array(ruleCount);
-  const firings: (Interned | undefined)[] = new Array(ruleCount);
   const because: ConditionWitness[] = [];
-  const firedScratch: string[] = [];
-  const measureScratch: PlannedMeasure[] = [];
-  const excludedScratch: ExcludedMeasure[] = [];
-
-  const interned = (r: number): Interned => {
-    let f = firings[r];
-    if (f) return f;
+  const interned = (values: ConditionValue[], r: number): Interned => {
     const memo = firingMemo[r]!;
-    const key = keyOf(r);
-    f = memo.get(key);
+    const key = keyOf(values, r);
+    let f = memo.get(key);
     if (!f) {
       because.length = 0;
       whys[r]!(values, because);
       const firing = Object.freeze({ rule: ruleIds[r]!, priority: priorities[r]!, because: Object.freeze(because.slice()) });
-      if (memo.size < MEMO_LIMIT) memo.set(key, (f = { firing, alone: new Array<PlannedMeasure | ExcludedMeasure | undefined>(ruleMeasureCount[r]!).fill(undefined) }));
-      else f = { firing, alone: null };
+      f = { firing, alone: Object.freeze([firing]) };
+      if (memo.size < MEMO_LIMIT) memo.set(key, f);
     }
-    return (firings[r] = f);
-  };
-  const firing = (r: number): RuleFiring => interned(r).firing;
-  const collect = (list: number[], from: number): RuleFiring[] => {
-    const out: RuleFiring[] = [];
-    for (let i = from; i < list.length; i++) if (fired[list[i]!]) out.push(firing(list[i]!));
-    return out;
-  };
-  const onlyOne = (list: number[], from: number) => {
-    for (let i = from + 1; i < list.length; i++) if (fired[list[i]!]) return false;
-    return true;
+    return f;
   };
 
-  // Reads the profile into `values` and sets `fired`: generated code where the host allows it.
-  const closures: Evaluator = (profile) => {
+  /*
+   * Lazy reasons. A plan is decided eagerly (which measures are in, which excluded, which rules
+   * fired); each measure's reasons (`chosenBy`, `overruled`, `excludedBy`: the firings with their
+   * witnesses) are built on first read from what the plan keeps — a copy of the profile's values
+   * in condition order and the fired rules as a bitset — and then kept. The result is the same as
+   * building them eagerly (tests and the bench hold both to the reference interpreter); `toJSON`
+   * writes them out, so a stored plan is the plain value.
+   */
+  const WORD = 30; // bits per word: small integers on every V8 build
+  const wordCount = Math.max(1, Math.ceil(ruleCount / WORD));
+  const valueCount = conditionIds.length;
+  const cacheSlot = valueCount + wordCount;
+  /**
+   * What a plan keeps for its reasons, as one array (one allocation a plan): the profile's values
+   * in condition order, then the fired rules as `wordCount` words of WORD bits, then a cache
+   * (undefined until a reason is first read).
+   */
+  type Basis = unknown[];
+  interface Cache {
+    /** Firings read so far (one object per rule per plan, also past the memo limit). */
+    firings: (Interned | undefined)[];
+    /** Each measure's reasons once read: [2m] its adders' (chosenBy), [2m + 1] its excluders'. */
+    lists: (readonly RuleFiring[] | undefined)[];
+  }
+  const firedIn = (b: Basis, r: number) => (((b[valueCount + ((r / WORD) | 0)] as number) >>> r % WORD) & 1) === 1;
+  const cacheOf = (b: Basis): Cache => (b[cacheSlot] ??= { firings: new Array(ruleCount), lists: new Array(ids.length * 2) }) as Cache;
+  const firingIn = (b: Basis, cache: Cache, r: number): Interned => (cache.firings[r] ??= interned(b as ConditionValue[], r));
+  /** The fired rules of `list` (priority order) as firings: shared when one fired. */
+  const collect = (b: Basis, list: number[]): readonly RuleFiring[] => {
+    let first = -1;
+    let out: RuleFiring[] | undefined;
+    const cache = cacheOf(b);
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (!firedIn(b, r)) continue;
+      if (first < 0) first = r;
+      else (out ??= [firingIn(b, cache, first).firing]).push(firingIn(b, cache, r).firing);
+    }
+    if (first < 0) return noFirings;
+    return out ? Object.freeze(out) : firingIn(b, cache, first).alone;
+  };
+  /** Measure m's adders' (side 0) or excluders' (side 1) firings in this plan, built once. */
+  const reasons = (b: Basis, m: number, side: 0 | 1): readonly RuleFiring[] => {
+    const lists = cacheOf(b).lists;
+    return (lists[2 * m + side] ??= collect(b, side === 0 ? adders[m]! : excluders[m]!));
+  };
+  // Where a lazy measure keeps its plan's basis: a symbol-keyed property (JSON, Object.keys, for…in
+  // and structuredClone skip it; cheaper to set than a private field). The measure's index is
+  // looked up from its id when reasons are first read.
+  const reasonsOf = (measure: { measure: string; [BASIS]: Basis }, side: 0 | 1) => reasons(measure[BASIS], measureIndex.get(measure.measure)!, side);
+  class LazyPlanned implements PlannedMeasure {
+    // Declared, not defined as class fields: the constructor's stores are the object's only setup.
+    declare readonly measure: string;
+    declare readonly category: string;
+    declare readonly [BASIS]: Basis;
+    constructor(basis: Basis, measure: string, category: string) {
+      this.measure = measure;
+      this.category = category;
+      this[BASIS] = basis;
+    }
+    get chosenBy(): readonly RuleFiring[] {
+      return reasonsOf(this, 0);
+    }
+    get overruled(): readonly RuleFiring[] {
+      return reasonsOf(this, 1);
+    }
+    toJSON(): PlannedMeasure {
+      return { measure: this.measure, category: this.category, chosenBy: this.chosenBy, overruled: this.overruled };
+    }
+  }
+  class LazyExcluded implements ExcludedMeasure {
+    // Declared, not defined as class fields: the constructor's stores are the object's only setup.
+    declare readonly measure: string;
+    declare readonly category: string;
+    declare readonly [BASIS]: Basis;
+    constructor(basis: Basis, measure: string, category: string) {
+      this.measure = measure;
+      this.category = category;
+      this[BASIS] = basis;
+    }
+    get excludedBy(): readonly RuleFiring[] {
+      return reasonsOf(this, 1);
+    }
+    get overruled(): readonly RuleFiring[] {
+      return reasonsOf(this, 0);
+    }
+    toJSON(): ExcludedMeasure {
+      return { measure: this.measure, category: this.category, excludedBy: this.excludedBy, overruled: this.overruled };
+    }
+  }
+  const parts: PlanParts = { Planned: LazyPlanned, Excluded: LazyExcluded, ref, none: noOverrides };
+
+  // Generated code where the host allows it: one function per entry, tests, decisions and all.
+  const generated = evaluation === 'closures' ? undefined : generatePlanner(catalogue, slot, { order: named, adders, excluders, wordCount, word: WORD }, parts);
+  if (evaluation === 'generated' && !generated) throw new Error('generated evaluation is not available here (no eval under this Content-Security-Policy)');
+
+  // The closures: per-plan scratch, reused (planning is synchronous).
+  const values: ConditionValue[] = new Array(conditionIds.length);
+  const fired = new Uint8Array(ruleCount);
+  const evaluate = (profile: Profile) => {
     for (let i = 0; i < conditionIds.length; i++) values[i] = profile[conditionIds[i]!]!;
     for (let r = 0; r < ruleCount; r++) fired[r] = tests[r]!(values) ? 1 : 0;
   };
-  const generated = evaluation === 'closures' ? undefined : generateEvaluator(catalogue, slot, values, fired);
-  if (evaluation === 'generated' && !generated) throw new Error('generated evaluation is not available here (no eval under this Content-Security-Policy)');
-  const evaluate = generated ?? closures;
-
-  const planner = ((profile: Profile): Plan => {
+  const first = (list: number[]) => {
+    let i = 0;
+    while (i < list.length && !fired[list[i]!]) i++;
+    return i < list.length ? priorities[list[i]!]! : -Infinity;
+  };
+  const closurePlanner = (profile: Profile): Plan => {
     evaluate(profile);
-    const firedIds = firedScratch;
-    firedIds.length = 0;
+    const basis: Basis = values.slice();
+    for (let w = 0; w < wordCount; w++) basis.push(0);
+    basis.push(undefined);
+    const firedIds: string[] = [];
     for (let r = 0; r < ruleCount; r++) {
-      firings[r] = undefined;
-      if (fired[r]) firedIds.push(ruleIds[r]!);
+      if (!fired[r]) continue;
+      (basis[valueCount + ((r / WORD) | 0)] as number) |= 1 << r % WORD;
+      firedIds.push(ruleIds[r]!);
     }
-    const measures = measureScratch;
-    measures.length = 0;
-    const excluded = excludedScratch;
-    excluded.length = 0;
+    const measures: PlannedMeasure[] = [];
+    const excluded: ExcludedMeasure[] = [];
     for (let k = 0; k < named.length; k++) {
       const m = named[k]!;
-      const add = adders[m]!;
-      const exc = excluders[m]!;
-      let a = 0;
-      while (a < add.length && !fired[add[a]!]) a++;
-      let e = 0;
-      while (e < exc.length && !fired[exc[e]!]) e++;
-      const added = a < add.length;
-      const excludedHere = e < exc.length;
-      if (!added && !excludedHere) continue;
+      const add = first(adders[m]!);
+      const exc = first(excluders[m]!);
       // The highest priority decides; on a tie the exclusion wins.
-      if (added && (!excludedHere || priorities[add[a]!]! > priorities[exc[e]!]!)) {
-        if (!excludedHere && onlyOne(add, a)) {
-          const f = interned(add[a]!);
-          let planned = f.alone?.[placeIn[add[a]!]![m]!] as PlannedMeasure | undefined;
-          if (!planned) {
-            planned = Object.freeze({ measure: ids[m]!, category: categories[m]!, chosenBy: Object.freeze([f.firing]), overruled: noFirings });
-            if (f.alone) f.alone[placeIn[add[a]!]![m]!] = planned;
-          }
-          measures.push(planned);
-        } else {
-          measures.push({ measure: ids[m]!, category: categories[m]!, chosenBy: collect(add, a), overruled: excludedHere ? collect(exc, e) : noFirings });
-        }
-      } else if (!added && onlyOne(exc, e)) {
-        const f = interned(exc[e]!);
-        let out = f.alone?.[placeIn[exc[e]!]![m]!] as ExcludedMeasure | undefined;
-        if (!out) {
-          out = Object.freeze({ measure: ids[m]!, category: categories[m]!, excludedBy: Object.freeze([f.firing]), overruled: noFirings });
-          if (f.alone) f.alone[placeIn[exc[e]!]![m]!] = out;
-        }
-        excluded.push(out);
-      } else {
-        excluded.push({ measure: ids[m]!, category: categories[m]!, excludedBy: collect(exc, e), overruled: added ? collect(add, a) : noFirings });
-      }
+      if (add > exc) measures.push(new LazyPlanned(basis, ids[m]!, categories[m]!));
+      else if (exc > -Infinity) excluded.push(new LazyExcluded(basis, ids[m]!, categories[m]!));
     }
-    // Scratch arrays grow once; each plan gets exact-size copies (fewer allocations, less GC).
-    return { catalogue: ref, measures: measures.slice(), excluded: excluded.slice(), fired: firedIds.slice(), overrides: noOverrides, removedByStaff: noOverrides };
-  }) as Planner;
-  const decide = (profile: Profile): PlanDecision => {
+    return { catalogue: ref, measures, excluded, fired: firedIds, overrides: noOverrides, removedByStaff: noOverrides };
+  };
+  const closureDecide = (profile: Profile): PlanDecision => {
     evaluate(profile);
     const firedIds: string[] = [];
     for (let r = 0; r < ruleCount; r++) if (fired[r]) firedIds.push(ruleIds[r]!);
@@ -413,17 +535,15 @@ function build(catalogue: Catalogue, evaluation: Evaluation): Planner {
     const excluded: string[] = [];
     for (let k = 0; k < named.length; k++) {
       const m = named[k]!;
-      const add = adders[m]!;
-      const exc = excluders[m]!;
-      let a = 0;
-      while (a < add.length && !fired[add[a]!]) a++;
-      let e = 0;
-      while (e < exc.length && !fired[exc[e]!]) e++;
-      if (a < add.length && (e === exc.length || priorities[add[a]!]! > priorities[exc[e]!]!)) measures.push(ids[m]!);
-      else if (e < exc.length) excluded.push(ids[m]!);
+      const add = first(adders[m]!);
+      const exc = first(excluders[m]!);
+      if (add > exc) measures.push(ids[m]!);
+      else if (exc > -Infinity) excluded.push(ids[m]!);
     }
     return { measures, excluded, fired: firedIds };
   };
+  const planner = (generated?.plan ?? closurePlanner) as Planner;
+  const decide = generated?.decide ?? closureDecide;
 
   Object.defineProperties(planner, {
     decide: { value: decide, enumerable: true },

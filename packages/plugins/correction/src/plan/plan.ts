@@ -24,6 +24,12 @@ export interface StaffOverride {
   reason: string;
 }
 
+/**
+ * A measure in a plan. In a plan straight from a planner, `chosenBy` and `overruled` (and an
+ * excluded measure's `excludedBy` / `overruled`) are getters: built on first read from the
+ * profile's values and the fired rules the plan keeps, then the same frozen arrays on every read;
+ * `toJSON` writes them out, so JSON.stringify gives the plain value.
+ */
 export interface PlannedMeasure {
   measure: string;
   category: string;

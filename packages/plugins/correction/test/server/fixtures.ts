@@ -79,3 +79,16 @@ export function summary(plan: Plan) {
     excluded: plan.excluded.map((m) => [m.measure, ids(m.excludedBy), ids(m.overruled)]),
   };
 }
+
+/**
+ * A plan with every measure's reasons read through the measure's own properties (the planner
+ * builds them on first read, behind getters), as plain objects: what a reader of the plan sees,
+ * in a shape `toEqual` compares field by field with the reference interpreter's plain plan.
+ */
+export function readPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    measures: plan.measures.map((m) => ({ measure: m.measure, category: m.category, chosenBy: m.chosenBy, overruled: m.overruled, ...(m.staff ? { staff: m.staff } : {}) })),
+    excluded: plan.excluded.map((m) => ({ measure: m.measure, category: m.category, excludedBy: m.excludedBy, overruled: m.overruled })),
+  };
+}

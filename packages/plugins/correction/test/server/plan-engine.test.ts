@@ -19,7 +19,7 @@ import {
   type CatalogueInput,
   type Profile,
 } from '@sifa/plugin-correction';
-import { summary, testCatalogue } from './fixtures.js';
+import { readPlan, summary, testCatalogue } from './fixtures.js';
 
 const planner = compileCatalogue(testCatalogue());
 
@@ -130,9 +130,27 @@ describe('rule kinds, by hand', () => {
     expect([planner.evaluation, closures.evaluation, generated.evaluation]).toEqual(['generated', 'closures', 'generated']);
     for (const p of [p1, p2, p3, p4, ...sampleProfiles(catalogue, 2000, 7)]) {
       const expected = planByInterpreter(catalogue, p);
-      expect(planner(p)).toEqual(expected);
-      expect(closures(p)).toEqual(expected);
+      expect(readPlan(planner(p))).toEqual(expected);
+      expect(readPlan(closures(p))).toEqual(expected);
+      // A stored plan (JSON) is the same plain value.
+      expect(JSON.parse(JSON.stringify(planner(p)))).toEqual(expected);
       expect(planner.decide(p)).toEqual({ measures: expected.measures.map((m) => m.measure), excluded: expected.excluded.map((m) => m.measure), fired: expected.fired });
+    }
+  });
+
+  it('builds reasons on first read from the values the plan keeps: later changes to the profile do not reach them', () => {
+    for (const p of [p1, p2, p3, p4]) {
+      const expected = planByInterpreter(planner.catalogue, p);
+      const profile = { ...p };
+      const plan = planner(profile);
+      for (const key of Object.keys(profile)) delete profile[key];
+      Object.assign(profile, p4 === p ? p1 : p4);
+      expect(readPlan(plan)).toEqual(expected);
+      for (const m of plan.measures) {
+        expect(m.chosenBy).toBe(m.chosenBy);
+        expect(Object.isFrozen(m.chosenBy)).toBe(true);
+        for (const f of m.chosenBy) expect(Object.isFrozen(f.because)).toBe(true);
+      }
     }
   });
 
