@@ -4,6 +4,10 @@
  * a free port, the real org tree, a user per role, and typed tRPC clients signed in as them.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import postgres from 'postgres';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
@@ -37,10 +41,57 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * PGlite's initdb takes seconds (2–9 s on the CI machine) where loading its result takes well under
+ * one: the first in-memory database of a process is initialised, dumped, and every later one is
+ * loaded from that dump, which is also kept in the temporary folder for the other processes of the
+ * run (per PGlite version; written to a temporary name and renamed, so a reader never sees half a
+ * file). An empty cluster only: every test database still runs its own migrations and seeds.
+ */
+let pgliteCluster: Promise<Blob> | undefined;
+function emptyPgliteCluster(): Promise<Blob> {
+  pgliteCluster ??= (async () => {
+    const version = await pgliteVersion();
+    const file = join(tmpdir(), `sifa-test-pglite-${version}-empty.tar`);
+    try {
+      return new Blob([await readFile(file)]);
+    } catch {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const fresh = new PGlite();
+      try {
+        await fresh.waitReady;
+        const dump = await fresh.dumpDataDir('none');
+        const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+        await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+        await rename(partial, file);
+        return dump;
+      } finally {
+        await fresh.close();
+      }
+    }
+  })();
+  return pgliteCluster;
+}
+
+/** The installed PGlite's version (its package.json is not among its exports). */
+async function pgliteVersion(): Promise<string> {
+  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === '@electric-sql/pglite') return pkg.version;
+    } catch {
+      // not here: one folder up
+    }
+    if (dirname(dir) === dir) throw new Error('@electric-sql/pglite: no package.json above its entry');
+    dir = dirname(dir);
+  }
+}
+
 /** A brand-new empty database; nothing left over from earlier runs is visible. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const handle = await openDatabase({ engine: 'pglite', dataDir: 'memory' });
+    const handle = await openDatabase({ engine: 'pglite', dataDir: 'memory', from: await emptyPgliteCluster() });
     return { handle, url: null, drop: () => handle.close() };
   }
   const name = `sifa_test_${randomBytes(6).toString('hex')}`;
