@@ -231,6 +231,23 @@ function startBeside(logFile) {
   });
 }
 
+/**
+ * A failure's reason for the closing summary: its message without colours, stack frames or blank
+ * lines (a hook's error may begin with one), since a CI log's tail is often all there is.
+ */
+function reasonLines(message, max = 6) {
+  return String(message ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s+at /.test(l))
+    // vitest reports a time-out with the stack of where the test or hook was declared, whose
+    // message is its placeholder: say what happened instead.
+    .map((l) => l.replace(/^(\w*Error): STACK_TRACE_ERROR$/, '$1: timed out (the time limit of the test or of a hook around it)'))
+    .slice(0, max)
+    .map((l) => `      ${l.slice(0, 300)}`)
+    .join('\n');
+}
+
 /** Adds up vitest JSON reports (the main run and the pinned-clock runs) into one closing line. */
 function summarize(reportFiles) {
   let passed = 0;
@@ -252,20 +269,15 @@ function summarize(reportFiles) {
       const testFile = relative(root, result.name ?? '');
       const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
       for (const test of failedTests) {
-        // The reason too (its message, colours and stack left out): a CI log's tail is often all there is.
-        const reason = String(test.failureMessages?.[0] ?? '')
-          .replace(/\x1b\[[0-9;]*m/g, '')
-          .split('\n')
-          .filter((l) => l.trim() !== '' && !/^\s+at /.test(l))
-          .slice(0, 6)
-          .map((l) => `      ${l.slice(0, 300)}`)
-          .join('\n');
-        failures.push(`${run}: ${testFile} > ${test.fullName ?? test.title}${reason ? `\n${reason}` : ''}`);
+        const reason = reasonLines(test.failureMessages?.[0]);
+        const took = typeof test.duration === 'number' ? ` (${(test.duration / 1000).toFixed(1)} s)` : '';
+        failures.push(`${run}: ${testFile} > ${test.fullName ?? test.title}${took}${reason ? `\n${reason}` : ''}`);
       }
       // A file that failed without a failing test (an import error, a hook) counts as one failure.
       if (result.status === 'failed' && failedTests.length === 0) {
         failed += 1;
-        failures.push(`${run}: ${testFile}: ${String(result.message ?? 'failed').split('\n')[0].slice(0, 300)}`);
+        const reason = reasonLines(result.message, 12);
+        failures.push(`${run}: ${testFile}: the file failed outside its tests${reason ? `\n${reason}` : ' (no message)'}`);
       }
     }
   }

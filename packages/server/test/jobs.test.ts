@@ -89,8 +89,8 @@ describe('sifa jobs (CLI)', () => {
   beforeAll(async () => {
     cliDb = await createCliDatabase();
     const seeded = await runCli(['seed', ...config], cliDb.env);
-    expect(seeded.code, seeded.stderr).toBe(0);
-  }, 120_000);
+    expect(seeded.code, `sifa seed: ${seeded.stderr}`).toBe(0);
+  }, 180_000);
   afterAll(async () => {
     await cliDb?.drop();
   });

@@ -37,16 +37,25 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 export interface RunCliOptions {
   /** Working directory (relative `--config` paths resolve from it); default the current one. */
   cwd?: string;
-  /** Milliseconds before the child is killed; default 60 000. */
+  /**
+   * Milliseconds before the child is killed; default 120 000 (a seed takes 7 s on an idle
+   * machine, several times that in a CI run with every lane busy).
+   */
   timeout?: number;
 }
 
-/** Runs the CLI to completion and collects its exit code and output. */
+/**
+ * Runs the CLI to completion and collects its exit code and output. A child killed for taking too
+ * long exits with code -1 and says so at the end of its stderr, so a failing assertion names it.
+ */
 export function runCli(args: string[], env: Record<string, string>, options: RunCliOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const timeout = options.timeout ?? 120_000;
+  const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, cliArgs(args), { cwd: options.cwd ?? process.cwd(), env: cliEnv(env), timeout: options.timeout ?? 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, cliArgs(args), { cwd: options.cwd ?? process.cwd(), env: cliEnv(env), timeout }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
+      const killed = error?.killed ? `[runCli] \`sifa ${args.join(' ')}\` was killed (${error.signal ?? 'signal'}) after ${Date.now() - started} ms, its limit ${timeout} ms\n` : '';
+      resolve({ code, stdout, stderr: `${stderr}${killed}` });
     });
   });
 }
