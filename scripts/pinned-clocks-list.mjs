@@ -10,11 +10,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * core run at every one; the widgets' (Chromium, the slow half) at those marked `widgets`: the
  * turn of the year and a holiday the calendar knows. The other three change the server's date
  * arithmetic (a year without holiday data, the lunar new year, a leap day), and the widgets show
- * what it computes.
+ * what it computes. The server files that read only today's date, to date what they create (a
+ * diary entry, a case opened today), at those marked `stamps`: the last minute of a year, where a
+ * day taken in the wrong time zone or year shows. (At every instant they were 206 of each
+ * instant's 300 s, while the arithmetic under them is the suites' above.) The widgets' run takes
+ * them at both its instants.
  */
 export const pinnedInstants = [
   // New Year's Eve, one minute before the year turns: "this year" must still be 2026 everywhere.
-  { instant: '2026-12-31T23:59:00+08:00', widgets: true },
+  { instant: '2026-12-31T23:59:00+08:00', widgets: true, stamps: true },
   // The first working day of a year whose official holidays the calendar package does not have.
   { instant: '2027-01-04T09:00:00+08:00', widgets: false },
   // Inside the 2027 Spring Festival (the lunar new year is 6 February 2027).

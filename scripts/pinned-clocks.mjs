@@ -8,7 +8,8 @@
 //
 // The date-sensitive suites: the plugins that compute with dates (plans, warnings, assessment,
 // statistics, diary), the platform's documents (文号 years), notifications and calendar, their
-// widgets in Chromium, and every test file that reads the test clock itself. They run on PGlite:
+// widgets in Chromium, and every test file that computes with dates from the test clock; the
+// server files that only date what they create with today's date at the instants marked `stamps`. They run on PGlite:
 // the engine does not change date arithmetic, which happens in TypeScript with the server's clock.
 // The widgets' tests (the slow half) run at the instants pinned-clocks-list.mjs marks `widgets`.
 // The rest (and the PostgreSQL half, the end-to-end tests) run at the real date only.
@@ -33,14 +34,21 @@ const dateSensitive = [
 ];
 
 /**
- * Test files that read dates from the test clock (`@sifa/server/testing`, the widgets'
- * test-utils/clock.ts). Reading only the time (`testNow`, e.g. opening hours) does not count.
+ * How a test file reads dates from the test clock (`@sifa/server/testing`, the widgets'
+ * test-utils/clock.ts): `dates` (a year, a month, a clock from a day: it computes with them),
+ * `stamps` (only today's date, to date what it creates) or null. Reading only the time
+ * (`testNow`, e.g. opening hours) does not count.
  */
-const readsDates = (source) =>
-  /from '(?:@sifa\/(?:server|components)\/testing|[./]*(?:[\w/.-]*\/)?test-utils\/clock\.js)'/.test(source) && /\btest(?:Today|Year|Month|ClockFrom)\b/.test(source);
+function clockUse(source) {
+  if (!/from '(?:@sifa\/(?:server|components)\/testing|[./]*(?:[\w/.-]*\/)?test-utils\/clock\.js)'/.test(source)) return null;
+  if (/\btest(?:Year|Month|ClockFrom)\b/.test(source)) return 'dates';
+  return /\btestToday\b/.test(source) ? 'stamps' : null;
+}
 
+/** The test files reading the clock, by their use (see clockUse). */
 function filesReadingTheClock() {
-  return [...filesIn(join(root, 'packages')), ...filesIn(join(root, 'examples'))].filter((file) => !notDateSensitive.some((dir) => file.split('\\').join('/').startsWith(dir)));
+  const files = [...filesIn(join(root, 'packages')), ...filesIn(join(root, 'examples'))].filter((f) => !notDateSensitive.some((dir) => f.file.split('\\').join('/').startsWith(dir)));
+  return { dates: files.filter((f) => f.use === 'dates').map((f) => f.file), stamps: files.filter((f) => f.use === 'stamps').map((f) => f.file) };
 }
 
 function filesIn(dir) {
@@ -50,7 +58,10 @@ function filesIn(dir) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'plugin-template') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...filesIn(path));
-    else if (entry.name.endsWith('.test.ts') && readsDates(readFileSync(path, 'utf8'))) found.push(relative(root, path));
+    else if (entry.name.endsWith('.test.ts')) {
+      const use = clockUse(readFileSync(path, 'utf8'));
+      if (use) found.push({ file: relative(root, path), use });
+    }
   }
   return found;
 }
@@ -74,9 +85,18 @@ for (const instant of chosen) {
   }
 }
 
-const filters = [...new Set([...dateSensitive, ...filesReadingTheClock()])];
-// An instant named on the command line runs everything; the list's own say whether widgets run.
-const withWidgets = (instant) => instants.length > 0 || (pinnedInstants.find((p) => p.instant === instant)?.widgets ?? true);
+const reading = filesReadingTheClock();
+// Files in the date-sensitive folders above run at every instant, whatever they read.
+const inSensitiveFolder = (file) => dateSensitive.some((dir) => file.startsWith(dir));
+const everywhere = [...new Set([...dateSensitive, ...reading.dates])];
+const stampsOnly = reading.stamps.filter((file) => !inSensitiveFolder(file));
+// An instant named on the command line runs everything; the list's own say whether widgets and
+// (in the server part) the files that only stamp today's date run.
+const marked = (instant, key) => {
+  const listed = pinnedInstants.find((p) => p.instant === instant);
+  return instants.length > 0 || !listed || listed[key] === true;
+};
+const withWidgets = (instant) => marked(instant, 'widgets');
 mkdirSync(join(root, '.sifa'), { recursive: true });
 const results = [];
 for (const instant of chosen) {
@@ -105,7 +125,9 @@ for (const instant of chosen) {
       // (Also when a filter above would take them in.)
       ...notDateSensitive.flatMap((dir) => ['--exclude', `${dir}**`]),
       ...vitestArgs,
-      ...filters,
+      ...everywhere,
+      // (The widgets' own run takes them at both its instants: a widget shows deadlines it is given.)
+      ...(projects.includes('components') || marked(instant, 'stamps') ? stampsOnly : []),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, SIFA_TEST_NOW: instant } },
   );
