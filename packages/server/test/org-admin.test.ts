@@ -3,8 +3,8 @@
  * by its line, nothing changed), applied in one transaction, unchanged on re-import; a moved
  * office takes its records, facts and accounts' scope along (rollups equal a rebuild, the audit
  * log still verifies); a closed unit takes no new records; a merged unit's records, sub-units and
- * accounts move into the unit it merged into, with the mapping in both units' history. The CLI
- * seeds other cities from the national division list and imports a file.
+ * accounts move into the unit it merged into, with the mapping in both units' history. (Seeding
+ * other cities and the CLI: org-admin-cli.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +12,10 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@sifa/core/db';
 import { createDiaryPlugin } from '@sifa/plugin-diary/server';
 import { createWarningsPlugin } from '@sifa/plugin-warnings/server';
-import { cityOrgTree, verifyAuditChain, type AppRouterOf } from '@sifa/server';
-import { createCliDatabase, runCli, sifaErrorOf, startTestServer, testToday, type CliDatabase, type TestServer } from '@sifa/server/testing';
+import { verifyAuditChain, type AppRouterOf } from '@sifa/server';
+import { sifaErrorOf, startTestServer, testToday, type TestServer } from '@sifa/server/testing';
 import { caseworkPlugin } from './fixtures/casework/plugin.js';
+import { orgCsv as csv } from './fixtures/org-csv.js';
 
 const plugins = [caseworkPlugin, createDiaryPlugin(), createWarningsPlugin()] as const;
 let t: TestServer<AppRouterOf<typeof plugins>>;
@@ -29,7 +30,6 @@ const refusal = async (call: Promise<unknown>) => {
   const e = await sifaErrorOf(call);
   return { code: e.data.sifaCode, message: e.message, issues: e.data.issues, details: e.data.details };
 };
-const csv = (...lines: string[]) => ['code,parent,level,name_zh,name_en,name_mn,kind', ...lines].join('\n');
 const orgCount = async () => Number(rowsOf<{ n: string | number }>(await t.db.handle.db.execute(sql`SELECT count(*) AS n FROM orgs`))[0]!.n);
 const pathOf = async (code: string) => rowsOf<{ path: string }>(await t.db.handle.db.execute(sql`SELECT path FROM orgs WHERE code = ${code}`))[0]?.path;
 /** Every non-empty rollup row (node, day, metric → total), sorted. */
@@ -229,62 +229,5 @@ describe('closing and merging units', () => {
     const incremental = await rollups();
     await t.server.facts.rebuildRollups();
     expect(await rollups()).toEqual(incremental);
-  });
-});
-
-describe('seeds and the CLI', () => {
-  it('builds any prefecture-level city from the national division list', async () => {
-    const tongliao = await cityOrgTree('1505');
-    expect(tongliao.slice(0, 2)).toEqual([
-      expect.objectContaining({ code: '15', level: 'region', nameZh: '内蒙古自治区' }),
-      expect.objectContaining({ code: '1505', level: 'city', nameZh: '通辽市', parentCode: '15' }),
-    ]);
-    const shenzhen = await cityOrgTree('4403');
-    const counties = shenzhen.filter((o) => o.level === 'county');
-    const offices = shenzhen.filter((o) => o.level === 'office');
-    expect(counties.map((c) => c.nameZh)).toContain('南山区');
-    expect(offices.length).toBeGreaterThan(50);
-    for (const o of offices) {
-      expect(o.path).toBe(`/44/4403/${o.parentCode}/${o.code}/`);
-      expect(o.nameZh).toMatch(/司法所$/);
-    }
-    await expect(cityOrgTree('1599')).rejects.toThrow('1599 is not a prefecture-level city code');
-  });
-
-  describe('the sifa command', () => {
-    let db: CliDatabase;
-    beforeAll(async () => {
-      db = await createCliDatabase();
-    });
-    afterAll(() => db?.drop());
-
-    it('seeds another city, imports a file with line-numbered errors, then applies it', async () => {
-      const seeded = await runCli(['seed', '--city', '4403'], db.env, { timeout: 120_000 });
-      expect(seeded.stderr).toBe('');
-      expect(seeded.code).toBe(0);
-      const total = (await cityOrgTree('4403')).length;
-      expect(seeded.stdout).toContain(`Seeded ${total} new organisation(s).`);
-      expect(seeded.stdout).toMatch(/demo\.city\s/);
-      const unknown = await runCli(['seed', '--city', '9999'], db.env);
-      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('9999 is not a prefecture-level city code') });
-
-      const office = (await cityOrgTree('4403')).find((o) => o.level === 'office')!;
-      const { mkdtempSync, writeFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const { tmpdir } = await import('node:os');
-      const dir = mkdtempSync(join(tmpdir(), 'sifa-org-'));
-      writeFileSync(join(dir, 'bad.csv'), csv(`${office.code},${office.parentCode},office,${office.nameZh},,,`, `${office.code},${office.parentCode},office,重复,,,`));
-      const bad = await runCli(['org', 'import', join(dir, 'bad.csv')], db.env);
-      expect(bad.code).toBe(1);
-      expect(bad.stderr).toContain('line 3: Code');
-      expect(bad.stderr).not.toMatch(/\n\s+at /);
-      writeFileSync(join(dir, 'tree.csv'), csv(`${office.code},${office.parentCode},office,${office.nameZh},Renamed Office,,`));
-      const applied = await runCli(['org', 'import', join(dir, 'tree.csv')], db.env);
-      expect(applied).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported: 1 rows; 0 added, 1 renamed, 0 moved, 0 unchanged') });
-      const again = await runCli(['org', 'import', join(dir, 'tree.csv')], db.env);
-      expect(again.stdout).toContain('Unchanged: 1 rows; 0 added, 0 renamed, 0 moved, 1 unchanged');
-      const history = await runCli(['org', 'history', office.code], db.env);
-      expect(history.stdout).toContain('renamed');
-    }, 240_000);
   });
 });
