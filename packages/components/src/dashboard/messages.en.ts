@@ -84,6 +84,8 @@ export const en: DashboardMessageCatalog = {
   recordNumber: 'Number',
   recordAuthor: 'Entered by',
   recordSaved: 'Entered at',
+  ownLevel: ' itself',
+  ownNote: 'Itself: figures recorded at this unit rather than at any subordinate unit, such as sealed juvenile files (counts only).',
   others: '{count} others',
   sourceDiary: 'Work diary',
   sourceCase: 'Case file',

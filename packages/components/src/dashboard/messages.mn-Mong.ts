@@ -176,6 +176,8 @@ export const mnMong: DashboardMessageCatalog = {
   // bicigsen cag
   recordSaved: 'ᠪᠢᠴᠢᠭᠰᠡᠨ ᠴᠠᠭ',
   // busud {count}
+  ownLevel: ' ᠥᠪᠡᠷ ᠢᠶᠡᠨ',
+  ownNote: 'ᠥᠪᠡᠷ ᠢᠶᠡᠨ᠄ ᠳᠣᠣᠷᠠᠬᠢ ᠨᠢᠭᠡᠴᠡ ᠳᠦ ᠪᠢᠰᠢ᠂ ᠡᠨᠡ ᠨᠢᠭᠡᠴᠡ ᠳᠦ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠲᠣᠭ᠎ᠠ ᠂ ᠵᠢᠱᠢᠶᠡ ᠨᠢ ᠨᠢᠭᠤᠴᠠᠯᠠᠭᠰᠠᠨ ᠪᠠᠭ᠎ᠠ ᠨᠠᠰᠤᠨ ᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠠᠩᠰᠠ (ᠵᠦᠪᠬᠡᠨ ᠲᠣᠭ᠎ᠠ)᠃',
   others: 'ᠪᠤᠰᠤᠳ {count}',
   // ajil-un edUr-Un temdeglel
   sourceDiary: 'ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ',

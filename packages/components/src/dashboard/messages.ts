@@ -89,6 +89,8 @@ const zhCN = {
   recordNumber: '编号',
   recordAuthor: '填报人',
   recordSaved: '填报时间',
+  ownLevel: '（本级）',
+  ownNote: '本级：记在本单位本身、不属于任何下级单位的数据，如封存的未成年人档案（只计数量）。',
   others: '其他 {count} 个',
   sourceDiary: '工作日志',
   sourceCase: '案卷',

@@ -268,6 +268,32 @@ describe('<sifa-dashboard> with the real server and the demo history', () => {
     expect(crumbs(m.root)).toEqual(['赤峰市']);
   });
 
+  it("a county's own figures (the sealed juvenile under correction, never counted at the office) are a row of their own, not a drill-down", async () => {
+    // Last month: the demo's correction history runs through all of it (the sealed juvenile of 西屯 counts at 红山区).
+    const period = testMonth(-1);
+    const m = await mount({ orgCode: HONGSHAN, role: 'county_admin', attrs: { entry: 'correction-out-of-supervision-rate', period, history: 'off' } });
+    const view = m.el.statisticsView!;
+    const own = view.breakdown.at(-1)!;
+    expect(own).toMatchObject({ own: true, org: { code: HONGSHAN } });
+    expect(view.breakdown.filter((b) => b.own)).toHaveLength(1);
+    // A rate of its own person-days (the juvenile was on the roll every day of the month).
+    expect(own.values[0]).not.toBeNull();
+    q<HTMLButtonElement>(m.root, '.panel.breakdown .table-toggle').click();
+    await m.el.updateComplete;
+    const row = q(m.root, '#breakdown-table tbody tr[data-own="true"]');
+    expect(row).toBe(all(m.root, '#breakdown-table tbody tr').at(-1));
+    expect(row.querySelector('th')!.textContent!.trim()).toBe(`红山区${dashboardMessages.t('zh-CN', 'ownLevel')}`);
+    expect(row.querySelector('button')).toBeNull();
+    expect(q(m.root, '.panel.breakdown .own-note').textContent).toBe(dashboardMessages.t('zh-CN', 'ownNote'));
+    // Its bar names it and goes nowhere.
+    const bar = all(m.root, '[data-chart="breakdown"] [data-i]')[view.breakdown.length - 1]!;
+    expect(bar.getAttribute('aria-label')).toContain('红山区（本级）');
+    bar.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await m.el.updateComplete;
+    expect(m.el.statisticsView!.org.code).toBe(HONGSHAN);
+    expect(m.navigations).toEqual([]);
+  });
+
   it('drills down with the keyboard: arrows move along the bars, Enter opens the focused one', async () => {
     const m = await mount({ attrs: { entry: 'diary-entries', period: year, history: 'off' } });
     const view = m.el.statisticsView!;

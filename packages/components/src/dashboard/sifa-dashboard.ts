@@ -1068,7 +1068,8 @@ export class SifaDashboard extends SifaElement {
     const canDrill = drillable.has(v.org.level);
     const hint = v.org.level === 'county' ? this.t('officeHint') : this.t('drillHint');
     const pie = v.entry.chart === 'pie' && f.key !== 'ratio';
-    const all = v.breakdown.map((b) => ({ name: this.plain(b.org.name), value: b.values[fi] ?? null, code: b.org.code as string | null }));
+    // The shown org's own row (figures at its own level, such as sealed files) is no drill-down target.
+    const all = v.breakdown.map((b) => ({ name: this.plain(b.org.name) + (b.own ? this.t('ownLevel') : ''), value: b.values[fi] ?? null, code: b.own ? null : (b.org.code as string | null) }));
     // A pie has one distinct colour per slice: past the palette the smallest go together as "others".
     const slices = pie && this.charts ? this.charts.pieSlices(all, (count) => this.t('others', { count })) : all;
     const categories = slices.map((c) => ({ name: c.name, value: c.value, choosable: c.code !== null }));
@@ -1097,15 +1098,15 @@ export class SifaDashboard extends SifaElement {
           ${v.breakdown.map((b) => {
             const value = b.values[fi] ?? null;
             const previous = b.previous[fi] ?? null;
-            return html`<tr data-code=${b.org.code}>
-              <th scope="row">${canDrill ? html`<button type="button" class="link" @click=${() => this.drillTo(b.org.code)}>${this.show(b.org.name)}</button>` : this.show(b.org.name)}</th>
+            return html`<tr data-code=${b.org.code} data-own=${b.own ? 'true' : nothing}>
+              <th scope="row">${b.own ? html`${this.show(b.org.name)}${this.t('ownLevel')}` : canDrill ? html`<button type="button" class="link" @click=${() => this.drillTo(b.org.code)}>${this.show(b.org.name)}</button>` : this.show(b.org.name)}</th>
               <td class="num" data-value=${value ?? ''}>${this.withUnit(value, f.unit)}</td>
               ${v.comparePeriod ? html`<td class="num" data-value=${previous ?? ''}>${this.withUnit(previous, f.unit)}</td><td>${this.changeText(value, previous).text}</td>` : nothing}
               ${pie ? html`<td class="num">${total > 0 ? share(Math.max(0, value ?? 0) / total) : '–'}</td>` : nothing}
             </tr>`;
           })}
         </tbody>
-      </table>`,
+      </table>${v.breakdown.some((b) => b.own) ? html`<p class="note own-note">${this.t('ownNote')}</p>` : nothing}`,
       legend,
     );
   }

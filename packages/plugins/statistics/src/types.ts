@@ -73,8 +73,13 @@ export interface StatisticsView {
    * (days or months the running period has not reached).
    */
   series: { bucket: string; values: (number | null)[] }[];
-  /** Per direct child org (all children, zeros included), this period and the comparison period. */
-  breakdown: { org: OrgRef; values: (number | null)[]; previous: (number | null)[] }[];
+  /**
+   * Per direct child org (all children, zeros included), this period and the comparison period;
+   * then, marked `own`, the shown org itself when facts are recorded at its own level (a county's
+   * sealed juvenile files, which never count at their office; a bureau's own diary), so the rows
+   * add up to the totals. That row's `org` is the shown org: not a drill-down target.
+   */
+  breakdown: { org: OrgRef; own?: true; values: (number | null)[]; previous: (number | null)[] }[];
   /**
    * Ranking of the judicial offices in the subtree by the first figure, highest first;
    * ties share a rank. Empty when `org` is an office. `values` holds every figure of the office

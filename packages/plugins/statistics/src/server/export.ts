@@ -38,6 +38,7 @@ const labels = {
   orgCode: { zh: '单位代码', en: 'Code' },
   orgName: { zh: '单位名称', en: 'Name' },
   level: { zh: '层级', en: 'Level' },
+  ownLevel: { zh: '（本级）', en: ' itself' },
   rank: { zh: '名次', en: 'Rank' },
   metricCode: { zh: '指标代码', en: 'Metric code' },
   to: { zh: '至', en: 'to' },
@@ -180,7 +181,7 @@ export function exportDocument(view: StatisticsView, locale: ExportLocale, optio
     ],
     rows: view.breakdown.map((b) => [
       b.org.code,
-      text(b.org.name, lang),
+      b.own ? `${text(b.org.name, lang)}${l('ownLevel')}` : text(b.org.name, lang),
       text(levelLabels[b.org.level], lang),
       ...b.values.flatMap((v, i) => [v, ...(compared ? [b.previous[i] ?? null] : [])]),
     ]),

@@ -182,6 +182,28 @@ function byKey(result: FactsResult | null): Map<string, Map<string, number>> {
 }
 const getter = (map: Map<string, Map<string, number>>, key: string) => (metric: string) => map.get(key)?.get(metric) ?? 0;
 
+/**
+ * What the org itself holds of each metric, beside its children (facts at the org's own level,
+ * which the `child` grouping leaves out), so the rows aggregate to the total as the metric does:
+ * for a sum, its total less theirs; for a max (min), its total where no child reaches it (else
+ * its own value cannot change the total and is left out). Null when it holds none.
+ */
+export function ownShare(metrics: readonly string[], catalog: MetricCatalog, total: Map<string, Map<string, number>>, children: Map<string, Map<string, number>>): Map<string, Map<string, number>> | null {
+  const own = new Map<string, number>();
+  for (const metric of metrics) {
+    const whole = total.get('')?.get(metric);
+    if (whole === undefined) continue;
+    const theirs = [...children.values()].map((child) => child.get(metric)).filter((v) => v !== undefined);
+    const aggregation = catalog.get(metric)?.aggregation ?? 'sum';
+    if (aggregation === 'sum') {
+      const rest = theirs.reduce((left, v) => left - v, whole);
+      // Sums of decimals (hours, amounts) leave rounding dust, not a share.
+      if (Math.abs(rest) > 1e-9) own.set(metric, Math.round(rest * 1e6) / 1e6);
+    } else if (!theirs.some((v) => (aggregation === 'max' ? v >= whole : v <= whole))) own.set(metric, whole);
+  }
+  return own.size ? new Map([['', own]]) : null;
+}
+
 /** Competition ranking (1, 2, 2, 4), highest first; orgs without a value (no denominator) last. */
 export const rankOf = <T extends { code: string; value: number | null }>(items: readonly T[]) => competitionRanking(items, (i) => i.code);
 
@@ -230,6 +252,9 @@ export async function computeView(s: StatisticsServices, registry: EntryPointReg
   const officeMap = byKey(officeTotals);
   const figures = figuresOf(entry, metrics);
   const nulls: null[] = figures.map(() => null);
+  // Without children there is no breakdown to complete.
+  const own = children.length ? ownShare(entry.metrics, metrics, total, childMap) : null;
+  const compareOwn = children.length && compareTotal && compareChildMap ? ownShare(entry.metrics, metrics, compareTotal, compareChildMap) : null;
 
   const view: StatisticsView = {
     entry,
@@ -240,11 +265,23 @@ export async function computeView(s: StatisticsServices, registry: EntryPointReg
     figures,
     kpis: kpiNow.map((value, i) => ({ value, previous: kpiBefore ? kpiBefore[i]! : null })),
     series: buckets.map((bucket) => ({ bucket, values: reached(bucket) ? figureValues(entry, getter(seriesMap, bucket)) : nulls })),
-    breakdown: children.map((child) => ({
-      org: orgRefOf(child),
-      values: figureValues(entry, getter(childMap, child.code)),
-      previous: compareChildMap ? figureValues(entry, getter(compareChildMap, child.code)) : nulls,
-    })),
+    breakdown: [
+      ...children.map((child) => ({
+        org: orgRefOf(child),
+        values: figureValues(entry, getter(childMap, child.code)),
+        previous: compareChildMap ? figureValues(entry, getter(compareChildMap, child.code)) : nulls,
+      })),
+      ...(own || compareOwn
+        ? [
+            {
+              org: orgRefOf(org),
+              own: true as const,
+              values: figureValues(entry, getter(own ?? new Map(), '')),
+              previous: compareTotal ? figureValues(entry, getter(compareOwn ?? new Map(), '')) : nulls,
+            },
+          ]
+        : []),
+    ],
     ranking: rankOf(
       offices.map((office) => {
         const values = figureValues(entry, getter(officeMap, office.code));

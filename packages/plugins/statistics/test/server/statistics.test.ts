@@ -238,13 +238,18 @@ describe('view', () => {
       { bucket: '2026-05', values: [7, 2] },
       { bucket: '2026-06', values: [2, 1] },
     ]);
-    expect(v.breakdown).toHaveLength(15);
-    const byCode = new Map(v.breakdown.map((b) => [b.org.code, b]));
+    // The 15 offices, then the county's own row (its own facts): the rows add up to the totals.
+    expect(v.breakdown).toHaveLength(16);
+    expect(v.breakdown.filter((b) => b.own)).toEqual([{ org: { code: HONGSHAN, name: { zh: '红山区', en: '红山区' }, level: 'county' }, own: true, values: [1, 1], previous: [0, 0] }]);
+    expect(v.breakdown.at(-1)!.own).toBe(true);
+    expect([0, 1].map((i) => v.breakdown.reduce((sum, b) => sum + b.values[i]!, 0))).toEqual(v.kpis.map((k) => k.value));
+    expect([0, 1].map((i) => v.breakdown.reduce((sum, b) => sum + b.previous[i]!, 0))).toEqual(v.kpis.map((k) => k.previous));
+    const byCode = new Map(v.breakdown.filter((b) => !b.own).map((b) => [b.org.code, b]));
     expect(byCode.get(A)).toMatchObject({ values: [7, 5], previous: [2, 1] });
     expect(byCode.get(B)).toMatchObject({ values: [5, 1], previous: [2, 2] });
     expect(byCode.get(C)).toMatchObject({ values: [5, 0], previous: [0, 0] });
     expect(byCode.get(A)!.org).toEqual({ code: A, name: { zh: '西屯街道司法所', en: '西屯街道司法所' }, level: 'office' });
-    expect(v.breakdown.filter((b) => ![A, B, C].includes(b.org.code)).every((b) => b.values.every((x) => x === 0) && b.previous.every((x) => x === 0))).toBe(true);
+    expect(v.breakdown.filter((b) => !b.own && ![A, B, C].includes(b.org.code)).every((b) => b.values.every((x) => x === 0) && b.previous.every((x) => x === 0))).toBe(true);
     // Ranking by cases: A 7, B and C 5 (shared), the other 12 offices 0 (shared 4th).
     expect(v.ranking).toHaveLength(15);
     expect(v.ranking.slice(0, 3)).toEqual([
@@ -270,6 +275,8 @@ describe('view', () => {
     expect(byCode.get(B)).toMatchObject({ values: [20], previous: [100] });
     expect(byCode.get(C)).toMatchObject({ values: [0], previous: [null] });
     expect(byCode.get('150402004')).toMatchObject({ values: [null], previous: [null] });
+    // The county's own row is a ratio of its own facts: 1 of 1 in Q2, none in Q1.
+    expect(v.breakdown.find((b) => b.own)).toMatchObject({ org: ref(HONGSHAN), values: [100], previous: [null] });
     expect(v.ranking.slice(0, 3)).toEqual([
       { org: ref(A), value: 71.43, rank: 1, values: [71.43] },
       { org: ref(B), value: 20, rank: 2, values: [20] },
@@ -301,6 +308,8 @@ describe('view', () => {
     ]);
     expect(may.kpis).toEqual([{ value: 7, previous: 10 }, { value: 2, previous: 5 }]);
     expect(may.breakdown.find((b) => b.org.code === A)).toMatchObject({ values: [2, 2], previous: [10, 5] });
+    // Nothing at the county's own level in either May: no own row.
+    expect(may.breakdown.some((b) => b.own)).toBe(false);
   });
 
   // The server's clock stands at 2026-07-02 10:00 China time: July runs, its 2nd day.
@@ -478,6 +487,8 @@ describe('export equals the screen', () => {
       se.rows.forEach((r, i) => close(r.slice(1), view.series[i]!.values.map(pct)));
       const b = tableOf(breakdown, '单位代码');
       expect(b.rows.map((r) => r[0])).toEqual(view.breakdown.map((x) => x.org.code));
+      // The county's own facts (06-01) are a row of their own, named as such.
+      expect(b.rows.at(-1)!.slice(0, 2)).toEqual([HONGSHAN, '红山区（本级）']);
       b.rows.forEach((r, i) => {
         const want = view.breakdown[i]!.values.flatMap((v, k) => [pct(v), pct(view.breakdown[i]!.previous[k]!)]);
         close(r.slice(3), want);

@@ -1,6 +1,6 @@
 /** The pure parts: ranking with ties, per cent, periods compared, CSV quoting, change. */
 import { describe, expect, it } from 'vitest';
-import { changePercent, comparisonPeriod, csvField, percent, rankOf, yearAgoPeriod } from '../../src/server/index.js';
+import { changePercent, comparisonPeriod, csvField, ownShare, percent, rankOf, yearAgoPeriod } from '../../src/server/index.js';
 
 describe('units', () => {
   it('ranks highest first, ties share a rank (1, 2, 2, 4), no value last', () => {
@@ -21,6 +21,25 @@ describe('units', () => {
       ['n', 5],
     ]);
     expect(rankOf([])).toEqual([]);
+  });
+
+  it("an org's own share beside its children, aggregated as its metric is (sum, max, min)", () => {
+    const catalog = new Map([
+      ['s', { code: 's', title: { zh: 's', en: 's' }, unit: { zh: '', en: '' }, aggregation: 'sum' as const }],
+      ['x', { code: 'x', title: { zh: 'x', en: 'x' }, unit: { zh: '', en: '' }, aggregation: 'max' as const }],
+      ['n', { code: 'n', title: { zh: 'n', en: 'n' }, unit: { zh: '', en: '' }, aggregation: 'min' as const }],
+    ]);
+    const totals = (values: Record<string, number>) => new Map([['', new Map(Object.entries(values))]]);
+    const children = new Map([
+      ['a', new Map([['s', 2.1], ['x', 7], ['n', 3]])],
+      ['b', new Map([['s', 4.2]])],
+    ]);
+    // Sum: 7.3 − 2.1 − 4.2 = 1 (no float dust); max 9 above every child's, min 1 below: both the org's own.
+    expect(ownShare(['s', 'x', 'n'], catalog, totals({ s: 7.3, x: 9, n: 1 }), children)).toEqual(new Map([['', new Map([['s', 1], ['x', 9], ['n', 1]])]]));
+    // Totals a child reaches: nothing of the org's own shows (it could not change them).
+    expect(ownShare(['s', 'x', 'n'], catalog, totals({ s: 6.3, x: 7, n: 3 }), children)).toBeNull();
+    // A metric without facts anywhere has no share.
+    expect(ownShare(['s'], catalog, totals({}), new Map())).toBeNull();
   });
 
   it('per cent with two decimals, null without a denominator', () => {
