@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { createRouter, scopedProcedure } from './trpc.js';
-import { caseChecksInputSchema, caseImportInputSchema, caseListQuerySchema, caseOpenInputSchema, caseTransitionInputSchema } from './casework.js';
+import { caseAssignInputSchema, caseChecksInputSchema, caseImportInputSchema, caseListQuerySchema, caseOpenInputSchema, caseTransitionInputSchema } from './casework.js';
 import type { DeadlineSource } from './deadlines.js';
 import type { LocalizedText } from './locale.js';
 import { SifaError } from './errors.js';
@@ -40,6 +40,13 @@ export function caseworkRouter(type: string, permissions: CaseworkPermissions) {
     transition: scopedProcedure(permissions.work)
       .input(caseTransitionInputSchema)
       .mutation(({ ctx, input }) => ctx.cases.transition(type, input)),
+    /**
+     * The case's responsible staff, replaced whole (`CasesService.assign`): the type's
+     * `privacy.assignPermission`, default the opening's permission, is checked by the engine.
+     */
+    assign: scopedProcedure(permissions.work)
+      .input(caseAssignInputSchema)
+      .mutation(({ ctx, input }) => ctx.cases.assign(type, input)),
     /** The checks before a step (default: the first possible step that has some), for its form; nothing written. */
     checks: scopedProcedure(permissions.read)
       .input(caseChecksInputSchema)

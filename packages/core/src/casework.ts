@@ -31,8 +31,12 @@ const fieldName = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'A field name is 
  * Personal data kinds. Fields carrying them (and every party) are stored encrypted at rest
  * through the field-encryption provider, masked in lists and to everyone but the owning office
  * (张*, 1504**********1234, 138****5678, 红山区***), and never written to logs, facts or audit.
+ * `health` (health and psychological condition), `location` (where a person is or was: a
+ * tracking point, a place of residence approved for a move) and `sensitive` (free text that must
+ * not be shown outside the file) are sensitive personal information (个人信息保护法 art. 28):
+ * sealed the same way and masked whole (`***`: no leading characters kept).
  */
-export const personalKinds = ['name', 'idNumber', 'phone', 'address'] as const;
+export const personalKinds = ['name', 'idNumber', 'phone', 'address', 'health', 'location', 'sensitive'] as const;
 export type PersonalKind = (typeof personalKinds)[number];
 
 const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), title: localizedTextSchema });
@@ -231,6 +235,28 @@ export const caseTypeSchema = z
     transitions: z.array(caseTransitionSchema).min(1).max(60),
     deadlines: z.array(caseDeadlineSchema).max(20).default([]),
     /**
+     * Privacy of the type's case files beyond the personal fields (community correction:
+     * correction status and location are sensitive personal information, 个人信息保护法 art. 28).
+     * - `auditReads`: every read of a case file (`get`, an attachment download) writes an audit
+     *   entry `<type>.read` naming the reader and the case (no personal data), so "who looked at
+     *   whom" can be answered. Lists (masked) are not file reads.
+     * - `sealedWhen`: a case whose case field has one of these values (a juvenile, 社区矫正法
+     *   arts. 52–58) is visible, in lists, files, counts, deadlines, attachments and documents,
+     *   only to its responsible staff (`CaseFile.responsible`, by default whoever opened it; see
+     *   `CasesService.assign`), enforced by row-level security; its facts are recorded for the
+     *   county-level unit above the case's office, so no statistics below the county contain it,
+     *   and no "records behind a number" list names it.
+     * - `assignPermission`: who may change a case's responsible staff (a permission of the plugin);
+     *   default the opening transition's permission.
+     */
+    privacy: z
+      .object({
+        auditReads: z.boolean().default(false),
+        sealedWhen: fieldCondition.optional(),
+        assignPermission: permissionNameSchema.optional(),
+      })
+      .optional(),
+    /**
      * The form citizens fill in on a public page without an account (`platform.publicForms.submit`, the
      * `<sifa-apply>` widget): the opening's fields they are asked for (case fields and the opening
      * step's own), the values the opening gets besides (the channel: online), and what they consent
@@ -295,6 +321,16 @@ export const caseTypeSchema = z
         issue(['publicForm', 'attachments'], `"${documents}" is not an attachments field of the case type: name the case field (kind "attachments") that receives the applicant's documents`);
       }
     }
+    if (type.privacy?.sealedWhen) {
+      const sealedBy = type.fields[type.privacy.sealedWhen.field];
+      if (!sealedBy) issue(['privacy', 'sealedWhen', 'field'], `Unknown case field "${type.privacy.sealedWhen.field}"`);
+      else if (sealedBy.kind !== 'choice' && sealedBy.kind !== 'boolean') issue(['privacy', 'sealedWhen', 'field'], `"${type.privacy.sealedWhen.field}" must be a choice or boolean case field`);
+      // A case opened by a citizen's form would have nobody responsible for it, so nobody could see it.
+      if (type.publicForm) issue(['privacy', 'sealedWhen'], 'A case type with sealed cases cannot have a public form');
+    }
+    if (type.privacy?.assignPermission && !type.privacy.assignPermission.startsWith(`${type.code.split('.')[0]}.`)) {
+      issue(['privacy', 'assignPermission'], `"${type.privacy.assignPermission}" must be a permission of plugin "${type.code.split('.')[0]}"`);
+    }
     type.deadlines.forEach((d, i) => {
       if (!transitions.has(d.from)) issue(['deadlines', i, 'from'], `Unknown transition "${d.from}"`);
       for (const m of d.metBy) if (!transitions.has(m)) issue(['deadlines', i, 'metBy'], `Unknown transition "${m}"`);
@@ -358,6 +394,8 @@ export interface CaseSummary {
   summary: Record<string, CaseFieldValue>;
   /** The running deadline due first, if any. */
   nextDeadline: CaseDeadlineView | null;
+  /** The case matches its type's `privacy.sealedWhen`: only its responsible staff see it. */
+  restricted: boolean;
 }
 
 export interface CaseEventView {
@@ -404,6 +442,8 @@ export interface CaseFile extends CaseSummary {
   /** Every case field; personal data in full only for the owning office, otherwise masked. */
   fields: Record<string, CaseFieldValue>;
   masked: boolean;
+  /** The responsible staff (user ids): whoever opened the case unless `cases.assign` changed them. */
+  responsible: string[];
   events: CaseEventView[];
   attachments: CaseAttachmentView[];
   deadlines: CaseDeadlineView[];
@@ -483,6 +523,8 @@ export const caseListQuerySchema = z.object({
   q: text().trim().max(50).optional(),
   openedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   openedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Only cases changed at or after this instant (a job that looks at recently closed ones). */
+  updatedFrom: z.iso.datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(100_000).default(0),
 });
@@ -507,10 +549,22 @@ export const caseTransitionInputSchema = z.object({
   /**
    * Why the step is taken although a check before it (`CaseCheckSource`) needs attention: check
    * code → reason. Every 'attention' check needs one, else VALIDATION_FAILED at `overrides.<code>`
-   * and nothing is written; the reasons are recorded with the step (timeline, audit).
+   * and nothing is written; the reasons are recorded with the step (timeline, audit). A 'blocked'
+   * check cannot be overridden: a reason for it is refused like one for a check the step lacks.
    */
   overrides: z.record(localCode, text().trim().min(1, msg('caseCheckReason')).max(1000, msg('caseTooLong'))).default({}),
 });
+
+/**
+ * `cases.assign`: the case's responsible staff, replaced whole. Each must be a user of the case's
+ * office or of a unit above it. On a sealed case (`privacy.sealedWhen`) the caller stays among
+ * them (a handover: add the colleague, who then removes you), else the caller would lose the case.
+ */
+export const caseAssignInputSchema = z.object({
+  id: z.string().uuid(),
+  userIds: z.array(z.string().min(1).max(100)).min(1).max(20),
+});
+export type CaseAssignInput = z.input<typeof caseAssignInputSchema>;
 
 /** `cases.checks`: the checks before a step of a case, for the step's form (nothing written). */
 export const caseChecksInputSchema = z.object({
@@ -556,14 +610,18 @@ export type CaseImportInput = z.input<typeof caseImportInputSchema>;
 // ---------------------------------------------------------------------------------------------
 // Checks before a step: a plugin's server half declares them (`ServerPluginParts.caseChecks`),
 // the engine runs them inside `transition` (and `import`) and in `cases.checks` for the form.
-// They refuse nothing by themselves: an 'attention' check asks the person taking the step for a
-// reason (`overrides`), which is recorded with the step. Rules that decide (a permission, a
-// required field) stay in the case type.
+// An 'attention' check asks the person taking the step for a reason (`overrides`), which is
+// recorded with the step; a 'blocked' check refuses the step (an enforced rule: the team of a
+// female person under correction without a woman). Rules that decide on the case type's data
+// alone (a permission, a required field) stay in the case type.
 
-export const caseCheckStates = ['pass', 'attention', 'info', 'unknown'] as const;
+export const caseCheckStates = ['pass', 'attention', 'info', 'unknown', 'blocked'] as const;
 /**
  * pass: nothing to do; attention: looks wrong, the step needs a reason to go ahead; info: worth
- * knowing, nothing to do (e.g. "the applicant cannot sue first"); unknown: the check could not tell.
+ * knowing, nothing to do (e.g. "the applicant cannot sue first"); unknown: the check could not tell;
+ * blocked: the step breaks an enforced rule and is refused (VALIDATION_FAILED at `checks.<code>`,
+ * details `{ transition, blocked }`, nothing written) whatever reason is given: it CANNOT be
+ * overridden; the check's `suggestion` says what to fix.
  */
 export type CaseCheckState = (typeof caseCheckStates)[number];
 
@@ -572,8 +630,11 @@ export interface CaseCheck {
   /** kebab-case, unique among the step's checks (the key of `overrides`). */
   code: string;
   state: CaseCheckState;
-  /** The provision it rests on, as users cite it (第二十条; 第十二条第二项); absent for local practice. */
-  article?: string | undefined;
+  /**
+   * The provision it rests on, as users cite it (第二十条; 第十二条第二项), or in each language
+   * (`{ zh: '第二十条', en: 'Art. 20', mn: … }`); absent for local practice.
+   */
+  article?: string | LocalizedText | undefined;
   title: LocalizedText;
   /** What it found, and why, in words (what matched where). */
   explanation: LocalizedText;
@@ -586,7 +647,7 @@ export interface CaseCheck {
 export const caseCheckSchema = z.object({
   code: localCode,
   state: z.enum(caseCheckStates),
-  article: z.string().min(1).max(60).optional(),
+  article: z.union([z.string().min(1).max(60), localizedTextSchema]).optional(),
   title: localizedTextSchema,
   explanation: localizedTextSchema,
   suggestion: localizedTextSchema.optional(),
@@ -597,7 +658,7 @@ export const caseCheckSchema = z.object({
 export interface CaseCheckRecord {
   code: string;
   state: CaseCheckState;
-  article?: string | undefined;
+  article?: string | LocalizedText | undefined;
   title: LocalizedText;
   reason?: string | undefined;
 }
@@ -644,13 +705,33 @@ export interface CasesService {
   checks(type: string, input: CaseChecksInput): Promise<CaseCheck[]>;
   /** Cases with whole timelines in one go, all or nothing (see `caseImportInputSchema`). */
   import(type: string, input: CaseImportInput): Promise<{ imported: { id: string; number: string }[] }>;
+  /** The case file; with `privacy.auditReads`, the read is audited (`<type>.read`). */
   get(type: string, id: string): Promise<CaseFile>;
+  /**
+   * Replaces the case's responsible staff (see `caseAssignInputSchema`); needs the type's
+   * `privacy.assignPermission` (default: the opening's permission). Audited (`<type>.assign`).
+   */
+  assign(type: string, input: CaseAssignInput): Promise<{ id: string; responsible: string[] }>;
   list(type: string, query: CaseListQueryInput): Promise<{ rows: CaseSummary[]; total: number }>;
   /** Stores a file (type sniffed from the bytes, size-limited) and attaches it to the case. */
   attach(type: string, id: string, file: { name: string; bytes: Uint8Array }): Promise<CaseAttachmentView>;
   attachment(type: string, id: string, sha256: string): Promise<{ meta: CaseAttachmentView; bytes: Uint8Array }>;
   /** Running deadlines due in [from, to] (for early warnings). */
   deadlines(range: { from: string; to: string; types?: string[] }): Promise<Deadline[]>;
+  /**
+   * Which steps the cases took, without any field (statistics over timelines: report-ins in a
+   * period, reoffences on a day): cases in the caller's scope and visible to them, the steps with
+   * one of `transitions` on a day in [from, to], oldest first. Not a read of the files (nothing
+   * personal is returned), so it writes no read audit entry even where the type audits reads.
+   */
+  steps(type: string, query: { caseIds: readonly string[]; transitions: readonly string[]; from?: string; to?: string }): Promise<{ caseId: string; transition: string; on: string }[]>;
+  /**
+   * Where figures about these cases go, as the engine records a case's own facts: the case's office
+   * for an ordinary case, the county-level unit above its office for a sealed one (`restricted`),
+   * so no office-level figure contains a sealed case. Case id → org code, for the cases of `type`
+   * visible to the caller (the others are absent). Nothing personal is read.
+   */
+  factsOrgs(type: string, caseIds: readonly string[]): Promise<Map<string, string>>;
 }
 
 /**

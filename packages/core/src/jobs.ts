@@ -38,6 +38,17 @@ export interface PluginJob {
   title: LocalizedText;
   /** Cron expression (5 or 6 fields, croner syntax) in the server's time zone (default Asia/Shanghai). */
   schedule: string;
+  /**
+   * Declares that the job reads sealed cases (casework `privacy.sealedWhen`, e.g. juveniles under
+   * correction), which row-level security otherwise shows only to their responsible staff: every
+   * `runScoped` transaction of this job then sees them (`sifa.sealed = 'all'` for that transaction
+   * only). The reason is shown to operators (`sifa jobs list`). Only jobs may declare it: no
+   * procedure, route or seed can lift the seal (a seed may run its plugin's own job, which keeps
+   * its declaration: `PluginSeedContext.runJob`). What such a job writes must keep the seal: figures
+   * of a sealed case at the county-level unit above its office (`scoped.cases.factsOrgs`),
+   * notifications to the case's responsible staff only, nothing personal in them.
+   */
+  readsSealedCases?: { reason: LocalizedText };
   run(ctx: JobContext): Promise<JobResult | void>;
 }
 

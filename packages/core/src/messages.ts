@@ -312,6 +312,24 @@ export const validationMessages = {
     // mn draft: ene sinjilge-dU aNqarul qandugulqu kereg-tei: UrgUljilen kikU bolbasu siltagan-i bicin_e UU.
     mn: 'ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠭᠡ ᠳᠦ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠄ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯᠪᠠᠰᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
   },
+  caseAssignUser: {
+    zh: '只能指定本案所属单位或其上级单位的工作人员。',
+    en: "Choose a user of the case's office or of a unit above it.",
+    // mn draft: ene kereg-Un baiguullag_a buyu deger_e-ki baiguullag_a-yin ajiltan-i soNgon_a uu.
+    mn: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠦᠨ ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ ᠪᠤᠶᠤ ᠳᠡᠭᠡᠷᠡᠬᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃',
+  },
+  caseAssignKeepSelf: {
+    zh: '本案仅对承办人员可见：请保留您自己，由新的承办人员再将您移出。',
+    en: 'Only the responsible staff see this case: keep yourself among them; the new staff can remove you afterwards.',
+    // mn draft: ene kereg-i jObkEn qariyucagci ajiltan UjenE: Ober-iyen Uldegegerei.
+    mn: 'ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠢ ᠵᠦᠪᠬᠡᠨ ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠴᠢ ᠠᠵᠢᠯᠲᠠᠨ ᠦᠵᠡᠨ᠎ᠡ᠄ ᠥᠪᠡᠷ ᠢ ᠪᠡᠨ ᠦᠯᠡᠳᠡᠭᠡᠭᠡᠷᠡᠢ᠃',
+  },
+  caseCheckBlocked: {
+    zh: '此项审查未通过，不能办理此步骤（不能说明理由后继续）：请按提示更正后再办理。',
+    en: 'This check fails: the step cannot be taken (no reason can override it). Fix what it says, then try again.',
+    // mn draft: ene alqum-i kikU bolqu Ugei.
+    mn: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠢ ᠬᠢᠬᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
+  },
   caseCheckUnknown: {
     zh: '此步骤没有这项审查提示。',
     en: 'This step has no such check.',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { msg } from './messages.js';
 import type { AnyRouter } from '@trpc/server';
 import type { Locale, LocalizedText } from './locale.js';
-import type { Actor } from './access.js';
+import type { Actor, Role } from './access.js';
 import type { ApiKeyIdentity, PlatformCatalog, PlatformServices, ScopedServices } from './trpc.js';
 import { sifaErrorCodes, type SifaError, type SifaErrorCode } from './errors.js';
 import type { PluginErrorDeclaration } from './plugin-errors.js';
@@ -134,6 +134,18 @@ export interface PluginSeedContext {
    * as the platform's seed actor; audit entries name the actor `seed`. Seeds must be idempotent.
    */
   runScoped<T>(orgCode: string, work: (scoped: ScopedServices) => Promise<T>): Promise<T>;
+  /**
+   * The user accounts of exactly `orgCode` (the demo accounts among them), demo accounts first,
+   * then by username: whom to make responsible for a case the seed opens, since a sealed case
+   * (`privacy.sealedWhen`) is visible to its responsible staff only. Ids and usernames, no more.
+   */
+  staffOf(orgCode: string): Promise<{ id: string; username: string; role: Role; demo: boolean }[]>;
+  /**
+   * Runs one of this plugin's own jobs (`name`, without the plugin id) now, as if the clock read
+   * `at`, exactly as its schedule would (its declared access included; recorded in the job history
+   * as a manual run): demo history such as the daily figures of days gone by.
+   */
+  runJob(name: string, at: Date): Promise<void>;
   now(): Date;
   /** What the installed plugins contributed (metric titles and units, diary items). */
   catalog: PlatformCatalog;
@@ -243,7 +255,8 @@ export interface ServerPluginParts<TRouter extends AnyRouter = AnyRouter> {
   /**
    * Checks the casework engine runs before steps of this plugin's case types (`casework.ts`
    * `CaseCheckSource`): shown on the step's form (`cases.checks`), and inside `transition` a
-   * check in state 'attention' needs a reason in the input's `overrides`, recorded with the step.
+   * check in state 'attention' needs a reason in the input's `overrides`, recorded with the step;
+   * one in state 'blocked' refuses the step (no reason overrides it).
    */
   caseChecks?: readonly CaseCheckSource[];
   /**

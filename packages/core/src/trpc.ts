@@ -40,6 +40,12 @@ export interface AuditEntryInput {
    * verify` checks every such row against its last entry.
    */
   rowHash?: string;
+  /**
+   * The entry concerns a sealed record (a sealed case, or a record that follows one: its plan,
+   * tasks, evaluations): audited like any other, but sent to no webhook — integrators are not its
+   * responsible staff, and an event would name the record and its office to them.
+   */
+  sealed?: boolean;
 }
 
 export interface AuditWriter {
@@ -86,6 +92,19 @@ export interface ScopedServices {
   calendar: WorkingCalendar;
   /** The casework engine: cases of every installed case type (`casework.ts`). */
   cases: CasesService;
+  /**
+   * Sensitive personal data a plugin keeps in its own tables (a correction person's health,
+   * psychological traits, location): sealed with the server's field cipher, in the envelope case
+   * files use (provider and key named), so it is never stored in the clear. `open` throws on a
+   * tampered value or a key the server does not have.
+   */
+  personalData: PersonalDataSealer;
+}
+
+/** `ScopedServices.personalData`: text in, an opaque sealed envelope out (store it as bytea). */
+export interface PersonalDataSealer {
+  seal(plain: string): Uint8Array;
+  open(sealed: Uint8Array): string;
 }
 
 /**

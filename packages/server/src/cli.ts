@@ -346,7 +346,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'list') {
         const jobs = server.jobs.list();
         if (jobs.length === 0) console.log('No plugin declares a job.');
-        for (const j of jobs) console.log([j.name.padEnd(28), j.schedule.padEnd(14), `next ${j.nextRun ?? '-'}`, j.title.en].join('  '));
+        for (const j of jobs) console.log([j.name.padEnd(28), j.schedule.padEnd(14), `next ${j.nextRun ?? '-'}`, j.title.en, ...(j.readsSealedCases ? [`[reads sealed cases: ${j.readsSealedCases.en}]`] : [])].join('  '));
         return 0;
       }
       if (sub === 'history') {

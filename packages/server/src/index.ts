@@ -33,4 +33,4 @@ export type { CalendarPlatform } from './calendar/service.js';
 export { caseworkRoutes } from './casework/routes.js';
 export { aesGcmFieldCipher, type FieldCipher } from './casework/cipher.js';
 export { casesTopic, maxCaseFileBytes } from './casework/service.js';
-export { maskName, maskIdNumber, maskPhone, maskAddress } from './casework/masking.js';
+export { maskName, maskIdNumber, maskPhone, maskAddress, maskPersonal, sensitiveMask } from './casework/masking.js';

@@ -329,6 +329,7 @@ export async function createSifaServer<const TPlugins extends readonly ServerPlu
         jobs: composition.jobs,
         permissions: composition.permissions,
         runScoped,
+        runScopedSealedCases: runtime.runScopedSealedCases,
         now,
         logger,
         timeZone: options.jobs?.timeZone,

@@ -375,6 +375,12 @@ describe('lists', () => {
     expect((await county.list.query({ status: 'overdue' })).rows.map((r) => r.id)).toEqual([b.id]);
     at('2026-10-13');
     expect((await county.list.query({ status: 'due-soon' })).rows.map((r) => [r.id, r.nextDeadline?.state, r.nextDeadline?.remaining])).toEqual([[a.id, 'due-soon', 3]]);
+    // Changed since an instant: b today, not a (last changed on 28 Sep).
+    const bNow = await zhenxing.get.query({ id: b.id });
+    await zhenxing.transition.mutate({ id: b.id, revision: bNow.revision, transition: 'session', fields: { minutes: 30 } });
+    expect((await county.list.query({ updatedFrom: '2026-10-13T00:00:00+08:00' })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await county.list.query({ updatedFrom: '2026-09-28T00:00:00+08:00' })).total).toBe(2);
+    await expect(county.list.query({ updatedFrom: '2026-10-13' })).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
     at('2026-09-28');
   });
 });

@@ -20,7 +20,8 @@ export const diaryEntryPointGroups: EntryPointGroupInput[] = [
   { id: 'key', title: t('重点工作', 'Key work') },
   { id: 'mediation', title: t('人民调解', "People's mediation") },
   { id: 'consultation', title: t('法律咨询', 'Legal consultation') },
-  { id: 'correction', title: t('社区矫正', 'Community correction') },
+  // The correction plugin, when installed, declares 'correction' (rates per person from its files).
+  { id: 'correction-diary', title: t('社区矫正（工作日志）', 'Community correction (work diary)') },
   { id: 'law-education', title: t('普法宣传', 'Law education') },
   { id: 'legally-literate', title: t('法律明白人', 'Legally-literate persons') },
   { id: 'legal-services', title: t('公共法律服务', 'Public legal services') },
@@ -118,7 +119,7 @@ export const diaryEntryPoints: EntryPointDefinitionInput[] = [
   // 社区矫正
   {
     id: 'correction-supervision',
-    group: 'correction',
+    group: 'correction-diary',
     title: t('社区矫正监管', 'Community correction: supervision'),
     metrics: ['diary.correction-visits', 'diary.correction-talks', 'diary.correction-reports', 'diary.presentence-investigations'],
     combine: 'each',
@@ -126,7 +127,7 @@ export const diaryEntryPoints: EntryPointDefinitionInput[] = [
   },
   {
     id: 'correction-contact-mix',
-    group: 'correction',
+    group: 'correction-diary',
     title: t('社区矫正走访与谈话构成', 'Community correction: visits and talks'),
     description: t('实地走访与个别教育谈话各占的比重。', 'The shares of home visits and individual talks.'),
     metrics: ['diary.correction-visits', 'diary.correction-talks'],

@@ -29,6 +29,8 @@ export interface AuditAppend {
   afterDigest?: string | undefined;
   /** A row-hashed table's `row_hash` after the change, '-' when deleted (see AuditEntryInput.rowHash). */
   rowHash?: string | undefined;
+  /** About a sealed record: audited, but no webhook event (migration 0028 reads `sifa.audit_sealed` for this one append). */
+  sealed?: boolean | undefined;
 }
 
 /** SHA-256 of a value's canonical JSON; '' for "no value" (a creation has no before). */
@@ -51,10 +53,16 @@ export function auditChainOf(scopePath: string): string {
 const countyChainOf = (scopePath: string) => cut(scopePath, threeSegments);
 
 export async function appendAudit(db: SifaDb, entry: AuditAppend): Promise<void> {
-  await db.execute(
-    sql`SELECT sifa_audit_append(${entry.actorId}, ${entry.actorRole}, ${entry.action}, ${entry.scopePath},
-      ${entry.entity ?? ''}, ${entry.entityId ?? ''}, ${entry.beforeDigest ?? ''}, ${entry.afterDigest ?? ''}, ${entry.rowHash ?? ''})`,
-  );
+  if (entry.sealed) await db.execute(sql`SELECT set_config('sifa.audit_sealed', 'on', true)`);
+  try {
+    await db.execute(
+      sql`SELECT sifa_audit_append(${entry.actorId}, ${entry.actorRole}, ${entry.action}, ${entry.scopePath},
+        ${entry.entity ?? ''}, ${entry.entityId ?? ''}, ${entry.beforeDigest ?? ''}, ${entry.afterDigest ?? ''}, ${entry.rowHash ?? ''})`,
+    );
+  } finally {
+    // For this append only; the transaction's next entries are sent as usual.
+    if (entry.sealed) await db.execute(sql`SELECT set_config('sifa.audit_sealed', '', true)`).catch(() => {});
+  }
 }
 
 /** Writes a root anchor (every chain's head and length, and a hash over them); returns its hash. */
@@ -354,13 +362,14 @@ export async function verifyAuditChain(db: SifaDb, batchSize = 2000): Promise<Au
     );
     const role = saved!.bypass ? saved!.role : 'sifa_app';
     await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('sifa.scope', '/', true), set_config('role', ${role}, true), set_config('TimeZone', 'UTC', true)`);
+      // sifa.sealed: sealed cases too (casework privacy.sealedWhen), which the scoped role sees only as their responsible staff.
+      await tx.execute(sql`SELECT set_config('sifa.scope', '/', true), set_config('sifa.sealed', 'all', true), set_config('role', ${role}, true), set_config('TimeZone', 'UTC', true)`);
       for (const t of tables) {
         rows += await verifyTableRows(tx, t, batchSize, report);
         await verifyDeletedRows(tx, t, report);
       }
       // Inside a caller's transaction these settings would outlive this savepoint (a failure rolls them back): put them back.
-      await tx.execute(sql`SELECT set_config('sifa.scope', ${saved!.scope}, true), set_config('role', ${saved!.role}, true), set_config('TimeZone', ${saved!.zone}, true)`);
+      await tx.execute(sql`SELECT set_config('sifa.scope', ${saved!.scope}, true), set_config('sifa.sealed', '', true), set_config('role', ${saved!.role}, true), set_config('TimeZone', ${saved!.zone}, true)`);
     });
   }
 

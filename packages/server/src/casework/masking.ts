@@ -1,8 +1,10 @@
 /**
  * Masks of personal data, as lists and readers outside the owning office see it:
  * 张三 → 张*, 150402198001011234 → 1504**********1234, 13812345678 → 138****5678,
- * 内蒙古赤峰市红山区西屯街道… → 内蒙古赤峰市***. The engine stores them beside the sealed values,
- * so a list never decrypts.
+ * 内蒙古赤峰市红山区西屯街道… → 内蒙古赤峰市***. Sensitive kinds (health, location, sensitive
+ * free text) keep nothing: `***` whatever the value (the same marker in every language, so no
+ * length or first character leaks). The engine stores them beside the sealed values, so a list
+ * never decrypts.
  */
 import type { CaseFieldSpec, CaseFieldValue, CaseParty, PersonalKind } from '@sifa/core';
 
@@ -37,6 +39,9 @@ export function maskAddress(value: string): string {
   return c.slice(0, 6).join('') + '***';
 }
 
+/** What a sensitive value (health, location, sensitive text) shows outside the file: nothing of it. */
+export const sensitiveMask = '***';
+
 export function maskPersonal(kind: PersonalKind, value: string): string {
   switch (kind) {
     case 'name':
@@ -47,6 +52,10 @@ export function maskPersonal(kind: PersonalKind, value: string): string {
       return maskPhone(value);
     case 'address':
       return maskAddress(value);
+    case 'health':
+    case 'location':
+    case 'sensitive':
+      return sensitiveMask;
   }
 }
 

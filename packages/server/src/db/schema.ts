@@ -229,6 +229,10 @@ export const signInBackoffs = pgTable(
   (t) => [primaryKey({ columns: [t.username, t.client] })],
 );
 
+/** A text id as a case id (the CASE keeps a non-uuid id from being cast; the primary key finds the case). */
+const asCaseId = (column: string) => `CASE WHEN ${column} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${column}::uuid END`;
+const factOfVisibleCaseAbove = sql.raw(`source_kind LIKE '%.case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = ${asCaseId('facts.source_id')} AND c.org_path LIKE facts.org_path || '%')`);
+
 export const facts = pgTable(
   'facts',
   {
@@ -246,6 +250,15 @@ export const facts = pgTable(
     index('facts_scope_idx').on(t.orgPath.op('text_pattern_ops'), t.metric, t.day),
     index('facts_source_idx').on(t.sourceKind, t.sourceId),
     orgScopePolicy('facts'),
+    // A sealed case's facts lie at the county-level unit above its office (casework engine), outside
+    // the office's scope: whoever sees the case may keep its facts at a unit above it.
+    pgPolicy('facts_case_above', {
+      as: 'permissive',
+      for: 'all',
+      to: sifaAppRole,
+      using: factOfVisibleCaseAbove,
+      withCheck: factOfVisibleCaseAbove,
+    }),
   ],
 ).enableRLS();
 
@@ -575,6 +588,13 @@ export const documents = pgTable(
       using: scopeOr(sql`subject_org_path LIKE sifa_scope_path() || '%'`),
     }),
     pgPolicy('documents_write', { as: 'permissive', for: 'insert', to: sifaAppRole, withCheck: sql`org_path LIKE sifa_scope_path() || '%'` }),
+    // A case's documents follow the case (a sealed case's only for its responsible staff).
+    pgPolicy('documents_follow_case', {
+      as: 'restrictive',
+      for: 'select',
+      to: sifaAppRole,
+      using: sql.raw(`entity_kind IS DISTINCT FROM 'case' OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${asCaseId('documents.entity_id')})`),
+    }),
   ],
 ).enableRLS();
 
@@ -663,6 +683,16 @@ export const calendarDays = pgTable(
 ).enableRLS();
 
 /**
+ * A sealed case (`restricted`) is visible only to its responsible staff; `sifa.sealed = 'all'` is
+ * set by `sifa audit verify` alone (it checks every row's hash, sealed or not, and must not take a
+ * sealed case for a deleted one).
+ */
+const caseVisibleToUser = sql`NOT restricted OR current_setting('sifa.user', true) = ANY (responsible) OR current_setting('sifa.sealed', true) = 'all'`;
+/** Rows that belong to a case (its events, attachments) follow the case's visibility: the subquery is itself under the case's policies. */
+const followsCase = (table: string) =>
+  pgPolicy(`${table}_follows_case`, { as: 'restrictive', for: 'select', to: sifaAppRole, using: sql.raw(`EXISTS (SELECT 1 FROM cases c WHERE c.id = ${table}.case_id)`) });
+
+/**
  * Cases of the casework engine (`server/src/casework/`), one table for every case type. Personal
  * data (parties, text fields marked `personal`) is never stored in the clear: `sealed` holds it
  * encrypted through the field cipher, `masked` its masked form for lists and readers outside the
@@ -698,6 +728,14 @@ export const cases = pgTable(
     createdBy: text('created_by').notNull(),
     /** SHA-256 of the row's audited columns, set by a trigger and recorded in its audit entries (`sifa audit verify` compares). */
     rowHash: text('row_hash').notNull().default(''),
+    /** The responsible staff (user ids): whoever opened the case, then as `cases.assign` set them. */
+    responsible: text('responsible').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The case matches its type's `privacy.sealedWhen` (a juvenile's correction file): only the
+     * responsible staff see it (`cases_sealed_responsible` below, and the policies of the case's
+     * events, attachments and documents that follow it).
+     */
+    restricted: boolean('restricted').notNull().default(false),
   },
   (t) => [
     uniqueIndex('cases_number_idx').on(t.orgCode, t.type, t.year, t.seq),
@@ -705,6 +743,10 @@ export const cases = pgTable(
     index('cases_state_idx').on(t.type, t.state, t.orgPath.op('text_pattern_ops')),
     index('cases_due_idx').on(t.nextDue, t.orgPath.op('text_pattern_ops')).where(sql`${t.nextDue} IS NOT NULL`),
     orgScopePolicy('cases'),
+    // Restrictive: on top of the org scope. `sifa.user` is the actor's id, set per transaction
+    // beside `sifa.scope` (runners.ts); unset (public reads, owner jobs) sees no sealed case.
+    // For SELECT, which UPDATE and DELETE also apply to the rows they read and write.
+    pgPolicy('cases_sealed_responsible', { as: 'restrictive', for: 'select', to: sifaAppRole, using: caseVisibleToUser }),
   ],
 ).enableRLS();
 
@@ -743,7 +785,7 @@ export const caseEvents = pgTable(
     /** The checks run before the step as they stood, with the reasons given to go ahead (`CaseCheckRecord[]`); null: the step has none. */
     checks: jsonb('checks').$type<CaseCheckRecord[]>(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_scope_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('case_events')],
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_scope_idx').on(t.orgPath.op('text_pattern_ops')), orgScopePolicy('case_events'), followsCase('case_events')],
 ).enableRLS();
 
 /**
@@ -793,6 +835,7 @@ export const caseAttachments = pgTable(
     index('case_attachments_sha_idx').on(t.sha256),
     index('case_attachments_scope_idx').on(t.orgPath.op('text_pattern_ops')),
     orgScopePolicy('case_attachments'),
+    followsCase('case_attachments'),
   ],
 ).enableRLS();
 

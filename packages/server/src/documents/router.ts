@@ -2,7 +2,8 @@
  * `platform.documents.*` procedures (catalogue, list, get, preview, batch status, cancel, live
  * batch progress) and the download route `GET /plugins/platform/documents/:id`, which serves the
  * stored .docx bytes unchanged (ETag = their SHA-256; a personal document's opened first) to
- * callers who may read the document.
+ * callers who may read the document (a download of a case document is audited as a read of the
+ * case where its type asks for it: `privacy.auditReads`).
  */
 import { z } from 'zod';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
@@ -17,7 +18,7 @@ import {
   type PluginRoute,
 } from '@sifa/core';
 import { inSubtree } from '@sifa/core/db';
-import { documentBatches, documents } from '../db/schema.js';
+import { cases, documentBatches, documents } from '../db/schema.js';
 import { findOrg } from '../orgs/directory.js';
 import { documentPreviewStylesheet } from './html.js';
 import { documentNotFound, findBatch, issuedColumns, readableIn, toBatchStatus, toIssued } from './records.js';
@@ -200,16 +201,23 @@ export function createDocumentRoutes(platform: DocumentsPlatform): PluginRoute[]
       if (!id.success) throw documentNotFound(String(ctx.params.id ?? ''));
       const ifNoneMatch = request.headers.get('if-none-match');
       // Under the caller's row-level security, exactly as a procedure reads.
-      const found = await ctx.platform.runScoped(actor, async ({ db }) => {
+      const found = await ctx.platform.runScoped(actor, async ({ db, catalog, audit }) => {
         const readable = and(eq(documents.id, id.data), readableIn(actor.scope.orgPath));
         const [meta] = await db
-          .select({ number: documents.number, title: documents.title, sha256: documents.sha256 })
+          .select({ number: documents.number, title: documents.title, sha256: documents.sha256, entityKind: documents.entityKind, entityId: documents.entityId })
           .from(documents)
           .where(readable)
           .limit(1);
         if (!meta) throw documentNotFound(id.data);
         if (matches(ifNoneMatch, `"${meta.sha256}"`)) return { meta, bytes: null };
         const [file] = await db.select({ docx: documents.docx, sealed: documents.sealed }).from(documents).where(readable).limit(1);
+        // A case document is a read of the case file where its type audits reads (privacy.auditReads).
+        if (meta.entityKind === 'case' && meta.entityId) {
+          const [owner] = await db.select({ id: cases.id, type: cases.type, number: cases.number, orgCode: cases.orgCode, rowHash: cases.rowHash }).from(cases).where(eq(cases.id, meta.entityId));
+          if (owner && catalog.caseTypes.find((t) => t.code === owner.type)?.privacy?.auditReads) {
+            await audit.record({ action: `${owner.type}.read`, orgCode: owner.orgCode, entity: 'cases', entityId: owner.id, after: { number: owner.number, documentId: id.data }, rowHash: owner.rowHash });
+          }
+        }
         // A personal document is opened here: the bytes are those its sha256 names.
         return { meta, bytes: openDocumentDocx(file!, platform.fieldCipher) };
       });

@@ -227,7 +227,16 @@ export function createFactsService(
       const q = factSourcesQuerySchema.parse(raw);
       for (const m of q.metrics) if (!metrics.has(m)) throw unknownMetric(m);
       const root = await orgs.get(q.orgCode ?? actor.scope.orgCode);
-      const where = and(inSubtree(facts.orgPath, root.path), inArray(facts.metric, q.metrics), gte(facts.day, q.from), lte(facts.day, q.to));
+      const where = and(
+        inSubtree(facts.orgPath, root.path),
+        inArray(facts.metric, q.metrics),
+        gte(facts.day, q.from),
+        lte(facts.day, q.to),
+        // A case's facts are listed only while the reader can see the case: a sealed case
+        // (casework `privacy.sealedWhen`) counts in its county's figure but is never named to
+        // anyone but its responsible staff (the cases table's policies decide).
+        sql`(${facts.sourceKind} NOT LIKE '%.case' OR EXISTS (SELECT 1 FROM cases c WHERE c.id = CASE WHEN ${facts.sourceId} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${facts.sourceId}::uuid END))`,
+      );
       const [rows, [total]] = await Promise.all([
         db
           .select({ kind: facts.sourceKind, id: facts.sourceId, orgCode: facts.orgCode, day: facts.day, metric: facts.metric, value: facts.value })

@@ -21,6 +21,8 @@ export interface JobRunnerOptions {
   jobs: Composition['jobs'];
   permissions: ReadonlySet<string>;
   runScoped: <T>(actor: Awaited<ReturnType<typeof systemActor>>, work: (scoped: ScopedServices) => Promise<T>) => Promise<T>;
+  /** `runScoped` that also sees sealed cases: only for jobs that declare `readsSealedCases`. */
+  runScopedSealedCases: <T>(actor: Awaited<ReturnType<typeof systemActor>>, work: (scoped: ScopedServices) => Promise<T>) => Promise<T>;
   now(): Date;
   logger: Logger;
   /** IANA zone the cron patterns are read in (default Asia/Shanghai). */
@@ -34,6 +36,8 @@ export interface JobInfo {
   plugin: string;
   title: { zh: string; en: string; mn?: string | undefined };
   schedule: string;
+  /** Why the job reads sealed cases (it declares `readsSealedCases`), or null: it sees none. */
+  readsSealedCases: { zh: string; en: string; mn?: string | undefined } | null;
   /** The next slot after now, ISO. */
   nextRun: string | null;
 }
@@ -124,12 +128,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           .returning();
     if (!claimed) return null; // Another instance has this slot.
     const lines: string[] = [];
+    // Sealed cases only for a job that declares it; each of its transactions, none of anyone else's.
+    const runIn = job.readsSealedCases ? options.runScopedSealedCases : options.runScoped;
     try {
       const rootOrgCode = await root();
       const result = await job.run({
         now: at,
         rootOrgCode,
-        runScoped: async (orgCode, work) => options.runScoped(await systemActor(db, orgCode, `job:${name}`, `Job ${name}`, options.permissions), work),
+        runScoped: async (orgCode, work) => runIn(await systemActor(db, orgCode, `job:${name}`, `Job ${name}`, options.permissions), work),
         log: (message) => {
           lines.push(message);
           logger.info({ job: name, slot }, message);
@@ -242,6 +248,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         plugin: job.plugin,
         title: job.title,
         schedule: job.schedule,
+        readsSealedCases: job.readsSealedCases?.reason ?? null,
         nextRun: patterns.get(name)!.nextRun(options.now())?.toISOString() ?? null,
       }));
     },

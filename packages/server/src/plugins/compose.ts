@@ -239,6 +239,11 @@ export function composePlugins(input: readonly ServerPlugin[]): Composition {
       } catch (error) {
         throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job "${job.name}" has an invalid schedule "${job.schedule}" (${error instanceof Error ? error.message : String(error)}).`);
       }
+      // Reading sealed cases is declared with a reason an operator reads (`sifa jobs list`), in zh and en at least.
+      const why = job.readsSealedCases;
+      if (why !== undefined && !(typeof why?.reason?.zh === 'string' && why.reason.zh.trim() && typeof why.reason.en === 'string' && why.reason.en.trim())) {
+        throw new PluginCompositionError('PLUGIN_INVALID', `Plugin "${id}": job "${job.name}" declares readsSealedCases without a reason (zh and en).`);
+      }
       jobs.set(name, { ...job, plugin: id });
     }
     const declared = new Set(manifest.contributes.documentTemplates.map((t) => t.code));

@@ -1,8 +1,9 @@
 /**
  * The transaction runners every procedure, route, job and seed goes through, and the platform
  * services that live beside them:
- * - `runScoped(actor, work)`: one transaction with `sifa.scope` = the actor's org path and role
- *   `sifa_app`, so row-level security limits every row to that subtree; hands `work` the scoped
+ * - `runScoped(actor, work)`: one transaction with `sifa.scope` = the actor's org path, `sifa.user`
+ *   = the actor's id (sealed cases: only their responsible staff) and role `sifa_app`, so
+ *   row-level security limits every row to that subtree; hands `work` the scoped
  *   services (facts, audit, orgs, notifications, documents, signals, calendar, cases); runs the
  *   after-commit callbacks once it committed.
  * - `runPublicRead(scope, work)`: one READ ONLY transaction under the same security.
@@ -20,6 +21,7 @@ import {
   type NotificationChannel,
   type PlatformServices,
   type ScopedServices,
+  type PersonalDataSealer,
   type SifaDb,
   type WorkingCalendar,
 } from '@sifa/core';
@@ -36,7 +38,7 @@ import { createSignalsService } from '../signals/service.js';
 import { createCalendarPlatform, type CalendarPlatform } from '../calendar/service.js';
 import { rootOrgCode, systemActor } from '../auth/system-actor.js';
 import { createCaseworkPlatform, type CaseworkPlatform } from '../casework/service.js';
-import type { FieldCipher } from '../casework/cipher.js';
+import { openEnvelope, sealEnvelope, type FieldCipher } from '../casework/cipher.js';
 
 export interface PlatformRuntimeOptions {
   /** The owner's handle (tables are owned by it; `runScoped` switches to `sifa_app` per transaction). */
@@ -58,6 +60,12 @@ export interface PlatformRuntimeOptions {
 
 export interface PlatformRuntime {
   runScoped: PlatformServices['runScoped'];
+  /**
+   * `runScoped` that also sees sealed cases (`sifa.sealed = 'all'` for this transaction only): for
+   * the job runner alone, for jobs that declare `readsSealedCases`. Not in `PlatformServices`, so
+   * no procedure, route or seed reaches it.
+   */
+  runScopedSealedCases: PlatformServices['runScoped'];
   runPublicRead: PlatformServices['runPublicRead'];
   /** What every request context carries. */
   platform: PlatformServices;
@@ -108,14 +116,31 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     logger,
   });
 
-  async function runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
+  const text = { encoder: new TextEncoder(), decoder: new TextDecoder() };
+  const personalData: PersonalDataSealer = {
+    seal: (plain) => sealEnvelope(options.casework.cipher, text.encoder.encode(plain)),
+    open: (sealed) => text.decoder.decode(openEnvelope(options.casework.cipher, sealed)),
+  };
+
+  function runScoped<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
+    return runIn(actor, work, false);
+  }
+  function runScopedSealedCases<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>): Promise<T> {
+    return runIn(actor, work, true);
+  }
+
+  async function runIn<T>(actor: Actor, work: (scoped: ScopedServices) => Promise<T>, sealedCases: boolean): Promise<T> {
     const afterCommit: (() => void | Promise<void>)[] = [];
     const result = await db.transaction(async (tx) => {
       // Both settings end with the transaction: the scope for the RLS policies, and the role
       // that owns no tables so the policies apply. Sent without waiting for the answer: the
       // body's first query follows it on the same connection (a transaction's statements run in
       // the order sent), so the settings hold for it, and the two share a round trip.
-      const settings = tx.execute(sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('role', 'sifa_app', true)`);
+      // `sifa.user`: whom a sealed case's policy lets see it (its responsible staff, cases.responsible).
+      // `sifa.sealed`: 'all' only for a job that declares `readsSealedCases` (runScopedSealedCases).
+      const settings = tx.execute(
+        sql`SELECT set_config('sifa.scope', ${actor.scope.orgPath}, true), set_config('sifa.user', ${actor.userId}, true), set_config('sifa.sealed', ${sealedCases ? 'all' : ''}, true), set_config('role', 'sifa_app', true)`,
+      );
       settings.catch(() => {}); // awaited below; a failure also fails every statement after it
       const orgs = scopedOrgDirectory(tx, actor.scope);
       const onCommit = (callback: () => void | Promise<void>) => void afterCommit.push(callback);
@@ -150,12 +175,14 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
               beforeDigest: digestOf(entry.before),
               afterDigest: digestOf(entry.after),
               rowHash: entry.rowHash,
+              sealed: entry.sealed === true,
             });
           },
         },
         notifications: createNotificationsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: notifications }),
         documents: createDocumentsService({ db: tx, actor, orgs, afterCommit: onCommit, platform: documents }),
         signals: createSignalsService(composition, () => services),
+        personalData,
       };
       const services: ScopedServices = { ...base, cases: casework.service(base) };
       const out = await work(services);
@@ -197,5 +224,5 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
       return calendar.current();
     },
   };
-  return { runScoped, runPublicRead, platform, calendar, documents, notifications, casework };
+  return { runScoped, runScopedSealedCases, runPublicRead, platform, calendar, documents, notifications, casework };
 }

@@ -416,6 +416,8 @@ describe('demo seed', () => {
     await seed({
       orgCodes: tree.map((o) => o.code),
       log: () => {},
+      staffOf: async () => [],
+      runJob: () => Promise.reject(new Error('this seed runs no job')),
       seeded: () => undefined,
       now: testNow,
       catalog: t.server.composition.catalog,

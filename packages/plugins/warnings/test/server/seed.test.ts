@@ -40,6 +40,8 @@ beforeAll(async () => {
   // Only this plugin's seed (as `sifa seed` runs it): the diary's demo history would feed the rules.
   const context: PluginSeedContext = (seedContext = {
     orgCodes: tree.map((o) => o.code),
+    staffOf: async () => [],
+    runJob: () => Promise.reject(new Error('this seed runs no job')),
     log: () => {},
     seeded: () => undefined,
     runScoped: (code, work) => t.server.runScoped(actor('seed', code), work),
