@@ -367,6 +367,7 @@ export class FakeCasesServer {
       revision: c.revision,
       summary: Object.fromEntries(this.type.listFields.map((f) => [f, fields[f] ?? null])),
       nextDeadline: running[0] ?? null,
+      restricted: false,
     };
   }
 
@@ -381,6 +382,7 @@ export class FakeCasesServer {
       ...this.summary(c),
       fields: this.shown(c.fields, this.masked),
       masked: this.masked,
+      responsible: [],
       events: c.events.map((e) => ({ ...e, fields: this.shown(e.fields, this.masked) })),
       attachments: c.attachments,
       deadlines: this.deadlines(c),

@@ -346,6 +346,8 @@ export const mnMong: CasesMessageCatalog = {
   caseUnknownField: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠦᠭᠡᠢ ᠲᠠᠯᠪᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠃',
   // ene sinjilge-dU aNqarul qandugulqu kereg-tei: UrgUljilen kikU bolbasu siltagan-i bicin_e UU.
   caseCheckReason: 'ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠭᠡ ᠳᠦ ᠠᠩᠬᠠᠷᠤᠯ ᠬᠠᠨᠳᠤᠭᠤᠯᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠄ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠬᠦ ᠪᠣᠯᠪᠠᠰᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠦᠦ᠃',
+  // ene alqum-i kikU bolqu Ugei.
+  caseCheckBlocked: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠢ ᠬᠢᠬᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
   // ene alqum-du ene sinjilge Ugei.
   caseCheckUnknown: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠳᠤ ᠡᠨᠡ ᠰᠢᠨᠵᠢᠯᠭᠡ ᠦᠭᠡᠢ᠃',
   // sinjilel-Un sanagulga
@@ -364,6 +366,10 @@ export const mnMong: CasesMessageCatalog = {
   checkInfo: 'ᠮᠡᠳᠡᠭᠡᠯ',
   // todorxai Ugei
   checkUnknown: 'ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ',
+  // kikU bolqu Ugei
+  checkBlocked: 'ᠬᠢᠬᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
+  // ene alqum-i kikU bolqu Ugei.
+  checkBlockedHint: 'ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠢ ᠬᠢᠬᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃',
   // Undusulel: {article}
   checkArticle: 'ᠦᠨᠳᠦᠰᠦᠯᠡᠯ᠄ {article}',
   // sanal: {text}

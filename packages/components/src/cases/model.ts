@@ -422,6 +422,11 @@ export function attachmentsBySha(list: readonly CaseAttachmentView[]): Map<strin
   return new Map(list.map((a) => [a.sha256, a]));
 }
 
+/** Whether a check before the step refuses it ('blocked': no reason can override it; the form cannot be sent). */
+export function blocked(form: StepForm): boolean {
+  return (form.checks ?? []).some((c) => c.state === 'blocked');
+}
+
 /** The reasons to send (`overrides`): one per check needing attention, trimmed; reasons typed for checks that no longer need one are left out. */
 export function overridesOf(form: StepForm): Record<string, string> {
   const out: Record<string, string> = {};

@@ -733,6 +733,15 @@ export const casesStyles = css`
   .step-check.attention {
     border-inline-start: 3px double var(--sifa-color-warning);
   }
+  .step-check.blocked {
+    border-inline-start: 4px solid var(--sifa-color-danger);
+  }
+  .badge.check-state.blocked {
+    color: var(--sifa-color-danger);
+    border-color: var(--sifa-color-danger);
+    border-width: 2px;
+    font-weight: bold;
+  }
   .step-check.pass {
     border-inline-start-color: var(--sifa-color-success);
   }

@@ -61,6 +61,7 @@ import {
   newStepForm,
   openingStep,
   overridesOf,
+  blocked,
   partiesOf,
   payloadOf,
   signersOf,
@@ -643,7 +644,8 @@ export class SifaCases extends SifaElement {
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     const form = this.form;
-    if (!form || form.busy || form.stale) return;
+    // A blocked check refuses the step whatever the form holds: nothing to send until it is fixed.
+    if (!form || form.busy || form.stale || blocked(form)) return;
     // The shared schema's checks, once their chunk is here (it was asked for when the form opened).
     if (!validator) {
       this.form = { ...form, busy: true };
@@ -819,6 +821,9 @@ export class SifaCases extends SifaElement {
   private fallbackLang(value: LocalizedText): string | undefined {
     return this.ui === 'mn-Mong' && !value.mn ? 'zh-CN' : this.ui === 'en' && !value.en ? 'zh-CN' : undefined;
   }
+
+  /** A check's provision: cited in each language, or as one string (Chinese). */
+  private article = (a: string | LocalizedText): LocalizedText => (typeof a == 'string' ? ({ zh: a } as LocalizedText) : a);
 
   /** The same as plain text (for attributes and sentences). */
   private plain(value: LocalizedText | undefined): string {
@@ -1237,13 +1242,13 @@ export class SifaCases extends SifaElement {
 
   /** The checks recorded with a step: their states, and the reasons given to go ahead. */
   private eventChecks(e: CaseEventView): TemplateResult {
-    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown' } as const;
+    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown', blocked: 'checkBlocked' } as const;
     return html`<details class="event-checks" ?open=${e.checks.some((c) => c.reason)}>
       <summary>${this.t('checksRecorded')}</summary>
       <ul>
         ${e.checks.map(
           (c) => html`<li data-check=${c.code}>
-            <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span> ${this.text(c.title)}${c.article ? html` <span class="muted">${c.article}</span>` : nothing}
+            <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span> ${this.text(c.title)}${c.article ? html` <span class="muted">${this.text(this.article(c.article))}</span>` : nothing}
             ${c.reason ? html`<p class="reason">${this.t('checkReasonRecorded', { reason: c.reason })}</p>` : nothing}
           </li>`,
         )}
@@ -1364,7 +1369,7 @@ export class SifaCases extends SifaElement {
       <div class="buttons">
         ${form.stale
           ? nothing
-          : html`<button type="submit" class="primary submit" ?disabled=${form.busy}>${form.busy ? this.t('submitting') : this.t('submit')}</button>`}
+          : html`<button type="submit" class="primary submit" ?disabled=${form.busy || blocked(form)} aria-describedby=${blocked(form) ? 'checks-title' : nothing}>${form.busy ? this.t('submitting') : this.t('submit')}</button>`}
         <button type="button" class="cancel" ?disabled=${form.busy} @click=${() => this.closeForm(form.stale)}>${form.stale ? this.t('close') : this.t('cancel')}</button>
       </div>
       ${form.submitted && errorCount > 0 && !form.formError ? html`<p class="error">${this.fixErrors(errorCount)}</p>` : nothing}
@@ -1377,7 +1382,7 @@ export class SifaCases extends SifaElement {
    * the issue (the widget's or the server's refusal) beside it.
    */
   private renderChecks(form: StepForm): TemplateResult {
-    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown' } as const;
+    const stateKey = { pass: 'checkPass', attention: 'checkAttention', info: 'checkInfo', unknown: 'checkUnknown', blocked: 'checkBlocked' } as const;
     const checks = form.checks;
     return html`<section class="checks" aria-labelledby="checks-title" aria-busy=${this.checksLoading ? 'true' : 'false'}>
       <h6 id="checks-title">${this.t('checksTitle')}</h6>
@@ -1396,10 +1401,11 @@ export class SifaCases extends SifaElement {
                 <p class="check-head">
                   <span class="badge check-state ${c.state}">${this.t(stateKey[c.state])}</span>
                   <strong id=${`t-${id}`}>${this.text(c.title)}</strong>
-                  ${c.article ? html`<span class="muted article">${this.t('checkArticle', { article: c.article })}</span>` : nothing}
+                  ${c.article ? html`<span class="muted article">${this.t('checkArticle', { article: this.plain(this.article(c.article)) })}</span>` : nothing}
                 </p>
                 <p class="explanation">${this.text(c.explanation)}</p>
                 ${c.suggestion ? html`<p class="suggestion">${this.tt('checkSuggestion', { text: this.text(c.suggestion) })}</p>` : nothing}
+                ${c.state === 'blocked' ? html`<p class="error blocked-hint" role="alert">${this.t('checkBlockedHint')}</p>` : nothing}
                 ${c.state === 'attention'
                   ? html`<div class="field reason">
                       <label for=${id}>${this.t('checkReason')} <span class="req">(${this.t('required')})</span></label>
