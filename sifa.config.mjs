@@ -12,13 +12,14 @@ import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-adv
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
+import { createCorrectionPlugin } from '@sifa/plugin-correction/server';
 
 const embed = new URL('./packages/components/dist/embed/', import.meta.url).pathname;
 
 export default {
   // Tours seed before institutions: the demo offices' map entries link to their VR tours.
   // Mediation, consultation and legality review start after the diary: their case files feed the diary's figures.
-  plugins: [createDiaryPlugin(), createMediationPlugin(), createConsultationPlugin(), createLegalityReviewPlugin(), createApplicationsPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
+  plugins: [createDiaryPlugin(), createMediationPlugin(), createConsultationPlugin(), createLegalityReviewPlugin(), createApplicationsPlugin(), createCorrectionPlugin(), createToursPlugin(), createInstitutionsPlugin(), createPlansPlugin(), createAssessmentPlugin(), createWarningsPlugin(), createStatisticsPlugin(), createVillageAdvisersPlugin()],
   // The script-tag distribution (`pnpm build` writes it): /embed.js, the loader, is revalidated
   // on every use; the chunks it loads have content hashes in their names and never change.
   staticRoots: [

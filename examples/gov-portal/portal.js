@@ -104,7 +104,7 @@ for (const button of document.querySelectorAll('[data-lang]')) {
 for (const button of document.querySelectorAll('[data-theme]')) {
   button.addEventListener('click', () => {
     document.body.dataset.theme = button.dataset.theme;
-    for (const el of document.querySelectorAll('sifa-diary, sifa-cases, sifa-apply, sifa-legal-map, sifa-vr-viewer, sifa-score-card, sifa-plan-board, sifa-warnings, sifa-notifications, sifa-dashboard')) el.setAttribute('theme', button.dataset.theme);
+    for (const el of document.querySelectorAll('sifa-diary, sifa-cases, sifa-apply, sifa-legal-map, sifa-vr-viewer, sifa-score-card, sifa-plan-board, sifa-warnings, sifa-notifications, sifa-dashboard, sifa-correction-caseload, sifa-correction-plan')) el.setAttribute('theme', button.dataset.theme);
     for (const b of document.querySelectorAll('[data-theme]')) b.setAttribute('aria-pressed', String(b === button));
   });
 }

@@ -127,6 +127,14 @@ export async function createPortalHost(options) {
         <p class="hint">本局自建模块（examples/village-advisers，一个不在 Sifa Kit 内的插件）：村（居）法律顾问服务登记。</p>
         <sifa-village-advisers-list org-code="${escapeHtml(user.orgCode)}"></sifa-village-advisers-list>`
       : '<p class="hint">请先在页首以演示身份登录（县级管理员或市级管理员可查看所辖单位的排名与预警）。</p>';
+    // Community correction: the office's or county's caseload; choosing a person opens their plan beside it (the plan follows the caseload's selection).
+    const correction = user && user.role !== 'city_admin'
+      ? `<p class="hint">${escapeHtml(user.orgName)} 的社区矫正在册人员与主要指标（脱管、漏管应为 0）；选择一名矫正对象查看其矫正方案（档案条件、措施及依据、任务、月度考核）。县级只看到隐去个人信息的档案。</p>
+        <div class="correction">
+          <sifa-correction-caseload org-code="${escapeHtml(user.orgCode)}"></sifa-correction-caseload>
+          <sifa-correction-plan></sifa-correction-plan>
+        </div>`
+      : '<p class="hint">请先在页首以司法所工作人员或县级管理员的演示身份登录。</p>';
     // Every figure comes from the facts (the demo diary history and the warnings); 大屏 = big-screen mode.
     const dashboard = user
       ? `<p class="hint">${escapeHtml(user.orgName)} 的数据统计（示范数据入口）：点击旗县区、柱条或排名逐级下钻，直至背后的工作日志；可导出 Excel / CSV，可切换“大屏”模式。</p>
@@ -141,6 +149,7 @@ export async function createPortalHost(options) {
       .replace('<!-- portal:diary -->', diary)
       .replace('<!-- portal:cases -->', cases)
       .replace('<!-- portal:management -->', management)
+      .replace('<!-- portal:correction -->', correction)
       .replace('<!-- portal:dashboard -->', dashboard);
   };
 
