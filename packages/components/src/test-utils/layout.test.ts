@@ -1,6 +1,7 @@
 /**
  * The visual review's layout check on hand-built boxes: text an ancestor hides is reported; text in
- * a scroll container is not (it is reached by scrolling) unless the scroll container itself is cut.
+ * a scroll container is not (it is reached by scrolling) unless the scroll container itself is cut;
+ * the content of a closed <details> is not measured.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { layoutReport } from './layout.js';
@@ -44,5 +45,22 @@ describe('layoutReport: text hidden by overflow', () => {
     </div>`;
     const clipped = layoutReport(mount(markup)).clipped;
     expect(clipped.some((c) => c.includes('partly hidden by an ancestor that hides its overflow'))).toBe(true);
+  });
+});
+
+describe('layoutReport: a closed <details>', () => {
+  // The host is 120 px tall; the content of the details would end at 24 + 10 × 24 px, far below it.
+  const markup = (open: boolean) => `<div style="height: 120px; overflow: visible"><details ${open ? 'open' : ''}><summary>More</summary><dl style="margin: 0">${lines(10)}</dl></details></div>`;
+
+  it('does not measure the content a closed details hides', () => {
+    const el = mount(markup(false));
+    el.style.height = '120px';
+    expect(layoutReport(el).overflow).toEqual([]);
+  });
+
+  it('measures it once the details is open', () => {
+    const el = mount(markup(true));
+    el.style.height = '120px';
+    expect(layoutReport(el).overflow.some((o) => o.includes('runs past the widget'))).toBe(true);
   });
 });

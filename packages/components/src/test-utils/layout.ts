@@ -319,7 +319,9 @@ export function layoutReport(host: HTMLElement): LayoutReport {
         }
       }
     }
-    for (const child of composedChildren(e)) visit(child, { hard: nextHard, view: nextView, scrollX, scrollY, positioned, block, reported });
+    // A closed <details> shows its summary only: the rest keeps a layout box nobody sees.
+    const children = e instanceof HTMLDetailsElement && !e.open ? composedChildren(e).filter((c) => c.localName === 'summary') : composedChildren(e);
+    for (const child of children) visit(child, { hard: nextHard, view: nextView, scrollX, scrollY, positioned, block, reported });
   };
   visit(host, { hard: null, view: null, scrollX: false, scrollY: false, positioned: false, block: null, reported: false });
   return { overflow: overflow.slice(0, 15), clipped: clipped.slice(0, 25) };

@@ -14,6 +14,12 @@ import { connectTestServer, uniqueId, type TestConnection } from '../test-utils/
 import { testMonth } from '../test-utils/clock.js';
 
 export interface Recipe {
+  /**
+   * The element rendered when it is not the recipe's key: a further recipe of one element (its
+   * key is the tag and a name, `'sifa-cases correction.case'`), for what the first one does not
+   * show (another plugin's case type).
+   */
+  element?: string;
   /** Who the page is signed in as; 'public': a public page (endpoint and publishable key, no token). */
   identity: { orgCode: string; role: Role } | 'public';
   /** A named test server (default: the shared 'main'). */
@@ -60,6 +66,11 @@ export interface KnownDefect {
   why: string;
 }
 
+/** The element `recipe` (under `key`) renders. */
+export function recipeElement(key: string, recipe: Recipe): string {
+  return recipe.element ?? key;
+}
+
 /** The known defect of `recipe` in this case, if any. */
 export function knownDefect(recipe: Recipe, lang: Locale, width: number, theme: SifaTheme): KnownDefect | undefined {
   return recipe.known?.find((k) => (k.lang ?? lang) === lang && (k.width ?? width) === width && (k.theme ?? theme) === theme);
@@ -82,6 +93,33 @@ async function until<T>(find: () => T | null | undefined): Promise<T> {
     await new Promise((r) => requestAnimationFrame(r));
   }
 }
+
+/** The demo office's first correction file, with a profile and a plan (made once on the review's server). */
+async function correctionPlanOf(client: SifaClient): Promise<Record<string, string>> {
+  type Correction = {
+    'correction.caseload.list': { type: 'query'; input: Record<string, never>; output: { rows: { caseId: string; hasPlan: boolean }[] } };
+    'correction.profile.get': { type: 'query'; input: { caseId: string }; output: { revision: number } };
+    'correction.profile.set': { type: 'mutation'; input: { caseId: string; revision: number; conditions: Record<string, unknown> }; output: unknown };
+    'correction.plan.generate': { type: 'mutation'; input: { caseId: string }; output: unknown };
+  };
+  const { rows } = await client.query<Correction, 'correction.caseload.list'>('correction.caseload.list', {});
+  const row = rows.find((r) => r.hasPlan) ?? rows[0];
+  if (!row) throw new Error('no demo correction file in 150402001');
+  if (!row.hasPlan) {
+    const profile = await client.query<Correction, 'correction.profile.get'>('correction.profile.get', { caseId: row.caseId });
+    if (profile.revision === 0) await client.mutate<Correction, 'correction.profile.set'>('correction.profile.set', { caseId: row.caseId, revision: 0, conditions: correctionSampleProfile });
+    await client.mutate<Correction, 'correction.plan.generate'>('correction.plan.generate', { caseId: row.caseId });
+  }
+  return { 'case-id': row.caseId };
+}
+
+/** A profile of the demo catalogue (strict class, high risk: a plan with many measures). */
+const correctionSampleProfile = {
+  sex: 'male', age: 34, juvenile: false, 'subject-kind': 'probation', 'management-class': 'strict', stage: 'intake', 'months-in-correction': 0, 'months-remaining': 12,
+  'risk-level': 'high', 'offence-type': 'property', 'offence-cause': 'other', 'serious-circumstances': false, remorse: 'sincere', 'psych-state': 'stable', 'psych-score': 40,
+  health: 'good', 'pregnant-or-nursing': false, family: 'harmonious', dependants: 1, employment: 'unemployed', 'monthly-income': 0, residence: 'rented',
+  'household-elsewhere': false, addiction: 'none', 'prior-convictions': 0, reprimands: 0, 'education-level': 'secondary',
+};
 
 const busyDone = (root: ShadowRoot) => root.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
 /** The year of last month: the demo history has entries in it at any date. */
@@ -121,6 +159,39 @@ export const recipes: Record<string, Recipe> = {
     data: '.number, dd, .meta',
     ready: (root) => root.querySelector('#list-status')?.textContent?.trim() && busyDone(root),
   },
+  'sifa-cases correction.case': {
+    // The correction plugin's case type (its steps, fields, options, deadlines and checks carry
+    // Mongolian): 西屯司法所's first demo correction file, opened.
+    element: 'sifa-cases',
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    attributes: { type: 'correction.case', 'org-code': '150402001' },
+    // Case numbers, field values as typed (the person, the court, the offence), who took a step
+    // and the office line are the file's data (the articles its checks cite are in each language).
+    data: '.number, #case-title, dd, .meta, .by',
+    ready: (root) => root.querySelector('#list-status')?.textContent?.trim() && busyDone(root),
+    async open(root) {
+      (await until(() => root.querySelector<HTMLButtonElement>('.row .number'))).click();
+      await until(() => root.querySelector('.file .timeline li') && busyDone(root));
+      // The checks recorded with the steps, opened: their titles and the articles they cite are reviewed too.
+      root.querySelectorAll<HTMLDetailsElement>('details.event-checks').forEach((d) => (d.open = true));
+    },
+  },
+  'sifa-correction-caseload': {
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    attributes: {},
+    // Person names (masked as the server lists them), case numbers and office names are the files' data.
+    data: '.who, .person-head .muted',
+    ready: (root) => busyDone(root) && root.querySelector('.rates'),
+  },
+  'sifa-correction-plan': {
+    identity: { orgCode: '150402001', role: 'office_staff' },
+    // Its own server: the demo file gets a profile and a plan there (the seed writes neither).
+    server: 'visual',
+    attributes: async (connection) => correctionPlanOf(new SifaClient(connection.config)),
+    // The case number, and reasons staff typed (Chinese as entered).
+    data: '.head .muted, .staff',
+    ready: (root) => busyDone(root) && (root.querySelector('.measure') || root.querySelector('[data-action="generate"]')),
+  },
   'sifa-dashboard': {
     identity: { orgCode: '1504', role: 'city_admin' },
     attributes: () => Promise.resolve({ period: demoYear(), history: 'off' }),
@@ -128,6 +199,21 @@ export const recipes: Record<string, Recipe> = {
     // visible marker; the bars' aria-labels quote them).
     data: '.chart .name, .chart .region-name',
     ready: (root) => busyDone(root) && (root.querySelector('.kpis') || root.querySelector('.error')) && !root.querySelector('.panel .loading'),
+  },
+  'sifa-dashboard county': {
+    // A county's breakdown with its own row (本级: the sealed juvenile under correction counts at
+    // 红山区, never at 西屯), its data table open: the row's name and the note under it.
+    element: 'sifa-dashboard',
+    identity: { orgCode: '150402', role: 'county_admin' },
+    attributes: () => Promise.resolve({ entry: 'correction-out-of-supervision-rate', period: testMonth(-1), history: 'off' }),
+    // The bars' and the table's org names are the org tree's names (the own row's suffix is a
+    // message of the widget's, in every language: the messages' key test).
+    data: '.chart .name, .chart .region-name, #breakdown-table tbody th',
+    ready: (root) => busyDone(root) && (root.querySelector('.kpis') || root.querySelector('.error')) && !root.querySelector('.panel .loading'),
+    async open(root) {
+      (await until(() => root.querySelector<HTMLButtonElement>('.panel.breakdown .table-toggle'))).click();
+      await until(() => root.querySelector('#breakdown-table tbody tr[data-own="true"]') && root.querySelector('.panel.breakdown .own-note'));
+    },
   },
   'sifa-diary': {
     identity: { orgCode: '150402001', role: 'office_staff' },

@@ -30,7 +30,7 @@ import { connectTestServer, eventually, uniqueId } from '../test-utils/test-serv
 import { axeViolations, describeViolations } from '../test-utils/axe.js';
 import { chineseOutsideDeep, composedChildren, composedClosest, composedParent, deepActiveElement, layoutReport, pathOf, ringStyle, tabbables } from '../test-utils/layout.js';
 import { tokenValue } from '../theme/tokens.js';
-import { knownDefect, recipes, type Recipe } from './recipes.js';
+import { knownDefect, recipeElement, recipes, type Recipe } from './recipes.js';
 
 const languages: Locale[] = ['zh-CN', 'en', 'mn-Mong'];
 const widths = [
@@ -57,7 +57,8 @@ async function orgNamesWithout(): Promise<Record<'en' | 'mn-Mong', string[]>> {
 }
 type OrgCalls = { 'platform.org.children': { type: 'query'; input: { code?: string }; output: OrgNode[] } };
 const orgNames = await orgNamesWithout();
-const shotPath = (tag: string, lang: Locale, theme: SifaTheme, width: number) => `${repoDir}/.sifa/visual/${tag.replace(/^sifa-/, '')}/${lang}-${theme}-${width}.png`;
+/** Screenshots by recipe: `.sifa/visual/cases/…`, a further recipe of an element `.sifa/visual/cases-correction.case/…`. */
+const shotPath = (key: string, lang: Locale, theme: SifaTheme, width: number) => `${repoDir}/.sifa/visual/${key.replace(/^sifa-/, '').replace(/\s+/g, '-')}/${lang}-${theme}-${width}.png`;
 
 interface Mounted {
   el: HTMLElement;
@@ -175,11 +176,24 @@ async function keyboardReview(m: Mounted): Promise<{ unreached: string[]; invisi
     reached.add(active);
     const r = active.getBoundingClientRect();
     const cs = getComputedStyle(active);
-    if (r.width < 2 || r.height < 2 || cs.visibility !== 'visible' || Number(cs.opacity) === 0) invisible.push(pathOf(active));
+    if (r.width < 2 || r.height < 2 || cs.visibility !== 'visible' || (Number(cs.opacity) === 0 && !overVisibleLabel(active))) invisible.push(pathOf(active));
     if (!ringShown(m, active, rest)) noRing.push(`${pathOf(active)} (${ringStyle(active).key})`);
   }
   const unreached = candidates.filter((c) => !reached.has(c) && !sameRadioGroupReached(c, reached)).map((c) => pathOf(c));
   return { unreached, invisible, noRing, trapped, stops: [...reached] };
+}
+
+/**
+ * A transparent file input laid over its own label styled as a button (base/file-pick.styles.ts):
+ * the focused control a person sees is the label, which shows the ring.
+ */
+function overVisibleLabel(e: Element): boolean {
+  if (!(e instanceof HTMLInputElement) || e.type !== 'file' || !e.labels) return false;
+  return [...e.labels].some((l) => {
+    const r = l.getBoundingClientRect();
+    const cs = getComputedStyle(l);
+    return r.width >= 2 && r.height >= 2 && cs.visibility === 'visible' && Number(cs.opacity) > 0;
+  });
 }
 
 /** The unfocused look of each element and its two parents (focus must be elsewhere). */
@@ -276,103 +290,106 @@ function none(found: string[], what: string): void {
 const timings = new Map<string, number>();
 afterAll(() => console.info('[visual review] cumulative ms', Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)]))));
 
-const missing = elements.filter((e) => !recipes[e.tag]).map((e) => e.tag);
+const recipeEntries = Object.entries(recipes);
+const missing = elements.filter((e) => !recipeEntries.some(([key, r]) => recipeElement(key, r) === e.tag)).map((e) => e.tag);
 
 describe('visual review', () => {
   it('has a render recipe for every element the build finds, and no recipe for an element it does not', () => {
     expect(elements.length).toBeGreaterThan(0);
     expect(missing, 'elements without a recipe in visual-review/recipes.ts').toEqual([]);
-    expect(Object.keys(recipes).filter((tag) => !elements.some((e) => e.tag === tag))).toEqual([]);
+    expect(recipeEntries.filter(([key, r]) => !elements.some((e) => e.tag === recipeElement(key, r))).map(([key]) => key)).toEqual([]);
   });
 
   for (const element of elements) {
-    const recipe = recipes[element.tag];
-    if (!recipe) continue;
-    describe(`<${element.tag}>`, () => {
-      if (recipe.prepare) {
-        beforeAll(async () => {
-          // (Other test files count what the shared server holds: the review writes only to its own.)
-          if (!recipe.server || recipe.server === 'main') throw new Error(`<${element.tag}>: a recipe that prepares content needs a server of its own`);
-          await recipe.prepare!(recipe.server);
-        }, 60_000);
-      }
-      for (const { width, height } of widths) {
-        for (const lang of languages) {
-          describe(`${lang} at ${width} px`, () => {
-            let m: Mounted | null = null;
-            /** The elements Tab stopped on (in the first theme). */
-            let stops: Element[] | null = null;
-            beforeAll(async () => {
-              document.documentElement.lang = '';
-              await page.viewport(width, height);
-              m = await mount(element.tag, element.define, recipe, lang);
-            }, 60_000);
-            afterAll(() => {
-              document.body.replaceChildren();
-              document.body.style.background = '';
-              m = null;
-            });
-
-            for (const theme of themes) {
-              const known = knownDefect(recipe, lang, width, theme);
-              (known ? it.fails : it)(known ? `${theme} (known defect: ${known.why})` : theme, async () => {
-                if (!m) throw new Error('not rendered');
-                let t0 = performance.now();
-                const lap = (name: string) => {
-                  const now = performance.now();
-                  timings.set(name, (timings.get(name) ?? 0) + now - t0);
-                  t0 = now;
-                };
-                m.el.setAttribute('theme', theme);
-                // The host page in the same theme (a dark portal has a dark page): widgets that leave
-                // their background to the page (a form field) are read against it.
-                document.body.style.background = tokenValue(theme, '--sifa-color-surface');
-                await settle(m.el);
-                lap('settle');
-                // As a person first sees it: the page and the widget's scroll boxes at their start
-                // (the keyboard review of the theme before scrolled them).
-                scrollToStart(m.el);
-                window.scrollTo(0, 0);
-                await screenshotWhole(m.el, shotPath(element.tag, lang, theme, width), { width, height });
-
-                lap('screenshot');
-                const layout = layoutReport(m.el);
-                none(layout.overflow, 'overflow (widget or page)');
-                none(layout.clipped, 'text clipped or spilling');
-                if (lang !== 'zh-CN') {
-                  const data = recipe.data ? `[lang^="zh"], ${recipe.data}` : '[lang^="zh"]';
-                  none(chineseOutsideDeep(m.el, data, orgNames[lang as 'en' | 'mn-Mong']), `Chinese in the ${lang} rendering outside data`);
-                }
-                lap('layout and language');
-                // Keyboard: Tab through the widget once per language and width (the order, what it
-                // reaches, traps and invisible stops do not change with the colours); the focus
-                // rings in every theme, on the stops Tab reached.
-                if (!stops) {
-                  const keys = await keyboardReview(m);
-                  stops = keys.stops;
-                  none(keys.trapped, 'focus trapped');
-                  none(keys.unreached, 'Tab stops never reached by Tab');
-                  none(keys.invisible, 'Tab lands on something not visible');
-                  none(keys.noRing, 'Tab stops without a visible focus ring');
-                  none(pointerOnly(m.el, new Set(tabbables(m.el)), recipe.keyboardElsewhere), 'clickable-looking elements no key reaches');
-                } else {
-                  none(await focusRings(m, stops), 'Tab stops without a visible focus ring');
-                }
-                lap('keyboard');
-                m.before.focus();
-                // axe: every rule once per language and width; colour contrast in the dark and
-                // high-contrast themes (elderly has light's colours with darker muted text and
-                // larger type: no contrast it could lose).
-                if (theme !== 'elderly') {
-                  const violations = await axeViolations(m.el, theme === 'light' ? {} : { rules: ['color-contrast'] });
-                  none(describeViolations(violations).slice(0, 20), 'axe');
-                }
-                lap('axe');
-              });
-            }
-          });
+    for (const [key, recipe] of recipeEntries.filter(([k, r]) => recipeElement(k, r) === element.tag)) {
+      // `<sifa-cases>`, a further recipe `<sifa-cases> correction.case`.
+      const name = key === element.tag ? `<${element.tag}>` : `<${element.tag}> ${key.slice(element.tag.length).trim()}`;
+      describe(name, () => {
+        if (recipe.prepare) {
+          beforeAll(async () => {
+            // (Other test files count what the shared server holds: the review writes only to its own.)
+            if (!recipe.server || recipe.server === 'main') throw new Error(`${name}: a recipe that prepares content needs a server of its own`);
+            await recipe.prepare!(recipe.server);
+          }, 60_000);
         }
-      }
-    });
+        for (const { width, height } of widths) {
+          for (const lang of languages) {
+            describe(`${lang} at ${width} px`, () => {
+              let m: Mounted | null = null;
+              /** The elements Tab stopped on (in the first theme). */
+              let stops: Element[] | null = null;
+              beforeAll(async () => {
+                document.documentElement.lang = '';
+                await page.viewport(width, height);
+                m = await mount(element.tag, element.define, recipe, lang);
+              }, 60_000);
+              afterAll(() => {
+                document.body.replaceChildren();
+                document.body.style.background = '';
+                m = null;
+              });
+
+              for (const theme of themes) {
+                const known = knownDefect(recipe, lang, width, theme);
+                (known ? it.fails : it)(known ? `${theme} (known defect: ${known.why})` : theme, async () => {
+                  if (!m) throw new Error('not rendered');
+                  let t0 = performance.now();
+                  const lap = (name: string) => {
+                    const now = performance.now();
+                    timings.set(name, (timings.get(name) ?? 0) + now - t0);
+                    t0 = now;
+                  };
+                  m.el.setAttribute('theme', theme);
+                  // The host page in the same theme (a dark portal has a dark page): widgets that leave
+                  // their background to the page (a form field) are read against it.
+                  document.body.style.background = tokenValue(theme, '--sifa-color-surface');
+                  await settle(m.el);
+                  lap('settle');
+                  // As a person first sees it: the page and the widget's scroll boxes at their start
+                  // (the keyboard review of the theme before scrolled them).
+                  scrollToStart(m.el);
+                  window.scrollTo(0, 0);
+                  await screenshotWhole(m.el, shotPath(key, lang, theme, width), { width, height });
+
+                  lap('screenshot');
+                  const layout = layoutReport(m.el);
+                  none(layout.overflow, 'overflow (widget or page)');
+                  none(layout.clipped, 'text clipped or spilling');
+                  if (lang !== 'zh-CN') {
+                    const data = recipe.data ? `[lang^="zh"], ${recipe.data}` : '[lang^="zh"]';
+                    none(chineseOutsideDeep(m.el, data, orgNames[lang as 'en' | 'mn-Mong']), `Chinese in the ${lang} rendering outside data`);
+                  }
+                  lap('layout and language');
+                  // Keyboard: Tab through the widget once per language and width (the order, what it
+                  // reaches, traps and invisible stops do not change with the colours); the focus
+                  // rings in every theme, on the stops Tab reached.
+                  if (!stops) {
+                    const keys = await keyboardReview(m);
+                    stops = keys.stops;
+                    none(keys.trapped, 'focus trapped');
+                    none(keys.unreached, 'Tab stops never reached by Tab');
+                    none(keys.invisible, 'Tab lands on something not visible');
+                    none(keys.noRing, 'Tab stops without a visible focus ring');
+                    none(pointerOnly(m.el, new Set(tabbables(m.el)), recipe.keyboardElsewhere), 'clickable-looking elements no key reaches');
+                  } else {
+                    none(await focusRings(m, stops), 'Tab stops without a visible focus ring');
+                  }
+                  lap('keyboard');
+                  m.before.focus();
+                  // axe: every rule once per language and width; colour contrast in the dark and
+                  // high-contrast themes (elderly has light's colours with darker muted text and
+                  // larger type: no contrast it could lose).
+                  if (theme !== 'elderly') {
+                    const violations = await axeViolations(m.el, theme === 'light' ? {} : { rules: ['color-contrast'] });
+                    none(describeViolations(violations).slice(0, 20), 'axe');
+                  }
+                  lap('axe');
+                });
+              }
+            });
+          }
+        }
+      });
+    }
   }
 });

@@ -163,7 +163,7 @@ describe('the demo gov portal', () => {
     // preloaded when idle; the map's and the viewer's renderers).
     expect(fetched).toEqual(expect.arrayContaining(bundle.firstLoad('sifa-diary')));
     // (The bureau's own plugin, examples/village-advisers, ships the last one.)
-    const onPage = ['sifa-diary', 'sifa-cases', 'sifa-apply', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list'];
+    const onPage = ['sifa-diary', 'sifa-cases', 'sifa-apply', 'sifa-legal-map', 'sifa-vr-viewer', 'sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-village-advisers-list', 'sifa-correction-caseload', 'sifa-correction-plan'];
     expect(fetched.some((f) => f.startsWith('chunks/unknown-tag-'))).toBe(false);
     await w.page.waitForFunction(() => customElements.get('sifa-village-advisers-list') !== undefined, null, { timeout: 20_000 });
     const reachable = new Set(onPage.flatMap((tag) => bundle.reachable(tag)));
@@ -173,9 +173,22 @@ describe('the demo gov portal', () => {
   it('shows a county administrator the scores, plans, warnings, dashboard, notifications and case files of the county, zero CSP violations', async () => {
     await w.page.goto(portalUrl);
     const signOut = w.page.locator('form[action="/portal-api/logout"] button');
-    if (await signOut.count()) await Promise.all([w.page.waitForLoadState('load'), signOut.click()]);
+    if (await signOut.count()) {
+      // `waitForLoadState('load')` alone would resolve at once (the page being left is loaded):
+      // wait for the signed-out page itself, the only one with a sign-in form.
+      await signOut.click();
+      await w.page.locator('form[action="/portal-api/login"] button').waitFor();
+      await w.page.waitForLoadState('load');
+    }
+    // A widget of the signed-in page may ask the host for a token while the sign-out is under way:
+    // the host answers 401, rightly, and Chromium logs the failed load. What counts from here is the county's page.
+    const token401 = /^401 .*\/portal-api\/embed-token$/;
+    expect(w.failedResponses.splice(0).filter((r) => !token401.test(r)), 'responses while signing out').toEqual([]);
+    expect(w.consoleErrors.splice(0).filter((e) => !/status of 401 .*\/portal-api\/embed-token/.test(e)), 'console errors while signing out').toEqual([]);
     await w.page.selectOption('#portal-user', 'demo.hongshan');
-    await Promise.all([w.page.waitForLoadState('load'), w.page.click('form[action="/portal-api/login"] button')]);
+    await w.page.click('form[action="/portal-api/login"] button');
+    await w.page.locator('form[action="/portal-api/logout"] button').waitFor();
+    await w.page.waitForLoadState('load');
     for (const tag of ['sifa-score-card', 'sifa-plan-board', 'sifa-warnings', 'sifa-dashboard', 'sifa-notifications', 'sifa-cases']) {
       expect(await w.page.getAttribute(tag, 'org-code').catch(() => null)).toBe(tag === 'sifa-notifications' ? null : '150402');
     }
@@ -194,9 +207,9 @@ describe('the demo gov portal', () => {
     await expect.poll(() => shadowText('sifa-cases'), { timeout: 30_000 }).toMatch(/调字第\d+号/);
     expect(await w.page.evaluate(() => document.querySelector('sifa-cases')?.shadowRoot?.querySelector('.open-new') ?? null)).toBeNull();
     await settled(w.page);
-    expect(await w.violations()).toEqual([]);
-    expect(w.failedResponses).toEqual([]);
-    expect(w.consoleErrors).toEqual([]);
+    expect(await w.violations(), 'CSP violations on the county page').toEqual([]);
+    expect(w.failedResponses, 'failed responses on the county page').toEqual([]);
+    expect(w.consoleErrors, 'console errors on the county page').toEqual([]);
   });
 
   it('refuses tokens without a portal session, and state changes from other origins', async () => {

@@ -24,6 +24,7 @@ import { createVillageAdvisersPlugin } from '@chifeng-justice/plugin-village-adv
 import { createConsultationPlugin } from '@sifa/plugin-consultation/server';
 import { createLegalityReviewPlugin } from '@sifa/plugin-legality-review/server';
 import { createApplicationsPlugin } from '@sifa/plugin-applications/server';
+import { createCorrectionPlugin } from '@sifa/plugin-correction/server';
 import type { ServerPlugin } from '@sifa/core';
 import { srcDir } from '../../build/elements.mjs';
 /** G's <sifa-diary> is part of the page once its folder has a define.ts. */
@@ -95,6 +96,8 @@ export const allPlugins = () => [
   createConsultationPlugin({ demo: { offices: ['150402001'], perOffice: 4 } }),
   createLegalityReviewPlugin({ demo: { offices: ['150402001'], perOffice: 2 } }),
   createApplicationsPlugin({ demo: { offices: ['150402001'] } }),
+  // The portal's 社区矫正 section (demo files of 西屯, as sifa.config.mjs seeds them).
+  createCorrectionPlugin(),
 ];
 
 export async function startTestServer(staticRoots: StaticRoot[], plugins: ServerPlugin[] = allPlugins()): Promise<TestServer> {
@@ -176,7 +179,8 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   const consoleWarnings: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // With the resource's address: Chromium's "Failed to load resource" names only the status.
+    if (message.type() === 'error') consoleErrors.push(message.location().url ? `${message.text()} (${message.location().url})` : message.text());
     if (message.type() === 'warning') consoleWarnings.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
