@@ -227,5 +227,5 @@ describe('the CLI', () => {
     } finally {
       await cliDb.drop();
     }
-  }, 180_000);
+  }, 300_000);
 });
