@@ -12,8 +12,9 @@
  * Every file (and investigation, search) has the office's staff accounts (the demo account
  * demo.xitun first) as responsible staff: 丙's file is sealed (a juvenile, arts. 52–58) and the
  * seed's own actor would otherwise be the only one to see it. Each person has a profile of
- * invented conditions under the demo catalogue; 甲 and 乙 have a plan since the 1st of last month,
- * its tasks (last month's missed: nobody ticked them) and last month's evaluation.
+ * invented conditions under the demo catalogue; 甲 and 乙 (and 丙 until released) have a plan since
+ * the 1st of last month, its tasks of every period since, day by day as the daily job makes them
+ * (乙 and 丙 did all theirs on time, 甲 three in five, the rest missed), and last month's evaluation.
  * Labelled demo: names 示例对象…, texts 【示范】, ID numbers in the fictitious pattern the other
  * demo seeds use (sequence 000, check digit valid). Small on purpose: the demo's seed time matters.
  * Idempotent: an office with any correction file gets none.

@@ -17,6 +17,9 @@ const plugins = [createCorrectionPlugin()] as const;
 let t: TestServerOf<typeof plugins>;
 const logs: string[] = [];
 const orgCodes = ['15', '1504', '150402', '150402001'];
+const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** The Monday of a day's week. */
+const weekOf = (day: string) => plusDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 beforeAll(async () => {
   t = await startTestServer({ plugins, now: () => clock.now });
@@ -90,6 +93,43 @@ describe('the demo seed', () => {
     const inbox = await (await t.client('xitun')).platform.notifications.list.query({ limit: 100 });
     expect(inbox.items.filter((n) => n.kind === 'correction.task')).toEqual([]);
     expect(tasks.some((k) => k.status === 'open' && k.due >= '2026-11-20')).toBe(true);
+  });
+
+  it('gives the plans a history of every period up to today, as the daily job would have: this month’s rates have data', async () => {
+    const c = (await t.client('xitun')).correction;
+    const files = (await c.cases.list.query({ limit: 50 })).rows.filter((f) => !f.restricted);
+    const tasks = (await c.tasks.list.query({ limit: 500 })).filter((k) => k.status !== 'cancelled');
+    const nameOf = async (id: string) => ((await c.cases.get.query({ id })).fields.person as { name: string }[])[0]!.name;
+    const idOf = new Map(await Promise.all(files.map(async (f) => [await nameOf(f.id), f.id] as const)));
+    for (const file of files) {
+      const mine = tasks.filter((k) => k.caseId === file.id);
+      // Every measure due at the end of October (monthly ones, hour quotas, the last week's) has
+      // the tasks of its period in November.
+      for (const measure of new Set(mine.filter((k) => k.due === '2026-10-30').map((k) => k.measure))) {
+        expect([file.number, measure, mine.some((k) => k.measure === measure && k.periodStart >= '2026-11-01')]).toEqual([file.number, measure, true]);
+      }
+      // Nothing due before today is still open: done on its due day, or missed.
+      expect(mine.filter((k) => k.due < '2026-11-20' && k.status === 'open')).toEqual([]);
+      expect(mine.filter((k) => k.status === 'done').every((k) => k.doneOn === k.due)).toBe(true);
+    }
+    // 甲 (strict class) reports in weekly: a task in every week from the first after the National
+    // Day holiday (1–7 October: no working day left in its weeks, hence no task) to this one.
+    const jia = tasks.filter((k) => k.caseId === idOf.get('示例对象甲'));
+    const weeks = new Set(jia.map((k) => weekOf(k.due)));
+    for (let monday = '2026-10-12'; monday <= '2026-11-16'; monday = plusDays(monday, 7)) expect([monday, weeks.has(monday)]).toEqual([monday, true]);
+    // 乙 did all hers on time, 甲 three in five (the demo's story: he lost contact in October).
+    const doneShare = (name: string) => {
+      const past = tasks.filter((k) => k.caseId === idOf.get(name) && k.due < '2026-11-20');
+      return past.filter((k) => k.status === 'done').length / past.length;
+    };
+    expect(doneShare('示例对象乙')).toBe(1);
+    expect(doneShare('示例对象甲')).toBeGreaterThan(0.55);
+    expect(doneShare('示例对象甲')).toBeLessThan(0.65);
+    // The caseload's rates of 1–19 November have verifications to count, some missed (甲's).
+    const { rates } = await c.caseload.list.query({});
+    expect(rates).toMatchObject({ from: '2026-11-01', to: '2026-11-19' });
+    expect(rates.verificationRate).toBeGreaterThan(0);
+    expect(rates.verificationRate).toBeLessThan(1);
   });
 
   it('maps the demo office’s roles to its staff and the county officer to the county admin; plans route by it', async () => {

@@ -5,7 +5,7 @@
  * checked through the casework engine (`cases.get`: NOT_FOUND outside the caller's scope).
  */
 import { z } from 'zod';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createRouter, scopedProcedure, type Locale, type PluginJob, type ScopedServices } from '@sifa/core';
 import { dayIn } from './days.js';
 import { decideEvaluation, evaluateMonth, listEvaluations, runMonthlyEvaluation } from './evaluation.js';
@@ -176,9 +176,11 @@ export function correctionPlansParts(options: CorrectionPlansOptions = {}) {
     },
   ];
   /**
-   * DEMO: each person's profile and, for those with `planFrom`, the plan it calls for as of then
-   * (its tasks from then on), then one daily run as of `today` (the overdue ones missed, the current
-   * periods' made) and the evaluation of `month` for those with a plan, in the seed's transaction.
+   * DEMO: each person's profile and, for those with `planFrom`, the plan it calls for as of then,
+   * then its history day by day up to `today` as the daily job and the staff would have made it:
+   * each period's tasks made as it begins, `doneShare` of a person's tasks done on their due day,
+   * the rest missed the day after; and the evaluation of `month` for those with a plan, in the
+   * seed's transaction.
    */
   const seedPersons = async (
     s: ScopedServices,
@@ -189,17 +191,25 @@ export function correctionPlansParts(options: CorrectionPlansOptions = {}) {
     for (const p of input.persons) {
       await setProfile(s, env(input.today), { caseId: p.caseId, revision: 0, conditions: p.conditions });
       if (p.planFrom) await generatePlan(s, env(p.planFrom, p.owner), { caseId: p.caseId }, afterChange);
-      // The demo's staff did `doneShare` of the first period's tasks, each on its due day (in a
-      // fixed order, so every seed is the same); the daily run below marks the rest missed.
-      if (p.planFrom && p.doneShare) {
-        const open = await s.db
-          .select({ id: correctionTasks.id, due: correctionTasks.due })
-          .from(correctionTasks)
-          .where(and(eq(correctionTasks.caseId, p.caseId), eq(correctionTasks.status, 'open'), lt(correctionTasks.due, input.today)))
-          .orderBy(asc(correctionTasks.due), asc(correctionTasks.measureId), asc(correctionTasks.seq));
-        for (const task of open.slice(0, Math.round(open.length * p.doneShare))) {
-          await completeTask(s, env(task.due), { taskId: task.id, note: '【示范数据】已按期完成。' });
-        }
+    }
+    // Which of a person's tasks were done: of the n-th task due, in a fixed order (so every seed is
+    // the same), done when ⌊n·share⌋ grows; a share of 0.6 leaves every second or third one undone.
+    const share = new Map(input.persons.filter((p) => p.planFrom).map((p) => [p.caseId, { share: p.doneShare ?? 0, due: 0, done: 0 }]));
+    const first = input.persons.flatMap((p) => (p.planFrom ? [p.planFrom] : [])).sort()[0];
+    for (let day = first ?? input.today; day < input.today; day = addDays(day, 1)) {
+      await runDailyTasks(s, env(day), day);
+      const dueToday = await s.db
+        .select({ id: correctionTasks.id, caseId: correctionTasks.caseId })
+        .from(correctionTasks)
+        .where(and(eq(correctionTasks.status, 'open'), eq(correctionTasks.due, day)))
+        .orderBy(asc(correctionTasks.caseId), asc(correctionTasks.measureId), asc(correctionTasks.seq));
+      for (const task of dueToday) {
+        const person = share.get(task.caseId);
+        if (!person) continue;
+        person.due++;
+        if (Math.floor(person.due * person.share) <= person.done) continue;
+        person.done++;
+        await completeTask(s, env(day), { taskId: task.id, note: '【示范数据】已按期完成。' });
       }
     }
     await runDailyTasks(s, env(input.today), input.today);
