@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Socket } from 'node:net';
-import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { commands } from './packages/components/test/commands.ts';
 
@@ -45,12 +45,51 @@ function postgresReachable(): Promise<boolean> {
 // The return type is spelled out: inferred from this many project shapes, TypeScript gives up.
 /** The projects that run one file at a time, after the server projects' group. */
 const oneAtATime = { maxWorkers: 1, sequence: { groupOrder: 1 } } as const;
+const widgetTests = ['packages/components/src/**/*.test.ts', 'packages/plugins/*/src/ui/**/*.test.ts', 'examples/*/src/ui/**/*.test.ts'];
+const visualReview = 'packages/components/src/visual-review/**/*.test.ts';
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const alias = workspaceAliases();
   // In CI an unreachable PostgreSQL must fail the run, so the project stays in and its tests fail.
   const withPostgres = process.env.CI === 'true' || (await postgresReachable());
   if (!withPostgres) console.warn('\n[sifa] PostgreSQL at 127.0.0.1:5432 is not reachable: the server suite runs on PGlite only.\n');
+  /**
+   * A project of browser tests (Chromium, vitest's browser mode) against the servers of its own
+   * global set-up (test/global-setup.ts: each project's servers, one file at a time on them).
+   */
+  const browserProject = (name: string, include: string[], options: { exclude?: string[]; scan?: string[] } = {}) => ({
+    resolve: { alias },
+    // Vite pre-bundles what the files it scans import (vitest scans the project's test files); a
+    // dependency found later reloads the page mid-run and fails the file (the visual review
+    // imports each widget by the path the build reports: `scan` names files that import them).
+    ...(options.scan ? { optimizeDeps: { entries: options.scan } } : {}),
+    test: {
+      name,
+      // One file at a time: a project's widget tests share the servers of its global set-up.
+      ...oneAtATime,
+      include,
+      exclude: [...configDefaults.exclude, ...(options.exclude ?? [])],
+      globalSetup: ['packages/components/test/global-setup.ts'],
+      // The page's Date starts where the servers' test clock does (never the machine's date).
+      setupFiles: ['packages/components/test/browser-clock.ts'],
+      testTimeout: 30_000,
+      browser: {
+        enabled: true,
+        headless: true,
+        // Debian's Chromium (never a downloaded browser); flags that work as root here.
+        provider: playwright({
+          // Judicial offices work in China time: widgets' "today" is the user's local day.
+          contextOptions: { timezoneId: 'Asia/Shanghai' },
+          launchOptions: {
+            executablePath: process.env.SIFA_CHROMIUM ?? '/usr/bin/chromium',
+            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          },
+        }),
+        instances: [{ browser: 'chromium' as const }],
+        commands,
+      },
+    },
+  });
   const serverProject = (engine: 'pglite' | 'postgres') => ({
     resolve: { alias },
     test: {
@@ -82,35 +121,11 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       retry: 0,
       projects: [
         { resolve: { alias }, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node', ...oneAtATime } },
-        {
-          resolve: { alias },
-          test: {
-            name: 'components',
-            // One file at a time: the widgets' tests share the servers of the global setup.
-            ...oneAtATime,
-            // The SDK's widgets and every plugin's (packages/plugins/<id>/src/ui, examples/<plugin>/src/ui).
-            include: ['packages/components/src/**/*.test.ts', 'packages/plugins/*/src/ui/**/*.test.ts', 'examples/*/src/ui/**/*.test.ts'],
-            globalSetup: ['packages/components/test/global-setup.ts'],
-            // The page's Date starts where the servers' test clock does (never the machine's date).
-            setupFiles: ['packages/components/test/browser-clock.ts'],
-            testTimeout: 30_000,
-            browser: {
-              enabled: true,
-              headless: true,
-              // Debian's Chromium (never a downloaded browser); flags that work as root here.
-              provider: playwright({
-                // Judicial offices work in China time: widgets' "today" is the user's local day.
-                contextOptions: { timezoneId: 'Asia/Shanghai' },
-                launchOptions: {
-                  executablePath: process.env.SIFA_CHROMIUM ?? '/usr/bin/chromium',
-                  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-                },
-              }),
-              instances: [{ browser: 'chromium' }],
-              commands,
-            },
-          },
-        },
+        // The SDK's widgets and every plugin's (packages/plugins/<id>/src/ui, examples/<plugin>/src/ui),
+        // and apart (servers of its own, beside them: the longest file, 4 of the 9 minutes of the
+        // widgets' one-at-a-time run) the visual review of every element.
+        browserProject('components', widgetTests, { exclude: [visualReview] }),
+        browserProject('visual-review', [visualReview], { scan: widgetTests }),
         {
           // Pages served by a real Sifa server, driven in Debian's Chromium by Playwright from Node
           // (strict-CSP embedding, the portal): what a host page really does.

@@ -7,16 +7,17 @@
  * servers live there and are found on `globalThis`, see there why); build/elements.mjs is plain
  * Node code without state.
  */
-import type { BrowserCommand } from 'vitest/node';
+import type { BrowserCommand, BrowserCommandContext } from 'vitest/node';
 import { relative } from 'node:path';
 import type { EntryCount, MintRequest, PublishedTestTour, TestServers, TestTourSpec } from './global-setup.ts';
 import { findElements, repoDir } from '../build/elements.mjs';
 
 const testServersKey = Symbol.for('sifa.components.test-servers');
 
-function servers(): TestServers {
-  const found = (globalThis as Record<symbol, unknown>)[testServersKey] as TestServers | undefined;
-  if (!found) throw new Error('No Sifa test servers: packages/components/test/global-setup.ts did not run.');
+/** The servers of the calling test's project (each browser project's global set-up starts its own). */
+function servers(context: BrowserCommandContext): TestServers {
+  const found = ((globalThis as Record<symbol, unknown>)[testServersKey] as Map<string, TestServers> | undefined)?.get(context.project.name);
+  if (!found) throw new Error(`No Sifa test servers for the project ${context.project.name}: packages/components/test/global-setup.ts did not run for it.`);
   return found;
 }
 
@@ -60,15 +61,15 @@ declare module 'vitest/internal/browser' {
 type Commands = { [K in keyof SifaTestCommands]: BrowserCommand<Parameters<SifaTestCommands[K]>> };
 
 export const commands: Commands = {
-  startServer: async (_context, options) => (await servers().get(options?.server)).start(),
-  stopServer: async (_context, options) => (await servers().get(options?.server)).stop(),
-  allowOrigin: async (_context, { server, origin }) => (await servers().get(server)).allowOrigin(origin),
-  mintToken: async (_context, { server, ...request }) => (await servers().get(server)).mint(request),
-  countEntries: async (_context, { server, orgCode }) => (await servers().get(server)).countEntries(orgCode),
-  setServerClock: async (_context, { server, offsetMs }) => (await servers().get(server)).setClockOffset(offsetMs),
-  runJob: async (_context, { server, name, at }) => (await servers().get(server)).runJob(name, at),
-  notify: async (_context, { server, ...request }) => (await servers().get(server)).notify(request),
-  publishTestTour: async (_context, { server, ...request }) => (await servers().get(server)).publishTestTour(request),
+  startServer: async (context, options) => (await servers(context).get(options?.server)).start(),
+  stopServer: async (context, options) => (await servers(context).get(options?.server)).stop(),
+  allowOrigin: async (context, { server, origin }) => (await servers(context).get(server)).allowOrigin(origin),
+  mintToken: async (context, { server, ...request }) => (await servers(context).get(server)).mint(request),
+  countEntries: async (context, { server, orgCode }) => (await servers(context).get(server)).countEntries(orgCode),
+  setServerClock: async (context, { server, offsetMs }) => (await servers(context).get(server)).setClockOffset(offsetMs),
+  runJob: async (context, { server, name, at }) => (await servers(context).get(server)).runJob(name, at),
+  notify: async (context, { server, ...request }) => (await servers(context).get(server)).notify(request),
+  publishTestTour: async (context, { server, ...request }) => (await servers(context).get(server)).publishTestTour(request),
   sifaElements: async () => ({
     repoDir,
     elements: findElements().map((e) => ({ tag: e.tag, name: e.name, plugin: e.plugin, define: relative(repoDir, e.define).split('\\').join('/') })),

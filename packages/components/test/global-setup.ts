@@ -8,8 +8,8 @@
  * move the server's clock.
  *
  * The vitest config loads commands.ts itself (bundled with the config), so it cannot share this
- * module's variables: the servers are published on `globalThis` under a registered symbol, and
- * commands.ts imports only types from here.
+ * module's variables: the servers are published on `globalThis` under a registered symbol, per
+ * project (each browser project has servers of its own), and commands.ts imports only types from here.
  *
  * Tests that stop a server use their own named instance (`name`), so a file stopping "its"
  * server never pulls the shared one from under a file running in parallel.
@@ -290,20 +290,20 @@ export class TestServers {
   }
 }
 
+/** Where each project's servers are published (by project name: the widgets' and the visual review's run side by side). */
 export const testServersKey = Symbol.for('sifa.components.test-servers');
 
 export async function setup(project: TestProject) {
+  const byProject = ((globalThis as Record<symbol, unknown>)[testServersKey] ??= new Map()) as Map<string, TestServers>;
   const servers = new TestServers();
-  (globalThis as Record<symbol, unknown>)[testServersKey] = servers;
+  byProject.set(project.name, servers);
   const main = await servers.get('main');
   // Taken now, while no test uses the main server (the snapshot stops it for a moment).
   await servers.templateFolder();
   project.provide('sifaUrl', main.url);
   project.provide('testClockStart', testClockStart.toISOString());
-}
-
-export async function teardown() {
-  const servers = (globalThis as Record<symbol, unknown>)[testServersKey] as TestServers | undefined;
-  await servers?.disposeAll();
-  delete (globalThis as Record<symbol, unknown>)[testServersKey];
+  return async () => {
+    await servers.disposeAll();
+    byProject.delete(project.name);
+  };
 }
