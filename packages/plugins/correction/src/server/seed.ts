@@ -14,7 +14,8 @@
  * seed's own actor would otherwise be the only one to see it. Each person has a profile of
  * invented conditions under the demo catalogue; 甲 and 乙 (and 丙 until released) have a plan since
  * the 1st of last month, its tasks of every period since, day by day as the daily job makes them
- * (乙 and 丙 did all theirs on time, 甲 three in five, the rest missed), and last month's evaluation.
+ * (乙's and 丙's all done on time, three in five of each of 甲's measures, the rest missed), and
+ * last month's evaluation.
  * Labelled demo: names 示例对象…, texts 【示范】, ID numbers in the fictitious pattern the other
  * demo seeds use (sequence 000, check digit valid). Small on purpose: the demo's seed time matters.
  * Idempotent: an office with any correction file gets none.

@@ -117,14 +117,15 @@ describe('the demo seed', () => {
     const jia = tasks.filter((k) => k.caseId === idOf.get('示例对象甲'));
     const weeks = new Set(jia.map((k) => weekOf(k.due)));
     for (let monday = '2026-10-12'; monday <= '2026-11-16'; monday = plusDays(monday, 7)) expect([monday, weeks.has(monday)]).toEqual([monday, true]);
-    // 乙 did all hers on time, 甲 three in five (the demo's story: he lost contact in October).
+    // 乙's tasks were all done on time, 甲's three in five (the demo's story: he lost contact in October).
     const doneShare = (name: string) => {
       const past = tasks.filter((k) => k.caseId === idOf.get(name) && k.due < '2026-11-20');
       return past.filter((k) => k.status === 'done').length / past.length;
     };
     expect(doneShare('示例对象乙')).toBe(1);
-    expect(doneShare('示例对象甲')).toBeGreaterThan(0.55);
-    expect(doneShare('示例对象甲')).toBeLessThan(0.65);
+    // (Three in five of each measure's, rounded up: a measure with one or two tasks had them done.)
+    expect(doneShare('示例对象甲')).toBeGreaterThan(0.6);
+    expect(doneShare('示例对象甲')).toBeLessThan(0.8);
     // The caseload's rates of 1–19 November have verifications to count, some missed (甲's).
     const { rates } = await c.caseload.list.query({});
     expect(rates).toMatchObject({ from: '2026-11-01', to: '2026-11-19' });

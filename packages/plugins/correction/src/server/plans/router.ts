@@ -192,23 +192,28 @@ export function correctionPlansParts(options: CorrectionPlansOptions = {}) {
       await setProfile(s, env(input.today), { caseId: p.caseId, revision: 0, conditions: p.conditions });
       if (p.planFrom) await generatePlan(s, env(p.planFrom, p.owner), { caseId: p.caseId }, afterChange);
     }
-    // Which of a person's tasks were done: of the n-th task due, in a fixed order (so every seed is
-    // the same), done when ⌊n·share⌋ grows; a share of 0.6 leaves every second or third one undone.
-    const share = new Map(input.persons.filter((p) => p.planFrom).map((p) => [p.caseId, { share: p.doneShare ?? 0, due: 0, done: 0 }]));
+    // Which tasks were done: of each measure's n-th task due, in due order, done when ⌈n·share⌉
+    // grows (a share of 0.6: done, done, missed, done, missed, …), so every measure shows the
+    // person's share, verifications too, and every seed is the same.
+    const share = new Map(input.persons.filter((p) => p.planFrom).map((p) => [p.caseId, p.doneShare ?? 0]));
+    const counted = new Map<string, { due: number; done: number }>();
     const first = input.persons.flatMap((p) => (p.planFrom ? [p.planFrom] : [])).sort()[0];
     for (let day = first ?? input.today; day < input.today; day = addDays(day, 1)) {
       await runDailyTasks(s, env(day), day);
       const dueToday = await s.db
-        .select({ id: correctionTasks.id, caseId: correctionTasks.caseId })
+        .select({ id: correctionTasks.id, caseId: correctionTasks.caseId, measure: correctionTasks.measureId })
         .from(correctionTasks)
         .where(and(eq(correctionTasks.status, 'open'), eq(correctionTasks.due, day)))
         .orderBy(asc(correctionTasks.caseId), asc(correctionTasks.measureId), asc(correctionTasks.seq));
       for (const task of dueToday) {
-        const person = share.get(task.caseId);
-        if (!person) continue;
-        person.due++;
-        if (Math.floor(person.due * person.share) <= person.done) continue;
-        person.done++;
+        const done = share.get(task.caseId);
+        if (done === undefined) continue;
+        const key = `${task.caseId} ${task.measure}`;
+        const n = counted.get(key) ?? { due: 0, done: 0 };
+        counted.set(key, n);
+        n.due++;
+        if (Math.ceil(n.due * done) <= n.done) continue;
+        n.done++;
         await completeTask(s, env(day), { taskId: task.id, note: '【示范数据】已按期完成。' });
       }
     }
