@@ -194,8 +194,9 @@ export function correctionPlansParts(options: CorrectionPlansOptions = {}) {
     }
     // Which tasks were done: of each measure's n-th task due, in due order, done when ⌈n·share⌉
     // grows (a share of 0.6: done, done, missed, done, missed, …), so every measure shows the
-    // person's share, verifications too, and every seed is the same.
-    const share = new Map(input.persons.filter((p) => p.planFrom).map((p) => [p.caseId, p.doneShare ?? 0]));
+    // person's share, verifications too, and every seed is the same. (In whole percent: 5 × 0.6 is
+    // 3.0000000000000004 in floating point, whose ceiling would make the fifth one done too.)
+    const share = new Map(input.persons.filter((p) => p.planFrom).map((p) => [p.caseId, Math.round((p.doneShare ?? 0) * 100)]));
     const counted = new Map<string, { due: number; done: number }>();
     const first = input.persons.flatMap((p) => (p.planFrom ? [p.planFrom] : [])).sort()[0];
     for (let day = first ?? input.today; day < input.today; day = addDays(day, 1)) {
@@ -212,7 +213,7 @@ export function correctionPlansParts(options: CorrectionPlansOptions = {}) {
         const n = counted.get(key) ?? { due: 0, done: 0 };
         counted.set(key, n);
         n.due++;
-        if (Math.ceil(n.due * done) <= n.done) continue;
+        if (Math.ceil((n.due * done) / 100) <= n.done) continue;
         n.done++;
         await completeTask(s, env(day), { taskId: task.id, note: '【示范数据】已按期完成。' });
       }
