@@ -249,10 +249,14 @@ describe('facts rollups', () => {
       expect(june.rows).toEqual([{ key: '', metric: 'casework.people-served', value: 5 }]);
 
       // Another county's reader sees none of those rows (RLS on node_path) and cannot write any.
-      const visible = await t.server.runScoped(actor, async (s) =>
-        rowsOf<{ node_path: string }>(await s.db.execute(sql`SELECT DISTINCT node_path FROM fact_rollups_day ORDER BY 1`)).map((r) => r.node_path),
-      );
-      expect(visible).toEqual([]);
+      // (Those of 1 June: on PostgreSQL an earlier test's record and retraction may have gone to
+      // two backends' shards of a row above the writer, which stay as a pair that sums to nothing.)
+      const juneRows = (scope: Actor) =>
+        t.server.runScoped(scope, async (s) =>
+          rowsOf<{ node_path: string }>(await s.db.execute(sql`SELECT DISTINCT node_path FROM fact_rollups_day WHERE day = '2026-06-01' ORDER BY 1`)).map((r) => r.node_path),
+        );
+      expect(await juneRows({ ...actor, scope: { orgCode: '150402', orgPath: '/15/1504/150402/' } })).toEqual(['/15/1504/150402/', '/15/1504/150402/150402001/']);
+      expect(await juneRows(actor)).toEqual([]);
       const write = await t.server.runScoped(actor, (s) => s.db.execute(sql`UPDATE fact_rollups_day SET total = 0`)).catch((e: Error) => e);
       expect(String((write as Error & { cause?: Error }).cause?.message)).toMatch(/permission denied/);
       const outside = await sifaErrorOf(
